@@ -1,0 +1,77 @@
+package dev.atelier.config;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Every configuration key of the platform. {@code docs/configuration.md} documents each one; a test keeps the two in
+ * step.
+ */
+public final class Keys {
+
+    public static final ConfigKey<String> PROFILE = ConfigKey.of(
+            "atelier.profile", "local", ValueParser.nonBlank(),
+            "Configuration profile; tenant folders may hold a tenant.<profile>.yaml overlay for it.");
+
+    public static final ConfigKey<String> DATA_DIR = ConfigKey.of(
+            "atelier.data-dir", "data", ValueParser.nonBlank(),
+            "Where the platform keeps its state (embedded database, plugin cache). Relative to the home folder.");
+
+    public static final ConfigKey<String> HTTP_HOST = ConfigKey.of(
+            "atelier.http.host", "0.0.0.0", ValueParser.nonBlank(),
+            "Address the web server listens on.");
+
+    public static final ConfigKey<Integer> HTTP_PORT = ConfigKey.of(
+            "atelier.http.port", "8080", ValueParser.integer(0, 65535),
+            "Port the web server listens on; 0 picks a free port.");
+
+    public static final ConfigKey<String> DB_URL = ConfigKey.of(
+            "atelier.db.url", "", ValueParser.jdbcUrlOrEmpty(),
+            "JDBC URL of an external PostgreSQL server. Empty: start an embedded PostgreSQL in <data-dir>/postgres.");
+
+    public static final ConfigKey<String> DB_USER = ConfigKey.of(
+            "atelier.db.user", "atelier", ValueParser.text(), "User for the external PostgreSQL server.");
+
+    public static final ConfigKey<String> DB_PASSWORD = ConfigKey.secret(
+            "atelier.db.password", "", ValueParser.text(), "Password for the external PostgreSQL server.");
+
+    public static final ConfigKey<Integer> DB_POOL_SIZE = ConfigKey.of(
+            "atelier.db.pool-size", "10", ValueParser.integer(1, 500), "Largest number of pooled connections.");
+
+    public static final ConfigKey<Integer> DB_EMBEDDED_PORT = ConfigKey.of(
+            "atelier.db.embedded-port", "0", ValueParser.integer(0, 65535),
+            "Port of the embedded PostgreSQL; 0 picks a free port at each start.");
+
+    public static final ConfigKey<String> DEPLOY_DIR = ConfigKey.of(
+            "atelier.plugins.deploy-dir", "deploy", ValueParser.nonBlank(),
+            "Folder watched for plugin bundle jars. Relative to the home folder.");
+
+    public static final ConfigKey<String> SYSTEM_BUNDLES_DIR = ConfigKey.of(
+            "atelier.plugins.system-bundles-dir", "system-bundles", ValueParser.nonBlank(),
+            "Folder of the OSGi bundles the plugin host itself needs (Declarative Services). Relative to home.");
+
+    public static final ConfigKey<Duration> POLL_INTERVAL = ConfigKey.of(
+            "atelier.plugins.poll-interval", "200ms",
+            ValueParser.duration(Duration.ofMillis(20), Duration.ofMinutes(1)),
+            "How often the deploy folder is checked for new, changed or removed jars.");
+
+    public static final ConfigKey<Duration> DRAIN_TIMEOUT = ConfigKey.of(
+            "atelier.plugins.drain-timeout", "30s", ValueParser.duration(Duration.ZERO, Duration.ofHours(1)),
+            "How long an updated or removed bundle may finish its running calls before it is stopped.");
+
+    public static final ConfigKey<Duration> CALL_TIMEOUT = ConfigKey.of(
+            "atelier.plugins.call-timeout", "10m", ValueParser.duration(Duration.ofSeconds(1), Duration.ofHours(6)),
+            "Longest time one plugin call (for example one generation) may take.");
+
+    public static final ConfigKey<String> OPERATOR_HOST = ConfigKey.of(
+            "atelier.operator-host", "operator.localhost", ValueParser.nonBlank(),
+            "Host name of the operator console.");
+
+    /** All keys, in documentation order. */
+    public static final List<ConfigKey<?>> ALL = List.of(
+            PROFILE, DATA_DIR, HTTP_HOST, HTTP_PORT, OPERATOR_HOST,
+            DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, DB_EMBEDDED_PORT,
+            DEPLOY_DIR, SYSTEM_BUNDLES_DIR, POLL_INTERVAL, DRAIN_TIMEOUT, CALL_TIMEOUT);
+
+    private Keys() {}
+}

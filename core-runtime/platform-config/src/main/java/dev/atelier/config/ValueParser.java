@@ -1,0 +1,84 @@
+package dev.atelier.config;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Turns configuration text into a typed value, or says in words what is wrong with it. */
+@FunctionalInterface
+interface ValueParser<T> {
+
+    T parse(String text) throws InvalidValueException;
+
+    static ValueParser<String> text() {
+        return text -> text;
+    }
+
+    static ValueParser<String> nonBlank() {
+        return text -> {
+            if (text.isEmpty()) {
+                throw new InvalidValueException("must not be empty");
+            }
+            return text;
+        };
+    }
+
+    static ValueParser<Integer> integer(int min, int max) {
+        return text -> {
+            String problem = "must be a whole number between " + min + " and " + max;
+            try {
+                int value = Integer.parseInt(text);
+                if (value < min || value > max) {
+                    throw new InvalidValueException(problem);
+                }
+                return value;
+            } catch (NumberFormatException e) {
+                throw new InvalidValueException(problem);
+            }
+        };
+    }
+
+    /** Durations such as {@code 200ms}, {@code 30s}, {@code 5m}, {@code 1h}. */
+    static ValueParser<Duration> duration(Duration min, Duration max) {
+        Pattern pattern = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+        return text -> {
+            Matcher m = pattern.matcher(text.toLowerCase(Locale.ROOT));
+            String problem = "must be a duration such as 200ms, 30s, 5m or 1h, between " + format(min) + " and "
+                    + format(max);
+            if (!m.matches()) {
+                throw new InvalidValueException(problem);
+            }
+            long amount = Long.parseLong(m.group(1));
+            Duration value = switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                default -> Duration.ofHours(amount);
+            };
+            if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+                throw new InvalidValueException(problem);
+            }
+            return value;
+        };
+    }
+
+    /** A PostgreSQL JDBC URL, or empty for the embedded database. */
+    static ValueParser<String> jdbcUrlOrEmpty() {
+        return text -> {
+            if (!text.isEmpty() && !text.startsWith("jdbc:postgresql://")) {
+                throw new InvalidValueException(
+                        "must be a PostgreSQL JDBC URL such as jdbc:postgresql://db.example:5432/atelier,"
+                                + " or empty for the embedded database");
+            }
+            return text;
+        };
+    }
+
+    private static String format(Duration d) {
+        if (d.toMillis() < 1000) {
+            return d.toMillis() + "ms";
+        }
+        return d.toSeconds() % 60 == 0 && d.toMinutes() > 0 ? d.toMinutes() + "m" : d.toSeconds() + "s";
+    }
+}
