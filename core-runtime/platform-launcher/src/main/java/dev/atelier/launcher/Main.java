@@ -1,0 +1,53 @@
+package dev.atelier.launcher;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code bin/atelier}: the command line of the platform. */
+@Command(
+        name = "atelier",
+        mixinStandardHelpOptions = true,
+        versionProvider = AtelierVersion.class,
+        description = "White-label AI image and video creation platform.",
+        subcommands = {StartCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs a command line and returns the exit code; start keeps running until the process is asked to stop. */
+    public static int run(String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main(), new EnvironmentFactory(environment));
+        cli.setOut(out);
+        cli.setErr(err);
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Hands the environment to commands, so tests can run them without touching the real one. */
+    private static final class EnvironmentFactory implements CommandLine.IFactory {
+        private final Map<String, String> environment;
+
+        EnvironmentFactory(Map<String, String> environment) {
+            this.environment = environment;
+        }
+
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            if (type == StartCommand.class) {
+                return type.cast(new StartCommand(environment));
+            }
+            return CommandLine.defaultFactory().create(type);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package dev.atelier.launcher;
+
+import dev.atelier.config.AtelierConfig;
+import dev.atelier.config.ConfigSources;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Boots the real platform for a test: a fresh installation folder (deploy/, system-bundles/), a real database, a free
+ * port on loopback; and talks HTTP to it.
+ */
+final class PlatformFixture implements AutoCloseable {
+
+    static final Path PROCEDURAL_JAR = Path.of("target/test-bundles/model-procedural.jar");
+    private static final Path SYSTEM_BUNDLES = Path.of("target/system-bundles");
+
+    private final Path home;
+    private final Map<String, String> flags;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private Atelier atelier;
+
+    private PlatformFixture(Path home, Map<String, String> flags) {
+        this.home = home;
+        this.flags = flags;
+    }
+
+    /**
+     * A fresh installation in {@code home}.
+     *
+     * @param databaseUrl JDBC URL of a test database, or {@code null} for the embedded database in home/data
+     */
+    static PlatformFixture install(Path home, String databaseUrl, String user, String password) throws IOException {
+        Files.createDirectories(home.resolve("deploy"));
+        Files.createDirectories(home.resolve("system-bundles"));
+        try (Stream<Path> bundles = Files.list(SYSTEM_BUNDLES)) {
+            for (Path bundle : bundles.toList()) {
+                Files.copy(bundle, home.resolve("system-bundles").resolve(bundle.getFileName()));
+            }
+        }
+        Map<String, String> flags = new HashMap<>(Map.of(
+                "atelier.http.host", "127.0.0.1",
+                "atelier.http.port", "0",
+                "atelier.plugins.poll-interval", "50ms",
+                "atelier.plugins.drain-timeout", "5s"));
+        if (databaseUrl != null) {
+            flags.put("atelier.db.url", databaseUrl);
+            flags.put("atelier.db.user", user);
+            flags.put("atelier.db.password", password == null ? "" : password);
+        }
+        return new PlatformFixture(home, flags);
+    }
+
+    PlatformFixture start() throws Exception {
+        AtelierConfig config = AtelierConfig.load(new ConfigSources(home, home.resolve("conf/atelier.properties"),
+                Map.of(), flags));
+        atelier = Atelier.start(config);
+        return this;
+    }
+
+    void stop() {
+        if (atelier != null) {
+            atelier.close();
+            atelier = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    Atelier atelier() {
+        return atelier;
+    }
+
+    Path deployDir() {
+        return home.resolve("deploy");
+    }
+
+    /** Copies a jar into the deploy folder the way an operator would: written beside it, then moved in at once. */
+    void drop(Path jar, String fileName) throws IOException {
+        Path staging = Files.createTempFile(home, "staging", ".tmp");
+        Files.copy(jar, staging, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(staging, deployDir().resolve(fileName), StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + atelier.port() + path);
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<byte[]> getBytes(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    HttpResponse<String> post(String path, String contentType, byte[] body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> delete(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60)).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static List<String> headerValues(HttpResponse<?> response, String name) {
+        return response.headers().allValues(name);
+    }
+}

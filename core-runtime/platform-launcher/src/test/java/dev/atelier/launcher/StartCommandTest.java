@@ -1,0 +1,59 @@
+package dev.atelier.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What an operator sees from {@code bin/atelier} before anything starts. */
+class StartCommandTest {
+
+    @TempDir
+    Path home;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @Test
+    void helpListsTheCommands() {
+        int code = run(Map.of(), "--help");
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("Usage: atelier").contains("start");
+    }
+
+    @Test
+    void startHelpNamesTheConfigurationOptions() {
+        int code = run(Map.of(), "start", "--help");
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("--port").contains("--set").contains("--home");
+    }
+
+    @Test
+    void invalidConfigurationStopsStartUpWithOneMessageNamingTheKey() {
+        int code = run(Map.of("ATELIER_HTTP_PORT", "eighty"), "start", "--home", home.toString());
+
+        assertThat(code).isEqualTo(StartCommand.EXIT_INVALID_CONFIG);
+        assertThat(err.toString())
+                .contains("atelier.http.port = \"eighty\" (environment variable ATELIER_HTTP_PORT)")
+                .contains("Nothing was started");
+    }
+
+    @Test
+    void unreachableDatabaseFailsStartUpWithAClearMessageAndLeavesNothingRunning() {
+        int code = run(Map.of(), "start", "--home", home.toString(), "--port", "0",
+                "--set", "atelier.db.url=jdbc:postgresql://127.0.0.1:1/atelier");
+
+        assertThat(code).isEqualTo(StartCommand.EXIT_START_FAILED);
+        assertThat(err.toString()).contains("Atelier could not start: database:").contains("127.0.0.1:1");
+    }
+
+    private int run(Map<String, String> env, String... args) {
+        return Main.run(args, env, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+}

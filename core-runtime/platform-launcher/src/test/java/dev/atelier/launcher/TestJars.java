@@ -1,0 +1,80 @@
+package dev.atelier.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Enumeration;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.zip.ZipEntry;
+
+/** Bundle jars for tests: broken ones of every kind, and re-versioned copies of a real bundle. */
+final class TestJars {
+
+    private TestJars() {}
+
+    /** A file named like a jar that is not a zip at all. */
+    static Path notAZip(Path target) throws IOException {
+        return Files.writeString(target, "this is a text file with a .jar name");
+    }
+
+    /** A bundle with the given headers and the named test classes packed in. */
+    static Path bundle(Path target, Map<String, String> headers, Class<?>... classes) throws IOException {
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Bundle-ManifestVersion", "2");
+        headers.forEach(main::putValue);
+        try (OutputStream file = Files.newOutputStream(target);
+                JarOutputStream jar = new JarOutputStream(file, manifest)) {
+            for (Class<?> type : classes) {
+                String name = type.getName().replace('.', '/') + ".class";
+                jar.putNextEntry(new JarEntry(name));
+                try (InputStream in = type.getClassLoader().getResourceAsStream(name)) {
+                    in.transferTo(jar);
+                }
+                jar.closeEntry();
+            }
+        }
+        return target;
+    }
+
+    /**
+     * Copies a bundle jar, replacing its {@code Bundle-Version} and any text entry's mention of the old version, as a
+     * rebuild with a bumped version would.
+     */
+    static Path withVersion(Path source, Path target, String version) throws IOException {
+        try (JarFile in = new JarFile(source.toFile())) {
+            Manifest manifest = new Manifest(in.getManifest());
+            String old = manifest.getMainAttributes().getValue("Bundle-Version");
+            manifest.getMainAttributes().putValue("Bundle-Version", version);
+            String oldMaven = old.replace(".SNAPSHOT", "-SNAPSHOT");
+            try (OutputStream file = Files.newOutputStream(target);
+                    JarOutputStream out = new JarOutputStream(file, manifest)) {
+                Enumeration<JarEntry> entries = in.entries();
+                while (entries.hasMoreElements()) {
+                    JarEntry entry = entries.nextElement();
+                    if (entry.getName().equals(JarFile.MANIFEST_NAME)) {
+                        continue;
+                    }
+                    out.putNextEntry(new ZipEntry(entry.getName()));
+                    byte[] bytes = in.getInputStream(entry).readAllBytes();
+                    if (entry.getName().endsWith(".properties")) {
+                        bytes = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)
+                                .replace(oldMaven, version).replace(old, version)
+                                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+                    }
+                    out.write(bytes);
+                    out.closeEntry();
+                }
+            }
+        }
+        return target;
+    }
+}

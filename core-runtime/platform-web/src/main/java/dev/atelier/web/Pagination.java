@@ -1,0 +1,60 @@
+package dev.atelier.web;
+
+import dev.atelier.web.problem.Problem;
+import dev.atelier.web.problem.ProblemException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Keyset pagination over a list sorted by a unique string key: {@code ?limit=} (default 20, at most 100) and an opaque
+ * {@code cursor} that encodes the last key of the previous page.
+ */
+public final class Pagination {
+
+    public static final int DEFAULT_LIMIT = 20;
+    public static final int MAX_LIMIT = 100;
+
+    private Pagination() {}
+
+    /** Cuts one page out of {@code sorted}, which must be sorted by {@code key} ascending. */
+    public static <T> Page<T> page(List<T> sorted, Function<T, String> key, Integer limit, String cursor) {
+        int size = checkLimit(limit);
+        String after = cursor == null || cursor.isEmpty() ? null : decode(cursor);
+        int start = 0;
+        if (after != null) {
+            while (start < sorted.size() && key.apply(sorted.get(start)).compareTo(after) <= 0) {
+                start++;
+            }
+        }
+        int end = Math.min(sorted.size(), start + size);
+        List<T> items = sorted.subList(start, end);
+        String next = end < sorted.size() ? encode(key.apply(sorted.get(end - 1))) : null;
+        return new Page<>(List.copyOf(items), next);
+    }
+
+    private static int checkLimit(Integer limit) {
+        if (limit == null) {
+            return DEFAULT_LIMIT;
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw ProblemException.invalid("limit must be between 1 and " + MAX_LIMIT + ".",
+                    List.of(new Problem.FieldError("limit", "must be between 1 and " + MAX_LIMIT)));
+        }
+        return limit;
+    }
+
+    private static String encode(String key) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decode(String cursor) {
+        try {
+            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(400, "Bad request",
+                    "The cursor is not one this API handed out; start again without it.");
+        }
+    }
+}

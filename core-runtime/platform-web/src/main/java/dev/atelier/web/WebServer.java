@@ -1,0 +1,97 @@
+package dev.atelier.web;
+
+import dev.atelier.core.deployments.DeploymentHistory;
+import dev.atelier.plugins.ModelRegistry;
+import dev.atelier.plugins.PluginHost;
+import dev.atelier.web.health.HealthResource;
+import dev.atelier.web.health.ReadinessChecks;
+import dev.atelier.web.internal.JsonMapperProvider;
+import dev.atelier.web.internal.RequestIdFilter;
+import dev.atelier.web.models.ModelsResource;
+import dev.atelier.web.operator.LoopbackOnlyFilter;
+import dev.atelier.web.operator.ModelPreviewResource;
+import dev.atelier.web.operator.OperatorBundlesResource;
+import dev.atelier.web.operator.OperatorDeploymentsResource;
+import dev.atelier.web.problem.JsonProcessingExceptionMapper;
+import dev.atelier.web.problem.ProblemExceptionMapper;
+import dev.atelier.web.problem.UnexpectedExceptionMapper;
+import dev.atelier.web.problem.WebApplicationExceptionMapper;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.glassfish.jersey.internal.inject.AbstractBinder;
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.servlet.ServletContainer;
+
+/** The HTTP server: Jetty 12 with Jersey serving the JSON API, health endpoints and pages. */
+public final class WebServer implements AutoCloseable {
+
+    /** Where to listen. Port 0 picks a free port; see {@link #port()}. */
+    public record Settings(String host, int port) {}
+
+    private final Server server;
+    private final ServerConnector connector;
+
+    public WebServer(Settings settings, PluginHost plugins, DeploymentHistory history, ReadinessChecks readiness) {
+        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        threads.setName("atelier-http");
+        this.server = new Server(threads);
+        this.connector = new ServerConnector(server);
+        connector.setHost(settings.host());
+        connector.setPort(settings.port());
+        server.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler();
+        context.setContextPath("/");
+        context.addServlet(new ServletHolder("jersey", new ServletContainer(application(plugins, history, readiness))), "/*");
+        server.setHandler(context);
+        server.setStopTimeout(5_000);
+    }
+
+    static ResourceConfig application(PluginHost plugins, DeploymentHistory history, ReadinessChecks readiness) {
+        ResourceConfig config = new ResourceConfig();
+        config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        config.property(ServerProperties.BV_FEATURE_DISABLE, true);
+        config.register(JacksonFeature.withoutExceptionMappers());
+        config.register(JsonMapperProvider.class);
+        config.register(RequestIdFilter.class);
+        config.register(LoopbackOnlyFilter.class);
+        config.register(ProblemExceptionMapper.class);
+        config.register(WebApplicationExceptionMapper.class);
+        config.register(JsonProcessingExceptionMapper.class);
+        config.register(UnexpectedExceptionMapper.class);
+        config.register(HealthResource.class);
+        config.register(StartPageResource.class);
+        config.register(ModelsResource.class);
+        config.register(OperatorBundlesResource.class);
+        config.register(ModelPreviewResource.class);
+        config.register(OperatorDeploymentsResource.class);
+        config.register(new AbstractBinder() {
+            @Override
+            protected void configure() {
+                bind(plugins).to(PluginHost.class);
+                bind(plugins.models()).to(ModelRegistry.class);
+                bind(readiness).to(ReadinessChecks.class);
+                bind(history).to(DeploymentHistory.class);
+            }
+        });
+        return config;
+    }
+
+    public void start() throws Exception {
+        server.start();
+    }
+
+    /** The port actually listened on. */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+}
