@@ -1,0 +1,165 @@
+package dev.atelier.core.db.internal;
+
+import dev.atelier.core.db.DatabaseStartException;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An embedded PostgreSQL (zonky binaries) whose data lives in a directory of our choosing and survives restarts. The
+ * first start runs initdb; later starts reuse the cluster as it was left.
+ */
+public final class EmbeddedServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedServer.class);
+    private static final String DATABASE = "atelier";
+    private static final String SUPERUSER = "postgres";
+    // Crash recovery after a kill can take a while; give it more than zonky's 10 s default.
+    private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
+
+    private final EmbeddedPostgres postgres;
+    private final Path dataDir;
+    private final boolean firstStart;
+    private final int majorVersion;
+
+    private EmbeddedServer(EmbeddedPostgres postgres, Path dataDir, boolean firstStart, int majorVersion) {
+        this.postgres = postgres;
+        this.dataDir = dataDir;
+        this.firstStart = firstStart;
+        this.majorVersion = majorVersion;
+    }
+
+    /** Starts the server on {@code dataDir}, creating the cluster there if it holds none yet. */
+    public static EmbeddedServer start(Path dataDir, int port) {
+        Path dir = dataDir.toAbsolutePath().normalize();
+        boolean firstStart = prepare(dir);
+        if (port != 0) {
+            requireFreePort(port);
+        }
+        long started = System.nanoTime();
+        EmbeddedPostgres postgres;
+        try {
+            postgres = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false).setPort(port)
+                    .setPGStartupWait(STARTUP_WAIT).start();
+        } catch (IOException | RuntimeException e) {
+            StalePostmaster.stopIfRunning(dir);
+            throw new DatabaseStartException("Cannot start the embedded PostgreSQL in " + dir + ": " + e.getMessage()
+                    + ". See the log above for PostgreSQL's own message; set atelier.db.url to use an external server.",
+                    e);
+        }
+        try {
+            int major = createDatabaseIfMissing(postgres, dir);
+            LOG.info("Embedded PostgreSQL {} {} in {} on port {} in {} ms", major, firstStart ? "created" : "started",
+                    dir, postgres.getPort(), Duration.ofNanos(System.nanoTime() - started).toMillis());
+            return new EmbeddedServer(postgres, dir, firstStart, major);
+        } catch (RuntimeException e) {
+            closeQuietly(postgres);
+            throw e;
+        }
+    }
+
+    /** JDBC URL of the platform database, without credentials. */
+    public String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
+    }
+
+    public String user() {
+        return SUPERUSER;
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** Whether this start created the cluster (initdb) rather than reopening an existing one. */
+    public boolean firstStart() {
+        return firstStart;
+    }
+
+    public int majorVersion() {
+        return majorVersion;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(postgres);
+    }
+
+    /** Returns whether the directory holds no cluster yet. */
+    private static boolean prepare(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            if (Files.exists(dir.resolve("postgresql.conf"))) {
+                StalePostmaster.clear(dir);
+                return false;
+            }
+            try (Stream<Path> entries = Files.list(dir)) {
+                if (entries.anyMatch(entry -> !entry.getFileName().toString().equals("epg-lock"))) {
+                    throw new DatabaseStartException("The embedded PostgreSQL data directory " + dir
+                            + " is not empty but holds no PostgreSQL cluster (no postgresql.conf). Empty it or point "
+                            + "atelier.data-dir elsewhere.");
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            throw new DatabaseStartException("Cannot use " + dir + " for the embedded PostgreSQL: " + e
+                    + ". Check that the directory is writable.", e);
+        }
+    }
+
+    private static void requireFreePort(int port) {
+        // Zonky would otherwise mistake another server already on this port for the one it started.
+        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            probe.setReuseAddress(true);
+        } catch (IOException e) {
+            throw new DatabaseStartException("Port " + port + " for the embedded PostgreSQL is in use. Set "
+                    + "atelier.db.embedded-port to a free port, or to 0 to pick one.", e);
+        }
+    }
+
+    private static int createDatabaseIfMissing(EmbeddedPostgres postgres, Path dir) {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            try (ResultSet served = statement.executeQuery("SHOW data_directory")) {
+                served.next();
+                if (!Path.of(served.getString(1)).toRealPath().equals(dir.toRealPath())) {
+                    throw new DatabaseStartException("The server on port " + postgres.getPort() + " serves "
+                            + served.getString(1) + ", not " + dir + ". Set atelier.db.embedded-port to a free port.");
+                }
+            }
+            try (ResultSet exists = statement.executeQuery(
+                    "SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
+                if (!exists.next()) {
+                    statement.execute("CREATE DATABASE " + DATABASE);
+                }
+            }
+            return connection.getMetaData().getDatabaseMajorVersion();
+        } catch (SQLException | IOException e) {
+            throw new DatabaseStartException("The embedded PostgreSQL in " + dir + " started but cannot be used: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(EmbeddedPostgres postgres) {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            LOG.warn("Stopping the embedded PostgreSQL failed: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.atelier.core.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.atelier.core.deployments.DeploymentHistory;
+import dev.atelier.core.deployments.DeploymentRecord;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddedDatabaseTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void keepsDataAcrossARestartOnTheSameDirectory() {
+        DeploymentRecord installed = new DeploymentRecord(null, Instant.parse("2026-11-25T10:15:30.123456Z"),
+                DeploymentRecord.INSTALLED, "model-procedural.jar", "dev.atelier.model.procedural", "0.1.0", null);
+
+        long coldStart = System.nanoTime();
+        try (Database database = Database.start(DatabaseSettings.embedded(dataDir, 2))) {
+            report("first start (initdb)", coldStart);
+            assertThat(database.description()).startsWith("embedded PostgreSQL 17 in " + dataDir.toAbsolutePath());
+            assertThat(database.check(Duration.ofSeconds(3)).healthy()).isTrue();
+            new DeploymentHistory(database.entityManagerFactory()).record(installed);
+        }
+
+        long warmStart = System.nanoTime();
+        try (Database database = Database.start(DatabaseSettings.embedded(dataDir, 2))) {
+            report("warm restart", warmStart);
+            assertThat(new DeploymentHistory(database.entityManagerFactory()).recent(10))
+                    .singleElement()
+                    .satisfies(kept -> {
+                        assertThat(kept.fileName()).isEqualTo("model-procedural.jar");
+                        assertThat(kept.occurredAt()).isEqualTo(installed.occurredAt());
+                    });
+        }
+    }
+
+    @Test
+    void startsAgainWhenAKilledServerLeftItsPidFileBehind() throws IOException {
+        try (Database database = Database.start(DatabaseSettings.embedded(dataDir, 2))) {
+            new DeploymentHistory(database.entityManagerFactory()).record(
+                    new DeploymentRecord(null, null, DeploymentRecord.REMOVED, "old.jar", null, null, null));
+        }
+        // The pid of a live process that is not PostgreSQL: the server itself would refuse to start on this file.
+        Files.writeString(dataDir.resolve("postmaster.pid"), ProcessHandle.current().pid() + "\n" + dataDir + "\n");
+
+        try (Database database = Database.start(DatabaseSettings.embedded(dataDir, 2))) {
+            assertThat(new DeploymentHistory(database.entityManagerFactory()).recent(10)).hasSize(1);
+        }
+    }
+
+    @Test
+    void refusesASecondServerOnADirectoryAlreadyInUse() {
+        try (Database database = Database.start(DatabaseSettings.embedded(dataDir, 2))) {
+            assertThatThrownBy(() -> Database.start(DatabaseSettings.embedded(dataDir, 2)))
+                    .isInstanceOf(DatabaseStartException.class)
+                    .hasMessageContaining("is in use by")
+                    .hasMessageContaining("atelier.data-dir");
+            assertThat(database.check(Duration.ofSeconds(3)).healthy()).isTrue();
+        }
+    }
+
+    @Test
+    void refusesADirectoryThatHoldsSomethingElse() throws IOException {
+        Files.writeString(dataDir.resolve("notes.txt"), "not a database");
+
+        assertThatThrownBy(() -> Database.start(DatabaseSettings.embedded(dataDir, 2)))
+                .isInstanceOf(DatabaseStartException.class)
+                .hasMessageContaining("holds no PostgreSQL cluster");
+    }
+
+    private static void report(String what, long startNanos) {
+        System.out.println("Embedded PostgreSQL " + what + ": "
+                + Duration.ofNanos(System.nanoTime() - startNanos).toMillis() + " ms");
+    }
+}
