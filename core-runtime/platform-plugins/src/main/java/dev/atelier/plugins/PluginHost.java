@@ -1,0 +1,230 @@
+package dev.atelier.plugins;
+
+import dev.atelier.plugins.internal.BundleActivities;
+import dev.atelier.plugins.internal.BundleDeployer;
+import dev.atelier.plugins.internal.DeployFolderWatcher;
+import dev.atelier.plugins.internal.FelixConfiguration;
+import dev.atelier.plugins.internal.InvalidJarException;
+import dev.atelier.plugins.internal.JarUpload;
+import dev.atelier.plugins.internal.ModelTracker;
+import dev.atelier.plugins.internal.PluginCallRunner;
+import dev.atelier.plugins.internal.StatusView;
+import dev.atelier.plugins.internal.SystemBundles;
+import dev.atelier.plugins.internal.TrackedModelRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.apache.felix.framework.Felix;
+import org.osgi.framework.BundleException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The plugin host: embeds Apache Felix, starts the system bundles, installs every jar of the deploy folder and keeps
+ * following that folder (new jar: install; changed jar: blue/green update; deleted jar: drain and remove).
+ *
+ * <pre>{@code
+ * try (PluginHost host = new PluginHost(PluginHostSettings.withDefaults(deploy, systemBundles, cache), events::save)) {
+ *     host.start();
+ *     List<ModelInfo> models = host.models().list();
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. {@link #close()} stops the watcher and the framework; a host cannot be started twice.
+ */
+public final class PluginHost implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PluginHost.class);
+    private static final long FRAMEWORK_STOP_WAIT_MILLIS = 30_000;
+
+    private final PluginHostSettings settings;
+    private final DeploymentListener listener;
+    private Felix framework;
+    private PluginCallRunner runner;
+    private DeployFolderWatcher watcher;
+    private BundleDeployer deployer;
+    private StatusView status;
+    private ModelRegistry models;
+    private volatile boolean started;
+    private boolean used;
+
+    public PluginHost(PluginHostSettings settings, DeploymentListener listener) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /**
+     * Starts Felix and the system bundles, installs the jars already in the deploy folder (they are serving when this
+     * returns) and starts watching the folder.
+     *
+     * @throws PluginHostException when the framework or a system bundle cannot start; nothing is left running
+     */
+    public synchronized void start() throws PluginHostException {
+        if (used) {
+            throw new IllegalStateException("A plugin host starts once; create a new one");
+        }
+        used = true;
+        try {
+            Files.createDirectories(settings.deployDir());
+            Files.createDirectories(settings.cacheDir());
+            framework = new Felix(FelixConfiguration.build(settings));
+            framework.init();
+            runner = new PluginCallRunner();
+            BundleActivities activities = new BundleActivities();
+            ModelTracker tracker =
+                    new ModelTracker(framework.getBundleContext(), runner, activities, settings.callTimeout());
+            tracker.open();
+            framework.start();
+            SystemBundles.installAndStart(framework.getBundleContext(), settings.systemBundlesDir());
+            deployer = new BundleDeployer(
+                    framework.getBundleContext(), tracker, activities, settings.drainTimeout(), listener);
+            status = new StatusView(deployer, tracker, activities);
+            models = new TrackedModelRegistry(tracker, runner, settings.callTimeout());
+            watcher = new DeployFolderWatcher(settings.deployDir(), deployer);
+            watcher.scanNow(settings.pollInterval());
+            watcher.startPolling(settings.pollInterval());
+            started = true;
+            LOG.info("Plugin host started: {} models from {}", models.list().size(), settings.deployDir());
+        } catch (PluginHostException e) {
+            shutDown();
+            throw e;
+        } catch (IOException | BundleException | RuntimeException e) {
+            shutDown();
+            throw new PluginHostException("The plugin host could not start: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            shutDown();
+            throw new PluginHostException("Interrupted while starting the plugin host", e);
+        }
+    }
+
+    /** Whether {@link #start()} succeeded and {@link #close()} was not called yet. */
+    public boolean isStarted() {
+        return started;
+    }
+
+    /** The models being served. */
+    public ModelRegistry models() {
+        requireStarted();
+        return models;
+    }
+
+    /** Every jar of the deploy folder the host has acted on, sorted by file name. */
+    public List<BundleStatus> bundles() {
+        requireStarted();
+        return status.all();
+    }
+
+    /**
+     * Deploys a bundle jar as {@code <symbolicName>.jar} in the deploy folder, replacing (that is, updating) a jar of
+     * the same name, and waits up to {@code wait} for the host to act on it.
+     *
+     * @return the jar's status; state {@value BundleStatus#PENDING} if the host had not acted within {@code wait}
+     * @throws InvalidBundleException when the stream is not a jar with a Bundle-SymbolicName and a valid Bundle-Version;
+     *     the deploy folder is left unchanged
+     * @throws UncheckedIOException when the stream or the deploy folder cannot be read or written
+     */
+    public BundleStatus deploy(InputStream jar, Duration wait) throws InvalidBundleException {
+        requireStarted();
+        JarUpload.Placed placed;
+        try {
+            placed = JarUpload.place(jar, settings.deployDir());
+        } catch (InvalidJarException e) {
+            throw new InvalidBundleException("Not a deployable bundle: " + e.getMessage() + ".", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not store the uploaded bundle: " + e.getMessage(), e);
+        }
+        LOG.info("Received {} {} as {}", placed.facts().symbolicName(), placed.facts().version(), placed.fileName());
+        awaitUntil(() -> deployer.hasProcessed(placed.fileName(), placed.hash()), wait);
+        return status.of(placed.fileName())
+                .filter(s -> deployer.hasProcessed(placed.fileName(), placed.hash()))
+                .orElseGet(() -> new BundleStatus(placed.fileName(), placed.facts().symbolicName(),
+                        placed.facts().version(), BundleStatus.PENDING, List.of(), null, Instant.now(),
+                        PluginMetrics.NONE));
+    }
+
+    /**
+     * Deletes the jars of the bundle {@code symbolicName} from the deploy folder and waits up to {@code wait} until it
+     * is uninstalled (its running calls finish first, bounded by the drain timeout).
+     *
+     * @return false if no jar of that bundle is deployed
+     */
+    public boolean undeploy(String symbolicName, Duration wait) {
+        requireStarted();
+        List<String> fileNames = deployer.fileNamesOf(symbolicName);
+        if (fileNames.isEmpty()) {
+            return false;
+        }
+        for (String fileName : fileNames) {
+            try {
+                Files.deleteIfExists(settings.deployDir().resolve(fileName));
+            } catch (NoSuchFileException ignored) {
+                // Already gone.
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not delete " + fileName + ": " + e.getMessage(), e);
+            }
+        }
+        LOG.info("Undeploying {} ({})", symbolicName, String.join(", ", fileNames));
+        awaitUntil(() -> fileNames.stream().allMatch(deployer::isGone), wait);
+        return true;
+    }
+
+    /** Stops the watcher and the framework; waits for the framework to stop. Safe to call more than once. */
+    @Override
+    public synchronized void close() {
+        if (started) {
+            LOG.info("Stopping the plugin host");
+        }
+        started = false;
+        shutDown();
+    }
+
+    // Trap 3: whatever failed, stop the framework completely, or its threads outlive the host.
+    private void shutDown() {
+        if (watcher != null) {
+            watcher.close();
+            watcher = null;
+        }
+        if (framework != null) {
+            try {
+                framework.stop();
+                framework.waitForStop(FRAMEWORK_STOP_WAIT_MILLIS);
+            } catch (BundleException e) {
+                LOG.warn("Stopping the OSGi framework failed: {}", e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            framework = null;
+        }
+        if (runner != null) {
+            runner.close();
+            runner = null;
+        }
+    }
+
+    private void requireStarted() {
+        if (!started) {
+            throw new IllegalStateException("The plugin host is not started");
+        }
+    }
+
+    private static void awaitUntil(BooleanSupplier condition, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() - deadline < 0) {
+            try {
+                TimeUnit.MILLISECONDS.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

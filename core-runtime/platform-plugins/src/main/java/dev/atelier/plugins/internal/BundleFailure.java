@@ -1,0 +1,61 @@
+package dev.atelier.plugins.internal;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.osgi.framework.BundleException;
+
+/**
+ * Turns Felix's exceptions into a reason an operator can read in a status line, and a hint on what to fix for the log.
+ *
+ * @param reason short, shown as the bundle's last error
+ * @param hint what to do about it
+ */
+record BundleFailure(String reason, String hint) {
+
+    // Felix: "missing requirement [acme [5](R 5.0)] osgi.wiring.package; (&(osgi.wiring.package=com.acme.x)(version>=1.0.0))"
+    private static final Pattern REQUIREMENT =
+            Pattern.compile("osgi\\.wiring\\.(package|bundle|host); \\(&?\\(?osgi\\.wiring\\.\\w+=([^)(]+)\\)");
+    private static final Pattern EE = Pattern.compile("osgi\\.ee; \\((.*?)\\)\\s*(Unresolved|$)");
+
+    static BundleFailure notInstallable(String reason) {
+        return new BundleFailure(reason, "Replace it with an OSGi bundle jar (for example built with bnd-maven-plugin).");
+    }
+
+    static BundleFailure installFailed(BundleException e) {
+        return new BundleFailure("manifest error: " + e.getMessage(), "Fix the bundle's manifest and redeploy.");
+    }
+
+    static BundleFailure startFailed(BundleException e) {
+        String message = String.valueOf(e.getMessage());
+        if (e.getType() == BundleException.RESOLVE_ERROR || message.startsWith("Unable to resolve")) {
+            return unresolved(message);
+        }
+        if (e.getType() == BundleException.ACTIVATOR_ERROR && e.getCause() != null) {
+            return new BundleFailure("activator failed: " + ModelTracker.describe(e.getCause()),
+                    "Fix the bundle's activator (stack trace logged at DEBUG) and redeploy.");
+        }
+        return new BundleFailure("start failed: " + message, "See the framework log, fix the bundle and redeploy.");
+    }
+
+    private static BundleFailure unresolved(String message) {
+        Matcher matcher = REQUIREMENT.matcher(message);
+        String kind = null;
+        String name = null;
+        // The last requirement named is the root cause when Felix nests "caused by" messages.
+        while (matcher.find()) {
+            kind = matcher.group(1);
+            name = matcher.group(2);
+        }
+        if (name != null) {
+            String what = kind.equals("package") ? "package " + name : kind + " " + name;
+            return new BundleFailure("missing requirement: " + what,
+                    "Deploy a bundle that provides " + what + ", or remove it from the bundle's imports.");
+        }
+        Matcher ee = EE.matcher(message);
+        if (ee.find()) {
+            return new BundleFailure("missing requirement: Java runtime " + ee.group(1),
+                    "Build the bundle for Java 17 or older.");
+        }
+        return new BundleFailure("not resolvable: " + message, "Provide what the bundle requires and redeploy.");
+    }
+}
