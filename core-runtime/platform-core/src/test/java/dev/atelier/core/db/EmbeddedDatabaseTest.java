@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atelier.core.deployments.DeploymentHistory;
 import dev.atelier.core.deployments.DeploymentRecord;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,6 +56,29 @@ class EmbeddedDatabaseTest {
 
         try (Database database = Database.start(DatabaseSettings.embedded(dataDir, 2))) {
             assertThat(new DeploymentHistory(database.entityManagerFactory()).recent(10)).hasSize(1);
+        }
+    }
+
+    @Test
+    void startsAgainAndKeepsDataAfterThePlatformProcessWasKilled() throws Exception {
+        Process platform = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), EmbeddedDatabaseProcess.class.getName(),
+                dataDir.toString()).redirectErrorStream(true).start();
+        try (BufferedReader output = new BufferedReader(new InputStreamReader(platform.getInputStream()))) {
+            String line;
+            do {
+                line = output.readLine();
+            } while (line != null && !line.equals("READY"));
+            assertThat(line).as("the child platform process started its database").isEqualTo("READY");
+        } finally {
+            platform.destroyForcibly().waitFor();
+        }
+        // SIGKILL runs no shutdown hook: the child's PostgreSQL is still running, orphaned, with its postmaster.pid.
+        assertThat(dataDir.resolve("postmaster.pid")).exists();
+
+        try (Database database = Database.start(DatabaseSettings.embedded(dataDir, 2))) {
+            assertThat(new DeploymentHistory(database.entityManagerFactory()).recent(10))
+                    .extracting(DeploymentRecord::fileName).containsExactly("before-the-kill.jar");
         }
     }
 

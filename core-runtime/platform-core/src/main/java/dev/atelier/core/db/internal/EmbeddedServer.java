@@ -51,7 +51,11 @@ public final class EmbeddedServer implements AutoCloseable {
         EmbeddedPostgres postgres;
         try {
             postgres = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false).setPort(port)
-                    .setPGStartupWait(STARTUP_WAIT).start();
+                    .setPGStartupWait(STARTUP_WAIT)
+                    // Zonky tunes for throwaway test databases (fsync and synchronous commit off); this data must last.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .start();
         } catch (IOException | RuntimeException e) {
             StalePostmaster.stopIfRunning(dir);
             throw new DatabaseStartException("Cannot start the embedded PostgreSQL in " + dir + ": " + e.getMessage()

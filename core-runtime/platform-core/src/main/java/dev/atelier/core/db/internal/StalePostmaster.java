@@ -1,6 +1,7 @@
 package dev.atelier.core.db.internal;
 
 import dev.atelier.core.db.DatabaseStartException;
+import io.zonky.test.db.postgres.util.LinuxUtils;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -83,18 +85,51 @@ final class StalePostmaster {
     }
 
     private static void stop(ProcessHandle server, Path dataDir) {
-        // pg_ctl next to the server binary does a fast shutdown (clean checkpoint); signals are the fallback.
+        // pg_ctl next to the server binary does a fast shutdown (clean checkpoint); its exit code tells whether the
+        // server is down. Waiting for the process itself would hang where no init reaps orphans: it stays a zombie.
         String pgCtl = Path.of(server.info().command().orElseThrow()).resolveSibling("pg_ctl").toString();
+        List<String> command = new ArrayList<>();
+        if (LinuxUtils.isUnshareAvailable()) {
+            // pg_ctl refuses to run as root; zonky runs it in a user namespace the same way.
+            command.addAll(List.of("unshare", "-U"));
+        }
+        command.addAll(List.of(pgCtl, "-D", dataDir.toString(), "stop", "-m", "fast", "-w", "-t",
+                Long.toString(STOP_WAIT.toSeconds())));
         try {
-            Process process = new ProcessBuilder(pgCtl, "-D", dataDir.toString(), "stop", "-m", "fast", "-w", "-t",
-                    Long.toString(STOP_WAIT.toSeconds())).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            process.waitFor(STOP_WAIT.toSeconds() + 5, TimeUnit.SECONDS);
-            server.onExit().get(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
-        } catch (Exception e) {
-            LOG.warn("pg_ctl stop did not stop pid {} ({}); killing it", server.pid(), e.toString());
-            server.destroyForcibly();
-            server.onExit().join();
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes()).strip();
+            if (process.waitFor(5, TimeUnit.SECONDS) && process.exitValue() == 0) {
+                return;
+            }
+            LOG.warn("pg_ctl stop failed: {}", output);
+            process.destroyForcibly();
+        } catch (IOException e) {
+            LOG.warn("Cannot run {}: {}", pgCtl, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.warn("pg_ctl did not stop PostgreSQL pid {}; killing it", server.pid());
+        server.destroyForcibly();
+        long deadline = System.nanoTime() + STOP_WAIT.toNanos();
+        while (running(server) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static boolean running(ProcessHandle process) {
+        if (!process.isAlive()) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (IOException | RuntimeException e) {
+            return process.isAlive();
         }
     }
 }
