@@ -14,7 +14,10 @@ final class PluginHostReadiness implements ReadinessCheck {
 
     @Override
     public Result check() {
-        return host.isStarted() ? Result.ready("plugins", host.models().list().size() + " models deployed")
-                : Result.notReady("plugins", "the plugin host is not running");
+        if (!host.isStarted()) {
+            return Result.notReady("plugins", "the plugin host is not running");
+        }
+        int models = host.models().list().size();
+        return Result.ready("plugins", models + (models == 1 ? " model" : " models") + " deployed");
     }
 }

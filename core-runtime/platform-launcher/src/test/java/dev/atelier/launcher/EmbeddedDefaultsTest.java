@@ -27,7 +27,7 @@ class EmbeddedDefaultsTest {
 
             var ready = platform.get("/readyz");
             assertThat(ready.statusCode()).isEqualTo(200);
-            assertThat(ready.body()).contains("embedded PostgreSQL");
+            assertThat(platform.atelier().database().description()).startsWith("embedded PostgreSQL");
             assertThat(platform.get("/api/v1/models").body()).contains("\"id\":\"procedural\"");
             JsonNode before = deployments(platform);
             assertThat(before).hasSize(1);

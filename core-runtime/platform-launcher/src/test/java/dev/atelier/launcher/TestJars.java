@@ -3,6 +3,7 @@ package dev.atelier.launcher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
@@ -46,15 +47,13 @@ final class TestJars {
     }
 
     /**
-     * Copies a bundle jar, replacing its {@code Bundle-Version} and any text entry's mention of the old version, as a
+     * Copies a bundle jar, replacing its {@code Bundle-Version} and the version its {@code build.properties} records, as a
      * rebuild with a bumped version would.
      */
     static Path withVersion(Path source, Path target, String version) throws IOException {
         try (JarFile in = new JarFile(source.toFile())) {
             Manifest manifest = new Manifest(in.getManifest());
-            String old = manifest.getMainAttributes().getValue("Bundle-Version");
             manifest.getMainAttributes().putValue("Bundle-Version", version);
-            String oldMaven = old.replace(".SNAPSHOT", "-SNAPSHOT");
             try (OutputStream file = Files.newOutputStream(target);
                     JarOutputStream out = new JarOutputStream(file, manifest)) {
                 Enumeration<JarEntry> entries = in.entries();
@@ -65,10 +64,11 @@ final class TestJars {
                     }
                     out.putNextEntry(new ZipEntry(entry.getName()));
                     byte[] bytes = in.getInputStream(entry).readAllBytes();
-                    if (entry.getName().endsWith(".properties")) {
-                        bytes = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)
-                                .replace(oldMaven, version).replace(old, version)
-                                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+                    if (entry.getName().endsWith("/build.properties")) {
+                        // Bundles built by this project record their Maven version here (see model-procedural).
+                        bytes = new String(bytes, StandardCharsets.ISO_8859_1)
+                                .replaceAll("(?m)^version=.*$", "version=" + version)
+                                .getBytes(StandardCharsets.ISO_8859_1);
                     }
                     out.write(bytes);
                     out.closeEntry();
