@@ -12,6 +12,11 @@ public final class BundleActivities {
         return byBundle.computeIfAbsent(bundleId, id -> new BundleActivity());
     }
 
+    /** The bundle's activity without creating one: status reads must not resurrect uninstalled bundles. */
+    BundleActivity peek(long bundleId) {
+        return byBundle.get(bundleId);
+    }
+
     void forget(long bundleId) {
         byBundle.remove(bundleId);
     }

@@ -18,11 +18,25 @@ record BundleFailure(String reason, String hint) {
     private static final Pattern EE = Pattern.compile("osgi\\.ee; \\((.*?)\\)\\s*(Unresolved|$)");
 
     static BundleFailure notInstallable(String reason) {
-        return new BundleFailure(reason, "Replace it with an OSGi bundle jar (for example built with bnd-maven-plugin).");
+        return new BundleFailure(reason, reason.startsWith("not a jar")
+                ? "Replace it with an OSGi bundle jar (for example built with bnd-maven-plugin)."
+                : "Fix the bundle's manifest (bnd-maven-plugin writes a correct one) and redeploy.");
     }
 
     static BundleFailure installFailed(BundleException e) {
-        return new BundleFailure("manifest error: " + e.getMessage(), "Fix the bundle's manifest and redeploy.");
+        return new BundleFailure("manifest error: " + innermostMessage(e),
+                "Fix the bundle's manifest (bnd-maven-plugin writes a correct one) and redeploy.");
+    }
+
+    /** Felix wraps the useful message ("Could not create bundle object." says nothing); the root cause says what. */
+    private static String innermostMessage(Throwable e) {
+        String message = e.getMessage();
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+                message = cause.getMessage();
+            }
+        }
+        return message;
     }
 
     static BundleFailure startFailed(BundleException e) {

@@ -14,10 +14,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Polls the deploy folder and reports jars that appeared, changed (by content hash) or disappeared. A jar is only
- * read once its size, time and file identity stayed the same across two polls, so a half-copied jar is never read.
+ * read once its size, time and file identity stayed the same across two polls, so a half-copied jar is never read; it
+ * counts as removed once it was missing in two polls.
  * Files whose names start with a dot are ignored: that is where uploads are staged.
  */
 public final class DeployFolderWatcher implements AutoCloseable {
@@ -49,6 +52,7 @@ public final class DeployFolderWatcher implements AutoCloseable {
     private Map<String, Observation> lastSeen = new HashMap<>();
     private final Map<String, Observation> actedOn = new HashMap<>();
     private final Map<String, String> hashes = new HashMap<>();
+    private final Set<String> missingOnce = new HashSet<>();
     private ScheduledExecutorService timer;
 
     public DeployFolderWatcher(Path folder, Handler handler) {
@@ -101,8 +105,13 @@ public final class DeployFolderWatcher implements AutoCloseable {
     /** One pass over the folder. Not thread-safe: called from start() and then only from the timer thread. */
     synchronized void poll() {
         Map<String, Observation> now = observe();
+        missingOnce.retainAll(hashes.keySet());
+        missingOnce.removeAll(now.keySet());
         for (String gone : List.copyOf(hashes.keySet())) {
-            if (!now.containsKey(gone)) {
+            // A replace that deletes before it renames (Files.move with REPLACE_EXISTING, some copy tools) leaves
+            // the name missing for a moment: only a jar missing in two polls in a row counts as removed.
+            if (!now.containsKey(gone) && !missingOnce.add(gone)) {
+                missingOnce.remove(gone);
                 hashes.remove(gone);
                 actedOn.remove(gone);
                 handle(gone, () -> handler.removed(gone));

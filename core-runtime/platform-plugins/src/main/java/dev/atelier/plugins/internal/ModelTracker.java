@@ -128,25 +128,23 @@ public final class ModelTracker implements ServiceListener {
                     info.bundleVersion());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            fail(reference, bundle, "descriptor() was interrupted");
+            fail(reference, bundle, "descriptor() was interrupted", null);
         } catch (TimeoutException e) {
-            fail(reference, bundle, "descriptor() did not return within " + callTimeout.toSeconds() + " s");
+            fail(reference, bundle, "descriptor() did not return within " + callTimeout.toSeconds() + " s", null);
         } catch (ExecutionException | RuntimeException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            LOG.warn("Ignoring a GenerationModel of {} {}: descriptor() failed", bundle.getSymbolicName(),
-                    bundle.getVersion(), cause);
-            fail(reference, bundle, "descriptor() failed: " + describe(cause));
+            fail(reference, bundle, "descriptor() failed: " + describe(cause), cause);
         }
     }
 
-    private void fail(ServiceReference<GenerationModel> reference, Bundle bundle, String reason) {
+    private void fail(ServiceReference<GenerationModel> reference, Bundle bundle, String reason, Throwable cause) {
         synchronized (this) {
             if (reference.getBundle() != null) {
                 failures.put(reference, reason);
             }
         }
         LOG.warn("Model service of {} {} ignored: {}. Fix the model's descriptor() and redeploy.",
-                bundle.getSymbolicName(), bundle.getVersion(), reason);
+                bundle.getSymbolicName(), bundle.getVersion(), reason, cause);
         ungetQuietly(reference);
     }
 

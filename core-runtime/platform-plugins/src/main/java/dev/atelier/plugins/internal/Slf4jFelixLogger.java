@@ -22,7 +22,13 @@ final class Slf4jFelixLogger extends Logger {
 
     @Override
     protected void doLog(Bundle bundle, ServiceReference sr, int level, String msg, Throwable throwable) {
-        String text = bundle == null ? msg : bundle.getSymbolicName() + " [" + bundle.getBundleId() + "]: " + msg;
+        doLog(level, bundle == null ? msg : bundle.getSymbolicName() + " [" + bundle.getBundleId() + "]: " + msg,
+                throwable);
+    }
+
+    // The resolver logs through this overload; without it, wiring messages go to standard out.
+    @Override
+    protected void doLog(int level, String text, Throwable throwable) {
         switch (level) {
             case LOG_ERROR -> log.error(text, throwable);
             case LOG_WARNING -> log.warn(text, throwable);

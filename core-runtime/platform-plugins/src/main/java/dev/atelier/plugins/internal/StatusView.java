@@ -43,14 +43,14 @@ public final class StatusView {
             return new BundleStatus(file.fileName(), file.symbolicName(), file.version(), BundleStatus.INVALID,
                     List.of(), file.lastError(), file.changedAt(), PluginMetrics.NONE);
         }
-        BundleActivity activity = activities.of(bundle.getBundleId());
+        BundleActivity activity = activities.peek(bundle.getBundleId());
         String error = file.lastError() != null ? file.lastError() : tracker.failureOf(bundle.getBundleId());
         return new BundleStatus(file.fileName(), file.symbolicName(), file.version(), state(bundle, activity),
-                services(bundle), error, file.changedAt(), activity.metrics());
+                services(bundle), error, file.changedAt(), activity == null ? PluginMetrics.NONE : activity.metrics());
     }
 
     private static String state(Bundle bundle, BundleActivity activity) {
-        if (activity.isDraining()) {
+        if (activity == null || activity.isDraining()) {
             return BundleStatus.DRAINING;
         }
         return switch (bundle.getState()) {

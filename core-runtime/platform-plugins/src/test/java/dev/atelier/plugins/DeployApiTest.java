@@ -1,0 +1,87 @@
+package dev.atelier.plugins;
+
+import static dev.atelier.plugins.TestContext.prompt;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class DeployApiTest extends RunningHost {
+
+    @Test
+    void deployPlacesTheJarUnderItsSymbolicNameAndReturnsItServing() throws Exception {
+        BundleStatus status = host.deploy(jar(TestBundle.echo("acme.echo", "1.0.0")), WAIT);
+
+        assertThat(status.fileName()).isEqualTo("acme.echo.jar");
+        assertThat(status.state()).isEqualTo("ACTIVE");
+        assertThat(status.services()).containsExactly("GenerationModel echo");
+        assertThat(deployDir.resolve("acme.echo.jar")).exists();
+        assertThat(host.models().find("echo")).isPresent();
+    }
+
+    @Test
+    void deployingAHigherVersionUpdatesTheBundle() throws Exception {
+        host.deploy(jar(TestBundle.echo("acme.echo", "1.0.0")), WAIT);
+
+        BundleStatus status = host.deploy(jar(TestBundle.echo("acme.echo", "1.1.0")), WAIT);
+
+        assertThat(status.version()).isEqualTo("1.1.0");
+        assertThat(status.state()).isEqualTo("ACTIVE");
+        assertThat(host.models().find("echo").orElseThrow().bundleVersion()).isEqualTo("1.1.0");
+        assertThat(host.bundles()).hasSize(1);
+    }
+
+    @Test
+    void deployingSomethingThatIsNotABundleIsRefusedAndLeavesTheFolderUnchanged() throws Exception {
+        assertThatThrownBy(() -> host.deploy(new ByteArrayInputStream("hello".getBytes(StandardCharsets.UTF_8)), WAIT))
+                .isInstanceOf(InvalidBundleException.class)
+                .hasMessage("Not a deployable bundle: not a jar file.");
+        assertThatThrownBy(() -> host.deploy(jar(TestBundle.echo("acme.echo", "1.x")), WAIT))
+                .isInstanceOf(InvalidBundleException.class)
+                .hasMessageContaining("Bundle-Version '1.x'");
+
+        try (Stream<?> files = Files.list(deployDir)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void undeployRemovesTheBundleAndItsModels() throws Exception {
+        host.deploy(jar(TestBundle.echo("acme.echo", "1.0.0")), WAIT);
+
+        assertThat(host.undeploy("acme.echo", WAIT)).isTrue();
+
+        assertThat(host.bundles()).isEmpty();
+        assertThat(host.models().list()).isEmpty();
+        assertThat(deployDir.resolve("acme.echo.jar")).doesNotExist();
+        assertThatThrownBy(() -> host.models().generate("echo", prompt("hello"), TestContext.relaxed()))
+                .isInstanceOf(ModelUnavailableException.class);
+    }
+
+    @Test
+    void undeployOfAnUnknownBundleReturnsFalse() {
+        assertThat(host.undeploy("acme.unknown", WAIT)).isFalse();
+    }
+
+    @Test
+    void failingListenerDoesNotStopDeployments() throws Exception {
+        host.close();
+        host = new PluginHost(settings(), event -> {
+            throw new IllegalStateException("audit database down");
+        });
+        host.start();
+
+        BundleStatus status = host.deploy(jar(TestBundle.echo("acme.echo", "1.0.0")), WAIT);
+
+        assertThat(status.state()).isEqualTo("ACTIVE");
+        assertThat(host.models().find("echo")).isPresent();
+    }
+
+    private static ByteArrayInputStream jar(TestBundle bundle) {
+        return new ByteArrayInputStream(bundle.toBytes());
+    }
+}

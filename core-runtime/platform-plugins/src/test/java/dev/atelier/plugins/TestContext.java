@@ -1,0 +1,64 @@
+package dev.atelier.plugins;
+
+import dev.atelier.spi.model.GenerationContext;
+import dev.atelier.spi.model.GenerationRequest;
+import dev.atelier.spi.tenant.TenantContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/** The host-side context of one test call: a fixed tenant and a deadline. */
+record TestContext(Instant deadline) implements GenerationContext {
+
+    private record Tenant() implements TenantContext {
+        @Override
+        public String tenantId() {
+            return "tnt_test";
+        }
+
+        @Override
+        public String tenantSlug() {
+            return "test";
+        }
+
+        @Override
+        public Map<String, String> pluginConfig() {
+            return Map.of();
+        }
+
+        @Override
+        public String correlationId() {
+            return "req_test";
+        }
+    }
+
+    static TestContext withTimeLimit(Duration limit) {
+        return new TestContext(Instant.now().plus(limit));
+    }
+
+    static TestContext relaxed() {
+        return withTimeLimit(Duration.ofSeconds(30));
+    }
+
+    static GenerationRequest prompt(String prompt) {
+        return GenerationRequest.of(prompt, Map.of());
+    }
+
+    @Override
+    public TenantContext tenant() {
+        return new Tenant();
+    }
+
+    @Override
+    public String jobId() {
+        return "job_test";
+    }
+
+    @Override
+    public boolean isCancelled() {
+        return !Instant.now().isBefore(deadline);
+    }
+
+    @Override
+    public void progress(int percent, String stage) {}
+}
