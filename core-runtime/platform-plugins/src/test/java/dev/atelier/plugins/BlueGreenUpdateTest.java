@@ -108,6 +108,20 @@ class BlueGreenUpdateTest extends RunningHost {
     }
 
     @Test
+    void updateWhoseModelDescriptorFailsKeepsTheOldVersionServing() {
+        TestBundle.echo("acme.echo", "1.5.0").header("Echo-Descriptor-Failure", "bad weights")
+                .copyTo(deployDir, "echo.jar");
+
+        await().atMost(WAIT).until(() -> status("echo.jar").map(BundleStatus::lastError).orElse(""),
+                error -> error != null && error.startsWith("update to 1.5.0 failed"));
+
+        assertThat(status("echo.jar").orElseThrow().lastError())
+                .isEqualTo("update to 1.5.0 failed: descriptor() failed: bad weights; still serving 1.0.0");
+        assertThat(host.models().find("echo").orElseThrow().bundleVersion()).isEqualTo("1.0.0");
+        assertThat(host.bundles()).hasSize(1);
+    }
+
+    @Test
     void updateWithAMissingImportKeepsTheOldVersionServingAndALaterGoodUpdateApplies() throws Exception {
         TestBundle.echo("acme.echo", "1.3.0")
                 .header("Import-Package", TestBundle.SPI_IMPORTS + ",org.osgi.framework,com.acme.missing")

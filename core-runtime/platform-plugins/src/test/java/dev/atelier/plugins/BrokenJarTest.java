@@ -32,6 +32,17 @@ class BrokenJarTest extends RunningHost {
     }
 
     @Test
+    void brokenJarReplacedByAGoodOneIsDeployed() {
+        TestBundle.copyBytes("hello".getBytes(StandardCharsets.UTF_8), deployDir, "echo.jar");
+        awaitStatus("echo.jar", "INVALID");
+
+        TestBundle.echo("acme.echo", "1.0.0").copyTo(deployDir, "echo.jar");
+
+        awaitModelVersion("echo", "1.0.0");
+        assertThat(awaitStatus("echo.jar", "ACTIVE").lastError()).isNull();
+    }
+
+    @Test
     void jarWithoutSymbolicNameIsInvalid() {
         TestBundle.echo("acme.nameless", "1.0.0").without("Bundle-SymbolicName").copyTo(deployDir, "nameless.jar");
 

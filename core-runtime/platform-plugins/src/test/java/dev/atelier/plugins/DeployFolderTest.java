@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class DeployFolderTest extends RunningHost {
@@ -55,6 +57,37 @@ class DeployFolderTest extends RunningHost {
                 .hasMessage("Model 'present' is not deployed right now.");
         await().atMost(WAIT).until(() -> host.bundles().isEmpty());
         assertThat(events).anySatisfy(event -> assertThat(event.action()).isEqualTo("REMOVED"));
+    }
+
+    @Test
+    void aCallRunningWhenItsJarIsDeletedStillFinishes() throws Exception {
+        CompletableFuture<String> slow = CompletableFuture.supplyAsync(() -> {
+            try {
+                return text(host.models().generate("present", prompt("sleep:1000"), TestContext.relaxed()));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        await().atMost(WAIT).until(() -> status("present.jar").orElseThrow().metrics().inFlight() == 1);
+
+        Files.delete(deployDir.resolve("present.jar"));
+        await().atMost(WAIT).until(() -> host.models().find("present").isEmpty());
+
+        assertThat(slow.get(WAIT.toSeconds(), TimeUnit.SECONDS)).contains("model=present");
+        await().atMost(WAIT).until(() -> host.bundles().isEmpty());
+    }
+
+    @Test
+    void bundleWaitingForAPackageStartsOnceABundleExportingItIsDeployed() {
+        TestBundle.echo("acme.needy", "1.0.0").header("Echo-Model", "needy")
+                .header("Import-Package", TestBundle.SPI_IMPORTS + ",org.osgi.framework,com.acme.missing")
+                .copyTo(deployDir, "needy.jar");
+        awaitStatus("needy.jar", "INSTALLED");
+
+        TestBundle.library("acme.provider", "com.acme.missing").copyTo(deployDir, "provider.jar");
+
+        awaitModelVersion("needy", "1.0.0");
+        assertThat(awaitStatus("needy.jar", "ACTIVE").lastError()).isNull();
     }
 
     @Test

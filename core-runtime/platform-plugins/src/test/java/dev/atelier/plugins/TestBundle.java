@@ -62,6 +62,15 @@ final class TestBundle {
                 .entry("OSGI-INF/echo-ds.xml", component.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A bundle without code that exports {@code packageName} (an empty package is enough for the resolver). */
+    static TestBundle library(String symbolicName, String packageName) {
+        return new TestBundle()
+                .header("Bundle-SymbolicName", symbolicName)
+                .header("Bundle-Version", "1.0.0")
+                .header("Export-Package", packageName + ";version=\"1.0.0\"")
+                .entry(packageName.replace('.', '/') + "/README.txt", new byte[0]);
+    }
+
     TestBundle header(String name, String value) {
         headers.put(name, value);
         return this;

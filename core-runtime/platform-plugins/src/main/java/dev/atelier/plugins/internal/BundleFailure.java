@@ -15,6 +15,8 @@ record BundleFailure(String reason, String hint) {
     // Felix: "missing requirement [acme [5](R 5.0)] osgi.wiring.package; (&(osgi.wiring.package=com.acme.x)(version>=1.0.0))"
     private static final Pattern REQUIREMENT =
             Pattern.compile("osgi\\.wiring\\.(package|bundle|host); \\(&?\\(?osgi\\.wiring\\.\\w+=([^)(]+)\\)");
+    private static final Pattern FLOOR = Pattern.compile("^\\(version>=([^)]+)\\)");
+    private static final Pattern CEILING = Pattern.compile("\\(!\\(version>=([^)]+)\\)\\)");
     private static final Pattern EE = Pattern.compile("osgi\\.ee; \\((.*?)\\)\\s*(Unresolved|$)");
 
     static BundleFailure notInstallable(String reason) {
@@ -51,17 +53,30 @@ record BundleFailure(String reason, String hint) {
         return new BundleFailure("start failed: " + message, "See the framework log, fix the bundle and redeploy.");
     }
 
+    /** " [2.0.0,3.0.0)" from the version clauses of a requirement filter, or "" when it has none. */
+    private static String versionRange(String filterRest) {
+        Matcher floor = FLOOR.matcher(filterRest);
+        Matcher ceiling = CEILING.matcher(filterRest);
+        if (!floor.find()) {
+            return "";
+        }
+        return ceiling.find() ? " [" + floor.group(1) + "," + ceiling.group(1) + ")" : " " + floor.group(1) + " or later";
+    }
+
     private static BundleFailure unresolved(String message) {
         Matcher matcher = REQUIREMENT.matcher(message);
         String kind = null;
         String name = null;
+        String versions = "";
         // The last requirement named is the root cause when Felix nests "caused by" messages.
         while (matcher.find()) {
             kind = matcher.group(1);
             name = matcher.group(2);
+            int filterEnd = message.indexOf(' ', matcher.end());
+            versions = versionRange(message.substring(matcher.end(), filterEnd < 0 ? message.length() : filterEnd));
         }
         if (name != null) {
-            String what = kind.equals("package") ? "package " + name : kind + " " + name;
+            String what = (kind.equals("package") ? "package " : kind + " ") + name + versions;
             return new BundleFailure("missing requirement: " + what,
                     "Deploy a bundle that provides " + what + ", or remove it from the bundle's imports.");
         }

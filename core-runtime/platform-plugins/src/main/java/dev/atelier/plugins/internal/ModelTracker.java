@@ -28,12 +28,14 @@ import org.slf4j.LoggerFactory;
 public final class ModelTracker implements ServiceListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelTracker.class);
+    /** A descriptor is a constant; waiting long for one would hold up every deployment behind it. */
+    private static final Duration MAX_DESCRIPTOR_WAIT = Duration.ofSeconds(30);
     private static final String FILTER = "(" + Constants.OBJECTCLASS + "=" + GenerationModel.class.getName() + ")";
 
     private final BundleContext context;
     private final PluginCallRunner runner;
     private final BundleActivities activities;
-    private final Duration callTimeout;
+    private final Duration descriptorTimeout;
     private final Map<ServiceReference<?>, ModelEntry> entries = new HashMap<>();
     private final Map<ServiceReference<?>, String> failures = new HashMap<>();
     private volatile ModelSnapshot snapshot = ModelSnapshot.EMPTY;
@@ -43,7 +45,7 @@ public final class ModelTracker implements ServiceListener {
         this.context = context;
         this.runner = runner;
         this.activities = activities;
-        this.callTimeout = callTimeout;
+        this.descriptorTimeout = callTimeout.compareTo(MAX_DESCRIPTOR_WAIT) < 0 ? callTimeout : MAX_DESCRIPTOR_WAIT;
     }
 
     /** Starts listening; call before any plugin bundle starts, so no registration is missed. */
@@ -112,7 +114,7 @@ public final class ModelTracker implements ServiceListener {
         ClassLoader loader = classLoaderOf(bundle);
         long bundleId = bundle.getBundleId();
         try {
-            ModelDescriptor descriptor = runner.call(loader, model::descriptor, callTimeout, () -> {});
+            ModelDescriptor descriptor = runner.call(loader, model::descriptor, descriptorTimeout, () -> {});
             Objects.requireNonNull(descriptor, "descriptor() returned null");
             ModelInfo info = new ModelInfo(descriptor, bundle.getSymbolicName(), bundle.getVersion().toString());
             ModelEntry entry = new ModelEntry(
@@ -130,7 +132,7 @@ public final class ModelTracker implements ServiceListener {
             Thread.currentThread().interrupt();
             fail(reference, bundle, "descriptor() was interrupted", null);
         } catch (TimeoutException e) {
-            fail(reference, bundle, "descriptor() did not return within " + callTimeout.toSeconds() + " s", null);
+            fail(reference, bundle, "descriptor() did not return within " + descriptorTimeout.toSeconds() + " s", null);
         } catch (ExecutionException | RuntimeException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
             fail(reference, bundle, "descriptor() failed: " + describe(cause), cause);
