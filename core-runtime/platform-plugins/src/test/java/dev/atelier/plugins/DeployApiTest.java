@@ -36,6 +36,18 @@ class DeployApiTest extends RunningHost {
     }
 
     @Test
+    void redeployingTheSameVersionWithOtherContentReplacesIt() throws Exception {
+        host.deploy(jar(TestBundle.echo("acme.echo", "1.0.0")), WAIT);
+
+        BundleStatus status = host.deploy(jar(TestBundle.echo("acme.echo", "1.0.0").header("Build", "2")), WAIT);
+
+        assertThat(status.state()).isEqualTo("ACTIVE");
+        assertThat(status.lastError()).isNull();
+        assertThat(host.bundles()).hasSize(1);
+        assertThat(events).extracting(DeploymentEvent::action).containsExactly("INSTALLED", "UPDATED");
+    }
+
+    @Test
     void deployingSomethingThatIsNotABundleIsRefusedAndLeavesTheFolderUnchanged() throws Exception {
         assertThatThrownBy(() -> host.deploy(new ByteArrayInputStream("hello".getBytes(StandardCharsets.UTF_8)), WAIT))
                 .isInstanceOf(InvalidBundleException.class)
