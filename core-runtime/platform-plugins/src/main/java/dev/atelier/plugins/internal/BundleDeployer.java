@@ -1,6 +1,7 @@
 package dev.atelier.plugins.internal;
 
 import dev.atelier.plugins.DeploymentEvent;
+import dev.atelier.plugins.DeploymentListener;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -27,13 +27,11 @@ import org.slf4j.LoggerFactory;
 public final class BundleDeployer implements DeployFolderWatcher.Handler {
 
     private static final Logger LOG = LoggerFactory.getLogger(BundleDeployer.class);
-    /** How long a new version may take to register its services before its update counts as failed. */
-    static final Duration SERVICE_WAIT = Duration.ofSeconds(5);
 
     private final BundleContext context;
-    private final ModelTracker tracker;
     private final BundleActivities activities;
     private final BundleRetirement retirement;
+    private final ServiceReadiness readiness;
     private final DeploymentEvents events;
     private final Map<String, DeployedFile> files = new ConcurrentHashMap<>();
     private final AtomicLong installs = new AtomicLong();
@@ -43,11 +41,11 @@ public final class BundleDeployer implements DeployFolderWatcher.Handler {
             ModelTracker tracker,
             BundleActivities activities,
             Duration drainTimeout,
-            dev.atelier.plugins.DeploymentListener listener) {
+            DeploymentListener listener) {
         this.context = context;
-        this.tracker = tracker;
         this.activities = activities;
         this.retirement = new BundleRetirement(context, tracker, activities, drainTimeout);
+        this.readiness = new ServiceReadiness(tracker);
         this.events = new DeploymentEvents(listener);
     }
 
@@ -138,7 +136,7 @@ public final class BundleDeployer implements DeployFolderWatcher.Handler {
             reject(file, failure.get());
             return false;
         }
-        awaitDescriptors(bundle);
+        readiness.awaitDescriptors(bundle);
         files.put(name, file);
         LOG.info("Installed {} {} from {}", facts.symbolicName(), facts.version(), name);
         events.publish(DeploymentEvent.INSTALLED, name, facts.symbolicName(), facts.version(), "installed");
@@ -162,9 +160,10 @@ public final class BundleDeployer implements DeployFolderWatcher.Handler {
             keepOld(current, hash, facts.version(), BundleFailure.installFailed(e));
             return;
         }
-        Optional<BundleFailure> failure = start(fresh).or(() -> awaitServices(fresh, old));
+        Optional<BundleFailure> failure = start(fresh).or(() -> readiness.awaitServices(fresh, old));
         if (failure.isPresent()) {
-            retirement.uninstall(fresh);
+            // Retire rather than uninstall: a service it did register may already be taking calls.
+            retirement.retire(fresh);
             keepOld(current, hash, facts.version(), failure.get());
             return;
         }
@@ -219,58 +218,6 @@ public final class BundleDeployer implements DeployFolderWatcher.Handler {
         }
     }
 
-    /**
-     * Waits until the new version serves what the old one did: models if the old one had models, any service
-     * otherwise. Services often appear a moment after start() (Declarative Services).
-     */
-    private Optional<BundleFailure> awaitServices(Bundle fresh, Bundle old) {
-        boolean oldHadModels = !tracker.modelIdsOf(old.getBundleId()).isEmpty();
-        boolean oldHadServices = oldHadModels || hasServices(old);
-        if (!oldHadServices) {
-            return Optional.empty();
-        }
-        long deadline = System.nanoTime() + SERVICE_WAIT.toNanos();
-        while (System.nanoTime() - deadline < 0) {
-            boolean settled = descriptorsRead(fresh);
-            boolean serving = oldHadModels ? !tracker.modelIdsOf(fresh.getBundleId()).isEmpty() : hasServices(fresh);
-            if (serving && settled) {
-                return Optional.empty();
-            }
-            String failure = tracker.failureOf(fresh.getBundleId());
-            if (settled && failure != null) {
-                return Optional.of(new BundleFailure(failure, "Fix the model's descriptor() and redeploy."));
-            }
-            if (!sleepBriefly()) {
-                break;
-            }
-        }
-        String failure = tracker.failureOf(fresh.getBundleId());
-        return Optional.of(new BundleFailure(
-                failure != null ? failure : "it registered no services within " + SERVICE_WAIT.toSeconds() + " s",
-                "Check that the bundle registers its services when started (Declarative Services components)."));
-    }
-
-    /** Bounded wait until the tracker has read every model descriptor of {@code bundle}. */
-    private void awaitDescriptors(Bundle bundle) {
-        long deadline = System.nanoTime() + SERVICE_WAIT.toNanos();
-        while (!descriptorsRead(bundle) && System.nanoTime() - deadline < 0 && sleepBriefly()) {
-            // Listener threads are still reading descriptors.
-        }
-    }
-
-    private boolean descriptorsRead(Bundle bundle) {
-        var references = registeredServices(bundle);
-        for (var reference : references) {
-            Object classes = reference.getProperty(Constants.OBJECTCLASS);
-            boolean isModel = classes instanceof String[] names
-                    && List.of(names).contains(dev.atelier.spi.model.GenerationModel.class.getName());
-            if (isModel && !tracker.hasProcessed(reference)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** A bundle that failed to resolve may start once another deployment provides what it missed. */
     private void startWaitingBundles() {
         for (DeployedFile file : List.copyOf(files.values())) {
@@ -280,35 +227,12 @@ public final class BundleDeployer implements DeployFolderWatcher.Handler {
                 continue;
             }
             if (start(bundle).isEmpty()) {
-                awaitDescriptors(bundle);
+                readiness.awaitDescriptors(bundle);
                 files.put(file.fileName(), file.withError(file.hash(), null));
                 LOG.info("Started {} {}: what it required is deployed now", file.symbolicName(), file.version());
                 events.publish(DeploymentEvent.INSTALLED, file.fileName(), file.symbolicName(), file.version(),
                         "started once its requirements were deployed");
             }
-        }
-    }
-
-    static boolean hasServices(Bundle bundle) {
-        return registeredServices(bundle).length > 0;
-    }
-
-    static org.osgi.framework.ServiceReference<?>[] registeredServices(Bundle bundle) {
-        try {
-            var references = bundle.getRegisteredServices();
-            return references == null ? new org.osgi.framework.ServiceReference<?>[0] : references;
-        } catch (IllegalStateException uninstalled) {
-            return new org.osgi.framework.ServiceReference<?>[0];
-        }
-    }
-
-    private static boolean sleepBriefly() {
-        try {
-            TimeUnit.MILLISECONDS.sleep(10);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 }

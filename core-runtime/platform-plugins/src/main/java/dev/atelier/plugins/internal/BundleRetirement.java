@@ -50,7 +50,7 @@ final class BundleRetirement {
     }
 
     /** Uninstalls and refreshes at once, so the bundle's class loader and wiring are released. */
-    void uninstall(Bundle bundle) {
+    private void uninstall(Bundle bundle) {
         try {
             bundle.uninstall();
         } catch (BundleException | IllegalStateException e) {

@@ -65,7 +65,7 @@ public final class StatusView {
 
     private List<String> services(Bundle bundle) {
         List<String> services = new ArrayList<>();
-        for (ServiceReference<?> reference : BundleDeployer.registeredServices(bundle)) {
+        for (ServiceReference<?> reference : ServiceReadiness.registeredServices(bundle)) {
             for (String type : (String[]) reference.getProperty(Constants.OBJECTCLASS)) {
                 String simpleName = type.substring(type.lastIndexOf('.') + 1);
                 if (type.equals(GenerationModel.class.getName())) {
