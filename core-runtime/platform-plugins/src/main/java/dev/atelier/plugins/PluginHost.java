@@ -130,17 +130,16 @@ public final class PluginHost implements AutoCloseable {
      * @return the jar's status; state {@value BundleStatus#PENDING} if the host had not acted within {@code wait}
      * @throws InvalidBundleException when the stream is not a jar with a Bundle-SymbolicName and a valid Bundle-Version;
      *     the deploy folder is left unchanged
-     * @throws UncheckedIOException when the stream or the deploy folder cannot be read or written
+     * @throws IOException exactly as thrown by {@code jar} (for example a size limit of the caller's stream), or when
+     *     the deploy folder cannot be written; the deploy folder is left unchanged
      */
-    public BundleStatus deploy(InputStream jar, Duration wait) throws InvalidBundleException {
+    public BundleStatus deploy(InputStream jar, Duration wait) throws InvalidBundleException, IOException {
         requireStarted();
         JarUpload.Placed placed;
         try {
             placed = JarUpload.place(jar, settings.deployDir());
         } catch (InvalidJarException e) {
             throw new InvalidBundleException("Not a deployable bundle: " + e.getMessage() + ".", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not store the uploaded bundle: " + e.getMessage(), e);
         }
         LOG.info("Received {} {} as {}", placed.facts().symbolicName(), placed.facts().version(), placed.fileName());
         awaitUntil(() -> deployer.hasProcessed(placed.fileName(), placed.hash()), wait);

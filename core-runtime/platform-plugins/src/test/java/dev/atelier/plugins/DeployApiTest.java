@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.stream.Stream;
@@ -55,6 +58,25 @@ class DeployApiTest extends RunningHost {
         assertThatThrownBy(() -> host.deploy(jar(TestBundle.echo("acme.echo", "1.x")), WAIT))
                 .isInstanceOf(InvalidBundleException.class)
                 .hasMessageContaining("Bundle-Version '1.x'");
+
+        try (Stream<?> files = Files.list(deployDir)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void uploadThatBreaksOffPassesTheStreamsErrorOnAndLeavesNothingBehind() throws Exception {
+        byte[] bytes = TestBundle.echo("acme.echo", "1.0.0").toBytes();
+        InputStream breaking = new SequenceInputStream(new ByteArrayInputStream(bytes, 0, bytes.length / 2),
+                new InputStream() {
+                    @Override
+                    public int read() throws IOException {
+                        throw new IOException("upload too large");
+                    }
+                });
+
+        assertThatThrownBy(() -> host.deploy(breaking, WAIT)).isInstanceOf(IOException.class)
+                .hasMessage("upload too large");
 
         try (Stream<?> files = Files.list(deployDir)) {
             assertThat(files).isEmpty();
