@@ -93,16 +93,16 @@ public final class PluginHost implements AutoCloseable {
             watcher.startPolling(settings.pollInterval());
             started = true;
             LOG.info("Plugin host started: {} models from {}", models.list().size(), settings.deployDir());
-        } catch (PluginHostException e) {
-            shutDown();
-            throw e;
         } catch (IOException | BundleException | RuntimeException e) {
-            shutDown();
             throw new PluginHostException("The plugin host could not start: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            shutDown();
             throw new PluginHostException("Interrupted while starting the plugin host", e);
+        } finally {
+            // Trap 3: whatever failed (errors included), leave no framework thread behind.
+            if (!started) {
+                shutDown();
+            }
         }
     }
 
@@ -186,7 +186,7 @@ public final class PluginHost implements AutoCloseable {
         shutDown();
     }
 
-    // Trap 3: whatever failed, stop the framework completely, or its threads outlive the host.
+    /** Stops whatever start() got running, so no framework thread outlives the host. */
     private void shutDown() {
         if (watcher != null) {
             watcher.close();
