@@ -128,6 +128,24 @@ class PluginHotDeployTest {
     }
 
     @Test
+    void uploadOfANewerBuildUpdatesTheJarCopiedInByHand() throws Exception {
+        platform.drop(PlatformFixture.PROCEDURAL_JAR, "model-procedural.jar");
+        await().atMost(Duration.ofSeconds(10)).until(() -> procedural() != null);
+
+        var updated = platform.post("/api/v1/operator/bundles", "application/java-archive",
+                Files.readAllBytes(TestJars.withVersion(PlatformFixture.PROCEDURAL_JAR, scratch.resolve("v3.jar"),
+                        "0.3.0")));
+
+        assertThat(updated.statusCode()).isEqualTo(201);
+        assertThat(JSON.readTree(updated.body()).get("file_name").asText()).isEqualTo("model-procedural.jar");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> "0.3.0".equals(procedural().at("/bundle/version").asText()));
+        try (var files = Files.list(platform.deployDir())) {
+            assertThat(files).extracting(f -> f.getFileName().toString()).containsExactly("model-procedural.jar");
+        }
+    }
+
+    @Test
     void uploadThatIsNotABundleIsRefusedAndNothingIsDeployed() throws Exception {
         var response = platform.post("/api/v1/operator/bundles", "application/java-archive",
                 "definitely not a jar".getBytes());

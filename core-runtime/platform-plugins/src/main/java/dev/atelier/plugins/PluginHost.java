@@ -124,8 +124,9 @@ public final class PluginHost implements AutoCloseable {
     }
 
     /**
-     * Deploys a bundle jar as {@code <symbolicName>.jar} in the deploy folder, replacing (that is, updating) a jar of
-     * the same name, and waits up to {@code wait} for the host to act on it.
+     * Deploys a bundle jar into the deploy folder and waits up to {@code wait} for the host to act on it. If a jar of
+     * the same symbolic name is already deployed, the upload replaces that file (an update, blue/green); otherwise it
+     * is stored as {@code <symbolicName>.jar}.
      *
      * @return the jar's status; state {@value BundleStatus#PENDING} if the host had not acted within {@code wait}
      * @throws InvalidBundleException when the stream is not a jar with a Bundle-SymbolicName and a valid Bundle-Version;
@@ -137,7 +138,8 @@ public final class PluginHost implements AutoCloseable {
         requireStarted();
         JarUpload.Placed placed;
         try {
-            placed = JarUpload.place(jar, settings.deployDir());
+            placed = JarUpload.place(jar, settings.deployDir(),
+                    name -> deployer.fileNamesOf(name).stream().sorted().findFirst());
         } catch (InvalidJarException e) {
             throw new InvalidBundleException("Not a deployable bundle: " + e.getMessage() + ".", e);
         }

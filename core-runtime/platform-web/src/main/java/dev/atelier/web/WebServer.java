@@ -7,6 +7,7 @@ import dev.atelier.web.health.HealthResource;
 import dev.atelier.web.health.ReadinessChecks;
 import dev.atelier.web.internal.JsonMapperProvider;
 import dev.atelier.web.internal.RequestIdFilter;
+import dev.atelier.web.models.ModelListCache;
 import dev.atelier.web.models.ModelsResource;
 import dev.atelier.web.operator.LoopbackOnlyFilter;
 import dev.atelier.web.operator.ModelPreviewResource;
@@ -18,6 +19,8 @@ import dev.atelier.web.problem.UnexpectedExceptionMapper;
 import dev.atelier.web.problem.WebApplicationExceptionMapper;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -40,7 +43,9 @@ public final class WebServer implements AutoCloseable {
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("atelier-http");
         this.server = new Server(threads);
-        this.connector = new ServerConnector(server);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false); // no need to tell scanners which Jetty to try
+        this.connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(settings.host());
         connector.setPort(settings.port());
         server.addConnector(connector);
@@ -76,6 +81,7 @@ public final class WebServer implements AutoCloseable {
                 bind(plugins.models()).to(ModelRegistry.class);
                 bind(readiness).to(ReadinessChecks.class);
                 bind(history).to(DeploymentHistory.class);
+                bind(new ModelListCache(JsonMapperProvider.create())).to(ModelListCache.class);
             }
         });
         return config;

@@ -22,13 +22,19 @@ public record ModelView(
     /** One parameter with its type and bounds. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ParameterView(
-            String name, String label, String description, String type, Double min, Double max, Object defaultValue,
+            String name, String label, String description, String type, Number min, Number max, Object defaultValue,
             List<String> choices) {
 
         static ParameterView of(ParameterSpec spec) {
             return new ParameterView(spec.name(), spec.label(), spec.description(),
-                    spec.type().name().toLowerCase(java.util.Locale.ROOT), spec.min(), spec.max(),
-                    spec.defaultValue(), spec.choices().isEmpty() ? null : spec.choices());
+                    spec.type().name().toLowerCase(java.util.Locale.ROOT), bound(spec, spec.min()),
+                    bound(spec, spec.max()), spec.defaultValue(), spec.choices().isEmpty() ? null : spec.choices());
+        }
+
+        /** Whole-number bounds read as whole numbers ({@code 64}, not {@code 64.0}). */
+        private static Number bound(ParameterSpec spec, Double value) {
+            boolean whole = spec.type() == ParameterSpec.Type.INTEGER || spec.type() == ParameterSpec.Type.STRING;
+            return value == null ? null : whole ? (Number) value.longValue() : value;
         }
     }
 

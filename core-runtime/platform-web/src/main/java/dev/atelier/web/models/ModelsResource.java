@@ -12,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 /** {@code /api/v1/models}: the generation models deployed right now, looked up live from the plugin host. */
 @Path("/api/v1/models")
@@ -19,16 +20,21 @@ import jakarta.ws.rs.core.MediaType;
 public final class ModelsResource {
 
     private final ModelRegistry models;
+    private final ModelListCache cache;
 
     @Inject
-    public ModelsResource(ModelRegistry models) {
+    public ModelsResource(ModelRegistry models, ModelListCache cache) {
         this.models = models;
+        this.cache = cache;
     }
 
     @GET
-    public Page<ModelView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+    public Response list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        if (limit == null && cursor == null) {
+            return Response.ok(cache.firstPage(models.list()), MediaType.APPLICATION_JSON_TYPE).build();
+        }
         Page<ModelInfo> page = Pagination.page(models.list(), info -> info.descriptor().id(), limit, cursor);
-        return new Page<>(page.items().stream().map(ModelView::of).toList(), page.nextCursor());
+        return Response.ok(new Page<>(page.items().stream().map(ModelView::of).toList(), page.nextCursor())).build();
     }
 
     @GET
