@@ -11,10 +11,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The page at {@code /}: says the platform runs and shows each deployed model with a live preview. Tenant sites
- * take this address over once tenants are configured.
+ * The operator host's start page (its {@code /} is routed here): says the platform runs and shows each deployed model
+ * with a live preview. Tenant hosts answer 404 here.
  */
-@Path("/")
+@Path("/operator")
 public final class StartPageResource {
 
     private final ModelRegistry models;

@@ -17,6 +17,8 @@ import dev.atelier.web.problem.JsonProcessingExceptionMapper;
 import dev.atelier.web.problem.ProblemExceptionMapper;
 import dev.atelier.web.problem.UnexpectedExceptionMapper;
 import dev.atelier.web.problem.WebApplicationExceptionMapper;
+import dev.atelier.web.site.SiteFeature;
+import jakarta.servlet.MultipartConfigElement;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -36,10 +38,19 @@ public final class WebServer implements AutoCloseable {
     /** Where to listen. Port 0 picks a free port; see {@link #port()}. */
     public record Settings(String host, int port) {}
 
+    private static final long MAX_UPLOAD_BYTES = 8L * 1024 * 1024;
+
     private final Server server;
     private final ServerConnector connector;
 
-    public WebServer(Settings settings, PluginHost plugins, DeploymentHistory history, ReadinessChecks readiness) {
+    /** The platform's server: JSON API, health, operator API and the tenants' sites. */
+    public WebServer(Settings settings, PluginHost plugins, DeploymentHistory history, ReadinessChecks readiness,
+            SiteFeature sites) {
+        this(settings, application(plugins, history, readiness, sites));
+    }
+
+    /** A server for a given Jersey application (tests assemble smaller ones). */
+    public WebServer(Settings settings, ResourceConfig application) {
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("atelier-http");
         this.server = new Server(threads);
@@ -51,12 +62,41 @@ public final class WebServer implements AutoCloseable {
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
-        context.addServlet(new ServletHolder("jersey", new ServletContainer(application(plugins, history, readiness))), "/*");
+        ServletHolder jersey = new ServletHolder("jersey", new ServletContainer(application));
+        // Form uploads (the branding form's logo); the form itself checks the 1 MB logo limit to answer with a field
+        // error, so the container's limits are only a backstop.
+        jersey.getRegistration().setMultipartConfig(
+                new MultipartConfigElement("", MAX_UPLOAD_BYTES, MAX_UPLOAD_BYTES, 64 * 1024));
+        context.addServlet(jersey, "/*");
         server.setHandler(context);
         server.setStopTimeout(5_000);
     }
 
-    static ResourceConfig application(PluginHost plugins, DeploymentHistory history, ReadinessChecks readiness) {
+    static ResourceConfig application(
+            PluginHost plugins, DeploymentHistory history, ReadinessChecks readiness, SiteFeature sites) {
+        ResourceConfig config = base();
+        config.register(HealthResource.class);
+        config.register(StartPageResource.class);
+        config.register(ModelsResource.class);
+        config.register(OperatorBundlesResource.class);
+        config.register(ModelPreviewResource.class);
+        config.register(OperatorDeploymentsResource.class);
+        sites.registerIn(config, plugins.models());
+        config.register(new AbstractBinder() {
+            @Override
+            protected void configure() {
+                bind(plugins).to(PluginHost.class);
+                bind(plugins.models()).to(ModelRegistry.class);
+                bind(readiness).to(ReadinessChecks.class);
+                bind(history).to(DeploymentHistory.class);
+                bind(new ModelListCache(JsonMapperProvider.create())).to(ModelListCache.class);
+            }
+        });
+        return config;
+    }
+
+    /** Serialization, request ids, loopback guard and problem mappers every application of ours has. */
+    public static ResourceConfig base() {
         ResourceConfig config = new ResourceConfig();
         config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         config.property(ServerProperties.BV_FEATURE_DISABLE, true);
@@ -68,22 +108,6 @@ public final class WebServer implements AutoCloseable {
         config.register(WebApplicationExceptionMapper.class);
         config.register(JsonProcessingExceptionMapper.class);
         config.register(UnexpectedExceptionMapper.class);
-        config.register(HealthResource.class);
-        config.register(StartPageResource.class);
-        config.register(ModelsResource.class);
-        config.register(OperatorBundlesResource.class);
-        config.register(ModelPreviewResource.class);
-        config.register(OperatorDeploymentsResource.class);
-        config.register(new AbstractBinder() {
-            @Override
-            protected void configure() {
-                bind(plugins).to(PluginHost.class);
-                bind(plugins.models()).to(ModelRegistry.class);
-                bind(readiness).to(ReadinessChecks.class);
-                bind(history).to(DeploymentHistory.class);
-                bind(new ModelListCache(JsonMapperProvider.create())).to(ModelListCache.class);
-            }
-        });
         return config;
     }
 

@@ -1,0 +1,17 @@
+package dev.atelier.web.site;
+
+import dev.atelier.core.tenants.Tenant;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
+
+/** The tenant {@link TenantResolutionFilter} chose for a request, kept as a request attribute. */
+public final class RequestTenant {
+
+    static final String ATTRIBUTE = "atelier.tenant";
+
+    private RequestTenant() {}
+
+    public static Optional<Tenant> of(HttpServletRequest request) {
+        return request.getAttribute(ATTRIBUTE) instanceof Tenant tenant ? Optional.of(tenant) : Optional.empty();
+    }
+}

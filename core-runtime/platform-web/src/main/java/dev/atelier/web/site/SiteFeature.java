@@ -1,0 +1,65 @@
+package dev.atelier.web.site;
+
+import dev.atelier.plugins.ModelRegistry;
+import dev.atelier.web.site.admin.AdminResource;
+import dev.atelier.web.site.admin.BrandingForms;
+import dev.atelier.web.site.assets.BrandAssetResource;
+import dev.atelier.web.site.assets.BrandAssets;
+import dev.atelier.web.site.assets.StaticFiles;
+import dev.atelier.web.site.assets.StaticResource;
+import dev.atelier.web.site.pages.PageModels;
+import dev.atelier.web.site.pages.PageRenderer;
+import dev.atelier.web.site.pages.SiteNotFoundMapper;
+import dev.atelier.web.site.pages.SitePagesResource;
+import dev.atelier.web.site.theme.TemplateErrors;
+import dev.atelier.web.site.theme.ThemeEngine;
+import dev.atelier.web.site.theme.Themes;
+import org.glassfish.jersey.internal.inject.AbstractBinder;
+import org.glassfish.jersey.server.ResourceConfig;
+
+/** Wires the tenant sites into a Jersey application: resolution, pages, static files, brand files, admin. */
+public final class SiteFeature {
+
+    private final SiteSetup setup;
+    private final Themes themes;
+    private final ThemeEngine engine;
+    private final TemplateErrors errors = new TemplateErrors();
+    private final StaticFiles staticFiles;
+    private final BrandAssets brandAssets;
+
+    public SiteFeature(SiteSetup setup) {
+        this.setup = setup;
+        this.themes = new Themes(setup.themesDir());
+        if (!themes.exists(Themes.DEFAULT)) {
+            throw new IllegalArgumentException("The themes folder " + setup.themesDir() + " has no default/ theme");
+        }
+        this.engine = new ThemeEngine(themes, setup.data(), errors);
+        this.staticFiles = new StaticFiles(themes);
+        this.brandAssets = new BrandAssets(setup.data());
+    }
+
+    /** Drops what is cached for a tenant (compiled templates, recorded errors); caches also follow updatedAt. */
+    public void tenantChanged(String tenantId) {
+        engine.invalidate(tenantId);
+    }
+
+    public void registerIn(ResourceConfig config, ModelRegistry models) {
+        PageRenderer pages = new PageRenderer(engine, new PageModels(themes, staticFiles, brandAssets, models));
+        config.register(TenantResolutionFilter.class);
+        config.register(SiteNotFoundMapper.class);
+        config.register(SitePagesResource.class);
+        config.register(StaticResource.class);
+        config.register(BrandAssetResource.class);
+        config.register(AdminResource.class);
+        config.register(new AbstractBinder() {
+            @Override
+            protected void configure() {
+                bind(setup).to(SiteSetup.class);
+                bind(pages).to(PageRenderer.class);
+                bind(staticFiles).to(StaticFiles.class);
+                bind(brandAssets).to(BrandAssets.class);
+                bind(new BrandingForms(themes, errors, setup.branding())).to(BrandingForms.class);
+            }
+        });
+    }
+}

@@ -1,0 +1,29 @@
+package dev.atelier.web.site;
+
+import dev.atelier.core.tenants.TenantDirectory;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * What the tenant sites need from the rest of the platform.
+ *
+ * @param tenants finds the tenant of a request by its Host header
+ * @param data tenant assets and template overrides
+ * @param branding saves the admin branding form
+ * @param themesDir the {@code themes/} folder ({@code <home>/themes}); must contain {@code default/}
+ * @param operatorHost host name of the operator console ({@code atelier.operator-host}, default
+ *     {@value #DEFAULT_OPERATOR_HOST}), which serves the start page at {@code /}
+ */
+public record SiteSetup(
+        TenantDirectory tenants, TenantSiteData data, BrandingStore branding, Path themesDir, String operatorHost) {
+
+    public static final String DEFAULT_OPERATOR_HOST = "operator.localhost";
+
+    public SiteSetup {
+        Objects.requireNonNull(tenants, "tenants");
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(branding, "branding");
+        Objects.requireNonNull(themesDir, "themesDir");
+        operatorHost = Hosts.normalize(operatorHost == null ? DEFAULT_OPERATOR_HOST : operatorHost);
+    }
+}

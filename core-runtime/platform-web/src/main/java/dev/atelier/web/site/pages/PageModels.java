@@ -1,0 +1,129 @@
+package dev.atelier.web.site.pages;
+
+import dev.atelier.core.tenants.Branding;
+import dev.atelier.core.tenants.Tenant;
+import dev.atelier.core.tenants.TenantSettings;
+import dev.atelier.plugins.ModelInfo;
+import dev.atelier.plugins.ModelRegistry;
+import dev.atelier.web.site.assets.BrandAssets;
+import dev.atelier.web.site.assets.StaticFiles;
+import dev.atelier.web.site.theme.Themes;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The data every page template receives (see the tenant contract): tenant, brand, plans, models, signIn, ... */
+public final class PageModels {
+
+    static final Branding.Colors DEFAULT_COLORS =
+            new Branding.Colors("#4f46e5", "#ffffff", "#0ea5e9", "#ffffff", "#f6f6fb", "#1d1b26", "#6b6880");
+    static final Branding.Fonts DEFAULT_FONTS = new Branding.Fonts("system-ui, sans-serif", "system-ui, sans-serif");
+
+    private final Themes themes;
+    private final StaticFiles files;
+    private final BrandAssets brandAssets;
+    private final ModelRegistry registry;
+
+    public PageModels(Themes themes, StaticFiles files, BrandAssets brandAssets, ModelRegistry registry) {
+        this.themes = themes;
+        this.files = files;
+        this.brandAssets = brandAssets;
+        this.registry = registry;
+    }
+
+    /** A fresh, mutable model for one page of {@code tenant}. */
+    public Map<String, Object> of(Tenant tenant, String path, String title) {
+        Branding branding = tenant.branding();
+        String theme = themes.effective(branding == null ? null : branding.theme());
+        TenantSettings settings = tenant.settings();
+        Map<String, Object> model = new HashMap<>();
+        model.put("tenant", tenant(tenant));
+        model.put("brand", brand(theme, branding, brandAssets.logoUrl(tenant).orElse(null),
+                brandAssets.faviconUrl(tenant).orElse(null)));
+        model.put("plans", settings == null ? List.of() : settings.plans().stream().map(PageModels::plan).toList());
+        model.put("models", settings == null ? List.of() : settings.models().stream().map(this::model).toList());
+        model.put("signIn", Map.of("google", settings != null && settings.signIn() != null && settings.signIn().google()));
+        model.put("legal", legal(settings == null ? null : settings.legal()));
+        model.put("page", page(path, title));
+        model.put("user", null);
+        model.put("asset", new AssetMethod(files, theme));
+        return model;
+    }
+
+    private static Map<String, Object> tenant(Tenant tenant) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("slug", tenant.slug());
+        map.put("name", tenant.displayName());
+        map.put("tagline", tenant.branding() == null ? null : tenant.branding().tagline());
+        map.put("supportEmail", tenant.supportEmail());
+        return map;
+    }
+
+    /** The {@code brand} map; also used for the admin preview with unsaved values. */
+    public static Map<String, Object> brand(String theme, Branding branding, String logoUrl, String faviconUrl) {
+        Branding.Colors c = branding == null || branding.colors() == null ? DEFAULT_COLORS : branding.colors();
+        Branding.Fonts f = branding == null || branding.fonts() == null ? DEFAULT_FONTS : branding.fonts();
+        Map<String, Object> colors = new LinkedHashMap<>();
+        colors.put("primary", c.primary());
+        colors.put("onPrimary", c.onPrimary());
+        colors.put("accent", c.accent());
+        colors.put("background", c.background());
+        colors.put("surface", c.surface());
+        colors.put("text", c.text());
+        colors.put("muted", c.muted());
+        Map<String, Object> fonts = new LinkedHashMap<>();
+        fonts.put("heading", f.heading());
+        fonts.put("body", f.body());
+        Map<String, Object> brand = new LinkedHashMap<>();
+        brand.put("theme", theme);
+        brand.put("logoUrl", logoUrl);
+        brand.put("faviconUrl", faviconUrl);
+        brand.put("colors", colors);
+        brand.put("fonts", fonts);
+        return brand;
+    }
+
+    private static Map<String, Object> plan(TenantSettings.Plan plan) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("id", plan.id());
+        map.put("name", plan.name());
+        map.put("price", Prices.format(plan.priceMinor(), plan.currency()));
+        map.put("interval", plan.interval());
+        map.put("credits", plan.credits());
+        map.put("features", plan.features());
+        map.put("highlighted", plan.highlighted());
+        map.put("subscription", plan.isSubscription());
+        return map;
+    }
+
+    private Map<String, Object> model(TenantSettings.ModelOffer offer) {
+        Optional<ModelInfo> deployed = registry.find(offer.modelId());
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("id", offer.modelId());
+        map.put("name", deployed.map(m -> m.descriptor().name()).orElse(offer.modelId()));
+        map.put("description", deployed.map(m -> m.descriptor().description()).orElse(null));
+        map.put("credits", offer.credits() != null ? offer.credits()
+                : deployed.map(m -> m.descriptor().defaultCreditCost()).orElse(null));
+        map.put("available", deployed.isPresent());
+        map.put("mediaKind", deployed.map(m -> String.valueOf(m.descriptor().output())).orElse(null));
+        return map;
+    }
+
+    private static Map<String, Object> legal(TenantSettings.LegalFacts facts) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("companyName", facts == null ? null : facts.companyName());
+        map.put("address", facts == null ? null : facts.address());
+        map.put("contactEmail", facts == null ? null : facts.contactEmail());
+        map.put("jurisdiction", facts == null ? null : facts.jurisdiction());
+        return map;
+    }
+
+    private static Map<String, Object> page(String path, String title) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("path", path);
+        map.put("title", title);
+        return map;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.atelier.web.site.pages;
+
+import dev.atelier.core.tenants.Tenant;
+import dev.atelier.web.site.RequestTenant;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The public pages of a tenant's site, each rendered from the theme template of the same name. */
+@Path("/")
+@Produces("text/html; charset=utf-8")
+public final class SitePagesResource {
+
+    private final PageRenderer pages;
+
+    @Inject
+    public SitePagesResource(PageRenderer pages) {
+        this.pages = pages;
+    }
+
+    @GET
+    public Response index(@Context HttpServletRequest request) {
+        return pages.page(tenant(request), "index.ftlh", "/", null);
+    }
+
+    @GET
+    @Path("pricing")
+    public Response pricing(@Context HttpServletRequest request) {
+        return pages.page(tenant(request), "pricing.ftlh", "/pricing", "Pricing");
+    }
+
+    @GET
+    @Path("signup")
+    public Response signUp(@Context HttpServletRequest request) {
+        return pages.page(tenant(request), "signup.ftlh", "/signup", "Sign up");
+    }
+
+    @GET
+    @Path("signin")
+    public Response signIn(@Context HttpServletRequest request) {
+        return pages.page(tenant(request), "signin.ftlh", "/signin", "Sign in");
+    }
+
+    @GET
+    @Path("create")
+    public Response create(@Context HttpServletRequest request) {
+        return pages.page(tenant(request), "create.ftlh", "/create", "Create");
+    }
+
+    @GET
+    @Path("gallery")
+    public Response gallery(@Context HttpServletRequest request) {
+        return pages.page(tenant(request), "gallery.ftlh", "/gallery", "Gallery");
+    }
+
+    @GET
+    @Path("gallery/{id}")
+    public Response galleryItem(@PathParam("id") String id, @Context HttpServletRequest request) {
+        // No creations exist before accounts and generation jobs do: every id is unknown.
+        return pages.error(tenant(request), "/gallery/" + id, 404, "Not found", "There is no creation at this address.");
+    }
+
+    @GET
+    @Path("account")
+    public Response account(@Context HttpServletRequest request) {
+        return pages.page(tenant(request), "account.ftlh", "/account", "Account");
+    }
+
+    @GET
+    @Path("account/billing")
+    public Response billing(@Context HttpServletRequest request) {
+        return pages.page(tenant(request), "billing.ftlh", "/account/billing", "Billing");
+    }
+
+    @GET
+    @Path("legal/privacy")
+    public Response privacy(@Context HttpServletRequest request) {
+        return legal(tenant(request), "privacy", "Privacy policy");
+    }
+
+    @GET
+    @Path("legal/terms")
+    public Response terms(@Context HttpServletRequest request) {
+        return legal(tenant(request), "terms", "Terms of service");
+    }
+
+    private Response legal(Tenant tenant, String kind, String title) {
+        Map<String, Object> model = pages.model(tenant, "/legal/" + kind, title);
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("kind", kind);
+        document.put("title", title);
+        model.put("document", document);
+        return pages.render(tenant, "legal.ftlh", model, 200);
+    }
+
+    private static Tenant tenant(HttpServletRequest request) {
+        // Only the operator host reaches here without a tenant; it has no site pages.
+        return RequestTenant.of(request).orElseThrow(NotFoundException::new);
+    }
+}
