@@ -54,6 +54,11 @@ public final class ThemeEngine {
         } catch (IOException | TemplateException e) {
             TemplateError error = describe(e, chain, name);
             errors.record(tenant.id(), error);
+            if (chain.overrides() == null && Themes.DEFAULT.equals(chain.theme())) {
+                LOG.warn("Template error for tenant {}: {}:{}: {}", tenant.slug(), error.file(), error.line(),
+                        error.message());
+                throw new TemplateFailure(error.file() + ":" + error.line() + ": " + error.message(), e);
+            }
             LOG.warn("Template error for tenant {}: {}:{}: {}; serving the default theme's {}", tenant.slug(),
                     error.file(), error.line(), error.message(), name);
         }
@@ -146,12 +151,16 @@ public final class ThemeEngine {
         return "themes/default/" + name;
     }
 
+    // One line, for the log and the admin list; FreeMarker's tips and long "expecting one of" lists are cut.
     private static String firstLines(String message) {
         String text = message == null ? "" : message.strip();
-        int tip = text.indexOf("\n----");
-        if (tip > 0) {
-            text = text.substring(0, tip).strip();
+        for (String cut : new String[] {"\n----", "but was expecting one of"}) {
+            int at = text.indexOf(cut);
+            if (at > 0) {
+                text = text.substring(0, at).strip();
+            }
         }
-        return text.length() > 400 ? text.substring(0, 400) + "…" : text;
+        text = text.replaceAll("\\s+", " ");
+        return text.length() > 300 ? text.substring(0, 300) + "…" : text;
     }
 }
