@@ -67,9 +67,21 @@ public final class Keys {
             "atelier.operator-host", "operator.localhost", ValueParser.nonBlank(),
             "Host name of the operator console.");
 
+    public static final ConfigKey<String> BASE_DOMAIN = ConfigKey.of(
+            "atelier.base-domain", "localhost", ValueParser.nonBlank(),
+            "Every tenant is also served on <slug>.<base-domain>.");
+
+    public static final ConfigKey<String> TENANT_CONFIGS_DIR = ConfigKey.of(
+            "atelier.tenant-configs-dir", "tenant-configs", ValueParser.nonBlank(),
+            "Folder of tenant folders applied at start-up. Relative to the home folder.");
+
+    public static final ConfigKey<String> SECRETS_KEY = ConfigKey.secret(
+            "atelier.secrets.key", "", ValueParser.base64KeyOrEmpty(32),
+            "Base64 of 32 random bytes: the AES key tenant secrets are encrypted with. Required with atelier.db.url.");
+
     /** All keys, in documentation order. */
     public static final List<ConfigKey<?>> ALL = List.of(
-            PROFILE, DATA_DIR, HTTP_HOST, HTTP_PORT, OPERATOR_HOST,
+            PROFILE, DATA_DIR, HTTP_HOST, HTTP_PORT, OPERATOR_HOST, BASE_DOMAIN, TENANT_CONFIGS_DIR, SECRETS_KEY,
             DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, DB_EMBEDDED_PORT,
             DEPLOY_DIR, SYSTEM_BUNDLES_DIR, POLL_INTERVAL, DRAIN_TIMEOUT, CALL_TIMEOUT);
 

@@ -75,6 +75,25 @@ interface ValueParser<T> {
         };
     }
 
+    /** Base64 of exactly {@code bytes} bytes, or empty. */
+    static ValueParser<String> base64KeyOrEmpty(int bytes) {
+        return text -> {
+            if (text.isEmpty()) {
+                return text;
+            }
+            String problem = "must be the base64 encoding of " + bytes + " random bytes (for example the output of"
+                    + " `openssl rand -base64 " + bytes + "`), or empty";
+            try {
+                if (java.util.Base64.getDecoder().decode(text).length != bytes) {
+                    throw new InvalidValueException(problem);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new InvalidValueException(problem);
+            }
+            return text;
+        };
+    }
+
     private static String format(Duration d) {
         if (d.toMillis() < 1000) {
             return d.toMillis() + "ms";

@@ -50,7 +50,7 @@ class DatabaseTest {
             HealthStatus status = database.check(TIMEOUT);
 
             assertThat(status.healthy()).isTrue();
-            assertThat(status.detail()).contains("schema at version 1");
+            assertThat(status.detail()).contains("schema at version 2");
         }
     }
 
@@ -108,13 +108,13 @@ class DatabaseTest {
     @Test
     void refusesToStartWhenAMigrationFailsAndSaysWhich() throws SQLException {
         Database.start(settings()).close();
-        // Flyway now believes V1 never ran, so it runs it again and it fails on the existing table.
-        execute("DELETE FROM flyway_schema_history WHERE version = '1'");
+        // Flyway now believes the latest migration never ran, so it runs it again and it fails on the existing table.
+        execute("DELETE FROM flyway_schema_history WHERE version = '2'");
 
         assertThatThrownBy(() -> Database.start(settings()))
                 .isInstanceOf(DatabaseStartException.class)
                 .hasMessageContaining("Migrating the database schema")
-                .hasMessageContaining("V1__bundle_deployment_history.sql")
+                .hasMessageContaining("V2__tenants.sql")
                 .hasMessageContaining("Fix the database or the migration");
     }
 

@@ -1,0 +1,26 @@
+package dev.atelier.core.tenants;
+
+import java.util.List;
+
+/**
+ * What applying tenant folders did, one entry per tenant in slug order.
+ *
+ * @param changes the outcome for each tenant folder
+ */
+public record ApplyReport(List<Change> changes) {
+
+    public ApplyReport {
+        changes = List.copyOf(changes);
+    }
+
+    /** What happened to one tenant. */
+    public enum Outcome { CREATED, UPDATED, UNCHANGED }
+
+    /** The outcome for the tenant {@code slug}. */
+    public record Change(String slug, Outcome outcome) {}
+
+    /** The outcome for {@code slug}, or {@code null} when it was not applied. */
+    public Outcome outcome(String slug) {
+        return changes.stream().filter(c -> c.slug().equals(slug)).map(Change::outcome).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.atelier.core.tenants;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Declarative tenant configuration: tenant folders ({@code tenant.yaml}, optional {@code tenant.<profile>.yaml},
+ * {@code assets/}, {@code templates/}; see {@code docs/tenant-configuration.md}) applied to the database and exported
+ * back.
+ */
+public interface TenantFolders {
+
+    /**
+     * Creates or updates the tenants the folders define, all in one transaction. Applying the same folders again changes
+     * nothing (not even {@link Tenant#updatedAt()}). Tenants not named are left alone.
+     *
+     * @param folders tenant folders (each holding a {@code tenant.yaml} or {@code tenant.json})
+     * @param profile the overlay to merge over each {@code tenant.yaml}, when the folder has one
+     * @throws InvalidTenantConfigException listing every problem in every folder; then nothing was written
+     */
+    ApplyReport apply(List<Path> folders, String profile);
+
+    /**
+     * Writes the tenant's folder into {@code dir} (created if missing): {@code tenant.yaml} with the effective
+     * configuration (secrets as {@code ${ENV_NAME}}), its assets and templates. Applying the result changes nothing.
+     *
+     * @throws TenantNotFoundException if there is no such tenant
+     */
+    void export(String slug, Path dir) throws IOException;
+
+    /**
+     * The tenant folders in {@code dir}: {@code dir} itself when it holds a {@code tenant.yaml}/{@code tenant.json},
+     * else its sub-folders that do, by name. A missing {@code dir} has none.
+     */
+    static List<Path> discover(Path dir) {
+        if (isTenantFolder(dir)) {
+            return List.of(dir);
+        }
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> children = Files.list(dir)) {
+            return children.filter(TenantFolders::isTenantFolder).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + dir, e);
+        }
+    }
+
+    /** Whether {@code dir} holds a {@code tenant.yaml} or {@code tenant.json}. */
+    static boolean isTenantFolder(Path dir) {
+        return Files.isRegularFile(dir.resolve("tenant.yaml")) || Files.isRegularFile(dir.resolve("tenant.json"));
+    }
+}

@@ -1,0 +1,93 @@
+package dev.atelier.core.tenants;
+
+import dev.atelier.core.db.Database;
+import dev.atelier.core.secrets.SecretBox;
+import dev.atelier.core.tenants.internal.FolderApplier;
+import dev.atelier.core.tenants.internal.FolderExporter;
+import dev.atelier.core.tenants.internal.ScopedAssets;
+import dev.atelier.core.tenants.internal.ScopedTemplates;
+import dev.atelier.core.tenants.internal.SnapshotDirectory;
+import dev.atelier.core.tenants.internal.StoredTenantAdmin;
+import java.util.Map;
+
+/**
+ * The tenant services, wired once per process. Start-up does:
+ *
+ * <pre>{@code
+ * SecretBox secrets = SecretBox.fromConfig(config);          // throws SecretKeyException with what to set
+ * TenantModule tenants = new TenantModule(database, secrets, config.get(Keys.BASE_DOMAIN));
+ * tenants.folders().apply(TenantFolders.discover(config.path(Keys.TENANT_CONFIGS_DIR)), config.get(Keys.PROFILE));
+ * // then hand tenants.directory(), assets(), templates(), admin() to the web layer
+ * }</pre>
+ *
+ * <p>The constructor loads the directory snapshot; every change made through {@link #folders()} or {@link #admin()}
+ * reloads it before returning. A tenant's {@link Tenant#updatedAt()} changes with any change to it, its assets or its
+ * templates, so caches (compiled templates) can be keyed by tenant id and updatedAt.
+ */
+public final class TenantModule {
+
+    private final Database database;
+    private final SecretBox secrets;
+    private final String baseDomain;
+    private final TenantScope scope;
+    private final SnapshotDirectory directory;
+    private final ScopedAssets assets;
+    private final ScopedTemplates templates;
+    private final StoredTenantAdmin admin;
+    private final FolderExporter exporter;
+
+    /**
+     * @param database the platform database (schema migrated)
+     * @param secrets encrypts tenant secrets at rest
+     * @param baseDomain every tenant is also served on {@code <slug>.<baseDomain>} ({@code atelier.base-domain})
+     */
+    public TenantModule(Database database, SecretBox secrets, String baseDomain) {
+        this.database = database;
+        this.secrets = secrets;
+        this.baseDomain = baseDomain;
+        this.scope = new TenantScope(database.entityManagerFactory());
+        this.directory = new SnapshotDirectory(database.entityManagerFactory(), secrets);
+        this.assets = new ScopedAssets(scope);
+        this.templates = new ScopedTemplates(scope);
+        this.admin = new StoredTenantAdmin(database.entityManagerFactory(), scope, directory);
+        this.exporter = new FolderExporter(database.entityManagerFactory(), assets, templates);
+        directory.reload();
+    }
+
+    /** Tenants by host, by slug, all; served from memory. */
+    public TenantDirectory directory() {
+        return directory;
+    }
+
+    public TenantAssets assets() {
+        return assets;
+    }
+
+    public TenantTemplates templates() {
+        return templates;
+    }
+
+    public TenantAdmin admin() {
+        return admin;
+    }
+
+    /** EntityManagers scoped to one tenant, for services of tenant-owned entities. */
+    public TenantScope scope() {
+        return scope;
+    }
+
+    /** Apply and export, resolving {@code ${NAME}} secrets from the process environment. */
+    public TenantFolders folders() {
+        return folders(System.getenv());
+    }
+
+    /** Apply and export, resolving {@code ${NAME}} secrets from {@code environment}. */
+    public TenantFolders folders(Map<String, String> environment) {
+        return new FolderApplier(database.dataSource(), secrets, baseDomain, environment, directory, exporter);
+    }
+
+    /** Re-reads every tenant, e.g. after another node changed one. */
+    public void reload() {
+        directory.reload();
+    }
+}

@@ -1,0 +1,159 @@
+package dev.atelier.core.tenants.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.atelier.core.tenants.BrandingUpdate;
+import dev.atelier.core.tenants.ConfigProblem;
+import dev.atelier.core.tenants.InvalidTenantConfigException;
+import dev.atelier.core.tenants.LogoUpload;
+import dev.atelier.core.tenants.Tenant;
+import dev.atelier.core.tenants.TenantAdmin;
+import dev.atelier.core.tenants.TenantNotFoundException;
+import dev.atelier.core.tenants.TenantScope;
+import dev.atelier.core.tenants.TenantStatus;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/** {@link TenantAdmin} writing through a tenant-scoped EntityManager, one transaction per change. */
+public final class StoredTenantAdmin implements TenantAdmin {
+
+    private final EntityManagerFactory entityManagerFactory;
+    private final TenantScope scope;
+    private final SnapshotDirectory directory;
+
+    public StoredTenantAdmin(EntityManagerFactory entityManagerFactory, TenantScope scope,
+            SnapshotDirectory directory) {
+        this.entityManagerFactory = entityManagerFactory;
+        this.scope = scope;
+        this.directory = directory;
+    }
+
+    @Override
+    public Tenant updateBranding(String slug, BrandingUpdate update, LogoUpload logo) {
+        List<ConfigProblem> problems = check(update, logo);
+        if (!problems.isEmpty()) {
+            throw new InvalidTenantConfigException(problems);
+        }
+        return change(slug, (em, doc) -> {
+            doc.put("name", update.displayName().strip());
+            ObjectNode branding = doc.with("branding");
+            branding.put("theme", update.theme());
+            branding.put("tagline", update.tagline() == null ? "" : update.tagline().strip());
+            ObjectNode colors = branding.putObject("colors");
+            colors.put("primary", update.colors().primary());
+            colors.put("on_primary", update.colors().onPrimary());
+            colors.put("accent", update.colors().accent());
+            colors.put("background", update.colors().background());
+            colors.put("surface", update.colors().surface());
+            colors.put("text", update.colors().text());
+            colors.put("muted", update.colors().muted());
+            ObjectNode fonts = branding.putObject("fonts");
+            fonts.put("heading", update.fonts().heading());
+            fonts.put("body", update.fonts().body());
+            if (logo != null) {
+                String path = "assets/logo." + MediaTypes.extension(logo.contentType());
+                byte[] bytes = logo.bytes();
+                TenantAssetEntity existing = em.find(TenantAssetEntity.class, path);
+                if (existing != null) {
+                    em.remove(existing);
+                    em.flush();
+                }
+                em.persist(new TenantAssetEntity(path, MediaTypes.sha256(bytes), logo.contentType(), bytes));
+                branding.put("logo", path);
+            }
+        });
+    }
+
+    @Override
+    public Tenant setStatus(String slug, TenantStatus status) {
+        return change(slug, (em, doc) -> doc.put("status", status.name().toLowerCase(Locale.ROOT)));
+    }
+
+    private interface DocumentChange {
+        void apply(EntityManager em, ObjectNode doc);
+    }
+
+    private Tenant change(String slug, DocumentChange change) {
+        String id = tenantId(slug);
+        scope.run(id, em -> {
+            TenantEntity row = em.find(TenantEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+            ObjectNode doc = Documents.fromJson(row.document());
+            change.apply(em, doc);
+            em.flush();
+            StoredDocument stored = new StoredDocument(doc.get("name").asText(), TenantMapping.status(doc),
+                    Documents.toJson(doc), row.secrets(), assetId(em, doc, "logo"), assetId(em, doc, "favicon"));
+            StoredDocument before = row.stored();
+            boolean same = before.displayName().equals(stored.displayName()) && before.status().equals(stored.status())
+                    && Documents.fromJson(before.document()).equals(doc)
+                    && java.util.Objects.equals(before.logoAssetId(), stored.logoAssetId());
+            if (!same) {
+                row.update(stored, Instant.now().truncatedTo(ChronoUnit.MICROS));
+            }
+        });
+        directory.reload();
+        return directory.bySlug(slug).orElseThrow(() -> new TenantNotFoundException(slug));
+    }
+
+    private static String assetId(EntityManager em, ObjectNode doc, String key) {
+        var ref = doc.path("branding").get(key);
+        if (ref == null || !ref.isTextual()) {
+            return null;
+        }
+        TenantAssetEntity asset = em.find(TenantAssetEntity.class, ref.asText());
+        return asset == null ? null : asset.id();
+    }
+
+    private String tenantId(String slug) {
+        EntityManager em = entityManagerFactory.createEntityManager();
+        try {
+            return em.createQuery("SELECT t.id FROM TenantEntity t WHERE t.slug = :slug", String.class)
+                    .setParameter("slug", slug).getResultStream().findFirst()
+                    .orElseThrow(() -> new TenantNotFoundException(slug));
+        } finally {
+            em.close();
+        }
+    }
+
+    private static List<ConfigProblem> check(BrandingUpdate update, LogoUpload logo) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        Consumer<String[]> add = pm -> problems.add(new ConfigProblem(null, pm[0], pm[1]));
+        if (update.displayName() == null || update.displayName().isBlank()) {
+            add.accept(new String[] {"name", "is required"});
+        }
+        if (update.theme() == null || !TenantSchema.THEME.matcher(update.theme()).matches()) {
+            add.accept(new String[] {"branding.theme", "must be a theme folder name such as default"});
+        }
+        var c = update.colors();
+        String[][] colours = {{"primary", c == null ? null : c.primary()}, {"on_primary", c == null ? null
+                : c.onPrimary()}, {"accent", c == null ? null : c.accent()}, {"background", c == null ? null
+                : c.background()}, {"surface", c == null ? null : c.surface()}, {"text", c == null ? null : c.text()},
+                {"muted", c == null ? null : c.muted()}};
+        for (String[] colour : colours) {
+            if (colour[1] == null || !TenantSchema.COLOUR.matcher(colour[1]).matches()) {
+                add.accept(new String[] {"branding.colors." + colour[0], "must be a colour written #rrggbb"});
+            }
+        }
+        if (update.fonts() == null || update.fonts().heading() == null || update.fonts().heading().isBlank()) {
+            add.accept(new String[] {"branding.fonts.heading", "is required"});
+        }
+        if (update.fonts() == null || update.fonts().body() == null || update.fonts().body().isBlank()) {
+            add.accept(new String[] {"branding.fonts.body", "is required"});
+        }
+        if (logo != null) {
+            if (MediaTypes.extension(logo.contentType()) == null) {
+                add.accept(new String[] {"branding.logo", "must be an SVG or PNG image"});
+            } else if (logo.bytes().length > LogoUpload.MAX_BYTES) {
+                add.accept(new String[] {"branding.logo", "must be at most 1 MB"});
+            } else if (logo.bytes().length == 0) {
+                add.accept(new String[] {"branding.logo", "is empty"});
+            }
+        }
+        return problems;
+    }
+}

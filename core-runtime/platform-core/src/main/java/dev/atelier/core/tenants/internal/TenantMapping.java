@@ -1,0 +1,143 @@
+package dev.atelier.core.tenants.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.atelier.core.secrets.SecretBox;
+import dev.atelier.core.tenants.Branding;
+import dev.atelier.core.tenants.Tenant;
+import dev.atelier.core.tenants.TenantSettings;
+import dev.atelier.core.tenants.TenantStatus;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+
+/** Turns a stored tenant row into the {@link Tenant} record, decrypting its secrets. */
+final class TenantMapping {
+
+    static final Branding.Colors DEFAULT_COLORS = new Branding.Colors("#4f46e5", "#ffffff", "#0ea5e9", "#ffffff",
+            "#f8fafc", "#0f172a", "#64748b");
+    static final String DEFAULT_FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+
+    private TenantMapping() {}
+
+    /** The sealed secrets column as a map: environment variable name → sealed value. */
+    static Map<String, String> sealed(String secretsColumn) {
+        Map<String, String> sealed = new TreeMap<>();
+        Documents.fromJson(secretsColumn).fields().forEachRemaining(f -> sealed.put(f.getKey(), f.getValue().asText()));
+        return sealed;
+    }
+
+    static String secretContext(String tenantId, String name) {
+        return tenantId + "/" + name;
+    }
+
+    /** The clear secrets of a row, by name. */
+    static Map<String, String> openSecrets(TenantEntity row, SecretBox box) {
+        Map<String, String> clear = new TreeMap<>();
+        sealed(row.secrets()).forEach((name, value) -> clear.put(name, box.open(value,
+                secretContext(row.id(), name))));
+        return clear;
+    }
+
+    static Tenant toTenant(TenantEntity row, List<String> hosts, SecretBox box) {
+        Map<String, String> secrets = openSecrets(row, box);
+        JsonNode doc = resolve(Documents.fromJson(row.document()), secrets);
+        JsonNode branding = doc.path("branding");
+        JsonNode colors = branding.path("colors");
+        JsonNode fonts = branding.path("fonts");
+        Branding.Colors c = DEFAULT_COLORS;
+        Branding brand = new Branding(
+                text(branding, "theme", "default"),
+                text(branding, "tagline", ""),
+                new Branding.Colors(text(colors, "primary", c.primary()), text(colors, "on_primary", c.onPrimary()),
+                        text(colors, "accent", c.accent()), text(colors, "background", c.background()),
+                        text(colors, "surface", c.surface()), text(colors, "text", c.text()),
+                        text(colors, "muted", c.muted())),
+                new Branding.Fonts(text(fonts, "heading", DEFAULT_FONT), text(fonts, "body", DEFAULT_FONT)),
+                row.logoAssetId(), row.faviconAssetId());
+        return new Tenant(row.id(), row.slug(), row.displayName(),
+                TenantStatus.valueOf(row.status()), text(doc, "support_email", null), hosts, brand, settings(doc),
+                row.updatedAt());
+    }
+
+    private static TenantSettings settings(JsonNode doc) {
+        List<TenantSettings.ModelOffer> models = new ArrayList<>();
+        doc.path("models").forEach(m -> models.add(new TenantSettings.ModelOffer(m.path("id").asText(),
+                m.hasNonNull("credits") ? m.get("credits").asInt() : null)));
+        List<TenantSettings.Plan> plans = new ArrayList<>();
+        doc.path("plans").forEach(p -> {
+            List<String> features = new ArrayList<>();
+            p.path("features").forEach(f -> features.add(f.asText()));
+            plans.add(new TenantSettings.Plan(p.path("id").asText(), p.path("name").asText(),
+                    p.path("price").path("amount").asLong(), p.path("price").path("currency").asText(),
+                    text(p, "interval", null), p.path("credits").asInt(), features,
+                    p.path("highlighted").asBoolean(false)));
+        });
+        JsonNode google = doc.path("sign_in").path("google");
+        TenantSettings.SignIn signIn = google.isObject()
+                ? new TenantSettings.SignIn(true, strings(google))
+                : new TenantSettings.SignIn(false, Map.of());
+        JsonNode legal = doc.path("legal");
+        TenantSettings.LegalFacts facts = legal.isObject()
+                ? new TenantSettings.LegalFacts(text(legal, "company_name", null), text(legal, "address", null),
+                        text(legal, "contact_email", null), text(legal, "jurisdiction", null))
+                : null;
+        return new TenantSettings(models, plans, plugin(doc.path("payment")), plugin(doc.path("storage")), signIn,
+                plugin(doc.path("bot_protection")), facts);
+    }
+
+    private static TenantSettings.PluginChoice plugin(JsonNode node) {
+        if (!node.isObject() || !node.hasNonNull("plugin")) {
+            return null;
+        }
+        return new TenantSettings.PluginChoice(node.get("plugin").asText(), strings(node.path("config")));
+    }
+
+    private static Map<String, String> strings(JsonNode map) {
+        Map<String, String> values = new LinkedHashMap<>();
+        map.fields().forEachRemaining(f -> {
+            if (f.getValue().isValueNode() && !f.getValue().isNull()) {
+                values.put(f.getKey(), f.getValue().asText());
+            }
+        });
+        return values;
+    }
+
+    private static String text(JsonNode node, String key, String fallback) {
+        JsonNode value = node.get(key);
+        return value == null || value.isNull() ? fallback : value.asText();
+    }
+
+    /** A copy of {@code doc} with every {@code ${NAME}} text replaced by the secret's clear value. */
+    static JsonNode resolve(JsonNode doc, Map<String, String> secrets) {
+        if (doc.isTextual()) {
+            Matcher m = TenantSchema.SECRET.matcher(doc.asText());
+            return m.matches() && secrets.containsKey(m.group(1)) ? TextNode.valueOf(secrets.get(m.group(1))) : doc;
+        }
+        if (doc.isArray()) {
+            var copy = Documents.JSON.createArrayNode();
+            doc.forEach(item -> copy.add(resolve(item, secrets)));
+            return copy;
+        }
+        if (doc.isObject()) {
+            ObjectNode copy = Documents.JSON.createObjectNode();
+            for (Iterator<Map.Entry<String, JsonNode>> it = doc.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> f = it.next();
+                copy.set(f.getKey(), resolve(f.getValue(), secrets));
+            }
+            return copy;
+        }
+        return doc;
+    }
+
+    static String status(JsonNode doc) {
+        JsonNode status = doc.get("status");
+        return status == null || status.isNull() ? "ACTIVE" : status.asText().toUpperCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.atelier.core.tenants.internal;
+
+import java.util.regex.Pattern;
+
+/** What tenant.yaml may contain. {@code docs/tenant-configuration.md} documents the same keys. */
+final class TenantSchema {
+
+    static final Pattern SLUG = Pattern.compile("[a-z][a-z0-9-]{1,31}");
+    static final Pattern HOST = Pattern.compile(
+            "(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
+    static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{6}");
+    static final Pattern THEME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+    static final Pattern SECRET = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+    static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    static final String[] COLOUR_KEYS = {"primary", "on_primary", "accent", "background", "surface", "text", "muted"};
+
+    static final Shape ROOT = root();
+
+    private TenantSchema() {}
+
+    private static Shape root() {
+        Shape.Fields colors = Shape.fields();
+        for (String key : COLOUR_KEYS) {
+            colors.optional(key, Shape.text(v -> COLOUR.matcher(v).matches(), "a colour written #rrggbb"));
+        }
+        Shape relativePath = Shape.text(v -> !v.isBlank() && !v.startsWith("/") && !v.contains("\\")
+                && !v.equals("..") && !v.startsWith("../") && !v.contains("/../"), "a path inside the tenant folder");
+        Shape email = Shape.text(v -> EMAIL.matcher(v).matches(), "an email address");
+        Shape plugin = Shape.fields()
+                .required("plugin", Shape.text(v -> THEME.matcher(v).matches(), "a plugin id such as stripe"))
+                .optional("config", Shape.scalarMap());
+        return Shape.fields()
+                .required("slug", Shape.text(v -> SLUG.matcher(v).matches(),
+                        "a slug: a lower-case letter, then 1-31 lower-case letters, digits or dashes"))
+                .required("name", Shape.text(v -> !v.isBlank(), "a name"))
+                .optional("status", Shape.oneOf("active", "suspended"))
+                .required("support_email", email)
+                .optional("hosts", Shape.listOf(Shape.text(v -> HOST.matcher(v.toLowerCase(java.util.Locale.ROOT))
+                        .matches(), "a host name without port, such as www.example.com")))
+                .optional("branding", Shape.fields()
+                        .optional("theme", Shape.text(v -> THEME.matcher(v).matches(), "a theme folder name"))
+                        .optional("tagline", Shape.anyText())
+                        .optional("colors", colors)
+                        .optional("fonts", Shape.fields().optional("heading", Shape.anyText())
+                                .optional("body", Shape.anyText()))
+                        .optional("logo", relativePath)
+                        .optional("favicon", relativePath))
+                .optional("models", Shape.listOf(Shape.fields()
+                        .required("id", Shape.anyText())
+                        .optional("credits", Shape.integer(0))))
+                .optional("plans", Shape.listOf(Shape.fields()
+                        .required("id", Shape.anyText())
+                        .required("name", Shape.anyText())
+                        .required("price", Shape.fields()
+                                .required("amount", Shape.integer(0))
+                                .required("currency", Shape.text(v -> CURRENCY.matcher(v).matches(),
+                                        "a three-letter currency code such as USD")))
+                        .optional("interval", Shape.oneOf("month", "year"))
+                        .required("credits", Shape.integer(0))
+                        .optional("features", Shape.listOf(Shape.anyText()))
+                        .optional("highlighted", Shape.bool())))
+                .nullable("payment", plugin)
+                .nullable("storage", plugin)
+                .nullable("bot_protection", plugin)
+                .optional("sign_in", Shape.fields()
+                        .nullable("google", Shape.fields()
+                                .required("client_id", Shape.anyText())
+                                .optional("client_secret", Shape.anyText())))
+                .optional("legal", Shape.fields()
+                        .optional("company_name", Shape.anyText())
+                        .optional("address", Shape.anyText())
+                        .optional("contact_email", email)
+                        .optional("jurisdiction", Shape.anyText()))
+                .optional("admins", Shape.listOf(email));
+    }
+}

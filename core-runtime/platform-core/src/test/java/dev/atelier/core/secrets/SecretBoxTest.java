@@ -1,0 +1,79 @@
+package dev.atelier.core.secrets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.atelier.config.AtelierConfig;
+import dev.atelier.config.ConfigSources;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SecretBoxTest {
+
+    private static final String KEY = Base64.getEncoder().encodeToString(new byte[32]);
+
+    @TempDir
+    Path home;
+
+    @Test
+    void opensWhatItSealedAndNeverRepeatsACiphertext() {
+        SecretBox box = SecretBox.fromBase64(KEY);
+
+        String first = box.seal("sk_live_123", "tnt_1/STRIPE");
+        String second = box.seal("sk_live_123", "tnt_1/STRIPE");
+
+        assertThat(first).isNotEqualTo(second).doesNotContain("sk_live_123");
+        assertThat(box.open(first, "tnt_1/STRIPE")).isEqualTo("sk_live_123");
+        assertThat(box.open(second, "tnt_1/STRIPE")).isEqualTo("sk_live_123");
+    }
+
+    @Test
+    void refusesAValueMovedToAnotherContextOrOpenedWithAnotherKey() {
+        SecretBox box = SecretBox.fromBase64(KEY);
+        String sealed = box.seal("sk_live_123", "tnt_1/STRIPE");
+        byte[] otherKey = new byte[32];
+        otherKey[0] = 1;
+
+        assertThatThrownBy(() -> box.open(sealed, "tnt_2/STRIPE")).isInstanceOf(SecretKeyException.class);
+        assertThatThrownBy(() -> new SecretBox(otherKey).open(sealed, "tnt_1/STRIPE"))
+                .isInstanceOf(SecretKeyException.class).hasMessageContaining("atelier.secrets.key");
+    }
+
+    @Test
+    void embeddedDefaultsGenerateAnOwnerOnlyKeyFileOnceAndReuseIt() throws Exception {
+        SecretBox first = SecretBox.fromConfig(config(Map.of()));
+        String sealed = first.seal("value", "ctx");
+
+        SecretBox second = SecretBox.fromConfig(config(Map.of()));
+
+        Path keyFile = home.resolve("data").resolve(SecretBox.KEY_FILE);
+        assertThat(Files.getPosixFilePermissions(keyFile)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(second.open(sealed, "ctx")).isEqualTo("value");
+    }
+
+    @Test
+    void anExternalDatabaseWithoutAKeyIsRefusedWithWhatToSet() throws Exception {
+        AtelierConfig external = config(Map.of("atelier.db.url", "jdbc:postgresql://db:5432/atelier"));
+
+        assertThatThrownBy(() -> SecretBox.fromConfig(external)).isInstanceOf(SecretKeyException.class)
+                .hasMessageContaining("ATELIER_SECRETS_KEY").hasMessageContaining("openssl rand -base64 32");
+    }
+
+    @Test
+    void aConfiguredKeyIsUsed() throws Exception {
+        SecretBox configured = SecretBox.fromConfig(config(Map.of("atelier.secrets.key", KEY,
+                "atelier.db.url", "jdbc:postgresql://db:5432/atelier")));
+
+        assertThat(SecretBox.fromBase64(KEY).open(configured.seal("v", "c"), "c")).isEqualTo("v");
+        assertThat(Files.exists(home.resolve("data").resolve(SecretBox.KEY_FILE))).isFalse();
+    }
+
+    private AtelierConfig config(Map<String, String> flags) throws Exception {
+        return AtelierConfig.load(ConfigSources.standard(home, Map.of(), flags));
+    }
+}

@@ -1,0 +1,286 @@
+package dev.atelier.core.tenants;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.atelier.core.tenants.ApplyReport.Outcome;
+import dev.atelier.testkit.TestDatabase;
+import dev.atelier.testkit.TestPostgresExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(TestPostgresExtension.class)
+class TenantFoldersTest {
+
+    private static final String PRODUCTION = "production";
+    private static final String LOCAL = "local";
+
+    @TempDir
+    Path workDir;
+
+    private TenantFixture fixture;
+    private Path alpha;
+    private Path beta;
+
+    @BeforeEach
+    void start(TestDatabase database) {
+        fixture = new TenantFixture(database, workDir);
+        alpha = fixture.folder("valid", "alpha");
+        beta = fixture.folder("valid", "beta");
+    }
+
+    @AfterEach
+    void stop() {
+        fixture.close();
+    }
+
+    @Test
+    void applyCreatesTenantsWithEverythingTheFolderSays() {
+        ApplyReport report = fixture.apply(PRODUCTION, alpha, beta);
+
+        assertThat(report.changes()).containsExactly(new ApplyReport.Change("alpha", Outcome.CREATED),
+                new ApplyReport.Change("beta", Outcome.CREATED));
+        Tenant tenant = fixture.tenant("alpha");
+        assertThat(tenant.id()).startsWith("tnt_");
+        assertThat(tenant.displayName()).isEqualTo("Alpha Studio");
+        assertThat(tenant.status()).isEqualTo(TenantStatus.ACTIVE);
+        assertThat(tenant.supportEmail()).isEqualTo("help@alpha.example");
+        assertThat(tenant.hosts()).containsExactlyInAnyOrder("alpha.localhost", "alpha.example", "www.alpha.example");
+        assertThat(tenant.branding().theme()).isEqualTo("alpha");
+        assertThat(tenant.branding().tagline()).isEqualTo("Pictures from sentences.");
+        assertThat(tenant.branding().colors()).isEqualTo(new Branding.Colors("#7c3aed", "#ffffff", "#22d3ee",
+                "#0b0a12", "#16142a", "#ece9ff", "#9a94c4"));
+        assertThat(tenant.branding().fonts().heading()).isEqualTo("'Space Grotesk', system-ui, sans-serif");
+        TenantSettings settings = tenant.settings();
+        assertThat(settings.models()).containsExactly(new TenantSettings.ModelOffer("procedural", 1),
+                new TenantSettings.ModelOffer("openai-images", null));
+        assertThat(settings.plans()).extracting(TenantSettings.Plan::id, TenantSettings.Plan::priceMinor,
+                        TenantSettings.Plan::isSubscription, TenantSettings.Plan::highlighted)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("creator", 1200L, true, true),
+                        org.assertj.core.groups.Tuple.tuple("topup-200", 500L, false, false));
+        assertThat(settings.payment().plugin()).isEqualTo("stripe");
+        assertThat(settings.payment().config()).containsEntry("secret_key", "sk_live_alpha_stripe_secret")
+                .containsEntry("publishable_key", "pk_live_x");
+        assertThat(settings.signIn().google()).isTrue();
+        assertThat(settings.signIn().googleConfig()).containsEntry("client_secret", "alpha-google-client-secret");
+        assertThat(settings.botProtection().plugin()).isEqualTo("turnstile");
+        assertThat(settings.legal().jurisdiction()).isEqualTo("England and Wales");
+
+        TenantAsset logo = fixture.module.assets().find(tenant.id(), tenant.branding().logoAssetId()).orElseThrow();
+        assertThat(logo.contentType()).isEqualTo("image/svg+xml");
+        assertThat(new String(logo.bytes())).contains("#7c3aed");
+        assertThat(logo.sha256()).hasSize(64).isEqualTo(tenant.branding().logoAssetId());
+        assertThat(fixture.module.templates().all(tenant.id())).extracting(TenantTemplate::name)
+                .containsExactly("error/404.ftlh", "index.ftlh");
+        Tenant smallest = fixture.tenant("beta");
+        assertThat(smallest.hosts()).containsExactly("beta.localhost");
+        assertThat(smallest.branding().theme()).isEqualTo("default");
+        assertThat(smallest.branding().logoAssetId()).isNull();
+        assertThat(smallest.settings().payment()).isNull();
+    }
+
+    @Test
+    void applyingTheSameFoldersAgainChangesNothing() {
+        fixture.apply(LOCAL, alpha, beta);
+        Tenant before = fixture.tenant("alpha");
+        String dump = fixture.dump();
+
+        ApplyReport again = fixture.apply(LOCAL, alpha, beta);
+
+        assertThat(again.changes()).extracting(ApplyReport.Change::outcome)
+                .containsExactly(Outcome.UNCHANGED, Outcome.UNCHANGED);
+        assertThat(fixture.dump()).isEqualTo(dump);
+        assertThat(fixture.tenant("alpha").updatedAt()).isEqualTo(before.updatedAt());
+    }
+
+    @Test
+    void changingOneFieldUpdatesOnlyThatTenant() throws Exception {
+        fixture.apply(PRODUCTION, alpha, beta);
+        Tenant alphaBefore = fixture.tenant("alpha");
+        Tenant betaBefore = fixture.tenant("beta");
+        Path file = alpha.resolve("tenant.yaml");
+        Files.writeString(file, Files.readString(file).replace("Pictures from sentences.", "Films from sentences."));
+
+        ApplyReport report = fixture.apply(PRODUCTION, alpha, beta);
+
+        assertThat(report.outcome("alpha")).isEqualTo(Outcome.UPDATED);
+        assertThat(report.outcome("beta")).isEqualTo(Outcome.UNCHANGED);
+        Tenant alphaAfter = fixture.tenant("alpha");
+        assertThat(alphaAfter.branding().tagline()).isEqualTo("Films from sentences.");
+        assertThat(alphaAfter).usingRecursiveComparison().ignoringFields("branding.tagline", "updatedAt")
+                .isEqualTo(alphaBefore);
+        assertThat(alphaAfter.updatedAt()).isAfter(alphaBefore.updatedAt());
+        assertThat(fixture.tenant("beta").updatedAt()).isEqualTo(betaBefore.updatedAt());
+    }
+
+    @Test
+    void changedTemplatesAndRemovedAssetsUpdateTheTenant() throws Exception {
+        fixture.apply(PRODUCTION, alpha);
+        String tenantId = fixture.tenant("alpha").id();
+        Files.writeString(alpha.resolve("templates/index.ftlh"), "<h1>new</h1>");
+        Files.delete(alpha.resolve("templates/error/404.ftlh"));
+
+        assertThat(fixture.apply(PRODUCTION, alpha).outcome("alpha")).isEqualTo(Outcome.UPDATED);
+
+        assertThat(fixture.module.templates().all(tenantId)).containsExactly(
+                new TenantTemplate("index.ftlh", "<h1>new</h1>"));
+    }
+
+    @Test
+    void exportedFolderAppliesBackWithoutAnyChange() throws Exception {
+        fixture.apply(LOCAL, alpha);
+        String dump = fixture.dump();
+        Path exported = workDir.resolve("exported/alpha");
+
+        fixture.folders().export("alpha", exported);
+        ApplyReport report = fixture.apply(LOCAL, exported);
+
+        assertThat(report.outcome("alpha")).isEqualTo(Outcome.UNCHANGED);
+        assertThat(fixture.dump()).isEqualTo(dump);
+        assertThat(exported.resolve("assets/logo.svg")).hasSameBinaryContentAs(alpha.resolve("assets/logo.svg"));
+        assertThat(exported.resolve("templates/error/404.ftlh")).exists();
+        assertThat(fixture.apply(PRODUCTION, exported).outcome("alpha"))
+                .as("the export holds the effective (local) configuration, so no overlay is needed")
+                .isEqualTo(Outcome.UNCHANGED);
+    }
+
+    @Test
+    void profileOverlayReplacesPluginMapsWholeAndMergesOtherMaps() {
+        fixture.apply(LOCAL, alpha);
+
+        Tenant tenant = fixture.tenant("alpha");
+        TenantSettings settings = tenant.settings();
+        assertThat(settings.payment()).isEqualTo(new TenantSettings.PluginChoice("sandbox", java.util.Map.of()));
+        assertThat(settings.storage()).isEqualTo(new TenantSettings.PluginChoice("local",
+                java.util.Map.of("root", "data/media/alpha")));
+        assertThat(settings.signIn().google()).isFalse();
+        assertThat(settings.botProtection()).isNull();
+        assertThat(tenant.branding().tagline()).isEqualTo("Pictures from sentences (local).");
+        assertThat(tenant.branding().colors().primary()).as("kept from tenant.yaml").isEqualTo("#7c3aed");
+        assertThat(settings.plans()).hasSize(2);
+    }
+
+    @Test
+    void secretsAreEncryptedAtRestAndExportedAsEnvironmentReferences() throws Exception {
+        fixture.apply(PRODUCTION, alpha);
+
+        String stored = fixture.query("SELECT document || secrets FROM tenant");
+        for (String clear : TenantFixture.ENVIRONMENT.values()) {
+            assertThat(stored).doesNotContain(clear);
+        }
+        assertThat(stored).contains("ALPHA_STRIPE_SECRET");
+        Path exported = workDir.resolve("exported/alpha");
+        fixture.folders().export("alpha", exported);
+        String yaml = Files.readString(exported.resolve("tenant.yaml"));
+        assertThat(yaml).contains("${ALPHA_STRIPE_SECRET}", "${ALPHA_GOOGLE_SECRET}", "#7c3aed");
+        for (String clear : TenantFixture.ENVIRONMENT.values()) {
+            assertThat(yaml).doesNotContain(clear);
+        }
+    }
+
+    @Test
+    void changedSecretValueUpdatesTheTenant() {
+        fixture.apply(PRODUCTION, alpha);
+        java.util.Map<String, String> rotated = new java.util.HashMap<>(TenantFixture.ENVIRONMENT);
+        rotated.put("ALPHA_STRIPE_SECRET", "sk_live_rotated");
+
+        ApplyReport report = fixture.module.folders(rotated).apply(List.of(alpha), PRODUCTION);
+
+        assertThat(report.outcome("alpha")).isEqualTo(Outcome.UPDATED);
+        assertThat(fixture.tenant("alpha").settings().payment().config()).containsEntry("secret_key",
+                "sk_live_rotated");
+    }
+
+    @Test
+    void invalidFoldersAreRejectedWholeWithEveryProblem() {
+        fixture.apply(PRODUCTION, beta);
+        String dump = fixture.dump();
+
+        InvalidTenantConfigException rejected = catchThrowableOfType(InvalidTenantConfigException.class,
+                () -> fixture.apply(PRODUCTION, fixture.folder("invalid", "broken"),
+                        fixture.folder("invalid", "misnamed"), beta));
+
+        assertThat(rejected.problems()).extracting(p -> p.file() + ":" + p.path()).containsExactlyInAnyOrder(
+                "broken/tenant.yaml:support_email",
+                "broken/tenant.yaml:hosts[1]",
+                "broken/tenant.yaml:branding.colour",
+                "broken/tenant.yaml:branding.colors.primary",
+                "broken/tenant.yaml:branding.colors.text",
+                "broken/tenant.yaml:plans[0].price.amount",
+                "broken/tenant.yaml:branding.logo",
+                "broken/tenant.yaml:payment.config.secret_key",
+                "misnamed/tenant.yaml:slug");
+        assertThat(rejected.problems()).extracting(ConfigProblem::toString).contains(
+                "broken/tenant.yaml:plans[0].price.amount: must be a whole number, not the text \"twelve\"",
+                "broken/tenant.yaml:branding.colors.primary: must be a colour written #rrggbb, was \"#12345\"",
+                "broken/tenant.yaml:branding.logo: file assets/missing-logo.svg does not exist in the tenant folder",
+                "misnamed/tenant.yaml:slug: must equal the folder name \"misnamed\", was \"other-name\"");
+        assertThat(rejected.problems()).filteredOn(p -> p.path().equals("branding.colour")).singleElement()
+                .extracting(ConfigProblem::message).asString().startsWith("unknown key");
+        assertThat(rejected.problems()).filteredOn(p -> p.path().equals("payment.config.secret_key"))
+                .singleElement().extracting(ConfigProblem::message).asString()
+                .contains("environment variable BROKEN_UNSET_SECRET is not set");
+        assertThat(rejected.getMessage()).contains("nothing was changed");
+        assertThat(fixture.dump()).isEqualTo(dump);
+    }
+
+    @Test
+    void hostClaimedByTwoFoldersIsRejectedAndNothingIsWritten() {
+        String dump = fixture.dump();
+
+        assertThatThrownBy(() -> fixture.apply(PRODUCTION, fixture.folder("duplicates", "one"),
+                fixture.folder("duplicates", "two")))
+                .isInstanceOfSatisfying(InvalidTenantConfigException.class, e -> assertThat(e.problems())
+                        .extracting(ConfigProblem::toString).containsExactly("two/tenant.yaml:hosts[1]: host"
+                                + " shared.example is also used by tenant one; a host selects one tenant only"));
+        assertThat(fixture.dump()).isEqualTo(dump);
+        assertThat(fixture.module.directory().all()).isEmpty();
+    }
+
+    @Test
+    void hostOfAnExistingTenantIsRejectedAndNothingIsWritten() {
+        fixture.apply(PRODUCTION, alpha);
+        String dump = fixture.dump();
+
+        assertThatThrownBy(() -> fixture.apply(PRODUCTION, fixture.folder("clash", "gamma")))
+                .isInstanceOfSatisfying(InvalidTenantConfigException.class, e -> assertThat(e.problems())
+                        .extracting(ConfigProblem::toString).containsExactly(
+                                "gamma/tenant.yaml:hosts[1]: host alpha.example is already used by tenant alpha"));
+        assertThat(fixture.dump()).isEqualTo(dump);
+    }
+
+    @Test
+    void aHostMayMoveBetweenTenantsAppliedTogether() throws Exception {
+        fixture.apply(PRODUCTION, alpha);
+        Path alphaFile = alpha.resolve("tenant.yaml");
+        Files.writeString(alphaFile, Files.readString(alphaFile).replace("hosts: [alpha.example, ", "hosts: ["));
+
+        fixture.apply(PRODUCTION, alpha, fixture.folder("clash", "gamma"));
+
+        assertThat(fixture.module.directory().byHost("alpha.example")).map(Tenant::slug).contains("gamma");
+    }
+
+    @Test
+    void aPluginThatIsNotDeployedIsNotAnError() throws Exception {
+        Path file = beta.resolve("tenant.yaml");
+        Files.writeString(file, Files.readString(file) + "payment: {plugin: not-deployed-anywhere}\n");
+
+        fixture.apply(PRODUCTION, beta);
+
+        assertThat(fixture.tenant("beta").settings().payment().plugin()).isEqualTo("not-deployed-anywhere");
+    }
+
+    @Test
+    void discoversTenantFoldersInAFolderOfFolders() {
+        assertThat(TenantFolders.discover(fixture.folders.resolve("valid"))).containsExactly(alpha, beta);
+        assertThat(TenantFolders.discover(alpha)).containsExactly(alpha);
+        assertThat(TenantFolders.discover(workDir.resolve("missing"))).isEmpty();
+    }
+}
