@@ -23,6 +23,9 @@ import java.util.stream.Stream;
 final class PlatformFixture implements AutoCloseable {
 
     static final Path PROCEDURAL_JAR = Path.of("target/test-bundles/model-procedural.jar");
+    /** The repository's own themes and demo tenants, which the distribution ships. */
+    static final Path REPO_THEMES = Path.of("../../themes").toAbsolutePath().normalize();
+    static final Path REPO_TENANT_CONFIGS = Path.of("../../tenant-configs").toAbsolutePath().normalize();
     private static final Path SYSTEM_BUNDLES = Path.of("target/system-bundles");
 
     private final Path home;
@@ -59,6 +62,19 @@ final class PlatformFixture implements AutoCloseable {
             flags.put("atelier.db.password", password == null ? "" : password);
         }
         return new PlatformFixture(home, flags);
+    }
+
+    /** Links the repository's themes and demo tenant folders into the installation, as the distribution ships them. */
+    PlatformFixture withDemoTenants() throws IOException {
+        Files.createSymbolicLink(home.resolve("themes"), REPO_THEMES);
+        Files.createSymbolicLink(home.resolve("tenant-configs"), REPO_TENANT_CONFIGS);
+        return this;
+    }
+
+    /** Sets one configuration key for the next start. */
+    PlatformFixture set(String key, String value) {
+        flags.put(key, value);
+        return this;
     }
 
     PlatformFixture start() throws Exception {
@@ -103,6 +119,17 @@ final class PlatformFixture implements AutoCloseable {
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A GET as a browser on {@code host} would send it (the Host header picks the tenant). */
+    HttpResponse<String> get(String host, String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .header("Host", host + ":" + atelier.port()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<byte[]> getBytes(String host, String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .header("Host", host + ":" + atelier.port()).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     HttpResponse<byte[]> getBytes(String path) throws IOException, InterruptedException {
