@@ -11,9 +11,11 @@ import dev.atelier.web.site.pages.PageModels;
 import dev.atelier.web.site.pages.PageRenderer;
 import dev.atelier.web.site.pages.SiteNotFoundMapper;
 import dev.atelier.web.site.pages.SitePagesResource;
+import dev.atelier.web.site.theme.TemplateError;
 import dev.atelier.web.site.theme.TemplateErrors;
 import dev.atelier.web.site.theme.ThemeEngine;
 import dev.atelier.web.site.theme.Themes;
+import java.util.List;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
 import org.glassfish.jersey.server.ResourceConfig;
 
@@ -41,6 +43,11 @@ public final class SiteFeature {
     /** Drops what is cached for a tenant (compiled templates, recorded errors); caches also follow updatedAt. */
     public void tenantChanged(String tenantId) {
         engine.invalidate(tenantId);
+    }
+
+    /** The template errors recorded for a tenant, newest first (what its admin area lists). */
+    public List<TemplateError> templateErrors(String tenantId) {
+        return errors.of(tenantId);
     }
 
     public void registerIn(ResourceConfig config, ModelRegistry models) {
