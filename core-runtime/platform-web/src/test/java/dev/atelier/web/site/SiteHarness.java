@@ -9,6 +9,9 @@ import dev.atelier.web.StartPageResource;
 import dev.atelier.web.WebServer;
 import dev.atelier.web.health.HealthResource;
 import dev.atelier.web.health.ReadinessChecks;
+import dev.atelier.web.internal.JsonMapperProvider;
+import dev.atelier.web.models.ModelListCache;
+import dev.atelier.web.models.ModelsResource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -46,12 +49,14 @@ final class SiteHarness implements AutoCloseable {
         ResourceConfig config = WebServer.base();
         config.register(HealthResource.class);
         config.register(StartPageResource.class);
+        config.register(ModelsResource.class);
         sites.registerIn(config, models);
         config.register(new AbstractBinder() {
             @Override
             protected void configure() {
                 bind(models).to(ModelRegistry.class);
                 bind(new ReadinessChecks(List.of())).to(ReadinessChecks.class);
+                bind(new ModelListCache(JsonMapperProvider.create())).to(ModelListCache.class);
             }
         });
         server = new WebServer(new WebServer.Settings("127.0.0.1", 0), config);

@@ -100,6 +100,11 @@ class TenantResolutionTest {
     void healthAnswersOnEveryHost() throws Exception {
         assertThat(site.get("nobody.localhost", "/healthz").statusCode()).isEqualTo(200);
         assertThat(site.get("gamma.localhost", "/readyz").statusCode()).isEqualTo(200);
+        HttpResponse<String> models = site.get("nobody.localhost", "/api/v1/models");
+        assertThat(models.statusCode()).isEqualTo(200);
+        assertThat(models.body()).contains("\"procedural\"");
+        assertThat(site.get("nobody.localhost", "/api/v1/other").headers().firstValue("Content-Type"))
+                .hasValue("application/problem+json");
     }
 
     @Test
