@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = AtelierVersion.class,
         description = "White-label AI image and video creation platform.",
-        subcommands = {StartCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {StartCommand.class, TenantsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -21,7 +21,11 @@ public final class Main implements Runnable {
         System.exit(run(args, System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
-    /** Runs a command line and returns the exit code; start keeps running until the process is asked to stop. */
+    /**
+     * Runs a command line and returns the exit code; start keeps running until the process is asked to stop.
+     *
+     * @param environment the process environment: configuration variables and the secrets tenant folders reference
+     */
     public static int run(String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Main(), new EnvironmentFactory(environment));
         cli.setOut(out);
@@ -44,10 +48,14 @@ public final class Main implements Runnable {
 
         @Override
         public <K> K create(Class<K> type) throws Exception {
-            if (type == StartCommand.class) {
-                return type.cast(new StartCommand(environment));
+            try {
+                // Commands that read the environment take it in their constructor.
+                java.lang.reflect.Constructor<K> withEnvironment = type.getDeclaredConstructor(Map.class);
+                withEnvironment.setAccessible(true);
+                return withEnvironment.newInstance(environment);
+            } catch (NoSuchMethodException e) {
+                return CommandLine.defaultFactory().create(type);
             }
-            return CommandLine.defaultFactory().create(type);
         }
     }
 }

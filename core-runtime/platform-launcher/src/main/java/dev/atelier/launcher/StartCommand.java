@@ -1,12 +1,9 @@
 package dev.atelier.launcher;
 
 import dev.atelier.config.AtelierConfig;
-import dev.atelier.config.ConfigSources;
 import dev.atelier.config.InvalidConfigurationException;
 import dev.atelier.config.Keys;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -29,19 +26,11 @@ final class StartCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--home", paramLabel = "DIR",
-            description = "Installation folder (default: $ATELIER_HOME, else the current folder).")
-    private Path home;
+    @CommandLine.Mixin
+    private ConfigOptions configOptions = new ConfigOptions();
 
     @Option(names = "--port", paramLabel = "PORT", description = "Sets atelier.http.port.")
     private String port;
-
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Sets atelier.data-dir.")
-    private String dataDir;
-
-    @Option(names = {"-s", "--set"}, paramLabel = "KEY=VALUE",
-            description = "Sets any configuration key (see docs/configuration.md); repeatable.")
-    private Map<String, String> settings = new HashMap<>();
 
     StartCommand(Map<String, String> environment) {
         this.environment = environment;
@@ -53,7 +42,8 @@ final class StartCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         AtelierConfig config;
         try {
-            config = AtelierConfig.load(ConfigSources.standard(home(), environment, flags()));
+            config = configOptions.load(environment,
+                    port == null ? Map.of() : Map.of(Keys.HTTP_PORT.name(), port));
         } catch (InvalidConfigurationException e) {
             err.println(e.getMessage());
             err.println("Nothing was started. Fix the values above and start again (keys: docs/configuration.md).");
@@ -70,25 +60,6 @@ final class StartCommand implements Callable<Integer> {
         out.flush();
         awaitShutdown(atelier);
         return 0;
-    }
-
-    private Path home() {
-        if (home != null) {
-            return home;
-        }
-        String fromEnv = environment.get("ATELIER_HOME");
-        return Path.of(fromEnv != null && !fromEnv.isBlank() ? fromEnv : ".");
-    }
-
-    private Map<String, String> flags() {
-        Map<String, String> flags = new HashMap<>(settings);
-        if (port != null) {
-            flags.put(Keys.HTTP_PORT.name(), port);
-        }
-        if (dataDir != null) {
-            flags.put(Keys.DATA_DIR.name(), dataDir);
-        }
-        return flags;
     }
 
     private static void awaitShutdown(Atelier atelier) {

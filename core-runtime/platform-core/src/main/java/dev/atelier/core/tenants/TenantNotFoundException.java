@@ -1,7 +1,7 @@
 package dev.atelier.core.tenants;
 
 /** No tenant has the slug or id asked for. */
-public final class TenantNotFoundException extends RuntimeException {
+public final class TenantNotFoundException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 

@@ -11,4 +11,7 @@ public interface TenantTemplates {
 
     /** Every override of the tenant, by name. */
     List<TenantTemplate> all(String tenantId);
+
+    /** Whether the tenant overrides any template (a cheap query; tenants without overrides can share caches). */
+    boolean hasAny(String tenantId);
 }

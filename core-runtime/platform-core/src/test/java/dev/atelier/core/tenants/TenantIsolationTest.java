@@ -72,6 +72,8 @@ class TenantIsolationTest {
         assertThat(fixture.module.assets().find(alpha.id(), alpha.branding().logoAssetId())).isPresent();
         assertThat(fixture.module.templates().find(beta.id(), "index.ftlh")).isEmpty();
         assertThat(fixture.module.templates().find(alpha.id(), "index.ftlh")).isPresent();
+        assertThat(fixture.module.templates().hasAny(alpha.id())).isTrue();
+        assertThat(fixture.module.templates().hasAny(beta.id())).isFalse();
         assertThat(fixture.module.assets().all(beta.id())).extracting(TenantAsset::path)
                 .containsExactly("assets/logo.svg");
     }

@@ -33,9 +33,11 @@ final class FolderReader {
         this.environment = environment;
     }
 
-    /** The folder, or empty when it has problems (all added to {@code problems}). */
+    /**
+     * The folder, adding every problem to {@code problems}; empty only when its files cannot be parsed. A folder read
+     * with problems still takes part in the checks across folders (duplicate hosts) but must not be written.
+     */
     Optional<ReadFolder> read(Path folder, String profile, List<ConfigProblem> problems) {
-        int before = problems.size();
         String slug = folder.toAbsolutePath().normalize().getFileName().toString();
         Path baseFile = existing(folder, "tenant");
         if (baseFile == null) {
@@ -69,9 +71,6 @@ final class FolderReader {
         Map<String, String> hosts = hosts(slug, merged);
         SortedMap<String, ReadFolder.Asset> assets = assets(folder, slug, merged, fileOf, problems);
         SortedMap<String, String> templates = templates(folder, slug, problems);
-        if (problems.size() > before) {
-            return Optional.empty();
-        }
         return Optional.of(new ReadFolder(slug, merged, fileOf, hosts, secrets, assets, templates));
     }
 

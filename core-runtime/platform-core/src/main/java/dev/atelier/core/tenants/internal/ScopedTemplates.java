@@ -27,6 +27,12 @@ public final class ScopedTemplates implements TenantTemplates {
                 TenantTemplateEntity.class).getResultStream().map(ScopedTemplates::dto).toList());
     }
 
+    @Override
+    public boolean hasAny(String tenantId) {
+        return scope.read(tenantId, em -> !em.createQuery("SELECT t.name FROM TenantTemplateEntity t", String.class)
+                .setMaxResults(1).getResultList().isEmpty());
+    }
+
     private static TenantTemplate dto(TenantTemplateEntity row) {
         return new TenantTemplate(row.name(), row.source());
     }

@@ -1,0 +1,162 @@
+package dev.atelier.launcher.tenants;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atelier.launcher.Main;
+import dev.atelier.testkit.TestDatabase;
+import dev.atelier.testkit.TestPostgresExtension;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code atelier tenants apply | list | export} end to end against a real PostgreSQL database. */
+@ExtendWith(TestPostgresExtension.class)
+class TenantsCommandTest {
+
+    private static final String STRIPE_SECRET = "sk_live_cli_test_secret";
+
+    @TempDir
+    Path home;
+
+    private final Map<String, String> environment = new HashMap<>();
+    private Path configs;
+
+    @BeforeEach
+    void prepare(TestDatabase database) throws IOException {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        environment.put("ATELIER_DB_URL", database.url());
+        environment.put("ATELIER_DB_USER", database.user());
+        environment.put("ATELIER_DB_PASSWORD", database.password());
+        environment.put("ATELIER_SECRETS_KEY", Base64.getEncoder().encodeToString(key));
+        environment.put("NOVA_STRIPE_SECRET", STRIPE_SECRET);
+        configs = home.resolve("tenant-configs");
+        write(configs.resolve("nova/tenant.yaml"), """
+                slug: nova
+                name: Nova Pictures
+                support_email: help@nova.example
+                hosts: [nova.example]
+                branding: {theme: default, logo: assets/logo.svg, colors: {primary: "#ff5500"}}
+                payment: {plugin: stripe, config: {secret_key: "${NOVA_STRIPE_SECRET}"}}
+                """);
+        write(configs.resolve("nova/tenant.local.yaml"), "payment: {plugin: sandbox}\n");
+        write(configs.resolve("nova/assets/logo.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+        write(configs.resolve("quill/tenant.yaml"), """
+                slug: quill
+                name: Quill
+                status: suspended
+                support_email: hi@quill.example
+                """);
+    }
+
+    @Test
+    void applyCreatesEveryTenantOfAFolderOfFoldersAndAgainChangesNothing() {
+        Result first = atelier("tenants", "apply", configs.toString());
+        Result second = atelier("tenants", "apply", configs.toString());
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out()).contains("nova: created", "quill: created",
+                "Applied 2 tenant folder(s) with profile local: 2 created, 0 updated, 0 unchanged.");
+        assertThat(second.out()).contains("nova: unchanged", "quill: unchanged", "0 created, 0 updated, 2 unchanged.");
+    }
+
+    @Test
+    void listShowsSlugNameStatusAndHosts() {
+        atelier("tenants", "apply", configs.resolve("nova").toString(), configs.resolve("quill").toString());
+
+        Result list = atelier("tenants", "list", "--set", "atelier.base-domain=atelier.test");
+
+        assertThat(list.exitCode()).as(list.err()).isZero();
+        List<String> lines = list.out().lines().toList();
+        assertThat(lines.get(0)).startsWith("SLUG").contains("NAME", "STATUS", "HOSTS");
+        assertThat(lines.get(1)).startsWith("nova").contains("Nova Pictures", "active", "nova.example",
+                "nova.localhost");
+        assertThat(lines.get(2)).startsWith("quill").contains("Quill", "suspended", "quill.localhost");
+    }
+
+    @Test
+    void exportWritesAFolderThatAppliesBackUnchanged() throws IOException {
+        atelier("tenants", "apply", "--set", "atelier.profile=production", configs.toString());
+        Path exported = home.resolve("exported/nova");
+
+        Result export = atelier("tenants", "export", "nova", "--to", exported.toString());
+        Result reapply = atelier("tenants", "apply", "--set", "atelier.profile=production", exported.toString());
+
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        assertThat(export.out()).contains("Exported nova to " + exported);
+        String yaml = Files.readString(exported.resolve("tenant.yaml"));
+        assertThat(yaml).contains("${NOVA_STRIPE_SECRET}", "#ff5500").doesNotContain(STRIPE_SECRET);
+        assertThat(exported.resolve("assets/logo.svg")).exists();
+        assertThat(reapply.out()).contains("nova: unchanged");
+    }
+
+    @Test
+    void invalidFolderListsEveryProblemAndChangesNothing() throws IOException {
+        write(configs.resolve("quill/tenant.yaml"), """
+                slug: quill
+                name: Quill
+                support_email: hi@quill.example
+                hosts: [nova.example]
+                colour: blue
+                """);
+        environment.remove("NOVA_STRIPE_SECRET");
+
+        Result apply = atelier("tenants", "apply", "--set", "atelier.profile=production", configs.toString());
+        Result list = atelier("tenants", "list");
+
+        assertThat(apply.exitCode()).isEqualTo(2);
+        assertThat(apply.err()).contains(
+                "nova/tenant.yaml:payment.config.secret_key: environment variable NOVA_STRIPE_SECRET is not set",
+                "quill/tenant.yaml:colour: unknown key",
+                "quill/tenant.yaml:hosts[0]: host nova.example is also used by tenant nova");
+        assertThat(list.out()).contains("No tenants.");
+    }
+
+    @Test
+    void exportOfAnUnknownTenantSaysSo() {
+        Result export = atelier("tenants", "export", "nobody", "--to", home.resolve("x").toString());
+
+        assertThat(export.exitCode()).isEqualTo(1);
+        assertThat(export.err()).contains("No tenant \"nobody\"");
+    }
+
+    @Test
+    void anExternalDatabaseWithoutASecretsKeyIsRefused() {
+        environment.remove("ATELIER_SECRETS_KEY");
+
+        Result apply = atelier("tenants", "apply", configs.toString());
+
+        assertThat(apply.exitCode()).isEqualTo(2);
+        assertThat(apply.err()).contains("atelier.secrets.key (ATELIER_SECRETS_KEY) must be set");
+    }
+
+    private record Result(int exitCode, String out, String err) {}
+
+    private Result atelier(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add(2, "--home");
+        all.add(3, home.toString());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(all.toArray(String[]::new), environment, new PrintWriter(out, true),
+                new PrintWriter(err, true));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+}
