@@ -5,10 +5,18 @@ import dev.atelier.config.Keys;
 import dev.atelier.core.db.Database;
 import dev.atelier.core.db.DatabaseSettings;
 import dev.atelier.core.deployments.DeploymentHistory;
+import dev.atelier.core.secrets.SecretBox;
+import dev.atelier.core.tenants.ApplyReport;
+import dev.atelier.core.tenants.InvalidTenantConfigException;
+import dev.atelier.core.tenants.Tenant;
+import dev.atelier.core.tenants.TenantFolders;
+import dev.atelier.core.tenants.TenantModule;
 import dev.atelier.plugins.PluginHost;
 import dev.atelier.plugins.PluginHostSettings;
 import dev.atelier.web.WebServer;
 import dev.atelier.web.health.ReadinessChecks;
+import dev.atelier.web.site.SiteFeature;
+import dev.atelier.web.site.SiteSetup;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -31,6 +39,7 @@ public final class Atelier implements AutoCloseable {
     private final long startedNanos = System.nanoTime();
     private Database database;
     private PluginHost plugins;
+    private TenantModule tenants;
     private WebServer web;
     private long startMillis;
 
@@ -64,10 +73,14 @@ public final class Atelier implements AutoCloseable {
             plugins.start();
             return plugins;
         });
+        tenants = step("tenants", this::startTenants);
         ReadinessChecks readiness = new ReadinessChecks(List.of(
                 new DatabaseReadiness(database), new PluginHostReadiness(plugins)));
+        TenantSites sites = new TenantSites(tenants);
+        SiteFeature siteFeature = new SiteFeature(new SiteSetup(tenants.directory(), sites, sites,
+                config.home().resolve("themes"), config.get(Keys.OPERATOR_HOST)));
         web = new WebServer(new WebServer.Settings(config.get(Keys.HTTP_HOST), config.get(Keys.HTTP_PORT)),
-                plugins, history, readiness);
+                plugins, history, readiness, siteFeature);
         running.push(web);
         step("web server", () -> {
             web.start();
@@ -75,6 +88,20 @@ public final class Atelier implements AutoCloseable {
         });
         startMillis = Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
         LOG.info("Atelier started in {} ms on port {}", startMillis, web.port());
+    }
+
+    /** Opens the tenant module and applies the tenant folders shipped with the installation (idempotent). */
+    private TenantModule startTenants() {
+        TenantModule module = new TenantModule(database, SecretBox.fromConfig(config), config.get(Keys.BASE_DOMAIN));
+        List<Path> folders = TenantFolders.discover(config.path(Keys.TENANT_CONFIGS_DIR));
+        try {
+            ApplyReport report = module.folders().apply(folders, config.get(Keys.PROFILE));
+            LOG.info("Tenant folders applied (profile {}): {}", config.get(Keys.PROFILE), report.changes());
+        } catch (InvalidTenantConfigException e) {
+            throw new IllegalStateException("the tenant folders in " + config.path(Keys.TENANT_CONFIGS_DIR)
+                    + " are invalid. " + e.getMessage(), e);
+        }
+        return module;
     }
 
     private DatabaseSettings databaseSettings(Path dataDir) {
@@ -103,19 +130,33 @@ public final class Atelier implements AutoCloseable {
         return database;
     }
 
+    public TenantModule tenants() {
+        return tenants;
+    }
+
     /** What to print once started: the URLs to open and where things are. */
     public String banner() {
         String base = "http://localhost:" + port();
-        return String.join(System.lineSeparator(),
-                "",
-                "Atelier is ready (started in " + startMillis + " ms).",
-                "  Open:            " + base + "/",
+        List<String> lines = new java.util.ArrayList<>(List.of("", "Atelier is ready (started in " + startMillis
+                + " ms)."));
+        for (Tenant tenant : tenants.directory().all()) {
+            lines.add(String.format("  %-16s %s", tenant.displayName() + ":", siteUrl(tenant)));
+        }
+        lines.add("  Operator:        http://" + config.get(Keys.OPERATOR_HOST) + ":" + port() + "/");
+        lines.addAll(List.of(
                 "  Models (JSON):   " + base + "/api/v1/models",
                 "  Bundles (JSON):  " + base + "/api/v1/operator/bundles   (answers this machine only)",
                 "  Readiness:       " + base + "/readyz",
                 "  Deploy folder:   " + config.path(Keys.DEPLOY_DIR) + "   (drop a bundle jar here)",
                 "  Database:        " + database.description(),
-                "Press Ctrl+C to stop.");
+                "Press Ctrl+C to stop."));
+        return String.join(System.lineSeparator(), lines);
+    }
+
+    /** The address a newcomer can open: the tenant's host under the base domain, on our port. */
+    private String siteUrl(Tenant tenant) {
+        String host = tenant.slug() + "." + config.get(Keys.BASE_DOMAIN);
+        return "http://" + host + ":" + port() + "/" + (tenant.isActive() ? "" : "   (suspended)");
     }
 
     /** Stops everything that was started, newest first. Safe to call more than once. */

@@ -46,6 +46,7 @@ final class PlatformFixture implements AutoCloseable {
     static PlatformFixture install(Path home, String databaseUrl, String user, String password) throws IOException {
         Files.createDirectories(home.resolve("deploy"));
         Files.createDirectories(home.resolve("system-bundles"));
+        Files.createSymbolicLink(home.resolve("themes"), REPO_THEMES);
         try (Stream<Path> bundles = Files.list(SYSTEM_BUNDLES)) {
             for (Path bundle : bundles.toList()) {
                 Files.copy(bundle, home.resolve("system-bundles").resolve(bundle.getFileName()));
@@ -60,13 +61,16 @@ final class PlatformFixture implements AutoCloseable {
             flags.put("atelier.db.url", databaseUrl);
             flags.put("atelier.db.user", user);
             flags.put("atelier.db.password", password == null ? "" : password);
+            // An external database needs an explicit secrets key (every node must share it).
+            byte[] key = new byte[32];
+            new java.security.SecureRandom().nextBytes(key);
+            flags.put("atelier.secrets.key", java.util.Base64.getEncoder().encodeToString(key));
         }
         return new PlatformFixture(home, flags);
     }
 
-    /** Links the repository's themes and demo tenant folders into the installation, as the distribution ships them. */
+    /** Links the repository's demo tenant folders into the installation, as the distribution ships them. */
     PlatformFixture withDemoTenants() throws IOException {
-        Files.createSymbolicLink(home.resolve("themes"), REPO_THEMES);
         Files.createSymbolicLink(home.resolve("tenant-configs"), REPO_TENANT_CONFIGS);
         return this;
     }

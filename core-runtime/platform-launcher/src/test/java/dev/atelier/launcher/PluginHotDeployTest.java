@@ -40,7 +40,9 @@ class PluginHotDeployTest {
 
     @AfterEach
     void stop() throws Exception {
-        platform.close();
+        if (platform != null) {
+            platform.close();
+        }
         database.close();
     }
 

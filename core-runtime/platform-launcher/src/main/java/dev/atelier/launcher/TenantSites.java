@@ -1,0 +1,48 @@
+package dev.atelier.launcher;
+
+import dev.atelier.core.tenants.BrandingUpdate;
+import dev.atelier.core.tenants.LogoUpload;
+import dev.atelier.core.tenants.Tenant;
+import dev.atelier.core.tenants.TenantModule;
+import dev.atelier.web.site.BrandingStore;
+import dev.atelier.web.site.TenantAsset;
+import dev.atelier.web.site.TenantSiteData;
+import java.util.Optional;
+
+/** Gives the web layer's tenant sites what they need from the tenant module: assets, template overrides, branding. */
+final class TenantSites implements TenantSiteData, BrandingStore {
+
+    private final TenantModule tenants;
+
+    TenantSites(TenantModule tenants) {
+        this.tenants = tenants;
+    }
+
+    @Override
+    public Optional<TenantAsset> asset(String tenantId, String assetId) {
+        return tenants.assets().find(tenantId, assetId)
+                .map(a -> new TenantAsset(a.contentType(), a.bytes(), a.sha256()));
+    }
+
+    @Override
+    public Optional<String> template(String tenantId, String name) {
+        return tenants.templates().find(tenantId, name).map(t -> t.source());
+    }
+
+    @Override
+    public boolean hasTemplates(String tenantId) {
+        return tenants.templates().hasAny(tenantId);
+    }
+
+    @Override
+    public void save(String tenantId, dev.atelier.web.site.BrandingUpdate update) {
+        Tenant tenant = tenants.directory().all().stream()
+                .filter(t -> t.id().equals(tenantId))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no tenant " + tenantId));
+        LogoUpload logo = update.logo() == null ? null
+                : new LogoUpload(update.logo().bytes(), update.logo().contentType());
+        tenants.admin().updateBranding(tenant.slug(), new BrandingUpdate(update.name(), update.tagline(),
+                update.theme(), update.colors(), update.fonts()), logo);
+    }
+}
