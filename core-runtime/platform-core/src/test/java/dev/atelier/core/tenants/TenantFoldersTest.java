@@ -278,6 +278,36 @@ class TenantFoldersTest {
     }
 
     @Test
+    void problemsInAnOverlayNameTheOverlayFile() throws Exception {
+        Files.writeString(alpha.resolve("tenant.local.yaml"), "payment: {plugin: sandbox, confg: {}}\n");
+
+        assertThatThrownBy(() -> fixture.apply(LOCAL, alpha))
+                .isInstanceOfSatisfying(InvalidTenantConfigException.class, e -> assertThat(e.problems())
+                        .extracting(p -> p.file() + ":" + p.path())
+                        .containsExactly("alpha/tenant.local.yaml:payment.confg"));
+    }
+
+    @Test
+    void unreadableYamlIsReportedWithItsLine() throws Exception {
+        Files.writeString(beta.resolve("tenant.yaml"), "slug: beta\nname: [Beta\n");
+
+        assertThatThrownBy(() -> fixture.apply(PRODUCTION, beta))
+                .isInstanceOfSatisfying(InvalidTenantConfigException.class, e -> assertThat(e.problems())
+                        .singleElement().asString().startsWith("beta/tenant.yaml: is not valid YAML at line"));
+    }
+
+    @Test
+    void tenantJsonIsReadLikeTenantYaml() throws Exception {
+        Path folder = workDir.resolve("json/delta");
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("tenant.json"),
+                "{\"slug\": \"delta\", \"name\": \"Delta\", \"support_email\": \"a@delta.example\"}");
+
+        assertThat(fixture.apply(PRODUCTION, folder).outcome("delta")).isEqualTo(Outcome.CREATED);
+        assertThat(fixture.module.directory().byHost("delta.localhost")).map(Tenant::displayName).contains("Delta");
+    }
+
+    @Test
     void discoversTenantFoldersInAFolderOfFolders() {
         assertThat(TenantFolders.discover(fixture.folders.resolve("valid"))).containsExactly(alpha, beta);
         assertThat(TenantFolders.discover(alpha)).containsExactly(alpha);

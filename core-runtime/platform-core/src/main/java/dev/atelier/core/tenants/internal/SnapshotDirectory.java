@@ -31,8 +31,8 @@ public final class SnapshotDirectory implements TenantDirectory {
         this.secrets = secrets;
     }
 
-    /** Reads every tenant from the database and swaps the snapshot in. */
-    public void reload() {
+    /** Reads every tenant from the database and swaps the snapshot in; serialized so an older read never wins. */
+    public synchronized void reload() {
         EntityManager em = entityManagerFactory.createEntityManager();
         try {
             Map<String, List<String>> hosts = new HashMap<>();
