@@ -1,0 +1,88 @@
+package dev.atelier.launcher.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atelier.core.tenants.TenantStatus;
+import dev.atelier.launcher.DemoPlatform;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** One process serves two different products on two hosts, chosen by the Host header alone. */
+class TenantSitesTest {
+
+    private static DemoPlatform platform;
+    private static String second;
+
+    @BeforeAll
+    static void start() throws Exception {
+        platform = DemoPlatform.start();
+        second = platform.secondTenantSlug();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        platform.close();
+    }
+
+    @Test
+    void eachDemoTenantIsServedWithItsOwnTitleColoursAndLogo() throws Exception {
+        String aura = platform.get("auratuner.localhost", "/").body();
+        String other = platform.get(second + ".localhost", "/").body();
+
+        assertThat(title(aura)).contains("AuraTuner");
+        assertThat(title(other)).doesNotContain("AuraTuner");
+        assertThat(primaryColour(aura)).isNotEqualTo(primaryColour(other));
+        assertThat(aura).containsPattern("/brand/[0-9a-f]{64}\\.svg");
+        assertThat(other).containsPattern("/brand/[0-9a-f]{64}\\.svg");
+        assertThat(logo(aura)).isNotEqualTo(logo(other));
+    }
+
+    @Test
+    void everyPageOfBothTenantsRenders() throws Exception {
+        for (String host : new String[] {"auratuner.localhost", second + ".localhost"}) {
+            for (String path : new String[] {"/", "/pricing", "/signup", "/signin", "/create", "/gallery", "/account",
+                    "/account/billing", "/legal/privacy", "/legal/terms", "/admin", "/admin/branding"}) {
+                assertThat(platform.get(host, path).statusCode()).as("%s%s", host, path).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
+    void unknownHostGetsA404ThatNamesNoTenant() throws Exception {
+        var response = platform.get("nobody.localhost", "/");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).doesNotContainIgnoringCase("auratuner").doesNotContainIgnoringCase(second);
+    }
+
+    @Test
+    void suspendedTenantAnswers503InItsOwnBranding() throws Exception {
+        String ownColour = primaryColour(platform.get(second + ".localhost", "/").body());
+        platform.atelier().tenants().admin().setStatus(second, TenantStatus.SUSPENDED);
+        try {
+            var response = platform.get(second + ".localhost", "/pricing");
+
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(response.headers().firstValue("Retry-After")).isPresent();
+            assertThat(response.body()).containsIgnoringCase("temporarily unavailable");
+            assertThat(primaryColour(response.body())).isEqualTo(ownColour);
+        } finally {
+            platform.atelier().tenants().admin().setStatus(second, TenantStatus.ACTIVE);
+        }
+        assertThat(platform.get(second + ".localhost", "/").statusCode()).isEqualTo(200);
+        assertThat(platform.get("auratuner.localhost", "/").statusCode()).isEqualTo(200);
+    }
+
+    private static String title(String html) {
+        return html.replaceAll("(?s).*<title>(.*?)</title>.*", "$1");
+    }
+
+    private static String primaryColour(String html) {
+        return html.replaceAll("(?s).*--color-primary:\\s*(#[0-9a-fA-F]{6}).*", "$1");
+    }
+
+    private static String logo(String html) {
+        return html.replaceAll("(?s).*(/brand/[0-9a-f]{64}\\.svg).*", "$1");
+    }
+}
