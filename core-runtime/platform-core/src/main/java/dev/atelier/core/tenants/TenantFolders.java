@@ -50,8 +50,9 @@ public interface TenantFolders {
         }
     }
 
-    /** Whether {@code dir} holds a {@code tenant.yaml} or {@code tenant.json}. */
+    /** Whether {@code dir} holds a {@code tenant.yaml}, {@code tenant.yml} or {@code tenant.json}. */
     static boolean isTenantFolder(Path dir) {
-        return Files.isRegularFile(dir.resolve("tenant.yaml")) || Files.isRegularFile(dir.resolve("tenant.json"));
+        return Stream.of("tenant.yaml", "tenant.yml", "tenant.json").anyMatch(name -> Files.isRegularFile(
+                dir.resolve(name)));
     }
 }
