@@ -17,6 +17,7 @@ import dev.atelier.web.problem.JsonProcessingExceptionMapper;
 import dev.atelier.web.problem.ProblemExceptionMapper;
 import dev.atelier.web.problem.UnexpectedExceptionMapper;
 import dev.atelier.web.problem.WebApplicationExceptionMapper;
+import dev.atelier.web.site.DeployedPlugins;
 import dev.atelier.web.site.SiteFeature;
 import jakarta.servlet.MultipartConfigElement;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -81,7 +82,7 @@ public final class WebServer implements AutoCloseable {
         config.register(OperatorBundlesResource.class);
         config.register(ModelPreviewResource.class);
         config.register(OperatorDeploymentsResource.class);
-        sites.registerIn(config, plugins.models());
+        sites.registerIn(config, DeployedPlugins.of(plugins));
         config.register(new AbstractBinder() {
             @Override
             protected void configure() {

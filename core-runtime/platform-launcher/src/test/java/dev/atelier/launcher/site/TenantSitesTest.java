@@ -49,6 +49,15 @@ class TenantSitesTest {
     }
 
     @Test
+    void adminAreaShowsWhichConfiguredPluginsAreDeployedRightNow() throws Exception {
+        String admin = platform.get("auratuner.localhost", "/admin").body();
+
+        // The local profile names the sandbox payments and local storage, which no bundle provides yet.
+        assertThat(admin).containsPattern("(?s)<code>sandbox</code>.*?Not deployed right now");
+        assertThat(admin).containsPattern("(?s)<code>procedural</code>.*?Deployed");
+    }
+
+    @Test
     void unknownHostGetsA404ThatNamesNoTenant() throws Exception {
         var response = platform.get("nobody.localhost", "/");
 

@@ -1,6 +1,6 @@
 package dev.atelier.web.site;
 
-import dev.atelier.plugins.ModelRegistry;
+import dev.atelier.web.site.admin.TenantPlugins;
 import dev.atelier.web.site.admin.AdminResource;
 import dev.atelier.web.site.admin.BrandingForms;
 import dev.atelier.web.site.assets.BrandAssetResource;
@@ -50,8 +50,8 @@ public final class SiteFeature {
         return errors.of(tenantId);
     }
 
-    public void registerIn(ResourceConfig config, ModelRegistry models) {
-        PageRenderer pages = new PageRenderer(engine, new PageModels(themes, staticFiles, brandAssets, models));
+    public void registerIn(ResourceConfig config, DeployedPlugins plugins) {
+        PageRenderer pages = new PageRenderer(engine, new PageModels(themes, staticFiles, brandAssets, plugins.models()));
         config.register(TenantResolutionFilter.class);
         config.register(SiteNotFoundMapper.class);
         config.register(SitePagesResource.class);
@@ -65,6 +65,7 @@ public final class SiteFeature {
                 bind(pages).to(PageRenderer.class);
                 bind(staticFiles).to(StaticFiles.class);
                 bind(brandAssets).to(BrandAssets.class);
+                bind(new TenantPlugins(plugins)).to(TenantPlugins.class);
                 bind(new BrandingForms(themes, errors, setup.branding())).to(BrandingForms.class);
             }
         });

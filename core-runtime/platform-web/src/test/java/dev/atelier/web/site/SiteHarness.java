@@ -50,7 +50,17 @@ final class SiteHarness implements AutoCloseable {
         config.register(HealthResource.class);
         config.register(StartPageResource.class);
         config.register(ModelsResource.class);
-        sites.registerIn(config, models);
+        sites.registerIn(config, new DeployedPlugins() {
+            @Override
+            public ModelRegistry models() {
+                return models;
+            }
+
+            @Override
+            public boolean hasService(String objectClass, String property, String value) {
+                return false; // these tests deploy no payment or storage plugins
+            }
+        });
         config.register(new AbstractBinder() {
             @Override
             protected void configure() {

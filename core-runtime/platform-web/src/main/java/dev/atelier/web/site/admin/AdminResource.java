@@ -41,11 +41,13 @@ public final class AdminResource {
 
     private final PageRenderer pages;
     private final BrandingForms forms;
+    private final TenantPlugins plugins;
 
     @Inject
-    public AdminResource(PageRenderer pages, BrandingForms forms) {
+    public AdminResource(PageRenderer pages, BrandingForms forms, TenantPlugins plugins) {
         this.pages = pages;
         this.forms = forms;
+        this.plugins = plugins;
     }
 
     @GET
@@ -55,7 +57,9 @@ public final class AdminResource {
             return forbidden(tenant, "/admin");
         }
         Map<String, Object> model = pages.model(tenant, "/admin", "Admin");
-        model.put("admin", forms.adminModel(tenant, "index", forms.currentValues(tenant), Map.of(), false, false));
+        Map<String, Object> admin = forms.adminModel(tenant, "index", forms.currentValues(tenant), Map.of(), false, false);
+        admin.put("plugins", plugins.of(tenant));
+        model.put("admin", admin);
         return noStore(pages.render(tenant, "admin/index.ftlh", model, 200));
     }
 
