@@ -13,8 +13,11 @@ public record ApplyReport(List<Change> changes) {
         changes = List.copyOf(changes);
     }
 
-    /** What happened to one tenant. */
-    public enum Outcome { CREATED, UPDATED, UNCHANGED }
+    /**
+     * What happened to one tenant. {@code SKIPPED}: only from {@link TenantFolders#applyChanged}, the folder had not
+     * changed since it was last applied, so the tenant (admin edits included) was left as it is.
+     */
+    public enum Outcome { CREATED, UPDATED, UNCHANGED, SKIPPED }
 
     /** The outcome for the tenant {@code slug}. */
     public record Change(String slug, Outcome outcome) {}

@@ -16,7 +16,8 @@ import java.util.Map;
  * <pre>{@code
  * SecretBox secrets = SecretBox.fromConfig(config);          // throws SecretKeyException with what to set
  * TenantModule tenants = new TenantModule(database, secrets, config.get(Keys.BASE_DOMAIN));
- * tenants.folders().apply(TenantFolders.discover(config.path(Keys.TENANT_CONFIGS_DIR)), config.get(Keys.PROFILE));
+ * tenants.folders().applyChanged(TenantFolders.discover(config.path(Keys.TENANT_CONFIGS_DIR)),
+ *         config.get(Keys.PROFILE));
  * // then hand tenants.directory(), assets(), templates(), admin() to the web layer
  * }</pre>
  *

@@ -50,7 +50,7 @@ class DatabaseTest {
             HealthStatus status = database.check(TIMEOUT);
 
             assertThat(status.healthy()).isTrue();
-            assertThat(status.detail()).contains("schema at version 2");
+            assertThat(status.detail()).contains("schema at version 3");
         }
     }
 
@@ -108,13 +108,13 @@ class DatabaseTest {
     @Test
     void refusesToStartWhenAMigrationFailsAndSaysWhich() throws SQLException {
         Database.start(settings()).close();
-        // Flyway now believes the latest migration never ran, so it runs it again and it fails on the existing table.
-        execute("DELETE FROM flyway_schema_history WHERE version = '2'");
+        // Flyway now believes the latest migration never ran, so it runs it again and it fails on the existing column.
+        execute("DELETE FROM flyway_schema_history WHERE version = '3'");
 
         assertThatThrownBy(() -> Database.start(settings()))
                 .isInstanceOf(DatabaseStartException.class)
                 .hasMessageContaining("Migrating the database schema")
-                .hasMessageContaining("V2__tenants.sql")
+                .hasMessageContaining("V3__tenant_source_digest.sql")
                 .hasMessageContaining("Fix the database or the migration");
     }
 

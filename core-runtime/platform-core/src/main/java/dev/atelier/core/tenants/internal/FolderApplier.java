@@ -62,6 +62,15 @@ public final class FolderApplier implements TenantFolders {
 
     @Override
     public ApplyReport apply(List<Path> folders, String profile) {
+        return apply(folders, profile, false);
+    }
+
+    @Override
+    public ApplyReport applyChanged(List<Path> folders, String profile) {
+        return apply(folders, profile, true);
+    }
+
+    private ApplyReport apply(List<Path> folders, String profile, boolean skipUnchangedFolders) {
         List<ConfigProblem> problems = new ArrayList<>();
         FolderReader reader = new FolderReader(baseDomain, environment);
         List<ReadFolder> read = new ArrayList<>();
@@ -100,7 +109,9 @@ public final class FolderApplier implements TenantFolders {
                 List<ApplyReport.Change> changes = new ArrayList<>();
                 Map<String, String> hostsToInsert = new LinkedHashMap<>();
                 for (ReadFolder folder : read) {
-                    changes.add(new ApplyReport.Change(folder.slug(), applyOne(connection, folder, hostsToInsert)));
+                    String digest = FolderDigest.of(folder, profile);
+                    changes.add(new ApplyReport.Change(folder.slug(),
+                            applyOne(connection, folder, digest, skipUnchangedFolders, hostsToInsert)));
                 }
                 insertHosts(connection, hostsToInsert);
                 connection.commit();
@@ -146,21 +157,28 @@ public final class FolderApplier implements TenantFolders {
         return problems;
     }
 
-    private ApplyReport.Outcome applyOne(Connection connection, ReadFolder folder, Map<String, String> hostsToInsert)
-            throws SQLException {
+    private ApplyReport.Outcome applyOne(Connection connection, ReadFolder folder, String digest,
+            boolean skipUnchangedFolder, Map<String, String> hostsToInsert) throws SQLException {
         ObjectNode doc = folder.document();
         String id = null;
         StoredDocument current = null;
+        String appliedDigest = null;
         try (PreparedStatement query = connection.prepareStatement("SELECT id, display_name, status, document, secrets,"
-                + " logo_asset_id, favicon_asset_id FROM tenant WHERE slug = ? FOR UPDATE")) {
+                + " logo_asset_id, favicon_asset_id, source_digest FROM tenant WHERE slug = ? FOR UPDATE")) {
             query.setString(1, folder.slug());
             try (ResultSet row = query.executeQuery()) {
                 if (row.next()) {
                     id = row.getString(1);
                     current = new StoredDocument(row.getString(2), row.getString(3), row.getString(4),
                             row.getString(5), row.getString(6), row.getString(7));
+                    appliedDigest = row.getString(8);
                 }
             }
+        }
+        // Secrets that no longer open (the secrets key changed) must be sealed again even if the folder did not change.
+        if (skipUnchangedFolder && current != null && digest.equals(appliedDigest)
+                && sameSecrets(id, current.secrets(), folder.secrets())) {
+            return ApplyReport.Outcome.SKIPPED;
         }
         boolean created = id == null;
         if (created) {
@@ -182,10 +200,12 @@ public final class FolderApplier implements TenantFolders {
         boolean assetsChanged = !currentAssets.equals(desiredAssets);
         boolean templatesChanged = !currentTemplates.equals(folder.templates());
         if (!documentChanged && !hostsChanged && !assetsChanged && !templatesChanged) {
+            recordDigest(connection, id, digest, appliedDigest);
             return ApplyReport.Outcome.UNCHANGED;
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         writeTenant(connection, id, folder.slug(), desired, now, created);
+        recordDigest(connection, id, digest, appliedDigest);
         for (String host : currentHosts) {
             if (!folder.hosts().containsKey(host)) {
                 update(connection, "DELETE FROM tenant_host WHERE host = ?", host);
@@ -199,6 +219,14 @@ public final class FolderApplier implements TenantFolders {
         syncAssets(connection, id, folder, currentAssets, desiredAssets);
         syncTemplates(connection, id, folder, currentTemplates);
         return created ? ApplyReport.Outcome.CREATED : ApplyReport.Outcome.UPDATED;
+    }
+
+    // Not a change of the tenant, so updatedAt stays.
+    private static void recordDigest(Connection connection, String id, String digest, String appliedDigest)
+            throws SQLException {
+        if (!digest.equals(appliedDigest)) {
+            update(connection, "UPDATE tenant SET source_digest = ? WHERE id = ?", digest, id);
+        }
     }
 
     private static boolean sameDocument(StoredDocument current, StoredDocument desired) {
