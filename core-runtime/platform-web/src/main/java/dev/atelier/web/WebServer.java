@@ -20,6 +20,10 @@ import dev.atelier.web.problem.WebApplicationExceptionMapper;
 import dev.atelier.web.site.DeployedPlugins;
 import dev.atelier.web.site.SiteFeature;
 import jakarta.servlet.MultipartConfigElement;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import java.util.EnumSet;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -47,11 +51,13 @@ public final class WebServer implements AutoCloseable {
     /** The platform's server: JSON API, health, operator API and the tenants' sites. */
     public WebServer(Settings settings, PluginHost plugins, DeploymentHistory history, ReadinessChecks readiness,
             SiteFeature sites) {
-        this(settings, application(plugins, history, readiness, sites));
+        this(settings, application(plugins, history, readiness, sites), sites.cachedPages());
     }
 
-    /** A server for a given Jersey application (tests assemble smaller ones). */
-    public WebServer(Settings settings, ResourceConfig application) {
+    /**
+     * A server for a given Jersey application (tests assemble smaller ones), with servlet filters in front of it.
+     */
+    public WebServer(Settings settings, ResourceConfig application, Filter... filters) {
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("atelier-http");
         this.server = new Server(threads);
@@ -69,6 +75,9 @@ public final class WebServer implements AutoCloseable {
         jersey.getRegistration().setMultipartConfig(
                 new MultipartConfigElement("", MAX_UPLOAD_BYTES, MAX_UPLOAD_BYTES, 64 * 1024));
         context.addServlet(jersey, "/*");
+        for (Filter filter : filters) {
+            context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
+        }
         server.setHandler(context);
         server.setStopTimeout(5_000);
     }

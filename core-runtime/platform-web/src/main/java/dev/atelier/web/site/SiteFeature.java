@@ -7,6 +7,7 @@ import dev.atelier.web.site.assets.BrandAssetResource;
 import dev.atelier.web.site.assets.BrandAssets;
 import dev.atelier.web.site.assets.StaticFiles;
 import dev.atelier.web.site.assets.StaticResource;
+import dev.atelier.web.site.pages.PageCache;
 import dev.atelier.web.site.pages.PageModels;
 import dev.atelier.web.site.pages.PageRenderer;
 import dev.atelier.web.site.pages.SiteNotFoundMapper;
@@ -15,6 +16,7 @@ import dev.atelier.web.site.theme.TemplateError;
 import dev.atelier.web.site.theme.TemplateErrors;
 import dev.atelier.web.site.theme.ThemeEngine;
 import dev.atelier.web.site.theme.Themes;
+import jakarta.servlet.Filter;
 import java.util.List;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -28,6 +30,8 @@ public final class SiteFeature {
     private final TemplateErrors errors = new TemplateErrors();
     private final StaticFiles staticFiles;
     private final BrandAssets brandAssets;
+    private final PageCache pageCache = new PageCache();
+    private DeployedPlugins plugins;
 
     public SiteFeature(SiteSetup setup) {
         this.setup = setup;
@@ -50,8 +54,21 @@ public final class SiteFeature {
         return errors.of(tenantId);
     }
 
+    /**
+     * The servlet filter that answers recently rendered pages before Jersey; install it in front of the Jersey
+     * servlet. Call after {@link #registerIn}.
+     */
+    public Filter cachedPages() {
+        if (plugins == null) {
+            throw new IllegalStateException("registerIn must be called first");
+        }
+        return new CachedPageFilter(setup.tenants(), pageCache, plugins);
+    }
+
     public void registerIn(ResourceConfig config, DeployedPlugins plugins) {
-        PageRenderer pages = new PageRenderer(engine, new PageModels(themes, staticFiles, brandAssets, plugins.models()));
+        this.plugins = plugins;
+        PageRenderer pages = new PageRenderer(engine,
+                new PageModels(themes, staticFiles, brandAssets, plugins.models()), pageCache);
         config.register(TenantResolutionFilter.class);
         config.register(SiteNotFoundMapper.class);
         config.register(SitePagesResource.class);

@@ -69,7 +69,7 @@ final class SiteHarness implements AutoCloseable {
                 bind(new ModelListCache(JsonMapperProvider.create())).to(ModelListCache.class);
             }
         });
-        server = new WebServer(new WebServer.Settings("127.0.0.1", 0), config);
+        server = new WebServer(new WebServer.Settings("127.0.0.1", 0), config, sites.cachedPages());
         server.start();
     }
 

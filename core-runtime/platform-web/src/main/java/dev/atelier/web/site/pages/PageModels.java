@@ -33,6 +33,11 @@ public final class PageModels {
         this.registry = registry;
     }
 
+    /** The deployed-model list this model was built from; a new instance whenever bundles come or go. */
+    public Object modelSnapshot() {
+        return registry.list();
+    }
+
     /** A fresh, mutable model for one page of {@code tenant}. */
     public Map<String, Object> of(Tenant tenant, String path, String title) {
         Branding branding = tenant.branding();

@@ -4,6 +4,7 @@ import dev.atelier.core.tenants.Tenant;
 import dev.atelier.web.site.theme.TemplateFailure;
 import dev.atelier.web.site.theme.ThemeEngine;
 import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,10 +15,12 @@ public final class PageRenderer {
 
     private final ThemeEngine engine;
     private final PageModels models;
+    private final PageCache cache;
 
-    public PageRenderer(ThemeEngine engine, PageModels models) {
+    public PageRenderer(ThemeEngine engine, PageModels models, PageCache cache) {
         this.engine = engine;
         this.models = models;
+        this.cache = cache;
     }
 
     /** The base data model of a page; add page-specific entries and pass it to {@link #render}. */
@@ -34,9 +37,22 @@ public final class PageRenderer {
         }
     }
 
+    /**
+     * A page as a visitor who is not signed in sees it. Such pages depend only on the tenant, the page and the
+     * deployed models, so recent renderings are reused (see {@link PageCache}).
+     */
     public Response page(Tenant tenant, String template, String path, String title) {
-        return render(tenant, template, model(tenant, path, title), 200);
+        PageCache.Key key = PageCache.key(tenant, path, models.modelSnapshot());
+        try {
+            byte[] html = cache.get(key, () -> engine.render(tenant, template, model(tenant, path, title))
+                    .getBytes(StandardCharsets.UTF_8));
+            return Response.ok(html, HTML).build();
+        } catch (TemplateFailure e) {
+            return error(tenant, path, 500, "Something went wrong",
+                    "This page could not be shown. Please try again in a moment.");
+        }
     }
+
 
     /** {@code error/<status>.ftlh} of the tenant's theme, or {@code error/500.ftlh} when there is none. */
     public Response error(Tenant tenant, String path, int status, String title, String detail) {

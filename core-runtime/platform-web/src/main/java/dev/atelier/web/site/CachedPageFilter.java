@@ -1,0 +1,62 @@
+package dev.atelier.web.site;
+
+import dev.atelier.core.tenants.Tenant;
+import dev.atelier.core.tenants.TenantDirectory;
+import dev.atelier.web.site.pages.PageCache;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Answers a plain GET for a page that was rendered moments ago straight from the {@link PageCache}, before the
+ * request reaches Jersey — the landing page of a busy tenant costs a map lookup. Everything else (a miss, another
+ * method, a query string, an unknown or suspended tenant) goes on to Jersey unchanged, which renders and caches.
+ */
+final class CachedPageFilter implements Filter {
+
+    private static final String HTML = "text/html; charset=utf-8";
+
+    private final TenantDirectory tenants;
+    private final PageCache cache;
+    private final DeployedPlugins plugins;
+
+    CachedPageFilter(TenantDirectory tenants, PageCache cache, DeployedPlugins plugins) {
+        this.tenants = tenants;
+        this.cache = cache;
+        this.plugins = plugins;
+    }
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
+        byte[] html = cached((HttpServletRequest) req);
+        if (html == null) {
+            chain.doFilter(req, res);
+            return;
+        }
+        HttpServletResponse response = (HttpServletResponse) res;
+        response.setStatus(200);
+        response.setContentType(HTML);
+        response.setContentLength(html.length);
+        response.setHeader("X-Request-Id", "req_" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1));
+        response.getOutputStream().write(html);
+    }
+
+    private byte[] cached(HttpServletRequest request) {
+        if (!"GET".equals(request.getMethod()) || request.getQueryString() != null) {
+            return null;
+        }
+        Optional<Tenant> tenant = tenants.byHost(Hosts.normalize(request.getHeader("Host")));
+        if (tenant.isEmpty() || !tenant.get().isActive()) {
+            return null;
+        }
+        return cache.find(PageCache.key(tenant.get(), request.getRequestURI(), plugins.models().list()));
+    }
+}
