@@ -72,6 +72,19 @@ public final class AtelierConfig {
         return origins.get(key);
     }
 
+    /**
+     * The configuration profile in force: {@code atelier.profile} when set; otherwise {@code local} on the embedded
+     * database (a machine trying the platform out, where offline overlays such as sandbox payments belong) and
+     * {@code production} with an external database, so a production node never picks up a local overlay by accident.
+     */
+    public String profile() {
+        String profile = get(Keys.PROFILE);
+        if (!profile.isBlank()) {
+            return profile;
+        }
+        return get(Keys.DB_URL).isEmpty() ? "local" : "production";
+    }
+
     /** The installation folder. */
     public Path home() {
         return home;

@@ -10,8 +10,9 @@ import java.util.List;
 public final class Keys {
 
     public static final ConfigKey<String> PROFILE = ConfigKey.of(
-            "atelier.profile", "local", ValueParser.nonBlank(),
-            "Configuration profile; tenant folders may hold a tenant.<profile>.yaml overlay for it.");
+            "atelier.profile", "", ValueParser.text(),
+            "Configuration profile; tenant folders may hold a tenant.<profile>.yaml overlay for it. Empty: local with"
+                    + " the embedded database, production with an external one (see AtelierConfig.profile()).");
 
     public static final ConfigKey<String> DATA_DIR = ConfigKey.of(
             "atelier.data-dir", "data", ValueParser.nonBlank(),

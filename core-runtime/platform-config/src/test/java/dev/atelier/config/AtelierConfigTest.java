@@ -76,6 +76,15 @@ class AtelierConfigTest {
     }
 
     @Test
+    void profileDefaultsToLocalOnTheEmbeddedDatabaseAndProductionOnAnExternalOne() throws Exception {
+        assertThat(load(Map.of(), Map.of()).profile()).isEqualTo("local");
+        assertThat(load(Map.of("ATELIER_DB_URL", "jdbc:postgresql://db/atelier"), Map.of()).profile())
+                .isEqualTo("production");
+        assertThat(load(Map.of("ATELIER_DB_URL", "jdbc:postgresql://db/atelier", "ATELIER_PROFILE", "staging"),
+                Map.of()).profile()).isEqualTo("staging");
+    }
+
+    @Test
     void unrelatedEnvironmentVariablesAreIgnored() throws Exception {
         AtelierConfig config = load(Map.of("ATELIER_SOMETHING_ELSE", "x", "PATH", "/bin"), Map.of());
 

@@ -95,8 +95,8 @@ public final class Atelier implements AutoCloseable {
         TenantModule module = new TenantModule(database, SecretBox.fromConfig(config), config.get(Keys.BASE_DOMAIN));
         List<Path> folders = TenantFolders.discover(config.path(Keys.TENANT_CONFIGS_DIR));
         try {
-            ApplyReport report = module.folders().applyChanged(folders, config.get(Keys.PROFILE));
-            LOG.info("Tenant folders applied where changed (profile {}): {}", config.get(Keys.PROFILE),
+            ApplyReport report = module.folders().applyChanged(folders, config.profile());
+            LOG.info("Tenant folders applied where changed (profile {}): {}", config.profile(),
                     report.changes());
         } catch (InvalidTenantConfigException e) {
             throw new IllegalStateException("the tenant folders in " + config.path(Keys.TENANT_CONFIGS_DIR)

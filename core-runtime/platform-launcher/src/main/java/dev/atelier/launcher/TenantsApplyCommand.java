@@ -53,7 +53,7 @@ final class TenantsApplyCommand implements Callable<Integer> {
             folders.addAll(found);
         }
         return TenantsCommand.withTenants(configOptions, environment, spec, (tenants, config) -> {
-            String profile = config.get(Keys.PROFILE);
+            String profile = config.profile();
             ApplyReport report;
             try {
                 report = tenants.folders(environment).apply(folders, profile);

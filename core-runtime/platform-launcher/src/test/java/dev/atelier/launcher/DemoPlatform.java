@@ -29,7 +29,9 @@ public final class DemoPlatform implements AutoCloseable {
         Path home = Files.createTempDirectory("atelier-demo");
         TestDatabase database = TestPostgres.create();
         PlatformFixture fixture = PlatformFixture.install(home, database.url(), database.user(), database.password())
-                .withDemoTenants();
+                .withDemoTenants()
+                // The test database is external, which would default to the production profile and its secrets.
+                .set("atelier.profile", "local");
         Files.copy(PlatformFixture.PROCEDURAL_JAR, fixture.deployDir().resolve("model-procedural.jar"));
         fixture.start();
         return new DemoPlatform(home, database, fixture);

@@ -17,7 +17,7 @@ import java.util.Map;
  * SecretBox secrets = SecretBox.fromConfig(config);          // throws SecretKeyException with what to set
  * TenantModule tenants = new TenantModule(database, secrets, config.get(Keys.BASE_DOMAIN));
  * tenants.folders().applyChanged(TenantFolders.discover(config.path(Keys.TENANT_CONFIGS_DIR)),
- *         config.get(Keys.PROFILE));
+ *         config.profile());
  * // then hand tenants.directory(), assets(), templates(), admin() to the web layer
  * }</pre>
  *

@@ -68,7 +68,7 @@ class TenantsCommandTest {
 
         assertThat(first.exitCode()).as(first.err()).isZero();
         assertThat(first.out()).contains("nova: created", "quill: created",
-                "Applied 2 tenant folder(s) with profile local: 2 created, 0 updated, 0 unchanged.");
+                "Applied 2 tenant folder(s) with profile production: 2 created, 0 updated, 0 unchanged.");
         assertThat(second.out()).contains("nova: unchanged", "quill: unchanged", "0 created, 0 updated, 2 unchanged.");
     }
 
