@@ -2,6 +2,7 @@ package dev.atelier.web.site;
 
 import dev.atelier.plugins.ModelInfo;
 import dev.atelier.plugins.ModelRegistry;
+import dev.atelier.plugins.ModelUnavailableException;
 import dev.atelier.spi.model.GenerationContext;
 import dev.atelier.spi.model.GenerationRequest;
 import dev.atelier.spi.model.GenerationResult;
@@ -28,7 +29,9 @@ final class FixedModels implements ModelRegistry {
     }
 
     @Override
-    public GenerationResult generate(String modelId, GenerationRequest request, GenerationContext context) {
-        throw new UnsupportedOperationException("pages do not generate");
+    public GenerationResult generate(String modelId, GenerationRequest request, GenerationContext context)
+            throws ModelUnavailableException {
+        // Site pages only list models; nothing here generates.
+        throw new ModelUnavailableException(modelId);
     }
 }
