@@ -80,11 +80,24 @@ public final class Keys {
             "atelier.secrets.key", "", ValueParser.base64KeyOrEmpty(32),
             "Base64 of 32 random bytes: the AES key tenant secrets are encrypted with. Required with atelier.db.url.");
 
+    public static final ConfigKey<Integer> ARGON2_MEMORY_KIB = ConfigKey.of(
+            "atelier.accounts.argon2.memory-kib", "19456", ValueParser.integer(8, 4_194_304),
+            "Memory of one Argon2id password hash, in KiB. Changing it rehashes each password at its next sign-in.");
+
+    public static final ConfigKey<Integer> ARGON2_ITERATIONS = ConfigKey.of(
+            "atelier.accounts.argon2.iterations", "2", ValueParser.integer(1, 100),
+            "Passes of one Argon2id password hash. Changing it rehashes each password at its next sign-in.");
+
+    public static final ConfigKey<Integer> ARGON2_PARALLELISM = ConfigKey.of(
+            "atelier.accounts.argon2.parallelism", "1", ValueParser.integer(1, 64),
+            "Lanes of one Argon2id password hash. Changing it rehashes each password at its next sign-in.");
+
     /** All keys, in documentation order. */
     public static final List<ConfigKey<?>> ALL = List.of(
             PROFILE, DATA_DIR, HTTP_HOST, HTTP_PORT, OPERATOR_HOST, BASE_DOMAIN, TENANT_CONFIGS_DIR, SECRETS_KEY,
             DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, DB_EMBEDDED_PORT,
-            DEPLOY_DIR, SYSTEM_BUNDLES_DIR, POLL_INTERVAL, DRAIN_TIMEOUT, CALL_TIMEOUT);
+            DEPLOY_DIR, SYSTEM_BUNDLES_DIR, POLL_INTERVAL, DRAIN_TIMEOUT, CALL_TIMEOUT,
+            ARGON2_MEMORY_KIB, ARGON2_ITERATIONS, ARGON2_PARALLELISM);
 
     private Keys() {}
 }

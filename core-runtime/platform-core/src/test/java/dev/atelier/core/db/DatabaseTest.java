@@ -50,7 +50,7 @@ class DatabaseTest {
             HealthStatus status = database.check(TIMEOUT);
 
             assertThat(status.healthy()).isTrue();
-            assertThat(status.detail()).contains("schema at version 3");
+            assertThat(status.detail()).contains("schema at version " + LatestMigration.VERSION);
         }
     }
 
@@ -109,12 +109,12 @@ class DatabaseTest {
     void refusesToStartWhenAMigrationFailsAndSaysWhich() throws SQLException {
         Database.start(settings()).close();
         // Flyway now believes the latest migration never ran, so it runs it again and it fails on the existing column.
-        execute("DELETE FROM flyway_schema_history WHERE version = '3'");
+        execute("DELETE FROM flyway_schema_history WHERE version = '" + LatestMigration.VERSION + "'");
 
         assertThatThrownBy(() -> Database.start(settings()))
                 .isInstanceOf(DatabaseStartException.class)
                 .hasMessageContaining("Migrating the database schema")
-                .hasMessageContaining("V3__tenant_source_digest.sql")
+                .hasMessageContaining(LatestMigration.FILE_NAME)
                 .hasMessageContaining("Fix the database or the migration");
     }
 

@@ -1,0 +1,238 @@
+package dev.atelier.core.accounts;
+
+import dev.atelier.core.accounts.internal.AccountEntity;
+import dev.atelier.core.accounts.internal.AccountRows;
+import dev.atelier.core.accounts.internal.AccountTokenEntity;
+import dev.atelier.core.accounts.internal.SingleUseTokens;
+import dev.atelier.core.ids.UuidV7;
+import dev.atelier.core.tenants.TenantScope;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Email-and-password accounts of tenants. Every method takes the tenant id first and works through {@link TenantScope},
+ * so an account, its email and its tokens are invisible to other tenants. Answers never distinguish an unknown email
+ * from a wrong password; callers must not either.
+ */
+public final class Accounts {
+
+    /** How long a verification link works. */
+    public static final Duration VERIFICATION_LIFETIME = Duration.ofHours(24);
+    /** How long a password reset link works. */
+    public static final Duration RESET_LIFETIME = Duration.ofHours(1);
+    /** Longest display name, in Unicode code points. */
+    public static final int MAX_DISPLAY_NAME_LENGTH = 100;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Accounts.class);
+
+    private final TenantScope scope;
+    private final PasswordPolicy policy;
+    private final PasswordHasher hasher;
+    private final Clock clock;
+    private final UuidV7 ids;
+    private final SingleUseTokens tokens;
+
+    public Accounts(TenantScope scope, PasswordPolicy policy, PasswordHasher hasher, Clock clock) {
+        this.scope = scope;
+        this.policy = policy;
+        this.hasher = hasher;
+        this.clock = clock;
+        this.ids = new UuidV7(clock, new SecureRandom());
+        this.tokens = new SingleUseTokens(clock, ids);
+    }
+
+    /**
+     * Creates an unverified account and a verification token valid for {@link #VERIFICATION_LIFETIME}.
+     *
+     * @throws InvalidAccountInputException if the email, password or display name is unacceptable
+     * @throws EmailTakenException if the tenant already has an account with this email
+     */
+    public SignUp signUp(String tenantId, String email, String password, String displayName) {
+        String normalizedEmail = EmailAddress.normalize(email);
+        String name = displayName(displayName);
+        policy.check(password, normalizedEmail, "password");
+        String hash = hasher.hash(password);
+        try {
+            return scope.write(tenantId, em -> {
+                if (AccountRows.byEmail(em, normalizedEmail).isPresent()) {
+                    throw new EmailTakenException(tenantId);
+                }
+                Instant now = clock.instant();
+                AccountEntity row = new AccountEntity("acc_" + ids.next().toString().replace("-", ""),
+                        normalizedEmail, hash, name, now);
+                em.persist(row);
+                em.flush();
+                String token = tokens.issue(em, row.id(), AccountTokenEntity.VERIFY_EMAIL, VERIFICATION_LIFETIME);
+                LOG.info("Account {} signed up in tenant {}", row.id(), tenantId);
+                return new SignUp(AccountRows.dto(tenantId, row), token);
+            });
+        } catch (PersistenceException e) {
+            // Two sign-ups with one email at the same moment: the unique constraint decides.
+            if (isUniqueViolation(e)) {
+                throw new EmailTakenException(tenantId);
+            }
+            throw e;
+        }
+    }
+
+    /** A new verification token for an account not verified yet (for "send the link again"); empty otherwise. */
+    public Optional<String> requestVerification(String tenantId, String accountId) {
+        return scope.write(tenantId, em -> Optional.ofNullable(em.find(AccountEntity.class, accountId))
+                .filter(row -> row.emailVerifiedAt() == null)
+                .map(row -> tokens.issue(em, row.id(), AccountTokenEntity.VERIFY_EMAIL, VERIFICATION_LIFETIME)));
+    }
+
+    /** Marks the token's account verified; empty if the token is unknown here, used or expired. */
+    public Optional<Account> verifyEmail(String tenantId, String token) {
+        return scope.write(tenantId, em -> tokens.redeem(em, token, AccountTokenEntity.VERIFY_EMAIL).map(used -> {
+            AccountEntity row = em.find(AccountEntity.class, used.accountId());
+            row.markEmailVerified(clock.instant());
+            return AccountRows.dto(tenantId, row);
+        }));
+    }
+
+    /**
+     * The account if {@code password} is its password; empty for an unknown email, an account without a password or
+     * a wrong password, after the same hashing work in each case. A hash made with old parameters is replaced.
+     */
+    public Optional<Account> signIn(String tenantId, String email, String password) {
+        if (password == null || password.length() > 2 * PasswordPolicy.MAX_LENGTH) {
+            return Optional.empty();
+        }
+        Optional<AccountEntity> found = rowByEmail(tenantId, email);
+        if (found.isEmpty()) {
+            hasher.verifyNothing(password);
+            return Optional.empty();
+        }
+        AccountEntity row = found.get();
+        if (!hasher.verify(password, row.passwordHash())) {
+            return Optional.empty();
+        }
+        if (hasher.needsRehash(row.passwordHash())) {
+            String rehashed = hasher.hash(password);
+            scope.run(tenantId, em -> {
+                AccountEntity current = em.find(AccountEntity.class, row.id());
+                if (current != null && row.passwordHash().equals(current.passwordHash())) {
+                    current.changePasswordHash(rehashed, clock.instant());
+                }
+            });
+            LOG.info("Account {} in tenant {}: password rehashed with current parameters", row.id(), tenantId);
+        }
+        return Optional.of(AccountRows.dto(tenantId, row));
+    }
+
+    /**
+     * A password reset token valid for {@link #RESET_LIFETIME}, or empty when the tenant has no account with this
+     * email (or the email is malformed). Callers answer the same either way.
+     */
+    public Optional<String> requestPasswordReset(String tenantId, String email) {
+        String normalizedEmail;
+        try {
+            normalizedEmail = EmailAddress.normalize(email);
+        } catch (InvalidAccountInputException e) {
+            return Optional.empty();
+        }
+        return scope.write(tenantId, em -> AccountRows.byEmail(em, normalizedEmail)
+                .map(row -> tokens.issue(em, row.id(), AccountTokenEntity.RESET_PASSWORD, RESET_LIFETIME)));
+    }
+
+    /**
+     * Sets a new password with a reset token, which is then used up along with every other reset token of the
+     * account. Following the mailed link also proves the email, so the account counts as verified afterwards.
+     *
+     * @return the account, or empty if the token is unknown here, used or expired
+     * @throws InvalidAccountInputException (field {@code newPassword}) if the password is unacceptable; the token
+     *     stays usable
+     */
+    public Optional<Account> resetPassword(String tenantId, String token, String newPassword) {
+        return scope.write(tenantId, em -> tokens.redeem(em, token, AccountTokenEntity.RESET_PASSWORD).map(used -> {
+            AccountEntity row = em.find(AccountEntity.class, used.accountId());
+            policy.check(newPassword, row.email(), "newPassword");
+            Instant now = clock.instant();
+            row.changePasswordHash(hasher.hash(newPassword), now);
+            row.markEmailVerified(now);
+            tokens.invalidateAll(em, row.id(), AccountTokenEntity.RESET_PASSWORD);
+            LOG.info("Account {} in tenant {}: password reset", row.id(), tenantId);
+            return AccountRows.dto(tenantId, row);
+        }));
+    }
+
+    /**
+     * Replaces the password of a signed-in user who typed the current one again; outstanding reset tokens stop
+     * working.
+     *
+     * @return false if the account is unknown here or {@code currentPassword} is wrong
+     * @throws InvalidAccountInputException (field {@code newPassword}) if the new password is unacceptable
+     */
+    public boolean changePassword(String tenantId, String accountId, String currentPassword, String newPassword) {
+        return scope.write(tenantId, em -> {
+            AccountEntity row = em.find(AccountEntity.class, accountId);
+            if (row == null) {
+                return false;
+            }
+            if (currentPassword == null || currentPassword.length() > 2 * PasswordPolicy.MAX_LENGTH
+                    || !hasher.verify(currentPassword, row.passwordHash())) {
+                return false;
+            }
+            policy.check(newPassword, row.email(), "newPassword");
+            row.changePasswordHash(hasher.hash(newPassword), clock.instant());
+            tokens.invalidateAll(em, row.id(), AccountTokenEntity.RESET_PASSWORD);
+            LOG.info("Account {} in tenant {}: password changed", row.id(), tenantId);
+            return true;
+        });
+    }
+
+    /** The account with this id in this tenant. */
+    public Optional<Account> find(String tenantId, String accountId) {
+        return scope.read(tenantId, em -> Optional.ofNullable(em.find(AccountEntity.class, accountId))
+                .map(row -> AccountRows.dto(tenantId, row)));
+    }
+
+    /** The account with this email (normalized first) in this tenant; empty for malformed emails too. */
+    public Optional<Account> findByEmail(String tenantId, String email) {
+        return rowByEmail(tenantId, email).map(row -> AccountRows.dto(tenantId, row));
+    }
+
+    private Optional<AccountEntity> rowByEmail(String tenantId, String email) {
+        String normalizedEmail;
+        try {
+            normalizedEmail = EmailAddress.normalize(email);
+        } catch (InvalidAccountInputException e) {
+            return Optional.empty();
+        }
+        return scope.read(tenantId, em -> AccountRows.byEmail(em, normalizedEmail));
+    }
+
+    private static String displayName(String raw) {
+        if (raw == null || raw.isBlank()) {
+            throw new InvalidAccountInputException("displayName", "Enter your name.");
+        }
+        String name = raw.strip();
+        if (name.length() > 2 * MAX_DISPLAY_NAME_LENGTH
+                || name.codePointCount(0, name.length()) > MAX_DISPLAY_NAME_LENGTH) {
+            throw new InvalidAccountInputException("displayName",
+                    "Use a name of at most " + MAX_DISPLAY_NAME_LENGTH + " characters.");
+        }
+        if (name.codePoints().anyMatch(Character::isISOControl)) {
+            throw new InvalidAccountInputException("displayName", "Use a name without line breaks or tabs.");
+        }
+        return name;
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
