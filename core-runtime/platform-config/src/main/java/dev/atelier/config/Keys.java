@@ -2,6 +2,7 @@ package dev.atelier.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Every configuration key of the platform. {@code docs/configuration.md} documents each one; a test keeps the two in
@@ -92,12 +93,45 @@ public final class Keys {
             "atelier.accounts.argon2.parallelism", "1", ValueParser.integer(1, 64),
             "Lanes of one Argon2id password hash. Changing it rehashes each password at its next sign-in.");
 
+    public static final ConfigKey<String> MAIL_SMTP_HOST = ConfigKey.of(
+            "atelier.mail.smtp.host", "", ValueParser.text(),
+            "SMTP server transactional email is sent through. Empty: each message is written as an .eml file instead.");
+
+    public static final ConfigKey<Integer> MAIL_SMTP_PORT = ConfigKey.of(
+            "atelier.mail.smtp.port", "587", ValueParser.integer(1, 65535), "Port of the SMTP server.");
+
+    public static final ConfigKey<String> MAIL_SMTP_USERNAME = ConfigKey.of(
+            "atelier.mail.smtp.username", "", ValueParser.text(), "User for the SMTP server; empty: no authentication.");
+
+    public static final ConfigKey<String> MAIL_SMTP_PASSWORD = ConfigKey.secret(
+            "atelier.mail.smtp.password", "", ValueParser.text(), "Password for the SMTP server.");
+
+    public static final ConfigKey<String> MAIL_SMTP_TLS = ConfigKey.of(
+            "atelier.mail.smtp.tls", "starttls", text -> {
+                String mode = text.strip().toLowerCase(Locale.ROOT);
+                if (!List.of("starttls", "tls", "none").contains(mode)) {
+                    throw new InvalidValueException("must be starttls, tls or none");
+                }
+                return mode;
+            },
+            "How the SMTP connection is encrypted: starttls (required, not optional), tls (implicit, port 465) or none.");
+
+    public static final ConfigKey<String> MAIL_DIR = ConfigKey.of(
+            "atelier.mail.dir", "mail", ValueParser.nonBlank(),
+            "Folder the .eml files go to when no SMTP host is set. Relative to the data dir.");
+
+    public static final ConfigKey<Duration> MAIL_POLL_INTERVAL = ConfigKey.of(
+            "atelier.mail.poll-interval", "2s", ValueParser.duration(Duration.ofMillis(50), Duration.ofHours(1)),
+            "How often the mail outbox is checked for messages due to be sent.");
+
     /** All keys, in documentation order. */
     public static final List<ConfigKey<?>> ALL = List.of(
             PROFILE, DATA_DIR, HTTP_HOST, HTTP_PORT, OPERATOR_HOST, BASE_DOMAIN, TENANT_CONFIGS_DIR, SECRETS_KEY,
             DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, DB_EMBEDDED_PORT,
             DEPLOY_DIR, SYSTEM_BUNDLES_DIR, POLL_INTERVAL, DRAIN_TIMEOUT, CALL_TIMEOUT,
-            ARGON2_MEMORY_KIB, ARGON2_ITERATIONS, ARGON2_PARALLELISM);
+            ARGON2_MEMORY_KIB, ARGON2_ITERATIONS, ARGON2_PARALLELISM,
+            MAIL_SMTP_HOST, MAIL_SMTP_PORT, MAIL_SMTP_USERNAME, MAIL_SMTP_PASSWORD, MAIL_SMTP_TLS, MAIL_DIR,
+            MAIL_POLL_INTERVAL);
 
     private Keys() {}
 }
