@@ -5,6 +5,8 @@ import dev.atelier.config.Keys;
 import dev.atelier.core.db.Database;
 import dev.atelier.core.db.DatabaseSettings;
 import dev.atelier.core.deployments.DeploymentHistory;
+import dev.atelier.core.mail.MailTransport;
+import dev.atelier.core.mail.OutboxSender;
 import dev.atelier.core.secrets.SecretBox;
 import dev.atelier.core.tenants.ApplyReport;
 import dev.atelier.core.tenants.InvalidTenantConfigException;
@@ -66,6 +68,8 @@ public final class Atelier implements AutoCloseable {
         Path dataDir = config.path(Keys.DATA_DIR);
         database = step("database", () -> Database.start(databaseSettings(dataDir)));
         running.push(database);
+        OutboxSender mail = step("mail", this::startMail);
+        running.push(mail);
         DeploymentHistory history = new DeploymentHistory(database.entityManagerFactory());
         plugins = new PluginHost(pluginSettings(dataDir), new DeploymentRecorder(history));
         running.push(plugins);
@@ -88,6 +92,14 @@ public final class Atelier implements AutoCloseable {
         });
         startMillis = Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
         LOG.info("Atelier started in {} ms on port {}", startMillis, web.port());
+    }
+
+    /** Delivers queued mail in the background: by SMTP when a host is configured, else as .eml files. */
+    private OutboxSender startMail() {
+        OutboxSender sender = new OutboxSender(database.dataSource(), MailTransport.fromConfig(config),
+                config.get(Keys.MAIL_POLL_INTERVAL));
+        sender.start();
+        return sender;
     }
 
     /** Opens the tenant module and applies the tenant folders shipped with the installation (idempotent). */
@@ -150,8 +162,16 @@ public final class Atelier implements AutoCloseable {
                 "  Readiness:       " + base + "/readyz",
                 "  Deploy folder:   " + config.path(Keys.DEPLOY_DIR) + "   (drop a bundle jar here)",
                 "  Database:        " + database.description(),
+                "  Mail:            " + mailDescription(),
                 "Press Ctrl+C to stop."));
         return String.join(System.lineSeparator(), lines);
+    }
+
+    private String mailDescription() {
+        String host = config.get(Keys.MAIL_SMTP_HOST);
+        return host.isEmpty()
+                ? "written as .eml files to " + config.path(Keys.DATA_DIR).resolve(config.get(Keys.MAIL_DIR))
+                : "SMTP " + host + ":" + config.get(Keys.MAIL_SMTP_PORT);
     }
 
     /** The address a newcomer can open: the tenant's host under the base domain, on our port. */
