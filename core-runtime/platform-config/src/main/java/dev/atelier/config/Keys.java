@@ -93,6 +93,16 @@ public final class Keys {
             "atelier.accounts.argon2.parallelism", "1", ValueParser.integer(1, 64),
             "Lanes of one Argon2id password hash. Changing it rehashes each password at its next sign-in.");
 
+    public static final ConfigKey<Duration> SESSION_IDLE_TIMEOUT = ConfigKey.of(
+            "atelier.accounts.session.idle-timeout", "336h",
+            ValueParser.duration(Duration.ofMinutes(5), Duration.ofHours(8760)),
+            "A signed-in session ends after this long unused (default 14 days).");
+
+    public static final ConfigKey<Duration> SESSION_ABSOLUTE_LIFETIME = ConfigKey.of(
+            "atelier.accounts.session.absolute-lifetime", "720h",
+            ValueParser.duration(Duration.ofMinutes(5), Duration.ofHours(8760)),
+            "A signed-in session ends this long after sign-in however much it is used (default 30 days).");
+
     public static final ConfigKey<String> MAIL_SMTP_HOST = ConfigKey.of(
             "atelier.mail.smtp.host", "", ValueParser.text(),
             "SMTP server transactional email is sent through. Empty: each message is written as an .eml file instead.");
@@ -129,7 +139,7 @@ public final class Keys {
             PROFILE, DATA_DIR, HTTP_HOST, HTTP_PORT, OPERATOR_HOST, BASE_DOMAIN, TENANT_CONFIGS_DIR, SECRETS_KEY,
             DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, DB_EMBEDDED_PORT,
             DEPLOY_DIR, SYSTEM_BUNDLES_DIR, POLL_INTERVAL, DRAIN_TIMEOUT, CALL_TIMEOUT,
-            ARGON2_MEMORY_KIB, ARGON2_ITERATIONS, ARGON2_PARALLELISM,
+            ARGON2_MEMORY_KIB, ARGON2_ITERATIONS, ARGON2_PARALLELISM, SESSION_IDLE_TIMEOUT, SESSION_ABSOLUTE_LIFETIME,
             MAIL_SMTP_HOST, MAIL_SMTP_PORT, MAIL_SMTP_USERNAME, MAIL_SMTP_PASSWORD, MAIL_SMTP_TLS, MAIL_DIR,
             MAIL_POLL_INTERVAL);
 
