@@ -86,12 +86,23 @@ public final class Atelier implements AutoCloseable {
         web = new WebServer(new WebServer.Settings(config.get(Keys.HTTP_HOST), config.get(Keys.HTTP_PORT)),
                 plugins, history, readiness, siteFeature);
         running.push(web);
-        step("web server", () -> {
-            web.start();
-            return web;
-        });
+        step("web server", this::startWeb);
         startMillis = Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
         LOG.info("Atelier started in {} ms on port {}", startMillis, web.port());
+    }
+
+    private WebServer startWeb() throws Exception {
+        try {
+            web.start();
+            return web;
+        } catch (java.io.IOException e) {
+            if (e.getCause() instanceof java.net.BindException || e instanceof java.net.BindException) {
+                throw new IllegalStateException("port " + config.get(Keys.HTTP_PORT) + " on "
+                        + config.get(Keys.HTTP_HOST) + " is already in use. Stop what uses it, or start on another"
+                        + " port: --port 9090 (atelier.http.port).", e);
+            }
+            throw e;
+        }
     }
 
     /** Delivers queued mail in the background: by SMTP when a host is configured, else as .eml files. */

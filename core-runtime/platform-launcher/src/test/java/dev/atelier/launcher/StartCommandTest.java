@@ -53,6 +53,20 @@ class StartCommandTest {
         assertThat(err.toString()).contains("Atelier could not start: database:").contains("127.0.0.1:1");
     }
 
+    @Test
+    void portInUseFailsStartUpNamingThePortAndTheWayOut() throws Exception {
+        java.nio.file.Files.createSymbolicLink(home.resolve("themes"), PlatformFixture.REPO_THEMES);
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50,
+                java.net.InetAddress.getLoopbackAddress())) {
+            int code = run(Map.of(), "start", "--home", home.toString(), "--port",
+                    String.valueOf(taken.getLocalPort()), "--set", "atelier.http.host=127.0.0.1");
+
+            assertThat(code).isEqualTo(StartCommand.EXIT_START_FAILED);
+            assertThat(err.toString()).contains("port " + taken.getLocalPort()).contains("already in use")
+                    .contains("--port");
+        }
+    }
+
     private int run(Map<String, String> env, String... args) {
         return Main.run(args, env, new PrintWriter(out, true), new PrintWriter(err, true));
     }
