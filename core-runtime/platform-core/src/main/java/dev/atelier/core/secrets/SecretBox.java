@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,6 +115,30 @@ public final class SecretBox {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available in this JVM", e);
         }
+    }
+
+    /**
+     * A keyed fingerprint of {@code value} (HMAC-SHA256 under a key derived from the secrets key), for telling whether
+     * a secret changed without storing anything a reader of the database could test guesses against.
+     */
+    public String fingerprint(String value, String context) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(fingerprintKey());
+            mac.update(context.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0);
+            return java.util.HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
+        }
+    }
+
+    // A separate key for fingerprints, so the encryption key is never used by two algorithms.
+    private SecretKeySpec fingerprintKey() throws GeneralSecurityException {
+        Mac derive = Mac.getInstance("HmacSHA256");
+        derive.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+        return new SecretKeySpec(derive.doFinal("atelier fingerprint key".getBytes(StandardCharsets.UTF_8)),
+                "HmacSHA256");
     }
 
     /**

@@ -45,6 +45,22 @@ class SecretBoxTest {
     }
 
     @Test
+    void fingerprintsAreStableUnderOneKeyAndRevealNothingWithoutIt() {
+        SecretBox box = SecretBox.fromBase64(KEY);
+        byte[] other = new byte[32];
+        other[0] = 1;
+        SecretBox otherBox = new SecretBox(other);
+
+        String print = box.fingerprint("hunter2hunter2", "STRIPE");
+
+        assertThat(box.fingerprint("hunter2hunter2", "STRIPE")).isEqualTo(print);
+        assertThat(box.fingerprint("hunter2hunter3", "STRIPE")).isNotEqualTo(print);
+        assertThat(box.fingerprint("hunter2hunter2", "R2")).isNotEqualTo(print);
+        assertThat(otherBox.fingerprint("hunter2hunter2", "STRIPE")).isNotEqualTo(print);
+        assertThat(print).matches("[0-9a-f]{64}").doesNotContain("hunter2");
+    }
+
+    @Test
     void embeddedDefaultsGenerateAnOwnerOnlyKeyFileOnceAndReuseIt() throws Exception {
         SecretBox first = SecretBox.fromConfig(config(Map.of()));
         String sealed = first.seal("value", "ctx");

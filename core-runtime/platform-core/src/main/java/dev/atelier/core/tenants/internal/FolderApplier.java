@@ -109,7 +109,7 @@ public final class FolderApplier implements TenantFolders {
                 List<ApplyReport.Change> changes = new ArrayList<>();
                 Map<String, String> hostsToInsert = new LinkedHashMap<>();
                 for (ReadFolder folder : read) {
-                    String digest = FolderDigest.of(folder, profile);
+                    String digest = FolderDigest.of(folder, profile, secrets);
                     changes.add(new ApplyReport.Change(folder.slug(),
                             applyOne(connection, folder, digest, skipUnchangedFolders, hostsToInsert)));
                 }

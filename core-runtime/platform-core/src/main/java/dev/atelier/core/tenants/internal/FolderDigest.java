@@ -3,6 +3,7 @@ package dev.atelier.core.tenants.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.atelier.core.secrets.SecretBox;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,20 +13,21 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * SHA-256 over everything applying a tenant folder writes: the profile, the merged document, the hosts, the secret
- * values, and every asset and template with its path. Equal digests mean applying the folder again writes the same.
+ * SHA-256 over everything applying a tenant folder writes: the profile, the merged document, the hosts, keyed
+ * fingerprints of the secret values (never the values: the digest is stored in the database), and every asset and
+ * template with its path. Equal digests mean applying the folder again writes the same.
  */
 final class FolderDigest {
 
     private FolderDigest() {}
 
-    static String of(ReadFolder folder, String profile) {
+    static String of(ReadFolder folder, String profile, SecretBox secrets) {
         MessageDigest sha = sha256();
         add(sha, "profile", profile);
         // Key order differs between tenant.yaml and an exported folder; the content does not.
         add(sha, "document", Documents.toJson(canonical(folder.document())));
         folder.hosts().keySet().stream().sorted().forEach(host -> add(sha, "host", host));
-        folder.secrets().forEach((name, value) -> add(sha, "secret", name, value));
+        folder.secrets().forEach((name, value) -> add(sha, "secret", name, secrets.fingerprint(value, name)));
         folder.assets().forEach((path, asset) -> {
             add(sha, "asset", path);
             add(sha, asset.bytes());
