@@ -7,6 +7,7 @@ import dev.atelier.web.site.assets.BrandAssetResource;
 import dev.atelier.web.site.assets.BrandAssets;
 import dev.atelier.web.site.assets.StaticFiles;
 import dev.atelier.web.site.assets.StaticResource;
+import dev.atelier.web.site.mail.MailComposer;
 import dev.atelier.web.site.pages.PageCache;
 import dev.atelier.web.site.pages.PageModels;
 import dev.atelier.web.site.pages.PageRenderer;
@@ -31,6 +32,7 @@ public final class SiteFeature {
     private final StaticFiles staticFiles;
     private final BrandAssets brandAssets;
     private final PageCache pageCache = new PageCache();
+    private final MailComposer mailComposer;
     private DeployedPlugins plugins;
 
     public SiteFeature(SiteSetup setup) {
@@ -42,6 +44,12 @@ public final class SiteFeature {
         this.engine = new ThemeEngine(themes, setup.data(), errors);
         this.staticFiles = new StaticFiles(themes);
         this.brandAssets = new BrandAssets(setup.data());
+        this.mailComposer = new MailComposer(engine, themes);
+    }
+
+    /** Renders a tenant's transactional email through its theme chain; hand it to the account flows. */
+    public MailComposer mailComposer() {
+        return mailComposer;
     }
 
     /** Drops what is cached for a tenant (compiled templates, recorded errors); caches also follow updatedAt. */

@@ -3,7 +3,11 @@ package dev.atelier.web.site.theme;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
+import freemarker.cache.ConditionalTemplateConfigurationFactory;
+import freemarker.cache.FileExtensionMatcher;
+import freemarker.core.PlainTextOutputFormat;
 import freemarker.core.TemplateClassResolver;
+import freemarker.core.TemplateConfiguration;
 import freemarker.template.Configuration;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
@@ -34,6 +38,10 @@ final class ThemeConfigurations {
         Configuration cfg = new Configuration(Configuration.VERSION_2_3_35);
         cfg.setTemplateLoader(chain.size() == 1 ? chain.get(0) : new MultiTemplateLoader(chain.toArray(TemplateLoader[]::new)));
         cfg.setRecognizeStandardFileExtensions(true); // .ftlh → HTML output format with auto-escaping
+        // .ftl → plain text (email text parts and subjects): nothing escaped, ?esc and ?no_esc refused.
+        TemplateConfiguration plain = new TemplateConfiguration();
+        plain.setOutputFormat(PlainTextOutputFormat.INSTANCE);
+        cfg.setTemplateConfigurations(new ConditionalTemplateConfigurationFactory(new FileExtensionMatcher("ftl"), plain));
         cfg.setDefaultEncoding(StandardCharsets.UTF_8.name());
         cfg.setOutputEncoding(StandardCharsets.UTF_8.name());
         cfg.setLocale(Locale.US);

@@ -9,6 +9,8 @@ import freemarker.template.TemplateNotFoundException;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -48,9 +50,26 @@ public final class ThemeEngine {
      * @throws TemplateFailure when {@code themes/default} fails too
      */
     public String render(Tenant tenant, String name, Map<String, Object> model) throws TemplateFailure {
+        return renderAll(tenant, List.of(name), model).get(0);
+    }
+
+    /**
+     * Renders {@code names} for {@code tenant} as one unit (e.g. the parts of an email): when any of them fails for
+     * the tenant, all are rendered from {@code themes/default}, so the parts never mix two themes.
+     *
+     * @throws TemplateFailure when {@code themes/default} fails too
+     */
+    public List<String> renderAll(Tenant tenant, List<String> names, Map<String, Object> model)
+            throws TemplateFailure {
         TenantChain chain = chain(tenant);
+        String name = names.get(0);
         try {
-            return process(chain.cfg(), name, model);
+            List<String> out = new ArrayList<>(names.size());
+            for (String n : names) {
+                name = n;
+                out.add(process(chain.cfg(), n, model));
+            }
+            return out;
         } catch (IOException | TemplateException e) {
             TemplateError error = describe(e, chain, name);
             errors.record(tenant.id(), error);
@@ -60,9 +79,13 @@ public final class ThemeEngine {
                 throw new TemplateFailure(error.file() + ":" + error.line() + ": " + error.message(), e);
             }
             LOG.warn("Template error for tenant {}: {}:{}: {}; serving the default theme's {}", tenant.slug(),
-                    error.file(), error.line(), error.message(), name);
+                    error.file(), error.line(), error.message(), names);
         }
-        return renderDefault(name, model);
+        List<String> out = new ArrayList<>(names.size());
+        for (String n : names) {
+            out.add(renderDefault(n, model));
+        }
+        return out;
     }
 
     /** Renders {@code name} from {@code themes/default} only. */

@@ -1,0 +1,1 @@
+Your ${(tenant.name)!""} account was deleted

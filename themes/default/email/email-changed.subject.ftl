@@ -1,0 +1,1 @@
+Your ${(tenant.name)!""} email address was changed

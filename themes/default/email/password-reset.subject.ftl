@@ -1,0 +1,1 @@
+Reset your ${(tenant.name)!""} password

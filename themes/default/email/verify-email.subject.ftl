@@ -1,0 +1,1 @@
+Confirm your email address for ${(tenant.name)!""}
