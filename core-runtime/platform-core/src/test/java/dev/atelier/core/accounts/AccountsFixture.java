@@ -1,5 +1,6 @@
 package dev.atelier.core.accounts;
 
+import dev.atelier.testkit.ManualClock;
 import dev.atelier.core.db.Database;
 import dev.atelier.core.db.DatabaseSettings;
 import dev.atelier.core.tenants.TenantScope;
@@ -25,7 +26,7 @@ final class AccountsFixture implements AutoCloseable {
 
     final Database database;
     final TenantScope scope;
-    final MovableClock clock = new MovableClock(Instant.parse("2026-03-01T10:00:00Z"));
+    final ManualClock clock = new ManualClock(Instant.parse("2026-03-01T10:00:00Z"));
     final Accounts accounts;
 
     AccountsFixture(TestDatabase testDatabase) {
@@ -77,33 +78,5 @@ final class AccountsFixture implements AutoCloseable {
     @Override
     public void close() {
         database.close();
-    }
-
-    static final class MovableClock extends Clock {
-
-        private Instant now;
-
-        MovableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

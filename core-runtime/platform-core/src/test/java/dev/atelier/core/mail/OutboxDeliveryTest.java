@@ -1,5 +1,6 @@
 package dev.atelier.core.mail;
 
+import dev.atelier.testkit.ManualClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -165,7 +166,7 @@ class OutboxDeliveryTest {
 
     @Test
     void backsOffBetweenAttemptsAndMarksTheMessageFailedWithTheErrorAfterTheLast() throws Exception {
-        MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
+        ManualClock clock = new ManualClock(Instant.parse("2026-11-25T10:00:00Z"));
         outbox = new MailOutbox(database.dataSource(), clock);
         int port = freePort();
         OutboxSender sender = new OutboxSender(database.dataSource(), smtpTo(port), POLL,

@@ -1,5 +1,6 @@
 package dev.atelier.core.ratelimit;
 
+import dev.atelier.testkit.ManualClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
