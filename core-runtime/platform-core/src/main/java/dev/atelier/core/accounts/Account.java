@@ -11,6 +11,8 @@ import java.time.Instant;
  * @param displayName the name as the user typed it (trimmed); pages must escape it
  * @param emailVerified whether the user followed a verification link
  * @param createdAt when the account was created
+ * @param hasPassword whether the account has a password; accounts created through an external sign-in have none
+ *     until the user sets one, so pages must not ask them for a current password they never had
  */
 public record Account(String id, String tenantId, String email, String displayName, boolean emailVerified,
-        Instant createdAt) {}
+        Instant createdAt, boolean hasPassword) {}

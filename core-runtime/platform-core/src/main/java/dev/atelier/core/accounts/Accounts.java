@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,8 @@ public final class Accounts {
 
     /** How long a verification link works. */
     public static final Duration VERIFICATION_LIFETIME = Duration.ofHours(24);
+    /** How long an email change link works. */
+    public static final Duration EMAIL_CHANGE_LIFETIME = Duration.ofHours(24);
     /** How long a password reset link works. */
     public static final Duration RESET_LIFETIME = Duration.ofHours(1);
     /** Longest display name, in Unicode code points. */
@@ -190,6 +193,128 @@ public final class Accounts {
         });
     }
 
+    /**
+     * Whether {@code password} is the account's password, for confirming a sensitive change (email, erasure) by a
+     * user who is already signed in. False for an unknown account, an account without a password or a wrong password,
+     * after the same hashing work in each case, so the answer time does not tell them apart.
+     */
+    public boolean checkPassword(String tenantId, String accountId, String password) {
+        if (password == null || password.length() > 2 * PasswordPolicy.MAX_LENGTH) {
+            return false;
+        }
+        Optional<String> hash = accountId == null ? Optional.empty()
+                : scope.read(tenantId, em -> Optional.ofNullable(em.find(AccountEntity.class, accountId))
+                        .map(AccountEntity::passwordHash));
+        if (hash.isEmpty()) {
+            hasher.verifyNothing(password);
+            return false;
+        }
+        // verify() does the same dummy work for a null hash (an account without a password).
+        return hasher.verify(password, hash.get());
+    }
+
+    /**
+     * Renames the account, with the rules of {@link #signUp}.
+     *
+     * @return the account as it is now
+     * @throws InvalidAccountInputException (field {@code displayName}) if the name is unacceptable
+     * @throws IllegalArgumentException if the tenant has no such account
+     */
+    public Account updateDisplayName(String tenantId, String accountId, String displayName) {
+        String name = displayName(displayName);
+        return scope.write(tenantId, em -> {
+            AccountEntity row = accountId == null ? null : em.find(AccountEntity.class, accountId);
+            if (row == null) {
+                throw new IllegalArgumentException("No account " + accountId + " in tenant " + tenantId);
+            }
+            if (!name.equals(row.displayName())) {
+                row.changeDisplayName(name, clock.instant());
+            }
+            return AccountRows.dto(tenantId, row);
+        });
+    }
+
+    /**
+     * A token valid for {@link #EMAIL_CHANGE_LIFETIME} to mail to {@code newEmail}; following it switches the account
+     * to that address ({@link #confirmEmailChange}). The email only changes once the new address is proven, so a typo
+     * cannot lock the user out and a stolen session cannot quietly take the account over. Earlier change tokens keep
+     * working until one of them is confirmed.
+     *
+     * @return the token, or empty if the tenant has no such account
+     * @throws InvalidAccountInputException (field {@code newEmail}) if the address is malformed or already the
+     *     account's
+     * @throws EmailTakenException if another account of the tenant has the address
+     */
+    public Optional<String> requestEmailChange(String tenantId, String accountId, String newEmail) {
+        String normalizedEmail;
+        try {
+            normalizedEmail = EmailAddress.normalize(newEmail);
+        } catch (InvalidAccountInputException e) {
+            throw new InvalidAccountInputException("newEmail", e.getMessage());
+        }
+        if (accountId == null) {
+            return Optional.empty();
+        }
+        return scope.write(tenantId, em -> {
+            AccountEntity row = em.find(AccountEntity.class, accountId);
+            if (row == null) {
+                return Optional.<String>empty();
+            }
+            if (row.email().equals(normalizedEmail)) {
+                throw new InvalidAccountInputException("newEmail", "This is already your email address.");
+            }
+            if (AccountRows.byEmail(em, normalizedEmail).isPresent()) {
+                throw new EmailTakenException(tenantId);
+            }
+            String token = tokens.issue(em, row.id(), AccountTokenEntity.CHANGE_EMAIL, EMAIL_CHANGE_LIFETIME,
+                    normalizedEmail);
+            LOG.info("Account {} in tenant {}: email change requested", row.id(), tenantId);
+            return Optional.of(token);
+        });
+    }
+
+    /**
+     * Switches the account to the address its change token was mailed to, and counts it verified (following the link
+     * proved it). Every other email change token of the account is used up, and so are its outstanding verification
+     * and password reset tokens: they were mailed to the old address, which no longer speaks for the account.
+     *
+     * @return the account as it is now and the address it had, for the notice to the old address; empty if the token
+     *     is unknown here, used or expired
+     * @throws EmailTakenException if another account took the address since the change was requested; the token
+     *     stays unused
+     */
+    public Optional<EmailChange> confirmEmailChange(String tenantId, String token) {
+        Function<EntityManager, Optional<EmailChange>> change = em -> tokens.redeem(em, token,
+                AccountTokenEntity.CHANGE_EMAIL).map(used -> {
+            AccountEntity row = em.find(AccountEntity.class, used.accountId());
+            String previous = row.email();
+            String next = used.newEmail();
+            if (!previous.equals(next)) {
+                if (AccountRows.byEmail(em, next).isPresent()) {
+                    throw new EmailTakenException(tenantId);
+                }
+                Instant now = clock.instant();
+                row.changeEmail(next, now);
+                row.markEmailVerified(now);
+            }
+            tokens.invalidateAll(em, row.id(), AccountTokenEntity.CHANGE_EMAIL);
+            tokens.invalidateAll(em, row.id(), AccountTokenEntity.VERIFY_EMAIL);
+            tokens.invalidateAll(em, row.id(), AccountTokenEntity.RESET_PASSWORD);
+            em.flush();
+            LOG.info("Account {} in tenant {}: email changed", row.id(), tenantId);
+            return new EmailChange(AccountRows.dto(tenantId, row), previous);
+        });
+        try {
+            return scope.write(tenantId, change);
+        } catch (PersistenceException e) {
+            // Another account took the address between the check and the write: the unique constraint decides.
+            if (isUniqueViolation(e)) {
+                throw new EmailTakenException(tenantId);
+            }
+            throw e;
+        }
+    }
+
     /** The account with this id in this tenant. */
     public Optional<Account> find(String tenantId, String accountId) {
         return scope.read(tenantId, em -> Optional.ofNullable(em.find(AccountEntity.class, accountId))
@@ -211,7 +336,32 @@ public final class Accounts {
         return scope.read(tenantId, em -> AccountRows.byEmail(em, normalizedEmail));
     }
 
-    private static String displayName(String raw) {
+    /** The clock this service stamps rows with, for services built on it. */
+    Clock clock() {
+        return clock;
+    }
+
+    /**
+     * A display name from an external provider (or an email's local part), made acceptable instead of refused: the
+     * user did not type it, so there is nobody to show an error to.
+     */
+    static String sanitizedDisplayName(String raw, String fallback) {
+        for (String candidate : new String[] {raw, fallback}) {
+            if (candidate == null) {
+                continue;
+            }
+            StringBuilder clean = new StringBuilder();
+            candidate.strip().codePoints().map(c -> Character.isISOControl(c) ? ' ' : c)
+                    .limit(MAX_DISPLAY_NAME_LENGTH).forEach(clean::appendCodePoint);
+            String name = clean.toString().strip();
+            if (!name.isEmpty()) {
+                return name;
+            }
+        }
+        return "User";
+    }
+
+    static String displayName(String raw) {
         if (raw == null || raw.isBlank()) {
             throw new InvalidAccountInputException("displayName", "Enter your name.");
         }
@@ -227,7 +377,7 @@ public final class Accounts {
         return name;
     }
 
-    private static boolean isUniqueViolation(Throwable e) {
+    static boolean isUniqueViolation(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
                 return true;

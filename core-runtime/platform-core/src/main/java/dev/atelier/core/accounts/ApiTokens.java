@@ -124,6 +124,13 @@ public final class ApiTokens {
         return revoked;
     }
 
+    /** Every token of an account, revoked ones included, oldest first, for a personal data export. */
+    List<ApiTokenInfo> everyStored(String tenantId, String accountId) {
+        return scope.read(tenantId, em -> em.createQuery("SELECT t FROM ApiTokenEntity t WHERE t.accountId = :account"
+                        + " ORDER BY t.createdAt, t.id", ApiTokenEntity.class)
+                .setParameter("account", accountId).getResultStream().map(row -> info(tenantId, row)).toList());
+    }
+
     private static String name(String raw) {
         if (raw == null || raw.isBlank()) {
             throw new InvalidAccountInputException("name", "Give the token a name, such as the script that uses it.");

@@ -195,6 +195,16 @@ public final class Sessions {
                 .map(row -> info(tenantId, row)).toList());
     }
 
+    /**
+     * Every stored session of an account, ended ones included, oldest first: they hold the addresses and browsers the
+     * account signed in from, which a personal data export must show.
+     */
+    List<SessionInfo> everyStored(String tenantId, String accountId) {
+        return scope.read(tenantId, em -> em.createQuery("SELECT s FROM SessionEntity s WHERE s.accountId = :account"
+                        + " ORDER BY s.createdAt, s.id", SessionEntity.class)
+                .setParameter("account", accountId).getResultStream().map(row -> info(tenantId, row)).toList());
+    }
+
     private SessionInfo persist(EntityManager em, String tenantId, String cookie, String accountId, Instant now,
             Instant absoluteExpiresAt, String userAgent, String ip) {
         Instant idleExpiresAt = min(now.plus(idleTimeout), absoluteExpiresAt);

@@ -1,7 +1,10 @@
 /**
  * End-user accounts of a tenant: sign-up with email and password, email verification, sign-in, password reset and
  * change, server-side sessions ({@link dev.atelier.core.accounts.Sessions}) and personal API tokens
- * ({@link dev.atelier.core.accounts.ApiTokens}). Every call names its tenant; an account, its email, its sessions and
+ * ({@link dev.atelier.core.accounts.ApiTokens}), sign-in with external providers
+ * ({@link dev.atelier.core.accounts.ExternalSignIns}), email change, tenant admins
+ * ({@link dev.atelier.core.accounts.TenantAdmins}), consents to legal documents and the export and erasure of a
+ * person's data ({@link dev.atelier.core.accounts.PersonalData}). Every call names its tenant; an account, its email, its sessions and
  * its tokens exist in that tenant only.
  */
 package dev.atelier.core.accounts;

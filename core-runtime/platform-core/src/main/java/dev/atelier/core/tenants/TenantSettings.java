@@ -14,6 +14,9 @@ import java.util.Map;
  * @param signIn which sign-in methods are offered
  * @param botProtection the bot-protection provider (e.g. Turnstile) and its configuration, or {@code null}
  * @param legal facts the legal documents are rendered with
+ * @param admins emails (normalized: trimmed, NFKC, lower case) that tenant.yaml makes admins of the tenant's admin
+ *     area, in file order; never null. They count only for accounts whose email is verified, and add to the grants
+ *     operators make from the command line
  */
 public record TenantSettings(
         List<ModelOffer> models,
@@ -22,11 +25,13 @@ public record TenantSettings(
         PluginChoice storage,
         SignIn signIn,
         PluginChoice botProtection,
-        LegalFacts legal) {
+        LegalFacts legal,
+        List<String> admins) {
 
     public TenantSettings {
         models = List.copyOf(models);
         plans = List.copyOf(plans);
+        admins = admins == null ? List.of() : List.copyOf(admins);
     }
 
     /** A model the tenant offers, at {@code credits} per generation ({@code null}: the model's default cost). */

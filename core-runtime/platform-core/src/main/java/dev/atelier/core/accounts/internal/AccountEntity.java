@@ -81,6 +81,16 @@ public class AccountEntity {
         }
     }
 
+    public void changeEmail(String normalizedEmail, Instant now) {
+        email = normalizedEmail;
+        updatedAt = now;
+    }
+
+    public void changeDisplayName(String name, Instant now) {
+        displayName = name;
+        updatedAt = now;
+    }
+
     public void changePasswordHash(String hash, Instant now) {
         passwordHash = hash;
         updatedAt = now;

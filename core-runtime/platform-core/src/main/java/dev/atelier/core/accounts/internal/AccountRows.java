@@ -16,6 +16,6 @@ public final class AccountRows {
 
     public static Account dto(String tenantId, AccountEntity row) {
         return new Account(row.id(), tenantId, row.email(), row.displayName(), row.emailVerifiedAt() != null,
-                row.createdAt());
+                row.createdAt(), row.passwordHash() != null);
     }
 }

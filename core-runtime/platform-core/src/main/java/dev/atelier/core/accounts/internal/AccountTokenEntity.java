@@ -19,6 +19,7 @@ public class AccountTokenEntity {
 
     public static final String VERIFY_EMAIL = "VERIFY_EMAIL";
     public static final String RESET_PASSWORD = "RESET_PASSWORD";
+    public static final String CHANGE_EMAIL = "CHANGE_EMAIL";
 
     @Id
     @Column(name = "id")
@@ -39,6 +40,9 @@ public class AccountTokenEntity {
     @Column(name = "used_at")
     private Instant usedAt;
 
+    @Column(name = "new_email")
+    private String newEmail;
+
     protected AccountTokenEntity() {}
 
     public AccountTokenEntity(String id, String accountId, String purpose, String tokenHash, Instant expiresAt) {
@@ -47,6 +51,17 @@ public class AccountTokenEntity {
         this.purpose = purpose;
         this.tokenHash = tokenHash;
         this.expiresAt = expiresAt;
+    }
+
+    public AccountTokenEntity(String id, String accountId, String purpose, String tokenHash, Instant expiresAt,
+            String newEmail) {
+        this(id, accountId, purpose, tokenHash, expiresAt);
+        this.newEmail = newEmail;
+    }
+
+    /** The normalized address a {@link #CHANGE_EMAIL} token switches to; null for other purposes. */
+    public String newEmail() {
+        return newEmail;
     }
 
     public String accountId() {

@@ -28,11 +28,16 @@ public final class SingleUseTokens {
 
     /** Stores a new token for {@code accountId} and returns it in clear (base64url, 43 characters). */
     public String issue(EntityManager em, String accountId, String purpose, Duration lifetime) {
+        return issue(em, accountId, purpose, lifetime, null);
+    }
+
+    /** {@link #issue(EntityManager, String, String, Duration)} for a token that carries the address it confirms. */
+    public String issue(EntityManager em, String accountId, String purpose, Duration lifetime, String newEmail) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         em.persist(new AccountTokenEntity("tok_" + compact(ids.next().toString()), accountId, purpose, hash(token),
-                clock.instant().plus(lifetime)));
+                clock.instant().plus(lifetime), newEmail));
         return token;
     }
 

@@ -8,6 +8,7 @@ import dev.atelier.core.tenants.Branding;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.core.tenants.TenantSettings;
 import dev.atelier.core.tenants.TenantStatus;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -88,8 +89,16 @@ final class TenantMapping {
                 ? new TenantSettings.LegalFacts(text(legal, "company_name", null), text(legal, "address", null),
                         text(legal, "contact_email", null), text(legal, "jurisdiction", null))
                 : null;
+        List<String> admins = new ArrayList<>();
+        doc.path("admins").forEach(a -> {
+            // The form accounts store emails in (EmailAddress), so a grant here matches an account's email exactly.
+            String email = Normalizer.normalize(a.asText().strip(), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+            if (!admins.contains(email)) {
+                admins.add(email);
+            }
+        });
         return new TenantSettings(models, plans, plugin(doc.path("payment")), plugin(doc.path("storage")), signIn,
-                plugin(doc.path("bot_protection")), facts);
+                plugin(doc.path("bot_protection")), facts, admins);
     }
 
     private static TenantSettings.PluginChoice plugin(JsonNode node) {
