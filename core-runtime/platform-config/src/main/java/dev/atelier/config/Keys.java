@@ -134,12 +134,22 @@ public final class Keys {
             "atelier.mail.poll-interval", "2s", ValueParser.duration(Duration.ofMillis(50), Duration.ofHours(1)),
             "How often the mail outbox is checked for messages due to be sent.");
 
+    public static final ConfigKey<Boolean> SECURE_COOKIES = ConfigKey.of(
+            "atelier.http.secure-cookies", "false", ValueParser.bool(),
+            "Mark session cookies Secure (sent over HTTPS only) and build mailed links with https. Set true in production.");
+
+    public static final ConfigKey<String> GOOGLE_ISSUER = ConfigKey.of(
+            "atelier.accounts.google.issuer", "https://accounts.google.com", ValueParser.httpUrl(),
+            "OpenID Connect issuer used for 'Sign in with Google'; tests point it at a local provider.");
+
     /** All keys, in documentation order. */
     public static final List<ConfigKey<?>> ALL = List.of(
             PROFILE, DATA_DIR, HTTP_HOST, HTTP_PORT, OPERATOR_HOST, BASE_DOMAIN, TENANT_CONFIGS_DIR, SECRETS_KEY,
             DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, DB_EMBEDDED_PORT,
             DEPLOY_DIR, SYSTEM_BUNDLES_DIR, POLL_INTERVAL, DRAIN_TIMEOUT, CALL_TIMEOUT,
+            SECURE_COOKIES,
             ARGON2_MEMORY_KIB, ARGON2_ITERATIONS, ARGON2_PARALLELISM, SESSION_IDLE_TIMEOUT, SESSION_ABSOLUTE_LIFETIME,
+            GOOGLE_ISSUER,
             MAIL_SMTP_HOST, MAIL_SMTP_PORT, MAIL_SMTP_USERNAME, MAIL_SMTP_PASSWORD, MAIL_SMTP_TLS, MAIL_DIR,
             MAIL_POLL_INTERVAL);
 

@@ -24,6 +24,34 @@ interface ValueParser<T> {
         };
     }
 
+    /** {@code true} or {@code false}, any letter case. */
+    static ValueParser<Boolean> bool() {
+        return text -> {
+            String value = text.strip().toLowerCase(java.util.Locale.ROOT);
+            if (!value.equals("true") && !value.equals("false")) {
+                throw new InvalidValueException("must be true or false");
+            }
+            return Boolean.valueOf(value);
+        };
+    }
+
+    /** An absolute http(s) URL without query or fragment. */
+    static ValueParser<String> httpUrl() {
+        return text -> {
+            String value = text.strip();
+            try {
+                java.net.URI uri = new java.net.URI(value);
+                if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null
+                        || uri.getQuery() != null || uri.getFragment() != null) {
+                    throw new InvalidValueException("must be an absolute http or https URL such as https://accounts.google.com");
+                }
+                return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+            } catch (java.net.URISyntaxException e) {
+                throw new InvalidValueException("must be an absolute http or https URL such as https://accounts.google.com");
+            }
+        };
+    }
+
     static ValueParser<Integer> integer(int min, int max) {
         return text -> {
             String problem = "must be a whole number between " + min + " and " + max;

@@ -16,6 +16,7 @@ import dev.atelier.core.tenants.TenantModule;
 import dev.atelier.plugins.PluginHost;
 import dev.atelier.plugins.PluginHostSettings;
 import dev.atelier.web.WebServer;
+import dev.atelier.web.auth.AccountServices;
 import dev.atelier.web.health.ReadinessChecks;
 import dev.atelier.web.site.SiteFeature;
 import dev.atelier.web.site.SiteSetup;
@@ -43,6 +44,8 @@ public final class Atelier implements AutoCloseable {
     private PluginHost plugins;
     private TenantModule tenants;
     private WebServer web;
+    private AccountServices accounts;
+    private java.util.Optional<String> operatorToken = java.util.Optional.empty();
     private long startMillis;
 
     private Atelier(AtelierConfig config) {
@@ -77,14 +80,17 @@ public final class Atelier implements AutoCloseable {
             plugins.start();
             return plugins;
         });
-        tenants = step("tenants", this::startTenants);
+        SecretBox secrets = step("secrets", () -> SecretBox.fromConfig(config));
+        tenants = step("tenants", () -> startTenants(secrets));
+        accounts = AccountsWiring.build(config, database, tenants, secrets);
+        operatorToken = step("operator token", () -> LocalOperatorToken.ensure(config, accounts.operatorTokens()));
         ReadinessChecks readiness = new ReadinessChecks(List.of(
                 new DatabaseReadiness(database), new PluginHostReadiness(plugins)));
         TenantSites sites = new TenantSites(tenants);
         SiteFeature siteFeature = new SiteFeature(new SiteSetup(tenants.directory(), sites, sites,
                 config.home().resolve("themes"), config.get(Keys.OPERATOR_HOST)));
         web = new WebServer(new WebServer.Settings(config.get(Keys.HTTP_HOST), config.get(Keys.HTTP_PORT)),
-                plugins, history, readiness, siteFeature);
+                plugins, history, readiness, siteFeature, accounts);
         running.push(web);
         step("web server", this::startWeb);
         startMillis = Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
@@ -114,8 +120,8 @@ public final class Atelier implements AutoCloseable {
     }
 
     /** Opens the tenant module and applies the tenant folders shipped with the installation (idempotent). */
-    private TenantModule startTenants() {
-        TenantModule module = new TenantModule(database, SecretBox.fromConfig(config), config.get(Keys.BASE_DOMAIN));
+    private TenantModule startTenants(SecretBox secrets) {
+        TenantModule module = new TenantModule(database, secrets, config.get(Keys.BASE_DOMAIN));
         List<Path> folders = TenantFolders.discover(config.path(Keys.TENANT_CONFIGS_DIR));
         try {
             ApplyReport report = module.folders().applyChanged(folders, config.profile());
@@ -158,6 +164,11 @@ public final class Atelier implements AutoCloseable {
         return tenants;
     }
 
+    /** The account services the sites use (tests make accounts and admins through them). */
+    public AccountServices accounts() {
+        return accounts;
+    }
+
     /** What to print once started: the URLs to open and where things are. */
     public String banner() {
         String base = "http://localhost:" + port();
@@ -169,7 +180,8 @@ public final class Atelier implements AutoCloseable {
         lines.add("  Operator:        http://" + config.get(Keys.OPERATOR_HOST) + ":" + port() + "/");
         lines.addAll(List.of(
                 "  Models (JSON):   " + base + "/api/v1/models",
-                "  Bundles (JSON):  " + base + "/api/v1/operator/bundles   (answers this machine only)",
+                "  Bundles (JSON):  " + base + "/api/v1/operator/bundles   (needs an operator token)",
+                "  Operator token:  " + operatorToken.orElse("bin/atelier operators tokens create <name>"),
                 "  Readiness:       " + base + "/readyz",
                 "  Deploy folder:   " + config.path(Keys.DEPLOY_DIR) + "   (drop a bundle jar here)",
                 "  Database:        " + database.description(),

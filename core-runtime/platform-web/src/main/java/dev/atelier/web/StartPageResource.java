@@ -6,13 +6,19 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import dev.atelier.web.auth.RequestAuth;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
  * The operator host's start page (its {@code /} is routed here): says the platform runs and shows each deployed model
- * with a live preview. Tenant hosts answer 404 here.
+ * with a live preview. Operators only (see {@link dev.atelier.web.operator.OperatorConsoleResource}); tenant hosts
+ * answer 404 here.
  */
 @Path("/operator")
 public final class StartPageResource {
@@ -26,7 +32,14 @@ public final class StartPageResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
-    public String page() {
+    public Response page(@Context HttpServletRequest request) {
+        if (!RequestAuth.isOperator(request)) {
+            return Response.seeOther(URI.create("/operator/signin")).header("Cache-Control", "no-store").build();
+        }
+        return Response.ok(html()).header("Cache-Control", "private, no-store").build();
+    }
+
+    private String html() {
         StringBuilder html = new StringBuilder(2048).append("""
                 <!doctype html><html lang="en"><head><meta charset="utf-8">
                 <meta name="viewport" content="width=device-width,initial-scale=1"><title>Atelier</title>
@@ -48,7 +61,9 @@ public final class StartPageResource {
         return html.append("""
                 </ul><p>JSON: <a href="/api/v1/models">/api/v1/models</a> ·
                 bundles: <a href="/api/v1/operator/bundles">/api/v1/operator/bundles</a> ·
-                <a href="/readyz">/readyz</a></p></main></body></html>""").toString();
+                <a href="/readyz">/readyz</a></p>
+                <form method="post" action="/operator/signout"><button type="submit">Sign out</button></form>
+                </main></body></html>""").toString();
     }
 
     private static String escape(String text) {

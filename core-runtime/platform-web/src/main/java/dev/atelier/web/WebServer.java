@@ -3,13 +3,14 @@ package dev.atelier.web;
 import dev.atelier.core.deployments.DeploymentHistory;
 import dev.atelier.plugins.ModelRegistry;
 import dev.atelier.plugins.PluginHost;
+import dev.atelier.web.auth.AccountServices;
 import dev.atelier.web.health.HealthResource;
 import dev.atelier.web.health.ReadinessChecks;
 import dev.atelier.web.internal.JsonMapperProvider;
 import dev.atelier.web.internal.RequestIdFilter;
 import dev.atelier.web.models.ModelListCache;
 import dev.atelier.web.models.ModelsResource;
-import dev.atelier.web.operator.LoopbackOnlyFilter;
+import dev.atelier.web.operator.OperatorOnlyFilter;
 import dev.atelier.web.operator.ModelPreviewResource;
 import dev.atelier.web.operator.OperatorBundlesResource;
 import dev.atelier.web.operator.OperatorDeploymentsResource;
@@ -50,8 +51,8 @@ public final class WebServer implements AutoCloseable {
 
     /** The platform's server: JSON API, health, operator API and the tenants' sites. */
     public WebServer(Settings settings, PluginHost plugins, DeploymentHistory history, ReadinessChecks readiness,
-            SiteFeature sites) {
-        this(settings, application(plugins, history, readiness, sites), sites.cachedPages());
+            SiteFeature sites, AccountServices accounts) {
+        this(settings, application(plugins, history, readiness, sites, accounts), sites.cachedPages());
     }
 
     /**
@@ -82,8 +83,8 @@ public final class WebServer implements AutoCloseable {
         server.setStopTimeout(5_000);
     }
 
-    static ResourceConfig application(
-            PluginHost plugins, DeploymentHistory history, ReadinessChecks readiness, SiteFeature sites) {
+    static ResourceConfig application(PluginHost plugins, DeploymentHistory history, ReadinessChecks readiness,
+            SiteFeature sites, AccountServices accounts) {
         ResourceConfig config = base();
         config.register(HealthResource.class);
         config.register(StartPageResource.class);
@@ -91,7 +92,7 @@ public final class WebServer implements AutoCloseable {
         config.register(OperatorBundlesResource.class);
         config.register(ModelPreviewResource.class);
         config.register(OperatorDeploymentsResource.class);
-        sites.registerIn(config, DeployedPlugins.of(plugins));
+        sites.registerIn(config, DeployedPlugins.of(plugins), accounts);
         config.register(new AbstractBinder() {
             @Override
             protected void configure() {
@@ -105,7 +106,7 @@ public final class WebServer implements AutoCloseable {
         return config;
     }
 
-    /** Serialization, request ids, loopback guard and problem mappers every application of ours has. */
+    /** Serialization, request ids, operator guard and problem mappers every application of ours has. */
     public static ResourceConfig base() {
         ResourceConfig config = new ResourceConfig();
         config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
@@ -113,7 +114,7 @@ public final class WebServer implements AutoCloseable {
         config.register(JacksonFeature.withoutExceptionMappers());
         config.register(JsonMapperProvider.class);
         config.register(RequestIdFilter.class);
-        config.register(LoopbackOnlyFilter.class);
+        config.register(OperatorOnlyFilter.class);
         config.register(ProblemExceptionMapper.class);
         config.register(WebApplicationExceptionMapper.class);
         config.register(JsonProcessingExceptionMapper.class);

@@ -32,7 +32,7 @@ import java.util.Set;
  * stored and no credits move.
  */
 @Path("/api/v1/operator/models/{id}/preview")
-@LoopbackOnly
+@OperatorOnly
 public final class ModelPreviewResource {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(2);

@@ -30,7 +30,7 @@ import java.util.List;
  */
 @Path("/api/v1/operator/bundles")
 @Produces(MediaType.APPLICATION_JSON)
-@LoopbackOnly
+@OperatorOnly
 public final class OperatorBundlesResource {
 
     /** Uploads larger than this are refused; the AWS SDK bundle, among the largest, is about 8 MB. */

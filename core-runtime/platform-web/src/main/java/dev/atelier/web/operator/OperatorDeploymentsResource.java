@@ -18,7 +18,7 @@ import java.util.List;
  */
 @Path("/api/v1/operator/deployments")
 @Produces(MediaType.APPLICATION_JSON)
-@LoopbackOnly
+@OperatorOnly
 public final class OperatorDeploymentsResource {
 
     private final DeploymentHistory history;

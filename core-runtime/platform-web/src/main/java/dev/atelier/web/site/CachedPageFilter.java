@@ -2,6 +2,7 @@ package dev.atelier.web.site;
 
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.core.tenants.TenantDirectory;
+import dev.atelier.web.auth.Cookies;
 import dev.atelier.web.site.pages.PageCache;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -17,7 +18,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Answers a plain GET for a page that was rendered moments ago straight from the {@link PageCache}, before the
  * request reaches Jersey — the landing page of a busy tenant costs a map lookup. Everything else (a miss, another
- * method, a query string, an unknown or suspended tenant) goes on to Jersey unchanged, which renders and caches.
+ * method, a query string, a session cookie, an unknown or suspended tenant) goes on to Jersey unchanged, which renders
+ * and caches what a signed-out visitor sees.
  */
 final class CachedPageFilter implements Filter {
 
@@ -49,8 +51,14 @@ final class CachedPageFilter implements Filter {
         response.getOutputStream().write(html);
     }
 
+    // A signed-in user's pages show their name and menu; Jersey renders those. A stale cookie is dropped there too.
+    private static boolean hasSession(HttpServletRequest request) {
+        return Cookies.value(request, Cookies.SESSION).isPresent()
+                || request.getHeader("Authorization") != null;
+    }
+
     private byte[] cached(HttpServletRequest request) {
-        if (!"GET".equals(request.getMethod()) || request.getQueryString() != null) {
+        if (!"GET".equals(request.getMethod()) || request.getQueryString() != null || hasSession(request)) {
             return null;
         }
         Optional<Tenant> tenant = tenants.byHost(Hosts.normalize(request.getHeader("Host")));

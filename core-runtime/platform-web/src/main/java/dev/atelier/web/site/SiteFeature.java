@@ -1,5 +1,25 @@
 package dev.atelier.web.site;
 
+import dev.atelier.core.operators.OperatorTokens;
+import dev.atelier.web.auth.AccountApiResource;
+import dev.atelier.web.auth.AccountMail;
+import dev.atelier.web.auth.AccountResource;
+import dev.atelier.web.auth.AccountServices;
+import dev.atelier.web.auth.AuthApiResource;
+import dev.atelier.web.auth.AuthPages;
+import dev.atelier.web.auth.AuthenticationFilter;
+import dev.atelier.web.auth.Cookies;
+import dev.atelier.web.auth.CsrfTokens;
+import dev.atelier.web.auth.EmailVerificationResource;
+import dev.atelier.web.auth.GoogleSignInResource;
+import dev.atelier.web.auth.Links;
+import dev.atelier.web.auth.PasswordResetResource;
+import dev.atelier.web.auth.SignInResource;
+import dev.atelier.web.auth.SignIns;
+import dev.atelier.web.auth.SignUpResource;
+import dev.atelier.web.auth.Throttle;
+import dev.atelier.web.auth.Visitors;
+import dev.atelier.web.operator.OperatorConsoleResource;
 import dev.atelier.web.site.admin.TenantPlugins;
 import dev.atelier.web.site.admin.AdminResource;
 import dev.atelier.web.site.admin.BrandingForms;
@@ -22,7 +42,7 @@ import java.util.List;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
 import org.glassfish.jersey.server.ResourceConfig;
 
-/** Wires the tenant sites into a Jersey application: resolution, pages, static files, brand files, admin. */
+/** Wires the tenant sites into a Jersey application: resolution, authentication, pages, accounts, static files, admin. */
 public final class SiteFeature {
 
     private final SiteSetup setup;
@@ -73,11 +93,28 @@ public final class SiteFeature {
         return new CachedPageFilter(setup.tenants(), pageCache, plugins);
     }
 
-    public void registerIn(ResourceConfig config, DeployedPlugins plugins) {
+    /**
+     * Registers the sites, the account pages and request authentication.
+     *
+     * @param accounts the account services every site's sign-in, account and admin pages use
+     */
+    public void registerIn(ResourceConfig config, DeployedPlugins plugins, AccountServices accounts) {
         this.plugins = plugins;
+        CsrfTokens csrf = new CsrfTokens(accounts.secrets());
         PageRenderer pages = new PageRenderer(engine,
-                new PageModels(themes, staticFiles, brandAssets, plugins.models()), pageCache);
+                new PageModels(themes, staticFiles, brandAssets, plugins.models()), pageCache, new Visitors(csrf));
+        Links links = new Links(accounts.cookies().secure());
         config.register(TenantResolutionFilter.class);
+        config.register(AuthenticationFilter.class);
+        config.register(SignInResource.class);
+        config.register(SignUpResource.class);
+        config.register(PasswordResetResource.class);
+        config.register(EmailVerificationResource.class);
+        config.register(GoogleSignInResource.class);
+        config.register(AccountResource.class);
+        config.register(AccountApiResource.class);
+        config.register(AuthApiResource.class);
+        config.register(OperatorConsoleResource.class);
         config.register(SiteNotFoundMapper.class);
         config.register(SitePagesResource.class);
         config.register(StaticResource.class);
@@ -88,6 +125,15 @@ public final class SiteFeature {
             protected void configure() {
                 bind(setup).to(SiteSetup.class);
                 bind(pages).to(PageRenderer.class);
+                bind(accounts).to(AccountServices.class);
+                bind(accounts.operatorTokens()).to(OperatorTokens.class);
+                bind(accounts.cookies()).to(Cookies.class);
+                bind(csrf).to(CsrfTokens.class);
+                bind(links).to(Links.class);
+                bind(new AuthPages(pages)).to(AuthPages.class);
+                bind(new SignIns(accounts.sessions(), accounts.cookies())).to(SignIns.class);
+                bind(new Throttle(accounts.rateLimiter())).to(Throttle.class);
+                bind(new AccountMail(mailComposer, accounts.outbox())).to(AccountMail.class);
                 bind(staticFiles).to(StaticFiles.class);
                 bind(brandAssets).to(BrandAssets.class);
                 bind(new TenantPlugins(plugins)).to(TenantPlugins.class);

@@ -15,8 +15,8 @@ import java.net.URI;
 import java.util.Optional;
 
 /**
- * Chooses the request's tenant from the {@code Host} header, before routing. Health, the model list and the operator
- * API answer on every host; the operator host serves the start page; anything else needs a tenant's host: unknown
+ * Chooses the request's tenant from the {@code Host} header, before routing. Health and the model list answer on every
+ * host, the operator API on every host but tenants'; the operator host serves the start page; anything else needs a tenant's host: unknown
  * hosts get a 404 page naming no tenant, suspended tenants a 503 page in their branding.
  */
 @PreMatching
@@ -49,6 +49,14 @@ public final class TenantResolutionFilter implements ContainerRequestFilter {
             return;
         }
         Optional<Tenant> found = host.isEmpty() ? Optional.empty() : setup.tenants().byHost(host);
+        if (path.startsWith("/api/v1/operator/")) {
+            // The operator API answers on the operator host and on hosts that are nobody's site (localhost for
+            // scripts on the machine), never on a tenant's own domain.
+            if (found.isPresent()) {
+                context.abortWith(Problems.response(404, "Not Found", "There is nothing at this address."));
+            }
+            return;
+        }
         if (found.isEmpty()) {
             context.abortWith(path.startsWith("/api/")
                     ? Problems.response(404, "Not Found", "There is nothing at this address.")
@@ -69,8 +77,7 @@ public final class TenantResolutionFilter implements ContainerRequestFilter {
 
     private static boolean isHostIndependent(String path) {
         return path.equals("/healthz") || path.equals("/readyz")
-                || path.equals("/api/v1/models") || path.startsWith("/api/v1/models/")
-                || path.startsWith("/api/v1/operator/");
+                || path.equals("/api/v1/models") || path.startsWith("/api/v1/models/");
     }
 
     // The 503 page of a suspended tenant still loads its stylesheet and logo.

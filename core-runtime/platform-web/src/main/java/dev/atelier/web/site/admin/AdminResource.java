@@ -2,6 +2,10 @@ package dev.atelier.web.site.admin;
 
 import dev.atelier.core.tenants.Branding;
 import dev.atelier.core.tenants.Tenant;
+import dev.atelier.web.auth.AuthPages;
+import dev.atelier.web.auth.CsrfTokens;
+import dev.atelier.web.auth.RequestAuth;
+import dev.atelier.web.auth.Viewer;
 import dev.atelier.web.site.RequestTenant;
 import dev.atelier.web.site.pages.PageModels;
 import dev.atelier.web.site.pages.PageRenderer;
@@ -21,17 +25,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The tenant admin area: {@code /admin} and the branding form. Until accounts exist it answers only requests from
- * this machine (loopback), like the operator API.
+ * The tenant admin area: {@code /admin} and the branding form, for the tenant's admins only. A signed-out visitor is
+ * sent to sign in; a signed-in user who is not an admin of this tenant gets 403.
  */
 @Path("/admin")
 @Produces("text/html; charset=utf-8")
@@ -42,35 +45,39 @@ public final class AdminResource {
     private final PageRenderer pages;
     private final BrandingForms forms;
     private final TenantPlugins plugins;
+    private final CsrfTokens csrf;
 
     @Inject
-    public AdminResource(PageRenderer pages, BrandingForms forms, TenantPlugins plugins) {
+    public AdminResource(PageRenderer pages, BrandingForms forms, TenantPlugins plugins, CsrfTokens csrf) {
         this.pages = pages;
         this.forms = forms;
         this.plugins = plugins;
+        this.csrf = csrf;
     }
 
     @GET
     public Response index(@Context HttpServletRequest request) {
         Tenant tenant = tenant(request);
-        if (!isLoopback(request)) {
-            return forbidden(tenant, "/admin");
+        Response refused = refuse(request);
+        if (refused != null) {
+            return refused;
         }
-        Map<String, Object> model = pages.model(tenant, "/admin", "Admin");
+        Map<String, Object> model = pages.model(request, tenant, "/admin", "Admin");
         Map<String, Object> admin = forms.adminModel(tenant, "index", forms.currentValues(tenant), Map.of(), false, false);
         admin.put("plugins", plugins.of(tenant));
         model.put("admin", admin);
-        return noStore(pages.render(tenant, "admin/index.ftlh", model, 200));
+        return pages.renderPrivate(tenant, "admin/index.ftlh", model, 200);
     }
 
     @GET
     @Path("branding")
     public Response branding(@QueryParam("saved") String saved, @Context HttpServletRequest request) {
         Tenant tenant = tenant(request);
-        if (!isLoopback(request)) {
-            return forbidden(tenant, "/admin/branding");
+        Response refused = refuse(request);
+        if (refused != null) {
+            return refused;
         }
-        return form(tenant, forms.currentValues(tenant), Map.of(), false, "1".equals(saved), null, 200);
+        return form(request, tenant, forms.currentValues(tenant), Map.of(), false, "1".equals(saved), null, 200);
     }
 
     @POST
@@ -78,39 +85,47 @@ public final class AdminResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response submit(@Context HttpServletRequest request) throws IOException, ServletException {
         Tenant tenant = tenant(request);
-        if (!isLoopback(request)) {
-            return forbidden(tenant, "/admin/branding");
+        Response refused = refuse(request);
+        if (refused != null) {
+            return refused;
         }
         Map<String, String> form = forms.currentValues(tenant);
         byte[] logo = null;
+        String token = null;
         for (Part part : request.getParts()) {
-            if (part.getName().equals("logo")) {
+            if (part.getName().equals(CsrfTokens.FIELD)) {
+                token = readText(part);
+            } else if (part.getName().equals("logo")) {
                 logo = part.getSize() > 0 ? readLogo(part) : null;
             } else if (form.containsKey(part.getName()) || part.getName().equals("action")) {
                 form.put(part.getName(), readText(part));
             }
         }
+        if (!csrf.valid(request, token)) {
+            return pages.error(request, tenant, 403, "This form has expired",
+                    "For your security this form can no longer be sent. Go back, reload the page and try again.");
+        }
         boolean preview = "preview".equals(form.remove("action"));
         BrandingForms.Checked checked = forms.check(form, logo);
         if (!checked.errors().isEmpty()) {
-            return form(tenant, form, checked.errors(), preview, false, null, 422);
+            return form(request, tenant, form, checked.errors(), preview, false, null, 422);
         }
         if (preview) {
-            return form(tenant, form, Map.of(), true, false, previewBrand(tenant, checked, request), 200);
+            return form(request, tenant, form, Map.of(), true, false, previewBrand(tenant, checked, request), 200);
         }
         forms.save(tenant, checked.update());
         return Response.seeOther(URI.create("/admin/branding?saved=1")).header("Cache-Control", "no-store").build();
     }
 
-    private Response form(Tenant tenant, Map<String, String> values, Map<String, String> errors, boolean preview,
+    private Response form(HttpServletRequest request, Tenant tenant, Map<String, String> values, Map<String, String> errors, boolean preview,
             boolean saved, Map<String, Object> previewBrand, int status) {
-        Map<String, Object> model = pages.model(tenant, "/admin/branding", "Branding");
+        Map<String, Object> model = pages.model(request, tenant, "/admin/branding", "Branding");
         Map<String, Object> admin = forms.adminModel(tenant, "branding", values, errors, preview, saved);
         if (previewBrand != null) {
             admin.put("previewBrand", previewBrand);
         }
         model.put("admin", admin);
-        return noStore(pages.render(tenant, "admin/branding.ftlh", model, status));
+        return pages.renderPrivate(tenant, "admin/branding.ftlh", model, status);
     }
 
     // The brand as it would look once saved; an uploaded logo is shown inline because nothing was stored.
@@ -129,27 +144,21 @@ public final class AdminResource {
         return brand;
     }
 
-    private Response forbidden(Tenant tenant, String path) {
-        return pages.error(tenant, path, 403, "Forbidden",
-                "Until accounts exist, the admin area answers only requests made from the machine the platform runs on.");
-    }
-
-    private static Response noStore(Response response) {
-        response.getHeaders().putSingle("Cache-Control", "no-store");
-        return response;
+    /** Null when the request comes from an admin of its tenant; otherwise the answer to give instead. */
+    private Response refuse(HttpServletRequest request) {
+        Optional<Viewer> viewer = RequestAuth.viewer(request);
+        if (viewer.isEmpty()) {
+            return AuthPages.toSignIn(request);
+        }
+        if (!viewer.get().admin()) {
+            return pages.error(request, tenant(request), 403, "Admins only",
+                    "This area is for the site's admins. Ask an admin of this site to add you.");
+        }
+        return null;
     }
 
     private static Tenant tenant(HttpServletRequest request) {
         return RequestTenant.of(request).orElseThrow(NotFoundException::new);
-    }
-
-    private static boolean isLoopback(HttpServletRequest request) {
-        try {
-            // The servlet container gives a literal address, so this never does a DNS lookup.
-            return InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 
     private static String readText(Part part) throws IOException {

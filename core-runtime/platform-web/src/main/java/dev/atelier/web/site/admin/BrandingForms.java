@@ -115,8 +115,6 @@ public final class BrandingForms {
         admin.put("preview", preview);
         admin.put("saved", saved);
         admin.put("themes", themes.names());
-        admin.put("accessNote", "Until accounts exist, the admin area answers only requests made from the machine "
-                + "the platform runs on.");
         return admin;
     }
 

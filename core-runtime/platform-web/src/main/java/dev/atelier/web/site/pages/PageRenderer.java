@@ -3,6 +3,7 @@ package dev.atelier.web.site.pages;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.web.site.theme.TemplateFailure;
 import dev.atelier.web.site.theme.ThemeEngine;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -16,16 +17,40 @@ public final class PageRenderer {
     private final ThemeEngine engine;
     private final PageModels models;
     private final PageCache cache;
+    private final VisitorModel visitors;
 
-    public PageRenderer(ThemeEngine engine, PageModels models, PageCache cache) {
+    public PageRenderer(ThemeEngine engine, PageModels models, PageCache cache, VisitorModel visitors) {
         this.engine = engine;
         this.models = models;
         this.cache = cache;
+        this.visitors = visitors;
     }
 
-    /** The base data model of a page; add page-specific entries and pass it to {@link #render}. */
+    /** The data model of a page as everyone sees it; see {@link #model(HttpServletRequest, Tenant, String, String)}. */
     public Map<String, Object> model(Tenant tenant, String path, String title) {
         return models.of(tenant, path, title);
+    }
+
+    /**
+     * The data model of a page for the visitor making {@code request} ({@code user}, {@code csrf}, {@code flash}
+     * included); add page-specific entries and pass it to {@link #render}.
+     */
+    public Map<String, Object> model(HttpServletRequest request, Tenant tenant, String path, String title) {
+        Map<String, Object> model = models.of(tenant, path, title);
+        visitors.addTo(request, model);
+        return model;
+    }
+
+    /** Whether the request comes from a signed-in user (whose pages must not be shared). */
+    public boolean signedIn(HttpServletRequest request) {
+        return visitors.signedIn(request);
+    }
+
+    /** Like {@link #render(Tenant, String, Map, int)}, marked private to the visitor: never stored by caches. */
+    public Response renderPrivate(Tenant tenant, String template, Map<String, Object> model, int status) {
+        Response response = render(tenant, template, model, status);
+        response.getHeaders().putSingle("Cache-Control", "private, no-store");
+        return response;
     }
 
     public Response render(Tenant tenant, String template, Map<String, Object> model, int status) {
@@ -41,7 +66,10 @@ public final class PageRenderer {
      * A page as a visitor who is not signed in sees it. Such pages depend only on the tenant, the page and the
      * deployed models, so recent renderings are reused (see {@link PageCache}).
      */
-    public Response page(Tenant tenant, String template, String path, String title) {
+    public Response page(HttpServletRequest request, Tenant tenant, String template, String path, String title) {
+        if (visitors.signedIn(request)) {
+            return renderPrivate(tenant, template, model(request, tenant, path, title), 200);
+        }
         PageCache.Key key = PageCache.key(tenant, path, models.modelSnapshot());
         try {
             byte[] html = cache.get(key, () -> engine.render(tenant, template, model(tenant, path, title))
@@ -56,7 +84,17 @@ public final class PageRenderer {
 
     /** {@code error/<status>.ftlh} of the tenant's theme, or {@code error/500.ftlh} when there is none. */
     public Response error(Tenant tenant, String path, int status, String title, String detail) {
-        Map<String, Object> model = model(tenant, path, title);
+        return error(model(tenant, path, title), tenant, path, status, title, detail);
+    }
+
+    /** Like {@link #error(Tenant, String, int, String, String)}, with the visitor's header (signed in or not). */
+    public Response error(HttpServletRequest request, Tenant tenant, int status, String title, String detail) {
+        String path = request.getRequestURI();
+        return error(model(request, tenant, path, title), tenant, path, status, title, detail);
+    }
+
+    private Response error(Map<String, Object> model, Tenant tenant, String path, int status, String title,
+            String detail) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("status", status);
         error.put("title", title);

@@ -28,77 +28,61 @@ public final class SitePagesResource {
 
     @GET
     public Response index(@Context HttpServletRequest request) {
-        return pages.page(tenant(request), "index.ftlh", "/", null);
+        return pages.page(request, tenant(request), "index.ftlh", "/", null);
     }
 
     @GET
     @Path("pricing")
     public Response pricing(@Context HttpServletRequest request) {
-        return pages.page(tenant(request), "pricing.ftlh", "/pricing", "Pricing");
-    }
-
-    @GET
-    @Path("signup")
-    public Response signUp(@Context HttpServletRequest request) {
-        return pages.page(tenant(request), "signup.ftlh", "/signup", "Sign up");
-    }
-
-    @GET
-    @Path("signin")
-    public Response signIn(@Context HttpServletRequest request) {
-        return pages.page(tenant(request), "signin.ftlh", "/signin", "Sign in");
+        return pages.page(request, tenant(request), "pricing.ftlh", "/pricing", "Pricing");
     }
 
     @GET
     @Path("create")
     public Response create(@Context HttpServletRequest request) {
-        return pages.page(tenant(request), "create.ftlh", "/create", "Create");
+        return pages.page(request, tenant(request), "create.ftlh", "/create", "Create");
     }
 
     @GET
     @Path("gallery")
     public Response gallery(@Context HttpServletRequest request) {
-        return pages.page(tenant(request), "gallery.ftlh", "/gallery", "Gallery");
+        return pages.page(request, tenant(request), "gallery.ftlh", "/gallery", "Gallery");
     }
 
     @GET
     @Path("gallery/{id}")
     public Response galleryItem(@PathParam("id") String id, @Context HttpServletRequest request) {
         // No creations exist before accounts and generation jobs do: every id is unknown.
-        return pages.error(tenant(request), "/gallery/" + id, 404, "Not found", "There is no creation at this address.");
-    }
-
-    @GET
-    @Path("account")
-    public Response account(@Context HttpServletRequest request) {
-        return pages.page(tenant(request), "account.ftlh", "/account", "Account");
+        return pages.error(request, tenant(request), 404, "Not found", "There is no creation at this address.");
     }
 
     @GET
     @Path("account/billing")
     public Response billing(@Context HttpServletRequest request) {
-        return pages.page(tenant(request), "billing.ftlh", "/account/billing", "Billing");
+        return pages.page(request, tenant(request), "billing.ftlh", "/account/billing", "Billing");
     }
 
     @GET
     @Path("legal/privacy")
     public Response privacy(@Context HttpServletRequest request) {
-        return legal(tenant(request), "privacy", "Privacy policy");
+        return legal(request, "privacy", "Privacy policy");
     }
 
     @GET
     @Path("legal/terms")
     public Response terms(@Context HttpServletRequest request) {
-        return legal(tenant(request), "terms", "Terms of service");
+        return legal(request, "terms", "Terms of service");
     }
 
-    private Response legal(Tenant tenant, String kind, String title) {
-        Map<String, Object> model = pages.model(tenant, "/legal/" + kind, title);
+    private Response legal(HttpServletRequest request, String kind, String title) {
+        Tenant tenant = tenant(request);
+        Map<String, Object> model = pages.model(request, tenant, "/legal/" + kind, title);
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("kind", kind);
         document.put("title", title);
         model.put("document", document);
-        return pages.render(tenant, "legal.ftlh", model, 200);
+        return pages.signedIn(request) ? pages.renderPrivate(tenant, "legal.ftlh", model, 200)
+                : pages.render(tenant, "legal.ftlh", model, 200);
     }
 
     private static Tenant tenant(HttpServletRequest request) {

@@ -1,0 +1,52 @@
+package dev.atelier.launcher;
+
+import dev.atelier.config.AtelierConfig;
+import dev.atelier.config.Keys;
+import dev.atelier.core.accounts.Accounts;
+import dev.atelier.core.accounts.ApiTokens;
+import dev.atelier.core.accounts.Consents;
+import dev.atelier.core.accounts.ExternalSignIns;
+import dev.atelier.core.accounts.PasswordHasher;
+import dev.atelier.core.accounts.PasswordPolicy;
+import dev.atelier.core.accounts.PersonalData;
+import dev.atelier.core.accounts.Sessions;
+import dev.atelier.core.accounts.TenantAdmins;
+import dev.atelier.core.db.Database;
+import dev.atelier.core.mail.MailOutbox;
+import dev.atelier.core.operators.OperatorTokens;
+import dev.atelier.core.ratelimit.InProcessRateLimiter;
+import dev.atelier.core.ratelimit.RateLimits;
+import dev.atelier.core.secrets.SecretBox;
+import dev.atelier.core.tenants.TenantModule;
+import dev.atelier.core.tenants.TenantScope;
+import dev.atelier.web.auth.AccountServices;
+import dev.atelier.web.auth.Cookies;
+import dev.atelier.web.auth.GoogleProvider;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+
+/** Builds the account services from the configuration: one place that knows every constructor. */
+final class AccountsWiring {
+
+    private AccountsWiring() {}
+
+    static AccountServices build(AtelierConfig config, Database database, TenantModule tenants, SecretBox secrets) {
+        Clock clock = Clock.systemUTC();
+        TenantScope scope = tenants.scope();
+        Accounts accounts = new Accounts(scope, PasswordPolicy.withShippedList(), PasswordHasher.fromConfig(config),
+                clock);
+        Sessions sessions = Sessions.fromConfig(scope, clock, config);
+        ApiTokens apiTokens = new ApiTokens(scope, clock);
+        ExternalSignIns external = new ExternalSignIns(scope, clock);
+        Consents consents = new Consents(scope, clock);
+        PersonalData personalData = new PersonalData(scope, accounts, external, sessions, apiTokens, consents,
+                List.of());
+        return new AccountServices(accounts, sessions, apiTokens, external,
+                new TenantAdmins(scope, tenants.directory(), clock), consents, personalData,
+                new OperatorTokens(database.entityManagerFactory(), clock), new MailOutbox(database.dataSource()),
+                new InProcessRateLimiter(RateLimits.defaults()), secrets,
+                new GoogleProvider(URI.create(config.get(Keys.GOOGLE_ISSUER))),
+                new Cookies(config.get(Keys.SECURE_COOKIES)));
+    }
+}

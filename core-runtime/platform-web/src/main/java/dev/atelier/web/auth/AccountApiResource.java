@@ -1,0 +1,148 @@
+package dev.atelier.web.auth;
+
+import dev.atelier.core.accounts.Account;
+import dev.atelier.core.accounts.ApiTokenInfo;
+import dev.atelier.core.accounts.NewApiToken;
+import dev.atelier.core.accounts.SessionInfo;
+import dev.atelier.core.tenants.Tenant;
+import dev.atelier.web.problem.Problem;
+import dev.atelier.web.problem.ProblemException;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The signed-in user's account over JSON ({@code /api/v1/account}): who am I, personal API tokens, sessions and the
+ * data export. Works with the session cookie (changes need the {@code X-CSRF-Token} header, whose value
+ * {@code GET /api/v1/account} returns) or with a personal API token.
+ */
+@Path("/api/v1/account")
+@Produces(MediaType.APPLICATION_JSON)
+public final class AccountApiResource {
+
+    /** The signed-in user. {@code csrfToken} is set for session-cookie requests only. */
+    public record Me(String id, String email, String displayName, boolean emailVerified, boolean admin,
+            Instant createdAt, String csrfToken) {}
+
+    public record TokenView(String id, String name, String prefix, Instant createdAt, Instant lastUsedAt) {}
+
+    /** A new token: {@code token} is shown this once and never again. */
+    public record CreatedToken(String id, String name, String prefix, Instant createdAt, String token) {}
+
+    public record SessionView(String id, boolean current, Instant createdAt, Instant lastSeenAt, String userAgent,
+            String ip) {}
+
+    public record NewTokenRequest(String name) {}
+
+    public record ListOf<T>(List<T> items) {}
+
+    private final AccountServices services;
+    private final CsrfTokens csrf;
+
+    @Inject
+    public AccountApiResource(AccountServices services, CsrfTokens csrf) {
+        this.services = services;
+        this.csrf = csrf;
+    }
+
+    @GET
+    public Me me(@Context HttpServletRequest request) {
+        Viewer viewer = viewer(request);
+        Account a = viewer.account();
+        return new Me(a.id(), a.email(), a.displayName(), a.emailVerified(), viewer.admin(), a.createdAt(),
+                viewer.session() == null ? null : csrf.forSession(viewer.session().id()));
+    }
+
+    @GET
+    @Path("tokens")
+    public ListOf<TokenView> tokens(@Context HttpServletRequest request) {
+        Viewer viewer = viewer(request);
+        return new ListOf<>(services.apiTokens().list(tenant(request).id(), viewer.account().id()).stream()
+                .filter(t -> t.revokedAt() == null).map(AccountApiResource::view).toList());
+    }
+
+    @POST
+    @Path("tokens")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response createToken(NewTokenRequest body, @Context HttpServletRequest request) {
+        Viewer viewer = viewer(request);
+        try {
+            NewApiToken created = services.apiTokens().create(tenant(request).id(), viewer.account().id(),
+                    body == null ? null : body.name());
+            ApiTokenInfo info = created.info();
+            return Response.status(201).header("Cache-Control", "no-store")
+                    .entity(new CreatedToken(info.id(), info.name(), info.prefix(), info.createdAt(), created.token()))
+                    .build();
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("The token was not created.",
+                    List.of(new Problem.FieldError("name", e.getMessage())));
+        }
+    }
+
+    @DELETE
+    @Path("tokens/{id}")
+    public Response revokeToken(@PathParam("id") String id, @Context HttpServletRequest request) {
+        Viewer viewer = viewer(request);
+        if (!services.apiTokens().revoke(tenant(request).id(), viewer.account().id(), id)) {
+            throw ProblemException.notFound("You have no API token with this id.");
+        }
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("sessions")
+    public ListOf<SessionView> sessions(@Context HttpServletRequest request) {
+        Viewer viewer = viewer(request);
+        return new ListOf<>(services.sessions().list(tenant(request).id(), viewer.account().id()).stream()
+                .map(s -> view(s, viewer)).toList());
+    }
+
+    @DELETE
+    @Path("sessions/{id}")
+    public Response revokeSession(@PathParam("id") String id, @Context HttpServletRequest request) {
+        Viewer viewer = viewer(request);
+        if (!services.sessions().revoke(tenant(request).id(), viewer.account().id(), id)) {
+            throw ProblemException.notFound("You have no session with this id.");
+        }
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("export")
+    public Response export(@Context HttpServletRequest request) {
+        Viewer viewer = viewer(request);
+        Map<String, Object> data = services.personalData().export(tenant(request).id(), viewer.account().id())
+                .orElseThrow(() -> ProblemException.notFound("The account no longer exists."));
+        return Response.ok(data).header("Cache-Control", "private, no-store").build();
+    }
+
+    private static Viewer viewer(HttpServletRequest request) {
+        return RequestAuth.viewer(request).orElseThrow(() -> new ProblemException(401, "Unauthorized",
+                "Sign in first, or send a personal API token: Authorization: Bearer atl_..."));
+    }
+
+    private static Tenant tenant(HttpServletRequest request) {
+        return AuthPages.tenant(request);
+    }
+
+    private static TokenView view(ApiTokenInfo t) {
+        return new TokenView(t.id(), t.name(), t.prefix(), t.createdAt(), t.lastUsedAt());
+    }
+
+    private static SessionView view(SessionInfo s, Viewer viewer) {
+        return new SessionView(s.id(), viewer.session() != null && viewer.session().id().equals(s.id()),
+                s.createdAt(), s.lastSeenAt(), s.userAgent(), s.ip());
+    }
+}

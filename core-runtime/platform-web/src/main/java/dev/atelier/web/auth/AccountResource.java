@@ -1,0 +1,269 @@
+package dev.atelier.web.auth;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.atelier.core.accounts.Account;
+import dev.atelier.core.accounts.EmailTakenException;
+import dev.atelier.core.accounts.InvalidAccountInputException;
+import dev.atelier.core.accounts.NewApiToken;
+import dev.atelier.core.tenants.Tenant;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * {@code /account}: profile, email, password, sessions, API tokens, data export and deletion, for the signed-in user.
+ * Every change is a form post carrying the CSRF token; changes that could lock the owner out (email, deletion) ask for
+ * the password again, or for a fresh Google sign-in on accounts without a password.
+ */
+@Path("/account")
+@Produces("text/html; charset=utf-8")
+public final class AccountResource {
+
+    /** How recent a Google sign-in must be to count as re-authentication. */
+    static final Duration FRESH_SIGN_IN = Duration.ofMinutes(10);
+    private static final ObjectMapper EXPORT_JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final AccountServices services;
+    private final AuthPages pages;
+    private final CsrfTokens csrf;
+    private final AccountMail mail;
+    private final Links links;
+    private final AccountPageModel model;
+
+    @Inject
+    public AccountResource(AccountServices services, AuthPages pages, CsrfTokens csrf, AccountMail mail, Links links) {
+        this.services = services;
+        this.pages = pages;
+        this.csrf = csrf;
+        this.mail = mail;
+        this.links = links;
+        this.model = new AccountPageModel(services);
+    }
+
+    @GET
+    public Response page(@Context HttpServletRequest request) {
+        return signedIn(request, viewer -> page(request, viewer, Map.of(), Map.of(), null, 200));
+    }
+
+    @POST
+    @Path("profile")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response profile(@FormParam("displayName") String displayName, @FormParam(CsrfTokens.FIELD) String token,
+            @Context HttpServletRequest request) {
+        return change(request, token, viewer -> {
+            try {
+                services.accounts().updateDisplayName(tenant(request).id(), viewer.account().id(), displayName);
+                return AuthPages.redirect("/account?done=profile");
+            } catch (InvalidAccountInputException e) {
+                return page(request, viewer, Map.of("displayName", Forms.trimmed(displayName, 200)),
+                        Map.of("section", "profile", "displayName", e.getMessage()), null, 422);
+            }
+        });
+    }
+
+    @POST
+    @Path("email")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response email(@FormParam("newEmail") String newEmail, @FormParam("currentPassword") String password,
+            @FormParam(CsrfTokens.FIELD) String token, @Context HttpServletRequest request) {
+        return change(request, token, viewer -> {
+            Map<String, Object> values = Map.of("newEmail", Forms.trimmed(newEmail, 254));
+            Optional<Map<String, String>> refused = reauthenticate(request, viewer, password, "email");
+            if (refused.isPresent()) {
+                return page(request, viewer, values, refused.get(), null, 403);
+            }
+            Tenant tenant = tenant(request);
+            try {
+                Optional<String> change = services.accounts().requestEmailChange(tenant.id(), viewer.account().id(),
+                        newEmail);
+                change.ifPresent(t -> mail.confirmNewEmail(tenant, viewer.account(),
+                        dev.atelier.core.accounts.EmailAddress.normalize(newEmail),
+                        links.absolute(request, "/account/email/confirm?token=" + t), Tokens.key(t)));
+                return AuthPages.redirect("/account?done=email-sent");
+            } catch (InvalidAccountInputException e) {
+                return page(request, viewer, values, Map.of("section", "email", "newEmail", e.getMessage()), null,
+                        422);
+            } catch (EmailTakenException e) {
+                // Saying "taken" would reveal that someone has an account here; the link simply never comes.
+                return AuthPages.redirect("/account?done=email-sent");
+            }
+        });
+    }
+
+    @POST
+    @Path("password")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response password(@FormParam("currentPassword") String current, @FormParam("newPassword") String next,
+            @FormParam(CsrfTokens.FIELD) String token, @Context HttpServletRequest request) {
+        return change(request, token, viewer -> {
+            Tenant tenant = tenant(request);
+            try {
+                if (!services.accounts().changePassword(tenant.id(), viewer.account().id(), current, next)) {
+                    return page(request, viewer, Map.of(), Map.of("section", "password", "currentPassword",
+                            "That is not your current password."), null, 403);
+                }
+            } catch (InvalidAccountInputException e) {
+                return page(request, viewer, Map.of(), Map.of("section", "password", "newPassword", e.getMessage()),
+                        null, 422);
+            }
+            // A changed password ends every other session: whoever knew the old one is out.
+            services.sessions().revokeOthers(tenant.id(), viewer.sessionCookie());
+            return AuthPages.redirect("/account?done=password");
+        });
+    }
+
+    @POST
+    @Path("sessions/{id}/revoke")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response revokeSession(@PathParam("id") String sessionId, @FormParam(CsrfTokens.FIELD) String token,
+            @Context HttpServletRequest request) {
+        return change(request, token, viewer -> {
+            services.sessions().revoke(tenant(request).id(), viewer.account().id(), sessionId);
+            return AuthPages.redirect("/account?done=session-revoked");
+        });
+    }
+
+    @POST
+    @Path("sessions/revoke-others")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response revokeOthers(@FormParam(CsrfTokens.FIELD) String token, @Context HttpServletRequest request) {
+        return change(request, token, viewer -> {
+            services.sessions().revokeOthers(tenant(request).id(), viewer.sessionCookie());
+            return AuthPages.redirect("/account?done=others-revoked");
+        });
+    }
+
+    @POST
+    @Path("tokens")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response createToken(@FormParam("tokenName") String name, @FormParam(CsrfTokens.FIELD) String token,
+            @Context HttpServletRequest request) {
+        return change(request, token, viewer -> {
+            try {
+                NewApiToken created = services.apiTokens().create(tenant(request).id(), viewer.account().id(), name);
+                // Shown in this response only: nothing can show it again.
+                return page(request, viewer, Map.of(), Map.of(), created.token(), 200);
+            } catch (IllegalArgumentException e) {
+                return page(request, viewer, Map.of("tokenName", Forms.trimmed(name, 200)),
+                        Map.of("section", "tokens", "tokenName", e.getMessage()), null, 422);
+            }
+        });
+    }
+
+    @POST
+    @Path("tokens/{id}/revoke")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response revokeToken(@PathParam("id") String tokenId, @FormParam(CsrfTokens.FIELD) String token,
+            @Context HttpServletRequest request) {
+        return change(request, token, viewer -> {
+            services.apiTokens().revoke(tenant(request).id(), viewer.account().id(), tokenId);
+            return AuthPages.redirect("/account?done=token-revoked");
+        });
+    }
+
+    @GET
+    @Path("export")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response export(@Context HttpServletRequest request) {
+        return signedIn(request, viewer -> {
+            Tenant tenant = tenant(request);
+            Optional<Map<String, Object>> data = services.personalData().export(tenant.id(), viewer.account().id());
+            if (data.isEmpty()) {
+                return AuthPages.toSignIn(request);
+            }
+            try {
+                byte[] json = EXPORT_JSON.writeValueAsBytes(data.get());
+                return Response.ok(json, MediaType.APPLICATION_JSON_TYPE.withCharset("utf-8"))
+                        .header("Content-Disposition", "attachment; filename=\"" + tenant.slug() + "-my-data.json\"")
+                        .header("Cache-Control", "private, no-store").build();
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("The data export could not be written as JSON", e);
+            }
+        });
+    }
+
+    @POST
+    @Path("delete")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response delete(@FormParam("currentPassword") String password, @FormParam("confirm") String confirm,
+            @FormParam(CsrfTokens.FIELD) String token, @Context HttpServletRequest request) {
+        return change(request, token, viewer -> {
+            if (!"DELETE".equals(confirm == null ? null : confirm.strip())) {
+                return page(request, viewer, Map.of(), Map.of("section", "delete", "confirm",
+                        "Type DELETE in capital letters to confirm."), null, 422);
+            }
+            Optional<Map<String, String>> refused = reauthenticate(request, viewer, password, "delete");
+            if (refused.isPresent()) {
+                return page(request, viewer, Map.of(), refused.get(), null, 403);
+            }
+            Tenant tenant = tenant(request);
+            Optional<Account> deleted = services.personalData().erase(tenant.id(), viewer.account().id());
+            deleted.ifPresent(account -> mail.accountDeleted(tenant, account));
+            return deletedPage(request);
+        });
+    }
+
+    private Response deletedPage(HttpServletRequest request) {
+        // The session went with the account: render as a signed-out visitor and drop the cookie.
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("user", null);
+        Response page = pages.form(request, "account-deleted.ftlh", "Account deleted", Map.of(), Map.of(), 200, extra);
+        page.getHeaders().add("Set-Cookie", services.cookies().expired(Cookies.SESSION));
+        return page;
+    }
+
+    /** Empty when the viewer proved it is them; otherwise the errors to show in {@code section}. */
+    private Optional<Map<String, String>> reauthenticate(HttpServletRequest request, Viewer viewer, String password,
+            String section) {
+        Account account = viewer.account();
+        if (account.hasPassword()) {
+            return services.accounts().checkPassword(tenant(request).id(), account.id(), password) ? Optional.empty()
+                    : Optional.of(Map.of("section", section, "currentPassword", "That is not your current password."));
+        }
+        boolean fresh = viewer.session() != null
+                && viewer.session().createdAt().isAfter(Instant.now().minus(FRESH_SIGN_IN));
+        return fresh ? Optional.empty() : Optional.of(Map.of("section", section, "reauth",
+                "For your security, sign in with Google again, then repeat this within ten minutes."));
+    }
+
+    private Response page(HttpServletRequest request, Viewer viewer, Map<String, ?> values, Map<String, String> errors,
+            String newToken, int status) {
+        return pages.form(request, "account.ftlh", "Account", values, errors, status,
+                Map.of("account", model.of(tenant(request), viewer, newToken)));
+    }
+
+    private Response signedIn(HttpServletRequest request, Function<Viewer, Response> action) {
+        Optional<Viewer> viewer = RequestAuth.viewer(request);
+        if (viewer.isEmpty() || viewer.get().viaApiToken()) {
+            return AuthPages.toSignIn(request);
+        }
+        return action.apply(viewer.get());
+    }
+
+    private Response change(HttpServletRequest request, String token, Function<Viewer, Response> action) {
+        if (!csrf.valid(request, token)) {
+            return Forms.expired(pages, request);
+        }
+        return signedIn(request, action);
+    }
+
+    private static Tenant tenant(HttpServletRequest request) {
+        return AuthPages.tenant(request);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.atelier.web.auth;
+
+import dev.atelier.core.accounts.Accounts;
+import dev.atelier.core.accounts.ApiTokens;
+import dev.atelier.core.accounts.Consents;
+import dev.atelier.core.accounts.ExternalSignIns;
+import dev.atelier.core.accounts.PersonalData;
+import dev.atelier.core.accounts.Sessions;
+import dev.atelier.core.accounts.TenantAdmins;
+import dev.atelier.core.mail.MailOutbox;
+import dev.atelier.core.operators.OperatorTokens;
+import dev.atelier.core.ratelimit.RateLimiter;
+import dev.atelier.core.secrets.SecretBox;
+import java.util.Objects;
+
+/**
+ * What the account pages and the authentication of requests need from the core.
+ *
+ * @param google finds the OpenID provider behind "Sign in with Google"
+ * @param secrets keys CSRF tokens and seals the pending-sign-in cookie
+ * @param cookies whether cookies are {@code Secure}
+ */
+public record AccountServices(
+        Accounts accounts,
+        Sessions sessions,
+        ApiTokens apiTokens,
+        ExternalSignIns externalSignIns,
+        TenantAdmins admins,
+        Consents consents,
+        PersonalData personalData,
+        OperatorTokens operatorTokens,
+        MailOutbox outbox,
+        RateLimiter rateLimiter,
+        SecretBox secrets,
+        GoogleProvider google,
+        Cookies cookies) {
+
+    public AccountServices {
+        Objects.requireNonNull(accounts, "accounts");
+        Objects.requireNonNull(sessions, "sessions");
+        Objects.requireNonNull(apiTokens, "apiTokens");
+        Objects.requireNonNull(externalSignIns, "externalSignIns");
+        Objects.requireNonNull(admins, "admins");
+        Objects.requireNonNull(consents, "consents");
+        Objects.requireNonNull(personalData, "personalData");
+        Objects.requireNonNull(operatorTokens, "operatorTokens");
+        Objects.requireNonNull(outbox, "outbox");
+        Objects.requireNonNull(rateLimiter, "rateLimiter");
+        Objects.requireNonNull(secrets, "secrets");
+        Objects.requireNonNull(google, "google");
+        Objects.requireNonNull(cookies, "cookies");
+    }
+}

@@ -1,0 +1,88 @@
+package dev.atelier.web.auth;
+
+import dev.atelier.core.secrets.SecretBox;
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * CSRF tokens for forms and the JSON API. A signed-in user's token is a keyed hash of the session id, so it needs no
+ * storage and dies with the session; a signed-out visitor's (sign-in, sign-up, reset forms) is bound the same way to
+ * the random {@link Cookies#CSRF} cookie. Either way another site can neither read nor forge it.
+ */
+public final class CsrfTokens {
+
+    /** The form field carrying the token. */
+    public static final String FIELD = "csrf";
+    /** The request header carrying the token for JSON requests authenticated by the session cookie. */
+    public static final String HEADER = "X-CSRF-Token";
+
+    private static final String NEW_COOKIE = "atelier.csrf.new-cookie";
+
+    private final SecretBox keys;
+    private final SecureRandom random = new SecureRandom();
+
+    public CsrfTokens(SecretBox keys) {
+        this.keys = keys;
+    }
+
+    /** The token of a signed-in session. */
+    public String forSession(String sessionId) {
+        return token("session", sessionId);
+    }
+
+    /** The token bound to a signed-out visitor's {@link Cookies#CSRF} value. */
+    public String forVisitor(String csrfCookie) {
+        return token("visitor", csrfCookie);
+    }
+
+    /** A fresh random value for the {@link Cookies#CSRF} cookie. */
+    public String newVisitorCookie() {
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /**
+     * The token to put into the forms of the page answering {@code request}. A signed-out visitor without a
+     * {@link Cookies#CSRF} cookie gets a new one, set on the response by {@link AuthenticationFilter}.
+     */
+    public String tokenFor(HttpServletRequest request) {
+        Optional<String> expected = expected(request);
+        if (expected.isPresent()) {
+            return expected.get();
+        }
+        String cookie = request.getAttribute(NEW_COOKIE) instanceof String value ? value : newVisitorCookie();
+        request.setAttribute(NEW_COOKIE, cookie);
+        return forVisitor(cookie);
+    }
+
+    /** The {@link Cookies#CSRF} value {@link #tokenFor} made up for this request, if it had to. */
+    static Optional<String> newCookie(HttpServletRequest request) {
+        return request.getAttribute(NEW_COOKIE) instanceof String value ? Optional.of(value) : Optional.empty();
+    }
+
+    /** The token the request's forms must carry, if the request has what a token is bound to. */
+    public Optional<String> expected(HttpServletRequest request) {
+        Optional<Viewer> viewer = RequestAuth.viewer(request);
+        if (viewer.isPresent() && viewer.get().session() != null) {
+            return Optional.of(forSession(viewer.get().session().id()));
+        }
+        return Cookies.value(request, Cookies.CSRF).map(this::forVisitor);
+    }
+
+    /** Whether {@code presented} is the token this request must carry; compared in constant time. */
+    public boolean valid(HttpServletRequest request, String presented) {
+        Optional<String> expected = expected(request);
+        return presented != null && expected.isPresent() && MessageDigest.isEqual(
+                expected.get().getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String token(String kind, String value) {
+        // The fingerprint is an HMAC under a key derived from the secrets key; hex is safe in forms and headers.
+        return keys.fingerprint(value, "csrf:" + kind);
+    }
+}

@@ -1,0 +1,120 @@
+package dev.atelier.web.auth;
+
+import dev.atelier.core.accounts.Account;
+import dev.atelier.core.accounts.InvalidAccountInputException;
+import dev.atelier.core.tenants.Tenant;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Forgotten passwords: {@code /reset} mails a single-use link valid for an hour, {@code /reset/confirm} sets the new
+ * password, ends every session of the account and signs in anew. The request page answers the same whether or not
+ * the email has an account.
+ */
+@Path("/reset")
+@Produces("text/html; charset=utf-8")
+public final class PasswordResetResource {
+
+    private final AccountServices services;
+    private final AuthPages pages;
+    private final CsrfTokens csrf;
+    private final SignIns signIns;
+    private final Throttle throttle;
+    private final AccountMail mail;
+    private final Links links;
+
+    @Inject
+    public PasswordResetResource(AccountServices services, AuthPages pages, CsrfTokens csrf, SignIns signIns,
+            Throttle throttle, AccountMail mail, Links links) {
+        this.services = services;
+        this.pages = pages;
+        this.csrf = csrf;
+        this.signIns = signIns;
+        this.throttle = throttle;
+        this.mail = mail;
+        this.links = links;
+    }
+
+    @GET
+    public Response form(@Context HttpServletRequest request) {
+        return pages.form(request, "reset-request.ftlh", "Reset your password", AuthPages.values("email", ""),
+                Map.of(), 200, Map.of("sent", false));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response request(@FormParam("email") String email, @FormParam(CsrfTokens.FIELD) String token,
+            @Context HttpServletRequest request) {
+        if (!csrf.valid(request, token)) {
+            return Forms.expired(pages, request);
+        }
+        Tenant tenant = AuthPages.tenant(request);
+        Map<String, Object> values = AuthPages.values("email", Forms.trimmed(email, 254));
+        if (email == null || email.isBlank()) {
+            return pages.form(request, "reset-request.ftlh", "Reset your password", values,
+                    Map.of("email", "Enter the email you signed up with."), 422, Map.of("sent", false));
+        }
+        try {
+            throttle.reset(tenant, request, email);
+        } catch (RateLimitedException e) {
+            return pages.rateLimited(request, e);
+        }
+        Optional<String> resetToken = services.accounts().requestPasswordReset(tenant.id(), email);
+        resetToken.flatMap(t -> services.accounts().findByEmail(tenant.id(), email)).ifPresent(account ->
+                mail.passwordReset(tenant, account,
+                        links.absolute(request, "/reset/confirm?token=" + resetToken.get()),
+                        Tokens.key(resetToken.get())));
+        return pages.form(request, "reset-request.ftlh", "Reset your password", values, Map.of(), 200,
+                Map.of("sent", true));
+    }
+
+    @GET
+    @Path("confirm")
+    public Response confirmForm(@QueryParam("token") String resetToken, @Context HttpServletRequest request) {
+        return confirmPage(request, resetToken, Map.of(), false, 200);
+    }
+
+    @POST
+    @Path("confirm")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response confirm(@FormParam("token") String resetToken, @FormParam("newPassword") String newPassword,
+            @FormParam(CsrfTokens.FIELD) String token, @Context HttpServletRequest request) {
+        if (!csrf.valid(request, token)) {
+            return Forms.expired(pages, request);
+        }
+        Tenant tenant = AuthPages.tenant(request);
+        if (resetToken == null || resetToken.isBlank() || resetToken.length() > 200) {
+            return confirmPage(request, "", Map.of(), true, 400);
+        }
+        Optional<Account> account;
+        try {
+            account = services.accounts().resetPassword(tenant.id(), resetToken, newPassword);
+        } catch (InvalidAccountInputException e) {
+            return confirmPage(request, resetToken, Map.of("newPassword", e.getMessage()), false, 422);
+        }
+        if (account.isEmpty()) {
+            return confirmPage(request, "", Map.of(), true, 410);
+        }
+        // Whoever knew the old password is signed out everywhere.
+        services.sessions().revokeAllFor(tenant.id(), account.get().id());
+        return signIns.redirect(request, tenant, account.get(), "/account?done=password-reset");
+    }
+
+    private Response confirmPage(HttpServletRequest request, String resetToken, Map<String, String> errors,
+            boolean invalid, int status) {
+        return pages.form(request, "reset.ftlh", "Choose a new password", Map.of(), errors, status,
+                Map.of("token", resetToken == null ? "" : resetToken, "invalid", invalid));
+    }
+}

@@ -1,0 +1,98 @@
+package dev.atelier.web.auth;
+
+import dev.atelier.core.accounts.Account;
+import dev.atelier.core.tenants.Tenant;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code /signin} with email and password, and {@code /signout}. */
+@Path("/")
+@Produces("text/html; charset=utf-8")
+public final class SignInResource {
+
+    private static final String WRONG = "That email and password don't match an account. Check both and try again.";
+
+    private final AccountServices services;
+    private final AuthPages pages;
+    private final CsrfTokens csrf;
+    private final SignIns signIns;
+    private final Throttle throttle;
+
+    @Inject
+    public SignInResource(AccountServices services, AuthPages pages, CsrfTokens csrf, SignIns signIns,
+            Throttle throttle) {
+        this.services = services;
+        this.pages = pages;
+        this.csrf = csrf;
+        this.signIns = signIns;
+        this.throttle = throttle;
+    }
+
+    @GET
+    @Path("signin")
+    public Response form(@QueryParam("next") String next, @Context HttpServletRequest request) {
+        if (RequestAuth.viewer(request).isPresent()) {
+            return AuthPages.redirect(NextPath.of(next, "/create"));
+        }
+        return page(request, AuthPages.values("email", ""), Map.of(), next, 200);
+    }
+
+    @POST
+    @Path("signin")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signIn(@FormParam("email") String email, @FormParam("password") String password,
+            @FormParam("next") String next, @FormParam(CsrfTokens.FIELD) String token,
+            @Context HttpServletRequest request) {
+        if (!csrf.valid(request, token)) {
+            return Forms.expired(pages, request);
+        }
+        Tenant tenant = AuthPages.tenant(request);
+        Map<String, Object> values = AuthPages.values("email", Forms.trimmed(email, 254));
+        try {
+            throttle.signIn(tenant, request, email);
+        } catch (RateLimitedException e) {
+            return pages.rateLimited(request, e);
+        }
+        Optional<Account> account = services.accounts().signIn(tenant.id(), email, password);
+        if (account.isEmpty()) {
+            return page(request, values, Map.of("form", WRONG), next, 401);
+        }
+        return signIns.redirect(request, tenant, account.get(), NextPath.of(next, "/create"));
+    }
+
+    @POST
+    @Path("signout")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signOut(@FormParam("everywhere") String everywhere, @FormParam(CsrfTokens.FIELD) String token,
+            @Context HttpServletRequest request) {
+        if (!csrf.valid(request, token)) {
+            return Forms.expired(pages, request);
+        }
+        Tenant tenant = AuthPages.tenant(request);
+        Optional<Viewer> viewer = RequestAuth.viewer(request);
+        boolean all = "yes".equals(everywhere) && viewer.isPresent();
+        if (all) {
+            services.sessions().revokeAllFor(tenant.id(), viewer.get().account().id());
+        }
+        return Response.seeOther(java.net.URI.create(all ? "/?done=signed-out-everywhere" : "/?done=signed-out"))
+                .header("Cache-Control", "no-store").cookie(signIns.end(request, tenant)).build();
+    }
+
+    private Response page(HttpServletRequest request, Map<String, Object> values, Map<String, String> errors,
+            String next, int status) {
+        return pages.form(request, "signin.ftlh", "Sign in", values, errors, status,
+                Map.of("next", NextPath.of(next, "")));
+    }
+}

@@ -1,0 +1,52 @@
+package dev.atelier.web.auth;
+
+import dev.atelier.core.accounts.Account;
+import dev.atelier.core.accounts.NewSession;
+import dev.atelier.core.accounts.Sessions;
+import dev.atelier.core.tenants.Tenant;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts a signed-in session. The session a request came with (if any) is ended first and a new id is issued, so an id
+ * planted before sign-in (session fixation) never becomes a signed-in one.
+ */
+public final class SignIns {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SignIns.class);
+
+    private final Sessions sessions;
+    private final Cookies cookies;
+
+    public SignIns(Sessions sessions, Cookies cookies) {
+        this.sessions = sessions;
+        this.cookies = cookies;
+    }
+
+    /** The session cookie of a new session for {@code account}; the request's previous session ends. */
+    public NewCookie start(HttpServletRequest request, Tenant tenant, Account account) {
+        Cookies.value(request, Cookies.SESSION).ifPresent(old -> sessions.revoke(tenant.id(), old));
+        NewSession session = sessions.start(tenant.id(), account.id(), request.getHeader("User-Agent"),
+                request.getRemoteAddr());
+        LOG.info("Tenant {}: account {} signed in", tenant.slug(), account.id());
+        Duration lifetime = Duration.between(Instant.now(), session.info().absoluteExpiresAt());
+        return cookies.lax(Cookies.SESSION, session.cookieValue(), lifetime.isNegative() ? Duration.ZERO : lifetime);
+    }
+
+    /** Signs in and redirects (303) to {@code location}. */
+    public Response redirect(HttpServletRequest request, Tenant tenant, Account account, String location) {
+        return Response.seeOther(java.net.URI.create(location)).header("Cache-Control", "no-store")
+                .cookie(start(request, tenant, account)).build();
+    }
+
+    /** Ends the request's session (if any) and tells the browser to drop the cookie. */
+    public NewCookie end(HttpServletRequest request, Tenant tenant) {
+        Cookies.value(request, Cookies.SESSION).ifPresent(value -> sessions.revoke(tenant.id(), value));
+        return cookies.expired(Cookies.SESSION);
+    }
+}

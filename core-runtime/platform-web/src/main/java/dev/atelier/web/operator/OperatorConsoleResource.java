@@ -1,0 +1,99 @@
+package dev.atelier.web.operator;
+
+import dev.atelier.core.operators.OperatorTokens;
+import dev.atelier.web.auth.Cookies;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * Signing in to the operator console with an operator token. The token is kept in a {@code SameSite=Strict},
+ * HttpOnly cookie of the operator host only; every request checks it is still unrevoked. The form is posted only with
+ * the operator host's own {@code Origin}, which is what protects it from other sites.
+ */
+@Path("/operator")
+public final class OperatorConsoleResource {
+
+    private static final Duration COOKIE_LIFETIME = Duration.ofHours(12);
+
+    private final OperatorTokens tokens;
+    private final Cookies cookies;
+
+    @Inject
+    public OperatorConsoleResource(OperatorTokens tokens, Cookies cookies) {
+        this.tokens = tokens;
+        this.cookies = cookies;
+    }
+
+    @GET
+    @Path("signin")
+    @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
+    public Response form() {
+        return page(null, 200);
+    }
+
+    @POST
+    @Path("signin")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
+    public Response signIn(@FormParam("token") String token, @HeaderParam("Origin") String origin,
+            @HeaderParam("Host") String host) {
+        if (!sameOrigin(origin, host)) {
+            return page("This form must be sent from the operator console itself.", 403);
+        }
+        String value = token == null ? "" : token.strip();
+        if (value.length() > 200 || tokens.authenticate(value).isEmpty()) {
+            return page("That operator token is unknown or revoked.", 401);
+        }
+        return Response.seeOther(URI.create("/")).header("Cache-Control", "no-store")
+                .cookie(cookies.strict(Cookies.OPERATOR, value, COOKIE_LIFETIME)).build();
+    }
+
+    @POST
+    @Path("signout")
+    public Response signOut() {
+        return Response.seeOther(URI.create("/operator/signin")).header("Cache-Control", "no-store")
+                .cookie(cookies.expired(Cookies.OPERATOR)).build();
+    }
+
+    // Browsers send Origin on every cross-site POST; a missing one (old clients, curl) is allowed since such a
+    // client is not a victim's browser being driven by another site.
+    private static boolean sameOrigin(String origin, String host) {
+        if (origin == null || origin.equals("null")) {
+            return origin == null;
+        }
+        try {
+            URI uri = URI.create(origin);
+            String originHost = uri.getPort() == -1 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+            return originHost != null && originHost.equalsIgnoreCase(host);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static Response page(String error, int status) {
+        String message = error == null ? "" : "<p role=\"alert\" style=\"color:#b42318\">" + error + "</p>";
+        String html = """
+                <!doctype html><html lang="en"><head><meta charset="utf-8">
+                <meta name="viewport" content="width=device-width,initial-scale=1"><title>Operator sign-in · Atelier</title>
+                <style>body{font-family:system-ui,sans-serif;max-width:28rem;margin:4rem auto;padding:0 1rem;color:#1d1b26}
+                input{width:100%;padding:.6rem;font:inherit;box-sizing:border-box}button{margin-top:1rem;padding:.6rem 1.2rem;
+                font:inherit}</style></head><body><main><h1>Operator console</h1>
+                <p>Paste an operator token. Create one on the server with
+                <code>bin/atelier operators tokens create &lt;name&gt;</code>.</p>""" + message + """
+                <form method="post" action="/operator/signin"><label for="token">Operator token</label>
+                <input id="token" name="token" type="password" autocomplete="off" required>
+                <button type="submit">Sign in</button></form></main></body></html>""";
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
+                .header("Cache-Control", "no-store").entity(html).build();
+    }
+}
