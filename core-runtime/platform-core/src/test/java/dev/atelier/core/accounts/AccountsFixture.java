@@ -61,6 +61,19 @@ final class AccountsFixture implements AutoCloseable {
         }
     }
 
+    /** Runs an update statement; returns the count of rows changed. */
+    int execute(String sql, Object... parameters) {
+        try (Connection connection = database.dataSource().getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void addTenant(String id, String slug) {
         try (Connection connection = database.dataSource().getConnection();
                 PreparedStatement insert = connection.prepareStatement("INSERT INTO tenant (id, slug, display_name,"

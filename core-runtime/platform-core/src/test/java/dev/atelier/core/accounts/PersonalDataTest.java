@@ -1,0 +1,152 @@
+package dev.atelier.core.accounts;
+
+import static dev.atelier.core.accounts.AccountsFixture.ALPHA;
+import static dev.atelier.core.accounts.AccountsFixture.BETA;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atelier.testkit.TestDatabase;
+import dev.atelier.testkit.TestPostgresExtension;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Consents, and a person's copy and erasure of everything stored about their account. */
+@ExtendWith(TestPostgresExtension.class)
+class PersonalDataTest {
+
+    private AccountsFixture fixture;
+    private ExternalSignIns external;
+    private Sessions sessions;
+    private ApiTokens tokens;
+    private Consents consents;
+    private Account ada;
+
+    @BeforeEach
+    void start(TestDatabase database) {
+        fixture = new AccountsFixture(database);
+        external = new ExternalSignIns(fixture.scope, fixture.clock);
+        sessions = new Sessions(fixture.scope, fixture.clock, Duration.ofDays(1), Duration.ofDays(30));
+        tokens = new ApiTokens(fixture.scope, fixture.clock);
+        consents = new Consents(fixture.scope, fixture.clock);
+        SignUp signUp = fixture.accounts.signUp(ALPHA, "ada@example.com", "violet lantern orbit", "Ada");
+        fixture.accounts.verifyEmail(ALPHA, signUp.verificationToken());
+        ada = external.signIn(ALPHA, "google", "sub-1", "ada@example.com", true, "Ada").account();
+    }
+
+    @AfterEach
+    void stop() {
+        fixture.close();
+    }
+
+    private PersonalData personalData(List<PersonalDataParticipant> participants) {
+        return new PersonalData(fixture.scope, fixture.accounts, external, sessions, tokens, consents, participants);
+    }
+
+    @Test
+    void consentsAreKeptAsAHistoryPerAccountAndTenant() {
+        consents.record(ALPHA, ada.id(), "terms", "1");
+        fixture.clock.advance(Duration.ofDays(30));
+        consents.record(ALPHA, ada.id(), "terms", "2");
+
+        assertThat(consents.list(ALPHA, ada.id())).extracting(Consent::version).containsExactly("1", "2");
+        assertThat(consents.list(ALPHA, ada.id()).get(1).acceptedAt()).isEqualTo(fixture.clock.instant());
+        assertThat(consents.list(BETA, ada.id())).isEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theExportHoldsProfileSignInMethodsSessionsTokensAndConsentsButNoSecrets() {
+        NewSession session = sessions.start(ALPHA, ada.id(), "Firefox", "203.0.113.7");
+        NewApiToken token = tokens.create(ALPHA, ada.id(), "backup");
+        tokens.revoke(ALPHA, ada.id(), tokens.create(ALPHA, ada.id(), "old").info().id());
+        consents.record(ALPHA, ada.id(), "privacy", "3");
+
+        Map<String, Object> export = personalData(List.of()).export(ALPHA, ada.id()).orElseThrow();
+
+        assertThat(export.keySet()).containsExactly("exported_at", "profile", "sign_in_methods", "sessions",
+                "api_tokens", "consents", "generations", "transactions");
+        assertThat(export.get("exported_at")).isEqualTo(fixture.clock.instant().toString());
+        assertThat((Map<String, Object>) export.get("profile")).containsEntry("id", ada.id())
+                .containsEntry("email", "ada@example.com").containsEntry("display_name", "Ada")
+                .containsEntry("email_verified", true).containsEntry("created_at", ada.createdAt().toString());
+        Map<String, Object> signIn = (Map<String, Object>) export.get("sign_in_methods");
+        assertThat(signIn).containsEntry("password", true);
+        assertThat((List<Map<String, Object>>) signIn.get("identities")).singleElement()
+                .satisfies(i -> assertThat(i).containsEntry("provider", "google"));
+        assertThat((List<Map<String, Object>>) export.get("sessions")).singleElement()
+                .satisfies(s -> assertThat(s).containsEntry("user_agent", "Firefox").containsEntry("ip",
+                        "203.0.113.7"));
+        assertThat((List<Map<String, Object>>) export.get("api_tokens")).hasSize(2)
+                .anySatisfy(t -> assertThat(t).containsEntry("name", "backup").containsEntry("revoked_at", null))
+                .anySatisfy(t -> assertThat(t).containsEntry("name", "old").doesNotContainEntry("revoked_at", null));
+        assertThat((List<Map<String, Object>>) export.get("consents")).singleElement()
+                .satisfies(c -> assertThat(c).containsEntry("document", "privacy").containsEntry("version", "3"));
+        assertThat(export.get("generations")).isEqualTo(List.of());
+        assertThat(export.toString()).doesNotContain(token.token()).doesNotContain(session.cookieValue())
+                .doesNotContain("argon2");
+    }
+
+    @Test
+    void participantsAddTheirSectionsAndEraseFirst() {
+        List<String> calls = new ArrayList<>();
+        PersonalDataParticipant generations = new PersonalDataParticipant() {
+            @Override
+            public String section() {
+                return "generations";
+            }
+
+            @Override
+            public Object export(String tenantId, String accountId) {
+                return List.of(Map.of("prompt", "a lighthouse"));
+            }
+
+            @Override
+            public void erase(String tenantId, String accountId) {
+                calls.add("erase " + tenantId + " " + accountId + " exists="
+                        + fixture.accounts.find(tenantId, accountId).isPresent());
+            }
+        };
+        PersonalData data = personalData(List.of(generations));
+
+        assertThat(data.export(ALPHA, ada.id()).orElseThrow().get("generations"))
+                .isEqualTo(List.of(Map.of("prompt", "a lighthouse")));
+        data.erase(ALPHA, ada.id());
+
+        assertThat(calls).containsExactly("erase " + ALPHA + " " + ada.id() + " exists=true");
+    }
+
+    @Test
+    void erasureDeletesTheAccountAndEverythingHangingOffIt() {
+        sessions.start(ALPHA, ada.id(), "Firefox", "203.0.113.7");
+        tokens.create(ALPHA, ada.id(), "backup");
+        consents.record(ALPHA, ada.id(), "terms", "1");
+        fixture.accounts.requestPasswordReset(ALPHA, "ada@example.com");
+
+        Account erased = personalData(List.of()).erase(ALPHA, ada.id()).orElseThrow();
+
+        assertThat(erased.email()).isEqualTo("ada@example.com");
+        assertThat(fixture.accounts.find(ALPHA, ada.id())).isEmpty();
+        for (String table : List.of("account", "account_token", "account_session", "api_token", "account_identity",
+                "account_consent")) {
+            assertThat(fixture.column("SELECT count(*) FROM " + table)).as(table).containsExactly("0");
+        }
+        assertThat(external.signIn(ALPHA, "google", "sub-1", "ada@example.com", true, "Ada").outcome())
+                .isEqualTo(ExternalSignIn.Outcome.CREATED);
+    }
+
+    @Test
+    void anotherTenantCanNeitherExportNorEraseTheAccount() {
+        PersonalData data = personalData(List.of());
+
+        assertThat(data.export(BETA, ada.id())).isEmpty();
+        assertThat(data.erase(BETA, ada.id())).isEmpty();
+        assertThat(data.export(ALPHA, "acc_unknown")).isEmpty();
+
+        assertThat(fixture.accounts.find(ALPHA, ada.id())).isPresent();
+    }
+}
