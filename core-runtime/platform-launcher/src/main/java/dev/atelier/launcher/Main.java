@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = AtelierVersion.class,
         description = "White-label AI image and video creation platform.",
-        subcommands = {StartCommand.class, TenantsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {StartCommand.class, TenantsCommand.class, OperatorsCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -14,12 +14,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code atelier tenants}: apply, export and list tenants. Each subcommand reads the configuration as {@code start} does
- * and opens the database directly (embedded or external).
+ * {@code atelier tenants}: apply, export and list tenants, and grant their admin areas. Each subcommand reads the
+ * configuration as {@code start} does and opens the database directly (embedded or external).
  */
 @Command(name = "tenants", mixinStandardHelpOptions = true,
-        description = "Applies tenant folders, exports tenants as folders, lists tenants.",
-        subcommands = {TenantsApplyCommand.class, TenantsExportCommand.class, TenantsListCommand.class})
+        description = "Applies tenant folders, exports tenants as folders, lists tenants, grants tenant admins.",
+        subcommands = {TenantsApplyCommand.class, TenantsExportCommand.class, TenantsListCommand.class,
+                TenantsAddAdminCommand.class})
 final class TenantsCommand implements Runnable {
 
     static final int EXIT_FAILED = 1;
