@@ -45,10 +45,13 @@ public final class AccountResource {
     private final AccountMail mail;
     private final Links links;
     private final AccountPageModel model;
+    private final SignIns signIns;
 
     @Inject
-    public AccountResource(AccountServices services, AuthPages pages, CsrfTokens csrf, AccountMail mail, Links links) {
+    public AccountResource(AccountServices services, AuthPages pages, CsrfTokens csrf, AccountMail mail, Links links,
+            SignIns signIns) {
         this.services = services;
+        this.signIns = signIns;
         this.pages = pages;
         this.csrf = csrf;
         this.mail = mail;
@@ -122,9 +125,11 @@ public final class AccountResource {
                 return page(request, viewer, Map.of(), Map.of("section", "password", "newPassword", e.getMessage()),
                         null, 422);
             }
-            // A changed password ends every other session: whoever knew the old one is out.
+            // A changed password ends every other session (whoever knew the old one is out) and renews this one's id.
             services.sessions().revokeOthers(tenant.id(), viewer.sessionCookie());
-            return AuthPages.redirect("/account?done=password");
+            Response done = AuthPages.redirect("/account?done=password");
+            signIns.rotate(request, tenant).ifPresent(cookie -> done.getHeaders().add("Set-Cookie", cookie));
+            return done;
         });
     }
 

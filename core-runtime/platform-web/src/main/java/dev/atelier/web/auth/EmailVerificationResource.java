@@ -29,11 +29,13 @@ public final class EmailVerificationResource {
     private final CsrfTokens csrf;
     private final AccountMail mail;
     private final Links links;
+    private final SignIns signIns;
 
     @Inject
     public EmailVerificationResource(AccountServices services, AuthPages pages, CsrfTokens csrf, AccountMail mail,
-            Links links) {
+            Links links, SignIns signIns) {
         this.services = services;
+        this.signIns = signIns;
         this.pages = pages;
         this.csrf = csrf;
         this.mail = mail;
@@ -46,8 +48,14 @@ public final class EmailVerificationResource {
         Tenant tenant = AuthPages.tenant(request);
         Optional<Account> verified = token == null || token.length() > 200 ? Optional.empty()
                 : services.accounts().verifyEmail(tenant.id(), token);
-        return pages.form(request, "verify.ftlh", "Confirm your email", Map.of(), Map.of(),
+        // A confirmed email is a privilege change (it can make the account an admin): renew the session id.
+        boolean ownSession = verified.isPresent() && RequestAuth.viewer(request)
+                .filter(v -> v.account().id().equals(verified.get().id())).isPresent();
+        Optional<jakarta.ws.rs.core.NewCookie> renewed = ownSession ? signIns.rotate(request, tenant) : Optional.empty();
+        Response page = pages.form(request, "verify.ftlh", "Confirm your email", Map.of(), Map.of(),
                 verified.isPresent() ? 200 : 410, Map.of("verified", verified.isPresent()));
+        renewed.ifPresent(cookie -> page.getHeaders().add("Set-Cookie", cookie));
+        return page;
     }
 
     @POST

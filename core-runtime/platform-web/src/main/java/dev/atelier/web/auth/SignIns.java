@@ -44,6 +44,26 @@ public final class SignIns {
                 .cookie(start(request, tenant, account)).build();
     }
 
+    /**
+     * Replaces the request's session id with a new one (same account, same expiry) after a privilege change such as a
+     * new password or a confirmed email, so an id observed before the change stops working.
+     *
+     * @return the new cookie, or empty when the request has no working session
+     */
+    public java.util.Optional<NewCookie> rotate(HttpServletRequest request, Tenant tenant) {
+        java.util.Optional<Viewer> viewer = RequestAuth.viewer(request).filter(v -> v.sessionCookie() != null);
+        java.util.Optional<NewSession> rotated = viewer.flatMap(v -> sessions.rotate(tenant.id(), v.sessionCookie()));
+        // Pages rendered after this (and their CSRF tokens) belong to the new session.
+        rotated.ifPresent(r -> RequestAuth.setViewer(request,
+                new Viewer(viewer.get().account(), r.info(), r.cookieValue(), viewer.get().admin())));
+        return rotated.map(r -> cookies.lax(Cookies.SESSION, r.cookieValue(),
+                positive(Duration.between(Instant.now(), r.info().absoluteExpiresAt()))));
+    }
+
+    private static Duration positive(Duration duration) {
+        return duration.isNegative() ? Duration.ZERO : duration;
+    }
+
     /** Ends the request's session (if any) and tells the browser to drop the cookie. */
     public NewCookie end(HttpServletRequest request, Tenant tenant) {
         Cookies.value(request, Cookies.SESSION).ifPresent(value -> sessions.revoke(tenant.id(), value));
