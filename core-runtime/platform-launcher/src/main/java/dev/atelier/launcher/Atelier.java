@@ -89,7 +89,8 @@ public final class Atelier implements AutoCloseable {
         TenantSites sites = new TenantSites(tenants);
         SiteFeature siteFeature = new SiteFeature(new SiteSetup(tenants.directory(), sites, sites,
                 config.home().resolve("themes"), config.get(Keys.OPERATOR_HOST)));
-        web = new WebServer(new WebServer.Settings(config.get(Keys.HTTP_HOST), config.get(Keys.HTTP_PORT)),
+        web = new WebServer(new WebServer.Settings(config.get(Keys.HTTP_HOST), config.get(Keys.HTTP_PORT),
+                config.get(Keys.TRUST_FORWARDED_HEADERS)),
                 plugins, history, readiness, siteFeature, accounts);
         running.push(web);
         step("web server", this::startWeb);

@@ -27,6 +27,7 @@ import java.util.EnumSet;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -41,8 +42,18 @@ import org.glassfish.jersey.servlet.ServletContainer;
 /** The HTTP server: Jetty 12 with Jersey serving the JSON API, health endpoints and pages. */
 public final class WebServer implements AutoCloseable {
 
-    /** Where to listen. Port 0 picks a free port; see {@link #port()}. */
-    public record Settings(String host, int port) {}
+    /**
+     * Where to listen. Port 0 picks a free port; see {@link #port()}.
+     *
+     * @param trustForwardedHeaders take the client address and scheme from {@code Forwarded} / {@code X-Forwarded-*}
+     *     headers (only behind a reverse proxy that sets them; otherwise clients could choose their address)
+     */
+    public record Settings(String host, int port, boolean trustForwardedHeaders) {
+
+        public Settings(String host, int port) {
+            this(host, port, false);
+        }
+    }
 
     private static final long MAX_UPLOAD_BYTES = 8L * 1024 * 1024;
 
@@ -64,6 +75,10 @@ public final class WebServer implements AutoCloseable {
         this.server = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false); // no need to tell scanners which Jetty to try
+        if (settings.trustForwardedHeaders()) {
+            // Rate limits count per client address, which behind a proxy is the proxy's unless this is on.
+            http.addCustomizer(new ForwardedRequestCustomizer());
+        }
         this.connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(settings.host());
         connector.setPort(settings.port());
