@@ -10,6 +10,7 @@ import dev.atelier.core.accounts.PasswordHasher;
 import dev.atelier.core.accounts.PasswordPolicy;
 import dev.atelier.core.accounts.PersonalData;
 import dev.atelier.core.accounts.Sessions;
+import dev.atelier.core.accounts.SignedInUsers;
 import dev.atelier.core.accounts.TenantAdmins;
 import dev.atelier.core.db.Database;
 import dev.atelier.core.mail.MailOutbox;
@@ -42,8 +43,9 @@ final class AccountsWiring {
         Consents consents = new Consents(scope, clock);
         PersonalData personalData = new PersonalData(scope, accounts, external, sessions, apiTokens, consents,
                 List.of());
-        return new AccountServices(accounts, sessions, apiTokens, external,
-                new TenantAdmins(scope, tenants.directory(), clock), consents, personalData,
+        TenantAdmins admins = new TenantAdmins(scope, tenants.directory(), clock);
+        return new AccountServices(accounts, sessions, new SignedInUsers(scope, sessions, admins, clock), apiTokens,
+                external, admins, consents, personalData,
                 new OperatorTokens(database.entityManagerFactory(), clock), new MailOutbox(database.dataSource()),
                 new InProcessRateLimiter(RateLimits.defaults()), secrets,
                 new GoogleProvider(URI.create(config.get(Keys.GOOGLE_ISSUER))),

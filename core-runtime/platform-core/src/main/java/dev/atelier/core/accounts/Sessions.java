@@ -241,7 +241,7 @@ public final class Sessions {
         return raw.substring(0, end);
     }
 
-    private static SessionInfo info(String tenantId, SessionEntity row) {
+    static SessionInfo info(String tenantId, SessionEntity row) {
         return new SessionInfo(row.id(), tenantId, row.accountId(), row.createdAt(), row.lastSeenAt(),
                 row.idleExpiresAt(), row.absoluteExpiresAt(), row.userAgent(), row.ip());
     }

@@ -5,6 +5,7 @@ import dev.atelier.core.tenants.Tenant;
 import dev.atelier.core.tenants.TenantDirectory;
 import dev.atelier.core.tenants.TenantScope;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -65,6 +66,15 @@ public final class TenantAdmins {
             return true;
         }
         return scope.read(account.tenantId(), em -> em.find(TenantAdminEntity.class, account.email()) != null);
+    }
+
+    /** {@link #isAdmin(Account)} within an EntityManager already open for the account's tenant. */
+    boolean isAdmin(EntityManager em, Account account) {
+        if (account == null || !account.emailVerified()) {
+            return false;
+        }
+        return fromSettings(account.tenantId()).contains(account.email())
+                || em.find(TenantAdminEntity.class, account.email()) != null;
     }
 
     /** The granted emails of the tenant, from both sources, sorted and without repeats. */

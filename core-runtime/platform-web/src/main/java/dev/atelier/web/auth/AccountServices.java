@@ -6,6 +6,7 @@ import dev.atelier.core.accounts.Consents;
 import dev.atelier.core.accounts.ExternalSignIns;
 import dev.atelier.core.accounts.PersonalData;
 import dev.atelier.core.accounts.Sessions;
+import dev.atelier.core.accounts.SignedInUsers;
 import dev.atelier.core.accounts.TenantAdmins;
 import dev.atelier.core.mail.MailOutbox;
 import dev.atelier.core.operators.OperatorTokens;
@@ -23,6 +24,7 @@ import java.util.Objects;
 public record AccountServices(
         Accounts accounts,
         Sessions sessions,
+        SignedInUsers signedInUsers,
         ApiTokens apiTokens,
         ExternalSignIns externalSignIns,
         TenantAdmins admins,
@@ -38,6 +40,7 @@ public record AccountServices(
     public AccountServices {
         Objects.requireNonNull(accounts, "accounts");
         Objects.requireNonNull(sessions, "sessions");
+        Objects.requireNonNull(signedInUsers, "signedInUsers");
         Objects.requireNonNull(apiTokens, "apiTokens");
         Objects.requireNonNull(externalSignIns, "externalSignIns");
         Objects.requireNonNull(admins, "admins");

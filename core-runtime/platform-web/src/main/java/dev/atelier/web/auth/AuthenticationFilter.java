@@ -2,7 +2,6 @@ package dev.atelier.web.auth;
 
 import dev.atelier.core.accounts.Account;
 import dev.atelier.core.accounts.ApiTokens;
-import dev.atelier.core.accounts.SessionInfo;
 import dev.atelier.core.operators.OperatorTokens;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.web.problem.Problems;
@@ -88,12 +87,8 @@ public final class AuthenticationFilter implements ContainerRequestFilter, Conta
     }
 
     private Optional<Viewer> session(Tenant tenant, String cookie) {
-        Optional<SessionInfo> session = services.sessions().resolve(tenant.id(), cookie);
-        if (session.isEmpty()) {
-            return Optional.empty();
-        }
-        return services.accounts().find(tenant.id(), session.get().accountId())
-                .map(account -> new Viewer(account, session.get(), cookie, services.admins().isAdmin(account)));
+        return services.signedInUsers().resolve(tenant.id(), cookie)
+                .map(user -> new Viewer(user.account(), user.session(), cookie, user.admin()));
     }
 
     private void apiToken(ContainerRequestContext context, Tenant tenant, String token) {
