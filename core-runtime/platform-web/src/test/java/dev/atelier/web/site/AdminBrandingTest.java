@@ -19,6 +19,8 @@ class AdminBrandingTest {
 
     private SiteHarness site;
     private Tenant alpha;
+    private String admin;
+    private String csrf;
 
     @BeforeEach
     void start() throws Exception {
@@ -28,6 +30,8 @@ class AdminBrandingTest {
         site.tenants.put(alpha);
         site.tenants.put(SiteHarness.tenant("beta", "Beta Films", "contrast", "#aa00ff", null, TenantStatus.ACTIVE,
                 "beta.localhost"));
+        admin = site.signInAsAdmin(alpha);
+        csrf = site.csrfToken("alpha.localhost", "/admin/branding", admin);
     }
 
     @AfterEach
@@ -35,7 +39,7 @@ class AdminBrandingTest {
         site.close();
     }
 
-    private static Map<String, String> form(String action) {
+    private Map<String, String> form(String action) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("name", "Alpha Reborn");
         form.put("tagline", "Brighter than before");
@@ -50,23 +54,50 @@ class AdminBrandingTest {
         form.put("font_heading", "'Fraunces', Georgia, serif");
         form.put("font_body", "system-ui, sans-serif");
         form.put("action", action);
-        form.put("csrf", "ignored-until-accounts");
+        form.put("csrf", csrf);
         return form;
     }
 
     @Test
-    void theBrandingFormShowsTheCurrentValuesAndTheThemes() throws Exception {
-        HttpResponse<String> page = site.get("alpha.localhost", "/admin/branding");
+    void theBrandingFormShowsTheCurrentValuesAndTheThemesToAnAdmin() throws Exception {
+        HttpResponse<String> page = site.get("alpha.localhost", "/admin/branding", admin);
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(page.headers().firstValue("Cache-Control")).hasValueSatisfying(
+                v -> assertThat(v).contains("private", "no-store"));
         assertThat(page.body()).contains("value=\"Alpha Studio\"", "value=\"#112233\"", "broken contrast default");
-        assertThat(site.get("alpha.localhost", "/admin").body()).contains("only requests made from the machine");
+        assertThat(site.get("alpha.localhost", "/admin", admin).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theAdminAreaSendsSignedOutVisitorsToSignInAndRefusesUsersWhoAreNoAdmins() throws Exception {
+        HttpResponse<String> signedOut = site.get("alpha.localhost", "/admin");
+        assertThat(signedOut.statusCode()).isEqualTo(303);
+        assertThat(signedOut.headers().firstValue("Location")).hasValueSatisfying(
+                v -> assertThat(v).endsWith("/signin?next=%2Fadmin"));
+
+        String user = site.signInAsUser(alpha);
+        HttpResponse<String> notAdmin = site.get("alpha.localhost", "/admin", user);
+        assertThat(notAdmin.statusCode()).isEqualTo(403);
+        assertThat(notAdmin.body()).contains("Admins only").doesNotContain("value=\"Alpha Studio\"");
+        assertThat(site.get("alpha.localhost", "/admin/branding", user).statusCode()).isEqualTo(403);
+        assertThat(site.postForm("alpha.localhost", "/admin/branding", user, form("save"), null).statusCode())
+                .isEqualTo(403);
+        assertThat(site.tenants.get(alpha.id())).isEqualTo(alpha);
+    }
+
+    @Test
+    void anAdminOfAnotherTenantIsNoAdminHere() throws Exception {
+        Tenant beta = site.tenants.bySlug("beta").orElseThrow();
+        String betaAdmin = site.signInAsAdmin(beta);
+
+        assertThat(site.get("beta.localhost", "/admin", betaAdmin).statusCode()).isEqualTo(200);
+        assertThat(site.get("alpha.localhost", "/admin", betaAdmin).statusCode()).isEqualTo(303);
     }
 
     @Test
     void previewShowsTheSubmittedValuesAndSavesNothing() throws Exception {
-        HttpResponse<String> preview = site.postForm("alpha.localhost", "/admin/branding", form("preview"), PNG);
+        HttpResponse<String> preview = site.postForm("alpha.localhost", "/admin/branding", admin, form("preview"), PNG);
 
         assertThat(preview.statusCode()).isEqualTo(200);
         assertThat(preview.body()).contains("class=\"preview\" style=\"--p:#ff6600\"", "Alpha Reborn",
@@ -79,12 +110,12 @@ class AdminBrandingTest {
     void saveAppliesToTheLiveSiteOnTheNextRequest() throws Exception {
         assertThat(site.get("alpha.localhost", "/").body()).contains("default-index");
 
-        HttpResponse<String> saved = site.postForm("alpha.localhost", "/admin/branding", form("save"), PNG);
+        HttpResponse<String> saved = site.postForm("alpha.localhost", "/admin/branding", admin, form("save"), PNG);
 
         assertThat(saved.statusCode()).isEqualTo(303);
         assertThat(saved.headers().firstValue("Location")).hasValueSatisfying(
                 v -> assertThat(v).endsWith("/admin/branding?saved=1"));
-        assertThat(site.get("alpha.localhost", "/admin/branding?saved=1").body()).contains("class=\"saved\"");
+        assertThat(site.get("alpha.localhost", "/admin/branding?saved=1", admin).body()).contains("class=\"saved\"");
         String home = site.get("alpha.localhost", "/").body();
         assertThat(home).contains("<title>Alpha Reborn</title>", "--color-primary:#ff6600", "contrast-index",
                 "--font-heading:'Fraunces', Georgia, serif").containsPattern("src=\"/brand/[0-9a-f]{64}\\.png\"");
@@ -99,7 +130,7 @@ class AdminBrandingTest {
         Map<String, String> form = form("save");
         form.put("color_primary", "orange");
 
-        HttpResponse<String> response = site.postForm("alpha.localhost", "/admin/branding", form, null);
+        HttpResponse<String> response = site.postForm("alpha.localhost", "/admin/branding", admin, form, null);
 
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(response.body()).contains("data-field=\"color_primary\">Enter a colour as #rrggbb",
@@ -114,7 +145,7 @@ class AdminBrandingTest {
         form.put("theme", "../default");
         form.put("font_body", "x;background:url(https://tracker.test/)");
 
-        String body = site.postForm("alpha.localhost", "/admin/branding", form, null).body();
+        String body = site.postForm("alpha.localhost", "/admin/branding", admin, form, null).body();
 
         assertThat(body).contains("data-field=\"name\"", "data-field=\"theme\"", "data-field=\"font_body\"");
         assertThat(site.tenants.get(alpha.id())).isEqualTo(alpha);
@@ -122,10 +153,10 @@ class AdminBrandingTest {
 
     @Test
     void aLogoMustBeAnSvgOrPngOfAtMostOneMegabyte() throws Exception {
-        HttpResponse<String> notImage = site.postForm("alpha.localhost", "/admin/branding", form("save"),
+        HttpResponse<String> notImage = site.postForm("alpha.localhost", "/admin/branding", admin, form("save"),
                 "GIF89a not an svg".getBytes(StandardCharsets.UTF_8));
         byte[] huge = Arrays.copyOf(PNG, 1024 * 1024 + 10);
-        HttpResponse<String> tooBig = site.postForm("alpha.localhost", "/admin/branding", form("save"), huge);
+        HttpResponse<String> tooBig = site.postForm("alpha.localhost", "/admin/branding", admin, form("save"), huge);
 
         assertThat(notImage.statusCode()).isEqualTo(422);
         assertThat(notImage.body()).contains("data-field=\"logo\">The logo must be an SVG or PNG image.");
@@ -138,7 +169,7 @@ class AdminBrandingTest {
     void anSvgLogoIsRecognizedByItsContent() throws Exception {
         byte[] svg = "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>".getBytes(StandardCharsets.UTF_8);
 
-        assertThat(site.postForm("alpha.localhost", "/admin/branding", form("save"), svg).statusCode()).isEqualTo(303);
+        assertThat(site.postForm("alpha.localhost", "/admin/branding", admin, form("save"), svg).statusCode()).isEqualTo(303);
         assertThat(site.get("alpha.localhost", "/").body()).containsPattern("src=\"/brand/[0-9a-f]{64}\\.svg\"");
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /** Tenants, their assets and template overrides in memory: the platform-core side as the web side sees it. */
 final class InMemoryTenants implements TenantDirectory, TenantSiteData, BrandingStore {
@@ -18,9 +19,17 @@ final class InMemoryTenants implements TenantDirectory, TenantSiteData, Branding
     private final Map<String, Tenant> byId = new ConcurrentHashMap<>();
     private final Map<String, Map<String, TenantAsset>> assets = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> templates = new ConcurrentHashMap<>();
+    private volatile Consumer<Tenant> onNewTenant = tenant -> {};
+
+    /** Called with each tenant {@link #put} adds for the first time (the harness gives it a database row). */
+    void onNewTenant(Consumer<Tenant> listener) {
+        onNewTenant = listener;
+    }
 
     void put(Tenant tenant) {
-        byId.put(tenant.id(), tenant);
+        if (byId.put(tenant.id(), tenant) == null) {
+            onNewTenant.accept(tenant);
+        }
     }
 
     Tenant get(String id) {

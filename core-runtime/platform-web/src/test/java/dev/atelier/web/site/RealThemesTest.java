@@ -47,11 +47,19 @@ class RealThemesTest {
                 continue;
             }
             String host = tenant.hosts().get(0);
-            for (String path : new String[] {"/", "/pricing", "/signup", "/signin", "/create", "/gallery", "/account",
-                    "/account/billing", "/legal/privacy", "/legal/terms", "/admin", "/admin/branding"}) {
+            for (String path : new String[] {"/", "/pricing", "/signup", "/signin", "/create", "/gallery",
+                    "/account/billing", "/legal/privacy", "/legal/terms"}) {
                 HttpResponse<String> page = site.get(host, path);
                 assertThat(page.statusCode()).as(host + path).isEqualTo(200);
                 assertThat(page.body()).as(host + path).contains(tenant.displayName());
+            }
+            assertThat(site.get(host, "/account").statusCode()).as(host + "/account signed out").isEqualTo(303);
+            String admin = site.signInAsAdmin(tenant);
+            for (String path : new String[] {"/", "/pricing", "/create", "/gallery", "/account", "/account/billing",
+                    "/legal/privacy", "/legal/terms", "/admin", "/admin/branding"}) {
+                HttpResponse<String> page = site.get(host, path, admin);
+                assertThat(page.statusCode()).as("signed in " + host + path).isEqualTo(200);
+                assertThat(page.body()).as("signed in " + host + path).contains(tenant.displayName(), "/account");
             }
             assertThat(site.get(host, "/nothing-here").statusCode()).isEqualTo(404);
             assertThat(errors(tenant.id())).as("template errors of " + host).isEmpty();
@@ -74,13 +82,16 @@ class RealThemesTest {
         form.put("font_heading", "Georgia, serif");
         form.put("font_body", "system-ui");
         form.put("action", "preview");
-        HttpResponse<String> preview = site.postForm("plain.localhost", "/admin/branding", form, null);
+        var plain = site.tenants.bySlug("plain").orElseThrow();
+        String admin = site.signInAsAdmin(plain);
+        form.put("csrf", site.csrfToken("plain.localhost", "/admin/branding", admin));
+        HttpResponse<String> preview = site.postForm("plain.localhost", "/admin/branding", admin, form, null);
         assertThat(preview.statusCode()).isEqualTo(200);
         assertThat(preview.body()).contains("Plain Preview", "#abcdef");
         form.put("color_text", "blue");
         form.put("action", "save");
-        assertThat(site.postForm("plain.localhost", "/admin/branding", form, null).statusCode()).isEqualTo(422);
-        var plain = site.tenants.bySlug("plain").orElseThrow();
+        assertThat(site.postForm("plain.localhost", "/admin/branding", admin, form, null).statusCode())
+                .isEqualTo(422);
         assertThat(errors(plain.id())).isEmpty();
     }
 

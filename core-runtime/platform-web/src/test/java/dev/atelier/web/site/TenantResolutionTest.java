@@ -87,7 +87,12 @@ class TenantResolutionTest {
 
     @Test
     void operatorHostServesTheStartPageAndTenantHostsDoNot() throws Exception {
-        HttpResponse<String> operator = site.get("operator.localhost:8080", "/");
+        HttpResponse<String> signedOut = site.get("operator.localhost:8080", "/");
+        assertThat(signedOut.statusCode()).isEqualTo(303);
+        assertThat(signedOut.headers().firstValue("Location")).hasValueSatisfying(
+                v -> assertThat(v).endsWith("/operator/signin"));
+        String token = site.accounts.operatorTokens().create("tenant resolution test").token();
+        HttpResponse<String> operator = site.get("operator.localhost:8080", "/", "atelier_operator=" + token);
         assertThat(operator.statusCode()).isEqualTo(200);
         assertThat(operator.body()).contains("Atelier is running", "Procedural");
 
@@ -136,10 +141,21 @@ class TenantResolutionTest {
 
     @Test
     void everyPageRouteAnswers() throws Exception {
-        for (String path : new String[] {"/", "/pricing", "/signup", "/signin", "/create", "/gallery", "/account",
-                "/account/billing", "/legal/privacy", "/legal/terms", "/admin", "/admin/branding"}) {
+        for (String path : new String[] {"/", "/pricing", "/signup", "/signin", "/create", "/gallery",
+                "/account/billing", "/legal/privacy", "/legal/terms"}) {
             assertThat(site.get("beta.localhost", path).statusCode()).as(path).isEqualTo(200);
         }
         assertThat(site.get("beta.localhost", "/gallery/abc").statusCode()).isEqualTo(404);
+        for (String path : new String[] {"/account", "/admin", "/admin/branding"}) {
+            HttpResponse<String> signedOut = site.get("beta.localhost", path);
+            assertThat(signedOut.statusCode()).as(path).isEqualTo(303);
+            assertThat(signedOut.headers().firstValue("Location")).as(path).hasValueSatisfying(
+                    v -> assertThat(v).contains("/signin?next="));
+        }
+        String admin = site.signInAsAdmin(beta);
+        for (String path : new String[] {"/", "/pricing", "/create", "/gallery", "/account", "/account/billing",
+                "/legal/privacy", "/legal/terms", "/admin", "/admin/branding"}) {
+            assertThat(site.get("beta.localhost", path, admin).statusCode()).as("signed in " + path).isEqualTo(200);
+        }
     }
 }

@@ -60,14 +60,15 @@ class ThemeFallbackTest {
 
     @Test
     void aThemeTemplateWithASyntaxErrorFallsBackToDefaultAndTheAdminSeesFileAndLine() throws Exception {
-        site.tenants.put(SiteHarness.tenant("delta", "Delta", "broken", "#123456", null, TenantStatus.ACTIVE,
-                "delta.localhost"));
+        Tenant delta = SiteHarness.tenant("delta", "Delta", "broken", "#123456", null, TenantStatus.ACTIVE,
+                "delta.localhost");
+        site.tenants.put(delta);
 
         HttpResponse<String> page = site.get("delta.localhost", "/");
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("default-index", "Delta").doesNotContain("ParseException", "at freemarker");
-        String admin = site.get("delta.localhost", "/admin").body();
+        String admin = site.get("delta.localhost", "/admin", site.signInAsAdmin(delta)).body();
         assertThat(admin).contains("class=\"template-error\">themes/broken/index.ftlh:3: ");
     }
 
@@ -82,7 +83,7 @@ class ThemeFallbackTest {
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("default-pricing").doesNotContain("theta pricing", "nosuch");
-        assertThat(site.get("theta.localhost", "/admin").body())
+        assertThat(site.get("theta.localhost", "/admin", site.signInAsAdmin(tenant)).body())
                 .contains("templates/pricing.ftlh (tenant folder):2: ");
     }
 
