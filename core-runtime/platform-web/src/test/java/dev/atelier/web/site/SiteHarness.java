@@ -9,6 +9,7 @@ import dev.atelier.core.accounts.PasswordPolicy;
 import dev.atelier.core.accounts.PersonalData;
 import dev.atelier.core.accounts.Sessions;
 import dev.atelier.core.accounts.SignUp;
+import dev.atelier.core.accounts.SignedInUsers;
 import dev.atelier.core.accounts.TenantAdmins;
 import dev.atelier.core.db.Database;
 import dev.atelier.core.db.DatabaseSettings;
@@ -138,8 +139,9 @@ public final class SiteHarness implements AutoCloseable {
                 List.of());
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        return new AccountServices(accounts, sessions, apiTokens, external, new TenantAdmins(scope, tenants, clock),
-                consents, personalData, new OperatorTokens(database.entityManagerFactory(), clock),
+        TenantAdmins admins = new TenantAdmins(scope, tenants, clock);
+        return new AccountServices(accounts, sessions, new SignedInUsers(scope, sessions, admins, clock), apiTokens,
+                external, admins, consents, personalData, new OperatorTokens(database.entityManagerFactory(), clock),
                 new MailOutbox(database.dataSource()), new InProcessRateLimiter(RateLimits.defaults()),
                 new SecretBox(key), new GoogleProvider(URI.create("https://accounts.google.com")), new Cookies(false));
     }
