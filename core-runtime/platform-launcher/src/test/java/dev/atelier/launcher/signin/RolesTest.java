@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atelier.core.operators.NewOperatorToken;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -135,7 +136,7 @@ class RolesTest {
         HttpResponse<String> revokedAnswer = script.get(BUNDLES, "Authorization", "Bearer " + revoked.token());
         HttpResponse<String> malformed = script.get(BUNDLES, "Authorization", "Bearer something-else");
 
-        for (HttpResponse<String> response : new HttpResponse[] {none, unknown, revokedAnswer, malformed}) {
+        for (HttpResponse<String> response : List.of(none, unknown, revokedAnswer, malformed)) {
             assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
             assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
             assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
