@@ -77,7 +77,8 @@ public final class GoogleSignInResource {
         }
         ObjectNode state = JSON.createObjectNode()
                 .put("tenant", tenant.id()).put("state", pending.state()).put("nonce", pending.nonce())
-                .put("verifier", pending.codeVerifier()).put("next", NextPath.of(next, "/create"))
+                .put("verifier", pending.codeVerifier()).put("authorization", pending.authorizationUri().toString())
+                .put("next", NextPath.of(next, "/create"))
                 .put("expires", Instant.now().plus(PENDING_LIFETIME).getEpochSecond());
         String sealed = services.secrets().seal(state.toString(), context(tenant));
         return Response.seeOther(pending.authorizationUri()).header("Cache-Control", "no-store")
@@ -103,8 +104,8 @@ public final class GoogleSignInResource {
         VerifiedIdentity identity;
         try {
             identity = services.google().provider().complete(clientId.get(), clientSecret(tenant), callback(request),
-                    code, new PendingAuthorization(null, state, pending.get().path("nonce").asText(),
-                            pending.get().path("verifier").asText()));
+                    code, new PendingAuthorization(URI.create(pending.get().path("authorization").asText()), state,
+                            pending.get().path("nonce").asText(), pending.get().path("verifier").asText()));
         } catch (OidcException e) {
             LOG.warn("Tenant {}: Google sign-in refused ({}): {}", tenant.slug(), e.reason(), e.getMessage());
             return failed(request, "Google sign-in did not work. Please try again or use your email and password.",
