@@ -28,6 +28,7 @@ import dev.atelier.web.site.assets.BrandAssets;
 import dev.atelier.web.site.assets.StaticFiles;
 import dev.atelier.web.site.assets.StaticResource;
 import dev.atelier.web.site.mail.MailComposer;
+import dev.atelier.web.site.pages.BillingPageResource;
 import dev.atelier.web.site.pages.PageCache;
 import dev.atelier.web.site.pages.PageModels;
 import dev.atelier.web.site.pages.PageRenderer;
@@ -117,6 +118,7 @@ public final class SiteFeature {
         config.register(OperatorConsoleResource.class);
         config.register(SiteNotFoundMapper.class);
         config.register(SitePagesResource.class);
+        config.register(BillingPageResource.class);
         config.register(StaticResource.class);
         config.register(BrandAssetResource.class);
         config.register(AdminResource.class);

@@ -57,12 +57,6 @@ public final class SitePagesResource {
     }
 
     @GET
-    @Path("account/billing")
-    public Response billing(@Context HttpServletRequest request) {
-        return pages.page(request, tenant(request), "billing.ftlh", "/account/billing", "Billing");
-    }
-
-    @GET
     @Path("legal/privacy")
     public Response privacy(@Context HttpServletRequest request) {
         return legal(request, "privacy", "Privacy policy");
