@@ -55,6 +55,23 @@ class SignInRateLimitTest {
     }
 
     @Test
+    void guessesSpreadOverWidthAndCaseVariantsOfOneEmailCountAgainstTheSameAccount() throws Exception {
+        site.signedUp("Ada", "ada@example.com").forgetCookies();
+        // Each of these signs in to the same account (emails are compared in NFKC, lower case).
+        String[] variants = {"ada@example.com", "ADA@example.com", "\uFF41\uFF44\uFF41@example.com",
+                "\uFF21da@example.com", "a\uFF24a@Example.com"};
+        Visitor guesser = site.visitor();
+        for (int i = 0; i < ALLOWED; i++) {
+            assertThat(signIn(guesser, variants[i % variants.length], "guess number " + i).statusCode())
+                    .as("guess %d", i).isEqualTo(401);
+        }
+
+        HttpResponse<String> paused = signIn(guesser, "ad\uFF41@EXAMPLE.com", "guess number 11");
+
+        assertThat(paused.statusCode()).isEqualTo(429);
+    }
+
+    @Test
     void jsonSignInAnswers429ProblemWithRetryAfterWhenGuessedTooOften() throws Exception {
         site.signedUp("Ada", "ada@example.com").forgetCookies();
         Visitor script = site.visitor();
