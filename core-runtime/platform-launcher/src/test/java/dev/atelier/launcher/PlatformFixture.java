@@ -32,6 +32,7 @@ final class PlatformFixture implements AutoCloseable {
     private final Map<String, String> flags;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Atelier atelier;
+    private String operatorToken;
 
     private PlatformFixture(Path home, Map<String, String> flags) {
         this.home = home;
@@ -89,6 +90,7 @@ final class PlatformFixture implements AutoCloseable {
     }
 
     void stop() {
+        operatorToken = null;
         if (atelier != null) {
             atelier.close();
             atelier = null;
@@ -120,9 +122,36 @@ final class PlatformFixture implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + atelier.port() + path);
     }
 
+    /**
+     * An operator token to call the operator API with, created on first use (tokens live in the database, so one
+     * survives a restart).
+     */
+    synchronized String operatorToken() {
+        if (operatorToken == null) {
+            operatorToken = atelier.accounts().operatorTokens().create("test").token();
+        }
+        return operatorToken;
+    }
+
+    /** A request on the bare address; calls of the operator API carry the operator token, as an operator's would. */
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path));
+        if (path.startsWith("/api/v1/operator/")) {
+            builder.header("Authorization", "Bearer " + operatorToken());
+        }
+        return builder;
+    }
+
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return http.send(request(path).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A GET on the bare address with exactly the given headers (no operator token unless among them). */
+    HttpResponse<String> getWithHeaders(String path, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30));
+        headers.forEach(builder::header);
+        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** A GET as a browser on {@code host} would send it (the Host header picks the tenant). */
@@ -131,24 +160,33 @@ final class PlatformFixture implements AutoCloseable {
                 .header("Host", host + ":" + atelier.port()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A GET on {@code host} with extra headers (a session cookie, for example). */
+    HttpResponse<String> get(String host, String path, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .header("Host", host + ":" + atelier.port());
+        headers.forEach(builder::header);
+        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<byte[]> getBytes(String host, String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
                 .header("Host", host + ":" + atelier.port()).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     HttpResponse<byte[]> getBytes(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).build(),
+        return http.send(request(path).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 
     HttpResponse<String> post(String path, String contentType, byte[] body) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60))
+        return http.send(request(path).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> delete(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60)).DELETE().build(),
+        return http.send(request(path).timeout(Duration.ofSeconds(60)).DELETE().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

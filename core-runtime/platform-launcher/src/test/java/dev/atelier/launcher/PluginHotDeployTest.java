@@ -178,12 +178,34 @@ class PluginHotDeployTest {
     }
 
     @Test
+    void operatorApiAnswers401WithoutAValidOperatorToken() throws Exception {
+        var anonymous = platform.getWithHeaders("/api/v1/operator/bundles", Map.of());
+        var forged = platform.getWithHeaders("/api/v1/operator/bundles",
+                Map.of("Authorization", "Bearer atlop_not-a-real-token"));
+        var revoked = platform.getWithHeaders("/api/v1/operator/bundles",
+                Map.of("Authorization", "Bearer " + revokedOperatorToken()));
+
+        for (var response : java.util.List.of(anonymous, forged, revoked)) {
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        }
+        assertThat(platform.get("/api/v1/operator/bundles").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void unknownAddressesAnswerWithAProblemDocument() throws Exception {
         var response = platform.get("/api/v1/nothing-here");
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(JSON.readTree(response.body()).get("status").asInt()).isEqualTo(404);
+    }
+
+    private String revokedOperatorToken() {
+        var tokens = platform.atelier().accounts().operatorTokens();
+        var created = tokens.create("revoked in a test");
+        tokens.revoke(created.info().id());
+        return created.token();
     }
 
     private JsonNode procedural() throws Exception {

@@ -3,10 +3,13 @@ package dev.atelier.launcher.site;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.Cookie;
 import dev.atelier.launcher.DemoPlatform;
+import dev.atelier.web.auth.Cookies;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -79,12 +82,50 @@ class BrowserScreenshotsTest {
         assertThat(SHOTS.resolve(slug + "-landing-mobile.png")).exists();
     }
 
+    @Test
+    void signInAndSignUpPagesRender() {
+        String signIn = shoot("auratuner", "/signin", "auratuner-signin", 1280, 900);
+        String signUp = shoot("auratuner", "/signup", "auratuner-signup", 1280, 900);
+        shoot("auratuner", "/signin", "auratuner-signin-mobile", 390, 844);
+
+        assertThat(signIn).contains("Sign in");
+        assertThat(signUp).contains("Sign up");
+    }
+
+    @Test
+    void signedInAdminSeesTheAccountAndAdminPages() {
+        String session = platform.signedInAdmin("auratuner", "admin@auratuner.example");
+        try (BrowserContext signedIn = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
+            signedIn.addCookies(List.of(new Cookie(Cookies.SESSION, session).setUrl(origin("auratuner"))));
+
+            String account = shoot(signedIn, "auratuner", "/account", "auratuner-account");
+            String admin = shoot(signedIn, "auratuner", "/admin", "auratuner-admin");
+            shoot(signedIn, "auratuner", "/admin/branding", "auratuner-admin-branding");
+
+            assertThat(account).contains("Account");
+            assertThat(admin).contains("Admin");
+        }
+    }
+
     private String shoot(String slug, String path, String name, int width, int height) {
-        try (Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(width, height))) {
-            var response = page.navigate("http://" + slug + ".localhost:" + platform.port() + path);
+        try (BrowserContext visitor = browser.newContext(
+                new Browser.NewContextOptions().setViewportSize(width, height))) {
+            return shoot(visitor, slug, path, name);
+        }
+    }
+
+    /** Opens {@code path} in {@code context} (with whatever cookies it holds) and saves a full-page screenshot. */
+    private String shoot(BrowserContext context, String slug, String path, String name) {
+        try (Page page = context.newPage()) {
+            var response = page.navigate(origin(slug) + path);
             assertThat(response.status()).as("status of %s%s", slug, path).isEqualTo(200);
+            assertThat(page.url()).as("%s%s was not redirected", slug, path).isEqualTo(origin(slug) + path);
             page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
             return page.title();
         }
+    }
+
+    private static String origin(String slug) {
+        return "http://" + slug + ".localhost:" + platform.port();
     }
 }

@@ -39,22 +39,43 @@ class TenantSitesTest {
     }
 
     @Test
-    void everyPageOfBothTenantsRenders() throws Exception {
+    void everyPublicPageOfBothTenantsRendersForSignedOutVisitors() throws Exception {
         for (String host : new String[] {"auratuner.localhost", second + ".localhost"}) {
-            for (String path : new String[] {"/", "/pricing", "/signup", "/signin", "/create", "/gallery", "/account",
-                    "/account/billing", "/legal/privacy", "/legal/terms", "/admin", "/admin/branding"}) {
+            for (String path : new String[] {"/", "/pricing", "/signup", "/signin", "/reset", "/create", "/gallery", "/account/billing",
+                    "/legal/privacy", "/legal/terms"}) {
                 assertThat(platform.get(host, path).statusCode()).as("%s%s", host, path).isEqualTo(200);
             }
         }
     }
 
     @Test
-    void adminAreaShowsWhichConfiguredPluginsAreDeployedRightNow() throws Exception {
-        String admin = platform.get("auratuner.localhost", "/admin").body();
+    void everyPageOfBothTenantsRendersForASignedInAdmin() throws Exception {
+        for (String slug : new String[] {"auratuner", second}) {
+            String session = platform.signedInAdmin(slug, "admin@" + slug + ".example");
+            for (String path : new String[] {"/", "/pricing", "/create", "/gallery", "/account", "/account/billing",
+                    "/legal/privacy", "/legal/terms", "/admin", "/admin/branding"}) {
+                assertThat(platform.get(slug + ".localhost", path, session).statusCode()).as("%s%s", slug, path)
+                        .isEqualTo(200);
+            }
+        }
+    }
 
-        // The local profile names the sandbox payments and local storage, which no bundle provides yet.
-        assertThat(admin).containsPattern("(?s)<code>sandbox</code>.*?Not deployed right now");
-        assertThat(admin).containsPattern("(?s)<code>procedural</code>.*?Deployed");
+    @Test
+    void adminAreaSendsVisitorsToSignInAndRefusesSignedInUsersWhoAreNotAdmins() throws Exception {
+        var visitor = platform.get("auratuner.localhost", "/admin");
+        var accounts = platform.atelier().accounts();
+        String tenantId = platform.tenantId("auratuner");
+        var user = accounts.accounts().signUp(tenantId, "not-an-admin@example.com", "a long user passphrase", "Ada");
+        accounts.accounts().verifyEmail(tenantId, user.verificationToken());
+        String session = accounts.sessions().start(tenantId, user.account().id(), "test", "127.0.0.1").cookieValue();
+
+        var refused = platform.get("auratuner.localhost", "/admin", session);
+
+        assertThat(visitor.statusCode()).isEqualTo(303);
+        assertThat(visitor.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/signin?next=%2Fadmin"));
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("Admins only");
     }
 
     @Test

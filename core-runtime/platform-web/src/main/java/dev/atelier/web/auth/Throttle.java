@@ -5,6 +5,7 @@ import dev.atelier.core.ratelimit.RateLimiter;
 import dev.atelier.core.ratelimit.RateLimits;
 import dev.atelier.core.tenants.Tenant;
 import jakarta.servlet.http.HttpServletRequest;
+import java.text.Normalizer;
 import java.util.Locale;
 
 /**
@@ -40,9 +41,12 @@ public final class Throttle {
         }
     }
 
-    // Cheap, case-insensitive key: the full normalization happens later and would cost as much as the attempt.
+    // The form accounts are compared in (NFKC, lower case), so width or case variants of one email share a bucket.
+    // Cut before normalizing: the key stays cheap next to the attempt it guards.
     private static String emailKey(String email) {
-        String key = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        String key = email == null ? "" : email.strip();
+        key = key.length() > 4 * 254 ? key.substring(0, 4 * 254) : key;
+        key = Normalizer.normalize(key, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
         return key.isEmpty() ? "(none)" : key.length() > 254 ? key.substring(0, 254) : key;
     }
 }

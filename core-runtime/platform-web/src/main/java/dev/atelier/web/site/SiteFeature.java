@@ -2,6 +2,7 @@ package dev.atelier.web.site;
 
 import dev.atelier.core.operators.OperatorTokens;
 import dev.atelier.web.auth.AccountApiResource;
+import dev.atelier.web.auth.AccountEmailResource;
 import dev.atelier.web.auth.AccountMail;
 import dev.atelier.web.auth.AccountResource;
 import dev.atelier.web.auth.AccountServices;
@@ -111,6 +112,7 @@ public final class SiteFeature {
         config.register(SignUpResource.class);
         config.register(PasswordResetResource.class);
         config.register(EmailVerificationResource.class);
+        config.register(AccountEmailResource.class);
         config.register(GoogleSignInResource.class);
         config.register(AccountResource.class);
         config.register(AccountApiResource.class);

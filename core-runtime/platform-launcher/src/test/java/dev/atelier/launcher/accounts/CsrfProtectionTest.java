@@ -1,0 +1,135 @@
+package dev.atelier.launcher.accounts;
+
+import static dev.atelier.launcher.accounts.AccountSite.PASSWORD;
+import static dev.atelier.launcher.accounts.AccountSite.signIn;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.atelier.web.auth.Cookies;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Changes made on the strength of a cookie need the CSRF token; a personal API token needs none. */
+class CsrfProtectionTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String NEW_PASSWORD = "quiet harbour kite 37";
+    private static final String FORGED = "0".repeat(64);
+
+    private AccountSite site;
+
+    @BeforeEach
+    void start() throws Exception {
+        site = AccountSite.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        site.close();
+    }
+
+    @Test
+    void signInFormWithoutOrWithAWrongTokenIsRefusedAndSignsNobodyIn() throws Exception {
+        site.signedUp("Ada", "ada@example.com").forgetCookies();
+        Visitor visitor = site.visitor();
+        visitor.get("/signin");
+        Visitor other = site.visitor();
+        String othersToken = other.csrfOf("/signin");
+
+        for (String token : new String[] {null, "", FORGED, othersToken}) {
+            HttpResponse<String> response = visitor.post("/signin",
+                    form("email", "ada@example.com", "password", PASSWORD, "csrf", token));
+
+            assertThat(response.statusCode()).as("csrf %s", token).isEqualTo(403);
+            assertThat(response.body()).contains("This form has expired");
+            assertThat(visitor.cookie(Cookies.SESSION)).as("csrf %s", token).isEmpty();
+        }
+        assertThat(signIn(visitor, "ada@example.com", PASSWORD).statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void passwordChangeWithoutOrWithAWrongTokenIsRefusedAndTheOldPasswordStillWorks() throws Exception {
+        Visitor ada = site.signedUp("Ada", "ada@example.com");
+        String visitorToken = site.visitor().csrfOf("/signin");
+
+        for (String token : new String[] {null, FORGED, visitorToken}) {
+            HttpResponse<String> response = ada.post("/account/password",
+                    form("currentPassword", PASSWORD, "newPassword", NEW_PASSWORD, "csrf", token));
+
+            assertThat(response.statusCode()).as("csrf %s", token).isEqualTo(403);
+            assertThat(response.body()).contains("This form has expired");
+        }
+        assertThat(signIn(site.visitor(), "ada@example.com", NEW_PASSWORD).statusCode()).isEqualTo(401);
+        assertThat(signIn(site.visitor(), "ada@example.com", PASSWORD).statusCode()).isEqualTo(303);
+        assertThat(ada.get("/account").statusCode()).as("still signed in").isEqualTo(200);
+    }
+
+    @Test
+    void apiTokenFormWithoutOrWithAWrongTokenIsRefusedAndCreatesNoToken() throws Exception {
+        Visitor ada = site.signedUp("Ada", "ada@example.com");
+
+        for (String token : new String[] {null, FORGED}) {
+            HttpResponse<String> response = ada.post("/account/tokens", form("tokenName", "forged", "csrf", token));
+
+            assertThat(response.statusCode()).as("csrf %s", token).isEqualTo(403);
+        }
+        assertThat(JSON.readTree(ada.get("/api/v1/account/tokens").body()).get("items")).isEmpty();
+        HttpResponse<String> created = ada.submit("/account", "/account/tokens", Map.of("tokenName", "my script"));
+        assertThat(created.statusCode()).isEqualTo(200);
+        assertThat(created.body()).containsPattern("atl_[A-Za-z0-9_-]{20,}");
+        assertThat(JSON.readTree(ada.get("/api/v1/account/tokens").body()).get("items")).hasSize(1);
+    }
+
+    @Test
+    void jsonApiNeedsTheCsrfHeaderWithTheSessionCookieButNotWithAnApiToken() throws Exception {
+        Visitor ada = site.signedUp("Ada", "ada@example.com");
+        String body = "{\"name\":\"my script\"}";
+
+        HttpResponse<String> withoutHeader = ada.postJson("/api/v1/account/tokens", body, Map.of());
+        HttpResponse<String> wrongHeader = ada.postJson("/api/v1/account/tokens", body,
+                Map.of("X-CSRF-Token", FORGED));
+
+        for (HttpResponse<String> refused : java.util.List.of(withoutHeader, wrongHeader)) {
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(JSON.readTree(refused.body()).get("detail").asText()).contains("X-CSRF-Token");
+        }
+        assertThat(JSON.readTree(ada.get("/api/v1/account/tokens").body()).get("items")).isEmpty();
+
+        JsonNode me = JSON.readTree(ada.get("/api/v1/account").body());
+        HttpResponse<String> withHeader = ada.postJson("/api/v1/account/tokens", body,
+                Map.of("X-CSRF-Token", me.get("csrf_token").asText()));
+
+        assertThat(withHeader.statusCode()).isEqualTo(201);
+        String apiToken = JSON.readTree(withHeader.body()).get("token").asText();
+        assertThat(apiToken).startsWith("atl_");
+
+        Visitor script = site.visitor();
+        Map<String, String> bearer = Map.of("Authorization", "Bearer " + apiToken);
+        HttpResponse<String> byToken = script.postJson("/api/v1/account/tokens", "{\"name\":\"made by a script\"}",
+                bearer);
+        HttpResponse<String> whoAmI = script.get("/api/v1/account", bearer);
+
+        assertThat(byToken.statusCode()).isEqualTo(201);
+        assertThat(JSON.readTree(whoAmI.body()).get("email").asText()).isEqualTo("ada@example.com");
+        assertThat(JSON.readTree(whoAmI.body()).get("csrf_token").isNull()).isTrue();
+        assertThat(script.cookie(Cookies.SESSION)).isEmpty();
+        assertThat(JSON.readTree(ada.get("/api/v1/account/tokens").body()).get("items")).hasSize(2);
+    }
+
+    /** Form fields in order; a null value leaves the field out. */
+    private static Map<String, String> form(String... keysAndValues) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            if (keysAndValues[i + 1] != null) {
+                fields.put(keysAndValues[i], keysAndValues[i + 1]);
+            }
+        }
+        return fields;
+    }
+}
