@@ -7,6 +7,7 @@ import dev.atelier.core.accounts.internal.SessionEntity;
 import dev.atelier.core.tenants.TenantScope;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -41,15 +42,14 @@ public final class SignedInUsers {
         String id = Secrets.sha256(cookieValue);
         Instant now = clock.instant();
         Optional<Found> found = scope.read(tenantId, em -> {
-            SessionEntity session = em.find(SessionEntity.class, id);
-            if (session == null || !session.activeAt(now)) {
+            // One round trip for both rows; the tenant filter applies to each entity.
+            List<Object[]> rows = em.createQuery("SELECT s, a FROM SessionEntity s, AccountEntity a"
+                    + " WHERE s.id = :id AND a.id = s.accountId", Object[].class).setParameter("id", id).getResultList();
+            if (rows.isEmpty() || !((SessionEntity) rows.get(0)[0]).activeAt(now)) {
                 return Optional.empty();
             }
-            AccountEntity row = em.find(AccountEntity.class, session.accountId());
-            if (row == null) {
-                return Optional.empty();
-            }
-            Account account = AccountRows.dto(tenantId, row);
+            SessionEntity session = (SessionEntity) rows.get(0)[0];
+            Account account = AccountRows.dto(tenantId, (AccountEntity) rows.get(0)[1]);
             return Optional.of(new Found(session, account, admins.isAdmin(em, account)));
         });
         if (found.isEmpty()) {
