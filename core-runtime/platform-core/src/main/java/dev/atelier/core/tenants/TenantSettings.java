@@ -17,6 +17,8 @@ import java.util.Map;
  * @param admins emails (normalized: trimmed, NFKC, lower case) that tenant.yaml makes admins of the tenant's admin
  *     area, in file order; never null. They count only for accounts whose email is verified, and add to the grants
  *     operators make from the command line
+ * @param credits the sign-up bonus and the limits on generations running at once; {@code null} is read as
+ *     {@link Credits#DEFAULTS}, so a tenant.yaml without a {@code credits} section gets them
  */
 public record TenantSettings(
         List<ModelOffer> models,
@@ -26,12 +28,37 @@ public record TenantSettings(
         SignIn signIn,
         PluginChoice botProtection,
         LegalFacts legal,
-        List<String> admins) {
+        List<String> admins,
+        Credits credits) {
 
     public TenantSettings {
         models = List.copyOf(models);
         plans = List.copyOf(plans);
         admins = admins == null ? List.of() : List.copyOf(admins);
+        credits = credits == null ? Credits.DEFAULTS : credits;
+    }
+
+    /**
+     * Credits a new account starts with and how many generations may wait or run at once. The limits keep one user,
+     * or one tenant, from filling the shared worker queue.
+     *
+     * @param signupBonus credits granted once when an account is created; 0 grants nothing
+     * @param signupBonusExpiresDays days after sign-up the bonus expires, or {@code null} for never
+     * @param maxConcurrentJobsPerUser generations one account may have queued or running at once
+     * @param maxConcurrentJobsPerTenant generations all accounts of the tenant together may have queued or running
+     */
+    public record Credits(long signupBonus, Integer signupBonusExpiresDays, int maxConcurrentJobsPerUser,
+            int maxConcurrentJobsPerTenant) {
+
+        /** What applies when tenant.yaml has no {@code credits} section: no bonus, 2 per user, 20 per tenant. */
+        public static final Credits DEFAULTS = new Credits(0, null, 2, 20);
+
+        public Credits {
+            if (signupBonus < 0 || (signupBonusExpiresDays != null && signupBonusExpiresDays < 0)
+                    || maxConcurrentJobsPerUser < 0 || maxConcurrentJobsPerTenant < 0) {
+                throw new IllegalArgumentException("credit settings must not be negative");
+            }
+        }
     }
 
     /** A model the tenant offers, at {@code credits} per generation ({@code null}: the model's default cost). */

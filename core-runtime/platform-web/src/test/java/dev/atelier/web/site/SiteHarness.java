@@ -235,7 +235,7 @@ public final class SiteHarness implements AutoCloseable {
                 new TenantSettings.PluginChoice("local", Map.of()),
                 new TenantSettings.SignIn(true, Map.of()), null,
                 new TenantSettings.LegalFacts(name + " Ltd", "1 Street", "privacy@" + slug + ".test", "England"),
-                List.of());
+                List.of(), TenantSettings.Credits.DEFAULTS);
         return new Tenant("tnt_" + slug + "_" + UUID.randomUUID().toString().substring(0, 8), slug, name, status,
                 "support@" + slug + ".test", List.of(hosts), branding, settings, Instant.parse("2026-01-01T00:00:00Z"));
     }

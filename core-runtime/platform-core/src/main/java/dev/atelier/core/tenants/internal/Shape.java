@@ -51,11 +51,18 @@ abstract class Shape {
     }
 
     static Shape integer(long min) {
+        return integer(min, Long.MAX_VALUE);
+    }
+
+    /** A whole number from {@code min} to {@code max}, both included. */
+    static Shape integer(long min, long max) {
         return new Shape() {
             @Override
             void check(JsonNode node, String path, Problems problems) {
                 if (!node.isIntegralNumber()) {
                     problems.add(path, "must be a whole number, not " + describe(node));
+                } else if (!node.canConvertToLong() || node.asLong() > max) {
+                    problems.add(path, "must be at most " + max + ", was " + node.asText());
                 } else if (node.asLong() < min) {
                     problems.add(path, "must be at least " + min + ", was " + node.asLong());
                 }

@@ -98,7 +98,23 @@ final class TenantMapping {
             }
         });
         return new TenantSettings(models, plans, plugin(doc.path("payment")), plugin(doc.path("storage")), signIn,
-                plugin(doc.path("bot_protection")), facts, admins);
+                plugin(doc.path("bot_protection")), facts, admins, credits(doc.path("credits")));
+    }
+
+    private static TenantSettings.Credits credits(JsonNode credits) {
+        TenantSettings.Credits d = TenantSettings.Credits.DEFAULTS;
+        if (!credits.isObject()) {
+            return d;
+        }
+        return new TenantSettings.Credits(
+                credits.hasNonNull("signup_bonus") ? credits.get("signup_bonus").asLong() : d.signupBonus(),
+                credits.hasNonNull("signup_bonus_expires_days")
+                        ? Integer.valueOf(credits.get("signup_bonus_expires_days").asInt())
+                        : d.signupBonusExpiresDays(),
+                credits.hasNonNull("max_concurrent_jobs_per_user")
+                        ? credits.get("max_concurrent_jobs_per_user").asInt() : d.maxConcurrentJobsPerUser(),
+                credits.hasNonNull("max_concurrent_jobs_per_tenant")
+                        ? credits.get("max_concurrent_jobs_per_tenant").asInt() : d.maxConcurrentJobsPerTenant());
     }
 
     private static TenantSettings.PluginChoice plugin(JsonNode node) {

@@ -72,6 +72,11 @@ final class TenantSchema {
                         .optional("address", Shape.anyText())
                         .optional("contact_email", email)
                         .optional("jurisdiction", Shape.anyText()))
-                .optional("admins", Shape.listOf(email));
+                .optional("admins", Shape.listOf(email))
+                .optional("credits", Shape.fields()
+                        .optional("signup_bonus", Shape.integer(0))
+                        .optional("signup_bonus_expires_days", Shape.integer(0, Integer.MAX_VALUE))
+                        .optional("max_concurrent_jobs_per_user", Shape.integer(0, Integer.MAX_VALUE))
+                        .optional("max_concurrent_jobs_per_tenant", Shape.integer(0, Integer.MAX_VALUE)));
     }
 }
