@@ -9,6 +9,7 @@ import dev.atelier.plugins.internal.JarUpload;
 import dev.atelier.plugins.internal.ModelTracker;
 import dev.atelier.plugins.internal.PluginCallRunner;
 import dev.atelier.plugins.internal.StatusView;
+import dev.atelier.plugins.internal.StorageTracker;
 import dev.atelier.plugins.internal.SystemBundles;
 import dev.atelier.plugins.internal.TrackedModelRegistry;
 import java.io.IOException;
@@ -53,6 +54,7 @@ public final class PluginHost implements AutoCloseable {
     private BundleDeployer deployer;
     private StatusView status;
     private ModelRegistry models;
+    private StorageRegistry storage;
     private volatile boolean started;
     private boolean used;
 
@@ -82,12 +84,15 @@ public final class PluginHost implements AutoCloseable {
             ModelTracker tracker =
                     new ModelTracker(framework.getBundleContext(), runner, activities, settings.callTimeout());
             tracker.open();
+            StorageTracker storageTracker = new StorageTracker(framework.getBundleContext(), activities);
+            storageTracker.open();
             framework.start();
             SystemBundles.installAndStart(framework.getBundleContext(), settings.systemBundlesDir());
             deployer = new BundleDeployer(
                     framework.getBundleContext(), tracker, activities, settings.drainTimeout(), listener);
             status = new StatusView(deployer, tracker, activities);
             models = new TrackedModelRegistry(tracker, runner, settings.callTimeout());
+            storage = storageTracker;
             watcher = new DeployFolderWatcher(settings.deployDir(), deployer);
             watcher.scanNow(settings.pollInterval());
             watcher.startPolling(settings.pollInterval());
@@ -115,6 +120,12 @@ public final class PluginHost implements AutoCloseable {
     public ModelRegistry models() {
         requireStarted();
         return models;
+    }
+
+    /** The storage backends being served. */
+    public StorageRegistry storage() {
+        requireStarted();
+        return storage;
     }
 
     /** Every jar of the deploy folder the host has acted on, sorted by file name. */

@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param pollInterval how often the deploy folder is checked, for example 200 ms
  * @param drainTimeout how long a removed or replaced bundle may finish calls already running before it is uninstalled
  * @param callTimeout longest a single plugin call may take, whatever the caller's deadline
+ * @param storageDir folder where the local storage backend keeps objects, handed to bundles as the framework property
+ *     {@value #STORAGE_LOCAL_DIR_PROPERTY}; {@code null} when not set (the backend then picks its own folder)
  */
 public record PluginHostSettings(
         Path deployDir,
@@ -21,7 +23,11 @@ public record PluginHostSettings(
         Path cacheDir,
         Duration pollInterval,
         Duration drainTimeout,
-        Duration callTimeout) {
+        Duration callTimeout,
+        Path storageDir) {
+
+    /** Framework property with the absolute path of {@link #storageDir()}, read by the local storage bundle. */
+    public static final String STORAGE_LOCAL_DIR_PROPERTY = "atelier.storage.local.dir";
 
     /** Default poll interval: a copied jar serves well under two seconds later. */
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(200);
@@ -37,6 +43,18 @@ public record PluginHostSettings(
         requirePositive(pollInterval, "pollInterval");
         requirePositive(drainTimeout, "drainTimeout");
         requirePositive(callTimeout, "callTimeout");
+    }
+
+    /** Settings without a storage folder. */
+    public PluginHostSettings(Path deployDir, Path systemBundlesDir, Path cacheDir, Duration pollInterval,
+            Duration drainTimeout, Duration callTimeout) {
+        this(deployDir, systemBundlesDir, cacheDir, pollInterval, drainTimeout, callTimeout, null);
+    }
+
+    /** These settings with {@code storageDir} as the local storage folder. */
+    public PluginHostSettings withStorageDir(Path storageDir) {
+        return new PluginHostSettings(deployDir, systemBundlesDir, cacheDir, pollInterval, drainTimeout, callTimeout,
+                Objects.requireNonNull(storageDir, "storageDir"));
     }
 
     /** Settings with the default poll interval, drain timeout and call timeout. */

@@ -3,6 +3,8 @@ package dev.atelier.plugins;
 import dev.atelier.plugins.testbundles.DsEchoModel;
 import dev.atelier.plugins.testbundles.EchoActivator;
 import dev.atelier.plugins.testbundles.EchoModel;
+import dev.atelier.plugins.testbundles.MemoryStorage;
+import dev.atelier.plugins.testbundles.MemoryStorageActivator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +24,9 @@ import java.util.jar.Manifest;
 final class TestBundle {
 
     static final String SPI_IMPORTS = "dev.atelier.spi.model;version=\"[1.0,2)\","
+            + "dev.atelier.spi.tenant;version=\"[1.0,2)\"";
+
+    static final String STORAGE_IMPORTS = "dev.atelier.spi.storage;version=\"[1.0,2)\","
             + "dev.atelier.spi.tenant;version=\"[1.0,2)\"";
 
     private final Map<String, String> headers = new LinkedHashMap<>();
@@ -60,6 +65,21 @@ final class TestBundle {
                 .withClass(DsEchoModel.class)
                 .withClass(EchoModel.class)
                 .entry("OSGI-INF/echo-ds.xml", component.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A bundle whose activator registers a MemoryStorage as backend {@code backendId} (none when null). */
+    static TestBundle storage(String symbolicName, String version, String backendId) {
+        TestBundle bundle = new TestBundle()
+                .header("Bundle-SymbolicName", symbolicName)
+                .header("Bundle-Version", version)
+                .header("Bundle-Activator", MemoryStorageActivator.class.getName())
+                .header("Import-Package", STORAGE_IMPORTS + ",org.osgi.framework")
+                .withClass(MemoryStorageActivator.class)
+                .withClass(MemoryStorage.class);
+        for (Class<?> nested : MemoryStorage.class.getDeclaredClasses()) {
+            bundle.withClass(nested);
+        }
+        return backendId == null ? bundle : bundle.header("Storage-Id", backendId);
     }
 
     /** A bundle without code that exports {@code packageName} (an empty package is enough for the resolver). */

@@ -33,6 +33,11 @@ public final class FelixConfiguration {
         config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, systemPackagesExtra(loader));
         // Two processes sharing one cache would corrupt it; the lock makes the second one fail loudly.
         config.put("felix.cache.locking", "true");
+        if (settings.storageDir() != null) {
+            // Bundles read framework properties, not the host's configuration: this is how the local backend learns
+            // where to keep objects.
+            config.put(PluginHostSettings.STORAGE_LOCAL_DIR_PROPERTY, settings.storageDir().toAbsolutePath().toString());
+        }
         Slf4jFelixLogger logger = new Slf4jFelixLogger();
         config.put("felix.log.logger", logger);
         config.put("felix.log.level", Integer.toString(logger.enabledLevel()));

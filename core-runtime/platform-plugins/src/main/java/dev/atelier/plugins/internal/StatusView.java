@@ -3,6 +3,7 @@ package dev.atelier.plugins.internal;
 import dev.atelier.plugins.BundleStatus;
 import dev.atelier.plugins.PluginMetrics;
 import dev.atelier.spi.model.GenerationModel;
+import dev.atelier.spi.storage.StorageBackend;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -71,6 +72,9 @@ public final class StatusView {
                 if (type.equals(GenerationModel.class.getName())) {
                     String modelId = tracker.modelIdOf(reference);
                     services.add(simpleName + " " + (modelId != null ? modelId : "(ignored)"));
+                } else if (type.equals(StorageBackend.class.getName())) {
+                    Object backendId = reference.getProperty(StorageBackend.BACKEND_ID);
+                    services.add(simpleName + " " + (backendId != null ? backendId : "(ignored)"));
                 } else {
                     services.add(simpleName);
                 }
