@@ -3,7 +3,8 @@
  *
  * <p>Add {@code dev.atelier:platform-spi-testkit} with test scope to a bundle and extend the suite for its plugin
  * kind, for example {@link dev.atelier.spi.testkit.GenerationModelContract} for a
- * {@link dev.atelier.spi.model.GenerationModel}. Use {@link dev.atelier.spi.testkit.TestGenerationContext} and
+ * {@link dev.atelier.spi.model.GenerationModel} or {@link dev.atelier.spi.testkit.StorageBackendContract} for a
+ * {@link dev.atelier.spi.storage.StorageBackend}. Use {@link dev.atelier.spi.testkit.TestGenerationContext} and
  * {@link dev.atelier.spi.testkit.TestTenantContext} in the bundle's own tests.
  */
 package dev.atelier.spi.testkit;
