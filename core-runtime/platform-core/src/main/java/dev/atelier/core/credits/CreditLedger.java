@@ -1,0 +1,386 @@
+package dev.atelier.core.credits;
+
+import dev.atelier.core.db.JdbcTransactions;
+import dev.atelier.core.ids.UuidV7;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The credit ledger: append-only entries per account, and the balance derived from them.
+ *
+ * <p>Why derived: a stored balance can drift from the movements that explain it; a sum cannot. The balance is the
+ * unexpired remainder of every grant (its amount minus what captures took from it) minus the holds of generations not
+ * yet settled. Captures take from grants soonest-expiring first and never-expiring last, so a user never loses credits
+ * to expiry that they could have spent first.
+ *
+ * <p>Why locked: every write that changes a balance first locks the account's row in {@code credit_account} (created on
+ * demand), so a balance checked under that lock stays true until the transaction commits. Fifty simultaneous
+ * submissions against a balance that covers ten therefore hold exactly ten.
+ *
+ * <p>Holds, captures and releases belong to generation jobs and are written by the job queue inside its own
+ * transactions (the job row and its hold commit together or not at all), which is why those methods take the caller's
+ * {@link Connection}. Their idempotency keys ({@code "hold:<job id>"}, {@code "capture:<job id>"},
+ * {@code "release:<job id>"}) are unique per tenant, and a job whose hold was captured or released is never settled
+ * again, so a retried settlement moves nothing.
+ *
+ * <p>A grant can expire while credits are held against it; the balance may then read below zero until the job
+ * settles. A capture then takes what unexpired grants cannot cover from the grants that expired most recently: the
+ * credits were set aside while they were valid.
+ */
+public final class CreditLedger {
+
+    /** Longest idempotency key a caller may give {@link #grant}. */
+    public static final int MAX_KEY_LENGTH = 200;
+
+    private static final Logger LOG = LoggerFactory.getLogger(CreditLedger.class);
+
+    private static final String COLUMNS =
+            "id, tenant_id, account_id, kind, amount, reason, job_id, created_at, expires_at";
+
+    private static final String BALANCE = """
+            SELECT
+              (SELECT COALESCE(SUM(g.amount - COALESCE(s.spent, 0)), 0)
+                 FROM credit_entry g
+                 LEFT JOIN (SELECT grant_entry_id, SUM(amount) AS spent FROM credit_spend
+                             WHERE tenant_id = ? AND account_id = ? GROUP BY grant_entry_id) s
+                        ON s.grant_entry_id = g.id
+                WHERE g.tenant_id = ? AND g.account_id = ? AND g.kind = 'GRANT'
+                  AND (g.expires_at IS NULL OR g.expires_at > ?))
+            - (SELECT COALESCE(SUM(h.amount), 0)
+                 FROM credit_entry h
+                WHERE h.tenant_id = ? AND h.account_id = ? AND h.kind = 'HOLD'
+                  AND NOT EXISTS (SELECT 1 FROM credit_entry e
+                                   WHERE e.tenant_id = h.tenant_id AND e.job_id = h.job_id
+                                     AND e.kind IN ('CAPTURE', 'RELEASE')))""";
+
+    private static final String INSERT = """
+            INSERT INTO credit_entry (id, tenant_id, account_id, kind, amount, reason, job_id, idempotency_key,
+                                      created_at, expires_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (tenant_id, idempotency_key) DO NOTHING
+            RETURNING\s""" + COLUMNS;
+
+    private final JdbcTransactions transactions;
+    private final Clock clock;
+    private final UuidV7 ids;
+
+    public CreditLedger(DataSource dataSource, Clock clock) {
+        this.transactions = new JdbcTransactions(dataSource);
+        this.clock = clock;
+        this.ids = new UuidV7(clock, new SecureRandom());
+    }
+
+    /**
+     * Credits the account can spend now: unexpired grant remainders minus active holds. 0 for an account with no
+     * entries, including another tenant's account.
+     */
+    public long balance(String tenantId, String accountId) {
+        return transactions.run("reading a credit balance", connection -> balance(connection, tenantId, accountId));
+    }
+
+    /**
+     * The balance as seen by the caller's transaction. Call {@link #lockAccount} first when the answer decides a
+     * write, or another transaction may change it before yours commits.
+     */
+    public long balance(Connection connection, String tenantId, String accountId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(BALANCE)) {
+            select.setString(1, tenantId);
+            select.setString(2, accountId);
+            select.setString(3, tenantId);
+            select.setString(4, accountId);
+            select.setObject(5, utc(clock.instant()));
+            select.setString(6, tenantId);
+            select.setString(7, accountId);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * Adds credits to the account.
+     *
+     * @param amount credits, at least 1
+     * @param reason why, shown to the user and admins ("Sign-up bonus", "200 credits top-up")
+     * @param expiresAt when the unspent part stops counting, or {@code null} for never
+     * @param idempotencyKey names this grant for its purpose, such as {@code "signup:<account id>"} or the payment
+     *     provider's event id; unique per tenant. Granting with a key the tenant already used adds nothing and returns
+     *     the first grant, so a redelivered payment webhook cannot grant twice
+     * @return the grant written, or the earlier one with the same key
+     */
+    public LedgerEntry grant(String tenantId, String accountId, long amount, String reason, Instant expiresAt,
+            String idempotencyKey) {
+        requireText(tenantId, "tenantId");
+        requireText(accountId, "accountId");
+        if (amount <= 0) {
+            throw new IllegalArgumentException("A grant must add at least 1 credit, was " + amount);
+        }
+        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY_LENGTH) {
+            throw new IllegalArgumentException("idempotencyKey must be 1 to " + MAX_KEY_LENGTH + " characters");
+        }
+        // Prefixed so that no caller's key can collide with the keys of holds, captures and releases.
+        String key = "grant:" + idempotencyKey;
+        return transactions.run("granting credits", connection -> {
+            lockAccount(connection, tenantId, accountId);
+            Optional<LedgerEntry> written = insert(connection, tenantId, accountId, LedgerEntry.Kind.GRANT, amount,
+                    reason, null, key, expiresAt);
+            if (written.isPresent()) {
+                LOG.info("Granted {} credits to account {} of tenant {} ({})", amount, accountId, tenantId,
+                        written.get().id());
+                return written.get();
+            }
+            return byKey(connection, tenantId, key).orElseThrow(() -> new SQLException(
+                    "credit_entry refused key " + key + " but holds no row for it"));
+        });
+    }
+
+    /** Every entry of the account, newest first; empty for another tenant's account. */
+    public List<LedgerEntry> entries(String tenantId, String accountId) {
+        return transactions.run("reading the credit ledger", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM credit_entry"
+                    + " WHERE tenant_id = ? AND account_id = ? ORDER BY seq DESC")) {
+                select.setString(1, tenantId);
+                select.setString(2, accountId);
+                return list(select);
+            }
+        });
+    }
+
+    /**
+     * Locks the account's ledger until the caller's transaction ends, creating its lock row on first use. Every
+     * balance-changing write takes this lock first, so writes to one account run one after another.
+     */
+    public void lockAccount(Connection connection, String tenantId, String accountId) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO credit_account (tenant_id,"
+                + " account_id, created_at) VALUES (?, ?, ?) ON CONFLICT (tenant_id, account_id) DO NOTHING")) {
+            insert.setString(1, tenantId);
+            insert.setString(2, accountId);
+            insert.setObject(3, utc(clock.instant()));
+            insert.executeUpdate();
+        }
+        try (PreparedStatement lock = connection.prepareStatement("SELECT 1 FROM credit_account"
+                + " WHERE tenant_id = ? AND account_id = ? FOR UPDATE")) {
+            lock.setString(1, tenantId);
+            lock.setString(2, accountId);
+            try (ResultSet row = lock.executeQuery()) {
+                if (!row.next()) {
+                    throw new SQLException("credit_account row for " + tenantId + "/" + accountId + " vanished");
+                }
+            }
+        }
+    }
+
+    /**
+     * Sets {@code amount} credits aside for a job, in the caller's transaction (the one inserting the job). Locks the
+     * account, checks the balance, writes a HOLD. Holding for a job that already has a hold writes nothing.
+     *
+     * @param amount the job's price, at least 1 (a free job needs no hold)
+     * @return the hold, or empty if the job already had one
+     * @throws InsufficientCreditsException if the balance is below {@code amount}; nothing is written
+     */
+    public Optional<LedgerEntry> hold(Connection connection, String tenantId, String accountId, String jobId,
+            long amount) throws SQLException {
+        if (amount <= 0) {
+            throw new IllegalArgumentException("A hold must be at least 1 credit, was " + amount);
+        }
+        lockAccount(connection, tenantId, accountId);
+        long balance = balance(connection, tenantId, accountId);
+        if (balance < amount) {
+            throw new InsufficientCreditsException(balance, amount);
+        }
+        return insert(connection, tenantId, accountId, LedgerEntry.Kind.HOLD, amount, null, jobId, "hold:" + jobId,
+                null);
+    }
+
+    /**
+     * Spends the job's hold, in the caller's transaction: writes a CAPTURE of the held amount and takes it from the
+     * account's grants, soonest-expiring first. Does nothing if the job has no hold (a free job) or its hold was
+     * already captured or released.
+     *
+     * @return the capture, or empty if nothing was moved
+     */
+    public Optional<LedgerEntry> capture(Connection connection, String tenantId, String jobId) throws SQLException {
+        Optional<LedgerEntry> hold = unsettledHold(connection, tenantId, jobId);
+        if (hold.isEmpty()) {
+            return Optional.empty();
+        }
+        LedgerEntry held = hold.get();
+        Optional<LedgerEntry> capture = insert(connection, tenantId, held.accountId(), LedgerEntry.Kind.CAPTURE,
+                held.amount(), null, jobId, "capture:" + jobId, null);
+        if (capture.isPresent()) {
+            spend(connection, capture.get());
+        }
+        return capture;
+    }
+
+    /**
+     * Returns the job's hold to the balance, in the caller's transaction: writes a RELEASE of the held amount. Does
+     * nothing if the job has no hold or its hold was already captured or released.
+     *
+     * @return the release, or empty if nothing was moved
+     */
+    public Optional<LedgerEntry> release(Connection connection, String tenantId, String jobId) throws SQLException {
+        Optional<LedgerEntry> hold = unsettledHold(connection, tenantId, jobId);
+        if (hold.isEmpty()) {
+            return Optional.empty();
+        }
+        LedgerEntry held = hold.get();
+        return insert(connection, tenantId, held.accountId(), LedgerEntry.Kind.RELEASE, held.amount(), null, jobId,
+                "release:" + jobId, null);
+    }
+
+    /** The job's hold if it has one that is neither captured nor released, with the account locked. */
+    private Optional<LedgerEntry> unsettledHold(Connection connection, String tenantId, String jobId)
+            throws SQLException {
+        Optional<LedgerEntry> hold = byKey(connection, tenantId, "hold:" + jobId);
+        if (hold.isEmpty()) {
+            return Optional.empty();
+        }
+        lockAccount(connection, tenantId, hold.get().accountId());
+        // Checked under the account lock: a settlement racing this one has either committed (and is seen here) or
+        // waits for the lock and will see this one.
+        try (PreparedStatement settled = connection.prepareStatement("SELECT 1 FROM credit_entry WHERE tenant_id = ?"
+                + " AND idempotency_key IN (?, ?)")) {
+            settled.setString(1, tenantId);
+            settled.setString(2, "capture:" + jobId);
+            settled.setString(3, "release:" + jobId);
+            try (ResultSet row = settled.executeQuery()) {
+                return row.next() ? Optional.empty() : hold;
+            }
+        }
+    }
+
+    private record GrantRemainder(String id, long remaining, Instant expiresAt, long seq) {}
+
+    private void spend(Connection connection, LedgerEntry capture) throws SQLException {
+        Instant now = clock.instant();
+        List<GrantRemainder> remainders = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT g.id, g.amount - COALESCE((SELECT SUM(s.amount) FROM credit_spend s
+                                                   WHERE s.tenant_id = g.tenant_id AND s.account_id = g.account_id
+                                                     AND s.grant_entry_id = g.id), 0),
+                       g.expires_at, g.seq
+                FROM credit_entry g
+                WHERE g.tenant_id = ? AND g.account_id = ? AND g.kind = 'GRANT'""")) {
+            select.setString(1, capture.tenantId());
+            select.setString(2, capture.accountId());
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    if (rows.getLong(2) > 0) {
+                        remainders.add(new GrantRemainder(rows.getString(1), rows.getLong(2), instant(rows, 3),
+                                rows.getLong(4)));
+                    }
+                }
+            }
+        }
+        // Unexpired grants first, soonest expiry first, never-expiring last; then, only for a hold that outlived its
+        // grants' expiry, the grants that expired most recently.
+        Comparator<GrantRemainder> order = Comparator
+                .comparing((GrantRemainder g) -> g.expiresAt() != null && !g.expiresAt().isAfter(now))
+                .thenComparing((a, b) -> {
+                    boolean expired = a.expiresAt() != null && !a.expiresAt().isAfter(now);
+                    if (expired) {
+                        return b.expiresAt().compareTo(a.expiresAt());
+                    }
+                    return Comparator.nullsLast(Comparator.<Instant>naturalOrder())
+                            .compare(a.expiresAt(), b.expiresAt());
+                })
+                .thenComparingLong(GrantRemainder::seq);
+        remainders.sort(order);
+        long left = capture.amount();
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO credit_spend (tenant_id, account_id,"
+                + " capture_entry_id, grant_entry_id, amount) VALUES (?, ?, ?, ?, ?)")) {
+            for (GrantRemainder grant : remainders) {
+                if (left == 0) {
+                    break;
+                }
+                long take = Math.min(left, grant.remaining());
+                insert.setString(1, capture.tenantId());
+                insert.setString(2, capture.accountId());
+                insert.setString(3, capture.id());
+                insert.setString(4, grant.id());
+                insert.setLong(5, take);
+                insert.addBatch();
+                left -= take;
+            }
+            insert.executeBatch();
+        }
+        if (left > 0) {
+            // Cannot happen while every hold is checked against the balance under the account lock; say so loudly
+            // rather than fail the user's finished generation.
+            LOG.error("Capture {} of job {} (tenant {}, account {}) found {} credits fewer in grants than it held",
+                    capture.id(), capture.jobId(), capture.tenantId(), capture.accountId(), left);
+        }
+    }
+
+    private Optional<LedgerEntry> insert(Connection connection, String tenantId, String accountId,
+            LedgerEntry.Kind kind, long amount, String reason, String jobId, String key, Instant expiresAt)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            insert.setString(1, "cre_" + ids.next().toString().replace("-", ""));
+            insert.setString(2, tenantId);
+            insert.setString(3, accountId);
+            insert.setString(4, kind.name());
+            insert.setLong(5, amount);
+            insert.setString(6, reason);
+            insert.setString(7, jobId);
+            insert.setString(8, key);
+            insert.setObject(9, utc(clock.instant()));
+            insert.setObject(10, expiresAt == null ? null : utc(expiresAt));
+            List<LedgerEntry> written = list(insert);
+            return written.stream().findFirst();
+        }
+    }
+
+    private static Optional<LedgerEntry> byKey(Connection connection, String tenantId, String key)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM credit_entry"
+                + " WHERE tenant_id = ? AND idempotency_key = ?")) {
+            select.setString(1, tenantId);
+            select.setString(2, key);
+            return list(select).stream().findFirst();
+        }
+    }
+
+    private static List<LedgerEntry> list(PreparedStatement statement) throws SQLException {
+        List<LedgerEntry> entries = new ArrayList<>();
+        try (ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+                entries.add(new LedgerEntry(row.getString(1), row.getString(2), row.getString(3),
+                        LedgerEntry.Kind.valueOf(row.getString(4)), row.getLong(5), row.getString(6),
+                        row.getString(7), instant(row, 8), instant(row, 9)));
+            }
+        }
+        return entries;
+    }
+
+    private static void requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " is required");
+        }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet row, int column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}
