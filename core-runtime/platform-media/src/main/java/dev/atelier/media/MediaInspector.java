@@ -1,0 +1,177 @@
+package dev.atelier.media;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Objects;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.FileImageOutputStream;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+
+/**
+ * Decides whether an uploaded file may be kept, and produces the copy to keep. Safe to share between threads.
+ */
+public final class MediaInspector {
+
+    private static final float JPEG_QUALITY = 0.92f;
+    /** PDF readers look for their header this far into a file, so a PDF can hide inside an image's metadata. */
+    private static final int PDF_HEADER_WINDOW = 1024;
+    private static final byte[] PDF_HEADER = "%PDF-".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] FREE = "free".getBytes(StandardCharsets.US_ASCII);
+
+    private final MediaLimits limits;
+
+    public MediaInspector(MediaLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
+    /**
+     * Recognises PNG, JPEG, WebP, MP4 and WebM by their bytes (never by name or declared type), checks the limits
+     * before decoding (an image's dimensions come from its header, so a decompression bomb is refused without
+     * allocating its pixels), fully decodes images and writes them again (PNG as PNG, JPEG as JPEG, WebP as PNG, or
+     * as WebP where a WebP writer is installed), which drops EXIF, XMP, ICC and text metadata and anything hidden
+     * inside or after the image, and checks videos structurally (MP4: ISO-BMFF boxes with ftyp first and one moov,
+     * duration from mvhd; WebM: EBML header and Segment), with nothing after the container.
+     *
+     * @param upload the uploaded file; it is only read, and left where it is
+     * @return the accepted media, whose {@code sanitizedFile()} is a new temporary file that the caller now owns
+     * @throws MediaRejectedException 415 for an unsupported, damaged or disguised file, 413 for one too large in bytes
+     *                                or pixels; the message is written for the uploader
+     * @throws IOException            when the upload cannot be read or the new file cannot be written
+     */
+    public InspectedMedia inspect(Path upload) throws MediaRejectedException, IOException {
+        Objects.requireNonNull(upload, "upload");
+        byte[] head = new byte[UploadFormat.HEAD_LENGTH];
+        int headLength;
+        try (InputStream in = Files.newInputStream(upload)) {
+            headLength = in.readNBytes(head, 0, head.length);
+        }
+        UploadFormat format = UploadFormat.detect(head, headLength);
+        long size = Files.size(upload);
+        if (format.kind == MediaKind.IMAGE) {
+            if (size > limits.maxImageBytes()) {
+                throw MediaRejectedException.tooManyBytes("image", size, limits.maxImageBytes());
+            }
+            return inspectImage(format, upload);
+        }
+        if (size > limits.maxVideoBytes()) {
+            throw MediaRejectedException.tooManyBytes("video", size, limits.maxVideoBytes());
+        }
+        return inspectVideo(format, upload);
+    }
+
+    private InspectedMedia inspectImage(UploadFormat format, Path upload) throws MediaRejectedException, IOException {
+        byte[] data = Files.readAllBytes(upload);
+        if (data.length > limits.maxImageBytes()) {
+            throw MediaRejectedException.tooManyBytes("image", data.length, limits.maxImageBytes());
+        }
+        ImageHeader header = switch (format) {
+            case PNG -> PngStructure.check(data);
+            case JPEG -> JpegStructure.check(data);
+            case WEBP -> WebpStructure.check(data);
+            default -> throw new IllegalStateException("not an image format: " + format);
+        };
+        if (Bytes.contains(data, PDF_HEADER_WINDOW, PDF_HEADER)) {
+            throw MediaRejectedException.extraData(format.typeName);
+        }
+        // Decoding needs width × height × 4 bytes at least; the array behind a BufferedImage is indexed by int.
+        long pixelLimit = Math.min(limits.maxImagePixels(), Integer.MAX_VALUE / 4);
+        if (header.pixels() > pixelLimit) {
+            throw MediaRejectedException.tooManyPixels(header.width(), header.height(), pixelLimit);
+        }
+        BufferedImage image = decode(format, data, header);
+        return reencode(format, image, header.orientation());
+    }
+
+    private static BufferedImage decode(UploadFormat format, byte[] data, ImageHeader header)
+            throws MediaRejectedException, IOException {
+        ImageReader reader = ImageCodecs.reader(format);
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
+            reader.setInput(in, true, true);
+            if (reader.getWidth(0) != header.width() || reader.getHeight(0) != header.height()) {
+                throw MediaRejectedException.unreadable(format.typeName);
+            }
+            BufferedImage image = reader.read(0);
+            if (image.getWidth() != header.width() || image.getHeight() != header.height()) {
+                throw MediaRejectedException.unreadable(format.typeName);
+            }
+            return image;
+        } catch (IOException | RuntimeException e) {
+            // The decoders signal damaged data with all sorts of exceptions; to the uploader it is all one thing.
+            throw MediaRejectedException.unreadable(format.typeName);
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    private static InspectedMedia reencode(UploadFormat format, BufferedImage decoded, int orientation)
+            throws IOException {
+        String outputFormat = switch (format) {
+            case JPEG -> "jpeg";
+            case WEBP -> ImageCodecs.writer("webp").isPresent() ? "webp" : "png";
+            default -> "png";
+        };
+        BufferedImage image;
+        if (outputFormat.equals("jpeg")) {
+            image = ExifOrientation.apply(ImageCodecs.opaqueRgb(decoded), orientation, BufferedImage.TYPE_INT_RGB);
+        } else {
+            image = ImageCodecs.srgb(decoded);
+        }
+        Path out = Files.createTempFile("upload-", "." + (outputFormat.equals("jpeg") ? "jpg" : outputFormat));
+        boolean done = false;
+        try {
+            try (ImageOutputStream stream = new FileImageOutputStream(out.toFile())) {
+                if (outputFormat.equals("jpeg")) {
+                    ImageCodecs.writeJpeg(image, JPEG_QUALITY, stream);
+                } else {
+                    ImageCodecs.write(image, outputFormat, stream);
+                }
+            }
+            InspectedMedia media = new InspectedMedia(MediaKind.IMAGE, "image/" + outputFormat, out,
+                    Files.size(out), image.getWidth(), image.getHeight(), null);
+            done = true;
+            return media;
+        } finally {
+            if (!done) {
+                Files.deleteIfExists(out);
+            }
+        }
+    }
+
+    private static InspectedMedia inspectVideo(UploadFormat format, Path upload)
+            throws MediaRejectedException, IOException {
+        Path out = Files.createTempFile("upload-", format == UploadFormat.MP4 ? ".mp4" : ".webm");
+        boolean done = false;
+        try {
+            // Check the copy rather than the upload, so what was checked is exactly what is kept.
+            Files.copy(upload, out, StandardCopyOption.REPLACE_EXISTING);
+            VideoHeader header;
+            try (FileChannel channel = FileChannel.open(out, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                FileBytes file = new FileBytes(channel);
+                header = format == UploadFormat.MP4 ? Mp4Structure.check(file) : WebmStructure.check(file);
+                // Renaming a metadata box to "free" keeps every size and offset valid while players skip it.
+                for (long offset : header.metadataTypeOffsets()) {
+                    channel.write(ByteBuffer.wrap(FREE), offset);
+                }
+            }
+            InspectedMedia media = new InspectedMedia(MediaKind.VIDEO, format.mediaType, out, Files.size(out),
+                    header.width(), header.height(), header.durationMillis());
+            done = true;
+            return media;
+        } finally {
+            if (!done) {
+                Files.deleteIfExists(out);
+            }
+        }
+    }
+}
