@@ -146,6 +146,34 @@ public final class Keys {
             "atelier.accounts.google.issuer", "https://accounts.google.com", ValueParser.httpUrl(),
             "OpenID Connect issuer used for 'Sign in with Google'; tests point it at a local provider.");
 
+    public static final ConfigKey<Integer> GENERATION_WORKERS = ConfigKey.of(
+            "atelier.generation.workers", "2", ValueParser.integer(0, 256),
+            "Threads of this node running generation jobs (0: this node only serves pages and the API).");
+
+    public static final ConfigKey<Duration> GENERATION_LEASE = ConfigKey.of(
+            "atelier.generation.lease", "30s", ValueParser.duration(Duration.ofSeconds(2), Duration.ofHours(1)),
+            "How long a running job stays a worker's without a heartbeat before the sweeper takes it back.");
+
+    public static final ConfigKey<Duration> GENERATION_RUN_DEADLINE = ConfigKey.of(
+            "atelier.generation.run-deadline", "10m", ValueParser.duration(Duration.ofSeconds(1), Duration.ofHours(6)),
+            "Longest time one attempt of a generation may take.");
+
+    public static final ConfigKey<Integer> GENERATION_MAX_ATTEMPTS = ConfigKey.of(
+            "atelier.generation.max-attempts", "2", ValueParser.integer(1, 10),
+            "Attempts of a job whose model fails temporarily or whose worker stopped.");
+
+    public static final ConfigKey<Duration> GENERATION_QUEUED_EXPIRY = ConfigKey.of(
+            "atelier.generation.queued-expiry", "1h", ValueParser.duration(Duration.ofMinutes(1), Duration.ofDays(7)),
+            "A job still waiting after this long expires and its credits are released.");
+
+    public static final ConfigKey<Duration> GENERATION_SWEEP_INTERVAL = ConfigKey.of(
+            "atelier.generation.sweep-interval", "10s", ValueParser.duration(Duration.ofMillis(100), Duration.ofHours(1)),
+            "How often stuck and expired jobs and unused uploads are settled.");
+
+    public static final ConfigKey<Duration> MEDIA_URL_LIFETIME = ConfigKey.of(
+            "atelier.media.url-lifetime", "1h", ValueParser.duration(Duration.ofMinutes(1), Duration.ofDays(7)),
+            "How long a link to a generated image, video or thumbnail works.");
+
     /** All keys, in documentation order. */
     public static final List<ConfigKey<?>> ALL = List.of(
             PROFILE, DATA_DIR, HTTP_HOST, HTTP_PORT, OPERATOR_HOST, BASE_DOMAIN, TENANT_CONFIGS_DIR, SECRETS_KEY,
@@ -155,7 +183,8 @@ public final class Keys {
             ARGON2_MEMORY_KIB, ARGON2_ITERATIONS, ARGON2_PARALLELISM, SESSION_IDLE_TIMEOUT, SESSION_ABSOLUTE_LIFETIME,
             GOOGLE_ISSUER,
             MAIL_SMTP_HOST, MAIL_SMTP_PORT, MAIL_SMTP_USERNAME, MAIL_SMTP_PASSWORD, MAIL_SMTP_TLS, MAIL_DIR,
-            MAIL_POLL_INTERVAL);
+            MAIL_POLL_INTERVAL, GENERATION_WORKERS, GENERATION_LEASE, GENERATION_RUN_DEADLINE, GENERATION_MAX_ATTEMPTS,
+            GENERATION_QUEUED_EXPIRY, GENERATION_SWEEP_INTERVAL, MEDIA_URL_LIFETIME);
 
     private Keys() {}
 }

@@ -9,6 +9,7 @@ import dev.atelier.core.accounts.ExternalSignIns;
 import dev.atelier.core.accounts.PasswordHasher;
 import dev.atelier.core.accounts.PasswordPolicy;
 import dev.atelier.core.accounts.PersonalData;
+import dev.atelier.core.accounts.PersonalDataParticipant;
 import dev.atelier.core.accounts.Sessions;
 import dev.atelier.core.accounts.SignedInUsers;
 import dev.atelier.core.accounts.TenantAdmins;
@@ -32,7 +33,8 @@ final class AccountsWiring {
 
     private AccountsWiring() {}
 
-    static AccountServices build(AtelierConfig config, Database database, TenantModule tenants, SecretBox secrets) {
+    static AccountServices build(AtelierConfig config, Database database, TenantModule tenants, SecretBox secrets,
+            List<PersonalDataParticipant> participants) {
         Clock clock = Clock.systemUTC();
         TenantScope scope = tenants.scope();
         Accounts accounts = new Accounts(scope, PasswordPolicy.withShippedList(), PasswordHasher.fromConfig(config),
@@ -42,7 +44,7 @@ final class AccountsWiring {
         ExternalSignIns external = new ExternalSignIns(scope, clock);
         Consents consents = new Consents(scope, clock);
         PersonalData personalData = new PersonalData(scope, accounts, external, sessions, apiTokens, consents,
-                List.of());
+                participants);
         TenantAdmins admins = new TenantAdmins(scope, tenants.directory(), clock);
         return new AccountServices(accounts, sessions, new SignedInUsers(scope, sessions, admins, clock), apiTokens,
                 external, admins, consents, personalData,

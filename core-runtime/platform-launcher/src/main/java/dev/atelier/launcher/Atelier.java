@@ -16,7 +16,11 @@ import dev.atelier.core.tenants.TenantModule;
 import dev.atelier.plugins.PluginHost;
 import dev.atelier.plugins.PluginHostSettings;
 import dev.atelier.web.WebServer;
+import dev.atelier.generation.GenerationModule;
+import dev.atelier.generation.GenerationSettings;
 import dev.atelier.web.auth.AccountServices;
+import dev.atelier.web.auth.NewAccounts;
+import java.time.Clock;
 import dev.atelier.web.health.ReadinessChecks;
 import dev.atelier.web.site.SiteFeature;
 import dev.atelier.web.site.SiteSetup;
@@ -45,6 +49,7 @@ public final class Atelier implements AutoCloseable {
     private TenantModule tenants;
     private WebServer web;
     private AccountServices accounts;
+    private GenerationModule generation;
     private java.util.Optional<String> operatorToken = java.util.Optional.empty();
     private long startMillis;
 
@@ -82,7 +87,10 @@ public final class Atelier implements AutoCloseable {
         });
         SecretBox secrets = step("secrets", () -> SecretBox.fromConfig(config));
         tenants = step("tenants", () -> startTenants(secrets));
-        accounts = AccountsWiring.build(config, database, tenants, secrets);
+        generation = new GenerationModule(database.dataSource(), tenants.directory(), plugins.models(),
+                plugins.storage(), secrets, Clock.systemUTC(), generationSettings());
+        running.push(generation);
+        accounts = AccountsWiring.build(config, database, tenants, secrets, List.of(generation.personalData()));
         operatorToken = step("operator token", () -> LocalOperatorToken.ensure(config, accounts.operatorTokens()));
         ReadinessChecks readiness = new ReadinessChecks(List.of(
                 new DatabaseReadiness(database), new PluginHostReadiness(plugins)));
@@ -91,9 +99,11 @@ public final class Atelier implements AutoCloseable {
                 config.home().resolve("themes"), config.get(Keys.OPERATOR_HOST)));
         web = new WebServer(new WebServer.Settings(config.get(Keys.HTTP_HOST), config.get(Keys.HTTP_PORT),
                 config.get(Keys.TRUST_FORWARDED_HEADERS)),
-                plugins, history, readiness, siteFeature, accounts);
+                plugins, history, readiness, siteFeature, accounts, generation,
+                new NewAccounts(List.of(new SignupBonus(generation.ledger())::grant)));
         running.push(web);
         step("web server", this::startWeb);
+        generation.start();
         startMillis = Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
         LOG.info("Atelier started in {} ms on port {}", startMillis, web.port());
     }
@@ -145,7 +155,16 @@ public final class Atelier implements AutoCloseable {
     private PluginHostSettings pluginSettings(Path dataDir) {
         return new PluginHostSettings(config.path(Keys.DEPLOY_DIR), config.path(Keys.SYSTEM_BUNDLES_DIR),
                 dataDir.resolve("felix-cache"), config.get(Keys.POLL_INTERVAL), config.get(Keys.DRAIN_TIMEOUT),
-                config.get(Keys.CALL_TIMEOUT));
+                config.get(Keys.CALL_TIMEOUT)).withStorageDir(dataDir.resolve("storage"));
+    }
+
+    private GenerationSettings generationSettings() {
+        GenerationSettings defaults = GenerationSettings.defaults();
+        return new GenerationSettings(config.get(Keys.GENERATION_WORKERS), config.get(Keys.GENERATION_LEASE),
+                defaults.pollInterval(), config.get(Keys.GENERATION_SWEEP_INTERVAL),
+                config.get(Keys.GENERATION_QUEUED_EXPIRY), config.get(Keys.GENERATION_RUN_DEADLINE),
+                config.get(Keys.GENERATION_MAX_ATTEMPTS), defaults.uploadLifetime(), config.get(Keys.MEDIA_URL_LIFETIME),
+                defaults.maxOutputBytes());
     }
 
     /** The port the web server listens on. */
@@ -163,6 +182,11 @@ public final class Atelier implements AutoCloseable {
 
     public TenantModule tenants() {
         return tenants;
+    }
+
+    /** Generation: jobs, credits, uploads, workers (tests grant credits and read jobs through it). */
+    public GenerationModule generation() {
+        return generation;
     }
 
     /** The account services the sites use (tests make accounts and admins through them). */

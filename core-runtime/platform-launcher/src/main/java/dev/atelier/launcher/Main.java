@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = AtelierVersion.class,
         description = "White-label AI image and video creation platform.",
-        subcommands = {StartCommand.class, TenantsCommand.class, OperatorsCommand.class,
+        subcommands = {StartCommand.class, TenantsCommand.class, OperatorsCommand.class, CreditsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -39,9 +39,19 @@ final class TenantsCommand implements Runnable {
         int run(TenantModule tenants, AtelierConfig config) throws Exception;
     }
 
-    /** Loads the configuration, opens the database and the tenant services, runs {@code work}, closes everything. */
+    /** Work that also needs the database itself (credits, for example). */
+    interface DatabaseWork {
+        int run(Database database, TenantModule tenants, AtelierConfig config) throws Exception;
+    }
+
     static int withTenants(ConfigOptions options, Map<String, String> environment, CommandLine.Model.CommandSpec spec,
             Work work) {
+        return withDatabase(options, environment, spec, (database, tenants, config) -> work.run(tenants, config));
+    }
+
+    /** Loads the configuration, opens the database and the tenant services, runs {@code work}, closes everything. */
+    static int withDatabase(ConfigOptions options, Map<String, String> environment,
+            CommandLine.Model.CommandSpec spec, DatabaseWork work) {
         PrintWriter err = spec.commandLine().getErr();
         AtelierConfig config;
         try {
@@ -60,7 +70,7 @@ final class TenantsCommand implements Runnable {
         }
         try (Database database = Database.start(ConfiguredDatabase.settings(config))) {
             TenantModule tenants = new TenantModule(database, secrets, config.get(Keys.BASE_DOMAIN));
-            return work.run(tenants, config);
+            return work.run(database, tenants, config);
         } catch (DatabaseStartException e) {
             err.println("Cannot open the database: " + e.getMessage());
             return EXIT_FAILED;

@@ -34,6 +34,18 @@ public final class Pagination {
         return new Page<>(List.copyOf(items), next);
     }
 
+    /** The {@code ?limit=} of a request as text: default 20, 1..100, anything else a 422 naming the field. */
+    public static int limit(String limit) {
+        if (limit == null || limit.isBlank()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            return checkLimit(Integer.valueOf(limit.strip()));
+        } catch (NumberFormatException e) {
+            return checkLimit(-1);
+        }
+    }
+
     private static int checkLimit(Integer limit) {
         if (limit == null) {
             return DEFAULT_LIMIT;

@@ -3,7 +3,9 @@ package dev.atelier.web;
 import dev.atelier.core.deployments.DeploymentHistory;
 import dev.atelier.plugins.ModelRegistry;
 import dev.atelier.plugins.PluginHost;
+import dev.atelier.generation.GenerationModule;
 import dev.atelier.web.auth.AccountServices;
+import dev.atelier.web.auth.NewAccounts;
 import dev.atelier.web.health.HealthResource;
 import dev.atelier.web.health.ReadinessChecks;
 import dev.atelier.web.internal.JsonMapperProvider;
@@ -55,15 +57,17 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
-    private static final long MAX_UPLOAD_BYTES = 8L * 1024 * 1024;
+    // Generation inputs may be videos (MediaLimits: 100 MB); forms check their own smaller limits (logo: 1 MB).
+    private static final long MAX_UPLOAD_BYTES = 110L * 1024 * 1024;
 
     private final Server server;
     private final ServerConnector connector;
 
     /** The platform's server: JSON API, health, operator API and the tenants' sites. */
     public WebServer(Settings settings, PluginHost plugins, DeploymentHistory history, ReadinessChecks readiness,
-            SiteFeature sites, AccountServices accounts) {
-        this(settings, application(plugins, history, readiness, sites, accounts), sites.cachedPages());
+            SiteFeature sites, AccountServices accounts, GenerationModule generation, NewAccounts newAccounts) {
+        this(settings, application(plugins, history, readiness, sites, accounts, generation, newAccounts),
+                sites.cachedPages());
     }
 
     /**
@@ -99,7 +103,7 @@ public final class WebServer implements AutoCloseable {
     }
 
     static ResourceConfig application(PluginHost plugins, DeploymentHistory history, ReadinessChecks readiness,
-            SiteFeature sites, AccountServices accounts) {
+            SiteFeature sites, AccountServices accounts, GenerationModule generation, NewAccounts newAccounts) {
         ResourceConfig config = base();
         config.register(HealthResource.class);
         config.register(StartPageResource.class);
@@ -107,7 +111,7 @@ public final class WebServer implements AutoCloseable {
         config.register(OperatorBundlesResource.class);
         config.register(ModelPreviewResource.class);
         config.register(OperatorDeploymentsResource.class);
-        sites.registerIn(config, DeployedPlugins.of(plugins), accounts);
+        sites.registerIn(config, DeployedPlugins.of(plugins), accounts, generation, newAccounts);
         config.register(new AbstractBinder() {
             @Override
             protected void configure() {

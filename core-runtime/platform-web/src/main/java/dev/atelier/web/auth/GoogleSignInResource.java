@@ -49,10 +49,12 @@ public final class GoogleSignInResource {
     private final SignIns signIns;
     private final AccountMail mail;
     private final Links links;
+    private final NewAccounts newAccounts;
 
     @Inject
     public GoogleSignInResource(AccountServices services, AuthPages pages, SignIns signIns, AccountMail mail,
-            Links links) {
+            Links links, NewAccounts newAccounts) {
+        this.newAccounts = newAccounts;
         this.services = services;
         this.pages = pages;
         this.signIns = signIns;
@@ -124,6 +126,7 @@ public final class GoogleSignInResource {
             services.consents().record(tenant.id(), result.account().id(), "terms", version);
             services.consents().record(tenant.id(), result.account().id(), "privacy", version);
             mail.welcome(tenant, result.account());
+            newAccounts.created(tenant, result.account());
         } else if (result.outcome() == ExternalSignIn.Outcome.LINKED) {
             next = "/account?done=google-linked";
         }

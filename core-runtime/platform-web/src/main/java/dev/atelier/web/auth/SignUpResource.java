@@ -35,10 +35,12 @@ public final class SignUpResource {
     private final Throttle throttle;
     private final AccountMail mail;
     private final Links links;
+    private final NewAccounts newAccounts;
 
     @Inject
     public SignUpResource(AccountServices services, AuthPages pages, CsrfTokens csrf, SignIns signIns,
-            Throttle throttle, AccountMail mail, Links links) {
+            Throttle throttle, AccountMail mail, Links links, NewAccounts newAccounts) {
+        this.newAccounts = newAccounts;
         this.services = services;
         this.pages = pages;
         this.csrf = csrf;
@@ -89,6 +91,7 @@ public final class SignUpResource {
         services.consents().record(tenant.id(), signUp.account().id(), "terms", version);
         services.consents().record(tenant.id(), signUp.account().id(), "privacy", version);
         mail.welcome(tenant, signUp.account());
+        newAccounts.created(tenant, signUp.account());
         mail.verifyEmail(tenant, signUp.account(), links.absolute(request, "/verify?token=" + signUp.verificationToken()),
                 Tokens.key(signUp.verificationToken()));
         return signIns.redirect(request, tenant, signUp.account(), "/signup/done");

@@ -1,7 +1,15 @@
 package dev.atelier.web.site;
 
 import dev.atelier.core.operators.OperatorTokens;
+import dev.atelier.generation.GenerationModule;
 import dev.atelier.web.auth.AccountApiResource;
+import dev.atelier.web.auth.NewAccounts;
+import dev.atelier.web.generations.CreditsResource;
+import dev.atelier.web.generations.GenerationPagesResource;
+import dev.atelier.web.generations.GenerationsResource;
+import dev.atelier.web.generations.MediaResource;
+import dev.atelier.web.generations.UploadsResource;
+import dev.atelier.web.site.pages.StaticCreationPagesResource;
 import dev.atelier.web.auth.AccountEmailResource;
 import dev.atelier.web.auth.AccountMail;
 import dev.atelier.web.auth.AccountResource;
@@ -101,6 +109,17 @@ public final class SiteFeature {
      * @param accounts the account services every site's sign-in, account and admin pages use
      */
     public void registerIn(ResourceConfig config, DeployedPlugins plugins, AccountServices accounts) {
+        registerIn(config, plugins, accounts, null, NewAccounts.none());
+    }
+
+    /**
+     * Registers the sites with generation (create, gallery, the generations, uploads and credits API, media links).
+     *
+     * @param generation null to serve {@code /create} and {@code /gallery} as static theme pages (site tests)
+     * @param newAccounts what else happens when an account is created (the sign-up credit bonus)
+     */
+    public void registerIn(ResourceConfig config, DeployedPlugins plugins, AccountServices accounts,
+            GenerationModule generation, NewAccounts newAccounts) {
         this.plugins = plugins;
         CsrfTokens csrf = new CsrfTokens(accounts.secrets());
         PageRenderer pages = new PageRenderer(engine,
@@ -120,6 +139,15 @@ public final class SiteFeature {
         config.register(OperatorConsoleResource.class);
         config.register(SiteNotFoundMapper.class);
         config.register(SitePagesResource.class);
+        if (generation == null) {
+            config.register(StaticCreationPagesResource.class);
+        } else {
+            config.register(GenerationPagesResource.class);
+            config.register(GenerationsResource.class);
+            config.register(UploadsResource.class);
+            config.register(CreditsResource.class);
+            config.register(MediaResource.class);
+        }
         config.register(BillingPageResource.class);
         config.register(StaticResource.class);
         config.register(BrandAssetResource.class);
@@ -130,6 +158,10 @@ public final class SiteFeature {
                 bind(setup).to(SiteSetup.class);
                 bind(pages).to(PageRenderer.class);
                 bind(accounts).to(AccountServices.class);
+                bind(newAccounts).to(NewAccounts.class);
+                if (generation != null) {
+                    bind(generation).to(GenerationModule.class);
+                }
                 bind(accounts.operatorTokens()).to(OperatorTokens.class);
                 bind(accounts.cookies()).to(Cookies.class);
                 bind(csrf).to(CsrfTokens.class);

@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -35,25 +34,6 @@ public final class SitePagesResource {
     @Path("pricing")
     public Response pricing(@Context HttpServletRequest request) {
         return pages.page(request, tenant(request), "pricing.ftlh", "/pricing", "Pricing");
-    }
-
-    @GET
-    @Path("create")
-    public Response create(@Context HttpServletRequest request) {
-        return pages.page(request, tenant(request), "create.ftlh", "/create", "Create");
-    }
-
-    @GET
-    @Path("gallery")
-    public Response gallery(@Context HttpServletRequest request) {
-        return pages.page(request, tenant(request), "gallery.ftlh", "/gallery", "Gallery");
-    }
-
-    @GET
-    @Path("gallery/{id}")
-    public Response galleryItem(@PathParam("id") String id, @Context HttpServletRequest request) {
-        // No creations exist before accounts and generation jobs do: every id is unknown.
-        return pages.error(request, tenant(request), 404, "Not found", "There is no creation at this address.");
     }
 
     @GET

@@ -1,0 +1,118 @@
+package dev.atelier.generation;
+
+import dev.atelier.core.credits.CreditLedger;
+import dev.atelier.core.generations.GenerationJobs;
+import dev.atelier.core.secrets.SecretBox;
+import dev.atelier.core.tenants.TenantDirectory;
+import dev.atelier.media.MediaInspector;
+import dev.atelier.media.MediaLimits;
+import dev.atelier.plugins.ModelRegistry;
+import dev.atelier.plugins.StorageRegistry;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import javax.sql.DataSource;
+
+/**
+ * Everything generation needs, built once and started with the platform:
+ *
+ * <pre>{@code
+ * GenerationModule generation = new GenerationModule(dataSource, tenants.directory(), plugins.models(),
+ *         plugins.storage(), secrets, Clock.systemUTC(), GenerationSettings.defaults());
+ * generation.start();   // workers and sweeper
+ * generation.submissions().submit(tenant, accountId, request, idempotencyKey);
+ * }</pre>
+ */
+public final class GenerationModule implements AutoCloseable {
+
+    private final CreditLedger ledger;
+    private final GenerationJobs jobs;
+    private final Offers offers;
+    private final TenantStorage storage;
+    private final Uploads uploads;
+    private final MediaLinks links;
+    private final Submissions submissions;
+    private final Workers workers;
+    private final Sweeper sweeper;
+    private final GenerationData data;
+    private final ScheduledExecutorService heartbeats = Executors.newScheduledThreadPool(1, r -> {
+        Thread t = new Thread(r, "atelier-heartbeats");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public GenerationModule(DataSource dataSource, TenantDirectory tenants, ModelRegistry models,
+            StorageRegistry storageRegistry, SecretBox secrets, Clock clock, GenerationSettings settings) {
+        this.ledger = new CreditLedger(dataSource, clock);
+        this.jobs = new GenerationJobs(dataSource, ledger, clock);
+        this.offers = new Offers(models);
+        this.storage = new TenantStorage(storageRegistry);
+        MediaInspector inspector = new MediaInspector(MediaLimits.defaults());
+        this.uploads = new Uploads(dataSource, storage, inspector, clock, settings);
+        this.links = new MediaLinks(secrets, storage, clock, settings.mediaUrlLifetime());
+        OutputStore outputs = new OutputStore(storage, inspector, settings.maxOutputBytes());
+        JobRunner runner = new JobRunner(jobs, tenants, models, uploads, storage, outputs, settings, heartbeats, clock);
+        this.workers = new Workers(jobs, runner, settings);
+        this.submissions = new Submissions(jobs, offers, uploads, settings, workers::wake);
+        this.sweeper = new Sweeper(jobs, uploads, tenants, settings);
+        this.data = new GenerationData(jobs, uploads, outputs, tenants);
+    }
+
+    /** Starts this node's workers and sweeper. */
+    public void start() {
+        workers.start();
+        sweeper.start();
+    }
+
+    public CreditLedger ledger() {
+        return ledger;
+    }
+
+    public GenerationJobs jobs() {
+        return jobs;
+    }
+
+    public Offers offers() {
+        return offers;
+    }
+
+    public Uploads uploads() {
+        return uploads;
+    }
+
+    public TenantStorage storage() {
+        return storage;
+    }
+
+    public MediaLinks links() {
+        return links;
+    }
+
+    public Submissions submissions() {
+        return submissions;
+    }
+
+    public Sweeper sweeper() {
+        return sweeper;
+    }
+
+    /** The user's generations in the data export and in account deletion. */
+    public GenerationData personalData() {
+        return data;
+    }
+
+    /** Deletes a finished job and its stored outputs; a running one is cancelled first by the caller. */
+    public java.util.Optional<dev.atelier.core.generations.Job> delete(dev.atelier.core.tenants.Tenant tenant,
+            String accountId, String jobId) {
+        java.util.Optional<dev.atelier.core.generations.Job> deleted = jobs.delete(tenant.id(), accountId, jobId);
+        deleted.ifPresent(job -> new OutputStore(storage, null, 0).deleteQuietly(tenant, job.outputs()));
+        return deleted;
+    }
+
+    @Override
+    public void close() {
+        sweeper.close();
+        workers.close();
+        heartbeats.shutdownNow();
+    }
+}

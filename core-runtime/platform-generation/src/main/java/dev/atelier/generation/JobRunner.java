@@ -1,0 +1,172 @@
+package dev.atelier.generation;
+
+import dev.atelier.core.generations.ClaimedJob;
+import dev.atelier.core.generations.GenerationJobs;
+import dev.atelier.core.generations.Heartbeat;
+import dev.atelier.core.generations.Job;
+import dev.atelier.core.tenants.Tenant;
+import dev.atelier.core.tenants.TenantDirectory;
+import dev.atelier.plugins.ModelRegistry;
+import dev.atelier.plugins.ModelUnavailableException;
+import dev.atelier.spi.model.GenerationException;
+import dev.atelier.spi.model.GenerationRequest;
+import dev.atelier.spi.model.GenerationResult;
+import dev.atelier.spi.model.InputMedia;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one claimed job to its end: calls the model with a heartbeat renewing the lease (and carrying progress and
+ * cancellation both ways), stores the outputs, then settles the job. Whatever the model does — throws, hangs past the
+ * deadline, returns garbage, disappears — the job ends FAILED with a reason a person can read and the worker goes on.
+ * If the lease was lost meanwhile (another node's sweeper took the job back), nothing is settled here and stored
+ * outputs are deleted again.
+ */
+final class JobRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
+    private static final long PROGRESS_INTERVAL_MILLIS = 500;
+
+    private final GenerationJobs jobs;
+    private final TenantDirectory tenants;
+    private final ModelRegistry models;
+    private final Uploads uploads;
+    private final TenantStorage storage;
+    private final OutputStore outputs;
+    private final GenerationSettings settings;
+    private final ScheduledExecutorService heartbeats;
+    private final Clock clock;
+
+    JobRunner(GenerationJobs jobs, TenantDirectory tenants, ModelRegistry models, Uploads uploads,
+            TenantStorage storage, OutputStore outputs, GenerationSettings settings,
+            ScheduledExecutorService heartbeats, Clock clock) {
+        this.jobs = jobs;
+        this.tenants = tenants;
+        this.models = models;
+        this.uploads = uploads;
+        this.storage = storage;
+        this.outputs = outputs;
+        this.settings = settings;
+        this.heartbeats = heartbeats;
+        this.clock = clock;
+    }
+
+    void run(ClaimedJob claimed, String workerId) {
+        Job job = claimed.job();
+        Optional<Tenant> tenant = tenants.all().stream().filter(t -> t.id().equals(job.tenantId())).findFirst();
+        if (tenant.isEmpty()) {
+            jobs.fail(job.id(), workerId, "This site no longer exists.", false);
+            return;
+        }
+        HostedContext context = new HostedContext(PluginTenantContext.of(tenant.get(), java.util.Map.of(), job.id()),
+                job.id(), clock.instant().plus(settings.runDeadline()));
+        AtomicBoolean owned = new AtomicBoolean(true);
+        ScheduledFuture<?> beat = heartbeats.scheduleWithFixedDelay(() -> beat(job, workerId, context, owned),
+                PROGRESS_INTERVAL_MILLIS, PROGRESS_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+        try {
+            settle(tenant.get(), job, workerId, context, owned);
+        } catch (RuntimeException e) {
+            LOG.error("Job {}: unexpected failure in the worker", job.id(), e);
+            jobs.fail(job.id(), workerId, "Something went wrong while creating this. Your credits were not used.",
+                    false);
+        } finally {
+            beat.cancel(false);
+        }
+    }
+
+    private void settle(Tenant tenant, Job job, String workerId, HostedContext context, AtomicBoolean owned) {
+        GenerationResult result;
+        try {
+            result = models.generate(job.modelId(), request(tenant, job), context);
+        } catch (ModelUnavailableException e) {
+            jobs.fail(job.id(), workerId, "This model is no longer available. Your credits were not used.", false);
+            return;
+        } catch (GenerationException e) {
+            ended(job, workerId, context, e);
+            return;
+        }
+        if (!owned.get()) {
+            LOG.warn("Job {}: lease lost while the model ran; another worker owns it now", job.id());
+            return;
+        }
+        List<dev.atelier.core.generations.Output> stored;
+        try {
+            stored = outputs.store(tenant, job, result);
+        } catch (OutputStore.RejectedOutputException e) {
+            LOG.warn("Job {}: model {} returned unusable output: {}", job.id(), job.modelId(), e.getMessage());
+            jobs.fail(job.id(), workerId, "The model returned a result that could not be used. Your credits were"
+                    + " not used.", false);
+            return;
+        } catch (OutputStore.StorageUnavailableException e) {
+            LOG.error("Job {}: storing outputs failed: {}", job.id(), e.getMessage());
+            jobs.fail(job.id(), workerId, "The result could not be saved. Please try again.", true);
+            return;
+        }
+        if (!jobs.succeed(job.id(), workerId, stored)) {
+            LOG.warn("Job {}: lease lost before it could be settled; removing its stored outputs", job.id());
+            outputs.deleteQuietly(tenant, stored);
+        }
+    }
+
+    private void ended(Job job, String workerId, HostedContext context, GenerationException e) {
+        switch (e.kind()) {
+            case CANCELLED -> {
+                if (context.isCancelled() && clock.instant().isAfter(context.deadline())) {
+                    jobs.fail(job.id(), workerId, "The model took too long. Your credits were not used.", true);
+                } else {
+                    jobs.canceled(job.id(), workerId);
+                }
+            }
+            case TEMPORARY -> jobs.fail(job.id(), workerId, "The model is busy or did not answer in time. Your"
+                    + " credits were not used; please try again.", true);
+            case INVALID_INPUT -> jobs.fail(job.id(), workerId, personal(e, "The model could not use this request."),
+                    false);
+            case CONTENT_REJECTED -> jobs.fail(job.id(), workerId, "The model refused this prompt or input. Your"
+                    + " credits were not used.", false);
+            default -> {
+                LOG.warn("Job {}: model {} failed: {}", job.id(), job.modelId(), e.getMessage());
+                jobs.fail(job.id(), workerId, "The model failed to create this. Your credits were not used.", false);
+            }
+        }
+    }
+
+    // Models write INVALID_INPUT messages for users (see GenerationException); keep them short.
+    private static String personal(GenerationException e, String fallback) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() || message.length() > 300 ? fallback : message;
+    }
+
+    private GenerationRequest request(Tenant tenant, Job job) throws GenerationException {
+        List<InputMedia> inputs = new ArrayList<>();
+        for (String id : job.inputIds()) {
+            Upload upload = uploads.find(tenant.id(), job.accountId(), id).orElseThrow(() -> new GenerationException(
+                    GenerationException.Kind.INVALID_INPUT, "An input of this generation is no longer available."));
+            inputs.add(new StoredInput(storage, tenant, upload));
+        }
+        return new GenerationRequest(job.prompt(), job.negativePrompt(), job.parameters(), inputs);
+    }
+
+    private void beat(Job job, String workerId, HostedContext context, AtomicBoolean owned) {
+        try {
+            Heartbeat heartbeat = jobs.heartbeat(job.id(), workerId, settings.lease(), context.progress(),
+                    context.stage());
+            if (!heartbeat.stillOwned()) {
+                owned.set(false);
+                context.cancel();
+            } else if (heartbeat.cancelRequested()) {
+                context.cancel();
+            }
+        } catch (RuntimeException e) {
+            // A missed beat is retried next time; the lease outlives several.
+            LOG.warn("Job {}: heartbeat failed: {}", job.id(), e.toString());
+        }
+    }
+}

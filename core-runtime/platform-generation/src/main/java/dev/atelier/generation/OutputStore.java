@@ -1,0 +1,174 @@
+package dev.atelier.generation;
+
+import dev.atelier.core.generations.Job;
+import dev.atelier.core.generations.Output;
+import dev.atelier.core.tenants.Tenant;
+import dev.atelier.media.InspectedMedia;
+import dev.atelier.media.MediaInspector;
+import dev.atelier.media.MediaRejectedException;
+import dev.atelier.media.Thumbnails;
+import dev.atelier.spi.model.GeneratedMedia;
+import dev.atelier.spi.model.GenerationResult;
+import dev.atelier.spi.model.MediaKind;
+import dev.atelier.spi.storage.StorageException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Copies a model's outputs into the tenant's storage before the job may succeed (provider URLs and temp files do not
+ * last), each checked like an upload (recognised by its bytes, decoded, within size limits, metadata dropped) and
+ * with a thumbnail (images) or poster frame (videos). All or nothing: if one output fails, those stored are deleted.
+ */
+final class OutputStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutputStore.class);
+    static final int THUMBNAIL_SIDE = 384;
+
+    /** The model's output is not what it declared, too large, or unreadable. */
+    static final class RejectedOutputException extends Exception {
+        RejectedOutputException(String message) {
+            super(message);
+        }
+    }
+
+    /** The tenant's storage did not take the output. */
+    static final class StorageUnavailableException extends Exception {
+        StorageUnavailableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private final TenantStorage storage;
+    private final MediaInspector inspector;
+    private final long maxBytes;
+
+    OutputStore(TenantStorage storage, MediaInspector inspector, long maxBytes) {
+        this.storage = storage;
+        this.inspector = inspector;
+        this.maxBytes = maxBytes;
+    }
+
+    List<Output> store(Tenant tenant, Job job, GenerationResult result)
+            throws RejectedOutputException, StorageUnavailableException {
+        List<Output> stored = new ArrayList<>();
+        try {
+            int index = 0;
+            for (GeneratedMedia media : result.outputs()) {
+                stored.add(storeOne(tenant, job, index++, media, stored));
+            }
+            return stored;
+        } catch (RejectedOutputException | StorageUnavailableException | RuntimeException e) {
+            deleteQuietly(tenant, stored);
+            throw e;
+        }
+    }
+
+    private Output storeOne(Tenant tenant, Job job, int index, GeneratedMedia media, List<Output> stored)
+            throws RejectedOutputException, StorageUnavailableException {
+        Path raw = null;
+        InspectedMedia checked = null;
+        try {
+            raw = copy(media);
+            checked = inspector.inspect(raw);
+            if (!checked.kind().name().equals(media.kind().name())) {
+                throw new RejectedOutputException("declared " + media.kind() + " but the bytes are "
+                        + checked.mediaType());
+            }
+            String key = TenantStorage.outputKey(tenant, job.id(), index, Uploads.extension(checked.mediaType()));
+            try (InputStream in = Files.newInputStream(checked.sanitizedFile())) {
+                storage.put(tenant, key, in, checked.size(), checked.mediaType());
+            }
+            String thumbnailKey;
+            try {
+                thumbnailKey = thumbnail(tenant, job, index, checked);
+            } catch (IOException | StorageException | RuntimeException e) {
+                deleteKey(tenant, key); // not yet in `stored`: nobody else would remove it
+                throw e;
+            }
+            return new Output(key, checked.mediaType(), checked.size(), checked.width(), checked.height(),
+                    checked.durationMillis(), thumbnailKey);
+        } catch (MediaRejectedException e) {
+            throw new RejectedOutputException(e.getMessage());
+        } catch (StorageException e) {
+            throw new StorageUnavailableException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new RejectedOutputException("unreadable output: " + e.getMessage());
+        } finally {
+            deleteTemp(raw);
+            deleteTemp(checked == null ? null : checked.sanitizedFile());
+        }
+    }
+
+    private String thumbnail(Tenant tenant, Job job, int index, InspectedMedia media)
+            throws IOException, StorageException {
+        Optional<byte[]> bytes = media.kind() == dev.atelier.media.MediaKind.IMAGE
+                ? Optional.of(Thumbnails.ofImage(media.sanitizedFile(), THUMBNAIL_SIDE))
+                : Thumbnails.posterOfVideo(media.sanitizedFile(), THUMBNAIL_SIDE);
+        if (bytes.isEmpty()) {
+            return null;
+        }
+        String key = TenantStorage.thumbnailKey(tenant, job.id(), index);
+        storage.put(tenant, key, new ByteArrayInputStream(bytes.get()), bytes.get().length,
+                Thumbnails.thumbnailMediaType());
+        return key;
+    }
+
+    // Bounded copy: a model that returns gigabytes is refused without filling the disk.
+    private Path copy(GeneratedMedia media) throws IOException, RejectedOutputException {
+        if (media.size() > maxBytes) {
+            throw new RejectedOutputException("output of " + media.size() + " bytes exceeds " + maxBytes);
+        }
+        Path file = Files.createTempFile("atelier-output-", media.kind() == MediaKind.VIDEO ? ".video" : ".image");
+        try (InputStream in = media.open(); OutputStream out = Files.newOutputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            long total = 0;
+            for (int n; (n = in.read(buffer)) != -1; ) {
+                total += n;
+                if (total > maxBytes) {
+                    throw new RejectedOutputException("output larger than " + maxBytes + " bytes");
+                }
+                out.write(buffer, 0, n);
+            }
+        } catch (IOException | RejectedOutputException e) {
+            deleteTemp(file);
+            throw e;
+        }
+        return file;
+    }
+
+    void deleteQuietly(Tenant tenant, List<Output> outputs) {
+        for (Output output : outputs) {
+            deleteKey(tenant, output.key());
+            if (output.thumbnailKey() != null) {
+                deleteKey(tenant, output.thumbnailKey());
+            }
+        }
+    }
+
+    private void deleteKey(Tenant tenant, String key) {
+        try {
+            storage.delete(tenant, key);
+        } catch (StorageException | RuntimeException e) {
+            LOG.warn("Tenant {}: could not delete {}: {}", tenant.slug(), key, e.getMessage());
+        }
+    }
+
+    private static void deleteTemp(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                LOG.warn("Could not delete temporary file {}: {}", file, e.toString());
+            }
+        }
+    }
+}

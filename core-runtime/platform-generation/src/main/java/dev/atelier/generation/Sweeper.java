@@ -1,0 +1,68 @@
+package dev.atelier.generation;
+
+import dev.atelier.core.generations.GenerationJobs;
+import dev.atelier.core.tenants.Tenant;
+import dev.atelier.core.tenants.TenantDirectory;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Settles what nobody else will, on a timer and independent of any browser: jobs whose worker stopped (lease expired)
+ * go back to the queue or fail, jobs queued too long expire, and unused uploads past their lifetime are deleted.
+ * Every node runs one; the database makes them agree.
+ */
+public final class Sweeper implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Sweeper.class);
+
+    private final GenerationJobs jobs;
+    private final Uploads uploads;
+    private final TenantDirectory tenants;
+    private final GenerationSettings settings;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "atelier-sweeper");
+        t.setDaemon(true);
+        return t;
+    });
+
+    Sweeper(GenerationJobs jobs, Uploads uploads, TenantDirectory tenants, GenerationSettings settings) {
+        this.jobs = jobs;
+        this.uploads = uploads;
+        this.tenants = tenants;
+        this.settings = settings;
+    }
+
+    public void start() {
+        long every = settings.sweepInterval().toMillis();
+        timer.scheduleWithFixedDelay(this::sweepQuietly, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** One pass; returns how many jobs were settled. */
+    public int sweep() {
+        int settled = jobs.sweep(settings.queuedExpiry());
+        if (settled > 0) {
+            LOG.info("Sweeper settled {} stuck or expired jobs", settled);
+        }
+        for (Upload upload : uploads.expired(100)) {
+            tenants.all().stream().filter(t -> t.id().equals(upload.tenantId())).findFirst()
+                    .ifPresent((Tenant tenant) -> uploads.delete(tenant, upload));
+        }
+        return settled;
+    }
+
+    private void sweepQuietly() {
+        try {
+            sweep();
+        } catch (RuntimeException e) {
+            LOG.warn("Sweep failed, will retry: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}

@@ -1,0 +1,192 @@
+package dev.atelier.web.generations;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.atelier.core.generations.Job;
+import dev.atelier.core.generations.JobPage;
+import dev.atelier.core.tenants.Tenant;
+import dev.atelier.generation.GenerationModule;
+import dev.atelier.generation.InvalidGenerationException;
+import dev.atelier.generation.SubmitRequest;
+import dev.atelier.web.Pagination;
+import dev.atelier.web.auth.AuthPages;
+import dev.atelier.web.auth.RequestAuth;
+import dev.atelier.web.auth.Viewer;
+import dev.atelier.web.problem.ProblemException;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@code /api/v1/generations}: submit (202, {@code Idempotency-Key} honoured), read, follow progress as Server-Sent
+ * Events, list the user's history, cancel and delete. Only the owner sees a job; anyone else gets 404.
+ */
+@Path("/api/v1/generations")
+@Produces(MediaType.APPLICATION_JSON)
+public final class GenerationsResource {
+
+    /** What a client sends. */
+    public record Submit(String model, String prompt, String negativePrompt, Map<String, Object> parameters,
+            List<String> inputs) {}
+
+    public record JobList(List<JobView> items, String nextCursor) {}
+
+    static final Duration EVENT_POLL = Duration.ofMillis(300);
+    static final Duration EVENTS_MAX = Duration.ofMinutes(15);
+    private static final int MAX_KEY_LENGTH = 200;
+
+    private final GenerationModule generation;
+    private final ObjectMapper json;
+
+    @Inject
+    public GenerationsResource(GenerationModule generation) {
+        this.generation = generation;
+        this.json = dev.atelier.web.internal.JsonMapperProvider.create();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response submit(Submit body, @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Context HttpServletRequest request) {
+        Viewer viewer = viewer(request);
+        Tenant tenant = AuthPages.tenant(request);
+        if (body == null) {
+            throw new ProblemException(400, "Bad Request", "Send a JSON object with model and prompt.");
+        }
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY_LENGTH)) {
+            throw new ProblemException(400, "Bad Request", "The Idempotency-Key must be 1 to 200 characters.");
+        }
+        try {
+            Job job = generation.submissions().submit(tenant, viewer.account().id(), new SubmitRequest(body.model(),
+                    body.prompt(), body.negativePrompt(), body.parameters(), body.inputs()), idempotencyKey);
+            return Response.accepted(JobView.of(tenant, job, generation.links()))
+                    .location(URI.create("/api/v1/generations/" + job.id())).build();
+        } catch (InvalidGenerationException e) {
+            return GenerationProblems.of(e);
+        }
+    }
+
+    @GET
+    public JobList list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+            @Context HttpServletRequest request) {
+        Viewer viewer = viewer(request);
+        Tenant tenant = AuthPages.tenant(request);
+        JobPage page = generation.jobs().list(tenant.id(), viewer.account().id(), Pagination.limit(limit), cursor);
+        return new JobList(page.items().stream().map(j -> JobView.of(tenant, j, generation.links())).toList(),
+                page.nextCursor());
+    }
+
+    @GET
+    @Path("{id}")
+    public JobView get(@PathParam("id") String id, @Context HttpServletRequest request) {
+        Tenant tenant = AuthPages.tenant(request);
+        return JobView.of(tenant, owned(request, id), generation.links());
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    public JobView cancel(@PathParam("id") String id, @Context HttpServletRequest request) {
+        Viewer viewer = viewer(request);
+        Tenant tenant = AuthPages.tenant(request);
+        Job job = generation.jobs().cancel(tenant.id(), viewer.account().id(), id)
+                .orElseThrow(() -> ProblemException.notFound("You have no generation with this id."));
+        return JobView.of(tenant, job, generation.links());
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id, @Context HttpServletRequest request) {
+        Viewer viewer = viewer(request);
+        Tenant tenant = AuthPages.tenant(request);
+        Job job = owned(request, id);
+        if (!job.status().isFinal()) {
+            throw new ProblemException(409, "Conflict", "This generation is still in progress. Cancel it first.");
+        }
+        generation.delete(tenant, viewer.account().id(), id);
+        return Response.noContent().build();
+    }
+
+    /**
+     * Server-Sent Events: {@code progress} events ({@code {"status","progress","stage"}}) whenever they change, then
+     * one {@code done} event with the whole job when it ends, and the stream closes. Reads the job's row, so it works
+     * whichever node runs the job.
+     */
+    @GET
+    @Path("{id}/events")
+    @Produces("text/event-stream")
+    public Response events(@PathParam("id") String id, @Context HttpServletRequest request) {
+        Viewer viewer = viewer(request);
+        Tenant tenant = AuthPages.tenant(request);
+        owned(request, id);
+        StreamingOutput stream = out -> follow(tenant, viewer.account().id(), id, out);
+        return Response.ok(stream, "text/event-stream").header("Cache-Control", "no-store")
+                .header("X-Accel-Buffering", "no").build();
+    }
+
+    private void follow(Tenant tenant, String accountId, String id, OutputStream out) throws IOException {
+        Instant giveUp = Instant.now().plus(EVENTS_MAX);
+        String last = null;
+        while (Instant.now().isBefore(giveUp)) {
+            Optional<Job> found = generation.jobs().find(tenant.id(), accountId, id);
+            if (found.isEmpty()) {
+                send(out, "gone", "{}");
+                return;
+            }
+            Job job = found.get();
+            if (job.status().isFinal()) {
+                send(out, "done", json.writeValueAsString(JobView.of(tenant, job, generation.links())));
+                return;
+            }
+            String progress = json.writeValueAsString(Map.of("status", job.status().name(), "progress",
+                    job.progress(), "stage", Objects.toString(job.stage(), "")));
+            if (!progress.equals(last)) {
+                send(out, "progress", progress);
+                last = progress;
+            }
+            try {
+                Thread.sleep(EVENT_POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static void send(OutputStream out, String event, String data) throws IOException {
+        out.write(("event: " + event + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    private Job owned(HttpServletRequest request, String id) {
+        Viewer viewer = viewer(request);
+        Tenant tenant = AuthPages.tenant(request);
+        return generation.jobs().find(tenant.id(), viewer.account().id(), id)
+                .orElseThrow(() -> ProblemException.notFound("You have no generation with this id."));
+    }
+
+    static Viewer viewer(HttpServletRequest request) {
+        return RequestAuth.viewer(request).orElseThrow(() -> new ProblemException(401, "Unauthorized",
+                "Sign in first, or send a personal API token: Authorization: Bearer atl_..."));
+    }
+}

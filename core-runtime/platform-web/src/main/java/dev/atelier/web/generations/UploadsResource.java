@@ -1,0 +1,93 @@
+package dev.atelier.web.generations;
+
+import dev.atelier.core.tenants.Tenant;
+import dev.atelier.generation.GenerationModule;
+import dev.atelier.generation.InvalidGenerationException;
+import dev.atelier.generation.Upload;
+import dev.atelier.web.auth.AuthPages;
+import dev.atelier.web.auth.Viewer;
+import dev.atelier.web.problem.ProblemException;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.Part;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+
+/**
+ * {@code POST /api/v1/uploads} (multipart, part {@code file}): an input for a generation. What the file is comes from
+ * its bytes, never its name or declared type; 413/415 say why a file is refused. The id goes into a generation's
+ * {@code inputs}; unused uploads expire.
+ */
+@Path("/api/v1/uploads")
+@Produces(MediaType.APPLICATION_JSON)
+public final class UploadsResource {
+
+    public record UploadView(String id, String mediaType, String kind, long size, int width, int height,
+            Long durationMs, Instant expiresAt) {}
+
+    private final GenerationModule generation;
+
+    @Inject
+    public UploadsResource(GenerationModule generation) {
+        this.generation = generation;
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response upload(@Context HttpServletRequest request) throws IOException {
+        Viewer viewer = GenerationsResource.viewer(request);
+        Tenant tenant = AuthPages.tenant(request);
+        Part part = filePart(request);
+        try {
+            Upload upload = store(generation, tenant, viewer.account().id(), part);
+            return Response.status(201).entity(view(upload)).build();
+        } catch (InvalidGenerationException e) {
+            return GenerationProblems.of(e);
+        }
+    }
+
+    /** Saves a multipart file part as an upload of {@code accountId} (shared with the create page). */
+    static Upload store(GenerationModule generation, Tenant tenant, String accountId, Part part) throws IOException {
+        java.nio.file.Path temp = Files.createTempFile("atelier-upload-", ".bin");
+        try {
+            try (InputStream in = part.getInputStream()) {
+                Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+            }
+            if (Files.size(temp) == 0) {
+                throw InvalidGenerationException.field("file", "The file is empty.");
+            }
+            return generation.uploads().create(tenant, accountId, temp);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static Part filePart(HttpServletRequest request) throws IOException {
+        try {
+            Part part = request.getPart("file");
+            if (part == null) {
+                throw new ProblemException(400, "Bad Request", "Send the file as the multipart part named file.");
+            }
+            return part;
+        } catch (ServletException | IllegalStateException e) {
+            throw new ProblemException(413, "Content Too Large", "The file is too large to upload.");
+        }
+    }
+
+    static UploadView view(Upload u) {
+        return new UploadView(u.id(), u.mediaType(), u.kind().name(), u.size(), u.width(), u.height(),
+                u.durationMillis(), u.expiresAt());
+    }
+}
