@@ -159,9 +159,8 @@ public final class MediaInspector {
             try (FileChannel channel = FileChannel.open(out, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
                 FileBytes file = new FileBytes(channel);
                 header = format == UploadFormat.MP4 ? Mp4Structure.check(file) : WebmStructure.check(file);
-                // Renaming a metadata box to "free" keeps every size and offset valid while players skip it.
-                for (long offset : header.metadataTypeOffsets()) {
-                    channel.write(ByteBuffer.wrap(FREE), offset);
+                for (VideoHeader.Span box : header.metadataBoxes()) {
+                    blank(channel, box);
                 }
             }
             InspectedMedia media = new InspectedMedia(MediaKind.VIDEO, format.mediaType, out, Files.size(out),
@@ -172,6 +171,23 @@ public final class MediaInspector {
             if (!done) {
                 Files.deleteIfExists(out);
             }
+        }
+    }
+
+    /**
+     * Turns a metadata box (udta, meta, uuid: where phones put location, device and XMP) into a "free" box of zeros.
+     * Its size stays the same, so every size and offset in the file stays valid, and players skip it.
+     */
+    private static void blank(FileChannel channel, VideoHeader.Span box) throws IOException {
+        byte[] header = new byte[16];
+        channel.read(ByteBuffer.wrap(header), box.start());
+        long bodyStart = box.start() + (Bytes.u32be(header, 0) == 1 ? 16 : 8);
+        channel.write(ByteBuffer.wrap(FREE), box.start() + 4);
+        ByteBuffer zeros = ByteBuffer.allocate(64 * 1024);
+        for (long pos = bodyStart; pos < box.start() + box.size(); ) {
+            zeros.clear();
+            zeros.limit((int) Math.min(zeros.capacity(), box.start() + box.size() - pos));
+            pos += channel.write(zeros, pos);
         }
     }
 }

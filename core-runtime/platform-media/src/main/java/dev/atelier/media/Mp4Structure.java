@@ -24,7 +24,7 @@ final class Mp4Structure {
         long moovStart = -1;
         long moovSize = 0;
         boolean sawMediaData = false;
-        List<Long> metadata = new ArrayList<>();
+        List<VideoHeader.Span> metadata = new ArrayList<>();
         while (pos < file.size) {
             Box box = Box.at(file, pos, file.size);
             if (box == null) {
@@ -43,7 +43,7 @@ final class Mp4Structure {
                     moovSize = box.size;
                 }
                 case "mdat" -> sawMediaData = true;
-                case "meta", "uuid" -> metadata.add(box.start + 4);
+                case "meta", "uuid" -> metadata.add(new VideoHeader.Span(box.start, box.size));
                 default -> {
                 }
             }
@@ -88,7 +88,8 @@ final class Mp4Structure {
         String handler = "";
     }
 
-    private static void walkMoov(byte[] moov, int from, int to, Movie movie, long fileOffset, List<Long> metadata)
+    private static void walkMoov(byte[] moov, int from, int to, Movie movie, long fileOffset,
+                                 List<VideoHeader.Span> metadata)
             throws MediaRejectedException {
         int pos = from;
         while (pos < to) {
@@ -123,7 +124,7 @@ final class Mp4Structure {
                         movie.height = track.height;
                     }
                 }
-                case "udta", "meta", "uuid" -> metadata.add(fileOffset + pos + 4);
+                case "udta", "meta", "uuid" -> metadata.add(new VideoHeader.Span(fileOffset + pos, size));
                 default -> {
                 }
             }
@@ -131,7 +132,8 @@ final class Mp4Structure {
         }
     }
 
-    private static void walkTrak(byte[] moov, int from, int to, Track track, long fileOffset, List<Long> metadata)
+    private static void walkTrak(byte[] moov, int from, int to, Track track, long fileOffset,
+                                 List<VideoHeader.Span> metadata)
             throws MediaRejectedException {
         int pos = from;
         while (pos + 8 <= to) {
@@ -157,7 +159,7 @@ final class Mp4Structure {
                         track.handler = new String(moov, body + 8, 4, StandardCharsets.ISO_8859_1);
                     }
                 }
-                case "udta", "meta", "uuid" -> metadata.add(fileOffset + pos + 4);
+                case "udta", "meta", "uuid" -> metadata.add(new VideoHeader.Span(fileOffset + pos, size));
                 default -> {
                 }
             }
