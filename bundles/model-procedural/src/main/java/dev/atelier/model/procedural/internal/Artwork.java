@@ -12,7 +12,8 @@ import java.util.Random;
 
 /**
  * One picture being drawn: the prompt, seed and style fix every random choice, the size only the resolution, so the
- * same request always draws the same picture and a larger size draws the same composition in more detail.
+ * same request always draws the same picture and a larger size draws the same composition in more detail. A video draws
+ * one artwork per frame, the same request at a later time.
  */
 final class Artwork implements AutoCloseable {
 
@@ -22,6 +23,11 @@ final class Artwork implements AutoCloseable {
     private final List<Layer> layers;
 
     Artwork(String prompt, long seed, Style style, int width, int height) {
+        this(prompt, seed, style, width, height, 0);
+    }
+
+    /** A frame of a video at {@code time} seconds; every frame of the same request makes the same random choices. */
+    Artwork(String prompt, long seed, Style style, int width, int height, double time) {
         Random random = new Random(entropy(prompt, seed, style));
         this.image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         this.graphics = image.createGraphics();
@@ -29,7 +35,7 @@ final class Artwork implements AutoCloseable {
         graphics.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
         graphics.setRenderingHint(RenderingHints.KEY_COLOR_RENDERING, RenderingHints.VALUE_COLOR_RENDER_QUALITY);
         graphics.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-        this.canvas = new Canvas(graphics, width, height, Palette.forPrompt(prompt, random), random);
+        this.canvas = new Canvas(graphics, width, height, Palette.forPrompt(prompt, random), random, time);
         this.layers = style.composition().layers(canvas);
     }
 

@@ -8,7 +8,10 @@ import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Curtains of polar light over a dark, starry sky and a mountain silhouette. */
+/**
+ * Curtains of polar light over a dark, starry sky and a mountain silhouette. In a video the curtains wander and
+ * shimmer and the stars twinkle.
+ */
 final class Aurora implements Composition {
 
     @Override
@@ -49,7 +52,8 @@ final class Aurora implements Composition {
             double x = c.random().nextDouble() * c.width();
             double y = Math.pow(c.random().nextDouble(), 1.4) * c.height() * 0.85;
             double r = (0.4 + Math.pow(c.random().nextDouble(), 3) * 1.6) * scale;
-            c.g().setColor(Palette.withAlpha(Color.WHITE, c.between(0.25, 0.9)));
+            double twinkle = c.swing(1.5 + (i * 0.618034 % 1) * 3, 0.6);
+            c.g().setColor(Palette.withAlpha(Color.WHITE, c.between(0.25, 0.9) * twinkle));
             c.g().fill(new Ellipse2D.Double(x - r, y - r, 2 * r, 2 * r));
         }
     }
@@ -60,9 +64,10 @@ final class Aurora implements Composition {
         Color fade = Palette.withAlpha(color, 0);
         for (double x = 0; x < c.width(); x += step) {
             double u = x / c.unit();
-            double y = base + path.at(u) * c.height() * 0.18;
-            double shimmer = 0.5 + 0.5 * reach.at(u * 3);
-            double height = c.unit() * (0.12 + 0.3 * (reach.at(u) + 1) / 2) * (0.6 + 0.4 * shimmer);
+            double t = c.time();
+            double y = base + path.at(u + t * 0.04) * c.height() * 0.18;
+            double shimmer = 0.5 + 0.5 * reach.at(u * 3 + t * 0.35);
+            double height = c.unit() * (0.12 + 0.3 * (reach.at(u + t * 0.06) + 1) / 2) * (0.6 + 0.4 * shimmer);
             float alpha = (float) (0.35 + 0.65 * shimmer);
             Color bright = Palette.withAlpha(color, strength * alpha);
             c.g().setPaint(new GradientPaint((float) x, (float) y, bright, (float) x, (float) (y - height), fade));

@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-/** A poster grid in the Bauhaus manner: flat colour tiles, each with quarter circles, half moons, rings or stripes. */
+/**
+ * A poster grid in the Bauhaus manner: flat colour tiles, each with quarter circles, half moons, rings or stripes. In a
+ * video the half moons turn, the circles and dots breathe and the stripes slide.
+ */
 final class Bauhaus implements Composition {
 
     private static final Color PAPER = new Color(0xF2EDE3);
@@ -70,18 +73,26 @@ final class Bauhaus implements Composition {
         double s = Math.min(w, h);
         double cx = b.getCenterX();
         double cy = b.getCenterY();
+        double t = c.time();
+        double breath = c.swing(1.6 + tile.turn() * 0.3, 0.25);
         switch (tile.motif()) {
             case QUARTER -> {
                 double x = (tile.turn() == 0 || tile.turn() == 3) ? b.x : b.x + w;
                 double y = tile.turn() < 2 ? b.y : b.y + h;
-                c.g().fill(new Ellipse2D.Double(x - s, y - s, 2 * s, 2 * s));
+                double q = s * breath;
+                c.g().fill(new Ellipse2D.Double(x - q, y - q, 2 * q, 2 * q));
             }
-            case HALF -> c.g().fill(new Arc2D.Double(cx - s / 2, cy - s / 2, s, s, tile.turn() * 90, 180, Arc2D.PIE));
-            case CIRCLE -> c.g().fill(new Ellipse2D.Double(cx - s * 0.38, cy - s * 0.38, s * 0.76, s * 0.76));
+            case HALF -> c.g().fill(
+                    new Arc2D.Double(cx - s / 2, cy - s / 2, s, s, tile.turn() * 90 + t * 40, 180, Arc2D.PIE));
+            case CIRCLE -> {
+                double r = s * 0.38 * breath;
+                c.g().fill(new Ellipse2D.Double(cx - r, cy - r, 2 * r, 2 * r));
+            }
             case RING -> {
                 Path2D.Double ring = new Path2D.Double(Path2D.WIND_EVEN_ODD);
                 ring.append(new Ellipse2D.Double(cx - s * 0.4, cy - s * 0.4, s * 0.8, s * 0.8), false);
-                ring.append(new Ellipse2D.Double(cx - s * 0.22, cy - s * 0.22, s * 0.44, s * 0.44), false);
+                double inner = s * 0.22 * (2 - breath);
+                ring.append(new Ellipse2D.Double(cx - inner, cy - inner, 2 * inner, 2 * inner), false);
                 c.g().fill(ring);
             }
             case TRIANGLE -> {
@@ -95,17 +106,20 @@ final class Bauhaus implements Composition {
             }
             case STRIPES -> {
                 int stripes = 4 + tile.turn();
-                for (int i = 0; i < stripes; i++) {
+                double slide = t * 0.3 % 1;
+                // One stripe more, above or left of the tile, slides in as the others slide on; the clip cuts it.
+                for (int i = slide == 0 ? 0 : -1; i < stripes; i++) {
+                    double at = i + 0.25 + slide;
                     if (tile.turn() % 2 == 0) {
-                        c.g().fill(new Rectangle2D.Double(b.x, b.y + h * (i + 0.25) / stripes, w, h * 0.5 / stripes));
+                        c.g().fill(new Rectangle2D.Double(b.x, b.y + h * at / stripes, w, h * 0.5 / stripes));
                     } else {
-                        c.g().fill(new Rectangle2D.Double(b.x + w * (i + 0.25) / stripes, b.y, w * 0.5 / stripes, h));
+                        c.g().fill(new Rectangle2D.Double(b.x + w * at / stripes, b.y, w * 0.5 / stripes, h));
                     }
                 }
             }
             case DOTS -> {
                 int n = 3 + tile.turn() % 2;
-                double r = s / n * 0.28;
+                double r = s / n * 0.28 * breath;
                 for (int i = 0; i < n; i++) {
                     for (int j = 0; j < n; j++) {
                         double x = b.x + w * (i + 0.5) / n;

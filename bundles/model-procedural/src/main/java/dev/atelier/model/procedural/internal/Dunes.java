@@ -10,7 +10,10 @@ import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A layered landscape at sunset: graded sky, a glowing sun, ridges fading into haze towards the horizon. */
+/**
+ * A layered landscape at sunset: graded sky, a glowing sun, ridges fading into haze towards the horizon. In a video the
+ * sun sinks slowly and the ridges drift sideways, the nearer ones faster.
+ */
 final class Dunes implements Composition {
 
     @Override
@@ -39,7 +42,8 @@ final class Dunes implements Composition {
         c.g().fill(new Rectangle2D.Double(0, 0, c.width(), c.height()));
     }
 
-    private void sun(Canvas c, double x, double y, double r) {
+    private void sun(Canvas c, double x, double sunY, double r) {
+        double y = sunY + c.time() * 0.012 * c.height();
         Color light = Palette.mix(c.palette().lightest(), Color.WHITE, 0.55);
         c.g().setPaint(new RadialGradientPaint((float) x, (float) y, (float) (r * 4), new float[] {0f, 0.3f, 1f},
                 new Color[] {Palette.withAlpha(light, 0.55), Palette.withAlpha(light, 0.18),
@@ -61,8 +65,9 @@ final class Dunes implements Composition {
         outline.moveTo(0, c.height());
         double step = Math.max(2, c.width() / 256.0);
         double highest = c.height();
+        double drift = c.time() * 0.025 * (0.4 + depth);
         for (double x = 0; x <= c.width() + step; x += step) {
-            double y = base - amplitude * (ridge.at(x / c.unit()) + 0.6);
+            double y = base - amplitude * (ridge.at(x / c.unit() + drift) + 0.6);
             highest = Math.min(highest, y);
             outline.lineTo(x, y);
         }

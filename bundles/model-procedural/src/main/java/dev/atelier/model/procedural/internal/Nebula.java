@@ -11,7 +11,10 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Glowing gas clouds drifting along a few filaments, crossed by dark dust, with a star field and bright stars. */
+/**
+ * Glowing gas clouds drifting along a few filaments, crossed by dark dust, with a star field and bright stars. In a
+ * video the view drifts slowly into the clouds (the stars, nearer, faster) and the stars twinkle.
+ */
 final class Nebula implements Composition {
 
     // Clouds are soft, so they are painted at a quarter of the size and scaled up: same look, far less filling.
@@ -67,7 +70,11 @@ final class Nebula implements Composition {
         }
         Object interpolation = c.g().getRenderingHint(RenderingHints.KEY_INTERPOLATION);
         c.g().setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        c.g().drawImage(cloud, 0, 0, c.width(), c.height(), null);
+        // Zooming in slowly: the clouds grow about the centre.
+        double dx = c.width() * c.time() * 0.012;
+        double dy = c.height() * c.time() * 0.012;
+        c.g().drawImage(cloud, (int) Math.round(-dx), (int) Math.round(-dy), (int) Math.round(c.width() + 2 * dx),
+                (int) Math.round(c.height() + 2 * dy), null);
         c.g().setRenderingHint(RenderingHints.KEY_INTERPOLATION,
                 interpolation == null ? RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR : interpolation);
     }
@@ -84,20 +91,29 @@ final class Nebula implements Composition {
         double scale = c.unit() / 1024.0;
         for (int i = 0; i < count; i++) {
             double r = (0.35 + Math.pow(c.random().nextDouble(), 4) * 1.4) * scale;
-            double x = c.random().nextDouble() * c.width();
-            double y = c.random().nextDouble() * c.height();
+            double x = zoom(c, c.random().nextDouble() * c.width(), c.width());
+            double y = zoom(c, c.random().nextDouble() * c.height(), c.height());
             Color tint = Palette.mix(Color.WHITE, c.palette().lightest(), c.random().nextDouble() * 0.5);
-            c.g().setColor(Palette.withAlpha(tint, c.between(0.3, 0.95)));
+            double twinkle = c.swing(1.2 + (i * 0.618034 % 1) * 3, 0.5);
+            c.g().setColor(Palette.withAlpha(tint, c.between(0.3, 0.95) * twinkle));
             c.g().fill(new Ellipse2D.Double(x - r, y - r, 2 * r, 2 * r));
         }
+    }
+
+    /** Where a star at {@code position} along a side of {@code length} is once the view has zoomed in. */
+    private static double zoom(Canvas c, double position, double length) {
+        if (c.time() == 0) {
+            return position;
+        }
+        return length / 2 + (position - length / 2) * (1 + c.time() * 0.04);
     }
 
     private void brightStars(Canvas c) {
         int count = 2 + c.random().nextInt(4);
         for (int i = 0; i < count; i++) {
-            double x = c.between(0.05, 0.95) * c.width();
-            double y = c.between(0.05, 0.95) * c.height();
-            double r = c.unit() * c.between(0.004, 0.009);
+            double x = zoom(c, c.between(0.05, 0.95) * c.width(), c.width());
+            double y = zoom(c, c.between(0.05, 0.95) * c.height(), c.height());
+            double r = c.unit() * c.between(0.004, 0.009) * c.swing(2 + i * 0.7, 0.2);
             Color tint = Palette.mix(Color.WHITE, c.palette().get(3), 0.25);
             blob(c.g(), x, y, (float) (r * 9), tint, 0.45);
             double spike = r * c.between(10, 22);

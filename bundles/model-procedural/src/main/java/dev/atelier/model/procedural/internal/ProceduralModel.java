@@ -6,19 +6,22 @@ import dev.atelier.spi.model.GenerationException;
 import dev.atelier.spi.model.GenerationModel;
 import dev.atelier.spi.model.GenerationRequest;
 import dev.atelier.spi.model.GenerationResult;
+import dev.atelier.spi.model.InputKind;
 import dev.atelier.spi.model.MediaKind;
 import dev.atelier.spi.model.ModelDescriptor;
-import dev.atelier.spi.model.ParameterSpec;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import org.osgi.service.component.annotations.Component;
 
 /**
  * The procedural model: deterministic generative art drawn from the prompt, with no network and no GPU. Same prompt,
- * seed, style and size give the same PNG, byte for byte.
+ * seed, style, size and input picture give the same PNG, byte for byte. An input picture (image-to-image) is scaled
+ * and cropped to the size and the art is laid over it.
  */
 @Component(service = GenerationModel.class)
 public final class ProceduralModel implements GenerationModel {
@@ -28,6 +31,9 @@ public final class ProceduralModel implements GenerationModel {
     static final int MAX_SIZE = 2048;
     static final int DEFAULT_SIZE = 1024;
 
+    private static final int BASE_PERCENT = 5;
+    private static final int LAYERS_PERCENT = 10;
+    private static final int BLENDING_PERCENT = 85;
     private static final int ENCODING_PERCENT = 90;
 
     private final ModelDescriptor descriptor;
@@ -42,16 +48,16 @@ public final class ProceduralModel implements GenerationModel {
         this.descriptor = ModelDescriptor.builder(ID)
                 .name("Procedural Art")
                 .description("Generative art drawn from your prompt: landscapes, polar lights, nebulae or Bauhaus "
-                        + "posters. The same prompt and seed always give the same picture.")
+                        + "posters, optionally laid over a picture of yours. The same prompt, seed and picture always "
+                        + "give the same result.")
                 .version(version)
                 .output(MediaKind.IMAGE)
-                .parameter(ParameterSpec.integer("width", "Width (px)", MIN_SIZE, MAX_SIZE, DEFAULT_SIZE))
-                .parameter(ParameterSpec.integer("height", "Height (px)", MIN_SIZE, MAX_SIZE, DEFAULT_SIZE))
-                .parameter(ParameterSpec.choice("style", "Style", Style.ids(), Style.DEFAULT.id())
-                        .withDescription("Dunes: layered landscape; aurora: polar lights; nebula: gas clouds and "
-                                + "stars; bauhaus: poster of shapes."))
-                .parameter(ParameterSpec.integer("seed", "Seed", 0, Integer.MAX_VALUE, 0)
-                        .withDescription("Change it for another picture from the same prompt."))
+                .accepts(InputKind.IMAGE)
+                .parameter(Requests.size(MIN_SIZE, MAX_SIZE, DEFAULT_SIZE).get(0))
+                .parameter(Requests.size(MIN_SIZE, MAX_SIZE, DEFAULT_SIZE).get(1))
+                .parameter(Requests.style())
+                .parameter(Requests.seed())
+                .parameter(Requests.imageWeight())
                 .defaultCreditCost(1)
                 .build();
     }
@@ -66,21 +72,32 @@ public final class ProceduralModel implements GenerationModel {
             throws GenerationException {
         context.throwIfCancelled();
         context.progress(0, "Preparing");
-        int width = size(request, "width");
-        int height = size(request, "height");
-        String styleId = request.stringParameter("style").orElse(Style.DEFAULT.id());
-        Style style = Style.byId(styleId).orElseThrow(() -> new GenerationException(
-                GenerationException.Kind.INVALID_INPUT, "Unknown style \"" + styleId + "\"; choose one of "
-                        + String.join(", ", Style.ids()) + "."));
-        long seed = request.parameters().containsKey("seed") ? request.longParameter("seed") : 0;
+        int width = Requests.side(request, Requests.WIDTH, MIN_SIZE, MAX_SIZE, DEFAULT_SIZE);
+        int height = Requests.side(request, Requests.HEIGHT, MIN_SIZE, MAX_SIZE, DEFAULT_SIZE);
+        Style style = Requests.style(request);
+        long seed = Requests.seed(request);
+        Optional<BufferedImage> input = InputImage.first(request);
+        BufferedImage base = null;
+        if (input.isPresent()) {
+            context.throwIfCancelled();
+            context.progress(BASE_PERCENT, "Fitting your picture");
+            base = InputImage.cover(input.get(), width, height);
+        }
+        int from = base == null ? BASE_PERCENT : LAYERS_PERCENT;
+        int to = base == null ? ENCODING_PERCENT : BLENDING_PERCENT;
 
         try (Artwork artwork = new Artwork(request.prompt(), seed, style, width, height)) {
             List<Layer> layers = artwork.layers();
             for (int i = 0; i < layers.size(); i++) {
                 context.throwIfCancelled();
                 Layer layer = layers.get(i);
-                context.progress(5 + (ENCODING_PERCENT - 5) * i / layers.size(), layer.stage());
+                context.progress(from + (to - from) * i / layers.size(), layer.stage());
                 artwork.paint(layer);
+            }
+            if (base != null) {
+                context.throwIfCancelled();
+                context.progress(BLENDING_PERCENT, "Laying the art over your picture");
+                Blend.over(base, artwork.image(), Requests.imageWeight(request));
             }
             context.throwIfCancelled();
             context.progress(ENCODING_PERCENT, "Encoding PNG");
@@ -92,16 +109,7 @@ public final class ProceduralModel implements GenerationModel {
         }
     }
 
-    private int size(GenerationRequest request, String name) throws GenerationException {
-        long value = request.parameters().containsKey(name) ? request.longParameter(name) : DEFAULT_SIZE;
-        if (value < MIN_SIZE || value > MAX_SIZE) {
-            throw new GenerationException(GenerationException.Kind.INVALID_INPUT,
-                    "The " + name + " must be between " + MIN_SIZE + " and " + MAX_SIZE + " pixels.");
-        }
-        return (int) value;
-    }
-
-    private static String buildVersion() {
+    static String buildVersion() {
         Properties build = new Properties();
         try (InputStream in = ProceduralModel.class.getResourceAsStream("build.properties")) {
             if (in == null) {

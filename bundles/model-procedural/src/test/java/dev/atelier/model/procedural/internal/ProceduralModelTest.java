@@ -7,6 +7,8 @@ import dev.atelier.spi.model.GenerationException;
 import dev.atelier.spi.model.GenerationModel;
 import dev.atelier.spi.model.GenerationRequest;
 import dev.atelier.spi.model.GenerationResult;
+import dev.atelier.spi.model.InputKind;
+import dev.atelier.spi.model.InputMedia;
 import dev.atelier.spi.model.MediaKind;
 import dev.atelier.spi.model.ParameterSpec;
 import dev.atelier.spi.testkit.GenerationModelContract;
@@ -14,9 +16,11 @@ import dev.atelier.spi.testkit.TestGenerationContext;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.jar.Manifest;
 import javax.imageio.ImageIO;
@@ -83,7 +87,11 @@ class ProceduralModelTest extends GenerationModelContract {
         assertThat(descriptor.defaultCreditCost()).isEqualTo(1);
         Map<String, ParameterSpec> parameters = new HashMap<>();
         descriptor.parameters().forEach(p -> parameters.put(p.name(), p));
-        assertThat(parameters).containsOnlyKeys("width", "height", "seed", "style");
+        assertThat(descriptor.inputs()).containsExactlyInAnyOrder(InputKind.TEXT, InputKind.IMAGE);
+        assertThat(parameters).containsOnlyKeys("width", "height", "seed", "style", "image_weight");
+        assertThat(parameters.get("image_weight").type()).isEqualTo(ParameterSpec.Type.NUMBER);
+        assertThat(parameters.get("image_weight").min()).isEqualTo(0.0);
+        assertThat(parameters.get("image_weight").max()).isEqualTo(1.0);
         for (String side : new String[] {"width", "height"}) {
             assertThat(parameters.get(side).min()).isEqualTo(64.0);
             assertThat(parameters.get(side).max()).isEqualTo(2048.0);
@@ -129,6 +137,76 @@ class ProceduralModelTest extends GenerationModelContract {
                 .isInstanceOfSatisfying(GenerationException.class,
                         e -> assertThat(e.kind()).isEqualTo(GenerationException.Kind.INVALID_INPUT))
                 .hasMessageContaining("dunes");
+    }
+
+    @Test
+    void laysTheArtOverAnInputPictureTheSameWayEveryTime() throws Exception {
+        GenerationRequest text = request("a quiet harbour at dawn", Map.of("width", 256L, "height", 192L));
+        GenerationRequest withPicture = withInputs(text, TestImages.png(TestImages.picture(400, 300)));
+
+        byte[] plain = png(text);
+        byte[] over = png(withPicture);
+
+        assertThat(over).isNotEqualTo(plain);
+        assertThat(png(withPicture)).isEqualTo(over);
+        BufferedImage image = ImageIO.read(new java.io.ByteArrayInputStream(over));
+        assertThat(image.getWidth()).isEqualTo(256);
+        assertThat(image.getHeight()).isEqualTo(192);
+        assertThat(ProceduralVideoModelTest.difference(image, ImageIO.read(new java.io.ByteArrayInputStream(plain))))
+                .as("mean difference to the art alone")
+                .isGreaterThan(5.0);
+    }
+
+    @Test
+    void showsMoreOfThePictureTheHigherItsWeight() throws Exception {
+        BufferedImage picture = TestImages.picture(256, 256);
+        Map<String, Object> size = Map.of("width", 256L, "height", 256L);
+        double[] distances = new double[3];
+        double[] weights = {0.0, 0.5, 1.0};
+        for (int i = 0; i < weights.length; i++) {
+            Map<String, Object> parameters = new HashMap<>(size);
+            parameters.put("image_weight", weights[i]);
+            byte[] png = png(withInputs(request("a red fox in deep snow", parameters), TestImages.png(picture)));
+            distances[i] = ProceduralVideoModelTest.difference(
+                    ImageIO.read(new java.io.ByteArrayInputStream(png)), picture);
+        }
+
+        assertThat(png(withInputs(request("a red fox in deep snow", Map.of("width", 256L, "height", 256L,
+                        "image_weight", 0.0)), TestImages.png(picture))))
+                .as("weight 0 draws the art alone")
+                .isEqualTo(png(request("a red fox in deep snow", size)));
+        assertThat(distances[1]).isLessThan(distances[0]);
+        assertThat(distances[2]).isLessThan(distances[1]);
+    }
+
+    @Test
+    void readsJpegPicturesAndCropsThemToTheRequestedShape() throws Exception {
+        GenerationRequest request = withInputs(request("a forest", Map.of("width", 128L, "height", 320L)),
+                TestImages.jpeg(TestImages.picture(640, 360)));
+        TestGenerationContext context = TestGenerationContext.create();
+
+        GenerationResult result = model.generate(request, context);
+
+        assertThat(result.outputs().get(0).width()).isEqualTo(128);
+        assertThat(result.outputs().get(0).height()).isEqualTo(320);
+        assertThat(context.progressReports()).extracting(TestGenerationContext.ProgressReport::stage)
+                .contains("Fitting your picture", "Laying the art over your picture", "Encoding PNG", "Done");
+        assertThat(context.progressPercents()).isSorted();
+    }
+
+    @Test
+    void rejectsAnInputItCannotReadAsInvalidInput() {
+        GenerationRequest request = withInputs(request("a lighthouse", Map.of()),
+                TestImages.upload("image/png", "not a picture at all".getBytes(StandardCharsets.US_ASCII)));
+
+        assertThatThrownBy(() -> model.generate(request, TestGenerationContext.create()))
+                .isInstanceOfSatisfying(GenerationException.class,
+                        e -> assertThat(e.kind()).isEqualTo(GenerationException.Kind.INVALID_INPUT))
+                .hasMessageContaining("could not be read");
+    }
+
+    private static GenerationRequest withInputs(GenerationRequest request, InputMedia... inputs) {
+        return new GenerationRequest(request.prompt(), null, request.parameters(), List.of(inputs));
     }
 
     private GenerationRequest request(String prompt, Map<String, Object> overrides) {

@@ -20,9 +20,14 @@ import dev.atelier.spi.model.GenerationResult;
 import dev.atelier.spi.tenant.TenantContext;
 import java.io.File;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -37,7 +42,7 @@ import org.osgi.framework.ServiceReference;
 
 /**
  * The built bundle inside a real Felix with SCR and nothing of the host but platform-api: it resolves, starts, and
- * registers a working {@link GenerationModel}. The bundles come as files prepared by the build (see the POM).
+ * registers two working {@link GenerationModel}s, the image model and the video model with its embedded encoder. The bundles come as files prepared by the build (see the POM).
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -50,7 +55,7 @@ public class ProceduralModelBundleIT {
     private BundleContext context;
 
     @Inject
-    private GenerationModel model;
+    private GenerationModel anyModel;
 
     @Configuration
     public Option[] configuration() {
@@ -77,22 +82,30 @@ public class ProceduralModelBundleIT {
         assertTrue(imports, imports.contains("dev.atelier.spi.model"));
         assertFalse(imports, imports.contains("org.osgi.framework"));
         assertFalse(imports, imports.contains("org.slf4j"));
+        // The video encoder is embedded, not imported.
+        assertFalse(imports, imports.contains("org.jcodec"));
+        assertFalse(imports, imports.contains("net.sourceforge.jaad"));
         assertTrue("no exports: " + bundle.getHeaders().get("Export-Package"),
                 bundle.getHeaders().get("Export-Package") == null);
     }
 
     @Test
-    public void registersTheProceduralModelService() {
-        ServiceReference<GenerationModel> reference = context.getServiceReference(GenerationModel.class);
+    public void registersTheImageAndTheVideoModelServices() throws Exception {
+        assertNotNull("no GenerationModel service", anyModel);
+        Map<String, GenerationModel> models = models();
 
-        assertNotNull("no GenerationModel service", reference);
-        assertEquals(SYMBOLIC_NAME, reference.getBundle().getSymbolicName());
-        assertEquals("procedural", model.descriptor().id());
-        assertEquals(modelBundle().getVersion().toString(), model.descriptor().version());
+        assertEquals(Set.of("procedural", "procedural-video"), models.keySet());
+        for (GenerationModel model : models.values()) {
+            assertEquals(modelBundle().getVersion().toString(), model.descriptor().version());
+        }
+        for (ServiceReference<GenerationModel> reference : context.getServiceReferences(GenerationModel.class, null)) {
+            assertEquals(SYMBOLIC_NAME, reference.getBundle().getSymbolicName());
+        }
     }
 
     @Test
     public void generatesAPngInsideTheContainer() throws Exception {
+        GenerationModel model = models().get("procedural");
         GenerationRequest request = GenerationRequest.of("a lighthouse on a cliff at dusk",
                 Map.of("width", 256L, "height", 192L, "seed", 7L, "style", "aurora"));
 
@@ -107,6 +120,39 @@ public class ProceduralModelBundleIT {
             assertTrue(content.length > 1000);
             assertArrayEquals(PNG_SIGNATURE, Arrays.copyOf(content, PNG_SIGNATURE.length));
         }
+    }
+
+    @Test
+    public void generatesAnMp4WithTheEmbeddedEncoderInsideTheContainer() throws Exception {
+        GenerationModel model = models().get("procedural-video");
+        GenerationRequest request = GenerationRequest.of("northern lights over a fjord",
+                Map.of("width", 128L, "height", 96L, "duration_seconds", 1L, "seed", 7L, "style", "aurora"));
+
+        GenerationResult result = model.generate(request, new ContainerContext());
+
+        GeneratedMedia mp4 = result.outputs().get(0);
+        Path file = mp4.file().orElseThrow();
+        try {
+            assertEquals("video/mp4", mp4.mediaType());
+            assertEquals(128, mp4.width());
+            assertEquals(96, mp4.height());
+            assertEquals(1000L, mp4.durationMillis().getAsLong());
+            byte[] content = Files.readAllBytes(file);
+            assertTrue(content.length > 1000);
+            assertEquals("ftyp", new String(content, 4, 4, StandardCharsets.US_ASCII));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** Every model service, by descriptor id. */
+    private Map<String, GenerationModel> models() throws Exception {
+        Map<String, GenerationModel> models = new HashMap<>();
+        for (ServiceReference<GenerationModel> reference : context.getServiceReferences(GenerationModel.class, null)) {
+            GenerationModel model = context.getService(reference);
+            models.put(model.descriptor().id(), model);
+        }
+        return models;
     }
 
     private Bundle modelBundle() {
