@@ -102,13 +102,15 @@ final class WebmStructure {
         while (pos < to) {
             Element element = Element.at(file, pos, to);
             if (element == null) {
-                throw facts.sawCluster ? MediaRejectedException.extraData(name) : MediaRejectedException.unreadable(name);
+                throw facts.sawCluster
+                        ? MediaRejectedException.extraData(name) : MediaRejectedException.unreadable(name);
             }
             if (element.id == ATTACHMENTS) {
                 throw MediaRejectedException.unsupported("A WebM video with attached files");
             }
             if (!SEGMENT_CHILDREN.contains(element.id)) {
-                throw facts.sawCluster ? MediaRejectedException.extraData(name) : MediaRejectedException.unreadable(name);
+                throw facts.sawCluster
+                        ? MediaRejectedException.extraData(name) : MediaRejectedException.unreadable(name);
             }
             if (element.size == UNKNOWN) {
                 if (element.id != CLUSTER) {

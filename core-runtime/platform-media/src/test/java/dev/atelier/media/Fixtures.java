@@ -149,6 +149,36 @@ final class Fixtures {
         return concat(ebmlHeader, element(0x18538067, concat(info, tracks, cluster)));
     }
 
+    /**
+     * A WebM as a live recorder writes it: Segment and Clusters of unknown size, no duration, two clusters; and
+     * optionally an Attachments element carrying a file.
+     */
+    static byte[] liveWebm(boolean withAttachment) {
+        byte[] full = webm("webm", 64, 48, 1);
+        long headerSize = ByteBuffer.wrap(full, 4, 8).getLong() & 0x00FFFFFFFFFFFFFFL;
+        byte[] ebmlHeader = slice(full, 0, 12 + (int) headerSize);
+        byte[] info = element(0x1549A966, element(0x2AD7B1, uint(1_000_000)));
+        byte[] tracks = element(0x1654AE6B, element(0xAE, concat(
+                element(0xD7, uint(1)), element(0x83, uint(1)),
+                element(0x86, "V_VP8".getBytes(StandardCharsets.US_ASCII)),
+                element(0xE0, concat(element(0xB0, uint(64)), element(0xBA, uint(48)))))));
+        byte[] block = element(0xA3, new byte[] {(byte) 0x81, 0, 0, (byte) 0x80, 9, 9, 9});
+        byte[] cluster = unknownSize(0x1F43B675, concat(element(0xE7, uint(0)), block, block));
+        byte[] attachment = withAttachment ? element(0x1941A469, element(0x61A7, concat(
+                element(0x466E, "payload.zip".getBytes(StandardCharsets.US_ASCII)),
+                element(0x4660, "application/zip".getBytes(StandardCharsets.US_ASCII)),
+                element(0x465C, zip())))) : new byte[0];
+        return concat(ebmlHeader, unknownSize(0x18538067, concat(info, tracks, attachment, cluster, cluster)));
+    }
+
+    /** An EBML element whose size is given as unknown (all ones), so it runs until its parent's next child. */
+    static byte[] unknownSize(long id, byte[] data) {
+        byte[] known = element(id, data);
+        int idLength = known.length - 8 - data.length;
+        ByteBuffer.wrap(known).putLong(idLength, 0x01FFFFFFFFFFFFFFL);
+        return known;
+    }
+
     /** An EBML element with an ID (written in as many bytes as it has) and an 8-byte size. */
     static byte[] element(long id, byte[] data) {
         int idLength = id > 0xFFFFFF ? 4 : id > 0xFFFF ? 3 : id > 0xFF ? 2 : 1;

@@ -192,6 +192,42 @@ class MediaInspectorTest {
     }
 
     @Test
+    void acceptsWebmRecordedLiveWithoutSizesOrDuration() throws Exception {
+        InspectedMedia media = accept("live.webm", Fixtures.liveWebm(false));
+
+        assertThat(media.mediaType()).isEqualTo("video/webm");
+        assertThat(media.width()).isEqualTo(64);
+        assertThat(media.height()).isEqualTo(48);
+        assertThat(media.durationMillis()).isNull();
+    }
+
+    @Test
+    void refusesWebmCarryingAnAttachedFile() throws Exception {
+        MediaRejectedException e = refuse("attached.webm", Fixtures.liveWebm(true));
+
+        assertThat(e.status()).isEqualTo(415);
+        assertThat(e.getMessage()).contains("attached files");
+    }
+
+    @Test
+    void refusesLiveWebmWithDataAppended() throws Exception {
+        MediaRejectedException e = refuse("polyglot.webm", concat(Fixtures.liveWebm(false), Fixtures.zip()));
+
+        assertThat(e.status()).isEqualTo(415);
+    }
+
+    @Test
+    void refusesMp4WithoutAMovieHeader() throws Exception {
+        byte[] noMoov = concat(Mp4Edit.box("ftyp", "isom\0\0\2\0isomavc1".getBytes(StandardCharsets.US_ASCII)),
+                Mp4Edit.box("mdat", new byte[100]));
+
+        MediaRejectedException e = refuse("empty.mp4", noMoov);
+
+        assertThat(e.status()).isEqualTo(415);
+        assertThat(e.getMessage()).contains("MP4 video could not be read");
+    }
+
+    @Test
     void acceptsJpegPaddedWithAFewZeroBytesAfterItsEnd() throws Exception {
         InspectedMedia media = accept("padded.jpg", concat(Fixtures.jpeg(20, 20), new byte[4]));
 
