@@ -335,7 +335,8 @@ class MediaInspectorTest {
         byte[] gif = Fixtures.encode(Fixtures.picture(10, 10, false), "gif");
         byte[] bmp = Fixtures.encode(Fixtures.picture(10, 10, false), "bmp");
         byte[] tiff = Fixtures.encode(Fixtures.picture(10, 10, false), "tiff");
-        byte[] svg = "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"
+        byte[] svg = ("<?xml version=\"1.0\"?>\n"
+                + "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>")
                 .getBytes(StandardCharsets.UTF_8);
         byte[] html = "<!DOCTYPE html><html><body>hi</body></html>".getBytes(StandardCharsets.UTF_8);
         byte[] text = "just some words\n".getBytes(StandardCharsets.UTF_8);
