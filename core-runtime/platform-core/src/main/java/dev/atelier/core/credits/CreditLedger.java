@@ -38,8 +38,9 @@ import org.slf4j.LoggerFactory;
  * again, so a retried settlement moves nothing.
  *
  * <p>A grant can expire while credits are held against it; the balance may then read below zero until the job
- * settles. A capture then takes what unexpired grants cannot cover from the grants that expired most recently: the
- * credits were set aside while they were valid.
+ * settles. The capture still spends that grant first: spending order is judged at the moment of the hold, when those
+ * credits were set aside while valid, so a user does not lose a later top-up to a bonus that ran out under a running
+ * job.
  */
 public final class CreditLedger {
 
@@ -209,7 +210,7 @@ public final class CreditLedger {
 
     /**
      * Spends the job's hold, in the caller's transaction: writes a CAPTURE of the held amount and takes it from the
-     * account's grants, soonest-expiring first. Does nothing if the job has no hold (a free job) or its hold was
+     * account's grants, soonest-expiring first among those valid when the hold was written. Does nothing if the job has no hold (a free job) or its hold was
      * already captured or released.
      *
      * @return the capture, or empty if nothing was moved
@@ -223,7 +224,7 @@ public final class CreditLedger {
         Optional<LedgerEntry> capture = insert(connection, tenantId, held.accountId(), LedgerEntry.Kind.CAPTURE,
                 held.amount(), null, jobId, "capture:" + jobId, null);
         if (capture.isPresent()) {
-            spend(connection, capture.get());
+            spend(connection, capture.get(), held.createdAt());
         }
         return capture;
     }
@@ -267,8 +268,7 @@ public final class CreditLedger {
 
     private record GrantRemainder(String id, long remaining, Instant expiresAt, long seq) {}
 
-    private void spend(Connection connection, LedgerEntry capture) throws SQLException {
-        Instant now = clock.instant();
+    private void spend(Connection connection, LedgerEntry capture, Instant heldAt) throws SQLException {
         List<GrantRemainder> remainders = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("""
                 SELECT g.id, g.amount - COALESCE((SELECT SUM(s.amount) FROM credit_spend s
@@ -288,12 +288,12 @@ public final class CreditLedger {
                 }
             }
         }
-        // Unexpired grants first, soonest expiry first, never-expiring last; then, only for a hold that outlived its
-        // grants' expiry, the grants that expired most recently.
+        // Grants valid when the credits were held, soonest expiry first, never-expiring last. Grants that had already
+        // expired then come after, most recent first; the account lock makes reaching them impossible in practice.
         Comparator<GrantRemainder> order = Comparator
-                .comparing((GrantRemainder g) -> g.expiresAt() != null && !g.expiresAt().isAfter(now))
+                .comparing((GrantRemainder g) -> g.expiresAt() != null && !g.expiresAt().isAfter(heldAt))
                 .thenComparing((a, b) -> {
-                    boolean expired = a.expiresAt() != null && !a.expiresAt().isAfter(now);
+                    boolean expired = a.expiresAt() != null && !a.expiresAt().isAfter(heldAt);
                     if (expired) {
                         return b.expiresAt().compareTo(a.expiresAt());
                     }
