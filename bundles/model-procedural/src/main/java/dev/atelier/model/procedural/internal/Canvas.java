@@ -8,10 +8,10 @@ import java.util.Random;
  * request and the time of the frame. Layers draw in a fixed order and draw all their randomness from {@code random},
  * so a request always draws the same picture.
  *
- * <p>{@code time} is the time of a video frame in seconds, and {@code 0} for a still picture. Layers use it only to move
- * what they draw, never to decide how many random numbers they draw, so every frame of a video makes the same random
- * choices and the same things move smoothly from frame to frame. At time {@code 0} a layer draws exactly the still
- * picture.
+ * <p>{@code time} is the time of a video frame in seconds, and {@code 0} for a still picture. Layers use it only to
+ * move what they draw, never to decide how many random numbers they draw, so every frame of a video makes the same
+ * random choices and the same things move smoothly from frame to frame. At time {@code 0} a layer draws exactly the
+ * still picture.
  */
 record Canvas(Graphics2D g, int width, int height, Palette palette, Random random, double time) {
 

@@ -73,7 +73,7 @@ final class InputImage {
         double scale = Math.max(width / (double) source.getWidth(), height / (double) source.getHeight());
         BufferedImage image = source;
         // Halve while more than twice too large: bilinear sampling in one step would skip most pixels.
-        while (image.getWidth() * scale < image.getWidth() / 2.0 && image.getHeight() * scale < image.getHeight() / 2.0) {
+        while (scale < 0.5) {
             int w = Math.max(1, image.getWidth() / 2);
             int h = Math.max(1, image.getHeight() / 2);
             scale *= image.getWidth() / (double) w;
@@ -85,8 +85,9 @@ final class InputImage {
         Graphics2D g = result.createGraphics();
         try {
             quality(g);
-            g.drawImage(image, (int) Math.round((width - scaledWidth) / 2), (int) Math.round((height - scaledHeight) / 2),
-                    (int) Math.ceil(scaledWidth), (int) Math.ceil(scaledHeight), null);
+            int x = (int) Math.round((width - scaledWidth) / 2);
+            int y = (int) Math.round((height - scaledHeight) / 2);
+            g.drawImage(image, x, y, (int) Math.ceil(scaledWidth), (int) Math.ceil(scaledHeight), null);
         } finally {
             g.dispose();
         }

@@ -27,8 +27,8 @@ import org.jcodec.scale.Transform;
  * Writes frames as an H.264 video in an MP4 file, with the pure-Java encoder and muxer of JCodec (embedded in this
  * bundle). Not thread-safe: one writer per video.
  *
- * <p>The same frames always give the same bytes: JCodec stamps the current time into the movie, track and media headers,
- * so {@link #finish()} sets those times to zero (which MP4 reads as "unknown").
+ * <p>The same frames always give the same bytes: JCodec stamps the current time into the movie, track and media
+ * headers, so {@link #finish()} sets those times to zero (which MP4 reads as "unknown").
  */
 final class Mp4Writer implements AutoCloseable {
 
