@@ -66,8 +66,8 @@ final class JobRunner {
             jobs.fail(job.id(), workerId, "This site no longer exists.", false);
             return;
         }
-        HostedContext context = new HostedContext(PluginTenantContext.of(tenant.get(), java.util.Map.of(), job.id()),
-                job.id(), clock.instant().plus(settings.runDeadline()));
+        HostedContext context = new HostedContext(PluginTenantContext.of(tenant.get(), modelConfig(tenant.get(), job),
+                job.id()), job.id(), clock.instant().plus(settings.runDeadline()));
         AtomicBoolean owned = new AtomicBoolean(true);
         ScheduledFuture<?> beat = heartbeats.scheduleWithFixedDelay(() -> beat(job, workerId, context, owned),
                 PROGRESS_INTERVAL_MILLIS, PROGRESS_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
@@ -80,6 +80,13 @@ final class JobRunner {
         } finally {
             beat.cancel(false);
         }
+    }
+
+    // The tenant's settings for this model's plugin (models[].config in tenant.yaml): API keys, vendor model names.
+    private static java.util.Map<String, String> modelConfig(Tenant tenant, Job job) {
+        return tenant.settings() == null ? java.util.Map.of() : tenant.settings().models().stream()
+                .filter(offer -> offer.modelId().equals(job.modelId())).findFirst()
+                .map(dev.atelier.core.tenants.TenantSettings.ModelOffer::config).orElse(java.util.Map.of());
     }
 
     private void settle(Tenant tenant, Job job, String workerId, HostedContext context, AtomicBoolean owned) {

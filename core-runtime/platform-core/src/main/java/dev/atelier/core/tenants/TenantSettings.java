@@ -61,8 +61,22 @@ public record TenantSettings(
         }
     }
 
-    /** A model the tenant offers, at {@code credits} per generation ({@code null}: the model's default cost). */
-    public record ModelOffer(String modelId, Integer credits) {}
+    /**
+     * A model the tenant offers, at {@code credits} per generation ({@code null}: the model's default cost).
+     *
+     * @param config the tenant's settings for that model's plugin (API keys, base URLs, vendor model names), handed
+     *     to the model in every call as {@code TenantContext.pluginConfig()}; secrets already decrypted
+     */
+    public record ModelOffer(String modelId, Integer credits, Map<String, String> config) {
+
+        public ModelOffer {
+            config = config == null ? Map.of() : Map.copyOf(config);
+        }
+
+        public ModelOffer(String modelId, Integer credits) {
+            this(modelId, credits, Map.of());
+        }
+    }
 
     /**
      * Something to buy: a subscription ({@code interval} {@code month} or {@code year}) or a one-time credit top-up

@@ -70,7 +70,7 @@ final class TenantMapping {
     private static TenantSettings settings(JsonNode doc) {
         List<TenantSettings.ModelOffer> models = new ArrayList<>();
         doc.path("models").forEach(m -> models.add(new TenantSettings.ModelOffer(m.path("id").asText(),
-                m.hasNonNull("credits") ? m.get("credits").asInt() : null)));
+                m.hasNonNull("credits") ? m.get("credits").asInt() : null, strings(m.path("config")))));
         List<TenantSettings.Plan> plans = new ArrayList<>();
         doc.path("plans").forEach(p -> {
             List<String> features = new ArrayList<>();
