@@ -147,6 +147,8 @@ class TenantFoldersStartUpTest {
                 "broken/tenant.yaml:plans[0].price.amount",
                 "broken/tenant.yaml:branding.logo",
                 "broken/tenant.yaml:payment.config.secret_key",
+                "broken/tenant.yaml:credits.signup_bonus",
+                "broken/tenant.yaml:credits.max_concurrent_jobs_per_tenant",
                 "misnamed/tenant.yaml:slug");
         assertThat(rejected.getMessage()).contains("nothing was changed");
         assertThat(fixture.dump()).isEqualTo(dump);

@@ -72,6 +72,7 @@ class TenantFoldersTest {
         assertThat(settings.signIn().googleConfig()).containsEntry("client_secret", "alpha-google-client-secret");
         assertThat(settings.botProtection().plugin()).isEqualTo("turnstile");
         assertThat(settings.legal().jurisdiction()).isEqualTo("England and Wales");
+        assertThat(settings.credits()).isEqualTo(new TenantSettings.Credits(25, 30, 3, 20));
 
         TenantAsset logo = fixture.module.assets().find(tenant.id(), tenant.branding().logoAssetId()).orElseThrow();
         assertThat(logo.contentType()).isEqualTo("image/svg+xml");
@@ -84,6 +85,7 @@ class TenantFoldersTest {
         assertThat(smallest.branding().theme()).isEqualTo("default");
         assertThat(smallest.branding().logoAssetId()).isNull();
         assertThat(smallest.settings().payment()).isNull();
+        assertThat(smallest.settings().credits()).isEqualTo(new TenantSettings.Credits(0, null, 2, 20));
     }
 
     @Test
@@ -216,6 +218,8 @@ class TenantFoldersTest {
                 "broken/tenant.yaml:plans[0].price.amount",
                 "broken/tenant.yaml:branding.logo",
                 "broken/tenant.yaml:payment.config.secret_key",
+                "broken/tenant.yaml:credits.signup_bonus",
+                "broken/tenant.yaml:credits.max_concurrent_jobs_per_tenant",
                 "misnamed/tenant.yaml:slug");
         assertThat(rejected.problems()).extracting(ConfigProblem::toString).contains(
                 "broken/tenant.yaml:plans[0].price.amount: must be a whole number, not the text \"twelve\"",
