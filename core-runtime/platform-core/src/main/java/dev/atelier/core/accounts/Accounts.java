@@ -10,9 +10,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import java.security.SecureRandom;
 import java.sql.SQLException;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -31,6 +34,8 @@ public final class Accounts {
     public static final Duration EMAIL_CHANGE_LIFETIME = Duration.ofHours(24);
     /** How long a password reset link works. */
     public static final Duration RESET_LIFETIME = Duration.ofHours(1);
+    /** Most accounts one {@link #search} returns. */
+    public static final int MAX_SEARCH_RESULTS = 100;
     /** Longest display name, in Unicode code points. */
     public static final int MAX_DISPLAY_NAME_LENGTH = 100;
 
@@ -324,6 +329,29 @@ public final class Accounts {
     /** The account with this email (normalized first) in this tenant; empty for malformed emails too. */
     public Optional<Account> findByEmail(String tenantId, String email) {
         return rowByEmail(tenantId, email).map(row -> AccountRows.dto(tenantId, row));
+    }
+
+    /**
+     * The tenant's accounts whose email starts with {@code emailPrefix} (normalized like an email; blank matches
+     * every account), newest first, for the admin area's user list.
+     *
+     * @param limit at most this many, 1 to {@value #MAX_SEARCH_RESULTS}; larger values are capped
+     */
+    public List<Account> search(String tenantId, String emailPrefix, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
+        String prefix = emailPrefix == null ? ""
+                : Normalizer.normalize(emailPrefix.strip(), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        if (prefix.length() > EmailAddress.MAX_LENGTH) {
+            return List.of();
+        }
+        // LIKE wildcards typed into the search box are matched as themselves.
+        String pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return scope.read(tenantId, em -> em.createQuery("SELECT a FROM AccountEntity a WHERE a.email LIKE :pattern"
+                        + " ESCAPE '\\' ORDER BY a.createdAt DESC, a.id DESC", AccountEntity.class)
+                .setParameter("pattern", pattern).setMaxResults(Math.min(limit, MAX_SEARCH_RESULTS))
+                .getResultStream().map(row -> AccountRows.dto(tenantId, row)).toList());
     }
 
     private Optional<AccountEntity> rowByEmail(String tenantId, String email) {

@@ -1,5 +1,6 @@
 package dev.atelier.core.tenants.internal;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atelier.core.tenants.BrandingUpdate;
 import dev.atelier.core.tenants.ConfigProblem;
@@ -9,6 +10,7 @@ import dev.atelier.core.tenants.Tenant;
 import dev.atelier.core.tenants.TenantAdmin;
 import dev.atelier.core.tenants.TenantNotFoundException;
 import dev.atelier.core.tenants.TenantScope;
+import dev.atelier.core.tenants.TenantSettings;
 import dev.atelier.core.tenants.TenantStatus;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -16,8 +18,13 @@ import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /** {@link TenantAdmin} writing through a tenant-scoped EntityManager, one transaction per change. */
@@ -71,6 +78,52 @@ public final class StoredTenantAdmin implements TenantAdmin {
     }
 
     @Override
+    public Tenant updateModels(String slug, List<TenantSettings.ModelOffer> offers, TenantSettings.Credits limits) {
+        List<ConfigProblem> problems = check(offers, limits);
+        if (!problems.isEmpty()) {
+            throw new InvalidTenantConfigException(problems);
+        }
+        return change(slug, (em, doc) -> {
+            // The stored entries, not the Tenant's settings: their config holds ${NAME} references, never clear values.
+            Map<String, ObjectNode> stored = new LinkedHashMap<>();
+            doc.path("models").forEach(m -> {
+                if (m instanceof ObjectNode entry && !stored.containsKey(entry.path("id").asText())) {
+                    stored.put(entry.path("id").asText(), entry);
+                }
+            });
+            ArrayNode models = Documents.JSON.createArrayNode();
+            Set<String> offered = new HashSet<>();
+            for (TenantSettings.ModelOffer offer : offers) {
+                String id = offer.modelId().strip();
+                offered.add(id);
+                ObjectNode entry = models.addObject();
+                entry.put("id", id);
+                if (offer.credits() != null) {
+                    entry.put("credits", offer.credits().intValue());
+                }
+                ObjectNode before = stored.get(id);
+                if (before != null && before.get("config") instanceof ObjectNode config && !config.isEmpty()) {
+                    entry.set("config", config.deepCopy());
+                } else if (before == null && !offer.config().isEmpty()) {
+                    ObjectNode config = entry.putObject("config");
+                    new TreeMap<>(offer.config()).forEach(config::put);
+                }
+            }
+            stored.forEach((id, entry) -> {
+                if (!offered.contains(id) && entry.get("config") instanceof ObjectNode config && !config.isEmpty()) {
+                    ObjectNode kept = entry.deepCopy();
+                    kept.put("enabled", false);
+                    models.add(kept);
+                }
+            });
+            doc.set("models", models);
+            ObjectNode credits = doc.with("credits");
+            credits.put("max_concurrent_jobs_per_user", limits.maxConcurrentJobsPerUser());
+            credits.put("max_concurrent_jobs_per_tenant", limits.maxConcurrentJobsPerTenant());
+        });
+    }
+
+    @Override
     public Tenant setStatus(String slug, TenantStatus status) {
         return change(slug, (em, doc) -> doc.put("status", status.name().toLowerCase(Locale.ROOT)));
     }
@@ -118,6 +171,42 @@ public final class StoredTenantAdmin implements TenantAdmin {
         } finally {
             em.close();
         }
+    }
+
+    private static List<ConfigProblem> check(List<TenantSettings.ModelOffer> offers, TenantSettings.Credits limits) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        if (offers == null) {
+            problems.add(new ConfigProblem(null, "models", "is required"));
+        } else {
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < offers.size(); i++) {
+                TenantSettings.ModelOffer offer = offers.get(i);
+                String at = "models[" + i + "]";
+                if (offer == null || offer.modelId() == null || offer.modelId().isBlank()) {
+                    problems.add(new ConfigProblem(null, at + ".id", "is required"));
+                } else if (!seen.add(offer.modelId().strip())) {
+                    problems.add(new ConfigProblem(null, at + ".id", "names a model offered already"));
+                }
+                if (offer != null && offer.credits() != null
+                        && (offer.credits() < 0 || offer.credits() > MAX_MODEL_CREDITS)) {
+                    problems.add(new ConfigProblem(null, at + ".credits",
+                            "must be a whole number from 0 to " + MAX_MODEL_CREDITS));
+                }
+            }
+        }
+        if (limits == null) {
+            problems.add(new ConfigProblem(null, "credits", "is required"));
+        } else {
+            if (limits.maxConcurrentJobsPerUser() < 1 || limits.maxConcurrentJobsPerUser() > MAX_CONCURRENT_JOBS) {
+                problems.add(new ConfigProblem(null, "credits.max_concurrent_jobs_per_user",
+                        "must be a whole number from 1 to " + MAX_CONCURRENT_JOBS));
+            }
+            if (limits.maxConcurrentJobsPerTenant() < 1 || limits.maxConcurrentJobsPerTenant() > MAX_CONCURRENT_JOBS) {
+                problems.add(new ConfigProblem(null, "credits.max_concurrent_jobs_per_tenant",
+                        "must be a whole number from 1 to " + MAX_CONCURRENT_JOBS));
+            }
+        }
+        return problems;
     }
 
     private static List<ConfigProblem> check(BrandingUpdate update, LogoUpload logo) {

@@ -69,8 +69,13 @@ final class TenantMapping {
 
     private static TenantSettings settings(JsonNode doc) {
         List<TenantSettings.ModelOffer> models = new ArrayList<>();
-        doc.path("models").forEach(m -> models.add(new TenantSettings.ModelOffer(m.path("id").asText(),
-                m.hasNonNull("credits") ? m.get("credits").asInt() : null, strings(m.path("config")))));
+        for (JsonNode m : doc.path("models")) {
+            // A model switched off in the admin area stays in the document for its settings but is not offered.
+            if (m.path("enabled").asBoolean(true)) {
+                models.add(new TenantSettings.ModelOffer(m.path("id").asText(),
+                        m.hasNonNull("credits") ? m.get("credits").asInt() : null, strings(m.path("config"))));
+            }
+        }
         List<TenantSettings.Plan> plans = new ArrayList<>();
         doc.path("plans").forEach(p -> {
             List<String> features = new ArrayList<>();
