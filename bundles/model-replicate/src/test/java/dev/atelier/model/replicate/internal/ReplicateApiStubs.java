@@ -1,0 +1,153 @@
+package dev.atelier.model.replicate.internal;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.atelier.spi.testkit.TestTenantContext;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.imageio.ImageIO;
+
+/**
+ * The Replicate predictions API as WireMock replays it, with payloads shaped like the documented ones (create answers
+ * 201 with {@code status: starting} and {@code urls.get}/{@code urls.cancel}; polls walk through {@code processing}
+ * with tqdm progress bars in {@code logs} to {@code succeeded} with output URLs on a delivery host).
+ *
+ * <p>The API is addressed as {@code localhost} and the delivery host as {@code 127.0.0.1}: the same server, but a
+ * different host to the model, so tests see whether the token goes where it must not.
+ */
+final class ReplicateApiStubs {
+
+    static final String TOKEN = "r8_TestTokenThatMustNeverLeak0123456789";
+    static final String VERSION = "5599ed30703defd1d160a25a63321b4dec97101d98b4674bcc56e41f62f35637";
+    static final String PREDICTION = "gm3qorzdhgbfurvjtvhg6dckhu";
+    static final String SCENARIO = "prediction " + PREDICTION;
+
+    private final WireMockExtension server;
+
+    ReplicateApiStubs(WireMockExtension server) {
+        this.server = server;
+    }
+
+    String apiBase() {
+        return "http://localhost:" + server.getPort();
+    }
+
+    String deliveryBase() {
+        return "http://127.0.0.1:" + server.getPort();
+    }
+
+    TestTenantContext tenant() {
+        return tenant(Map.of());
+    }
+
+    TestTenantContext tenant(Map<String, String> extra) {
+        Map<String, String> config = new HashMap<>(Map.of(
+                "base_url", apiBase(), "api_token", TOKEN, "version", VERSION));
+        config.putAll(extra);
+        return TestTenantContext.withConfig(config);
+    }
+
+    String predictionPath() {
+        return "/v1/predictions/" + PREDICTION;
+    }
+
+    String cancelPath() {
+        return predictionPath() + "/cancel";
+    }
+
+    /** A prediction as the API shows it; {@code output} and {@code error} are raw JSON or {@code null}. */
+    String prediction(String status, String logs, String output, String error) {
+        return "{\"id\":\"" + PREDICTION + "\",\"model\":\"acme/painter\",\"version\":\"" + VERSION + "\","
+                + "\"input\":{\"prompt\":\"a lighthouse\"},\"logs\":" + quote(logs) + ","
+                + "\"output\":" + (output == null ? "null" : output) + ","
+                + "\"error\":" + quote(error) + ",\"status\":\"" + status + "\","
+                + "\"created_at\":\"2026-11-25T10:00:00.000Z\",\"data_removed\":false,"
+                + "\"urls\":{\"get\":\"" + apiBase() + predictionPath() + "\","
+                + "\"cancel\":\"" + apiBase() + cancelPath() + "\","
+                + "\"stream\":\"" + deliveryBase() + "/stream/" + PREDICTION + "\"}}";
+    }
+
+    String outputUrls(String... names) {
+        return List.of(names).stream().map(n -> "\"" + deliveryBase() + "/delivery/" + n + "\"")
+                .collect(Collectors.joining(",", "[", "]"));
+    }
+
+    /** Create answers 201 starting; the cancel endpoint answers canceled. */
+    void createStartsPrediction() {
+        server.stubFor(post(urlPathEqualTo("/v1/predictions"))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody(prediction("starting", "", null, null))));
+        server.stubFor(post(urlPathEqualTo(cancelPath()))
+                .willReturn(okJson(prediction("canceled", "", null, null))));
+    }
+
+    /** Polls walk starting → processing 10 % → processing 50 % → {@code finalBody} (which then stays). */
+    void pollsWalkTo(String finalBody) {
+        server.stubFor(get(urlPathEqualTo(predictionPath())).inScenario(SCENARIO)
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson(prediction("starting", "", null, null)))
+                .willSetStateTo("booted"));
+        server.stubFor(get(urlPathEqualTo(predictionPath())).inScenario(SCENARIO)
+                .whenScenarioStateIs("booted")
+                .willReturn(okJson(prediction("processing", "Using seed: 42\n 10%|█         | 2/20 [00:00<00:03,"
+                        + "  5.01it/s]", null, null)))
+                .willSetStateTo("half"));
+        server.stubFor(get(urlPathEqualTo(predictionPath())).inScenario(SCENARIO)
+                .whenScenarioStateIs("half")
+                .willReturn(okJson(prediction("processing", "Using seed: 42\n 10%|█         | 2/20 [00:00<00:03,"
+                        + "  5.01it/s]\n 50%|█████     | 10/20 [00:02<00:02,  5.01it/s]", null, null)))
+                .willSetStateTo("done"));
+        server.stubFor(get(urlPathEqualTo(predictionPath())).inScenario(SCENARIO)
+                .whenScenarioStateIs("done")
+                .willReturn(okJson(finalBody)));
+    }
+
+    void pollsStayProcessing() {
+        server.stubFor(get(urlPathEqualTo(predictionPath()))
+                .willReturn(okJson(prediction("processing", " 30%|███       | 6/20", null, null))));
+    }
+
+    void delivers(String name, String mediaType, byte[] content) {
+        server.stubFor(get(urlPathEqualTo("/delivery/" + name))
+                .willReturn(aResponse().withHeader("Content-Type", mediaType).withBody(content)));
+    }
+
+    /** A real PNG, drawn with Java2D. */
+    static byte[] png(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(30, 60, 120));
+        g.fillRect(0, 0, width, height);
+        g.setColor(Color.ORANGE);
+        g.fillOval(width / 4, height / 4, width / 2, height / 2);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static String quote(String text) {
+        if (text == null) {
+            return "null";
+        }
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+    }
+}
