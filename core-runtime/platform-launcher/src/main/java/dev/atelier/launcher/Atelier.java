@@ -96,7 +96,7 @@ public final class Atelier implements AutoCloseable {
                 new DatabaseReadiness(database), new PluginHostReadiness(plugins)));
         TenantSites sites = new TenantSites(tenants);
         SiteFeature siteFeature = new SiteFeature(new SiteSetup(tenants.directory(), sites, sites,
-                config.home().resolve("themes"), config.get(Keys.OPERATOR_HOST)));
+                config.home().resolve("themes"), config.get(Keys.OPERATOR_HOST), sites));
         web = new WebServer(new WebServer.Settings(config.get(Keys.HTTP_HOST), config.get(Keys.HTTP_PORT),
                 config.get(Keys.TRUST_FORWARDED_HEADERS)),
                 plugins, history, readiness, siteFeature, accounts, generation,

@@ -4,13 +4,19 @@ import dev.atelier.core.tenants.BrandingUpdate;
 import dev.atelier.core.tenants.LogoUpload;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.core.tenants.TenantModule;
+import dev.atelier.core.tenants.TenantSettings;
 import dev.atelier.web.site.BrandingStore;
+import dev.atelier.web.site.ModelOffersStore;
 import dev.atelier.web.site.TenantAsset;
 import dev.atelier.web.site.TenantSiteData;
+import java.util.List;
 import java.util.Optional;
 
-/** Gives the web layer's tenant sites what they need from the tenant module: assets, template overrides, branding. */
-final class TenantSites implements TenantSiteData, BrandingStore {
+/**
+ * Gives the web layer's tenant sites what they need from the tenant module: assets, template overrides, branding,
+ * models and prices.
+ */
+final class TenantSites implements TenantSiteData, BrandingStore, ModelOffersStore {
 
     private final TenantModule tenants;
 
@@ -35,14 +41,23 @@ final class TenantSites implements TenantSiteData, BrandingStore {
     }
 
     @Override
+    public void save(String tenantId, List<TenantSettings.ModelOffer> offers, TenantSettings.Credits limits) {
+        tenants.admin().updateModels(byId(tenantId).slug(), offers, limits);
+    }
+
+    @Override
     public void save(String tenantId, dev.atelier.web.site.BrandingUpdate update) {
-        Tenant tenant = tenants.directory().all().stream()
-                .filter(t -> t.id().equals(tenantId))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no tenant " + tenantId));
+        Tenant tenant = byId(tenantId);
         LogoUpload logo = update.logo() == null ? null
                 : new LogoUpload(update.logo().bytes(), update.logo().contentType());
         tenants.admin().updateBranding(tenant.slug(), new BrandingUpdate(update.name(), update.tagline(),
                 update.theme(), update.colors(), update.fonts()), logo);
+    }
+
+    private Tenant byId(String tenantId) {
+        return tenants.directory().all().stream()
+                .filter(t -> t.id().equals(tenantId))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no tenant " + tenantId));
     }
 }

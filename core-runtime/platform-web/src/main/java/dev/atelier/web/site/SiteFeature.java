@@ -30,7 +30,10 @@ import dev.atelier.web.auth.Throttle;
 import dev.atelier.web.auth.Visitors;
 import dev.atelier.web.operator.OperatorConsoleResource;
 import dev.atelier.web.site.admin.TenantPlugins;
+import dev.atelier.web.site.admin.AdminModelsResource;
 import dev.atelier.web.site.admin.AdminResource;
+import dev.atelier.web.site.admin.AdminUsersResource;
+import dev.atelier.web.site.admin.ModelForms;
 import dev.atelier.web.site.admin.BrandingForms;
 import dev.atelier.web.site.assets.BrandAssetResource;
 import dev.atelier.web.site.assets.BrandAssets;
@@ -147,6 +150,10 @@ public final class SiteFeature {
             config.register(UploadsResource.class);
             config.register(CreditsResource.class);
             config.register(MediaResource.class);
+            config.register(AdminUsersResource.class);
+            if (setup.models() != null) {
+                config.register(AdminModelsResource.class);
+            }
         }
         config.register(BillingPageResource.class);
         config.register(StaticResource.class);
@@ -161,6 +168,9 @@ public final class SiteFeature {
                 bind(newAccounts).to(NewAccounts.class);
                 if (generation != null) {
                     bind(generation).to(GenerationModule.class);
+                    if (setup.models() != null) {
+                        bind(new ModelForms(plugins.models(), setup.models())).to(ModelForms.class);
+                    }
                 }
                 bind(accounts.operatorTokens()).to(OperatorTokens.class);
                 bind(accounts.cookies()).to(Cookies.class);

@@ -2,11 +2,7 @@ package dev.atelier.web.site.admin;
 
 import dev.atelier.core.tenants.Branding;
 import dev.atelier.core.tenants.Tenant;
-import dev.atelier.web.auth.AuthPages;
 import dev.atelier.web.auth.CsrfTokens;
-import dev.atelier.web.auth.RequestAuth;
-import dev.atelier.web.auth.Viewer;
-import dev.atelier.web.site.RequestTenant;
 import dev.atelier.web.site.pages.PageModels;
 import dev.atelier.web.site.pages.PageRenderer;
 import jakarta.inject.Inject;
@@ -15,7 +11,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.Part;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -30,7 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The tenant admin area: {@code /admin} and the branding form, for the tenant's admins only. A signed-out visitor is
@@ -102,8 +96,7 @@ public final class AdminResource {
             }
         }
         if (!csrf.valid(request, token)) {
-            return pages.error(request, tenant, 403, "This form has expired",
-                    "For your security this form can no longer be sent. Go back, reload the page and try again.");
+            return AdminAccess.expired(pages, request);
         }
         boolean preview = "preview".equals(form.remove("action"));
         BrandingForms.Checked checked = forms.check(form, logo);
@@ -144,21 +137,12 @@ public final class AdminResource {
         return brand;
     }
 
-    /** Null when the request comes from an admin of its tenant; otherwise the answer to give instead. */
     private Response refuse(HttpServletRequest request) {
-        Optional<Viewer> viewer = RequestAuth.viewer(request);
-        if (viewer.isEmpty()) {
-            return AuthPages.toSignIn(request);
-        }
-        if (!viewer.get().admin()) {
-            return pages.error(request, tenant(request), 403, "Admins only",
-                    "This area is for the site's admins. Ask an admin of this site to add you.");
-        }
-        return null;
+        return AdminAccess.refuse(pages, request);
     }
 
     private static Tenant tenant(HttpServletRequest request) {
-        return RequestTenant.of(request).orElseThrow(NotFoundException::new);
+        return AdminAccess.tenant(request);
     }
 
     private static String readText(Part part) throws IOException {
