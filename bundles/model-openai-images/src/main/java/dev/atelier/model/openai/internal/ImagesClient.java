@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -97,8 +98,9 @@ final class ImagesClient {
         if (remaining.isNegative() || remaining.isZero()) {
             throw cancelled();
         }
+        AtomicBoolean tooLarge = new AtomicBoolean();
         CompletableFuture<HttpResponse<byte[]>> pending =
-                http.sendAsync(builder.timeout(remaining).build(), LimitedBody.handler(limit));
+                http.sendAsync(builder.timeout(remaining).build(), LimitedBody.handler(limit, tooLarge));
         try {
             while (true) {
                 try {
@@ -115,15 +117,15 @@ final class ImagesClient {
             Thread.currentThread().interrupt();
             throw cancelled();
         } catch (ExecutionException e) {
-            throw failure(e.getCause(), context);
+            throw failure(e.getCause(), tooLarge.get(), context);
         }
     }
 
-    private GenerationException failure(Throwable cause, GenerationContext context) {
+    private GenerationException failure(Throwable cause, boolean tooLarge, GenerationContext context) {
         if (context.isCancelled()) {
             return cancelled();
         }
-        if (cause instanceof LimitedBody.TooLarge) {
+        if (tooLarge || causedBy(cause, LimitedBody.TooLarge.class)) {
             return new GenerationException(FAILED, "The image service sent more data than this site accepts.", cause);
         }
         if (cause instanceof HttpTimeoutException) {
@@ -135,6 +137,15 @@ final class ImagesClient {
                     + "in a moment.", cause);
         }
         return new GenerationException(FAILED, "The image service could not be called.", cause);
+    }
+
+    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void sleep(Duration wait, GenerationContext context) throws GenerationException {

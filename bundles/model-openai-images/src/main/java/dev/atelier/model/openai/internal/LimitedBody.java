@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A response body collected into memory up to a limit: a misbehaving service (or a download URL it hands out) cannot
@@ -25,23 +26,34 @@ final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
     }
 
     private final long limit;
+    private final AtomicBoolean exceeded;
     private final ByteArrayOutputStream content = new ByteArrayOutputStream();
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
     private Flow.Subscription subscription;
 
-    private LimitedBody(long limit) {
+    private LimitedBody(long limit, AtomicBoolean exceeded) {
         this.limit = limit;
+        this.exceeded = exceeded;
     }
 
-    static HttpResponse.BodyHandler<byte[]> handler(long limit) {
+    /**
+     * @param exceeded set when a body was too long: the client may report the abandoned exchange with its own error
+     *     (a cancelled stream) instead of {@link TooLarge}, so the caller asks this flag
+     */
+    static HttpResponse.BodyHandler<byte[]> handler(long limit, AtomicBoolean exceeded) {
         return info -> {
             long declared = info.headers().firstValueAsLong("content-length").orElse(-1);
-            LimitedBody body = new LimitedBody(limit);
+            LimitedBody body = new LimitedBody(limit, exceeded);
             if (declared > limit) {
-                body.result.completeExceptionally(new TooLarge(limit));
+                body.tooLarge();
             }
             return body;
         };
+    }
+
+    private void tooLarge() {
+        exceeded.set(true);
+        result.completeExceptionally(new TooLarge(limit));
     }
 
     @Override
@@ -66,8 +78,8 @@ final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
         }
         for (ByteBuffer buffer : buffers) {
             if (content.size() + (long) buffer.remaining() > limit) {
+                tooLarge();
                 subscription.cancel();
-                result.completeExceptionally(new TooLarge(limit));
                 return;
             }
             byte[] chunk = new byte[buffer.remaining()];
