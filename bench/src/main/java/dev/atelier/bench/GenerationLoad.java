@@ -1,0 +1,99 @@
+package dev.atelier.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The platform side of the generation benchmark: submits {@code jobs} generations through the JSON API with an API
+ * token, keeping {@code inFlight} submitted-but-unfinished at all times (so the queue never runs dry), and waits for
+ * every one to end. Prints jobs per second (first submit to last finish) and the queue latency (created → started,
+ * from the jobs' own timestamps) p50/p99, plus how many did not succeed.
+ * Usage: GenerationLoad BASE_URL HOST TOKEN MODEL SIZE JOBS IN_FLIGHT
+ */
+public final class GenerationLoad {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public static void main(String[] args) throws Exception {
+        String base = args[0];
+        String host = args[1];
+        String token = args[2];
+        String model = args[3];
+        int size = Integer.parseInt(args[4]);
+        int jobs = Integer.parseInt(args[5]);
+        int inFlight = Integer.parseInt(args[6]);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        String body = "{\"model\":\"" + model + "\",\"prompt\":\"benchmark\",\"parameters\":{\"width\":" + size
+                + ",\"height\":" + size + "}}";
+        ConcurrentLinkedQueue<JsonNode> finished = new ConcurrentLinkedQueue<>();
+        ExecutorService clients = Executors.newFixedThreadPool(inFlight);
+        long started = System.nanoTime();
+        List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < jobs; i++) {
+            futures.add(clients.submit(() -> {
+                finished.add(runOne(http, base, host, token, body));
+                return null;
+            }));
+        }
+        clients.shutdown();
+        for (java.util.concurrent.Future<?> future : futures) {
+            future.get(); // a refused submit stops the run with its reason
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        List<Long> queueMillis = new ArrayList<>();
+        int failed = 0;
+        for (JsonNode job : finished) {
+            if (!"SUCCEEDED".equals(job.path("status").asText())) {
+                failed++;
+                continue;
+            }
+            queueMillis.add(Duration.between(Instant.parse(job.path("created_at").asText()),
+                    Instant.parse(job.path("started_at").asText())).toMillis());
+        }
+        Collections.sort(queueMillis);
+        System.out.printf("jobs_per_second=%.2f queue_p50_ms=%d queue_p99_ms=%d not_succeeded=%d%n",
+                jobs / seconds, percentile(queueMillis, 50), percentile(queueMillis, 99), failed);
+    }
+
+    // Submits one generation and follows its events until it ends; returns the final job.
+    private static JsonNode runOne(HttpClient http, String base, String host, String token, String body)
+            throws Exception {
+        HttpResponse<String> submitted = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/generations"))
+                .header("Host", host).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (submitted.statusCode() != 202) {
+            throw new IllegalStateException("submit answered " + submitted.statusCode() + ": " + submitted.body());
+        }
+        String id = JSON.readTree(submitted.body()).path("id").asText();
+        HttpResponse<java.util.stream.Stream<String>> events = http.send(HttpRequest.newBuilder(
+                URI.create(base + "/api/v1/generations/" + id + "/events")).header("Host", host)
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofLines());
+        String last = null;
+        for (String line : (Iterable<String>) events.body()::iterator) {
+            if (line.startsWith("data: ")) {
+                last = line.substring(6);
+            }
+        }
+        return JSON.readTree(last);
+    }
+
+    private static long percentile(List<Long> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return -1;
+        }
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+}
