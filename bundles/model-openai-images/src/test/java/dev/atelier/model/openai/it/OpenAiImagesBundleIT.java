@@ -1,0 +1,262 @@
+package dev.atelier.model.openai.it;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.options;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.CoreOptions.workingDirectory;
+
+import dev.atelier.spi.model.GeneratedMedia;
+import dev.atelier.spi.model.GenerationContext;
+import dev.atelier.spi.model.GenerationException;
+import dev.atelier.spi.model.GenerationModel;
+import dev.atelier.spi.model.GenerationRequest;
+import dev.atelier.spi.model.GenerationResult;
+import dev.atelier.spi.tenant.TenantContext;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.inject.Inject;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * The built bundle inside a real Felix with SCR and nothing of the host but platform-api: it resolves, starts,
+ * registers the {@code openai-images} model, and generates through its embedded Jackson against a local stand-in for
+ * the images API. The bundles come as files prepared by the build (see the POM).
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class OpenAiImagesBundleIT {
+
+    private static final String SYMBOLIC_NAME = "dev.atelier.model.openai.images";
+    /** A real 1 × 1 PNG. */
+    private static final byte[] PNG = Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+
+    @Inject
+    private BundleContext context;
+
+    @Inject
+    private GenerationModel anyModel;
+
+    @Configuration
+    public Option[] configuration() {
+        return options(
+                systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("WARN"),
+                workingDirectory(required("atelier.it.work")),
+                cleanCaches(),
+                junitBundles(),
+                bundle(itBundle("org.osgi.util.function.jar")),
+                bundle(itBundle("org.osgi.util.promise.jar")),
+                bundle(itBundle("org.osgi.service.component.jar")),
+                bundle(itBundle("org.apache.felix.scr.jar")),
+                bundle(itBundle("platform-api.jar")),
+                bundle(new File(required("atelier.it.model-bundle")).toURI().toString()));
+    }
+
+    @Test
+    public void bundleResolvesAndStartsWithOnlyPlatformApiFromTheHost() {
+        Bundle bundle = modelBundle();
+
+        assertEquals(Bundle.ACTIVE, bundle.getState());
+        String imports = bundle.getHeaders().get("Import-Package");
+        assertTrue(imports, imports.contains("dev.atelier.spi.model"));
+        for (String entry : imports.split(",(?=[a-z])")) {
+            String name = entry.split(";")[0];
+            assertTrue("imports only the SPI and JDK packages: " + name, name.startsWith("dev.atelier.spi.")
+                    || name.startsWith("java.") || name.startsWith("javax.xml.") || name.startsWith("org.w3c.")
+                    || name.startsWith("org.xml."));
+        }
+        assertFalse(imports, imports.contains("com.fasterxml"));
+        assertTrue("no exports: " + bundle.getHeaders().get("Export-Package"),
+                bundle.getHeaders().get("Export-Package") == null);
+    }
+
+    @Test
+    public void registersTheOpenAiImagesModelWithTheBundleVersion() throws Exception {
+        assertNotNull("no GenerationModel service", anyModel);
+        ServiceReference<GenerationModel> reference = context.getServiceReference(GenerationModel.class);
+
+        GenerationModel model = context.getService(reference);
+        assertEquals("openai-images", model.descriptor().id());
+        assertEquals(modelBundle().getVersion().toString(), model.descriptor().version());
+        assertEquals(SYMBOLIC_NAME, reference.getBundle().getSymbolicName());
+    }
+
+    @Test
+    public void generatesThroughTheEmbeddedJsonLibraryInsideTheContainer() throws Exception {
+        String answer = "{\"created\":1713833628,\"data\":[{\"b64_json\":\""
+                + Base64.getEncoder().encodeToString(PNG) + "\"}]}";
+        AtomicReference<String> received = new AtomicReference<>();
+        try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            Thread responder = new Thread(() -> answerOnce(server, answer, received), "images-api-stand-in");
+            responder.setDaemon(true);
+            responder.start();
+            String baseUrl = "http://127.0.0.1:" + server.getLocalPort();
+
+            GenerationResult result = anyModel.generate(
+                    GenerationRequest.of("a lighthouse", Map.of("size", "1024x1024", "quality", "low")),
+                    new ContainerContext(Map.of("base_url", baseUrl, "api_key", "sk-it")));
+
+            GeneratedMedia png = result.outputs().get(0);
+            assertEquals("image/png", png.mediaType());
+            assertEquals(1, png.width());
+            assertEquals(1, png.height());
+            try (InputStream in = png.open()) {
+                assertArrayEquals(PNG, in.readAllBytes());
+            }
+            responder.join(5_000);
+        }
+        String request = received.get();
+        assertNotNull("the model sent nothing", request);
+        assertTrue(request, request.startsWith("POST /v1/images/generations "));
+        assertTrue(request, request.contains("\"model\":\"gpt-image-1\""));
+        assertTrue(request, request.contains("\"quality\":\"low\""));
+    }
+
+    @Test
+    public void aMissingKeyFailsInsideTheContainerToo() {
+        try {
+            anyModel.generate(GenerationRequest.of("a lighthouse", Map.of("size", "1024x1024", "quality", "auto")),
+                    new ContainerContext(Map.of()));
+            fail("generated without an api_key");
+        } catch (GenerationException e) {
+            assertEquals(GenerationException.Kind.FAILED, e.kind());
+        }
+    }
+
+    /** Reads one HTTP/1.1 request (headers, then Content-Length bytes) and answers it with {@code json}. */
+    private static void answerOnce(ServerSocket server, String json, AtomicReference<String> received) {
+        try (Socket socket = server.accept()) {
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream head = new ByteArrayOutputStream();
+            while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+                int b = in.read();
+                if (b < 0) {
+                    return;
+                }
+                head.write(b);
+            }
+            String headers = head.toString(StandardCharsets.ISO_8859_1);
+            int length = 0;
+            for (String line : headers.split("\r\n")) {
+                if (line.toLowerCase().startsWith("content-length:")) {
+                    length = Integer.parseInt(line.substring("content-length:".length()).trim());
+                }
+            }
+            byte[] body = in.readNBytes(length);
+            received.set(headers + new String(body, StandardCharsets.UTF_8));
+            byte[] answer = json.getBytes(StandardCharsets.UTF_8);
+            OutputStream out = socket.getOutputStream();
+            out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + answer.length
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write(answer);
+            out.flush();
+        } catch (IOException e) {
+            received.compareAndSet(null, "stand-in failed: " + e);
+        }
+    }
+
+    private Bundle modelBundle() {
+        return Arrays.stream(context.getBundles())
+                .filter(b -> SYMBOLIC_NAME.equals(b.getSymbolicName()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(SYMBOLIC_NAME + " is not installed"));
+    }
+
+    private static String itBundle(String name) {
+        File file = new File(required("atelier.it.bundles"), name);
+        if (!file.isFile()) {
+            throw new IllegalStateException(file + " is missing: run the in-container tests through Maven "
+                    + "(mvn verify), which copies the test bundles in pre-integration-test");
+        }
+        return file.toURI().toString();
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            throw new IllegalStateException("system property " + property + " is not set: run through Maven (mvn verify)");
+        }
+        return value;
+    }
+
+    /** The host's side of a call, reduced to what a generation inside the container needs. */
+    private static final class ContainerContext implements GenerationContext {
+        private final Map<String, String> config;
+
+        ContainerContext(Map<String, String> config) {
+            this.config = config;
+        }
+
+        @Override
+        public TenantContext tenant() {
+            return new TenantContext() {
+                @Override
+                public String tenantId() {
+                    return "tnt_it";
+                }
+
+                @Override
+                public String tenantSlug() {
+                    return "it";
+                }
+
+                @Override
+                public Map<String, String> pluginConfig() {
+                    return config;
+                }
+
+                @Override
+                public String correlationId() {
+                    return "req_it";
+                }
+            };
+        }
+
+        @Override
+        public String jobId() {
+            return "job_it";
+        }
+
+        @Override
+        public Instant deadline() {
+            return Instant.now().plusSeconds(30);
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return false;
+        }
+
+        @Override
+        public void progress(int percent, String stage) {}
+    }
+}
