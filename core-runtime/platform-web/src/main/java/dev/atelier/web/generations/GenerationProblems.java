@@ -10,11 +10,19 @@ import java.util.Map;
 /** Generation refusals as problem documents (402 also says balance and price, as {@code balance} and {@code price}). */
 final class GenerationProblems {
 
+    private static final String RETRY_AFTER_SECONDS = "10";
+
     private GenerationProblems() {}
 
     static Response of(InvalidGenerationException e) {
         List<Problem.FieldError> errors = e.errors().stream()
                 .map(f -> new Problem.FieldError(f.field(), f.message())).toList();
+        if (e.status() == 429) {
+            // Clients back off by Retry-After (see the HTTP conventions); a generation usually ends within this.
+            return Response.fromResponse(dev.atelier.web.problem.Problems.response(new Problem("about:blank",
+                    e.title(), e.status(), e.getMessage(), errors))).header("Retry-After", RETRY_AFTER_SECONDS)
+                    .build();
+        }
         if (e.status() != 402) {
             return dev.atelier.web.problem.Problems.response(new Problem("about:blank", e.title(), e.status(),
                     e.getMessage(), errors));
