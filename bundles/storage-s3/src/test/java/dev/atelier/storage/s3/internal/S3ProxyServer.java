@@ -15,11 +15,11 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** A real S3 server for tests: S3Proxy with an in-memory blob store on a free local port, signed with V4. */
-final class S3ProxyServer implements AutoCloseable {
+public final class S3ProxyServer implements AutoCloseable {
 
-    static final String ACCESS_KEY = "atelier-test-access";
-    static final String SECRET_KEY = "atelier-test-secret-do-not-log";
-    static final String BUCKET = "atelier-test";
+    public static final String ACCESS_KEY = "atelier-test-access";
+    public static final String SECRET_KEY = "atelier-test-secret-do-not-log";
+    public static final String BUCKET = "atelier-test";
 
     private final S3Proxy proxy;
     private final URI endpoint;
@@ -40,7 +40,7 @@ final class S3ProxyServer implements AutoCloseable {
     }
 
     /** Starts S3Proxy and creates {@link #BUCKET}. */
-    static S3ProxyServer start() throws Exception {
+    public static S3ProxyServer start() throws Exception {
         S3Proxy proxy = S3Proxy.builder()
                 .blobStore(new TransientNio2BlobStore())
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
@@ -61,7 +61,7 @@ final class S3ProxyServer implements AutoCloseable {
         return server;
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return endpoint;
     }
 
@@ -71,13 +71,13 @@ final class S3ProxyServer implements AutoCloseable {
     }
 
     /** A tenant's settings for this server, with {@code overrides} (a {@code null} value removes a setting). */
-    Map<String, String> config(Map<String, String> overrides) {
+    public Map<String, String> config(Map<String, String> overrides) {
         Map<String, String> config = new HashMap<>(Map.of(
-                S3Settings.BUCKET, BUCKET,
-                S3Settings.ENDPOINT, endpoint.toString(),
-                S3Settings.PATH_STYLE, "true",
-                S3Settings.ACCESS_KEY_ID, ACCESS_KEY,
-                S3Settings.SECRET_ACCESS_KEY, SECRET_KEY));
+                "bucket", BUCKET,
+                "endpoint", endpoint.toString(),
+                "path_style", "true",
+                "access_key_id", ACCESS_KEY,
+                "secret_access_key", SECRET_KEY));
         overrides.forEach((key, value) -> {
             if (value == null) {
                 config.remove(key);

@@ -1,0 +1,204 @@
+package dev.atelier.storage.s3.it;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.options;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.CoreOptions.workingDirectory;
+
+import dev.atelier.spi.storage.StorageBackend;
+import dev.atelier.spi.storage.StoredObject;
+import dev.atelier.spi.tenant.TenantContext;
+import dev.atelier.storage.s3.internal.S3ProxyServer;
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import javax.inject.Inject;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.wiring.BundleWire;
+import org.osgi.framework.wiring.BundleWiring;
+
+/**
+ * The built bundle inside a real Felix with SCR and nothing of the host but platform-api: it resolves with its
+ * packages wired only to platform-api and the framework (the JDK), starts, registers a {@link StorageBackend} named
+ * {@code s3}, and its embedded SDK stores, reads, signs and deletes objects in an S3Proxy that the test driver starts
+ * (outside the framework) before the container. The bundles come as files prepared by the build (see the POM).
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class S3StorageBundleIT {
+
+    private static final String SYMBOLIC_NAME = "dev.atelier.storage.s3";
+    private static final String ENDPOINT_PROPERTY = "atelier.it.s3.endpoint";
+
+    /** Started by the driver, outside the framework; it serves until the test JVM ends. */
+    private static S3ProxyServer s3;
+
+    @Inject
+    private BundleContext context;
+
+    @Inject
+    private StorageBackend backend;
+
+    @Configuration
+    public Option[] configuration() throws Exception {
+        if (s3 == null) {
+            s3 = S3ProxyServer.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    s3.close();
+                } catch (Exception e) {
+                    // The JVM is ending anyway.
+                }
+            }));
+        }
+        return options(
+                systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("WARN"),
+                systemProperty(ENDPOINT_PROPERTY).value(s3.endpoint().toString()),
+                workingDirectory(required("atelier.it.work")),
+                cleanCaches(),
+                junitBundles(),
+                bundle(itBundle("org.osgi.util.function.jar")),
+                bundle(itBundle("org.osgi.util.promise.jar")),
+                bundle(itBundle("org.osgi.service.component.jar")),
+                bundle(itBundle("org.apache.felix.scr.jar")),
+                bundle(itBundle("platform-api.jar")),
+                bundle(new File(required("atelier.it.storage-bundle")).toURI().toString()));
+    }
+
+    @Test
+    public void bundleResolvesAndStartsWithOnlyPlatformApiAndTheJdkFromOutside() {
+        Bundle bundle = storageBundle();
+
+        assertEquals(Bundle.ACTIVE, bundle.getState());
+        List<String> foreign = new ArrayList<>();
+        for (BundleWire wire : bundle.adapt(BundleWiring.class).getRequiredWires("osgi.wiring.package")) {
+            Bundle provider = wire.getProvider().getBundle();
+            if (provider.getBundleId() != 0 && !"dev.atelier.platform.api".equals(provider.getSymbolicName())) {
+                foreign.add(wire.getCapability().getAttributes().get("osgi.wiring.package") + " from "
+                        + provider.getSymbolicName());
+            }
+        }
+        assertTrue("packages wired to other bundles: " + foreign, foreign.isEmpty());
+        String imports = bundle.getHeaders().get("Import-Package");
+        assertTrue(imports, imports.contains("dev.atelier.spi.storage"));
+        assertFalse(imports, imports.contains("org.slf4j"));
+        assertFalse(imports, imports.contains("software.amazon"));
+        assertNull("no exports", bundle.getHeaders().get("Export-Package"));
+    }
+
+    @Test
+    public void registersTheBackendUnderTheIdS3() throws Exception {
+        Collection<ServiceReference<StorageBackend>> references =
+                context.getServiceReferences(StorageBackend.class, "(atelier.storage.id=s3)");
+
+        assertEquals(1, references.size());
+        assertEquals(SYMBOLIC_NAME, references.iterator().next().getBundle().getSymbolicName());
+    }
+
+    @Test
+    public void storesReadsSignsAndDeletesThroughTheEmbeddedSdk() throws Exception {
+        byte[] content = "hello from the container".getBytes(StandardCharsets.UTF_8);
+        TenantContext tenant = new ItTenant();
+        String key = "tnt_it/outputs/hello.txt";
+        ClassLoader caller = Thread.currentThread().getContextClassLoader();
+        // A caller that is not the host sets no useful context class loader; the backend must not depend on it.
+        Thread.currentThread().setContextClassLoader(null);
+        try {
+            StoredObject stored = backend.put(key, new ByteArrayInputStream(content), content.length, "text/plain",
+                    tenant);
+            assertEquals(content.length, stored.size());
+            try (InputStream in = backend.get(key, tenant)) {
+                assertArrayEquals(content, in.readAllBytes());
+            }
+            assertEquals("text/plain", backend.stat(key, tenant).orElseThrow().contentType());
+
+            URI url = backend.readUrl(key, Duration.ofMinutes(5), tenant).orElseThrow();
+            HttpURLConnection connection = (HttpURLConnection) url.toURL().openConnection();
+            assertEquals(200, connection.getResponseCode());
+            try (InputStream in = connection.getInputStream()) {
+                assertArrayEquals(content, in.readAllBytes());
+            }
+
+            assertTrue(backend.delete(key, tenant));
+            assertFalse(backend.exists(key, tenant));
+        } finally {
+            Thread.currentThread().setContextClassLoader(caller);
+        }
+    }
+
+    private Bundle storageBundle() {
+        return Arrays.stream(context.getBundles())
+                .filter(b -> SYMBOLIC_NAME.equals(b.getSymbolicName()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(SYMBOLIC_NAME + " is not installed"));
+    }
+
+    private static String itBundle(String name) {
+        File file = new File(required("atelier.it.bundles"), name);
+        if (!file.isFile()) {
+            throw new IllegalStateException(file + " is missing: run the in-container tests through Maven "
+                    + "(mvn verify), which copies the test bundles in pre-integration-test");
+        }
+        return file.toURI().toString();
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            throw new IllegalStateException("system property " + property + " is not set: run through Maven (mvn verify)");
+        }
+        return value;
+    }
+
+    private static final class ItTenant implements TenantContext {
+        @Override
+        public String tenantId() {
+            return "tnt_it";
+        }
+
+        @Override
+        public String tenantSlug() {
+            return "it";
+        }
+
+        @Override
+        public Map<String, String> pluginConfig() {
+            return Map.of(
+                    "bucket", S3ProxyServer.BUCKET,
+                    "endpoint", required(ENDPOINT_PROPERTY),
+                    "path_style", "true",
+                    "access_key_id", S3ProxyServer.ACCESS_KEY,
+                    "secret_access_key", S3ProxyServer.SECRET_KEY);
+        }
+
+        @Override
+        public String correlationId() {
+            return "req_it";
+        }
+    }
+}
