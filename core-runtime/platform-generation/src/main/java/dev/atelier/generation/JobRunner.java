@@ -128,6 +128,10 @@ final class JobRunner {
             case CANCELLED -> {
                 if (context.isCancelled() && clock.instant().isAfter(context.deadline())) {
                     jobs.fail(job.id(), workerId, "The model took too long. Your credits were not used.", true);
+                } else if (!context.isCancelled() && Thread.currentThread().isInterrupted()) {
+                    // Nobody asked to cancel: this node is stopping. The job's lease runs out and the sweeper of
+                    // this or another node queues it again, instead of the user losing the job.
+                    LOG.info("Job {}: interrupted as this node stops; left to its lease", job.id());
                 } else {
                     jobs.canceled(job.id(), workerId);
                 }
