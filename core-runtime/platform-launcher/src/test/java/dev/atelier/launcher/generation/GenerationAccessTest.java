@@ -84,6 +84,24 @@ class GenerationAccessTest {
     }
 
     @Test
+    void anExpiredMediaLinkIs403() throws Exception {
+        String url = Jobs.path(job.get("outputs").get(0).get("url").asText());
+        String key = url.substring("/media/".length(), url.indexOf('?'));
+        dev.atelier.generation.MediaLinks signedTwoHoursAgo = new dev.atelier.generation.MediaLinks(
+                dev.atelier.core.secrets.SecretBox.fromBase64(platform.secretsKey()),
+                platform.atelier().generation().storage(),
+                java.time.Clock.fixed(java.time.Instant.now().minus(java.time.Duration.ofHours(2)),
+                        java.time.ZoneOffset.UTC), java.time.Duration.ofMinutes(1));
+        String expired = signedTwoHoursAgo.url(platform.atelier().tenants().directory().bySlug(ALPHA).orElseThrow(),
+                key);
+
+        HttpResponse<byte[]> response = owner.bytes(expired);
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(new String(response.body(), StandardCharsets.UTF_8)).contains("expired");
+    }
+
+    @Test
     void uploadsThatAreNotAcceptableImagesAreRefusedWithAReason() throws Exception {
         byte[] gif = "GIF89a\u0001\u0000\u0001\u0000\u0080\u0000\u0000".getBytes(StandardCharsets.ISO_8859_1);
         expectRefusal(owner.upload("a.png", "image/png", gif), 415);

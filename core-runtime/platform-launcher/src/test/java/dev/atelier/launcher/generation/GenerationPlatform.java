@@ -163,6 +163,11 @@ final class GenerationPlatform implements AutoCloseable {
         return atelier;
     }
 
+    /** The platform's secrets key, to sign media links as another (earlier) moment would have. */
+    String secretsKey() {
+        return flags.get("atelier.secrets.key");
+    }
+
     int port() {
         return atelier.port();
     }
