@@ -41,9 +41,16 @@ class TenantSitesTest {
     @Test
     void everyPublicPageOfBothTenantsRendersForSignedOutVisitors() throws Exception {
         for (String host : new String[] {"auratuner.localhost", second + ".localhost"}) {
-            for (String path : new String[] {"/", "/pricing", "/signup", "/signin", "/reset", "/create", "/gallery", "/account/billing",
+            for (String path : new String[] {"/", "/pricing", "/signup", "/signin", "/reset", "/account/billing",
                     "/legal/privacy", "/legal/terms"}) {
                 assertThat(platform.get(host, path).statusCode()).as("%s%s", host, path).isEqualTo(200);
+            }
+            // Creating and the gallery are a signed-in user's: visitors are asked to sign in and come back.
+            for (String path : new String[] {"/create", "/gallery"}) {
+                var response = platform.get(host, path);
+                assertThat(response.statusCode()).as("%s%s", host, path).isEqualTo(303);
+                assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
+                        location -> assertThat(location).endsWith("/signin?next=%2F" + path.substring(1)));
             }
         }
     }
