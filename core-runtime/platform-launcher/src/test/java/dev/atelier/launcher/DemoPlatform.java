@@ -44,6 +44,9 @@ public final class DemoPlatform implements AutoCloseable {
                 .set("atelier.profile", "local");
         settings.forEach(fixture::set);
         Files.copy(PlatformFixture.PROCEDURAL_JAR, fixture.deployDir().resolve("model-procedural.jar"));
+        // Generated images are stored by the local storage bundle, as on the embedded defaults.
+        Files.copy(PlatformFixture.PROCEDURAL_JAR.resolveSibling("storage-local.jar"),
+                fixture.deployDir().resolve("storage-local.jar"));
         fixture.start();
         return new DemoPlatform(home, database, fixture);
     }

@@ -107,6 +107,32 @@ class BrowserScreenshotsTest {
         }
     }
 
+    @Test
+    void signedInUserSeesCreateGalleryAndACreation() throws Exception {
+        String email = "creator@auratuner.example";
+        String session = platform.signedInAdmin("auratuner", email);
+        var atelier = platform.atelier();
+        var tenant = atelier.tenants().directory().bySlug("auratuner").orElseThrow();
+        String accountId = atelier.accounts().accounts().findByEmail(tenant.id(), email).orElseThrow().id();
+        atelier.generation().ledger().grant(tenant.id(), accountId, 20, "Screenshots", null, "screenshots");
+        var job = atelier.generation().submissions().submit(tenant, accountId, new dev.atelier.generation.SubmitRequest(
+                "procedural", "A quiet harbour at dawn", null, java.util.Map.of("width", 512, "height", 384,
+                        "style", "aurora"), List.of()), null);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> atelier.generation()
+                .jobs().find(tenant.id(), accountId, job.id()).orElseThrow().status().isFinal());
+        try (BrowserContext signedIn = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
+            signedIn.addCookies(List.of(new Cookie(Cookies.SESSION, session).setUrl(origin("auratuner"))));
+
+            shoot(signedIn, "auratuner", "/create", "auratuner-create");
+            shoot(signedIn, "auratuner", "/gallery", "auratuner-gallery");
+            String item = shoot(signedIn, "auratuner", "/gallery/" + job.id(), "auratuner-creation");
+
+            assertThat(atelier.generation().jobs().find(tenant.id(), accountId, job.id()).orElseThrow().status().name())
+                    .isEqualTo("SUCCEEDED");
+            assertThat(item).isNotBlank();
+        }
+    }
+
     private String shoot(String slug, String path, String name, int width, int height) {
         try (BrowserContext visitor = browser.newContext(
                 new Browser.NewContextOptions().setViewportSize(width, height))) {
