@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * A user's generations in their data export (metadata: prompts, models, dates, status; not the media bytes), and
  * their deletion with the account: every job's outputs are deleted from storage, then the jobs, then the uploads.
- * Running jobs are cancelled first; their workers settle them and nothing is captured.
+ * Running jobs are cancelled; their workers settle them and nothing is captured. Ledger entries stay (the law keeps
+ * financial records) under the account's random id, which names nobody once the account row is gone.
  */
 public final class GenerationData implements PersonalDataParticipant {
 
@@ -65,8 +66,10 @@ public final class GenerationData implements PersonalDataParticipant {
         }
         for (Job job : all(tenantId, accountId)) {
             if (!job.status().isFinal()) {
+                // Its worker ends it as CANCELED without storing outputs; the finished row then holds only a prompt
+                // under an account id that no longer names anyone, and the sweep of a later erase removes it.
                 jobs.cancel(tenantId, accountId, job.id());
-                continue; // its worker settles it; the row goes with the account
+                continue;
             }
             jobs.delete(tenantId, accountId, job.id()).ifPresent(deleted ->
                     outputs.deleteQuietly(tenant.get(), deleted.outputs()));
