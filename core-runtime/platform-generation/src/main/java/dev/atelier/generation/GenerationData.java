@@ -15,10 +15,13 @@ import java.util.Optional;
 /**
  * A user's generations in their data export (metadata: prompts, models, dates, status; not the media bytes), and
  * their deletion with the account: every job's outputs are deleted from storage, then the jobs, then the uploads.
- * Running jobs are cancelled; their workers settle them and nothing is captured. Ledger entries stay (the law keeps
+ * Running jobs are cancelled and waited for (up to ten seconds); their workers end them without capturing. Ledger entries stay (the law keeps
  * financial records) under the account's random id, which names nobody once the account row is gone.
  */
 public final class GenerationData implements PersonalDataParticipant {
+
+    private static final java.time.Duration STOP_WAIT = java.time.Duration.ofSeconds(10);
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GenerationData.class);
 
     private final GenerationJobs jobs;
     private final Uploads uploads;
@@ -65,10 +68,9 @@ public final class GenerationData implements PersonalDataParticipant {
             return;
         }
         for (Job job : all(tenantId, accountId)) {
-            if (!job.status().isFinal()) {
-                // Its worker ends it as CANCELED without storing outputs; the finished row then holds only a prompt
-                // under an account id that no longer names anyone, and the sweep of a later erase removes it.
-                jobs.cancel(tenantId, accountId, job.id());
+            if (!job.status().isFinal() && !cancelAndWait(tenantId, accountId, job.id())) {
+                LOG.warn("Tenant {}: job {} of an erased account did not stop within {}; its row stays until it does",
+                        tenantId, job.id(), STOP_WAIT);
                 continue;
             }
             jobs.delete(tenantId, accountId, job.id()).ifPresent(deleted ->
@@ -77,6 +79,25 @@ public final class GenerationData implements PersonalDataParticipant {
         for (Upload upload : uploads.ofAccount(tenantId, accountId)) {
             uploads.delete(tenant.get(), upload);
         }
+    }
+
+    // The worker sees the cancellation at its next heartbeat (twice a second) and ends the job without outputs.
+    private boolean cancelAndWait(String tenantId, String accountId, String jobId) {
+        jobs.cancel(tenantId, accountId, jobId);
+        long deadline = System.nanoTime() + STOP_WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<Job> job = jobs.find(tenantId, accountId, jobId);
+            if (job.isEmpty() || job.get().status().isFinal()) {
+                return true;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
     }
 
     private List<Job> all(String tenantId, String accountId) {
