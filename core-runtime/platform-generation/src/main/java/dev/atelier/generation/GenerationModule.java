@@ -35,6 +35,7 @@ public final class GenerationModule implements AutoCloseable {
     private final Workers workers;
     private final Sweeper sweeper;
     private final GenerationData data;
+    private final JobSignals signals = new JobSignals();
     private final ScheduledExecutorService heartbeats = Executors.newScheduledThreadPool(1, r -> {
         Thread t = new Thread(r, "atelier-heartbeats");
         t.setDaemon(true);
@@ -51,7 +52,8 @@ public final class GenerationModule implements AutoCloseable {
         this.uploads = new Uploads(dataSource, storage, inspector, clock, settings);
         this.links = new MediaLinks(secrets, storage, clock, settings.mediaUrlLifetime());
         OutputStore outputs = new OutputStore(storage, inspector, settings.maxOutputBytes());
-        JobRunner runner = new JobRunner(jobs, tenants, models, uploads, storage, outputs, settings, heartbeats, clock);
+        JobRunner runner = new JobRunner(jobs, tenants, models, uploads, storage, outputs, settings, heartbeats, clock,
+                signals);
         this.workers = new Workers(jobs, runner, settings);
         this.submissions = new Submissions(jobs, offers, uploads, settings, workers::wake);
         this.sweeper = new Sweeper(jobs, uploads, tenants, settings);
@@ -94,6 +96,11 @@ public final class GenerationModule implements AutoCloseable {
 
     public Sweeper sweeper() {
         return sweeper;
+    }
+
+    /** Wakes this node's event streams when a job changes here. */
+    public JobSignals signals() {
+        return signals;
     }
 
     /** The user's generations in the data export and in account deletion. */

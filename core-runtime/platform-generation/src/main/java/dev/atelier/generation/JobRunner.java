@@ -44,10 +44,12 @@ final class JobRunner {
     private final GenerationSettings settings;
     private final ScheduledExecutorService heartbeats;
     private final Clock clock;
+    private final JobSignals signals;
 
     JobRunner(GenerationJobs jobs, TenantDirectory tenants, ModelRegistry models, Uploads uploads,
             TenantStorage storage, OutputStore outputs, GenerationSettings settings,
-            ScheduledExecutorService heartbeats, Clock clock) {
+            ScheduledExecutorService heartbeats, Clock clock, JobSignals signals) {
+        this.signals = signals;
         this.jobs = jobs;
         this.tenants = tenants;
         this.models = models;
@@ -72,6 +74,7 @@ final class JobRunner {
         ScheduledFuture<?> beat = heartbeats.scheduleWithFixedDelay(() -> beat(job, workerId, context, owned),
                 PROGRESS_INTERVAL_MILLIS, PROGRESS_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
         try {
+            signals.changed(job.id()); // now RUNNING
             settle(tenant.get(), job, workerId, context, owned);
         } catch (RuntimeException e) {
             LOG.error("Job {}: unexpected failure in the worker", job.id(), e);
@@ -79,6 +82,7 @@ final class JobRunner {
                     false);
         } finally {
             beat.cancel(false);
+            signals.changed(job.id());
         }
     }
 
@@ -169,6 +173,7 @@ final class JobRunner {
         try {
             Heartbeat heartbeat = jobs.heartbeat(job.id(), workerId, settings.lease(), context.progress(),
                     context.stage());
+            signals.changed(job.id());
             if (!heartbeat.stillOwned()) {
                 owned.set(false);
                 context.cancel();

@@ -52,7 +52,8 @@ public final class GenerationsResource {
 
     public record JobList(List<JobView> items, String nextCursor) {}
 
-    static final Duration EVENT_POLL = Duration.ofMillis(300);
+    /** Longest wait between reads of the job's row (jobs run by another node wake nobody here). */
+    static final Duration EVENT_POLL = Duration.ofSeconds(1);
     static final Duration EVENTS_MAX = Duration.ofMinutes(15);
     private static final int MAX_KEY_LENGTH = 200;
 
@@ -111,6 +112,7 @@ public final class GenerationsResource {
         Tenant tenant = AuthPages.tenant(request);
         Job job = generation.jobs().cancel(tenant.id(), viewer.account().id(), id)
                 .orElseThrow(() -> ProblemException.notFound("You have no generation with this id."));
+        generation.signals().changed(id);
         return JobView.of(tenant, job, generation.links());
     }
 
@@ -129,8 +131,8 @@ public final class GenerationsResource {
 
     /**
      * Server-Sent Events: {@code progress} events ({@code {"status","progress","stage"}}) whenever they change, then
-     * one {@code done} event with the whole job when it ends, and the stream closes. Reads the job's row, so it works
-     * whichever node runs the job.
+     * one {@code done} event with the whole job when it ends, and the stream closes. Reads the job's row whenever this
+     * node's worker reports a change (and at least once a second), so it works whichever node runs the job.
      */
     @GET
     @Path("{id}/events")
@@ -165,7 +167,7 @@ public final class GenerationsResource {
                 last = progress;
             }
             try {
-                Thread.sleep(EVENT_POLL.toMillis());
+                generation.signals().await(id, EVENT_POLL);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
