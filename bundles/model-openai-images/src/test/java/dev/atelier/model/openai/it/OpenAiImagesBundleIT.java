@@ -1,17 +1,17 @@
 package dev.atelier.model.openai.it;
 
+import static dev.atelier.spi.testkit.osgi.FelixContainer.assertActive;
+import static dev.atelier.spi.testkit.osgi.FelixContainer.assertExportsNothing;
+import static dev.atelier.spi.testkit.osgi.FelixContainer.assertImportsMention;
+import static dev.atelier.spi.testkit.osgi.FelixContainer.assertImportsNone;
+import static dev.atelier.spi.testkit.osgi.FelixContainer.assertImportsOnly;
+import static dev.atelier.spi.testkit.osgi.FelixContainer.assertRegisteredBy;
+import static dev.atelier.spi.testkit.osgi.FelixContainer.installedBundle;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
-import static org.ops4j.pax.exam.CoreOptions.bundle;
-import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
-import static org.ops4j.pax.exam.CoreOptions.junitBundles;
-import static org.ops4j.pax.exam.CoreOptions.options;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
-import static org.ops4j.pax.exam.CoreOptions.workingDirectory;
 
 import dev.atelier.spi.model.GeneratedMedia;
 import dev.atelier.spi.model.GenerationContext;
@@ -20,8 +20,8 @@ import dev.atelier.spi.model.GenerationModel;
 import dev.atelier.spi.model.GenerationRequest;
 import dev.atelier.spi.model.GenerationResult;
 import dev.atelier.spi.tenant.TenantContext;
+import dev.atelier.spi.testkit.osgi.FelixContainer;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -30,7 +30,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -68,35 +67,19 @@ public class OpenAiImagesBundleIT {
 
     @Configuration
     public Option[] configuration() {
-        return options(
-                systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("WARN"),
-                workingDirectory(required("atelier.it.work")),
-                cleanCaches(),
-                junitBundles(),
-                bundle(itBundle("org.osgi.util.function.jar")),
-                bundle(itBundle("org.osgi.util.promise.jar")),
-                bundle(itBundle("org.osgi.service.component.jar")),
-                bundle(itBundle("org.apache.felix.scr.jar")),
-                bundle(itBundle("platform-api.jar")),
-                bundle(new File(required("atelier.it.model-bundle")).toURI().toString()));
+        return FelixContainer.options("atelier.it.model-bundle");
     }
 
     @Test
     public void bundleResolvesAndStartsWithOnlyPlatformApiFromTheHost() {
         Bundle bundle = modelBundle();
 
-        assertEquals(Bundle.ACTIVE, bundle.getState());
-        String imports = bundle.getHeaders().get("Import-Package");
-        assertTrue(imports, imports.contains("dev.atelier.spi.model"));
-        for (String entry : imports.split(",(?=[a-z])")) {
-            String name = entry.split(";")[0];
-            assertTrue("imports only the SPI and JDK packages: " + name, name.startsWith("dev.atelier.spi.")
-                    || name.startsWith("java.") || name.startsWith("javax.xml.") || name.startsWith("org.w3c.")
-                    || name.startsWith("org.xml."));
-        }
-        assertFalse(imports, imports.contains("com.fasterxml"));
-        assertTrue("no exports: " + bundle.getHeaders().get("Export-Package"),
-                bundle.getHeaders().get("Export-Package") == null);
+        assertActive(bundle);
+        assertImportsMention(bundle, "dev.atelier.spi.model");
+        // Only the SPI and JDK packages.
+        assertImportsOnly(bundle, "dev.atelier.spi.", "java.", "javax.xml.", "org.w3c.", "org.xml.");
+        assertImportsNone(bundle, "com.fasterxml");
+        assertExportsNothing(bundle);
     }
 
     @Test
@@ -107,7 +90,7 @@ public class OpenAiImagesBundleIT {
         GenerationModel model = context.getService(reference);
         assertEquals("openai-images", model.descriptor().id());
         assertEquals(modelBundle().getVersion().toString(), model.descriptor().version());
-        assertEquals(SYMBOLIC_NAME, reference.getBundle().getSymbolicName());
+        assertRegisteredBy(reference, SYMBOLIC_NAME);
     }
 
     @Test
@@ -185,27 +168,7 @@ public class OpenAiImagesBundleIT {
     }
 
     private Bundle modelBundle() {
-        return Arrays.stream(context.getBundles())
-                .filter(b -> SYMBOLIC_NAME.equals(b.getSymbolicName()))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError(SYMBOLIC_NAME + " is not installed"));
-    }
-
-    private static String itBundle(String name) {
-        File file = new File(required("atelier.it.bundles"), name);
-        if (!file.isFile()) {
-            throw new IllegalStateException(file + " is missing: run the in-container tests through Maven "
-                    + "(mvn verify), which copies the test bundles in pre-integration-test");
-        }
-        return file.toURI().toString();
-    }
-
-    private static String required(String property) {
-        String value = System.getProperty(property);
-        if (value == null) {
-            throw new IllegalStateException("system property " + property + " is not set: run through Maven (mvn verify)");
-        }
-        return value;
+        return installedBundle(context, SYMBOLIC_NAME);
     }
 
     /** The host's side of a call, reduced to what a generation inside the container needs. */

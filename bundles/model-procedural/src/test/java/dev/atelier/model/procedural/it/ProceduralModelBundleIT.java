@@ -1,16 +1,17 @@
 package dev.atelier.model.procedural.it;
 
+import static dev.atelier.spi.testkit.osgi.FelixContainer.assertActive;
+import static dev.atelier.spi.testkit.osgi.FelixContainer.assertExportsNothing;
+import static dev.atelier.spi.testkit.osgi.FelixContainer.assertImportsMention;
+import static dev.atelier.spi.testkit.osgi.FelixContainer.assertImportsNone;
+import static dev.atelier.spi.testkit.osgi.FelixContainer.assertRegisteredBy;
+import static dev.atelier.spi.testkit.osgi.FelixContainer.installedBundle;
+import static dev.atelier.spi.testkit.osgi.FelixContainer.services;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.bundle;
-import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
-import static org.ops4j.pax.exam.CoreOptions.junitBundles;
-import static org.ops4j.pax.exam.CoreOptions.options;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
-import static org.ops4j.pax.exam.CoreOptions.workingDirectory;
 
 import dev.atelier.spi.model.GeneratedMedia;
 import dev.atelier.spi.model.GenerationContext;
@@ -18,14 +19,13 @@ import dev.atelier.spi.model.GenerationModel;
 import dev.atelier.spi.model.GenerationRequest;
 import dev.atelier.spi.model.GenerationResult;
 import dev.atelier.spi.tenant.TenantContext;
-import java.io.File;
+import dev.atelier.spi.testkit.osgi.FelixContainer;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import javax.inject.Inject;
@@ -59,34 +59,19 @@ public class ProceduralModelBundleIT {
 
     @Configuration
     public Option[] configuration() {
-        return options(
-                systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("WARN"),
-                systemProperty("java.awt.headless").value("true"),
-                workingDirectory(required("atelier.it.work")),
-                cleanCaches(),
-                junitBundles(),
-                bundle(itBundle("org.osgi.util.function.jar")),
-                bundle(itBundle("org.osgi.util.promise.jar")),
-                bundle(itBundle("org.osgi.service.component.jar")),
-                bundle(itBundle("org.apache.felix.scr.jar")),
-                bundle(itBundle("platform-api.jar")),
-                bundle(fileUrl(new File(required("atelier.it.model-bundle")))));
+        return FelixContainer.options("atelier.it.model-bundle", systemProperty("java.awt.headless").value("true"));
     }
 
     @Test
     public void bundleResolvesAndStartsWithOnlyPlatformApiFromTheHost() {
         Bundle bundle = modelBundle();
 
-        assertEquals(Bundle.ACTIVE, bundle.getState());
-        String imports = bundle.getHeaders().get("Import-Package");
-        assertTrue(imports, imports.contains("dev.atelier.spi.model"));
-        assertFalse(imports, imports.contains("org.osgi.framework"));
-        assertFalse(imports, imports.contains("org.slf4j"));
+        assertActive(bundle);
+        assertImportsMention(bundle, "dev.atelier.spi.model");
+        assertImportsNone(bundle, "org.osgi.framework", "org.slf4j");
         // The video encoder is embedded, not imported.
-        assertFalse(imports, imports.contains("org.jcodec"));
-        assertFalse(imports, imports.contains("net.sourceforge.jaad"));
-        assertTrue("no exports: " + bundle.getHeaders().get("Export-Package"),
-                bundle.getHeaders().get("Export-Package") == null);
+        assertImportsNone(bundle, "org.jcodec", "net.sourceforge.jaad");
+        assertExportsNothing(bundle);
     }
 
     @Test
@@ -99,7 +84,7 @@ public class ProceduralModelBundleIT {
             assertEquals(modelBundle().getVersion().toString(), model.descriptor().version());
         }
         for (ServiceReference<GenerationModel> reference : context.getServiceReferences(GenerationModel.class, null)) {
-            assertEquals(SYMBOLIC_NAME, reference.getBundle().getSymbolicName());
+            assertRegisteredBy(reference, SYMBOLIC_NAME);
         }
     }
 
@@ -147,40 +132,11 @@ public class ProceduralModelBundleIT {
 
     /** Every model service, by descriptor id. */
     private Map<String, GenerationModel> models() throws Exception {
-        Map<String, GenerationModel> models = new HashMap<>();
-        for (ServiceReference<GenerationModel> reference : context.getServiceReferences(GenerationModel.class, null)) {
-            GenerationModel model = context.getService(reference);
-            models.put(model.descriptor().id(), model);
-        }
-        return models;
+        return services(context, GenerationModel.class, model -> model.descriptor().id());
     }
 
     private Bundle modelBundle() {
-        return Arrays.stream(context.getBundles())
-                .filter(b -> SYMBOLIC_NAME.equals(b.getSymbolicName()))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError(SYMBOLIC_NAME + " is not installed"));
-    }
-
-    private static String itBundle(String name) {
-        File file = new File(required("atelier.it.bundles"), name);
-        if (!file.isFile()) {
-            throw new IllegalStateException(file + " is missing: run the in-container tests through Maven "
-                    + "(mvn verify), which copies the test bundles in pre-integration-test");
-        }
-        return fileUrl(file);
-    }
-
-    private static String fileUrl(File file) {
-        return file.toURI().toString();
-    }
-
-    private static String required(String property) {
-        String value = System.getProperty(property);
-        if (value == null) {
-            throw new IllegalStateException("system property " + property + " is not set: run through Maven (mvn verify)");
-        }
-        return value;
+        return installedBundle(context, SYMBOLIC_NAME);
     }
 
     /** The host's side of a call, reduced to what a generation inside the container needs. */

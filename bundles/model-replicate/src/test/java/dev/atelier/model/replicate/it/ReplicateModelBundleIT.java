@@ -1,28 +1,25 @@
 package dev.atelier.model.replicate.it;
 
+import static dev.atelier.spi.testkit.osgi.FelixContainer.assertActive;
+import static dev.atelier.spi.testkit.osgi.FelixContainer.assertExportsNothing;
+import static dev.atelier.spi.testkit.osgi.FelixContainer.assertImportsMention;
+import static dev.atelier.spi.testkit.osgi.FelixContainer.assertImportsNone;
+import static dev.atelier.spi.testkit.osgi.FelixContainer.assertImportsOnly;
+import static dev.atelier.spi.testkit.osgi.FelixContainer.installedBundle;
+import static dev.atelier.spi.testkit.osgi.FelixContainer.services;
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
-import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
-import static org.ops4j.pax.exam.CoreOptions.bundle;
-import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
-import static org.ops4j.pax.exam.CoreOptions.junitBundles;
-import static org.ops4j.pax.exam.CoreOptions.options;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
-import static org.ops4j.pax.exam.CoreOptions.workingDirectory;
 
 import dev.atelier.spi.model.GenerationContext;
 import dev.atelier.spi.model.GenerationException;
 import dev.atelier.spi.model.GenerationModel;
 import dev.atelier.spi.model.GenerationRequest;
 import dev.atelier.spi.tenant.TenantContext;
-import java.io.File;
+import dev.atelier.spi.testkit.osgi.FelixContainer;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import javax.inject.Inject;
@@ -35,7 +32,6 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceReference;
 
 /**
  * The built bundle inside a real Felix with SCR and nothing of the host but platform-api: it resolves, starts, imports
@@ -56,35 +52,18 @@ public class ReplicateModelBundleIT {
 
     @Configuration
     public Option[] configuration() {
-        return options(
-                systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("WARN"),
-                workingDirectory(required("atelier.it.work")),
-                cleanCaches(),
-                junitBundles(),
-                bundle(itBundle("org.osgi.util.function.jar")),
-                bundle(itBundle("org.osgi.util.promise.jar")),
-                bundle(itBundle("org.osgi.service.component.jar")),
-                bundle(itBundle("org.apache.felix.scr.jar")),
-                bundle(itBundle("platform-api.jar")),
-                bundle(fileUrl(new File(required("atelier.it.model-bundle")))));
+        return FelixContainer.options("atelier.it.model-bundle");
     }
 
     @Test
     public void bundleResolvesAndStartsWithOnlyPlatformApiAndTheJdkFromTheHost() {
         Bundle bundle = modelBundle();
 
-        assertEquals(Bundle.ACTIVE, bundle.getState());
-        String imports = bundle.getHeaders().get("Import-Package");
-        assertTrue(imports, imports.contains("dev.atelier.spi.model"));
-        for (String imported : imports.split(",(?![^\\[(]*[\\])])")) {
-            String name = imported.split(";")[0].trim();
-            assertTrue("imports " + name, name.startsWith("dev.atelier.spi.") || name.startsWith("java.")
-                    || name.startsWith("javax.xml.") || name.startsWith("org.w3c.dom") || name.startsWith("org.xml.sax"));
-        }
-        assertFalse(imports, imports.contains("com.fasterxml"));
-        assertFalse(imports, imports.contains("org.osgi.framework"));
-        assertTrue("no exports: " + bundle.getHeaders().get("Export-Package"),
-                bundle.getHeaders().get("Export-Package") == null);
+        assertActive(bundle);
+        assertImportsMention(bundle, "dev.atelier.spi.model");
+        assertImportsOnly(bundle, "dev.atelier.spi.", "java.", "javax.xml.", "org.w3c.dom", "org.xml.sax");
+        assertImportsNone(bundle, "com.fasterxml", "org.osgi.framework");
+        assertExportsNothing(bundle);
     }
 
     @Test
@@ -122,40 +101,11 @@ public class ReplicateModelBundleIT {
 
     /** Every model service, by descriptor id. */
     private Map<String, GenerationModel> models() throws Exception {
-        Map<String, GenerationModel> models = new HashMap<>();
-        for (ServiceReference<GenerationModel> reference : context.getServiceReferences(GenerationModel.class, null)) {
-            GenerationModel model = context.getService(reference);
-            models.put(model.descriptor().id(), model);
-        }
-        return models;
+        return services(context, GenerationModel.class, model -> model.descriptor().id());
     }
 
     private Bundle modelBundle() {
-        return Arrays.stream(context.getBundles())
-                .filter(b -> SYMBOLIC_NAME.equals(b.getSymbolicName()))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError(SYMBOLIC_NAME + " is not installed"));
-    }
-
-    private static String itBundle(String name) {
-        File file = new File(required("atelier.it.bundles"), name);
-        if (!file.isFile()) {
-            throw new IllegalStateException(file + " is missing: run the in-container tests through Maven "
-                    + "(mvn verify), which copies the test bundles in pre-integration-test");
-        }
-        return fileUrl(file);
-    }
-
-    private static String fileUrl(File file) {
-        return file.toURI().toString();
-    }
-
-    private static String required(String property) {
-        String value = System.getProperty(property);
-        if (value == null) {
-            throw new IllegalStateException("system property " + property + " is not set: run through Maven (mvn verify)");
-        }
-        return value;
+        return installedBundle(context, SYMBOLIC_NAME);
     }
 
     /** The host's side of a call, reduced to what a generation inside the container needs. */

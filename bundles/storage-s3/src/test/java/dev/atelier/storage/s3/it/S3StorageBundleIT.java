@@ -1,32 +1,29 @@
 package dev.atelier.storage.s3.it;
 
+import static dev.atelier.spi.testkit.osgi.FelixContainer.assertActive;
+import static dev.atelier.spi.testkit.osgi.FelixContainer.assertExportsNothing;
+import static dev.atelier.spi.testkit.osgi.FelixContainer.assertImportsMention;
+import static dev.atelier.spi.testkit.osgi.FelixContainer.assertImportsNone;
+import static dev.atelier.spi.testkit.osgi.FelixContainer.assertWiredOnlyTo;
+import static dev.atelier.spi.testkit.osgi.FelixContainer.installedBundle;
+import static dev.atelier.spi.testkit.osgi.FelixContainer.onlyServiceReference;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.bundle;
-import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
-import static org.ops4j.pax.exam.CoreOptions.junitBundles;
-import static org.ops4j.pax.exam.CoreOptions.options;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
-import static org.ops4j.pax.exam.CoreOptions.workingDirectory;
 
 import dev.atelier.spi.storage.StorageBackend;
 import dev.atelier.spi.storage.StoredObject;
 import dev.atelier.spi.tenant.TenantContext;
+import dev.atelier.spi.testkit.osgi.FelixContainer;
 import dev.atelier.storage.s3.internal.S3ProxyServer;
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
 import org.junit.Test;
@@ -38,9 +35,6 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceReference;
-import org.osgi.framework.wiring.BundleWire;
-import org.osgi.framework.wiring.BundleWiring;
 
 /**
  * The built bundle inside a real Felix with SCR and nothing of the host but platform-api: it resolves with its
@@ -76,48 +70,24 @@ public class S3StorageBundleIT {
                 }
             }));
         }
-        return options(
-                systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("WARN"),
-                systemProperty(ENDPOINT_PROPERTY).value(s3.endpoint().toString()),
-                workingDirectory(required("atelier.it.work")),
-                cleanCaches(),
-                junitBundles(),
-                bundle(itBundle("org.osgi.util.function.jar")),
-                bundle(itBundle("org.osgi.util.promise.jar")),
-                bundle(itBundle("org.osgi.service.component.jar")),
-                bundle(itBundle("org.apache.felix.scr.jar")),
-                bundle(itBundle("platform-api.jar")),
-                bundle(new File(required("atelier.it.storage-bundle")).toURI().toString()));
+        return FelixContainer.options("atelier.it.storage-bundle",
+                systemProperty(ENDPOINT_PROPERTY).value(s3.endpoint().toString()));
     }
 
     @Test
     public void bundleResolvesAndStartsWithOnlyPlatformApiAndTheJdkFromOutside() {
         Bundle bundle = storageBundle();
 
-        assertEquals(Bundle.ACTIVE, bundle.getState());
-        List<String> foreign = new ArrayList<>();
-        for (BundleWire wire : bundle.adapt(BundleWiring.class).getRequiredWires("osgi.wiring.package")) {
-            Bundle provider = wire.getProvider().getBundle();
-            if (provider.getBundleId() != 0 && !"dev.atelier.platform.api".equals(provider.getSymbolicName())) {
-                foreign.add(wire.getCapability().getAttributes().get("osgi.wiring.package") + " from "
-                        + provider.getSymbolicName());
-            }
-        }
-        assertTrue("packages wired to other bundles: " + foreign, foreign.isEmpty());
-        String imports = bundle.getHeaders().get("Import-Package");
-        assertTrue(imports, imports.contains("dev.atelier.spi.storage"));
-        assertFalse(imports, imports.contains("org.slf4j"));
-        assertFalse(imports, imports.contains("software.amazon"));
-        assertNull("no exports", bundle.getHeaders().get("Export-Package"));
+        assertActive(bundle);
+        assertWiredOnlyTo(bundle, FelixContainer.PLATFORM_API_SYMBOLIC_NAME);
+        assertImportsMention(bundle, "dev.atelier.spi.storage");
+        assertImportsNone(bundle, "org.slf4j", "software.amazon");
+        assertExportsNothing(bundle);
     }
 
     @Test
     public void registersTheBackendUnderTheIdS3() throws Exception {
-        Collection<ServiceReference<StorageBackend>> references =
-                context.getServiceReferences(StorageBackend.class, "(atelier.storage.id=s3)");
-
-        assertEquals(1, references.size());
-        assertEquals(SYMBOLIC_NAME, references.iterator().next().getBundle().getSymbolicName());
+        onlyServiceReference(context, StorageBackend.class, "atelier.storage.id", "s3", SYMBOLIC_NAME);
     }
 
     @Test
@@ -152,27 +122,7 @@ public class S3StorageBundleIT {
     }
 
     private Bundle storageBundle() {
-        return Arrays.stream(context.getBundles())
-                .filter(b -> SYMBOLIC_NAME.equals(b.getSymbolicName()))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError(SYMBOLIC_NAME + " is not installed"));
-    }
-
-    private static String itBundle(String name) {
-        File file = new File(required("atelier.it.bundles"), name);
-        if (!file.isFile()) {
-            throw new IllegalStateException(file + " is missing: run the in-container tests through Maven "
-                    + "(mvn verify), which copies the test bundles in pre-integration-test");
-        }
-        return file.toURI().toString();
-    }
-
-    private static String required(String property) {
-        String value = System.getProperty(property);
-        if (value == null) {
-            throw new IllegalStateException("system property " + property + " is not set: run through Maven (mvn verify)");
-        }
-        return value;
+        return installedBundle(context, SYMBOLIC_NAME);
     }
 
     private static final class ItTenant implements TenantContext {
@@ -190,7 +140,7 @@ public class S3StorageBundleIT {
         public Map<String, String> pluginConfig() {
             return Map.of(
                     "bucket", S3ProxyServer.BUCKET,
-                    "endpoint", required(ENDPOINT_PROPERTY),
+                    "endpoint", FelixContainer.required(ENDPOINT_PROPERTY),
                     "path_style", "true",
                     "access_key_id", S3ProxyServer.ACCESS_KEY,
                     "secret_access_key", S3ProxyServer.SECRET_KEY);
