@@ -63,7 +63,7 @@ public final class GenerationData implements PersonalDataParticipant {
 
     @Override
     public void erase(String tenantId, String accountId) {
-        Optional<Tenant> tenant = tenants.all().stream().filter(t -> t.id().equals(tenantId)).findFirst();
+        Optional<Tenant> tenant = tenants.byId(tenantId);
         if (tenant.isEmpty()) {
             return;
         }

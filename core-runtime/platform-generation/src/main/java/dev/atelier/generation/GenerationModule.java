@@ -35,6 +35,7 @@ public final class GenerationModule implements AutoCloseable {
     private final Workers workers;
     private final Sweeper sweeper;
     private final GenerationData data;
+    private final OutputStore outputs;
     private final JobSignals signals = new JobSignals();
     private final ScheduledExecutorService heartbeats = Executors.newScheduledThreadPool(1, r -> {
         Thread t = new Thread(r, "atelier-heartbeats");
@@ -51,7 +52,7 @@ public final class GenerationModule implements AutoCloseable {
         MediaInspector inspector = new MediaInspector(MediaLimits.defaults());
         this.uploads = new Uploads(dataSource, storage, inspector, clock, settings);
         this.links = new MediaLinks(secrets, storage, clock, settings.mediaUrlLifetime());
-        OutputStore outputs = new OutputStore(storage, inspector, settings.maxOutputBytes());
+        this.outputs = new OutputStore(storage, inspector, settings.maxOutputBytes());
         JobRunner runner = new JobRunner(jobs, tenants, models, uploads, storage, outputs, settings, heartbeats, clock,
                 signals);
         this.workers = new Workers(jobs, runner, settings);
@@ -112,7 +113,7 @@ public final class GenerationModule implements AutoCloseable {
     public java.util.Optional<dev.atelier.core.generations.Job> delete(dev.atelier.core.tenants.Tenant tenant,
             String accountId, String jobId) {
         java.util.Optional<dev.atelier.core.generations.Job> deleted = jobs.delete(tenant.id(), accountId, jobId);
-        deleted.ifPresent(job -> new OutputStore(storage, null, 0).deleteQuietly(tenant, job.outputs()));
+        deleted.ifPresent(job -> outputs.deleteQuietly(tenant, job.outputs()));
         return deleted;
     }
 

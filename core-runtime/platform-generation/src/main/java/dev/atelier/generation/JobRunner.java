@@ -63,7 +63,7 @@ final class JobRunner {
 
     void run(ClaimedJob claimed, String workerId) {
         Job job = claimed.job();
-        Optional<Tenant> tenant = tenants.all().stream().filter(t -> t.id().equals(job.tenantId())).findFirst();
+        Optional<Tenant> tenant = tenants.byId(job.tenantId());
         if (tenant.isEmpty()) {
             jobs.fail(job.id(), workerId, "This site no longer exists.", false);
             return;

@@ -1,7 +1,6 @@
 package dev.atelier.generation;
 
 import dev.atelier.core.generations.GenerationJobs;
-import dev.atelier.core.tenants.Tenant;
 import dev.atelier.core.tenants.TenantDirectory;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -47,8 +46,7 @@ public final class Sweeper implements AutoCloseable {
             LOG.info("Sweeper settled {} stuck or expired jobs", settled);
         }
         for (Upload upload : uploads.expired(100)) {
-            tenants.all().stream().filter(t -> t.id().equals(upload.tenantId())).findFirst()
-                    .ifPresent((Tenant tenant) -> uploads.delete(tenant, upload));
+            tenants.byId(upload.tenantId()).ifPresent(tenant -> uploads.delete(tenant, upload));
         }
         return settled;
     }

@@ -134,21 +134,10 @@ public final class Uploads {
 
     /** Every upload of an account (for erasing its data). */
     public List<Upload> ofAccount(String tenantId, String accountId) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement q = c.prepareStatement(
-                        "SELECT * FROM upload WHERE tenant_id = ? AND account_id = ? ORDER BY created_at")) {
+        return list("SELECT * FROM upload WHERE tenant_id = ? AND account_id = ? ORDER BY created_at", q -> {
             q.setString(1, tenantId);
             q.setString(2, accountId);
-            List<Upload> uploads = new ArrayList<>();
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    uploads.add(row(rs));
-                }
-            }
-            return uploads;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not list uploads", e);
-        }
+        });
     }
 
     /** Removes an upload's row and object. */
@@ -166,11 +155,19 @@ public final class Uploads {
 
     /** Expired, unused uploads (for the sweeper), at most {@code limit}. */
     public List<Upload> expired(int limit) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement q = c.prepareStatement(
-                        "SELECT * FROM upload WHERE expires_at <= ? ORDER BY expires_at LIMIT ?")) {
+        return list("SELECT * FROM upload WHERE expires_at <= ? ORDER BY expires_at LIMIT ?", q -> {
             q.setTimestamp(1, Timestamp.from(clock.instant()));
             q.setInt(2, limit);
+        });
+    }
+
+    private interface Parameters {
+        void set(PreparedStatement query) throws SQLException;
+    }
+
+    private List<Upload> list(String sql, Parameters parameters) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
+            parameters.set(q);
             List<Upload> uploads = new ArrayList<>();
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
@@ -179,7 +176,7 @@ public final class Uploads {
             }
             return uploads;
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not list expired uploads", e);
+            throw new IllegalStateException("Could not list uploads", e);
         }
     }
 

@@ -55,9 +55,6 @@ final class TenantSites implements TenantSiteData, BrandingStore, ModelOffersSto
     }
 
     private Tenant byId(String tenantId) {
-        return tenants.directory().all().stream()
-                .filter(t -> t.id().equals(tenantId))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no tenant " + tenantId));
+        return tenants.directory().byId(tenantId).orElseThrow(() -> new IllegalArgumentException("no tenant " + tenantId));
     }
 }

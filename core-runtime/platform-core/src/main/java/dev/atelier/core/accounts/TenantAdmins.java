@@ -87,7 +87,7 @@ public final class TenantAdmins {
 
     private List<String> fromSettings(String tenantId) {
         // The directory is keyed by host and slug; it holds every tenant in memory, so a scan by id is cheap.
-        Optional<Tenant> tenant = directory.all().stream().filter(t -> t.id().equals(tenantId)).findFirst();
+        Optional<Tenant> tenant = directory.byId(tenantId);
         return tenant.map(t -> t.settings().admins()).orElse(List.of());
     }
 }

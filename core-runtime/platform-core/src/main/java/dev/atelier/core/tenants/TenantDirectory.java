@@ -18,6 +18,11 @@ public interface TenantDirectory {
 
     Optional<Tenant> bySlug(String slug);
 
+    /** The tenant with this id ({@code tnt_...}); workers and sweepers hold ids, not hosts. */
+    default Optional<Tenant> byId(String id) {
+        return all().stream().filter(t -> t.id().equals(id)).findFirst();
+    }
+
     /** Every tenant, ordered by slug. */
     List<Tenant> all();
 }

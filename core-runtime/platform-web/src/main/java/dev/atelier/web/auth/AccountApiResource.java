@@ -59,7 +59,7 @@ public final class AccountApiResource {
 
     @GET
     public Me me(@Context HttpServletRequest request) {
-        Viewer viewer = viewer(request);
+        Viewer viewer = RequestAuth.requireViewer(request);
         Account a = viewer.account();
         return new Me(a.id(), a.email(), a.displayName(), a.emailVerified(), viewer.admin(), a.createdAt(),
                 viewer.session() == null ? null : csrf.forSession(viewer.session().id()));
@@ -68,7 +68,7 @@ public final class AccountApiResource {
     @GET
     @Path("tokens")
     public ListOf<TokenView> tokens(@Context HttpServletRequest request) {
-        Viewer viewer = viewer(request);
+        Viewer viewer = RequestAuth.requireViewer(request);
         return new ListOf<>(services.apiTokens().list(tenant(request).id(), viewer.account().id()).stream()
                 .filter(t -> t.revokedAt() == null).map(AccountApiResource::view).toList());
     }
@@ -77,7 +77,7 @@ public final class AccountApiResource {
     @Path("tokens")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createToken(NewTokenRequest body, @Context HttpServletRequest request) {
-        Viewer viewer = viewer(request);
+        Viewer viewer = RequestAuth.requireViewer(request);
         try {
             NewApiToken created = services.apiTokens().create(tenant(request).id(), viewer.account().id(),
                     body == null ? null : body.name());
@@ -94,7 +94,7 @@ public final class AccountApiResource {
     @DELETE
     @Path("tokens/{id}")
     public Response revokeToken(@PathParam("id") String id, @Context HttpServletRequest request) {
-        Viewer viewer = viewer(request);
+        Viewer viewer = RequestAuth.requireViewer(request);
         if (!services.apiTokens().revoke(tenant(request).id(), viewer.account().id(), id)) {
             throw ProblemException.notFound("You have no API token with this id.");
         }
@@ -104,7 +104,7 @@ public final class AccountApiResource {
     @GET
     @Path("sessions")
     public ListOf<SessionView> sessions(@Context HttpServletRequest request) {
-        Viewer viewer = viewer(request);
+        Viewer viewer = RequestAuth.requireViewer(request);
         return new ListOf<>(services.sessions().list(tenant(request).id(), viewer.account().id()).stream()
                 .map(s -> view(s, viewer)).toList());
     }
@@ -112,7 +112,7 @@ public final class AccountApiResource {
     @DELETE
     @Path("sessions/{id}")
     public Response revokeSession(@PathParam("id") String id, @Context HttpServletRequest request) {
-        Viewer viewer = viewer(request);
+        Viewer viewer = RequestAuth.requireViewer(request);
         if (!services.sessions().revoke(tenant(request).id(), viewer.account().id(), id)) {
             throw ProblemException.notFound("You have no session with this id.");
         }
@@ -122,15 +122,10 @@ public final class AccountApiResource {
     @GET
     @Path("export")
     public Response export(@Context HttpServletRequest request) {
-        Viewer viewer = viewer(request);
+        Viewer viewer = RequestAuth.requireViewer(request);
         Map<String, Object> data = services.personalData().export(tenant(request).id(), viewer.account().id())
                 .orElseThrow(() -> ProblemException.notFound("The account no longer exists."));
         return Response.ok(data).header("Cache-Control", "private, no-store").build();
-    }
-
-    private static Viewer viewer(HttpServletRequest request) {
-        return RequestAuth.viewer(request).orElseThrow(() -> new ProblemException(401, "Unauthorized",
-                "Sign in first, or send a personal API token: Authorization: Bearer atl_..."));
     }
 
     private static Tenant tenant(HttpServletRequest request) {

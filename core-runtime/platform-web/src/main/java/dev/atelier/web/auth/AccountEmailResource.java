@@ -49,7 +49,7 @@ public final class AccountEmailResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response resend(@FormParam(CsrfTokens.FIELD) String token, @Context HttpServletRequest request) {
         if (!csrf.valid(request, token)) {
-            return Forms.expired(pages, request);
+            return pages.formExpired(request);
         }
         Optional<Viewer> viewer = RequestAuth.viewer(request);
         if (viewer.isEmpty()) {

@@ -61,7 +61,7 @@ public final class AccountResource {
 
     @GET
     public Response page(@Context HttpServletRequest request) {
-        return signedIn(request, viewer -> page(request, viewer, Map.of(), Map.of(), null, 200));
+        return AuthPages.signedIn(request, viewer -> page(request, viewer, Map.of(), Map.of(), null, 200));
     }
 
     @POST
@@ -186,7 +186,7 @@ public final class AccountResource {
     @Path("export")
     @Produces(MediaType.APPLICATION_JSON)
     public Response export(@Context HttpServletRequest request) {
-        return signedIn(request, viewer -> {
+        return AuthPages.signedIn(request, viewer -> {
             Tenant tenant = tenant(request);
             Optional<Map<String, Object>> data = services.personalData().export(tenant.id(), viewer.account().id());
             if (data.isEmpty()) {
@@ -253,19 +253,11 @@ public final class AccountResource {
                 Map.of("account", model.of(tenant(request), viewer, newToken)));
     }
 
-    private Response signedIn(HttpServletRequest request, Function<Viewer, Response> action) {
-        Optional<Viewer> viewer = RequestAuth.viewer(request);
-        if (viewer.isEmpty() || viewer.get().viaApiToken()) {
-            return AuthPages.toSignIn(request);
-        }
-        return action.apply(viewer.get());
-    }
-
     private Response change(HttpServletRequest request, String token, Function<Viewer, Response> action) {
         if (!csrf.valid(request, token)) {
-            return Forms.expired(pages, request);
+            return pages.formExpired(request);
         }
-        return signedIn(request, action);
+        return AuthPages.signedIn(request, action);
     }
 
     private static Tenant tenant(HttpServletRequest request) {

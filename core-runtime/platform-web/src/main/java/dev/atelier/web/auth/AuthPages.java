@@ -32,6 +32,24 @@ public final class AuthPages {
         return pages.renderPrivate(tenant, template, model, status);
     }
 
+    /** The answer to a form post whose CSRF token is missing or wrong: 403, nothing changed. */
+    public Response formExpired(HttpServletRequest request) {
+        return error(request, 403, "This form has expired",
+                "For your security this form can no longer be sent. Go back, reload the page and try again.");
+    }
+
+    /**
+     * Runs {@code action} for the signed-in user of a page request; a visitor (or a script with an API token, which
+     * pages do not take) is sent to sign in and back.
+     */
+    public static Response signedIn(HttpServletRequest request, java.util.function.Function<Viewer, Response> action) {
+        java.util.Optional<Viewer> viewer = RequestAuth.viewer(request);
+        if (viewer.isEmpty() || viewer.get().viaApiToken()) {
+            return toSignIn(request);
+        }
+        return action.apply(viewer.get());
+    }
+
     /** The "too many attempts" page, with {@code Retry-After}. */
     public Response rateLimited(HttpServletRequest request, RateLimitedException e) {
         long seconds = e.retryAfterSeconds();

@@ -58,7 +58,7 @@ public final class PasswordResetResource {
     public Response request(@FormParam("email") String email, @FormParam(CsrfTokens.FIELD) String token,
             @Context HttpServletRequest request) {
         if (!csrf.valid(request, token)) {
-            return Forms.expired(pages, request);
+            return pages.formExpired(request);
         }
         Tenant tenant = AuthPages.tenant(request);
         Map<String, Object> values = AuthPages.values("email", Forms.trimmed(email, 254));
@@ -92,7 +92,7 @@ public final class PasswordResetResource {
     public Response confirm(@FormParam("token") String resetToken, @FormParam("newPassword") String newPassword,
             @FormParam(CsrfTokens.FIELD) String token, @Context HttpServletRequest request) {
         if (!csrf.valid(request, token)) {
-            return Forms.expired(pages, request);
+            return pages.formExpired(request);
         }
         Tenant tenant = AuthPages.tenant(request);
         if (resetToken == null || resetToken.isBlank() || resetToken.length() > 200) {

@@ -16,6 +16,12 @@ public final class RequestAuth {
         return request.getAttribute(VIEWER) instanceof Viewer viewer ? Optional.of(viewer) : Optional.empty();
     }
 
+    /** The signed-in user of a JSON API request; 401 problem when there is none. */
+    public static Viewer requireViewer(HttpServletRequest request) {
+        return viewer(request).orElseThrow(() -> new dev.atelier.web.problem.ProblemException(401, "Unauthorized",
+                "Sign in first, or send a personal API token: Authorization: Bearer atl_..."));
+    }
+
     /** Whether an operator token (header or console cookie) came with the request. */
     public static boolean isOperator(HttpServletRequest request) {
         return request.getAttribute(OPERATOR) != null;

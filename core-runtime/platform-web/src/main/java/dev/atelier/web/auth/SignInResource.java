@@ -56,7 +56,7 @@ public final class SignInResource {
             @FormParam("next") String next, @FormParam(CsrfTokens.FIELD) String token,
             @Context HttpServletRequest request) {
         if (!csrf.valid(request, token)) {
-            return Forms.expired(pages, request);
+            return pages.formExpired(request);
         }
         Tenant tenant = AuthPages.tenant(request);
         Map<String, Object> values = AuthPages.values("email", Forms.trimmed(email, 254));
@@ -78,7 +78,7 @@ public final class SignInResource {
     public Response signOut(@FormParam("everywhere") String everywhere, @FormParam(CsrfTokens.FIELD) String token,
             @Context HttpServletRequest request) {
         if (!csrf.valid(request, token)) {
-            return Forms.expired(pages, request);
+            return pages.formExpired(request);
         }
         Tenant tenant = AuthPages.tenant(request);
         Optional<Viewer> viewer = RequestAuth.viewer(request);

@@ -64,7 +64,7 @@ public final class SignUpResource {
             @FormParam("password") String password, @FormParam("terms") String terms, @FormParam("next") String next,
             @FormParam(CsrfTokens.FIELD) String token, @Context HttpServletRequest request) {
         if (!csrf.valid(request, token)) {
-            return Forms.expired(pages, request);
+            return pages.formExpired(request);
         }
         Tenant tenant = AuthPages.tenant(request);
         Map<String, Object> values = AuthPages.values("displayName", Forms.trimmed(displayName, 200),

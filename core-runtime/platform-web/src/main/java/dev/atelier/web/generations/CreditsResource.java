@@ -4,6 +4,7 @@ import dev.atelier.core.credits.LedgerEntry;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.generation.GenerationModule;
 import dev.atelier.web.auth.AuthPages;
+import dev.atelier.web.auth.RequestAuth;
 import dev.atelier.web.auth.Viewer;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,7 +35,7 @@ public final class CreditsResource {
 
     @GET
     public Credits credits(@Context HttpServletRequest request) {
-        Viewer viewer = GenerationsResource.viewer(request);
+        Viewer viewer = RequestAuth.requireViewer(request);
         Tenant tenant = AuthPages.tenant(request);
         String accountId = viewer.account().id();
         List<EntryView> entries = generation.ledger().entries(tenant.id(), accountId).stream()

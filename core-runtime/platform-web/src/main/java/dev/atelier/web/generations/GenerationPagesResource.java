@@ -9,7 +9,6 @@ import dev.atelier.generation.SubmitRequest;
 import dev.atelier.generation.Upload;
 import dev.atelier.web.auth.AuthPages;
 import dev.atelier.web.auth.CsrfTokens;
-import dev.atelier.web.auth.RequestAuth;
 import dev.atelier.web.auth.Viewer;
 import dev.atelier.web.site.pages.PageRenderer;
 import jakarta.inject.Inject;
@@ -35,7 +34,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The create, gallery and item pages for signed-in users. The whole flow works with plain forms and page reloads;
@@ -51,6 +49,7 @@ public final class GenerationPagesResource {
     private final PageRenderer pages;
     private final CsrfTokens csrf;
     private final GenerationPages models;
+    private final AuthPages auth;
 
     @Inject
     public GenerationPagesResource(GenerationModule generation, PageRenderer pages, CsrfTokens csrf) {
@@ -58,12 +57,13 @@ public final class GenerationPagesResource {
         this.pages = pages;
         this.csrf = csrf;
         this.models = new GenerationPages(generation);
+        this.auth = new AuthPages(pages);
     }
 
     @GET
     @Path("create")
     public Response create(@QueryParam("model") String model, @Context HttpServletRequest request) {
-        return signedIn(request, viewer -> createPage(request, viewer, model, Map.of(), Map.of(), null, 200));
+        return AuthPages.signedIn(request, viewer -> createPage(request, viewer, model, Map.of(), Map.of(), null, 200));
     }
 
     @POST
@@ -80,12 +80,11 @@ public final class GenerationPagesResource {
             }
         }
         if (!csrf.valid(request, form.get(CsrfTokens.FIELD))) {
-            return pages.error(request, AuthPages.tenant(request), 403, "This form has expired",
-                    "For your security this form can no longer be sent. Go back, reload the page and try again.");
+            return auth.formExpired(request);
         }
         form.remove(CsrfTokens.FIELD);
         Part input = file;
-        return signedIn(request, viewer -> submit(request, viewer, form, input));
+        return AuthPages.signedIn(request, viewer -> submit(request, viewer, form, input));
     }
 
     private Response submit(HttpServletRequest request, Viewer viewer, Map<String, String> form, Part input) {
@@ -149,7 +148,7 @@ public final class GenerationPagesResource {
     @Path("gallery")
     public Response gallery(@QueryParam("cursor") String cursor, @QueryParam("status") String status,
             @QueryParam("model") String model, @Context HttpServletRequest request) {
-        return signedIn(request, viewer -> {
+        return AuthPages.signedIn(request, viewer -> {
             Tenant tenant = AuthPages.tenant(request);
             JobPage page = generation.jobs().list(tenant.id(), viewer.account().id(), 48, blankToNull(cursor));
             List<Job> shown = page.items().stream()
@@ -164,7 +163,7 @@ public final class GenerationPagesResource {
     @GET
     @Path("gallery/{id}")
     public Response item(@PathParam("id") String id, @Context HttpServletRequest request) {
-        return signedIn(request, viewer -> owned(request, viewer, id).map(job -> {
+        return AuthPages.signedIn(request, viewer -> owned(request, viewer, id).map(job -> {
             Tenant tenant = AuthPages.tenant(request);
             Map<String, Object> data = pages.model(request, tenant, "/gallery/" + id, "Creation");
             data.put("item", models.item(tenant, job, true));
@@ -178,9 +177,9 @@ public final class GenerationPagesResource {
     public Response cancel(@PathParam("id") String id, @FormParam(CsrfTokens.FIELD) String token,
             @Context HttpServletRequest request) {
         if (!csrf.valid(request, token)) {
-            return expired(request);
+            return auth.formExpired(request);
         }
-        return signedIn(request, viewer -> generation.jobs().cancel(AuthPages.tenant(request).id(),
+        return AuthPages.signedIn(request, viewer -> generation.jobs().cancel(AuthPages.tenant(request).id(),
                 viewer.account().id(), id).map(job -> AuthPages.redirect("/gallery/" + id))
                 .orElseGet(() -> notFound(request)));
     }
@@ -191,9 +190,9 @@ public final class GenerationPagesResource {
     public Response delete(@PathParam("id") String id, @FormParam(CsrfTokens.FIELD) String token,
             @Context HttpServletRequest request) {
         if (!csrf.valid(request, token)) {
-            return expired(request);
+            return auth.formExpired(request);
         }
-        return signedIn(request, viewer -> owned(request, viewer, id).map(job -> {
+        return AuthPages.signedIn(request, viewer -> owned(request, viewer, id).map(job -> {
             if (!job.status().isFinal()) {
                 generation.jobs().cancel(AuthPages.tenant(request).id(), viewer.account().id(), id);
                 return AuthPages.redirect("/gallery/" + id);
@@ -218,19 +217,6 @@ public final class GenerationPagesResource {
     private Response notFound(HttpServletRequest request) {
         return pages.error(request, AuthPages.tenant(request), 404, "Not found",
                 "There is no creation of yours at this address.");
-    }
-
-    private Response expired(HttpServletRequest request) {
-        return pages.error(request, AuthPages.tenant(request), 403, "This form has expired",
-                "For your security this form can no longer be sent. Go back, reload the page and try again.");
-    }
-
-    private static Response signedIn(HttpServletRequest request, Function<Viewer, Response> action) {
-        Optional<Viewer> viewer = RequestAuth.viewer(request);
-        if (viewer.isEmpty() || viewer.get().viaApiToken()) {
-            return AuthPages.toSignIn(request);
-        }
-        return action.apply(viewer.get());
     }
 
     private static String text(Part part) throws IOException {

@@ -70,7 +70,7 @@ public final class GenerationsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response submit(Submit body, @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Context HttpServletRequest request) {
-        Viewer viewer = viewer(request);
+        Viewer viewer = RequestAuth.requireViewer(request);
         Tenant tenant = AuthPages.tenant(request);
         if (body == null) {
             throw new ProblemException(400, "Bad Request", "Send a JSON object with model and prompt.");
@@ -91,7 +91,7 @@ public final class GenerationsResource {
     @GET
     public JobList list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
             @Context HttpServletRequest request) {
-        Viewer viewer = viewer(request);
+        Viewer viewer = RequestAuth.requireViewer(request);
         Tenant tenant = AuthPages.tenant(request);
         JobPage page = generation.jobs().list(tenant.id(), viewer.account().id(), Pagination.limit(limit), cursor);
         return new JobList(page.items().stream().map(j -> JobView.of(tenant, j, generation.links())).toList(),
@@ -108,7 +108,7 @@ public final class GenerationsResource {
     @POST
     @Path("{id}/cancel")
     public JobView cancel(@PathParam("id") String id, @Context HttpServletRequest request) {
-        Viewer viewer = viewer(request);
+        Viewer viewer = RequestAuth.requireViewer(request);
         Tenant tenant = AuthPages.tenant(request);
         Job job = generation.jobs().cancel(tenant.id(), viewer.account().id(), id)
                 .orElseThrow(() -> ProblemException.notFound("You have no generation with this id."));
@@ -119,7 +119,7 @@ public final class GenerationsResource {
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id, @Context HttpServletRequest request) {
-        Viewer viewer = viewer(request);
+        Viewer viewer = RequestAuth.requireViewer(request);
         Tenant tenant = AuthPages.tenant(request);
         Job job = owned(request, id);
         if (!job.status().isFinal()) {
@@ -138,7 +138,7 @@ public final class GenerationsResource {
     @Path("{id}/events")
     @Produces("text/event-stream")
     public Response events(@PathParam("id") String id, @Context HttpServletRequest request) {
-        Viewer viewer = viewer(request);
+        Viewer viewer = RequestAuth.requireViewer(request);
         Tenant tenant = AuthPages.tenant(request);
         owned(request, id);
         StreamingOutput stream = out -> follow(tenant, viewer.account().id(), id, out);
@@ -181,14 +181,10 @@ public final class GenerationsResource {
     }
 
     private Job owned(HttpServletRequest request, String id) {
-        Viewer viewer = viewer(request);
+        Viewer viewer = RequestAuth.requireViewer(request);
         Tenant tenant = AuthPages.tenant(request);
         return generation.jobs().find(tenant.id(), viewer.account().id(), id)
                 .orElseThrow(() -> ProblemException.notFound("You have no generation with this id."));
     }
 
-    static Viewer viewer(HttpServletRequest request) {
-        return RequestAuth.viewer(request).orElseThrow(() -> new ProblemException(401, "Unauthorized",
-                "Sign in first, or send a personal API token: Authorization: Bearer atl_..."));
-    }
 }

@@ -5,6 +5,7 @@ import dev.atelier.generation.GenerationModule;
 import dev.atelier.generation.InvalidGenerationException;
 import dev.atelier.generation.Upload;
 import dev.atelier.web.auth.AuthPages;
+import dev.atelier.web.auth.RequestAuth;
 import dev.atelier.web.auth.Viewer;
 import dev.atelier.web.problem.ProblemException;
 import jakarta.inject.Inject;
@@ -47,7 +48,7 @@ public final class UploadsResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response upload(@Context HttpServletRequest request) throws IOException {
-        Viewer viewer = GenerationsResource.viewer(request);
+        Viewer viewer = RequestAuth.requireViewer(request);
         Tenant tenant = AuthPages.tenant(request);
         Part part = filePart(request);
         try {

@@ -34,8 +34,7 @@ final class AdminAccess {
 
     /** The answer to a form post whose CSRF token is missing or wrong. */
     static Response expired(PageRenderer pages, HttpServletRequest request) {
-        return pages.error(request, tenant(request), 403, "This form has expired",
-                "For your security this form can no longer be sent. Go back, reload the page and try again.");
+        return new AuthPages(pages).formExpired(request);
     }
 
     static Tenant tenant(HttpServletRequest request) {
