@@ -33,11 +33,13 @@ public final class AccountEmailResource {
     private final CsrfTokens csrf;
     private final AccountMail mail;
     private final Links links;
+    private final Throttle throttle;
 
     @Inject
     public AccountEmailResource(AccountServices services, AuthPages pages, CsrfTokens csrf, AccountMail mail,
-            Links links) {
+            Links links, Throttle throttle) {
         this.services = services;
+        this.throttle = throttle;
         this.pages = pages;
         this.csrf = csrf;
         this.mail = mail;
@@ -87,6 +89,6 @@ public final class AccountEmailResource {
 
     // Resending shares the reset allowance: both send mail to an address on request.
     private void throttle(Tenant tenant, HttpServletRequest request, Account account) {
-        new Throttle(services.rateLimiter()).reset(tenant, request, account.email());
+        throttle.reset(tenant, request, account.email());
     }
 }

@@ -52,12 +52,12 @@ public final class GenerationPagesResource {
     private final AuthPages auth;
 
     @Inject
-    public GenerationPagesResource(GenerationModule generation, PageRenderer pages, CsrfTokens csrf) {
+    public GenerationPagesResource(GenerationModule generation, PageRenderer pages, CsrfTokens csrf, AuthPages auth) {
         this.generation = generation;
         this.pages = pages;
         this.csrf = csrf;
         this.models = new GenerationPages(generation);
-        this.auth = new AuthPages(pages);
+        this.auth = auth;
     }
 
     @GET
