@@ -2,6 +2,7 @@ package dev.atelier.spi.model;
 
 import dev.atelier.spi.tenant.TenantContext;
 import java.time.Instant;
+import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -34,6 +35,17 @@ public interface GenerationContext {
      *     {@code null}
      */
     void progress(int percent, String stage);
+
+    /**
+     * Where a vendor can notify this call (webhooks), when the platform has a public address; see {@link Callbacks}.
+     * Models that only poll can ignore it.
+     *
+     * @return the call's callbacks, or empty when the platform is not reachable from outside (then poll)
+     * @since 1.1
+     */
+    default Optional<Callbacks> callbacks() {
+        return Optional.empty();
+    }
 
     /**
      * Throws if the call should stop; convenient between steps.

@@ -13,12 +13,15 @@
  *   <li>Import only {@code dev.atelier.spi.*}, {@code org.slf4j} and OSGi packages; embed any vendor SDK privately.</li>
  * </ol>
  *
+ * <p>A model that calls a vendor which can notify it (webhooks) may ask the context for
+ * {@link dev.atelier.spi.model.GenerationContext#callbacks() a callback URL} instead of polling all the time.
+ *
  * <p>Several bundles may register models; a model is identified by {@link dev.atelier.spi.model.ModelDescriptor#id()}.
  * When two versions of the same bundle are present during an update, new calls go to the newer one and calls already
  * running finish on the older one.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.atelier.spi.model;
 
 import org.osgi.annotation.bundle.Export;

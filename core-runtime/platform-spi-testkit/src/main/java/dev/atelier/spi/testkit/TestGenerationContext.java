@@ -1,13 +1,16 @@
 package dev.atelier.spi.testkit;
 
+import dev.atelier.spi.model.Callbacks;
 import dev.atelier.spi.model.GenerationContext;
 import dev.atelier.spi.tenant.TenantContext;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -40,6 +43,7 @@ public final class TestGenerationContext implements GenerationContext {
     private final List<ProgressReport> reports = new ArrayList<>();
     private volatile boolean cancelled;
     private Predicate<ProgressReport> cancelTrigger = report -> false;
+    private volatile TestCallbacks callbacks;
 
     /**
      * @param tenant the tenant the call is made for
@@ -79,6 +83,21 @@ public final class TestGenerationContext implements GenerationContext {
     public synchronized TestGenerationContext cancelWhen(Predicate<ProgressReport> trigger) {
         this.cancelTrigger = Objects.requireNonNull(trigger, "trigger");
         return this;
+    }
+
+    /**
+     * Offers the model {@link Callbacks} at {@code url}, as the host does when the platform has a public address.
+     * Deliver messages through the returned object; without this call the context offers none.
+     */
+    public TestCallbacks withCallbacks(URI url) {
+        TestCallbacks offered = new TestCallbacks(url, this::isCancelled);
+        this.callbacks = offered;
+        return offered;
+    }
+
+    @Override
+    public Optional<Callbacks> callbacks() {
+        return Optional.ofNullable(callbacks);
     }
 
     @Override
