@@ -142,6 +142,11 @@ public final class Keys {
             "atelier.http.trust-forwarded-headers", "false", ValueParser.bool(),
             "Take client address and scheme from Forwarded / X-Forwarded-* headers. Only behind a proxy that sets them.");
 
+    public static final ConfigKey<String> PUBLIC_BASE_URL = ConfigKey.of(
+            "atelier.http.public-base-url", "", ValueParser.httpUrlOrEmpty(),
+            "Address at which vendors reach this deployment from the internet (https://hooks.example.com), used for"
+                    + " their webhooks: paths under /hooks/ answer on every host. Empty: no webhooks, models poll.");
+
     public static final ConfigKey<String> GOOGLE_ISSUER = ConfigKey.of(
             "atelier.accounts.google.issuer", "https://accounts.google.com", ValueParser.httpUrl(),
             "OpenID Connect issuer used for 'Sign in with Google'; tests point it at a local provider.");
@@ -179,7 +184,7 @@ public final class Keys {
             PROFILE, DATA_DIR, HTTP_HOST, HTTP_PORT, OPERATOR_HOST, BASE_DOMAIN, TENANT_CONFIGS_DIR, SECRETS_KEY,
             DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, DB_EMBEDDED_PORT,
             DEPLOY_DIR, SYSTEM_BUNDLES_DIR, POLL_INTERVAL, DRAIN_TIMEOUT, CALL_TIMEOUT,
-            SECURE_COOKIES, TRUST_FORWARDED_HEADERS,
+            SECURE_COOKIES, TRUST_FORWARDED_HEADERS, PUBLIC_BASE_URL,
             ARGON2_MEMORY_KIB, ARGON2_ITERATIONS, ARGON2_PARALLELISM, SESSION_IDLE_TIMEOUT, SESSION_ABSOLUTE_LIFETIME,
             GOOGLE_ISSUER,
             MAIL_SMTP_HOST, MAIL_SMTP_PORT, MAIL_SMTP_USERNAME, MAIL_SMTP_PASSWORD, MAIL_SMTP_TLS, MAIL_DIR,

@@ -52,6 +52,12 @@ interface ValueParser<T> {
         };
     }
 
+    /** Empty, or an absolute http(s) URL without query or fragment (its trailing slash removed). */
+    static ValueParser<String> httpUrlOrEmpty() {
+        ValueParser<String> url = httpUrl();
+        return text -> text.isBlank() ? "" : url.parse(text);
+    }
+
     static ValueParser<Integer> integer(int min, int max) {
         return text -> {
             String problem = "must be a whole number between " + min + " and " + max;

@@ -37,6 +37,7 @@ public final class GenerationModule implements AutoCloseable {
     private final GenerationData data;
     private final OutputStore outputs;
     private final JobSignals signals = new JobSignals();
+    private final CallbackInbox callbacks;
     private final ScheduledExecutorService heartbeats = Executors.newScheduledThreadPool(1, r -> {
         Thread t = new Thread(r, "atelier-heartbeats");
         t.setDaemon(true);
@@ -53,11 +54,12 @@ public final class GenerationModule implements AutoCloseable {
         this.uploads = new Uploads(dataSource, storage, inspector, clock, settings);
         this.links = new MediaLinks(secrets, storage, clock, settings.mediaUrlLifetime());
         this.outputs = new OutputStore(storage, inspector, settings.maxOutputBytes());
+        this.callbacks = new CallbackInbox(dataSource, secrets, clock, settings.publicBaseUrl());
         JobRunner runner = new JobRunner(jobs, tenants, models, uploads, storage, outputs, settings, heartbeats, clock,
-                signals);
+                signals, callbacks);
         this.workers = new Workers(jobs, runner, settings);
         this.submissions = new Submissions(jobs, offers, uploads, settings, workers::wake);
-        this.sweeper = new Sweeper(jobs, uploads, tenants, settings);
+        this.sweeper = new Sweeper(jobs, uploads, tenants, callbacks, settings);
         this.data = new GenerationData(jobs, uploads, outputs, tenants);
     }
 
@@ -102,6 +104,11 @@ public final class GenerationModule implements AutoCloseable {
     /** Wakes this node's event streams when a job changes here. */
     public JobSignals signals() {
         return signals;
+    }
+
+    /** Where vendors' webhook messages about running jobs arrive. */
+    public CallbackInbox callbacks() {
+        return callbacks;
     }
 
     /** The user's generations in the data export and in account deletion. */

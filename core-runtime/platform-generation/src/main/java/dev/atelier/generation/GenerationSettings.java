@@ -1,5 +1,6 @@
 package dev.atelier.generation;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -16,10 +17,11 @@ import java.util.Objects;
  * @param uploadLifetime an upload not used by any job is deleted after this long
  * @param mediaUrlLifetime how long a link to an output or thumbnail works
  * @param maxOutputBytes largest single output accepted from a model
+ * @param publicBaseUrl where vendors reach this deployment with webhooks, or null: models poll instead
  */
 public record GenerationSettings(int workers, Duration lease, Duration pollInterval, Duration sweepInterval,
         Duration queuedExpiry, Duration runDeadline, int maxAttempts, Duration uploadLifetime,
-        Duration mediaUrlLifetime, long maxOutputBytes) {
+        Duration mediaUrlLifetime, long maxOutputBytes, URI publicBaseUrl) {
 
     public GenerationSettings {
         Objects.requireNonNull(lease, "lease");
@@ -32,6 +34,12 @@ public record GenerationSettings(int workers, Duration lease, Duration pollInter
     public static GenerationSettings defaults() {
         return new GenerationSettings(2, Duration.ofSeconds(30), Duration.ofMillis(500), Duration.ofSeconds(10),
                 Duration.ofHours(1), Duration.ofMinutes(10), 2, Duration.ofHours(24), Duration.ofHours(1),
-                200L * 1024 * 1024);
+                200L * 1024 * 1024, null);
+    }
+
+    /** These settings with vendors' webhooks sent to {@code url} (null: none). */
+    public GenerationSettings withPublicBaseUrl(URI url) {
+        return new GenerationSettings(workers, lease, pollInterval, sweepInterval, queuedExpiry, runDeadline,
+                maxAttempts, uploadLifetime, mediaUrlLifetime, maxOutputBytes, url);
     }
 }

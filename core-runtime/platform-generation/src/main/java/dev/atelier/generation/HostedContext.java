@@ -1,10 +1,15 @@
 package dev.atelier.generation;
 
+import dev.atelier.spi.model.Callbacks;
 import dev.atelier.spi.model.GenerationContext;
 import dev.atelier.spi.tenant.TenantContext;
 import java.time.Instant;
+import java.util.Optional;
 
-/** What a model sees of the job it runs: tenant, deadline, cancellation, and where its progress goes. */
+/**
+ * What a model sees of the job it runs: tenant, deadline, cancellation, where its progress goes, and its callback URL
+ * when the platform has a public address.
+ */
 final class HostedContext implements GenerationContext {
 
     private final TenantContext tenant;
@@ -13,6 +18,7 @@ final class HostedContext implements GenerationContext {
     private volatile boolean cancelled;
     private volatile int progress;
     private volatile String stage;
+    private volatile Optional<Callbacks> callbacks = Optional.empty();
 
     HostedContext(TenantContext tenant, String jobId, Instant deadline) {
         this.tenant = tenant;
@@ -33,6 +39,15 @@ final class HostedContext implements GenerationContext {
     @Override
     public Instant deadline() {
         return deadline;
+    }
+
+    @Override
+    public Optional<Callbacks> callbacks() {
+        return callbacks;
+    }
+
+    void offer(Optional<Callbacks> offered) {
+        this.callbacks = offered;
     }
 
     @Override

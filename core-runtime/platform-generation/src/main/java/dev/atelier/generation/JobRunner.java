@@ -45,11 +45,13 @@ final class JobRunner {
     private final ScheduledExecutorService heartbeats;
     private final Clock clock;
     private final JobSignals signals;
+    private final CallbackInbox callbacks;
 
     JobRunner(GenerationJobs jobs, TenantDirectory tenants, ModelRegistry models, Uploads uploads,
             TenantStorage storage, OutputStore outputs, GenerationSettings settings,
-            ScheduledExecutorService heartbeats, Clock clock, JobSignals signals) {
+            ScheduledExecutorService heartbeats, Clock clock, JobSignals signals, CallbackInbox callbacks) {
         this.signals = signals;
+        this.callbacks = callbacks;
         this.jobs = jobs;
         this.tenants = tenants;
         this.models = models;
@@ -70,6 +72,7 @@ final class JobRunner {
         }
         HostedContext context = new HostedContext(PluginTenantContext.of(tenant.get(), modelConfig(tenant.get(), job),
                 job.id()), job.id(), clock.instant().plus(settings.runDeadline()));
+        context.offer(callbacks.open(job.id(), job.attempts(), context));
         AtomicBoolean owned = new AtomicBoolean(true);
         ScheduledFuture<?> beat = heartbeats.scheduleWithFixedDelay(() -> beat(job, workerId, context, owned),
                 PROGRESS_INTERVAL_MILLIS, PROGRESS_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
@@ -83,6 +86,18 @@ final class JobRunner {
         } finally {
             beat.cancel(false);
             signals.changed(job.id());
+            if (context.callbacks().isPresent()) {
+                discardCallbacks(job);
+            }
+        }
+    }
+
+    private void discardCallbacks(Job job) {
+        try {
+            callbacks.discard(job.id());
+        } catch (RuntimeException e) {
+            // The sweeper drops them later.
+            LOG.warn("Job {}: could not drop its callback messages: {}", job.id(), e.toString());
         }
     }
 

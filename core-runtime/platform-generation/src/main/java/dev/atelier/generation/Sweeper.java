@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Settles what nobody else will, on a timer and independent of any browser: jobs whose worker stopped (lease expired)
- * go back to the queue or fail, jobs queued too long expire, and unused uploads past their lifetime are deleted.
+ * go back to the queue or fail, jobs queued too long expire, unused uploads past their lifetime are deleted, and so are
+ * webhook messages left behind by a worker that died.
  * Every node runs one; the database makes them agree.
  */
 public final class Sweeper implements AutoCloseable {
@@ -20,6 +21,7 @@ public final class Sweeper implements AutoCloseable {
     private final GenerationJobs jobs;
     private final Uploads uploads;
     private final TenantDirectory tenants;
+    private final CallbackInbox callbacks;
     private final GenerationSettings settings;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "atelier-sweeper");
@@ -27,8 +29,10 @@ public final class Sweeper implements AutoCloseable {
         return t;
     });
 
-    Sweeper(GenerationJobs jobs, Uploads uploads, TenantDirectory tenants, GenerationSettings settings) {
+    Sweeper(GenerationJobs jobs, Uploads uploads, TenantDirectory tenants, CallbackInbox callbacks,
+            GenerationSettings settings) {
         this.jobs = jobs;
+        this.callbacks = callbacks;
         this.uploads = uploads;
         this.tenants = tenants;
         this.settings = settings;
@@ -47,6 +51,10 @@ public final class Sweeper implements AutoCloseable {
         }
         for (Upload upload : uploads.expired(100)) {
             tenants.byId(upload.tenantId()).ifPresent(tenant -> uploads.delete(tenant, upload));
+        }
+        if (settings.publicBaseUrl() != null) {
+            // Messages of attempts whose worker died; a running attempt is at most the run deadline old.
+            callbacks.purge(settings.runDeadline().plus(settings.lease()).multipliedBy(2));
         }
         return settled;
     }

@@ -24,6 +24,7 @@ import java.time.Clock;
 import dev.atelier.web.health.ReadinessChecks;
 import dev.atelier.web.site.SiteFeature;
 import dev.atelier.web.site.SiteSetup;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -164,7 +165,12 @@ public final class Atelier implements AutoCloseable {
                 defaults.pollInterval(), config.get(Keys.GENERATION_SWEEP_INTERVAL),
                 config.get(Keys.GENERATION_QUEUED_EXPIRY), config.get(Keys.GENERATION_RUN_DEADLINE),
                 config.get(Keys.GENERATION_MAX_ATTEMPTS), defaults.uploadLifetime(), config.get(Keys.MEDIA_URL_LIFETIME),
-                defaults.maxOutputBytes());
+                defaults.maxOutputBytes(), publicBaseUrl());
+    }
+
+    private URI publicBaseUrl() {
+        String url = config.get(Keys.PUBLIC_BASE_URL);
+        return url.isEmpty() ? null : URI.create(url);
     }
 
     /** The port the web server listens on. */

@@ -1,5 +1,7 @@
 package dev.atelier.launcher.testbundles;
 
+import dev.atelier.spi.model.CallbackMessage;
+import dev.atelier.spi.model.Callbacks;
 import dev.atelier.spi.model.GeneratedMedia;
 import dev.atelier.spi.model.GenerationContext;
 import dev.atelier.spi.model.GenerationException;
@@ -11,6 +13,8 @@ import dev.atelier.spi.model.ModelDescriptor;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
@@ -18,6 +22,9 @@ import java.util.zip.Deflater;
  * Packed into test model bundles: one model per misbehaviour a real vendor model can show. What it does is chosen by
  * its id: {@code test-throws} throws, {@code test-hangs} and {@code test-vanishes} never answer, {@code test-garbage}
  * declares a PNG and returns text, {@code test-slow} answers a PNG after three seconds, {@code test-quick} at once.
+ * {@code test-webhook} publishes its callback URL as the system property {@code atelier.test.callback-url.<job>}
+ * ({@code none} without one), reports each message's body as its stage, and answers a PNG once a message says
+ * {@code done} — failing if it was not exactly the second message, so a repeat handed over twice shows.
  */
 public final class TestModel implements GenerationModel {
 
@@ -47,9 +54,36 @@ public final class TestModel implements GenerationModel {
                         "this is not a picture at all".getBytes(StandardCharsets.UTF_8), SIDE, SIDE));
             }
             case "test-slow" -> sleep(3_000);
+            case "test-webhook" -> awaitDone(context);
             default -> { }
         }
         return GenerationResult.of(GeneratedMedia.image("image/png", png(SIDE), SIDE, SIDE));
+    }
+
+    private static void awaitDone(GenerationContext context) throws GenerationException {
+        Optional<Callbacks> callbacks = context.callbacks();
+        System.setProperty("atelier.test.callback-url." + context.jobId(),
+                callbacks.map(c -> c.url().toString()).orElse("none"));
+        if (callbacks.isEmpty()) {
+            return;
+        }
+        int received = 0;
+        while (!context.isCancelled()) {
+            Optional<CallbackMessage> message = callbacks.get().next(Duration.ofSeconds(5));
+            if (message.isEmpty()) {
+                continue;
+            }
+            received++;
+            String body = new String(message.get().body(), StandardCharsets.UTF_8);
+            context.progress(10 + received, body);
+            if (body.equals("done")) {
+                if (received != 2) {
+                    throw new GenerationException(GenerationException.Kind.FAILED, "got " + received + " messages");
+                }
+                return;
+            }
+        }
+        context.throwIfCancelled();
     }
 
     private static void sleep(long millis) throws GenerationException {

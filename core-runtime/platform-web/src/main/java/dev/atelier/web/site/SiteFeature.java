@@ -5,6 +5,7 @@ import dev.atelier.generation.GenerationModule;
 import dev.atelier.web.auth.AccountApiResource;
 import dev.atelier.web.auth.NewAccounts;
 import dev.atelier.web.generations.CreditsResource;
+import dev.atelier.web.generations.GenerationCallbacksResource;
 import dev.atelier.web.generations.GenerationPagesResource;
 import dev.atelier.web.generations.GenerationsResource;
 import dev.atelier.web.generations.MediaResource;
@@ -150,6 +151,7 @@ public final class SiteFeature {
             config.register(UploadsResource.class);
             config.register(CreditsResource.class);
             config.register(MediaResource.class);
+            config.register(GenerationCallbacksResource.class);
             config.register(AdminUsersResource.class);
             if (setup.models() != null) {
                 config.register(AdminModelsResource.class);

@@ -15,8 +15,8 @@ import java.net.URI;
 import java.util.Optional;
 
 /**
- * Chooses the request's tenant from the {@code Host} header, before routing. Health and the model list answer on every
- * host, the operator API on every host but tenants'; the operator host serves the start page; anything else needs a tenant's host: unknown
+ * Chooses the request's tenant from the {@code Host} header, before routing. Health, the model list and vendors'
+ * webhooks ({@code /hooks/}) answer on every host, the operator API on every host but tenants'; the operator host serves the start page; anything else needs a tenant's host: unknown
  * hosts get a 404 page naming no tenant, suspended tenants a 503 page in their branding.
  */
 @PreMatching
@@ -77,7 +77,8 @@ public final class TenantResolutionFilter implements ContainerRequestFilter {
 
     private static boolean isHostIndependent(String path) {
         return path.equals("/healthz") || path.equals("/readyz")
-                || path.equals("/api/v1/models") || path.startsWith("/api/v1/models/");
+                || path.equals("/api/v1/models") || path.startsWith("/api/v1/models/")
+                || path.startsWith("/hooks/");
     }
 
     // The 503 page of a suspended tenant still loads its stylesheet and logo.
