@@ -62,8 +62,8 @@ public final class Keys {
             "How long an updated or removed bundle may finish its running calls before it is stopped.");
 
     public static final ConfigKey<Duration> CALL_TIMEOUT = ConfigKey.of(
-            "atelier.plugins.call-timeout", "10m", ValueParser.duration(Duration.ofSeconds(1), Duration.ofHours(6)),
-            "Longest time one plugin call (for example one generation) may take.");
+            "atelier.plugins.call-timeout", "1h", ValueParser.duration(Duration.ofSeconds(1), Duration.ofHours(6)),
+            "Longest time one plugin call (for example one generation) may take, whatever the model declares.");
 
     public static final ConfigKey<String> OPERATOR_HOST = ConfigKey.of(
             "atelier.operator-host", "operator.localhost", ValueParser.nonBlank(),
@@ -161,7 +161,7 @@ public final class Keys {
 
     public static final ConfigKey<Duration> GENERATION_RUN_DEADLINE = ConfigKey.of(
             "atelier.generation.run-deadline", "10m", ValueParser.duration(Duration.ofSeconds(1), Duration.ofHours(6)),
-            "Longest time one attempt of a generation may take.");
+            "Longest time one attempt of a generation may take, for models that declare no time limit of their own.");
 
     public static final ConfigKey<Integer> GENERATION_MAX_ATTEMPTS = ConfigKey.of(
             "atelier.generation.max-attempts", "2", ValueParser.integer(1, 10),

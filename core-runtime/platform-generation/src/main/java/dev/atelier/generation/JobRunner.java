@@ -71,7 +71,8 @@ final class JobRunner {
             return;
         }
         HostedContext context = new HostedContext(PluginTenantContext.of(tenant.get(), modelConfig(tenant.get(), job),
-                job.id()), job.id(), clock.instant().plus(settings.runDeadline()));
+                job.id()), job.id(), clock.instant().plus(job.runDeadline() != null ? job.runDeadline()
+                : settings.runDeadline()));
         context.offer(callbacks.open(job.id(), job.attempts(), context));
         AtomicBoolean owned = new AtomicBoolean(true);
         ScheduledFuture<?> beat = heartbeats.scheduleWithFixedDelay(() -> beat(job, workerId, context, owned),

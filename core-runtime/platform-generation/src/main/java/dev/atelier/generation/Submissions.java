@@ -63,7 +63,8 @@ public final class Submissions {
         Job job;
         try {
             job = jobs.submit(tenant.id(), accountId, new NewJob(model.id(), prompt, negative, parameters, inputs,
-                    offer.price(), settings.maxAttempts(), settings.runDeadline()), idempotencyKey, perUser, perTenant);
+                    offer.price(), settings.maxAttempts(), model.timeLimit().orElse(settings.runDeadline())),
+                    idempotencyKey, perUser, perTenant);
         } catch (InsufficientCreditsException e) {
             throw InvalidGenerationException.insufficientCredits(e.balance(), e.price());
         } catch (IdempotencyConflictException e) {

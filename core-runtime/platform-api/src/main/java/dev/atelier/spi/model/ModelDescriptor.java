@@ -1,10 +1,12 @@
 package dev.atelier.spi.model;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,6 +34,7 @@ public final class ModelDescriptor {
     private final Set<InputKind> inputs;
     private final List<ParameterSpec> parameters;
     private final int defaultCreditCost;
+    private final Duration timeLimit;
 
     private ModelDescriptor(Builder b) {
         this.id = b.id;
@@ -42,6 +45,7 @@ public final class ModelDescriptor {
         this.inputs = Set.copyOf(b.inputs);
         this.parameters = List.copyOf(b.parameters);
         this.defaultCreditCost = b.defaultCreditCost;
+        this.timeLimit = b.timeLimit;
     }
 
     /**
@@ -95,6 +99,16 @@ public final class ModelDescriptor {
         return defaultCreditCost;
     }
 
+    /**
+     * How long one call may take before the host gives up on it (it then counts as cancelled, see
+     * {@link GenerationContext#deadline()}), or empty for the platform's default ({@code atelier.generation.run-deadline}).
+     *
+     * @since 1.1
+     */
+    public Optional<Duration> timeLimit() {
+        return Optional.ofNullable(timeLimit);
+    }
+
     @Override
     public String toString() {
         return "ModelDescriptor[" + id + " " + version + ", " + output + "]";
@@ -110,6 +124,7 @@ public final class ModelDescriptor {
         private final Set<InputKind> inputs = EnumSet.of(InputKind.TEXT);
         private final List<ParameterSpec> parameters = new ArrayList<>();
         private int defaultCreditCost = 1;
+        private Duration timeLimit;
 
         private Builder(String id) {
             if (id == null || !id.matches("[a-z0-9][a-z0-9.-]{0,63}")) {
@@ -163,6 +178,20 @@ public final class ModelDescriptor {
                 throw new IllegalArgumentException("credit cost must be 0 or more: " + credits);
             }
             this.defaultCreditCost = credits;
+            return this;
+        }
+
+        /**
+         * How long one call may take, between 1 second and 6 hours: a fast local model a minute, a hosted video model
+         * half an hour. Without it the platform's default applies.
+         *
+         * @since 1.1
+         */
+        public Builder timeLimit(Duration limit) {
+            if (limit == null || limit.compareTo(Duration.ofSeconds(1)) < 0 || limit.compareTo(Duration.ofHours(6)) > 0) {
+                throw new IllegalArgumentException("time limit must be between 1 second and 6 hours: " + limit);
+            }
+            this.timeLimit = limit;
             return this;
         }
 

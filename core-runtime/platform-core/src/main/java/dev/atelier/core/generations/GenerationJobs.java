@@ -64,7 +64,7 @@ public final class GenerationJobs {
 
     private static final String COLUMNS = "id, tenant_id, account_id, model_id, prompt, negative_prompt,"
             + " parameters::text, input_ids::text, status, progress, stage, error, price, attempts, cancel_requested,"
-            + " created_at, started_at, finished_at, outputs::text";
+            + " created_at, started_at, finished_at, outputs::text, run_deadline_ms";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
@@ -190,7 +190,7 @@ public final class GenerationJobs {
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         jobs.add(job(rows));
-                        seqs.add(rows.getLong(20));
+                        seqs.add(rows.getLong("seq"));
                     }
                 }
             }
@@ -627,7 +627,8 @@ public final class GenerationJobs {
                 row.getString(6), read(row.getString(7), PARAMETERS), read(row.getString(8), INPUTS),
                 JobStatus.valueOf(row.getString(9)), row.getInt(10), row.getString(11), row.getString(12),
                 row.getLong(13), row.getInt(14), row.getBoolean(15), instant(row, 16), instant(row, 17),
-                instant(row, 18), read(row.getString(19), OUTPUTS));
+                instant(row, 18), read(row.getString(19), OUTPUTS),
+                row.getObject(20) == null ? null : Duration.ofMillis(row.getLong(20)));
     }
 
     /** SHA-256 of what the user asked for, in a canonical JSON form (map keys sorted). */

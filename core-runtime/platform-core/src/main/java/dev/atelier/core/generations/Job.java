@@ -1,5 +1,6 @@
 package dev.atelier.core.generations;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -19,12 +20,14 @@ import java.util.Map;
  * @param startedAt when the current (or last) attempt started; {@code null} before the first
  * @param finishedAt when it reached a final status; {@code null} before
  * @param outputs the files produced; empty unless SUCCEEDED
+ * @param runDeadline how long one attempt may run (the model's time limit when it was submitted), or {@code null} for
+ *     the worker's default
  */
 public record Job(
         String id, String tenantId, String accountId, String modelId, String prompt, String negativePrompt,
         Map<String, Object> parameters, List<String> inputIds, JobStatus status, int progress, String stage,
         String error, long price, int attempts, boolean cancelRequested, Instant createdAt, Instant startedAt,
-        Instant finishedAt, List<Output> outputs) {
+        Instant finishedAt, List<Output> outputs, Duration runDeadline) {
 
     public Job {
         parameters = parameters == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(parameters));

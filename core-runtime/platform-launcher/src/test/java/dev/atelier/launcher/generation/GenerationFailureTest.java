@@ -66,6 +66,22 @@ class GenerationFailureTest {
     }
 
     @Test
+    void eachJobRunsUnderItsModelsOwnTimeLimitOrElseThePlatformDefault() throws Exception {
+        User user = platform.user(SLUG, 10);
+
+        String procedural = Jobs.accepted(user.submit("{\"model\":\"procedural\",\"prompt\":\"dunes\","
+                + "\"parameters\":{\"width\":64,\"height\":64}}"));
+        String quick = Jobs.accepted(user.submit("{\"model\":\"test-quick\",\"prompt\":\"anything\"}"));
+
+        assertThat(platform.atelier().generation().jobs().findById(procedural).orElseThrow().runDeadline())
+                .as("procedural declares two minutes").isEqualTo(Duration.ofMinutes(2));
+        assertThat(platform.atelier().generation().jobs().findById(quick).orElseThrow().runDeadline())
+                .as("no limit declared: atelier.generation.run-deadline").isEqualTo(Duration.ofSeconds(2));
+        Jobs.awaitFinal(user, procedural);
+        Jobs.awaitFinal(user, quick);
+    }
+
+    @Test
     void modelHangingPastTheDeadlineIsRetriedThenFailsAndReleasesOnce() throws Exception {
         User user = platform.user(SLUG, 10);
 

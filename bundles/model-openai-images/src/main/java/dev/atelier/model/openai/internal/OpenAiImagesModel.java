@@ -83,6 +83,7 @@ public final class OpenAiImagesModel implements GenerationModel {
                 .parameter(ParameterSpec.choice(QUALITY, "Quality", QUALITIES, "auto")
                         .withDescription("Higher quality takes longer; auto lets the model choose."))
                 .defaultCreditCost(4)
+                .timeLimit(Duration.ofMinutes(5))
                 .build();
         this.maxDownloadBytes = maxDownloadBytes;
         this.userAgent = "Atelier-" + ID + "/" + version;

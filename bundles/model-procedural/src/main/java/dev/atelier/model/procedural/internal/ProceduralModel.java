@@ -13,6 +13,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -59,6 +60,7 @@ public final class ProceduralModel implements GenerationModel {
                 .parameter(Requests.seed())
                 .parameter(Requests.imageWeight())
                 .defaultCreditCost(1)
+                .timeLimit(Duration.ofMinutes(2))
                 .build();
     }
 

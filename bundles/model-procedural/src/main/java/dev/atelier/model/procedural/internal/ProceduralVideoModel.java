@@ -14,6 +14,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Component;
@@ -67,6 +68,7 @@ public final class ProceduralVideoModel implements GenerationModel {
                 .parameter(Requests.imageWeight().withDescription("Only with an input image: how strongly the first "
                         + "frame shows your picture under the art (1 fully); it dissolves into the art by the end."))
                 .defaultCreditCost(3)
+                .timeLimit(Duration.ofMinutes(5))
                 .build();
     }
 

@@ -7,6 +7,7 @@ import dev.atelier.spi.model.ParameterSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Properties;
 
 /**
@@ -36,6 +37,7 @@ final class ReplicateModels {
                 .parameter(ParameterSpec.integer(HEIGHT, "Height (px)", 64, 2048, 1024))
                 .parameter(seed())
                 .defaultCreditCost(4)
+                .timeLimit(Duration.ofMinutes(10))
                 .build();
     }
 
@@ -51,6 +53,7 @@ final class ReplicateModels {
                 .parameter(ParameterSpec.integer(HEIGHT, "Height (px)", 64, 1920, 480))
                 .parameter(seed())
                 .defaultCreditCost(20)
+                .timeLimit(Duration.ofMinutes(30))
                 .build();
     }
 
