@@ -187,21 +187,31 @@ class ReplicateWebhookTest {
     }
 
     @Test
-    void readsTheAccountsWebhookSecretOnceWhenTheTenantSetNone() throws Exception {
+    void readsTheAccountsWebhookSecretOnceWhenTheTenantSetNoneAndNeverLogsIt() throws Exception {
         GenerationModel model = new ReplicateImageModel("0.1.0.test", WEBHOOKS);
-
-        for (int job = 1; job <= 2; job++) {
-            TestGenerationContext context = TestGenerationContext.create(api.tenant(), Duration.ofMinutes(1));
-            TestCallbacks callbacks = context.withCallbacks(HOOK);
-            Future<GenerationResult> running = start(model, context);
-            awaitCreates(job);
-            deliver(callbacks, ReplicateApiStubs.WEBHOOK_SECRET, succeeded());
-            assertThat(bytes(finish(running))).isEqualTo(png);
+        List<String> logLines = new ArrayList<>();
+        Handler capture = capturing(logLines);
+        Logger logger = Logger.getLogger("dev.atelier.model.replicate");
+        logger.addHandler(capture);
+        try {
+            for (int job = 1; job <= 2; job++) {
+                TestGenerationContext context = TestGenerationContext.create(api.tenant(), Duration.ofMinutes(1));
+                TestCallbacks callbacks = context.withCallbacks(HOOK);
+                Future<GenerationResult> running = start(model, context);
+                awaitCreates(job);
+                callbacks.deliver(Map.of("webhook-id", "msg_unsigned"), succeeded());
+                deliver(callbacks, ReplicateApiStubs.WEBHOOK_SECRET, succeeded());
+                assertThat(bytes(finish(running))).isEqualTo(png);
+            }
+        } finally {
+            logger.removeHandler(capture);
         }
 
         server.verify(1, getRequestedFor(urlPathEqualTo(ReplicateApiStubs.WEBHOOK_PATH))
                 .withHeader("Authorization", equalTo("Bearer " + ReplicateApiStubs.TOKEN)));
         server.verify(0, getRequestedFor(urlPathEqualTo(api.predictionPath())));
+        String key = ReplicateApiStubs.WEBHOOK_SECRET.substring("whsec_".length());
+        assertThat(logLines).isNotEmpty().noneMatch(line -> line.contains(key) || line.contains("\"status\""));
     }
 
     @Test
