@@ -24,6 +24,11 @@ record Prediction(String id, String status, JsonNode output, String error, Strin
                 || "aborted".equals(status);
     }
 
+    /** How far along the status is (0 starting or unknown, 1 processing, 2 final): a later message never goes back. */
+    int stage() {
+        return isFinal() ? 2 : isProcessing() ? 1 : 0;
+    }
+
     boolean isProcessing() {
         return "processing".equals(status);
     }

@@ -6,6 +6,7 @@ import static java.lang.System.Logger.Level.WARNING;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.atelier.spi.model.Callbacks;
 import dev.atelier.spi.model.GeneratedMedia;
 import dev.atelier.spi.model.GenerationContext;
 import dev.atelier.spi.model.GenerationException;
@@ -32,16 +33,20 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Runs one generation as a Replicate prediction: creates it, polls it to a final status while reporting progress,
+ * Runs one generation as a Replicate prediction: creates it, follows it to a final status while reporting progress,
  * cancels it when the call stops, and downloads its output before returning (output URLs expire within the hour).
- * Polling only: webhooks would need a public callback URL and signature checks, which the plugin SPI does not offer.
+ *
+ * <p>When the host offers {@link Callbacks} (the platform has a public address) and the tenant's webhook secret can be
+ * had, the prediction is created with {@code webhook} (the call's callback URL) and {@code webhook_events_filter}
+ * ({@code start}, {@code output}, {@code logs}, {@code completed}), and the model follows it through the signed
+ * messages Replicate sends there ({@link WebhookUpdates}), reading the prediction itself only every
+ * {@link Pacing#safetyPoll()} in case messages are lost. Otherwise it polls {@code urls.get}.
  */
 final class PredictionRunner {
 
     static final long MAX_IMAGE_BYTES = 50L * 1024 * 1024;
     static final long MAX_VIDEO_BYTES = 500L * 1024 * 1024;
     static final long MAX_INPUT_IMAGE_BYTES = 10L * 1024 * 1024;
-    private static final int MAX_FAILED_POLLS = 10;
     private static final int FETCHING = 92;
 
     /** Provider errors that mean the safety filter refused the prompt, the input or the result. */
@@ -51,6 +56,7 @@ final class PredictionRunner {
     private final MediaKind output;
     private final Pacing pacing;
     private final ObjectMapper json = new ObjectMapper();
+    private final WebhookSecrets webhookSecrets = new WebhookSecrets();
     private ReplicateApi api;
 
     PredictionRunner(MediaKind output, Pacing pacing) {
@@ -67,11 +73,23 @@ final class PredictionRunner {
 
         CallGuard guard = new CallGuard(context, pacing);
         Progress progress = new Progress(context);
+        Optional<Callbacks> callbacks = context.callbacks();
+        Optional<WebhookSignature> signature = callbacks.isPresent()
+                ? webhookSecrets.signature(settings, api(), guard) : Optional.empty();
+        if (signature.isPresent()) {
+            body.put("webhook", callbacks.get().url().toString());
+            body.putArray("webhook_events_filter").add("start").add("output").add("logs").add("completed");
+        }
         Prediction prediction = api().create(settings, body, guard);
-        log(INFO, context, "created prediction " + prediction.id() + " (" + prediction.status() + ")");
+        log(INFO, context, "created prediction " + prediction.id() + " (" + prediction.status() + "), "
+                + (signature.isPresent() ? "waiting for webhooks" : "polling"));
         progress.report(ProgressEstimate.CREATED, "Sent to the model");
-        prediction = untilFinal(settings, prediction, guard, progress);
-        URI outputUrl = outcome(prediction, guard);
+        Optional<WebhookUpdates> webhooks = signature.map(
+                checked -> new WebhookUpdates(callbacks.get(), checked, prediction.id(), json, guard));
+        PredictionWatch watch = new PredictionWatch(api(), settings, prediction, guard, webhooks,
+                () -> webhookSecrets.forget(settings));
+        Prediction finished = untilFinal(settings, prediction, watch, guard, progress);
+        URI outputUrl = outcome(finished, guard);
 
         progress.report(FETCHING, "Fetching the result");
         GenerationResult result = output == MediaKind.VIDEO
@@ -117,32 +135,22 @@ final class PredictionRunner {
         return body;
     }
 
-    private Prediction untilFinal(ReplicateSettings settings, Prediction created, CallGuard guard, Progress progress)
-            throws GenerationException {
+    private Prediction untilFinal(ReplicateSettings settings, Prediction created, PredictionWatch watch,
+            CallGuard guard, Progress progress) throws GenerationException {
         Prediction prediction = created;
-        URI pollUrl = created.getUrl() != null && settings.isApiUrl(created.getUrl()) ? created.getUrl()
-                : settings.predictionUrl(created.id());
         long statusSince = System.nanoTime();
-        Duration wait = pacing.firstPoll();
-        int failedPolls = 0;
         try {
             while (!prediction.isFinal()) {
-                guard.sleep(wait);
-                wait = pacing.next(wait);
-                Optional<Prediction> polled = api().get(settings, pollUrl, guard);
-                if (polled.isEmpty()) {
-                    if (++failedPolls > MAX_FAILED_POLLS) {
-                        throw new GenerationException(Kind.TEMPORARY,
-                                "The model service stopped answering. Please try again shortly.");
-                    }
+                Optional<Prediction> update = watch.next();
+                // Webhook messages may arrive out of order: one that is behind what is known tells nothing new.
+                if (update.isEmpty() || update.get().stage() < prediction.stage()) {
                     continue;
                 }
-                failedPolls = 0;
-                if (!polled.get().status().equals(prediction.status())) {
-                    log(INFO, guard.context(), "prediction " + prediction.id() + " is " + polled.get().status());
+                if (!update.get().status().equals(prediction.status())) {
+                    log(INFO, guard.context(), "prediction " + prediction.id() + " is " + update.get().status());
                     statusSince = System.nanoTime();
                 }
-                prediction = polled.get();
+                prediction = update.get();
                 if (!prediction.isFinal()) {
                     double seconds = (System.nanoTime() - statusSince) / 1e9;
                     progress.report(ProgressEstimate.percent(prediction.status(), prediction.logs(), seconds),

@@ -28,8 +28,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The predictions HTTP API: create, read and cancel a prediction, and fetch its output. Status codes become
- * {@link GenerationException} kinds here; the token goes only to the API's own host and never into a log or a message.
+ * The predictions HTTP API: create, read and cancel a prediction, fetch its output, and read the account's webhook
+ * secret. Status codes become {@link GenerationException} kinds here; the token goes only to the API's own host and
+ * never into a log or a message.
  */
 final class ReplicateApi {
 
@@ -104,6 +105,36 @@ final class ReplicateApi {
             return Optional.empty();
         }
         throw refusal("poll", response, settings, guard);
+    }
+
+    /**
+     * The account's default webhook signing secret ({@code GET /v1/webhooks/default/secret}, answering
+     * {@code {"key": "whsec_..."}}), or empty with a warning when it cannot be read. The secret is never logged.
+     */
+    Optional<String> webhookSecret(ReplicateSettings settings, CallGuard guard) throws GenerationException {
+        URI url = settings.resolve("/v1/webhooks/default/secret");
+        HttpRequest request = apiRequest(settings, url, guard).GET().build();
+        HttpResponse<byte[]> response;
+        try {
+            response = send(request, guard, settings, false);
+        } catch (TransientFailure e) {
+            log(WARNING, guard, "webhook secret could not be read; polling instead");
+            return Optional.empty();
+        }
+        if (response.statusCode() != 200) {
+            log(WARNING, guard, "webhook secret request answered " + response.statusCode() + "; polling instead");
+            return Optional.empty();
+        }
+        try {
+            JsonNode key = json.readTree(response.body()).path("key");
+            if (key.isTextual() && !key.asText().isBlank()) {
+                return Optional.of(key.asText());
+            }
+        } catch (IOException e) {
+            // reported below
+        }
+        log(WARNING, guard, "webhook secret answer holds no key; polling instead");
+        return Optional.empty();
     }
 
     /** Asks the API to stop a prediction, briefly and without failing: the call is ending anyway. */

@@ -13,11 +13,12 @@ import java.util.Optional;
 /**
  * A tenant's settings for a Replicate model, read from its plugin configuration on every call (tenants change them
  * without a redeploy). Any missing or broken setting is the tenant admin's to fix, so the user only hears that the
- * model is not set up; the log line names the key, never its value.
+ * model is not set up; the log line names the key, never its value. {@code webhookSecret} is {@code null} when the
+ * tenant set none (the account's default secret is then read from the API).
  */
 record ReplicateSettings(
         URI baseUrl, String apiToken, String version, String model, String promptField, String imageField,
-        ObjectNode extraInput) {
+        ObjectNode extraInput, String webhookSecret) {
 
     static final String BASE_URL = "base_url";
     static final String API_TOKEN = "api_token";
@@ -26,6 +27,7 @@ record ReplicateSettings(
     static final String INPUT_PROMPT_FIELD = "input_prompt_field";
     static final String INPUT_IMAGE_FIELD = "input_image_field";
     static final String EXTRA_INPUT = "extra_input";
+    static final String WEBHOOK_SECRET = "webhook_secret";
 
     static final String DEFAULT_BASE_URL = "https://api.replicate.com";
 
@@ -58,7 +60,7 @@ record ReplicateSettings(
             }
         }
         return new ReplicateSettings(base, token, version.orElse(null), model.orElse(null), promptField, imageField,
-                extra);
+                extra, tenant.pluginConfig(WEBHOOK_SECRET).map(String::strip).orElse(null));
     }
 
     /** Where predictions are created: the version endpoint, or the official-model endpoint when only a model is set. */

@@ -15,10 +15,16 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import javax.imageio.ImageIO;
 
 /**
@@ -35,6 +41,10 @@ final class ReplicateApiStubs {
     static final String VERSION = "5599ed30703defd1d160a25a63321b4dec97101d98b4674bcc56e41f62f35637";
     static final String PREDICTION = "gm3qorzdhgbfurvjtvhg6dckhu";
     static final String SCENARIO = "prediction " + PREDICTION;
+    /** The account's webhook signing secret, as {@code GET /v1/webhooks/default/secret} answers it. */
+    static final String WEBHOOK_SECRET = "whsec_" + Base64.getEncoder().encodeToString(
+            "replicate-account-signing-key-32".getBytes(StandardCharsets.US_ASCII));
+    static final String WEBHOOK_PATH = "/v1/webhooks/default/secret";
 
     private final WireMockExtension server;
 
@@ -119,6 +129,30 @@ final class ReplicateApiStubs {
     void pollsStayProcessing() {
         server.stubFor(get(urlPathEqualTo(predictionPath()))
                 .willReturn(okJson(prediction("processing", " 30%|███       | 6/20", null, null))));
+    }
+
+    /** The account's default webhook secret endpoint answers {@code {"key": secret}}. */
+    void webhookSecretIs(String secret) {
+        server.stubFor(get(urlPathEqualTo(WEBHOOK_PATH)).willReturn(okJson("{\"key\":\"" + secret + "\"}")));
+    }
+
+    /**
+     * Headers of a webhook message as Replicate sends it (Standard Webhooks): id, unix-seconds timestamp and a
+     * {@code v1,} HMAC-SHA256 signature of {@code id.timestamp.body} with the secret's key. Computed here, apart from
+     * the model's own code.
+     */
+    static Map<String, String> signed(String secret, String id, Instant at, String body) {
+        String timestamp = Long.toString(at.getEpochSecond());
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+            byte[] signature = mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8));
+            return Map.of("Webhook-Id", id, "Webhook-Timestamp", timestamp,
+                    "Webhook-Signature", "v1," + Base64.getEncoder().encodeToString(signature),
+                    "Content-Type", "application/json", "User-Agent", "Replicate-Webhooks/1.0");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     void delivers(String name, String mediaType, byte[] content) {

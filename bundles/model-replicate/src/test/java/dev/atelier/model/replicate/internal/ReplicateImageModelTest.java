@@ -47,8 +47,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The image model against a replayed Replicate API: the host's contract, then what users and tenants notice. */
 class ReplicateImageModelTest extends GenerationModelContract {
 
-    /** Quick polling so the suite stays fast; the shipped pacing is 0.5 s growing to 2 s. */
-    static final Pacing QUICK = new Pacing(Duration.ofMillis(20), Duration.ofMillis(80), 1.5, Duration.ofMillis(10));
+    /** Quick polling so the suite stays fast; the shipped pacing is 0.5 s growing to 2 s (30 s beside webhooks). */
+    static final Pacing QUICK = new Pacing(Duration.ofMillis(20), Duration.ofMillis(80), 1.5, Duration.ofMillis(10),
+            Duration.ofSeconds(30));
 
     @RegisterExtension
     static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();

@@ -11,6 +11,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.fail;
 
+import dev.atelier.spi.model.CallbackMessage;
+import dev.atelier.spi.model.Callbacks;
 import dev.atelier.spi.model.GenerationContext;
 import dev.atelier.spi.model.GenerationException;
 import dev.atelier.spi.model.GenerationModel;
@@ -19,8 +21,11 @@ import dev.atelier.spi.tenant.TenantContext;
 import dev.atelier.spi.testkit.osgi.FelixContainer;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.inject.Inject;
 import org.junit.Test;
@@ -36,7 +41,8 @@ import org.osgi.framework.BundleContext;
 /**
  * The built bundle inside a real Felix with SCR and nothing of the host but platform-api: it resolves, starts, imports
  * nothing of its embedded Jackson, and registers the image and the video model. A call inside the container runs the
- * embedded Jackson (tenant settings, request body) and the JDK HTTP client against a port where nothing listens.
+ * embedded Jackson (tenant settings, request body), the webhook secret (JDK crypto, SPI 1.1 callbacks) and the JDK HTTP
+ * client against a port where nothing listens.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -61,7 +67,9 @@ public class ReplicateModelBundleIT {
 
         assertActive(bundle);
         assertImportsMention(bundle, "dev.atelier.spi.model");
-        assertImportsOnly(bundle, "dev.atelier.spi.", "java.", "javax.xml.", "org.w3c.dom", "org.xml.sax");
+        assertImportsMention(bundle, "javax.crypto");
+        assertImportsOnly(bundle, "dev.atelier.spi.", "java.", "javax.crypto", "javax.xml.", "org.w3c.dom",
+                "org.xml.sax");
         assertImportsNone(bundle, "com.fasterxml", "org.osgi.framework");
         assertExportsNothing(bundle);
     }
@@ -83,7 +91,8 @@ public class ReplicateModelBundleIT {
         GenerationRequest request = GenerationRequest.of("a lighthouse on a cliff at dusk",
                 Map.of("width", 256L, "height", 192L, "seed", 7L));
         Map<String, String> config = Map.of("base_url", "http://127.0.0.1:" + freePort(), "api_token", "r8_it",
-                "version", "5599ed30", "extra_input", "{\"num_outputs\":1}");
+                "version", "5599ed30", "extra_input", "{\"num_outputs\":1}",
+                "webhook_secret", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
 
         try {
             model.generate(request, new ContainerContext(config));
@@ -158,5 +167,20 @@ public class ReplicateModelBundleIT {
 
         @Override
         public void progress(int percent, String stage) {}
+
+        @Override
+        public Optional<Callbacks> callbacks() {
+            return Optional.of(new Callbacks() {
+                @Override
+                public URI url() {
+                    return URI.create("https://it.example/hooks/job_it");
+                }
+
+                @Override
+                public Optional<CallbackMessage> next(Duration wait) {
+                    return Optional.empty();
+                }
+            });
+        }
     }
 }
