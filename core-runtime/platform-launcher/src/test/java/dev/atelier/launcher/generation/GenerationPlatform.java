@@ -65,6 +65,7 @@ final class GenerationPlatform implements AutoCloseable {
         private final Map<String, String> tenants = new LinkedHashMap<>();
         private final Map<String, String> settings = new HashMap<>();
         private final Map<String, List<String>> testBundles = new LinkedHashMap<>();
+        private final Map<String, List<String>> shippedBundles = new LinkedHashMap<>();
 
         /** A tenant folder with {@code models} (a YAML flow list body, e.g. {@code {id: procedural, credits: 1}}). */
         Builder tenant(String slug, String models, String extraYaml) {
@@ -81,6 +82,12 @@ final class GenerationPlatform implements AutoCloseable {
 
         Builder set(String key, String value) {
             settings.put(key, value);
+            return this;
+        }
+
+        /** One of the project's own bundles ({@code model-replicate.jar}) deployed too, serving {@code modelIds}. */
+        Builder deploy(String jarName, String... modelIds) {
+            shippedBundles.put(jarName, List.of(modelIds));
             return this;
         }
 
@@ -104,6 +111,9 @@ final class GenerationPlatform implements AutoCloseable {
                 }
                 Files.copy(TEST_BUNDLES.resolve("model-procedural.jar"), home.resolve("deploy/model-procedural.jar"));
                 Files.copy(TEST_BUNDLES.resolve("storage-local.jar"), home.resolve("deploy/storage-local.jar"));
+                for (String jar : shippedBundles.keySet()) {
+                    Files.copy(TEST_BUNDLES.resolve(jar), home.resolve("deploy").resolve(jar));
+                }
                 for (Map.Entry<String, List<String>> bundle : testBundles.entrySet()) {
                     testModelBundle(home.resolve("deploy").resolve(bundle.getKey() + ".jar"), bundle.getKey(),
                             bundle.getValue());
@@ -131,6 +141,7 @@ final class GenerationPlatform implements AutoCloseable {
                 GenerationPlatform platform = new GenerationPlatform(home, database, flags);
                 List<String> models = new java.util.ArrayList<>(List.of("procedural", "procedural-video"));
                 testBundles.values().forEach(models::addAll);
+                shippedBundles.values().forEach(models::addAll);
                 platform.startAgain(Map.of(), models);
                 return platform;
             } catch (Exception | Error e) {
