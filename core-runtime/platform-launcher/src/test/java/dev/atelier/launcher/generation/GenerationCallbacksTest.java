@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.atelier.core.credits.LedgerEntry;
+import dev.atelier.launcher.Atelier;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -72,6 +73,20 @@ class GenerationCallbacksTest {
     }
 
     @Test
+    void aMessageReceivedByAnotherNodeReachesTheModelRunningHere() throws Exception {
+        User user = platform.user(SLUG, 10);
+        String id = Jobs.accepted(user.submit("{\"model\":\"test-webhook\",\"prompt\":\"anything\"}"));
+        URI url = callbackUrl(id);
+
+        try (Atelier webNode = platform.startAnotherNode("web", Map.of("atelier.generation.workers", "0"))) {
+            assertThat(post(webNode.port(), url, Map.of("webhook-id", "msg_1"), "first").statusCode()).isEqualTo(204);
+            assertThat(post(webNode.port(), url, Map.of("webhook-id", "msg_2"), "done").statusCode()).isEqualTo(204);
+        }
+
+        assertThat(Jobs.awaitFinal(user, id).get("status").asText()).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
     void aRepeatedBodyWithoutAWebhookIdIsKeptOnce() throws Exception {
         User user = platform.user(SLUG, 10);
         String id = Jobs.accepted(user.submit("{\"model\":\"test-webhook\",\"prompt\":\"anything\"}"));
@@ -134,10 +149,19 @@ class GenerationCallbacksTest {
     /** POSTs to the path of {@code url} on this platform, as a vendor reaching the public address would. */
     private static HttpResponse<String> post(URI url, String host, Map<String, String> headers, String body)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + platform.port() + url.getRawPath()))
+        return post(platform.port(), url, host, headers, body);
+    }
+
+    private static HttpResponse<String> post(int port, URI url, Map<String, String> headers, String body)
+            throws Exception {
+        return post(port, url, "hooks.example.com", headers, body);
+    }
+
+    private static HttpResponse<String> post(int port, URI url, String host, Map<String, String> headers, String body)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + url.getRawPath()))
                 .timeout(Duration.ofSeconds(30))
-                .header("Host", host + ":" + platform.port())
+                .header("Host", host + ":" + port)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);

@@ -162,6 +162,19 @@ final class GenerationPlatform implements AutoCloseable {
                 .allMatch(id -> atelier.plugins().models().find(id).isPresent()));
     }
 
+    /**
+     * Starts another node beside this one: same database, secrets and deploy folder, its own data folder and port,
+     * with some settings changed (for example no workers). The caller closes it.
+     */
+    Atelier startAnotherNode(String name, Map<String, String> changed) throws Exception {
+        Map<String, String> nodeFlags = new HashMap<>(flags);
+        nodeFlags.put("atelier.data-dir", home.resolve("data-" + name).toString());
+        nodeFlags.putAll(changed);
+        AtelierConfig config = AtelierConfig.load(new ConfigSources(home, home.resolve("conf/atelier.properties"),
+                Map.of(), nodeFlags));
+        return Atelier.start(config);
+    }
+
     /** Stops the platform while its jobs may be running, as a node being shut down would. */
     void stop() {
         if (atelier != null) {
