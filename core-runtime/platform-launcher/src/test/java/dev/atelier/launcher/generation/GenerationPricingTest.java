@@ -103,6 +103,19 @@ class GenerationPricingTest {
         assertThat(page.split("More than your", -1)).hasSize(2);
     }
 
+    @Test
+    void thePricingAndLandingPagesShowEachModelsRangeAndSteps() throws Exception {
+        User user = platform.user(SLUG, 0);
+
+        String pricing = user.get("/pricing").body();
+        String landing = user.get("/").body();
+
+        assertThat(pricing).contains("1–4", "up to 256x256: 1", "up to 1024x1024: 2", "larger: 4", "3–6",
+                "up to 2s: 3", "longer: 6");
+        assertThat(landing).contains("<strong>1–4</strong> credits", "by size", "<strong>3–6</strong> credits",
+                "by length");
+    }
+
     private static long heldFor(User user, String jobId) throws Exception {
         for (JsonNode entry : user.json("/api/v1/credits").get("entries")) {
             if (jobId.equals(entry.path("generation_id").asText()) && entry.get("kind").asText().equals("HOLD")) {
