@@ -14,8 +14,8 @@ import java.util.Optional;
  */
 public final class Offers {
 
-    /** A model on offer and what one generation with it costs, in credits. */
-    public record Offer(ModelInfo model, long price) {
+    /** A model on offer and what one generation with it costs, in credits, by its size or duration. */
+    public record Offer(ModelInfo model, Pricing pricing) {
         public String id() {
             return model.descriptor().id();
         }
@@ -30,21 +30,22 @@ public final class Offers {
     public List<Offer> of(Tenant tenant) {
         List<Offer> offers = new ArrayList<>();
         for (TenantSettings.ModelOffer offer : offered(tenant)) {
-            registry.find(offer.modelId()).ifPresent(model -> offers.add(new Offer(model, price(offer, model))));
+            registry.find(offer.modelId()).ifPresent(model -> offers.add(new Offer(model, pricing(offer, model))));
         }
         return offers;
     }
 
     public Optional<Offer> find(Tenant tenant, String modelId) {
         return offered(tenant).stream().filter(o -> o.modelId().equals(modelId)).findFirst()
-                .flatMap(offer -> registry.find(modelId).map(model -> new Offer(model, price(offer, model))));
+                .flatMap(offer -> registry.find(modelId).map(model -> new Offer(model, pricing(offer, model))));
     }
 
     private static List<TenantSettings.ModelOffer> offered(Tenant tenant) {
         return tenant.settings() == null ? List.of() : tenant.settings().models();
     }
 
-    private static long price(TenantSettings.ModelOffer offer, ModelInfo model) {
-        return offer.credits() != null ? offer.credits() : model.descriptor().defaultCreditCost();
+    private static Pricing pricing(TenantSettings.ModelOffer offer, ModelInfo model) {
+        long base = offer.credits() != null ? offer.credits() : model.descriptor().defaultCreditCost();
+        return new Pricing(base, offer.steps(), model.descriptor());
     }
 }

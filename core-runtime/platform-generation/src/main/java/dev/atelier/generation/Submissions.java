@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * Turns a user's request into a queued job: the model must be one the tenant offers and deployed now, the prompt
  * present and not huge, the parameters within the model's declared bounds, the inputs the user's own uploads of a
- * kind the model takes; then the job and its credit hold are written in one transaction.
+ * kind the model takes; then the job and its credit hold, at the price of the request's size or duration, are
+ * written in one transaction.
  */
 public final class Submissions {
 
@@ -63,8 +64,8 @@ public final class Submissions {
         Job job;
         try {
             job = jobs.submit(tenant.id(), accountId, new NewJob(model.id(), prompt, negative, parameters, inputs,
-                    offer.price(), settings.maxAttempts(), model.timeLimit().orElse(settings.runDeadline())),
-                    idempotencyKey, perUser, perTenant);
+                    offer.pricing().of(parameters), settings.maxAttempts(),
+                    model.timeLimit().orElse(settings.runDeadline())), idempotencyKey, perUser, perTenant);
         } catch (InsufficientCreditsException e) {
             throw InvalidGenerationException.insufficientCredits(e.balance(), e.price());
         } catch (IdempotencyConflictException e) {

@@ -29,12 +29,13 @@ public interface TenantAdmin {
      * meanwhile. The sign-up bonus fields of {@code limits} are ignored: the stored ones stay.
      *
      * @param offers the models offered, in display order; ids not blank and not repeated, {@code credits} 0 to
-     *     {@value #MAX_MODEL_CREDITS} or {@code null} for the model's default cost
+     *     {@value #MAX_MODEL_CREDITS} or {@code null} for the model's default cost; {@code steps} all sizes or all
+     *     durations, their limits strictly ascending, each 0 to {@value #MAX_MODEL_CREDITS} credits
      * @param limits {@code maxConcurrentJobsPerUser} and {@code maxConcurrentJobsPerTenant}, each 1 to
      *     {@value #MAX_CONCURRENT_JOBS}
      * @return the tenant as it is now
      * @throws InvalidTenantConfigException naming each bad field by its tenant.yaml path ({@code models[0].id},
-     *     {@code models[1].credits}, {@code credits.max_concurrent_jobs_per_user},
+     *     {@code models[1].credits}, {@code models[1].steps[2].up_to}, {@code credits.max_concurrent_jobs_per_user},
      *     {@code credits.max_concurrent_jobs_per_tenant}); nothing is stored
      * @throws TenantNotFoundException if there is no such tenant
      */

@@ -66,15 +66,22 @@ public record TenantSettings(
      *
      * @param config the tenant's settings for that model's plugin (API keys, base URLs, vendor model names), handed
      *     to the model in every call as {@code TenantContext.pluginConfig()}; secrets already decrypted
+     * @param steps cheaper (or dearer) prices by image size or video length, in ascending order of their limits; a
+     *     request pays the first step it fits, and {@code credits} when it fits none. Never null; usually empty
      */
-    public record ModelOffer(String modelId, Integer credits, Map<String, String> config) {
+    public record ModelOffer(String modelId, Integer credits, Map<String, String> config, List<PriceStep> steps) {
 
         public ModelOffer {
             config = config == null ? Map.of() : Map.copyOf(config);
+            steps = steps == null ? List.of() : List.copyOf(steps);
+        }
+
+        public ModelOffer(String modelId, Integer credits, Map<String, String> config) {
+            this(modelId, credits, config, List.of());
         }
 
         public ModelOffer(String modelId, Integer credits) {
-            this(modelId, credits, Map.of());
+            this(modelId, credits, Map.of(), List.of());
         }
     }
 

@@ -236,6 +236,56 @@ class TenantFoldersTest {
     }
 
     @Test
+    void priceStepsAreReadFromTheFolderAndExportedBackUnchanged() throws Exception {
+        Path yaml = alpha.resolve("tenant.yaml");
+        Files.writeString(yaml, Files.readString(yaml).replace("  - {id: procedural, credits: 1}",
+                "  - {id: procedural, credits: 4, steps: [{up_to: 512x512, credits: 1}, {up_to: 1024 X 1024, credits: 2}]}"));
+
+        fixture.apply(LOCAL, alpha);
+        Path exported = workDir.resolve("exported/alpha");
+        fixture.folders().export("alpha", exported);
+
+        assertThat(fixture.tenant("alpha").settings().models().get(0).steps()).containsExactly(
+                new PriceStep("512x512", 1), new PriceStep("1024x1024", 2));
+        assertThat(fixture.tenant("alpha").settings().models().get(1).steps()).isEmpty();
+        assertThat(fixture.apply(LOCAL, exported).outcome("alpha")).isEqualTo(Outcome.UNCHANGED);
+    }
+
+    @Test
+    void invalidPriceStepsAreRejectedNamingEachStepAndNothingIsWritten() throws Exception {
+        String dump = fixture.dump();
+        Path yaml = alpha.resolve("tenant.yaml");
+        Files.writeString(yaml, Files.readString(yaml)
+                .replace("  - {id: procedural, credits: 1}", "  - {id: procedural, credits: 4, steps: ["
+                        + "{up_to: 1024x1024, credits: 2}, {up_to: 512x512, credits: 1}, {up_to: 4s, credits: 3},"
+                        + " {up_to: huge, credits: -1}, {credits: 5}]}")
+                .replace("  - {id: openai-images}", "  - {id: openai-images, steps: {up_to: 2s}}"));
+
+        InvalidTenantConfigException rejected = catchThrowableOfType(InvalidTenantConfigException.class,
+                () -> fixture.apply(LOCAL, alpha));
+
+        assertThat(rejected.problems()).extracting(p -> p.file() + ":" + p.path()).containsExactlyInAnyOrder(
+                "alpha/tenant.yaml:models[0].steps[3].up_to",
+                "alpha/tenant.yaml:models[0].steps[3].credits",
+                "alpha/tenant.yaml:models[0].steps[4].up_to",
+                "alpha/tenant.yaml:models[1].steps");
+        assertThat(rejected.problems()).extracting(ConfigProblem::toString).contains(
+                "alpha/tenant.yaml:models[0].steps[3].up_to: must be a size such as 1024x1024 or a duration in"
+                        + " seconds such as 4s, was \"huge\"");
+        assertThat(fixture.dump()).isEqualTo(dump);
+
+        Files.writeString(yaml, Files.readString(yaml)
+                .replace(", {up_to: huge, credits: -1}, {credits: 5}", "")
+                .replace("  - {id: openai-images, steps: {up_to: 2s}}", "  - {id: openai-images}"));
+        rejected = catchThrowableOfType(InvalidTenantConfigException.class, () -> fixture.apply(LOCAL, alpha));
+
+        assertThat(rejected.problems()).extracting(p -> p.path() + ": " + p.message()).containsExactly(
+                "models[0].steps[1].up_to: must be larger (in pixels) than 1024x1024, the step before",
+                "models[0].steps[2].up_to: must be a size such as 1024x1024, like the first step");
+        assertThat(fixture.dump()).isEqualTo(dump);
+    }
+
+    @Test
     void hostClaimedByTwoFoldersIsRejectedAndNothingIsWritten() {
         String dump = fixture.dump();
 

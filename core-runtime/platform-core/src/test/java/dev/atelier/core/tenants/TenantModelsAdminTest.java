@@ -115,6 +115,35 @@ class TenantModelsAdminTest {
     }
 
     @Test
+    void priceStepsAreStoredWithTheOfferAndExported() throws Exception {
+        fixture.module.admin().updateModels("alpha", List.of(new TenantSettings.ModelOffer("procedural", 4, Map.of(),
+                List.of(new PriceStep("512x512", 1), new PriceStep("1024x1024", 2))),
+                new TenantSettings.ModelOffer("procedural-video", 6, Map.of(), List.of(new PriceStep("2s", 3)))),
+                LIMITS);
+
+        assertThat(fixture.tenant("alpha").settings().models()).extracting(TenantSettings.ModelOffer::steps)
+                .containsExactly(List.of(new PriceStep("512x512", 1), new PriceStep("1024x1024", 2)),
+                        List.of(new PriceStep("2s", 3)));
+        Path exported = workDir.resolve("exported/alpha");
+        fixture.folders().export("alpha", exported);
+        assertThat(Files.readString(exported.resolve("tenant.yaml"))).contains("up_to: 512x512", "up_to: 2s");
+        assertThat(fixture.apply("local", exported).outcome("alpha")).isEqualTo(ApplyReport.Outcome.UNCHANGED);
+    }
+
+    @Test
+    void stepsOutOfOrderOfMixedUnitsOrTooDearNameEachStepAndStoreNothing() {
+        Tenant before = fixture.tenant("alpha");
+
+        assertThatThrownBy(() -> fixture.module.admin().updateModels("alpha", List.of(
+                new TenantSettings.ModelOffer("procedural", 4, Map.of(), List.of(new PriceStep("1024x1024", 1),
+                        new PriceStep("512x512", 2), new PriceStep("4s", 100_001)))), LIMITS))
+                .isInstanceOfSatisfying(InvalidTenantConfigException.class, e -> assertThat(e.problems())
+                        .extracting(ConfigProblem::path).containsExactlyInAnyOrder("models[0].steps[1].up_to",
+                                "models[0].steps[2].up_to", "models[0].steps[2].credits"));
+        assertThat(fixture.tenant("alpha")).isEqualTo(before);
+    }
+
+    @Test
     void unknownTenantIsReported() {
         assertThatThrownBy(() -> fixture.module.admin().updateModels("nobody", List.of(), LIMITS))
                 .isInstanceOf(TenantNotFoundException.class);

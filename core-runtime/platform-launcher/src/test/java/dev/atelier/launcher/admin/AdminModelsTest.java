@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atelier.core.accounts.Account;
 import dev.atelier.core.accounts.SignUp;
+import dev.atelier.core.tenants.PriceStep;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.core.tenants.TenantSettings;
 import dev.atelier.launcher.DemoPlatform;
@@ -120,6 +121,56 @@ class AdminModelsTest {
     }
 
     @Test
+    void priceStepsSavedOnTheFormSetWhatEachSizeHolds() throws Exception {
+        List<Map.Entry<String, String>> fields = form(List.of("procedural", "procedural-video"),
+                Map.of("procedural", "4", "procedural-video", "6"), "50", "100");
+        List.of(step("procedural", 0, "256x256", "1"), step("procedural", 1, "1024 x 1024", "2"),
+                step("procedural", 2, "", ""), step("procedural-video", 0, "2s", "3"),
+                step("procedural-video", 1, "", "")).forEach(fields::addAll);
+
+        assertThat(save(fields).statusCode()).isEqualTo(303);
+        HttpResponse<String> small = admin.postJson("/api/v1/generations", IMAGE_JSON);
+        HttpResponse<String> large = admin.postJson("/api/v1/generations", """
+                {"model":"procedural","prompt":"a lighthouse at dusk","parameters":{"width":1200,"height":1000}}""");
+        HttpResponse<String> video = admin.postJson("/api/v1/generations", VIDEO_JSON);
+
+        assertThat(tenant().settings().models().get(0).steps()).containsExactly(new PriceStep("256x256", 1),
+                new PriceStep("1024x1024", 2));
+        assertThat(small.body()).as(small.body()).contains("\"credits\":1");
+        assertThat(large.body()).as(large.body()).contains("\"credits\":4");
+        assertThat(video.body()).as(video.body()).contains("\"credits\":3");
+        String page = admin.get("/admin/models").body();
+        assertThat(page).contains("name=\"steps.procedural.0.up_to\"", "value=\"256x256\"", "value=\"1024x1024\"",
+                "name=\"steps.procedural.3.up_to\"", "name=\"steps.procedural-video.2.credits\"");
+        assertThat(page).doesNotContain("name=\"steps.procedural.4.up_to\"");
+    }
+
+    @Test
+    void badPriceStepsAreRefusedWithTheirFieldsNamedAndNothingChanges() throws Exception {
+        List<Map.Entry<String, String>> steps = form(List.of("procedural", "procedural-video"),
+                Map.of("procedural", "4", "procedural-video", "6"), "50", "100");
+        List.of(step("procedural", 0, "1024x1024", "2"), step("procedural", 1, "512x512", "1"),
+                step("procedural-video", 0, "big", "3"), step("procedural-video", 1, "4s", "-2"))
+                .forEach(steps::addAll);
+        List<Map.Entry<String, String>> lengthOnImage = form(List.of("procedural"), Map.of("procedural", "4"), "50",
+                "100");
+        lengthOnImage.addAll(step("procedural", 0, "4s", "1"));
+        Tenant before = tenant();
+
+        HttpResponse<String> refused = save(steps);
+        HttpResponse<String> refusedUnit = save(lengthOnImage);
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("Nothing was saved", "id=\"steps.procedural.1.up_to-error\"",
+                "id=\"steps.procedural-video.0.up_to-error\"", "id=\"steps.procedural-video.1.credits-error\"",
+                "must be larger (in pixels) than 1024x1024", "value=\"big\"");
+        assertThat(refused.body()).doesNotContain("id=\"steps.procedural.0.up_to-error\"");
+        assertThat(refusedUnit.statusCode()).isEqualTo(422);
+        assertThat(refusedUnit.body()).contains("id=\"steps.procedural.0.up_to-error\"", "has no length setting");
+        assertThat(tenant()).isEqualTo(before);
+    }
+
+    @Test
     void aPostWithoutTheCsrfTokenIsRefusedAndChangesNothing() throws Exception {
         Tenant before = tenant();
         List<Map.Entry<String, String>> fields = new ArrayList<>(form(List.of("procedural"),
@@ -166,6 +217,11 @@ class AdminModelsTest {
         fields.add(Map.entry("max_jobs_per_user", perUser));
         fields.add(Map.entry("max_jobs_per_tenant", perTenant));
         return fields;
+    }
+
+    private static List<Map.Entry<String, String>> step(String model, int row, String upTo, String credits) {
+        return List.of(Map.entry("steps." + model + "." + row + ".up_to", upTo),
+                Map.entry("steps." + model + "." + row + ".credits", credits));
     }
 
     private static Tenant tenant() {

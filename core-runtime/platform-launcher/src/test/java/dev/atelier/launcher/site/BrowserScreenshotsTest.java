@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.Cookie;
+import dev.atelier.core.tenants.PriceStep;
+import dev.atelier.core.tenants.TenantSettings;
 import dev.atelier.launcher.DemoPlatform;
 import dev.atelier.web.auth.Cookies;
 import java.nio.file.Files;
@@ -101,6 +104,7 @@ class BrowserScreenshotsTest {
             String account = shoot(signedIn, "auratuner", "/account", "auratuner-account");
             String admin = shoot(signedIn, "auratuner", "/admin", "auratuner-admin");
             shoot(signedIn, "auratuner", "/admin/branding", "auratuner-admin-branding");
+            shoot(signedIn, "auratuner", "/admin/models", "auratuner-admin-models");
 
             assertThat(account).contains("Account");
             assertThat(admin).contains("Admin");
@@ -130,6 +134,41 @@ class BrowserScreenshotsTest {
             assertThat(atelier.generation().jobs().find(tenant.id(), accountId, job.id()).orElseThrow().status().name())
                     .isEqualTo("SUCCEEDED");
             assertThat(item).isNotBlank();
+        }
+    }
+
+    @Test
+    void theCreateButtonShowsThePriceOfTheChosenSize() {
+        String email = "steps@auratuner.example";
+        String session = platform.signedInAdmin("auratuner", email);
+        var admin = platform.atelier().tenants().admin();
+        var tenant = platform.atelier().tenants().directory().bySlug("auratuner").orElseThrow();
+        admin.updateModels("auratuner", tenant.settings().models().stream().map(offer -> offer.modelId()
+                .equals("procedural") ? new TenantSettings.ModelOffer("procedural", 4, Map.of(),
+                        List.of(new PriceStep("256x256", 1), new PriceStep("1024x1024", 2))) : offer).toList(),
+                tenant.settings().credits());
+        try (BrowserContext signedIn = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+                Page page = signedIn.newPage()) {
+            signedIn.addCookies(List.of(new Cookie(Cookies.SESSION, session).setUrl(origin("auratuner"))));
+            page.navigate(origin("auratuner") + "/create");
+            page.locator("input[name='model'][value='procedural']").check(new Locator.CheckOptions().setForce(true));
+
+            page.fill("[name='p.procedural.width']", "128");
+            page.fill("[name='p.procedural.height']", "128");
+            String small = page.textContent("[data-create-button]");
+            page.fill("[name='p.procedural.width']", "1024");
+            page.fill("[name='p.procedural.height']", "1024");
+            String middle = page.textContent("[data-create-button]");
+            page.fill("[name='p.procedural.width']", "1200");
+            String large = page.textContent("[data-create-button]");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("auratuner-create-steps.png"))
+                    .setFullPage(true));
+
+            assertThat(small).isEqualTo("Create · 1 credit");
+            assertThat(middle).isEqualTo("Create · 2 credits");
+            assertThat(large).isEqualTo("Create · 4 credits");
+        } finally {
+            admin.updateModels("auratuner", tenant.settings().models(), tenant.settings().credits());
         }
     }
 

@@ -3,15 +3,18 @@ package dev.atelier.web.generations;
 import dev.atelier.core.generations.Job;
 import dev.atelier.core.generations.JobStatus;
 import dev.atelier.core.generations.Output;
+import dev.atelier.core.tenants.PriceStep;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.generation.GenerationModule;
 import dev.atelier.generation.Offers;
+import dev.atelier.generation.Pricing;
 import dev.atelier.spi.model.InputKind;
 import dev.atelier.spi.model.ModelDescriptor;
 import dev.atelier.spi.model.ParameterSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -46,10 +49,24 @@ final class GenerationPages {
         map.put("name", d.name());
         map.put("description", d.description());
         map.put("mediaKind", d.output().name());
-        map.put("price", offer.price());
+        Pricing pricing = offer.pricing();
+        map.put("price", pricing.base());
+        map.put("lowestPrice", pricing.lowest());
+        map.put("highestPrice", pricing.highest());
+        map.put("priceUnit", pricing.steps().isEmpty() ? null
+                : pricing.steps().get(0).unit().name().toLowerCase(Locale.ROOT));
+        map.put("priceSteps", pricing.steps().stream().map(GenerationPages::step).toList());
         map.put("acceptsImage", d.inputs().contains(InputKind.IMAGE));
         map.put("acceptsVideo", d.inputs().contains(InputKind.VIDEO));
         map.put("parameters", d.parameters().stream().map(GenerationPages::parameter).toList());
+        return map;
+    }
+
+    private static Map<String, Object> step(PriceStep step) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("upTo", step.upTo());
+        map.put("measure", step.measure());
+        map.put("credits", step.credits());
         return map;
     }
 

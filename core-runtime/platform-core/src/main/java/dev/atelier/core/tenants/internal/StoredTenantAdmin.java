@@ -6,6 +6,7 @@ import dev.atelier.core.tenants.BrandingUpdate;
 import dev.atelier.core.tenants.ConfigProblem;
 import dev.atelier.core.tenants.InvalidTenantConfigException;
 import dev.atelier.core.tenants.LogoUpload;
+import dev.atelier.core.tenants.PriceStep;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.core.tenants.TenantAdmin;
 import dev.atelier.core.tenants.TenantNotFoundException;
@@ -101,6 +102,11 @@ public final class StoredTenantAdmin implements TenantAdmin {
                 if (offer.credits() != null) {
                     entry.put("credits", offer.credits().intValue());
                 }
+                if (!offer.steps().isEmpty()) {
+                    ArrayNode steps = entry.putArray("steps");
+                    offer.steps().forEach(step -> steps.addObject().put("up_to", step.upTo())
+                            .put("credits", step.credits()));
+                }
                 ObjectNode before = stored.get(id);
                 if (before != null && before.get("config") instanceof ObjectNode config && !config.isEmpty()) {
                     entry.set("config", config.deepCopy());
@@ -173,6 +179,18 @@ public final class StoredTenantAdmin implements TenantAdmin {
         }
     }
 
+    private static void checkSteps(List<PriceStep> steps, String at, List<ConfigProblem> problems) {
+        for (int i = 0; i < steps.size(); i++) {
+            String step = at + ".steps[" + i + "]";
+            if (steps.get(i).credits() > MAX_MODEL_CREDITS) {
+                problems.add(new ConfigProblem(null, step + ".credits",
+                        "must be a whole number from 0 to " + MAX_MODEL_CREDITS));
+            }
+            PriceStep.problemAt(steps, i).ifPresent(problem -> problems.add(new ConfigProblem(null, step + ".up_to",
+                    problem)));
+        }
+    }
+
     private static List<ConfigProblem> check(List<TenantSettings.ModelOffer> offers, TenantSettings.Credits limits) {
         List<ConfigProblem> problems = new ArrayList<>();
         if (offers == null) {
@@ -191,6 +209,9 @@ public final class StoredTenantAdmin implements TenantAdmin {
                         && (offer.credits() < 0 || offer.credits() > MAX_MODEL_CREDITS)) {
                     problems.add(new ConfigProblem(null, at + ".credits",
                             "must be a whole number from 0 to " + MAX_MODEL_CREDITS));
+                }
+                if (offer != null) {
+                    checkSteps(offer.steps(), at, problems);
                 }
             }
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.atelier.core.secrets.SecretBox;
 import dev.atelier.core.tenants.Branding;
+import dev.atelier.core.tenants.PriceStep;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.core.tenants.TenantSettings;
 import dev.atelier.core.tenants.TenantStatus;
@@ -73,7 +74,8 @@ final class TenantMapping {
             // A model switched off in the admin area stays in the document for its settings but is not offered.
             if (m.path("enabled").asBoolean(true)) {
                 models.add(new TenantSettings.ModelOffer(m.path("id").asText(),
-                        m.hasNonNull("credits") ? m.get("credits").asInt() : null, strings(m.path("config"))));
+                        m.hasNonNull("credits") ? m.get("credits").asInt() : null, strings(m.path("config")),
+                        steps(m.path("steps"))));
             }
         }
         List<TenantSettings.Plan> plans = new ArrayList<>();
@@ -104,6 +106,12 @@ final class TenantMapping {
         });
         return new TenantSettings(models, plans, plugin(doc.path("payment")), plugin(doc.path("storage")), signIn,
                 plugin(doc.path("bot_protection")), facts, admins, credits(doc.path("credits")));
+    }
+
+    private static List<PriceStep> steps(JsonNode steps) {
+        List<PriceStep> list = new ArrayList<>();
+        steps.forEach(step -> list.add(new PriceStep(step.path("up_to").asText(), step.path("credits").asInt())));
+        return list;
     }
 
     private static TenantSettings.Credits credits(JsonNode credits) {

@@ -1,5 +1,10 @@
 package dev.atelier.core.tenants.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.atelier.core.tenants.PriceStep;
+import dev.atelier.core.tenants.TenantAdmin;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /** What tenant.yaml may contain. {@code docs/tenant-configuration.md} documents the same keys. */
@@ -18,6 +23,41 @@ final class TenantSchema {
     static final Shape ROOT = root();
 
     private TenantSchema() {}
+
+    /** A model's price steps: each up to a size or a duration, all of one unit, limits strictly ascending. */
+    private static Shape priceSteps() {
+        Shape list = Shape.listOf(Shape.fields()
+                .required("up_to", Shape.text(v -> PriceStep.normalize(v).isPresent(),
+                        "a size such as 1024x1024 or a duration in seconds such as 4s"))
+                .required("credits", Shape.integer(0, TenantAdmin.MAX_MODEL_CREDITS)));
+        return new Shape() {
+            @Override
+            void check(JsonNode node, String path, Problems problems) {
+                list.check(node, path, problems);
+                if (!node.isArray()) {
+                    return;
+                }
+                List<PriceStep> steps = new ArrayList<>();
+                for (JsonNode step : node) {
+                    JsonNode upTo = step.path("up_to");
+                    if (!upTo.isTextual() || PriceStep.normalize(upTo.asText()).isEmpty()) {
+                        return; // reported above; the order of the others cannot be judged
+                    }
+                    steps.add(new PriceStep(upTo.asText(), 0));
+                }
+                for (int i = 0; i < steps.size(); i++) {
+                    int index = i;
+                    PriceStep.problemAt(steps, i).ifPresent(problem -> problems.add(
+                            path + "[" + index + "].up_to", problem));
+                }
+            }
+
+            @Override
+            void checkRequired(JsonNode node, String path, Problems problems) {
+                list.checkRequired(node, path, problems);
+            }
+        };
+    }
 
     private static Shape root() {
         Shape.Fields colors = Shape.fields();
@@ -50,6 +90,7 @@ final class TenantSchema {
                         .required("id", Shape.anyText())
                         .optional("credits", Shape.integer(0))
                         .optional("config", Shape.scalarMap())
+                        .optional("steps", priceSteps())
                         .optional("enabled", Shape.bool())))
                 .optional("plans", Shape.listOf(Shape.fields()
                         .required("id", Shape.anyText())

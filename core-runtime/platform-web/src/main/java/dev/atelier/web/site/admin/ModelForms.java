@@ -1,10 +1,13 @@
 package dev.atelier.web.site.admin;
 
+import dev.atelier.core.tenants.PriceStep;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.core.tenants.TenantAdmin;
 import dev.atelier.core.tenants.TenantSettings;
+import dev.atelier.generation.Pricing;
 import dev.atelier.plugins.ModelInfo;
 import dev.atelier.plugins.ModelRegistry;
+import dev.atelier.spi.model.ModelDescriptor;
 import dev.atelier.web.site.ModelOffersStore;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
@@ -21,14 +24,21 @@ import java.util.Set;
  * the concurrent-job limits, and the check of a submission.
  *
  * <p>Fields: {@code enabled} (repeated, the ids of the models to offer), {@code price.<model id>} (credits per
- * generation; empty means the model's default), {@code max_jobs_per_user}, {@code max_jobs_per_tenant}. Offered
- * models whose bundle is not deployed are not in the form and stay offered at their price.
+ * generation; empty means the model's default), {@code steps.<model id>.<n>.up_to} and
+ * {@code steps.<model id>.<n>.credits} (price steps by size or length, {@code n} from 0; a row left empty is dropped),
+ * {@code max_jobs_per_user}, {@code max_jobs_per_tenant}. Offered models whose bundle is not deployed are not in the
+ * form and stay offered at their prices.
  */
 public final class ModelForms {
 
     static final String PRICE = "price.";
     static final String PER_USER = "max_jobs_per_user";
     static final String PER_TENANT = "max_jobs_per_tenant";
+    static final String STEPS = "steps.";
+    /** Empty step rows the page adds after a model's steps, so a step can be added without scripts. */
+    static final int BLANK_STEPS = 2;
+    /** Most steps one model may have; rows beyond are not read. */
+    static final int MAX_STEPS = 20;
 
     /** A checked submission: {@code offers} and {@code limits} are set exactly when {@code errors} is empty. */
     record Checked(Map<String, String> errors, List<TenantSettings.ModelOffer> offers, TenantSettings.Credits limits) {}
@@ -70,6 +80,15 @@ public final class ModelForms {
             }
             if (row.model().isPresent()) {
                 form.put(PRICE + row.id(), String.valueOf(price(row)));
+                List<Map<String, String>> steps = new ArrayList<>();
+                if (row.offer() != null) {
+                    row.offer().steps().forEach(step -> steps.add(stepRow(step.upTo(),
+                            String.valueOf(step.credits()))));
+                }
+                for (int i = 0; i < BLANK_STEPS; i++) {
+                    steps.add(stepRow("", ""));
+                }
+                form.put(STEPS + row.id(), steps);
             }
         }
         form.put("enabled", enabled);
@@ -88,6 +107,12 @@ public final class ModelForms {
                 enabled.add(row.id());
             } else if (row.model().isPresent()) {
                 form.put(PRICE + row.id(), text(posted, PRICE + row.id()));
+                List<Map<String, String>> steps = new ArrayList<>();
+                for (int i = 0; i < stepRows(posted, row.id()); i++) {
+                    steps.add(stepRow(text(posted, stepField(row.id(), i, "up_to")),
+                            text(posted, stepField(row.id(), i, "credits"))));
+                }
+                form.put(STEPS + row.id(), steps);
             }
         }
         form.put("enabled", enabled);
@@ -116,16 +141,16 @@ public final class ModelForms {
                 if (parsed.isEmpty()) {
                     errors.put(field, "Enter a whole number of credits from 0 to " + TenantAdmin.MAX_MODEL_CREDITS
                             + ".");
-                    continue;
                 }
-                credits = parsed.get();
+                credits = parsed.orElse(null);
                 // An untouched default stays "the model's default", so it follows the model if that changes.
                 boolean wasDefault = row.offer() == null || row.offer().credits() == null;
-                if (wasDefault && credits == row.model().get().descriptor().defaultCreditCost()) {
+                if (wasDefault && credits != null && credits == row.model().get().descriptor().defaultCreditCost()) {
                     credits = null;
                 }
             }
-            offers.add(new TenantSettings.ModelOffer(row.id(), credits));
+            offers.add(new TenantSettings.ModelOffer(row.id(), credits, Map.of(),
+                    steps(posted, row.id(), row.model().get().descriptor(), errors)));
         }
         Optional<Integer> perUser = number(text(posted, PER_USER), 1, TenantAdmin.MAX_CONCURRENT_JOBS);
         Optional<Integer> perTenant = number(text(posted, PER_TENANT), 1, TenantAdmin.MAX_CONCURRENT_JOBS);
@@ -141,6 +166,80 @@ public final class ModelForms {
         TenantSettings.Credits current = settings(tenant).credits();
         return new Checked(Map.of(), offers, new TenantSettings.Credits(current.signupBonus(),
                 current.signupBonusExpiresDays(), perUser.get(), perTenant.get()));
+    }
+
+    /**
+     * The filled-in step rows of one model as steps, adding an error per bad field: a limit the model cannot be
+     * measured in, limits not ascending, credits out of range.
+     */
+    private static List<PriceStep> steps(MultivaluedMap<String, String> posted, String id, ModelDescriptor model,
+            Map<String, String> errors) {
+        List<PriceStep> steps = new ArrayList<>();
+        List<Integer> rows = new ArrayList<>();
+        boolean complete = true;
+        for (int i = 0; i < stepRows(posted, id); i++) {
+            String upToField = stepField(id, i, "up_to");
+            String creditsField = stepField(id, i, "credits");
+            String upTo = text(posted, upToField);
+            String credits = text(posted, creditsField);
+            if (upTo.isEmpty() && credits.isEmpty()) {
+                continue;
+            }
+            Optional<String> limit = PriceStep.normalize(upTo);
+            Optional<Integer> price = number(credits, 0, TenantAdmin.MAX_MODEL_CREDITS);
+            if (limit.isEmpty()) {
+                errors.put(upToField, upTo.isEmpty() ? "Enter the size or length this price is for."
+                        : "Enter a size such as 1024x1024 or a length in whole seconds such as 4s.");
+            } else if (!Pricing.measurable(new PriceStep(limit.get(), 0).unit(), model)) {
+                errors.put(upToField, new PriceStep(limit.get(), 0).unit() == PriceStep.Unit.SIZE
+                        ? model.name() + " has no size setting, so its price cannot depend on size."
+                        : model.name() + " has no length setting, so its price cannot depend on length.");
+            }
+            if (price.isEmpty()) {
+                errors.put(creditsField, "Enter a whole number of credits from 0 to " + TenantAdmin.MAX_MODEL_CREDITS
+                        + ".");
+            }
+            if (errors.containsKey(upToField) || price.isEmpty()) {
+                complete = false;
+                continue;
+            }
+            steps.add(new PriceStep(limit.get(), price.get()));
+            rows.add(i);
+        }
+        if (complete) {
+            for (int i = 0; i < steps.size(); i++) {
+                String field = stepField(id, rows.get(i), "up_to");
+                PriceStep.problemAt(steps, i).ifPresent(problem -> errors.put(field, "The limit " + problem + "."));
+            }
+        }
+        return steps;
+    }
+
+    private static String stepField(String id, int row, String name) {
+        return STEPS + id + "." + row + "." + name;
+    }
+
+    /** How many step rows of model {@code id} were posted: one past the highest row, at most {@link #MAX_STEPS}. */
+    private static int stepRows(MultivaluedMap<String, String> posted, String id) {
+        String prefix = STEPS + id + ".";
+        int rows = 0;
+        for (String name : posted.keySet()) {
+            if (name.startsWith(prefix)) {
+                String rest = name.substring(prefix.length());
+                int dot = rest.indexOf('.');
+                if (dot > 0 && rest.substring(0, dot).matches("[0-9]{1,2}")) {
+                    rows = Math.max(rows, Math.min(MAX_STEPS, Integer.parseInt(rest.substring(0, dot)) + 1));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static Map<String, String> stepRow(String upTo, String credits) {
+        Map<String, String> row = new LinkedHashMap<>();
+        row.put("upTo", upTo);
+        row.put("credits", credits);
+        return row;
     }
 
     void save(Tenant tenant, Checked checked) {
@@ -160,10 +259,16 @@ public final class ModelForms {
                 m.put("description", info.descriptor().description() == null ? "" : info.descriptor().description());
                 m.put("output", String.valueOf(info.descriptor().output()).toLowerCase(java.util.Locale.ROOT));
                 m.put("defaultPrice", info.descriptor().defaultCreditCost());
+                boolean bySize = Pricing.measurable(PriceStep.Unit.SIZE, info.descriptor());
+                boolean byLength = Pricing.measurable(PriceStep.Unit.DURATION, info.descriptor());
+                m.put("stepsBy", bySize && byLength ? "size or length" : bySize ? "size" : byLength ? "length" : "");
+                m.put("stepExample", byLength && !bySize ? "4s" : "1024x1024");
             });
             if (row.model().isEmpty()) {
                 m.put("name", row.id());
                 m.put("price", row.offer().credits() == null ? "" : String.valueOf(row.offer().credits()));
+                m.put("steps", row.offer().steps().stream()
+                        .map(step -> Map.of("upTo", step.upTo(), "credits", step.credits())).toList());
             }
             models.add(m);
         }

@@ -1,8 +1,10 @@
 package dev.atelier.web.site.pages;
 
 import dev.atelier.core.tenants.Branding;
+import dev.atelier.core.tenants.PriceStep;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.core.tenants.TenantSettings;
+import dev.atelier.generation.Pricing;
 import dev.atelier.plugins.ModelInfo;
 import dev.atelier.plugins.ModelRegistry;
 import dev.atelier.web.site.assets.BrandAssets;
@@ -109,8 +111,19 @@ public final class PageModels {
         map.put("id", offer.modelId());
         map.put("name", deployed.map(m -> m.descriptor().name()).orElse(offer.modelId()));
         map.put("description", deployed.map(m -> m.descriptor().description()).orElse(null));
-        map.put("credits", offer.credits() != null ? offer.credits()
-                : deployed.map(m -> m.descriptor().defaultCreditCost()).orElse(null));
+        Integer credits = offer.credits() != null ? offer.credits()
+                : deployed.map(m -> m.descriptor().defaultCreditCost()).orElse(null);
+        map.put("credits", credits);
+        // Steps count only for a deployed model that has the size or length they are measured in.
+        Optional<Pricing> pricing = deployed.filter(m -> credits != null)
+                .map(m -> new Pricing(credits, offer.steps(), m.descriptor()));
+        map.put("minCredits", pricing.map(Pricing::lowest).orElse(credits == null ? null : (long) credits));
+        map.put("maxCredits", pricing.map(Pricing::highest).orElse(credits == null ? null : (long) credits));
+        map.put("creditsBy", pricing.filter(p -> !p.steps().isEmpty())
+                .map(p -> p.steps().get(0).unit() == PriceStep.Unit.DURATION ? "length" : "size").orElse(null));
+        map.put("creditSteps", pricing.map(p -> p.steps().stream()
+                .map(step -> Map.<String, Object>of("upTo", step.upTo(), "credits", step.credits())).toList())
+                .orElse(List.of()));
         map.put("available", deployed.isPresent());
         map.put("mediaKind", deployed.map(m -> String.valueOf(m.descriptor().output())).orElse(null));
         return map;
