@@ -161,6 +161,8 @@ class BrowserScreenshotsTest {
             String middle = page.textContent("[data-create-button]");
             page.fill("[name='p.procedural.width']", "1200");
             String large = page.textContent("[data-create-button]");
+            // Typing scrolled the page; a full-page shot from there would draw the sticky header mid-page.
+            page.evaluate("window.scrollTo(0, 0)");
             page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("auratuner-create-steps.png"))
                     .setFullPage(true));
 
