@@ -327,28 +327,27 @@ public final class CreditLedger {
                 .thenComparingLong(GrantRemainder::seq);
         remainders.sort(order);
         long left = capture.amount();
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO credit_spend (tenant_id, account_id,"
-                + " capture_entry_id, grant_entry_id, amount) VALUES (?, ?, ?, ?, ?)");
-                PreparedStatement remainder = connection.prepareStatement("UPDATE credit_grant_remainder"
-                        + " SET remaining = remaining - ? WHERE grant_entry_id = ?")) {
+        // Each grant's spend and its remainder are written by one statement, all of them in one batch.
+        try (PreparedStatement take = connection.prepareStatement("""
+                WITH taken AS (UPDATE credit_grant_remainder SET remaining = remaining - ?
+                                WHERE grant_entry_id = ? RETURNING grant_entry_id)
+                INSERT INTO credit_spend (tenant_id, account_id, capture_entry_id, grant_entry_id, amount)
+                SELECT ?, ?, ?, grant_entry_id, ? FROM taken""")) {
             for (GrantRemainder grant : remainders) {
                 if (left == 0) {
                     break;
                 }
-                long take = Math.min(left, grant.remaining());
-                insert.setString(1, capture.tenantId());
-                insert.setString(2, capture.accountId());
-                insert.setString(3, capture.id());
-                insert.setString(4, grant.id());
-                insert.setLong(5, take);
-                insert.addBatch();
-                remainder.setLong(1, take);
-                remainder.setString(2, grant.id());
-                remainder.addBatch();
-                left -= take;
+                long amount = Math.min(left, grant.remaining());
+                take.setLong(1, amount);
+                take.setString(2, grant.id());
+                take.setString(3, capture.tenantId());
+                take.setString(4, capture.accountId());
+                take.setString(5, capture.id());
+                take.setLong(6, amount);
+                take.addBatch();
+                left -= amount;
             }
-            insert.executeBatch();
-            remainder.executeBatch();
+            take.executeBatch();
         }
         if (left > 0) {
             // Cannot happen while every hold is checked against the balance under the account lock; say so loudly
