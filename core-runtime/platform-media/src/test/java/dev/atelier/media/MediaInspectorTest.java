@@ -80,6 +80,22 @@ class MediaInspectorTest {
     }
 
     @Test
+    void writesPngAgainWithEveryPixelKeptAndStillCompressed() throws Exception {
+        BufferedImage picture = Fixtures.picture(300, 200, true);
+
+        InspectedMedia media = accept("picture.png", Fixtures.encode(picture, "png"));
+
+        BufferedImage out = Fixtures.decode(Files.readAllBytes(media.sanitizedFile()));
+        for (int y = 0; y < picture.getHeight(); y++) {
+            for (int x = 0; x < picture.getWidth(); x++) {
+                assertThat(out.getRGB(x, y)).as("pixel %d,%d", x, y).isEqualTo(picture.getRGB(x, y));
+            }
+        }
+        // A faster deflate level, not none: flat colour still packs far below its 240 000 raw bytes.
+        assertThat(media.size()).isLessThan(300 * 200 * 4 / 20);
+    }
+
+    @Test
     void keepsTransparencyOfPng() throws Exception {
         InspectedMedia media = accept("alpha.png", Fixtures.png(30, 20));
 

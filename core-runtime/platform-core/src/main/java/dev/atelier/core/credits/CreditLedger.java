@@ -27,6 +27,11 @@ import org.slf4j.LoggerFactory;
  * yet settled. Captures take from grants soonest-expiring first and never-expiring last, so a user never loses credits
  * to expiry that they could have spent first.
  *
+ * <p>Why running totals: summing the ledger on every hold and capture costs more the longer an account's history, so
+ * each grant's remainder ({@code credit_grant_remainder}) and the account's held credits ({@code credit_account.held})
+ * are kept beside the entries. They are written in the same transaction and under the same lock as the entries they
+ * follow, so they can always be recomputed from the ledger and agree with it; the ledger stays the truth.
+ *
  * <p>Why locked: every write that changes a balance first locks the account's row in {@code credit_account} (created on
  * demand), so a balance checked under that lock stays true until the transaction commits. Fifty simultaneous
  * submissions against a balance that covers ten therefore hold exactly ten.
@@ -52,21 +57,12 @@ public final class CreditLedger {
     private static final String COLUMNS =
             "id, tenant_id, account_id, kind, amount, reason, job_id, created_at, expires_at";
 
+    // Reads the running totals (see V11): one row per grant with credits left, and the account's held sum.
     private static final String BALANCE = """
-            SELECT
-              (SELECT COALESCE(SUM(g.amount - COALESCE(s.spent, 0)), 0)
-                 FROM credit_entry g
-                 LEFT JOIN (SELECT grant_entry_id, SUM(amount) AS spent FROM credit_spend
-                             WHERE tenant_id = ? AND account_id = ? GROUP BY grant_entry_id) s
-                        ON s.grant_entry_id = g.id
-                WHERE g.tenant_id = ? AND g.account_id = ? AND g.kind = 'GRANT'
-                  AND (g.expires_at IS NULL OR g.expires_at > ?))
-            - (SELECT COALESCE(SUM(h.amount), 0)
-                 FROM credit_entry h
-                WHERE h.tenant_id = ? AND h.account_id = ? AND h.kind = 'HOLD'
-                  AND NOT EXISTS (SELECT 1 FROM credit_entry e
-                                   WHERE e.tenant_id = h.tenant_id AND e.job_id = h.job_id
-                                     AND e.kind IN ('CAPTURE', 'RELEASE')))""";
+            SELECT COALESCE((SELECT SUM(remaining) FROM credit_grant_remainder
+                              WHERE tenant_id = ? AND account_id = ? AND remaining > 0
+                                AND (expires_at IS NULL OR expires_at > ?)), 0)
+                 - COALESCE((SELECT held FROM credit_account WHERE tenant_id = ? AND account_id = ?), 0)""";
 
     private static final String INSERT = """
             INSERT INTO credit_entry (id, tenant_id, account_id, kind, amount, reason, job_id, idempotency_key,
@@ -101,11 +97,9 @@ public final class CreditLedger {
         try (PreparedStatement select = connection.prepareStatement(BALANCE)) {
             select.setString(1, tenantId);
             select.setString(2, accountId);
-            select.setString(3, tenantId);
-            select.setString(4, accountId);
-            select.setObject(5, utc(clock.instant()));
-            select.setString(6, tenantId);
-            select.setString(7, accountId);
+            select.setObject(3, utc(clock.instant()));
+            select.setString(4, tenantId);
+            select.setString(5, accountId);
             try (ResultSet row = select.executeQuery()) {
                 row.next();
                 return row.getLong(1);
@@ -141,6 +135,12 @@ public final class CreditLedger {
             Optional<LedgerEntry> written = insert(connection, tenantId, accountId, LedgerEntry.Kind.GRANT, amount,
                     reason, null, key, expiresAt);
             if (written.isPresent()) {
+                try (PreparedStatement remainder = connection.prepareStatement("INSERT INTO credit_grant_remainder"
+                        + " (grant_entry_id, tenant_id, account_id, remaining, expires_at, seq)"
+                        + " SELECT id, tenant_id, account_id, amount, expires_at, seq FROM credit_entry WHERE id = ?")) {
+                    remainder.setString(1, written.get().id());
+                    remainder.executeUpdate();
+                }
                 LOG.info("Granted {} credits to account {} of tenant {} ({})", amount, accountId, tenantId,
                         written.get().id());
                 return written.get();
@@ -167,6 +167,10 @@ public final class CreditLedger {
      * balance-changing write takes this lock first, so writes to one account run one after another.
      */
     public void lockAccount(Connection connection, String tenantId, String accountId) throws SQLException {
+        // The row exists for every account but a first-timer's, so try the lock alone before creating the row.
+        if (lockRow(connection, tenantId, accountId)) {
+            return;
+        }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO credit_account (tenant_id,"
                 + " account_id, created_at) VALUES (?, ?, ?) ON CONFLICT (tenant_id, account_id) DO NOTHING")) {
             insert.setString(1, tenantId);
@@ -174,14 +178,18 @@ public final class CreditLedger {
             insert.setObject(3, utc(clock.instant()));
             insert.executeUpdate();
         }
+        if (!lockRow(connection, tenantId, accountId)) {
+            throw new SQLException("credit_account row for " + tenantId + "/" + accountId + " vanished");
+        }
+    }
+
+    private static boolean lockRow(Connection connection, String tenantId, String accountId) throws SQLException {
         try (PreparedStatement lock = connection.prepareStatement("SELECT 1 FROM credit_account"
                 + " WHERE tenant_id = ? AND account_id = ? FOR UPDATE")) {
             lock.setString(1, tenantId);
             lock.setString(2, accountId);
             try (ResultSet row = lock.executeQuery()) {
-                if (!row.next()) {
-                    throw new SQLException("credit_account row for " + tenantId + "/" + accountId + " vanished");
-                }
+                return row.next();
             }
         }
     }
@@ -204,8 +212,12 @@ public final class CreditLedger {
         if (balance < amount) {
             throw new InsufficientCreditsException(balance, amount);
         }
-        return insert(connection, tenantId, accountId, LedgerEntry.Kind.HOLD, amount, null, jobId, "hold:" + jobId,
-                null);
+        Optional<LedgerEntry> written = insert(connection, tenantId, accountId, LedgerEntry.Kind.HOLD, amount, null,
+                jobId, "hold:" + jobId, null);
+        if (written.isPresent()) {
+            addHeld(connection, tenantId, accountId, amount);
+        }
+        return written;
     }
 
     /**
@@ -224,6 +236,7 @@ public final class CreditLedger {
         Optional<LedgerEntry> capture = insert(connection, tenantId, held.accountId(), LedgerEntry.Kind.CAPTURE,
                 held.amount(), null, jobId, "capture:" + jobId, null);
         if (capture.isPresent()) {
+            addHeld(connection, tenantId, held.accountId(), -held.amount());
             spend(connection, capture.get(), held.createdAt());
         }
         return capture;
@@ -241,8 +254,24 @@ public final class CreditLedger {
             return Optional.empty();
         }
         LedgerEntry held = hold.get();
-        return insert(connection, tenantId, held.accountId(), LedgerEntry.Kind.RELEASE, held.amount(), null, jobId,
-                "release:" + jobId, null);
+        Optional<LedgerEntry> release = insert(connection, tenantId, held.accountId(), LedgerEntry.Kind.RELEASE,
+                held.amount(), null, jobId, "release:" + jobId, null);
+        if (release.isPresent()) {
+            addHeld(connection, tenantId, held.accountId(), -held.amount());
+        }
+        return release;
+    }
+
+    // Called with the account locked, in the transaction that writes the HOLD, CAPTURE or RELEASE it follows.
+    private static void addHeld(Connection connection, String tenantId, String accountId, long amount)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE credit_account SET held = held + ?"
+                + " WHERE tenant_id = ? AND account_id = ?")) {
+            update.setLong(1, amount);
+            update.setString(2, tenantId);
+            update.setString(3, accountId);
+            update.executeUpdate();
+        }
     }
 
     /** The job's hold if it has one that is neither captured nor released, with the account locked. */
@@ -271,20 +300,15 @@ public final class CreditLedger {
     private void spend(Connection connection, LedgerEntry capture, Instant heldAt) throws SQLException {
         List<GrantRemainder> remainders = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("""
-                SELECT g.id, g.amount - COALESCE((SELECT SUM(s.amount) FROM credit_spend s
-                                                   WHERE s.tenant_id = g.tenant_id AND s.account_id = g.account_id
-                                                     AND s.grant_entry_id = g.id), 0),
-                       g.expires_at, g.seq
-                FROM credit_entry g
-                WHERE g.tenant_id = ? AND g.account_id = ? AND g.kind = 'GRANT'""")) {
+                SELECT grant_entry_id, remaining, expires_at, seq
+                  FROM credit_grant_remainder
+                 WHERE tenant_id = ? AND account_id = ? AND remaining > 0""")) {
             select.setString(1, capture.tenantId());
             select.setString(2, capture.accountId());
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    if (rows.getLong(2) > 0) {
-                        remainders.add(new GrantRemainder(rows.getString(1), rows.getLong(2), instant(rows, 3),
-                                rows.getLong(4)));
-                    }
+                    remainders.add(new GrantRemainder(rows.getString(1), rows.getLong(2), instant(rows, 3),
+                            rows.getLong(4)));
                 }
             }
         }
@@ -303,22 +327,27 @@ public final class CreditLedger {
                 .thenComparingLong(GrantRemainder::seq);
         remainders.sort(order);
         long left = capture.amount();
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO credit_spend (tenant_id, account_id,"
-                + " capture_entry_id, grant_entry_id, amount) VALUES (?, ?, ?, ?, ?)")) {
+        // Each grant's spend and its remainder are written by one statement, all of them in one batch.
+        try (PreparedStatement take = connection.prepareStatement("""
+                WITH taken AS (UPDATE credit_grant_remainder SET remaining = remaining - ?
+                                WHERE grant_entry_id = ? RETURNING grant_entry_id)
+                INSERT INTO credit_spend (tenant_id, account_id, capture_entry_id, grant_entry_id, amount)
+                SELECT ?, ?, ?, grant_entry_id, ? FROM taken""")) {
             for (GrantRemainder grant : remainders) {
                 if (left == 0) {
                     break;
                 }
-                long take = Math.min(left, grant.remaining());
-                insert.setString(1, capture.tenantId());
-                insert.setString(2, capture.accountId());
-                insert.setString(3, capture.id());
-                insert.setString(4, grant.id());
-                insert.setLong(5, take);
-                insert.addBatch();
-                left -= take;
+                long amount = Math.min(left, grant.remaining());
+                take.setLong(1, amount);
+                take.setString(2, grant.id());
+                take.setString(3, capture.tenantId());
+                take.setString(4, capture.accountId());
+                take.setString(5, capture.id());
+                take.setLong(6, amount);
+                take.addBatch();
+                left -= amount;
             }
-            insert.executeBatch();
+            take.executeBatch();
         }
         if (left > 0) {
             // Cannot happen while every hold is checked against the balance under the account lock; say so loudly

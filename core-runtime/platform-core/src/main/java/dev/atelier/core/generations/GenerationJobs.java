@@ -125,11 +125,13 @@ public final class GenerationJobs {
             checkLimits(connection, tenantId, accountId, maxConcurrentPerUser, maxConcurrentPerTenant);
             String id = "gen_" + ids.next().toString().replace("-", "");
             OffsetDateTime now = utc(clock.instant());
+            Job inserted;
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO generation_job (id, tenant_id, account_id, model_id, prompt, negative_prompt,
                                                 parameters, input_ids, status, price, max_attempts, run_deadline_ms,
                                                 idempotency_key, request_digest, created_at, queued_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, 'QUEUED', ?, ?, ?, ?, ?, ?, ?)""")) {
+                    VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, 'QUEUED', ?, ?, ?, ?, ?, ?, ?)
+                    RETURNING\s""" + COLUMNS)) {
                 insert.setString(1, id);
                 insert.setString(2, tenantId);
                 insert.setString(3, accountId);
@@ -145,13 +147,16 @@ public final class GenerationJobs {
                 insert.setString(13, idempotencyKey == null ? null : digest);
                 insert.setObject(14, now);
                 insert.setObject(15, now);
-                insert.executeUpdate();
+                try (ResultSet row = insert.executeQuery()) {
+                    row.next();
+                    inserted = job(row);
+                }
             }
             if (job.price() > 0) {
                 // Throws InsufficientCreditsException; the rollback then removes the job row too.
                 ledger.hold(connection, tenantId, accountId, id, job.price());
             }
-            return select(connection, "id = ?", id).orElseThrow();
+            return inserted;
         });
         LOG.info("Generation {} of tenant {} account {}: {} (model {}, price {})", submitted.id(), tenantId,
                 accountId, submitted.status(), submitted.modelId(), submitted.price());
@@ -291,18 +296,24 @@ public final class GenerationJobs {
             }
             Instant now = clock.instant();
             Instant leaseEnd = now.plus(lease);
+            Job job;
             try (PreparedStatement update = connection.prepareStatement("""
                     UPDATE generation_job
                        SET status = 'RUNNING', attempts = attempts + 1, started_at = ?, worker_id = ?,
                            lease_expires_at = ?, progress = 0, stage = NULL
-                     WHERE id = ? AND status = 'QUEUED'""")) {
+                     WHERE id = ? AND status = 'QUEUED'
+                    RETURNING\s""" + COLUMNS)) {
                 update.setObject(1, utc(now));
                 update.setString(2, workerId);
                 update.setObject(3, utc(leaseEnd));
                 update.setString(4, id);
-                update.executeUpdate();
+                try (ResultSet row = update.executeQuery()) {
+                    if (!row.next()) {
+                        throw new SQLException("generation_job " + id + " was locked as QUEUED but not updated");
+                    }
+                    job = job(row);
+                }
             }
-            Job job = select(connection, "id = ?", id).orElseThrow();
             LOG.info("Generation {} of tenant {} claimed by worker {} (attempt {})", id, job.tenantId(), workerId,
                     job.attempts());
             return Optional.of(new ClaimedJob(job, workerId, leaseEnd));
@@ -345,23 +356,27 @@ public final class GenerationJobs {
     public boolean succeed(String jobId, String workerId, List<Output> outputs) {
         List<Output> produced = outputs == null ? List.of() : List.copyOf(outputs);
         return transactions.run("recording a finished generation", connection -> {
-            Optional<Job> owned = owned(connection, jobId, workerId);
-            if (owned.isEmpty()) {
-                return false;
-            }
+            // The update checks that this worker still owns the job, so no locking read is needed before it.
+            String tenantId;
             try (PreparedStatement update = connection.prepareStatement("""
                     UPDATE generation_job
                        SET status = 'SUCCEEDED', progress = 100, outputs = ?::jsonb, error = NULL, finished_at = ?,
                            worker_id = NULL, lease_expires_at = NULL
-                     WHERE id = ?""")) {
+                     WHERE id = ? AND worker_id = ? AND status = 'RUNNING'
+                    RETURNING tenant_id""")) {
                 update.setString(1, json(produced));
                 update.setObject(2, utc(clock.instant()));
                 update.setString(3, jobId);
-                update.executeUpdate();
+                update.setString(4, workerId);
+                try (ResultSet row = update.executeQuery()) {
+                    if (!row.next()) {
+                        return false;
+                    }
+                    tenantId = row.getString(1);
+                }
             }
-            ledger.capture(connection, owned.get().tenantId(), jobId);
-            LOG.info("Generation {} of tenant {} succeeded with {} outputs", jobId, owned.get().tenantId(),
-                    produced.size());
+            ledger.capture(connection, tenantId, jobId);
+            LOG.info("Generation {} of tenant {} succeeded with {} outputs", jobId, tenantId, produced.size());
             return true;
         });
     }

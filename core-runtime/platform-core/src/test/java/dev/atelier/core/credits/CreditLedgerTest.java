@@ -35,7 +35,11 @@ class CreditLedgerTest {
 
     @AfterEach
     void stop() {
-        fixture.close();
+        try {
+            assertThat(fixture.runningTotalsOffTheLedger()).as("running totals that disagree with the ledger").isZero();
+        } finally {
+            fixture.close();
+        }
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.atelier.core.credits.LedgerFixture;
 import dev.atelier.testkit.TestDatabase;
 import dev.atelier.testkit.TestPostgresExtension;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -88,6 +89,7 @@ class GenerationQueueConcurrencyTest {
         long held = entries.stream().filter(e -> e.kind() == LedgerEntry.Kind.HOLD).mapToLong(LedgerEntry::amount)
                 .sum();
         assertThat(granted - held).isEqualTo(ledger.balance(ALPHA, ADA));
+        assertThat(fixture.runningTotalsOffTheLedger()).isZero();
     }
 
     @Test
@@ -133,5 +135,73 @@ class GenerationQueueConcurrencyTest {
         long releases = entries.stream().filter(e -> e.kind() == LedgerEntry.Kind.RELEASE).count();
         assertThat(captures + releases).isEqualTo(30);
         assertThat(ledger.balance(ALPHA, ADA)).isEqualTo(100 - 2 * captures);
+        assertThat(fixture.runningTotalsOffTheLedger()).isZero();
+    }
+
+    @Test
+    void settlingAtOnceSpendsTheSoonestExpiringGrantsFirstAndKeepsTheRunningTotalsTrue() throws Exception {
+        Instant now = fixture.clock.instant();
+        ledger.grant(ALPHA, ADA, 20, "Plan", now.plus(Duration.ofDays(10)), "plan");
+        ledger.grant(ALPHA, ADA, 20, "Top-up", null, "topup");
+        ledger.grant(ALPHA, ADA, 20, "Sign-up bonus", now.plus(Duration.ofDays(1)), "signup");
+        CountDownLatch submitted = new CountDownLatch(1);
+        List<Future<Boolean>> submits = new ArrayList<>();
+        for (int i = 0; i < 80; i++) {
+            NewJob request = new NewJob("procedural", "picture " + i, null, Map.of(), List.of(), 1, 1, null);
+            submits.add(threads.submit(() -> {
+                submitted.await();
+                try {
+                    jobs.submit(ALPHA, ADA, request, null, 100, 100);
+                    return true;
+                } catch (InsufficientCreditsException e) {
+                    return false;
+                }
+            }));
+        }
+        submitted.countDown();
+        int accepted = 0;
+        for (Future<Boolean> submit : submits) {
+            accepted += submit.get(60, TimeUnit.SECONDS) ? 1 : 0;
+        }
+        assertThat(accepted).isEqualTo(60);
+
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Integer>> workers = new ArrayList<>();
+        for (int w = 0; w < 8; w++) {
+            String worker = "worker-" + w;
+            workers.add(threads.submit(() -> {
+                go.await();
+                int captured = 0;
+                for (Optional<ClaimedJob> claimed = jobs.claim(worker, LEASE); claimed.isPresent();
+                        claimed = jobs.claim(worker, LEASE)) {
+                    Job job = claimed.get().job();
+                    // A third of the jobs fail, so releases race with captures.
+                    if (Integer.parseInt(job.prompt().substring("picture ".length())) % 3 == 0) {
+                        assertThat(jobs.fail(job.id(), worker, "The model failed.", false)).isTrue();
+                    } else {
+                        assertThat(jobs.succeed(job.id(), worker, List.of())).isTrue();
+                        captured++;
+                    }
+                }
+                return captured;
+            }));
+        }
+        go.countDown();
+        int captured = 0;
+        for (Future<Integer> worker : workers) {
+            captured += worker.get(60, TimeUnit.SECONDS);
+        }
+
+        assertThat(captured).isBetween(21, 59);
+        assertThat(fixture.runningTotalsOffTheLedger()).isZero();
+        assertThat(ledger.balance(ALPHA, ADA)).isEqualTo(60 - captured)
+                .isEqualTo(fixture.balanceFromLedger(ALPHA, ADA));
+        // The bonus (1 day) went first, then the plan (10 days); the never-expiring top-up was touched last.
+        fixture.clock.advance(Duration.ofDays(2));
+        assertThat(ledger.balance(ALPHA, ADA)).isEqualTo(60 - captured)
+                .isEqualTo(fixture.balanceFromLedger(ALPHA, ADA));
+        fixture.clock.advance(Duration.ofDays(10));
+        assertThat(ledger.balance(ALPHA, ADA)).isEqualTo(Math.min(20, 60 - captured))
+                .isEqualTo(fixture.balanceFromLedger(ALPHA, ADA));
     }
 }

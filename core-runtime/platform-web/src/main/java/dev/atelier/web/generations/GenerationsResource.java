@@ -56,14 +56,14 @@ public final class GenerationsResource {
     static final Duration EVENT_POLL = Duration.ofSeconds(1);
     static final Duration EVENTS_MAX = Duration.ofMinutes(15);
     private static final int MAX_KEY_LENGTH = 200;
+    // Shared: Jersey makes a resource per request, and a new mapper would build its serializers again every time.
+    private static final ObjectMapper JSON = dev.atelier.web.internal.JsonMapperProvider.create();
 
     private final GenerationModule generation;
-    private final ObjectMapper json;
 
     @Inject
     public GenerationsResource(GenerationModule generation) {
         this.generation = generation;
-        this.json = dev.atelier.web.internal.JsonMapperProvider.create();
     }
 
     @POST
@@ -157,10 +157,10 @@ public final class GenerationsResource {
             }
             Job job = found.get();
             if (job.status().isFinal()) {
-                send(out, "done", json.writeValueAsString(JobView.of(tenant, job, generation.links())));
+                send(out, "done", JSON.writeValueAsString(JobView.of(tenant, job, generation.links())));
                 return;
             }
-            String progress = json.writeValueAsString(Map.of("status", job.status().name(), "progress",
+            String progress = JSON.writeValueAsString(Map.of("status", job.status().name(), "progress",
                     job.progress(), "stage", Objects.toString(job.stage(), "")));
             if (!progress.equals(last)) {
                 send(out, "progress", progress);
