@@ -36,10 +36,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -245,7 +242,7 @@ class ReplicateImageModelTest extends GenerationModelContract {
                         .withBody("{\"title\":\"Unauthenticated\",\"detail\":\"Invalid token "
                                 + ReplicateApiStubs.TOKEN + "\",\"status\":401}")));
         List<String> logLines = new ArrayList<>();
-        Handler capture = capturing(logLines);
+        Handler capture = LogLines.capturing(logLines);
         Logger logger = Logger.getLogger("dev.atelier.model.replicate");
         logger.addHandler(capture);
         try {
@@ -339,23 +336,5 @@ class ReplicateImageModelTest extends GenerationModelContract {
                 return new ByteArrayInputStream(png);
             }
         };
-    }
-
-    private static Handler capturing(List<String> lines) {
-        SimpleFormatter formatter = new SimpleFormatter();
-        Handler handler = new Handler() {
-            @Override
-            public synchronized void publish(LogRecord record) {
-                lines.add(formatter.formatMessage(record));
-            }
-
-            @Override
-            public void flush() {}
-
-            @Override
-            public void close() {}
-        };
-        handler.setLevel(Level.ALL);
-        return handler;
     }
 }

@@ -46,10 +46,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -165,7 +162,7 @@ class ReplicateWebhookTest {
         Map<String, String> once = ReplicateApiStubs.signed(ReplicateApiStubs.WEBHOOK_SECRET, "msg_2Lq0aVv8",
                 Instant.now(), processing);
         List<String> logLines = new ArrayList<>();
-        Handler capture = capturing(logLines);
+        Handler capture = LogLines.capturing(logLines);
         Logger logger = Logger.getLogger("dev.atelier.model.replicate");
         logger.addHandler(capture);
         try {
@@ -190,7 +187,7 @@ class ReplicateWebhookTest {
     void readsTheAccountsWebhookSecretOnceWhenTheTenantSetNoneAndNeverLogsIt() throws Exception {
         GenerationModel model = new ReplicateImageModel("0.1.0.test", WEBHOOKS);
         List<String> logLines = new ArrayList<>();
-        Handler capture = capturing(logLines);
+        Handler capture = LogLines.capturing(logLines);
         Logger logger = Logger.getLogger("dev.atelier.model.replicate");
         logger.addHandler(capture);
         try {
@@ -403,23 +400,5 @@ class ReplicateWebhookTest {
         int waiting() {
             return messages.size();
         }
-    }
-
-    private static Handler capturing(List<String> lines) {
-        SimpleFormatter formatter = new SimpleFormatter();
-        Handler handler = new Handler() {
-            @Override
-            public synchronized void publish(LogRecord record) {
-                lines.add(formatter.formatMessage(record));
-            }
-
-            @Override
-            public void flush() {}
-
-            @Override
-            public void close() {}
-        };
-        handler.setLevel(Level.ALL);
-        return handler;
     }
 }
