@@ -455,31 +455,6 @@ public final class GenerationJobs {
         return changed;
     }
 
-    /**
-     * The model was removed: its QUEUED jobs become FAILED with {@code reasonForPerson} and their credits are
-     * released. Jobs already running are left to their workers.
-     *
-     * @return how many jobs failed
-     */
-    public int failQueued(String modelId, String reasonForPerson) {
-        int failed = 0;
-        while (transactions.run("failing queued generations of a removed model", connection -> {
-            Optional<Job> next = selectForUpdateSkipLocked(connection,
-                    "status = 'QUEUED' AND model_id = ? ORDER BY created_at, seq", modelId);
-            if (next.isEmpty()) {
-                return false;
-            }
-            end(connection, next.get(), JobStatus.FAILED, reasonForPerson);
-            return true;
-        })) {
-            failed++;
-        }
-        if (failed > 0) {
-            LOG.info("Failed {} queued generations of removed model {}", failed, modelId);
-        }
-        return failed;
-    }
-
     /** The job by id, whatever its tenant: for workers, the sweeper and server-side progress streams only. */
     public Optional<Job> findById(String jobId) {
         if (jobId == null) {

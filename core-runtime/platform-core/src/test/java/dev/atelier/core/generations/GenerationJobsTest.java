@@ -260,21 +260,6 @@ class GenerationJobsTest {
     }
 
     @Test
-    void removingAModelFailsItsQueuedJobsAndReleasesTheirCredits() {
-        Job gone = submit(ADA, "gone", 4);
-        Job other = jobs.submit(ALPHA, ADA, new NewJob("other-model", "stays", null, Map.of(), List.of(), 2, 1, null),
-                null, NO_LIMIT, NO_LIMIT);
-
-        assertThat(jobs.failQueued("procedural", "This model is no longer offered.")).isEqualTo(1);
-
-        Job failed = jobs.findById(gone.id()).orElseThrow();
-        assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
-        assertThat(failed.error()).isEqualTo("This model is no longer offered.");
-        assertThat(jobs.findById(other.id()).orElseThrow().status()).isEqualTo(JobStatus.QUEUED);
-        assertThat(ledger.balance(ALPHA, ADA)).isEqualTo(8);
-    }
-
-    @Test
     void onlyTheOwnerSeesCancelsOrDeletesAJob() {
         ledger.grant(BETA, ADA, 10, "Top-up", null, "topup-beta");
         Job job = submit(ADA, "mine", 4);
