@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -95,7 +96,7 @@ public final class CallbackInbox {
             return Receipt.UNKNOWN;
         }
         Map<String, String> lowerCase = new LinkedHashMap<>();
-        headers.forEach((name, value) -> lowerCase.put(name.toLowerCase(java.util.Locale.ROOT), value));
+        headers.forEach((name, value) -> lowerCase.put(name.toLowerCase(Locale.ROOT), value));
         String deliveryId = Optional.ofNullable(lowerCase.get("webhook-id")).filter(id -> !id.isBlank())
                 .map(id -> "id:" + id).orElseGet(() -> "sha256:" + sha256(body));
         Receipt receipt = insert(jobId, attemptNumber, deliveryId, lowerCase, body);
@@ -107,7 +108,13 @@ public final class CallbackInbox {
 
     /** Drops the messages of a job whose attempt ended on this node. */
     void discard(String jobId) {
-        update("DELETE FROM generation_callback WHERE job_id = ?", jobId);
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement delete = c.prepareStatement("DELETE FROM generation_callback WHERE job_id = ?")) {
+            delete.setString(1, jobId);
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new DatabaseAccessException("The database failed while dropping generation callbacks", e);
+        }
     }
 
     /** Drops messages older than {@code age} (jobs whose worker died without discarding them); returns how many. */
@@ -185,15 +192,6 @@ public final class CallbackInbox {
             throw new DatabaseAccessException("The database failed while reading generation callbacks", e);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored callback headers are not JSON", e);
-        }
-    }
-
-    private void update(String sql, String jobId) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement u = c.prepareStatement(sql)) {
-            u.setString(1, jobId);
-            u.executeUpdate();
-        } catch (SQLException e) {
-            throw new DatabaseAccessException("The database failed while dropping generation callbacks", e);
         }
     }
 

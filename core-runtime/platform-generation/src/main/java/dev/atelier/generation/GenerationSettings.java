@@ -37,9 +37,4 @@ public record GenerationSettings(int workers, Duration lease, Duration pollInter
                 200L * 1024 * 1024, null);
     }
 
-    /** These settings with vendors' webhooks sent to {@code url} (null: none). */
-    public GenerationSettings withPublicBaseUrl(URI url) {
-        return new GenerationSettings(workers, lease, pollInterval, sweepInterval, queuedExpiry, runDeadline,
-                maxAttempts, uploadLifetime, mediaUrlLifetime, maxOutputBytes, url);
-    }
 }

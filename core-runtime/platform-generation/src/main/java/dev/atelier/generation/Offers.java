@@ -30,22 +30,19 @@ public final class Offers {
     public List<Offer> of(Tenant tenant) {
         List<Offer> offers = new ArrayList<>();
         for (TenantSettings.ModelOffer offer : offered(tenant)) {
-            registry.find(offer.modelId()).ifPresent(model -> offers.add(new Offer(model, pricing(offer, model))));
+            registry.find(offer.modelId()).ifPresent(model -> offers.add(new Offer(model,
+                    Pricing.of(offer, model.descriptor()))));
         }
         return offers;
     }
 
     public Optional<Offer> find(Tenant tenant, String modelId) {
         return offered(tenant).stream().filter(o -> o.modelId().equals(modelId)).findFirst()
-                .flatMap(offer -> registry.find(modelId).map(model -> new Offer(model, pricing(offer, model))));
+                .flatMap(offer -> registry.find(modelId).map(model -> new Offer(model,
+                        Pricing.of(offer, model.descriptor()))));
     }
 
     private static List<TenantSettings.ModelOffer> offered(Tenant tenant) {
         return tenant.settings() == null ? List.of() : tenant.settings().models();
-    }
-
-    private static Pricing pricing(TenantSettings.ModelOffer offer, ModelInfo model) {
-        long base = offer.credits() != null ? offer.credits() : model.descriptor().defaultCreditCost();
-        return new Pricing(base, offer.steps(), model.descriptor());
     }
 }

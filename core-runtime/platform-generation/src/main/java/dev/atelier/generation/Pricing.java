@@ -1,13 +1,13 @@
 package dev.atelier.generation;
 
 import dev.atelier.core.tenants.PriceStep;
+import dev.atelier.core.tenants.TenantSettings;
 import dev.atelier.spi.model.ModelDescriptor;
 import dev.atelier.spi.model.ParameterSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.OptionalLong;
 
 /**
  * What one generation with a model costs: the first of the tenant's price steps the request fits, else the base price.
@@ -20,8 +20,6 @@ public final class Pricing {
 
     /** Parameter names a request's duration is read from, in seconds; the first one the model declares counts. */
     static final List<String> DURATION_PARAMETERS = List.of("duration", "duration_seconds");
-
-    private static final Pattern SIZE = Pattern.compile("([1-9][0-9]{0,4})\\s*[xX×]\\s*([1-9][0-9]{0,4})");
 
     private final long base;
     private final List<PriceStep> steps;
@@ -36,6 +34,12 @@ public final class Pricing {
         this.base = base;
         this.durationParameter = durationParameter(model);
         this.steps = steps.isEmpty() || !measurable(steps.get(0).unit(), model) ? List.of() : List.copyOf(steps);
+    }
+
+    /** A tenant's price for {@code model}: its {@code credits} (else the model's default cost) and its steps. */
+    public static Pricing of(TenantSettings.ModelOffer offer, ModelDescriptor model) {
+        long base = offer.credits() != null ? offer.credits() : model.defaultCreditCost();
+        return new Pricing(base, offer.steps(), model);
     }
 
     /** Whether requests to {@code model} have a {@code unit} that price steps can be compared with. */
@@ -92,9 +96,9 @@ public final class Pricing {
             return OptionalDouble.of(width.doubleValue() * height.doubleValue());
         }
         if (parameters.get("size") instanceof String size) {
-            Matcher m = SIZE.matcher(size.strip());
-            if (m.matches()) {
-                return OptionalDouble.of(Double.parseDouble(m.group(1)) * Double.parseDouble(m.group(2)));
+            OptionalLong pixels = PriceStep.pixels(size);
+            if (pixels.isPresent()) {
+                return OptionalDouble.of(pixels.getAsLong());
             }
         }
         return OptionalDouble.empty();

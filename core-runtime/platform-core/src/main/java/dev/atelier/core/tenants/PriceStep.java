@@ -3,6 +3,7 @@ package dev.atelier.core.tenants;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,15 +47,23 @@ public record PriceStep(String upTo, int credits) {
                 : Optional.empty();
     }
 
+    /** The pixel count of a size written {@code WxH} ({@code "1024 x 768"} → 786432), or empty for anything else. */
+    public static OptionalLong pixels(String size) {
+        Matcher m = SIZE.matcher(size == null ? "" : size.replaceAll("\\s+", "").toLowerCase(Locale.ROOT)
+                .replace('×', 'x'));
+        return m.matches() ? OptionalLong.of(Long.parseLong(m.group(1)) * Long.parseLong(m.group(2)))
+                : OptionalLong.empty();
+    }
+
     public Unit unit() {
         return DURATION.matcher(upTo).matches() ? Unit.DURATION : Unit.SIZE;
     }
 
     /** The limit as a number: pixels for a size, seconds for a duration. */
     public long measure() {
-        Matcher size = SIZE.matcher(upTo);
-        if (size.matches()) {
-            return Long.parseLong(size.group(1)) * Long.parseLong(size.group(2));
+        OptionalLong pixels = pixels(upTo);
+        if (pixels.isPresent()) {
+            return pixels.getAsLong();
         }
         Matcher duration = DURATION.matcher(upTo);
         duration.matches();

@@ -11,6 +11,7 @@ import dev.atelier.web.Pagination;
 import dev.atelier.web.auth.AuthPages;
 import dev.atelier.web.auth.RequestAuth;
 import dev.atelier.web.auth.Viewer;
+import dev.atelier.web.internal.JsonMapperProvider;
 import dev.atelier.web.problem.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -57,7 +58,7 @@ public final class GenerationsResource {
     static final Duration EVENTS_MAX = Duration.ofMinutes(15);
     private static final int MAX_KEY_LENGTH = 200;
     // Shared: Jersey makes a resource per request, and a new mapper would build its serializers again every time.
-    private static final ObjectMapper JSON = dev.atelier.web.internal.JsonMapperProvider.create();
+    private static final ObjectMapper JSON = JsonMapperProvider.create();
 
     private final GenerationModule generation;
 

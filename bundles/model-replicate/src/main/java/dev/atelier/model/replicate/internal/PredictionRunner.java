@@ -273,7 +273,7 @@ final class PredictionRunner {
     }
 
     private static void log(System.Logger.Level level, GenerationContext context, String message) {
-        ReplicateLog.LOG.log(level, "tenant={0} job={1}: {2}", context.tenant().tenantSlug(), context.jobId(), message);
+        ReplicateLog.forCall(level, context, message);
     }
 
     /** Progress that only goes forward, as the host shows it. */

@@ -88,7 +88,6 @@ final class PredictionWatch {
     }
 
     private void log(String message) {
-        ReplicateLog.LOG.log(WARNING, "tenant={0} job={1}: {2}", guard.context().tenant().tenantSlug(),
-                guard.context().jobId(), message);
+        ReplicateLog.forCall(WARNING, guard.context(), message);
     }
 }

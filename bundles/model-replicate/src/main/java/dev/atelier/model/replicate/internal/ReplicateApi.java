@@ -391,8 +391,7 @@ final class ReplicateApi {
     }
 
     private static void log(System.Logger.Level level, CallGuard guard, String message) {
-        ReplicateLog.LOG.log(level, "tenant={0} job={1}: {2}", guard.context().tenant().tenantSlug(),
-                guard.context().jobId(), message);
+        ReplicateLog.forCall(level, guard.context(), message);
     }
 
     /** The network failed (refused connection, reset, timeout): the provider may be fine a moment later. */

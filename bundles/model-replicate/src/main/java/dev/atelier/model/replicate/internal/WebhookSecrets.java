@@ -90,7 +90,6 @@ final class WebhookSecrets {
     }
 
     private static void warn(CallGuard guard, String message) {
-        ReplicateLog.LOG.log(WARNING, "tenant={0} job={1}: {2}", guard.context().tenant().tenantSlug(),
-                guard.context().jobId(), message);
+        ReplicateLog.forCall(WARNING, guard.context(), message);
     }
 }

@@ -116,7 +116,6 @@ final class WebhookUpdates {
     }
 
     private void log(System.Logger.Level level, String message) {
-        ReplicateLog.LOG.log(level, "tenant={0} job={1}: {2}", guard.context().tenant().tenantSlug(),
-                guard.context().jobId(), message);
+        ReplicateLog.forCall(level, guard.context(), message);
     }
 }

@@ -190,8 +190,8 @@ public final class ModelForms {
             if (limit.isEmpty()) {
                 errors.put(upToField, upTo.isEmpty() ? "Enter the size or length this price is for."
                         : "Enter a size such as 1024x1024 or a length in whole seconds such as 4s.");
-            } else if (!Pricing.measurable(new PriceStep(limit.get(), 0).unit(), model)) {
-                errors.put(upToField, new PriceStep(limit.get(), 0).unit() == PriceStep.Unit.SIZE
+            } else if (!Pricing.measurable(unitOf(limit.get()), model)) {
+                errors.put(upToField, unitOf(limit.get()) == PriceStep.Unit.SIZE
                         ? model.name() + " has no size setting, so its price cannot depend on size."
                         : model.name() + " has no length setting, so its price cannot depend on length.");
             }
@@ -213,6 +213,10 @@ public final class ModelForms {
             }
         }
         return steps;
+    }
+
+    private static PriceStep.Unit unitOf(String limit) {
+        return new PriceStep(limit, 0).unit();
     }
 
     private static String stepField(String id, int row, String name) {

@@ -111,14 +111,12 @@ public final class PageModels {
         map.put("id", offer.modelId());
         map.put("name", deployed.map(m -> m.descriptor().name()).orElse(offer.modelId()));
         map.put("description", deployed.map(m -> m.descriptor().description()).orElse(null));
-        Integer credits = offer.credits() != null ? offer.credits()
-                : deployed.map(m -> m.descriptor().defaultCreditCost()).orElse(null);
-        map.put("credits", credits);
         // Steps count only for a deployed model that has the size or length they are measured in.
-        Optional<Pricing> pricing = deployed.filter(m -> credits != null)
-                .map(m -> new Pricing(credits, offer.steps(), m.descriptor()));
-        map.put("minCredits", pricing.map(Pricing::lowest).orElse(credits == null ? null : (long) credits));
-        map.put("maxCredits", pricing.map(Pricing::highest).orElse(credits == null ? null : (long) credits));
+        Optional<Pricing> pricing = deployed.map(m -> Pricing.of(offer, m.descriptor()));
+        Long credits = pricing.map(Pricing::base).orElse(offer.credits() == null ? null : (long) offer.credits());
+        map.put("credits", credits);
+        map.put("minCredits", pricing.map(Pricing::lowest).orElse(credits));
+        map.put("maxCredits", pricing.map(Pricing::highest).orElse(credits));
         map.put("creditsBy", pricing.filter(p -> !p.steps().isEmpty())
                 .map(p -> p.steps().get(0).unit() == PriceStep.Unit.DURATION ? "length" : "size").orElse(null));
         map.put("creditSteps", pricing.map(p -> p.steps().stream()
