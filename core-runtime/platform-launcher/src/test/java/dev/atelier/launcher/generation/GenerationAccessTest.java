@@ -55,6 +55,21 @@ class GenerationAccessTest {
     }
 
     @Test
+    void markupInAPromptIsShownAsTextOnTheGalleryAndTheCreationsPage() throws Exception {
+        String markup = "<script>alert(1)</script><img src=x onerror=alert(2)>";
+        String id = Jobs.accepted(owner.submit("{\"model\":\"procedural\",\"prompt\":"
+                + User.JSON.writeValueAsString(markup) + ",\"parameters\":{\"width\":64,\"height\":64}}"));
+        Jobs.awaitFinal(owner, id);
+
+        for (String page : new String[] {"/gallery", "/gallery/" + id}) {
+            HttpResponse<String> response = owner.get(page);
+            assertThat(response.statusCode()).as(page).isEqualTo(200);
+            assertThat(response.body()).as(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+                    .doesNotContain("<script>alert(1)").doesNotContain("<img src=x");
+        }
+    }
+
+    @Test
     void anotherUserCannotUseSomeonesUpload() throws Exception {
         HttpResponse<String> uploaded = owner.upload("in.png", "image/png", GenerationFlowTest.stripes(64));
         assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
