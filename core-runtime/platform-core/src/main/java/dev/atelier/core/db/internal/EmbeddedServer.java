@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -166,7 +167,7 @@ public final class EmbeddedServer implements AutoCloseable {
         if (firstStart) {
             return ServerPassword.create(file);
         }
-        if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return ServerPassword.load(file);
         }
         if (new HostBasedAuthentication(dir).trustsAnyone()) {
