@@ -81,6 +81,11 @@ public final class Keys {
             "atelier.secrets.key", "", ValueParser.base64KeyOrEmpty(32),
             "Base64 of 32 random bytes: the AES key tenant secrets are encrypted with. Required with atelier.db.url.");
 
+    public static final ConfigKey<List<String>> SECRETS_PREVIOUS_KEYS = ConfigKey.secret(
+            "atelier.secrets.previous-keys", "", ValueParser.base64KeysOrEmpty(32),
+            "Comma-separated earlier secrets keys (base64 of 32 bytes each): they only open what they sealed, until"
+                    + " `atelier secrets rotate` has sealed everything again with atelier.secrets.key.");
+
     public static final ConfigKey<Integer> ARGON2_MEMORY_KIB = ConfigKey.of(
             "atelier.accounts.argon2.memory-kib", "19456", ValueParser.integer(8, 4_194_304),
             "Memory of one Argon2id password hash, in KiB. Changing it rehashes each password at its next sign-in.");
@@ -182,6 +187,7 @@ public final class Keys {
     /** All keys, in documentation order. */
     public static final List<ConfigKey<?>> ALL = List.of(
             PROFILE, DATA_DIR, HTTP_HOST, HTTP_PORT, OPERATOR_HOST, BASE_DOMAIN, TENANT_CONFIGS_DIR, SECRETS_KEY,
+            SECRETS_PREVIOUS_KEYS,
             DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, DB_EMBEDDED_PORT,
             DEPLOY_DIR, SYSTEM_BUNDLES_DIR, POLL_INTERVAL, DRAIN_TIMEOUT, CALL_TIMEOUT,
             SECURE_COOKIES, TRUST_FORWARDED_HEADERS, PUBLIC_BASE_URL,

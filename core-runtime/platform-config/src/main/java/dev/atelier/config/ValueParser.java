@@ -128,6 +128,19 @@ interface ValueParser<T> {
         };
     }
 
+    static ValueParser<java.util.List<String>> base64KeysOrEmpty(int bytes) {
+        ValueParser<String> oneKey = base64KeyOrEmpty(bytes);
+        return text -> {
+            java.util.List<String> keys = new java.util.ArrayList<>();
+            for (String key : text.split(",")) {
+                if (!key.isBlank()) {
+                    keys.add(oneKey.parse(key.strip()));
+                }
+            }
+            return java.util.List.copyOf(keys);
+        };
+    }
+
     private static String format(Duration d) {
         if (d.toMillis() < 1000) {
             return d.toMillis() + "ms";

@@ -8,7 +8,6 @@ import dev.atelier.core.secrets.SecretBox;
 import dev.atelier.spi.model.CallbackMessage;
 import dev.atelier.spi.model.Callbacks;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -38,6 +37,7 @@ public final class CallbackInbox {
     /** How often a waiting worker looks for messages received by another node. */
     private static final Duration CROSS_NODE_POLL = Duration.ofSeconds(1);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SIGNATURE_CONTEXT = "generation-callback";
 
     /** What became of a received message. */
     public enum Receipt {
@@ -91,8 +91,8 @@ public final class CallbackInbox {
         } catch (NumberFormatException e) {
             return Receipt.UNKNOWN;
         }
-        if (!MessageDigest.isEqual(signature(jobId, attemptNumber).getBytes(StandardCharsets.UTF_8),
-                signature.getBytes(StandardCharsets.UTF_8))) {
+        // Also under a previous secrets key: a job's callback URL was handed out before the key was rotated.
+        if (!secrets.fingerprintMatches(signature, signed(jobId, attemptNumber), SIGNATURE_CONTEXT)) {
             return Receipt.UNKNOWN;
         }
         Map<String, String> lowerCase = new LinkedHashMap<>();
@@ -196,7 +196,11 @@ public final class CallbackInbox {
     }
 
     private String signature(String jobId, int attempt) {
-        return secrets.fingerprint(jobId + "\n" + attempt, "generation-callback");
+        return secrets.fingerprint(signed(jobId, attempt), SIGNATURE_CONTEXT);
+    }
+
+    private static String signed(String jobId, int attempt) {
+        return jobId + "\n" + attempt;
     }
 
     private static String sha256(byte[] body) {

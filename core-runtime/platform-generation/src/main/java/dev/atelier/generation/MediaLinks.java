@@ -6,7 +6,6 @@ import dev.atelier.spi.storage.StorageException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +25,7 @@ public final class MediaLinks {
     public enum Check { VALID, EXPIRED, INVALID }
 
     private static final Logger LOG = LoggerFactory.getLogger(MediaLinks.class);
+    private static final String SIGNATURE_CONTEXT = "media-link";
 
     private final SecretBox keys;
     private final TenantStorage storage;
@@ -65,8 +65,8 @@ public final class MediaLinks {
         } catch (NumberFormatException e) {
             return Check.INVALID;
         }
-        boolean genuine = MessageDigest.isEqual(signature(key, expires).getBytes(StandardCharsets.UTF_8),
-                sig.getBytes(StandardCharsets.UTF_8));
+        // Also under a previous secrets key, so links on pages shown before a key rotation keep working.
+        boolean genuine = keys.fingerprintMatches(sig, signed(key, expires), SIGNATURE_CONTEXT);
         if (!genuine) {
             return Check.INVALID;
         }
@@ -74,6 +74,10 @@ public final class MediaLinks {
     }
 
     private String signature(String key, long expires) {
-        return keys.fingerprint(key + "\n" + expires, "media-link");
+        return keys.fingerprint(signed(key, expires), SIGNATURE_CONTEXT);
+    }
+
+    private static String signed(String key, long expires) {
+        return key + "\n" + expires;
     }
 }

@@ -76,7 +76,7 @@ public final class Database implements AutoCloseable {
                 embedded = EmbeddedServer.start(settings.embeddedDataDir(), settings.embeddedPort());
                 url = embedded.jdbcUrl();
                 user = embedded.user();
-                password = "";
+                password = embedded.password();
                 description = "embedded PostgreSQL " + embedded.majorVersion() + " in " + embedded.dataDir()
                         + " on port " + embedded.port();
             } else {

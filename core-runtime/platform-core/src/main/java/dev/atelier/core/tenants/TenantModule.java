@@ -6,6 +6,7 @@ import dev.atelier.core.tenants.internal.FolderApplier;
 import dev.atelier.core.tenants.internal.FolderExporter;
 import dev.atelier.core.tenants.internal.ScopedAssets;
 import dev.atelier.core.tenants.internal.ScopedTemplates;
+import dev.atelier.core.tenants.internal.SecretResealer;
 import dev.atelier.core.tenants.internal.SnapshotDirectory;
 import dev.atelier.core.tenants.internal.StoredTenantAdmin;
 import java.util.Map;
@@ -85,6 +86,18 @@ public final class TenantModule {
     /** Apply and export, resolving {@code ${NAME}} secrets from {@code environment}. */
     public TenantFolders folders(Map<String, String> environment) {
         return new FolderApplier(database.dataSource(), secrets, baseDomain, environment, directory, exporter);
+    }
+
+    /**
+     * Seals every stored tenant secret again with the current secrets key ({@code atelier secrets rotate}), in one
+     * transaction, then re-reads the tenants. Idempotent.
+     *
+     * @throws dev.atelier.core.secrets.SecretKeyException if a secret opens with none of the configured keys
+     */
+    public ResealReport resealSecrets() {
+        ResealReport report = new SecretResealer(database.dataSource(), secrets).resealAll();
+        directory.reload();
+        return report;
     }
 
     /** Re-reads every tenant, e.g. after another node changed one. */

@@ -5,20 +5,35 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atelier.core.deployments.DeploymentHistory;
 import dev.atelier.core.deployments.DeploymentRecord;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class EmbeddedDatabaseTest {
 
     @TempDir
-    Path dataDir;
+    Path dataFolder;
+
+    private Path dataDir;
+
+    @BeforeEach
+    void clusterInTheDataFolder() {
+        // As the launcher lays it out: the password file and the binaries go beside the cluster, in the data folder.
+        dataDir = dataFolder.resolve("postgres");
+    }
 
     @Test
     void keepsDataAcrossARestartOnTheSameDirectory() {
@@ -94,7 +109,35 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
+    void aDatabaseCreatedWithoutPasswordsGetsOneAtItsNextStartAndKeepsItsData() throws Exception {
+        // How earlier versions made the cluster: initdb with trust, so any local user got in as superuser.
+        try (EmbeddedPostgres legacy = EmbeddedPostgres.builder().setDataDirectory(dataDir)
+                .setCleanDataDirectory(false).start();
+                Connection connection = legacy.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE kept (note text)");
+            statement.execute("INSERT INTO kept VALUES ('made before passwords')");
+        }
+
+        try (Database database = Database.start(DatabaseSettings.embedded(dataDir, 2))) {
+            String url = "jdbc:postgresql://127.0.0.1:" + database.description().replaceAll(".* on port ", "")
+                    + "/postgres";
+            assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "").close())
+                    .isInstanceOf(SQLException.class);
+            String password = Files.readString(dataFolder.resolve("postgres.password")).strip();
+            try (Connection connection = DriverManager.getConnection(url, "postgres", password);
+                    Statement statement = connection.createStatement();
+                    ResultSet kept = statement.executeQuery("SELECT note FROM kept")) {
+                kept.next();
+                assertThat(kept.getString(1)).isEqualTo("made before passwords");
+            }
+        }
+        assertThat(Files.readString(dataDir.resolve("pg_hba.conf"))).doesNotContainPattern("(?m)^host.*trust\\s*$");
+    }
+
+    @Test
     void refusesADirectoryThatHoldsSomethingElse() throws IOException {
+        Files.createDirectories(dataDir);
         Files.writeString(dataDir.resolve("notes.txt"), "not a database");
 
         assertThatThrownBy(() -> Database.start(DatabaseSettings.embedded(dataDir, 2)))

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SecretBoxTest {
 
     private static final String KEY = Base64.getEncoder().encodeToString(new byte[32]);
+    private static final String OTHER_KEY = Base64.getEncoder().encodeToString("another key of thirty-two bytes!"
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 
     @TempDir
     Path home;
@@ -87,6 +90,73 @@ class SecretBoxTest {
 
         assertThat(SecretBox.fromBase64(KEY).open(configured.seal("v", "c"), "c")).isEqualTo("v");
         assertThat(Files.exists(home.resolve("data").resolve(SecretBox.KEY_FILE))).isFalse();
+    }
+
+    @Test
+    void aRotatedKeyStillOpensWhatTheOldKeySealedAndSealsAnewUnderItsOwnId() {
+        SecretBox keyA = SecretBox.fromBase64(KEY);
+        String sealedWithA = keyA.seal("sk_live_123", "tnt_1/STRIPE");
+        SecretBox keyBWithA = SecretBox.fromBase64(OTHER_KEY, List.of(KEY));
+        SecretBox keyBAlone = SecretBox.fromBase64(OTHER_KEY);
+
+        String resealed = keyBWithA.seal(keyBWithA.open(sealedWithA, "tnt_1/STRIPE"), "tnt_1/STRIPE");
+
+        assertThat(sealedWithA).startsWith("v2." + keyA.keyId() + ".");
+        assertThat(keyBWithA.sealedWithCurrentKey(sealedWithA)).isFalse();
+        assertThat(resealed).startsWith("v2." + keyBAlone.keyId() + ".");
+        assertThat(keyBWithA.sealedWithCurrentKey(resealed)).isTrue();
+        assertThat(keyBAlone.open(resealed, "tnt_1/STRIPE")).isEqualTo("sk_live_123");
+        assertThat(keyA.keyId()).isNotEqualTo(keyBAlone.keyId()).matches("[0-9a-f]{12}").doesNotContain(KEY);
+    }
+
+    @Test
+    void aValueSealedWithAKeyNotConfiguredIsRefusedNamingItsKeyId() {
+        SecretBox keyA = SecretBox.fromBase64(KEY);
+        String sealedWithA = keyA.seal("sk_live_123", "tnt_1/STRIPE");
+        SecretBox keyB = SecretBox.fromBase64(OTHER_KEY);
+
+        assertThatThrownBy(() -> keyB.open(sealedWithA, "tnt_1/STRIPE")).isInstanceOf(SecretKeyException.class)
+                .hasMessageContaining("sealed with key id " + keyA.keyId())
+                .hasMessageContaining("atelier.secrets.key has id " + keyB.keyId())
+                .hasMessageContaining("atelier.secrets.previous-keys")
+                .hasMessageNotContaining("sk_live_123");
+    }
+
+    @Test
+    void valuesSealedBeforeKeyIdsExistedStillOpenWithTheCurrentOrAPreviousKey() {
+        String sealedWithA = SecretBox.fromBase64(KEY).seal("sk_live_123", "tnt_1/STRIPE");
+        // The earlier format: the same bytes without the "v2.<key id>." prefix.
+        String withoutKeyId = sealedWithA.substring(sealedWithA.lastIndexOf('.') + 1);
+
+        assertThat(SecretBox.fromBase64(KEY).open(withoutKeyId, "tnt_1/STRIPE")).isEqualTo("sk_live_123");
+        assertThat(SecretBox.fromBase64(OTHER_KEY, List.of(KEY)).open(withoutKeyId, "tnt_1/STRIPE"))
+                .isEqualTo("sk_live_123");
+        assertThat(SecretBox.fromBase64(OTHER_KEY, List.of(KEY)).sealedWithCurrentKey(withoutKeyId)).isFalse();
+        assertThatThrownBy(() -> SecretBox.fromBase64(OTHER_KEY).open(withoutKeyId, "tnt_1/STRIPE"))
+                .isInstanceOf(SecretKeyException.class).hasMessageContaining("atelier.secrets.key");
+    }
+
+    @Test
+    void signaturesMadeWithThePreviousKeyStillVerifyAfterARotationButNotOnceItIsRemoved() {
+        String signedWithA = SecretBox.fromBase64(KEY).fingerprint("media/key\n1700000000", "media-link");
+
+        assertThat(SecretBox.fromBase64(OTHER_KEY, List.of(KEY))
+                .fingerprintMatches(signedWithA, "media/key\n1700000000", "media-link")).isTrue();
+        assertThat(SecretBox.fromBase64(OTHER_KEY, List.of(KEY))
+                .fingerprintMatches(signedWithA, "media/key\n1700000001", "media-link")).isFalse();
+        assertThat(SecretBox.fromBase64(OTHER_KEY)
+                .fingerprintMatches(signedWithA, "media/key\n1700000000", "media-link")).isFalse();
+    }
+
+    @Test
+    void previousKeysAreReadFromTheConfiguration() throws Exception {
+        String sealedWithA = SecretBox.fromBase64(KEY).seal("v", "c");
+
+        SecretBox configured = SecretBox.fromConfig(config(Map.of("atelier.secrets.key", OTHER_KEY,
+                "atelier.secrets.previous-keys", KEY + ", " + KEY, "atelier.db.url", "jdbc:postgresql://db/atelier")));
+
+        assertThat(configured.open(sealedWithA, "c")).isEqualTo("v");
+        assertThat(configured.keyId()).isEqualTo(SecretBox.fromBase64(OTHER_KEY).keyId());
     }
 
     private AtelierConfig config(Map<String, String> flags) throws Exception {

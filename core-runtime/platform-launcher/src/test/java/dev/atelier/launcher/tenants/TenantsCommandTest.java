@@ -2,6 +2,8 @@ package dev.atelier.launcher.tenants;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.atelier.core.secrets.SecretBox;
 import dev.atelier.launcher.Main;
 import dev.atelier.testkit.TestDatabase;
 import dev.atelier.testkit.TestPostgresExtension;
@@ -11,6 +13,10 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -21,7 +27,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code atelier tenants apply | list | export} end to end against a real PostgreSQL database. */
+/**
+ * {@code atelier tenants apply | list | export}, and {@code atelier secrets rotate} of what they store, end to end
+ * against a real PostgreSQL database.
+ */
 @ExtendWith(TestPostgresExtension.class)
 class TenantsCommandTest {
 
@@ -32,15 +41,15 @@ class TenantsCommandTest {
 
     private final Map<String, String> environment = new HashMap<>();
     private Path configs;
+    private TestDatabase database;
 
     @BeforeEach
     void prepare(TestDatabase database) throws IOException {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
+        this.database = database;
         environment.put("ATELIER_DB_URL", database.url());
         environment.put("ATELIER_DB_USER", database.user());
         environment.put("ATELIER_DB_PASSWORD", database.password());
-        environment.put("ATELIER_SECRETS_KEY", Base64.getEncoder().encodeToString(key));
+        environment.put("ATELIER_SECRETS_KEY", newKey());
         environment.put("NOVA_STRIPE_SECRET", STRIPE_SECRET);
         configs = home.resolve("tenant-configs");
         write(configs.resolve("nova/tenant.yaml"), """
@@ -140,6 +149,60 @@ class TenantsCommandTest {
 
         assertThat(apply.exitCode()).isEqualTo(2);
         assertThat(apply.err()).contains("atelier.secrets.key (ATELIER_SECRETS_KEY) must be set");
+    }
+
+    @Test
+    void secretsRotateSealsEveryStoredSecretWithTheNewKeySoTheOldOneCanBeRemoved() throws Exception {
+        atelier("tenants", "apply", configs.toString());
+        String oldKey = environment.get("ATELIER_SECRETS_KEY");
+        String newKey = newKey();
+        String newKeyId = SecretBox.fromBase64(newKey).keyId();
+        environment.put("ATELIER_SECRETS_KEY", newKey);
+        environment.put("ATELIER_SECRETS_PREVIOUS_KEYS", oldKey);
+
+        Result rotate = atelier("secrets", "rotate");
+        Result again = atelier("secrets", "rotate");
+        environment.remove("ATELIER_SECRETS_PREVIOUS_KEYS");
+        Result listWithoutTheOldKey = atelier("tenants", "list");
+
+        assertThat(rotate.exitCode()).as(rotate.err()).isZero();
+        assertThat(rotate.out()).contains("Re-sealed 1 secret(s) of 2 tenant(s) with key id " + newKeyId
+                + "; 0 were already sealed with it.");
+        assertThat(again.out()).contains("Re-sealed 0 secret(s) of 2 tenant(s) with key id " + newKeyId
+                + "; 1 were already sealed with it.");
+        assertThat(listWithoutTheOldKey.exitCode()).as(listWithoutTheOldKey.err()).isZero();
+        assertThat(storedStripeSecret(SecretBox.fromBase64(newKey))).isEqualTo(STRIPE_SECRET);
+    }
+
+    @Test
+    void aSecretSealedWithAKeyNoLongerConfiguredIsNamedByItsKeyIdAndNothingChanges() throws Exception {
+        atelier("tenants", "apply", configs.toString());
+        SecretBox oldKey = SecretBox.fromBase64(environment.get("ATELIER_SECRETS_KEY"));
+        environment.put("ATELIER_SECRETS_KEY", newKey());
+
+        Result rotate = atelier("secrets", "rotate");
+
+        assertThat(rotate.exitCode()).isEqualTo(1);
+        assertThat(rotate.err()).contains("sealed with key id " + oldKey.keyId(), "atelier.secrets.previous-keys")
+                .doesNotContain(STRIPE_SECRET);
+        assertThat(storedStripeSecret(oldKey)).isEqualTo(STRIPE_SECRET);
+    }
+
+    private String storedStripeSecret(SecretBox key) throws Exception {
+        try (Connection connection = DriverManager.getConnection(database.url(), database.user(),
+                database.password());
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT id, secrets FROM tenant WHERE slug = 'nova'")) {
+            row.next();
+            String sealed = new ObjectMapper().readTree(row.getString("secrets")).get("NOVA_STRIPE_SECRET").asText();
+            return key.open(sealed, row.getString("id") + "/NOVA_STRIPE_SECRET");
+        }
+    }
+
+    private static String newKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 
     private record Result(int exitCode, String out, String err) {}

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -19,23 +20,33 @@ import org.slf4j.LoggerFactory;
 /**
  * An embedded PostgreSQL (zonky binaries) whose data lives in a directory of our choosing and survives restarts. The
  * first start runs initdb; later starts reuse the cluster as it was left.
+ *
+ * <p>Other users of the machine get nothing from it: it listens on 127.0.0.1 only (no Unix socket), every connection
+ * needs the superuser's password ({@code scram-sha-256}), which is generated at initdb and kept in the owner-only file
+ * {@code <cluster>.password} beside the cluster, and the binaries are unpacked into the owner-only folder
+ * {@code <cluster>-binaries} beside it rather than the shared temporary directory. A cluster made before passwords
+ * were required ({@code trust} in {@code pg_hba.conf}) gets a password at its next start and keeps its data.
  */
 public final class EmbeddedServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedServer.class);
     private static final String DATABASE = "atelier";
     private static final String SUPERUSER = "postgres";
+    private static final String LOOPBACK = "127.0.0.1";
     // Crash recovery after a kill can take a while; give it more than zonky's 10 s default.
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
 
     private final EmbeddedPostgres postgres;
     private final Path dataDir;
+    private final ServerPassword password;
     private final boolean firstStart;
     private final int majorVersion;
 
-    private EmbeddedServer(EmbeddedPostgres postgres, Path dataDir, boolean firstStart, int majorVersion) {
+    private EmbeddedServer(EmbeddedPostgres postgres, Path dataDir, ServerPassword password, boolean firstStart,
+            int majorVersion) {
         this.postgres = postgres;
         this.dataDir = dataDir;
+        this.password = password;
         this.firstStart = firstStart;
         this.majorVersion = majorVersion;
     }
@@ -47,15 +58,29 @@ public final class EmbeddedServer implements AutoCloseable {
         if (port != 0) {
             requireFreePort(port);
         }
+        BinariesDirectory binaries = BinariesDirectory.prepare(dir.resolveSibling(dir.getFileName() + "-binaries"));
+        ServerPassword password = password(dir, firstStart);
         long started = System.nanoTime();
         EmbeddedPostgres postgres;
         try {
-            postgres = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false).setPort(port)
-                    .setPGStartupWait(STARTUP_WAIT)
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(dir)
+                    .setCleanDataDirectory(false).setPort(port).setPGStartupWait(STARTUP_WAIT)
+                    .setOverrideWorkingDirectory(binaries.workingDirectory().toFile())
+                    .setPgBinaryResolver(binaries.resolver())
                     // Zonky tunes for throwaway test databases (fsync and synchronous commit off); this data must last.
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
-                    .start();
+                    .setServerConfig("listen_addresses", LOOPBACK)
+                    // The default socket in /tmp would be one more way in, and nothing here uses it.
+                    .setServerConfig("unix_socket_directories", "''")
+                    .setConnectConfig("password", password.value());
+            if (firstStart) {
+                // Zonky runs initdb with "-A trust"; these later options override it (zonky passes its locale
+                // settings to initdb as --key=value).
+                builder.setLocaleConfig("auth", "scram-sha-256").setLocaleConfig("pwfile", password.file().toString());
+            }
+            postgres = builder.start();
+            binaries.closeToOthers();
         } catch (IOException | RuntimeException e) {
             StalePostmaster.stopIfRunning(dir);
             throw new DatabaseStartException("Cannot start the embedded PostgreSQL in " + dir + ": " + e.getMessage()
@@ -63,10 +88,11 @@ public final class EmbeddedServer implements AutoCloseable {
                     e);
         }
         try {
+            new PasswordUpgrade(new HostBasedAuthentication(dir), password, SUPERUSER).applyIfNeeded(postgres);
             int major = createDatabaseIfMissing(postgres, dir);
-            LOG.info("Embedded PostgreSQL {} {} in {} on port {} in {} ms", major, firstStart ? "created" : "started",
-                    dir, postgres.getPort(), Duration.ofNanos(System.nanoTime() - started).toMillis());
-            return new EmbeddedServer(postgres, dir, firstStart, major);
+            LOG.info("Embedded PostgreSQL {} {} in {} on {}:{} in {} ms", major, firstStart ? "created" : "started",
+                    dir, LOOPBACK, postgres.getPort(), Duration.ofNanos(System.nanoTime() - started).toMillis());
+            return new EmbeddedServer(postgres, dir, password, firstStart, major);
         } catch (RuntimeException e) {
             closeQuietly(postgres);
             throw e;
@@ -75,11 +101,21 @@ public final class EmbeddedServer implements AutoCloseable {
 
     /** JDBC URL of the platform database, without credentials. */
     public String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
+        return "jdbc:postgresql://" + LOOPBACK + ":" + postgres.getPort() + "/" + DATABASE;
     }
 
     public String user() {
         return SUPERUSER;
+    }
+
+    /** The superuser's password, from the owner-only password file. */
+    public String password() {
+        return password.value();
+    }
+
+    /** The owner-only file the password is kept in. */
+    public Path passwordFile() {
+        return password.file();
     }
 
     public int port() {
@@ -124,6 +160,24 @@ public final class EmbeddedServer implements AutoCloseable {
             throw new DatabaseStartException("Cannot use " + dir + " for the embedded PostgreSQL: " + e
                     + ". Check that the directory is writable.", e);
         }
+    }
+
+    private static ServerPassword password(Path dir, boolean firstStart) {
+        Path file = dir.resolveSibling(dir.getFileName() + ".password");
+        if (firstStart) {
+            return ServerPassword.create(file);
+        }
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return ServerPassword.load(file);
+        }
+        if (new HostBasedAuthentication(dir).trustsAnyone()) {
+            // A cluster from before passwords were required: PasswordUpgrade gives it this one once it runs.
+            return ServerPassword.create(file);
+        }
+        throw new DatabaseStartException("The embedded PostgreSQL in " + dir + " requires a password, but " + file
+                + " is missing. Restore it from a backup of the data folder. Failing that, set the method of every"
+                + " rule in " + dir.resolve(HostBasedAuthentication.FILE) + " to trust and start again: a new password"
+                + " is then generated and the rules are set back to scram-sha-256.");
     }
 
     private static void requireFreePort(int port) {
