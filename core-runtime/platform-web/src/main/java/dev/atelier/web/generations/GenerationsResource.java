@@ -29,6 +29,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -39,6 +40,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code /api/v1/generations}: submit (202, {@code Idempotency-Key} honoured), read, follow progress as Server-Sent
@@ -59,9 +62,14 @@ public final class GenerationsResource {
     // A stream refused for the cap: most streams end within a job's run, so a short wait usually finds a free slot.
     private static final String STREAMS_RETRY_AFTER_SECONDS = "10";
     private static final byte[] KEEP_ALIVE = ":\n\n".getBytes(StandardCharsets.UTF_8);
+    // Jersey holds back the first 8 KB of a response to work out its length, and a flush does not send them: an
+    // opening comment longer than that sends the headers and everything after it as it is written.
+    private static final byte[] OPENING = (":" + " ".repeat(8 * 1024) + "\n\n").getBytes(StandardCharsets.UTF_8);
     private static final int MAX_KEY_LENGTH = 200;
     // Shared: Jersey makes a resource per request, and a new mapper would build its serializers again every time.
     private static final ObjectMapper JSON = JsonMapperProvider.create();
+
+    private static final Logger LOG = LoggerFactory.getLogger(GenerationsResource.class);
 
     private final GenerationModule generation;
     private final EventStreams streams;
@@ -160,6 +168,9 @@ public final class GenerationsResource {
         StreamingOutput stream = out -> {
             try (EventStreams.Slot held = slot.get()) {
                 follow(tenant, viewer.account().id(), id, out);
+            } catch (EOFException e) {
+                // The page was closed or left: nobody is listening, and that is how most streams end.
+                LOG.debug("Event stream of {} ended: the client went away", id);
             }
         };
         return Response.ok(stream, "text/event-stream").header("Cache-Control", "no-store")
@@ -168,6 +179,8 @@ public final class GenerationsResource {
 
     private void follow(Tenant tenant, String accountId, String id, OutputStream out) throws IOException {
         Instant giveUp = Instant.now().plus(streams.limits().maxLifetime());
+        out.write(OPENING);
+        out.flush();
         String last = null;
         while (Instant.now().isBefore(giveUp)) {
             Optional<Job> found = generation.jobs().find(tenant.id(), accountId, id);
