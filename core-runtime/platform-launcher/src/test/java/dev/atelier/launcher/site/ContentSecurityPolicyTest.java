@@ -109,6 +109,24 @@ class ContentSecurityPolicyTest {
     }
 
     @Test
+    void injectedInlineStylesAndForeignImagesAreRefusedAndSeen() {
+        try (BrowserContext visitor = context()) {
+            PolicyViolations violations = PolicyViolations.watch(visitor);
+            Page page = visitor.newPage();
+            open(page, "auratuner", "/", 200);
+
+            // What an injected fragment would try: its own style block and an image from another site.
+            page.evaluate("document.head.insertAdjacentHTML('beforeend', '<style>body{display:none}</style>');"
+                    + "document.body.insertAdjacentHTML('beforeend', '<img src=\"https://elsewhere.example/p.png\">')");
+
+            await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(() -> violations.seen().size() >= 2);
+            assertThat(violations.seen()).anySatisfy(v -> assertThat(v).contains("style-src"))
+                    .anySatisfy(v -> assertThat(v).contains("img-src").contains("elsewhere.example"));
+            assertThat(page.isVisible("main")).as("the injected style was not applied").isTrue();
+        }
+    }
+
+    @Test
     void visitorPagesOfBothTenantsShowTheirBrandWithNoPolicyViolation() {
         for (String slug : List.of("auratuner", platform.secondTenantSlug())) {
             try (BrowserContext visitor = context()) {
@@ -186,10 +204,10 @@ class ContentSecurityPolicyTest {
             page.waitForSelector("[role='alert']");
             page.fill("#token", token);
             page.click("button[type='submit']");
-            page.waitForSelector("ul.models img");
+            page.waitForSelector("img[src*='/procedural/']");
             // Polled from here: a predicate the page evaluates itself would be refused by the policy under test.
-            await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(() -> (Boolean) page.evaluate(
-                    "[...document.querySelectorAll('ul.models img')].every(i => i.complete && i.naturalWidth > 0)"));
+            await().pollInSameThread().atMost(Duration.ofSeconds(60)).until(() -> (Boolean) page.evaluate(
+                    "(i => i.complete && i.naturalWidth > 0)(document.querySelector(\"img[src*='/procedural/']\"))"));
             shoot(page, "operator-console");
 
             assertThat(page.textContent("h1")).isEqualTo("Atelier is running");
