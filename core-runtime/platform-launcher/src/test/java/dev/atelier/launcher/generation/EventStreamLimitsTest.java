@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -112,6 +113,21 @@ class EventStreamLimitsTest {
         }
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
                 .until(() -> follow(user, job).statusCode() == 200);
+    }
+
+    @Test
+    void askingOnlyForTheHeadersTakesNoSlot() throws Exception {
+        User user = platform.user(SLUG, 5);
+        String job = queuedJob(user);
+        for (int i = 0; i <= PER_USER; i++) {
+            HttpResponse<String> head = User.send(user.browser("/api/v1/generations/" + job + "/events")
+                    .header("X-Forwarded-For", address).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+            assertThat(head.statusCode()).isEqualTo(200);
+        }
+
+        for (int i = 0; i < PER_USER; i++) {
+            assertThat(follow(user, job).statusCode()).isEqualTo(200);
+        }
     }
 
     private static String queuedJob(User user) throws Exception {

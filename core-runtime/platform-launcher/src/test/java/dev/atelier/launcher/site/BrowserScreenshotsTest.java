@@ -10,6 +10,7 @@ import com.microsoft.playwright.options.Cookie;
 import dev.atelier.core.tenants.PriceStep;
 import dev.atelier.core.tenants.TenantSettings;
 import dev.atelier.launcher.DemoPlatform;
+import dev.atelier.launcher.HeadlessChromium;
 import dev.atelier.web.auth.Cookies;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -11,6 +11,8 @@ import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.launcher.DemoPlatform;
+import dev.atelier.launcher.HeadlessChromium;
+import dev.atelier.launcher.PolicyViolations;
 import dev.atelier.web.auth.Cookies;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;

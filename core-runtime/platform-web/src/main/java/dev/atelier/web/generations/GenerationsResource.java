@@ -68,7 +68,6 @@ public final class GenerationsResource {
     private static final int MAX_KEY_LENGTH = 200;
     // Shared: Jersey makes a resource per request, and a new mapper would build its serializers again every time.
     private static final ObjectMapper JSON = JsonMapperProvider.create();
-
     private static final Logger LOG = LoggerFactory.getLogger(GenerationsResource.class);
 
     private final GenerationModule generation;
@@ -157,6 +156,10 @@ public final class GenerationsResource {
         Viewer viewer = RequestAuth.requireViewer(request);
         Tenant tenant = AuthPages.tenant(request);
         owned(request, id);
+        if ("HEAD".equals(request.getMethod())) {
+            // No body will be written, so no stream would ever give a slot back.
+            return Response.ok().type("text/event-stream").header("Cache-Control", "no-store").build();
+        }
         Optional<EventStreams.Slot> slot = streams.open(tenant.id() + ":" + viewer.account().id(),
                 request.getRemoteAddr());
         if (slot.isEmpty()) {

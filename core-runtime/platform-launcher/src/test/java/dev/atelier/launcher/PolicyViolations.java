@@ -1,4 +1,4 @@
-package dev.atelier.launcher.site;
+package dev.atelier.launcher;
 
 import com.microsoft.playwright.BrowserContext;
 import java.util.List;
@@ -8,14 +8,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * What the Content-Security-Policy refused in one browser context, on every page it opens: each
  * {@code securitypolicyviolation} event and each "Refused to …" console message, with the page's address.
  */
-final class PolicyViolations {
+public final class PolicyViolations {
 
     private final List<String> seen = new CopyOnWriteArrayList<>();
 
     private PolicyViolations() {}
 
     /** Starts watching {@code context}; call before it opens a page. */
-    static PolicyViolations watch(BrowserContext context) {
+    public static PolicyViolations watch(BrowserContext context) {
         PolicyViolations violations = new PolicyViolations();
         // A binding and an init script are installed by the browser itself, outside the policy they watch.
         context.exposeBinding("atelierPolicyViolation", (source, args) -> {
@@ -33,7 +33,7 @@ final class PolicyViolations {
         return violations;
     }
 
-    List<String> seen() {
+    public List<String> seen() {
         return List.copyOf(seen);
     }
 }

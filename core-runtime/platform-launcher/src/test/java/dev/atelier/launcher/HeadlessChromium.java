@@ -1,4 +1,4 @@
-package dev.atelier.launcher.site;
+package dev.atelier.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The system's Chromium driven headless by Playwright, as the browser tests use it (no download, no network). */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
 
     private static final Path EXECUTABLE = Path.of("/usr/bin/chromium");
 
@@ -23,7 +23,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Starts it; fails with what to install when Chromium is missing. */
-    static HeadlessChromium launch() {
+    public static HeadlessChromium launch() {
         assertThat(EXECUTABLE).as("Chromium is missing; `./dev test` installs it (apt-get install chromium)")
                 .exists();
         Playwright playwright = Playwright.create(new Playwright.CreateOptions()
@@ -40,7 +40,7 @@ final class HeadlessChromium implements AutoCloseable {
         }
     }
 
-    Browser browser() {
+    public Browser browser() {
         return browser;
     }
 
