@@ -8,7 +8,9 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,27 +24,35 @@ public final class SecurityHeadersFilter implements Filter {
     // Addresses that carry an emailed token or an OAuth code in their query: the full URL must not leave the page.
     private static final Set<String> TOKEN_PATHS = Set.of(
             "/verify", "/reset/confirm", "/account/email/confirm", "/signin/google/callback");
-
-    private final String policy = ContentSecurityPolicy.strict().toString();
+    private static final String POLICY = ContentSecurityPolicy.strict().toString();
 
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
             throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
-        response.setHeader(ContentSecurityPolicy.HEADER, policy);
-        response.setHeader("X-Frame-Options", "DENY");
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Referrer-Policy",
-                carriesToken(request) ? "no-referrer" : "strict-origin-when-cross-origin");
+        // The decoded, normalized path routing uses (no matrix parameters, no doubled slashes).
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        forPath(path).forEach(response::setHeader);
         chain.doFilter(req, res);
     }
 
-    // The decoded, normalized path routing uses (no matrix parameters, no doubled slashes), in lower case like a
-    // case-insensitive probe would send it.
-    private static boolean carriesToken(HttpServletRequest request) {
-        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        String normalized = path.toLowerCase(Locale.ROOT);
+    /**
+     * The headers for a response to {@code path} (decoded, as routing sees it), for anything that answers outside
+     * the servlet filters, such as the web server's own error responses.
+     */
+    public static Map<String, String> forPath(String path) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(ContentSecurityPolicy.HEADER, POLICY);
+        headers.put("X-Frame-Options", "DENY");
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.put("Referrer-Policy", carriesToken(path) ? "no-referrer" : "strict-origin-when-cross-origin");
+        return headers;
+    }
+
+    // Compared in lower case and without a trailing slash, like a case-insensitive probe would send it.
+    private static boolean carriesToken(String path) {
+        String normalized = path == null ? "" : path.toLowerCase(Locale.ROOT);
         while (normalized.length() > 1 && normalized.endsWith("/")) {
             normalized = normalized.substring(0, normalized.length() - 1);
         }
