@@ -1,6 +1,9 @@
 package dev.atelier.web.generations;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -44,8 +47,15 @@ public final class EventStreams {
         return limits;
     }
 
-    /** A slot for a stream of {@code userKey} from {@code address}, or empty when either already holds its cap. */
-    public synchronized Optional<Slot> open(String userKey, String address) {
+    /**
+     * A slot for a stream of {@code userKey} from the client address {@code remoteAddress}, or empty when either
+     * already holds its cap. IPv6 clients count per /64 network: one host usually has a whole /64 to pick from.
+     */
+    public Optional<Slot> open(String userKey, String remoteAddress) {
+        return take(userKey, network(remoteAddress));
+    }
+
+    private synchronized Optional<Slot> take(String userKey, String address) {
         if (byUser.getOrDefault(userKey, 0) >= limits.perUser()
                 || byAddress.getOrDefault(address, 0) >= limits.perAddress()) {
             return Optional.empty();
@@ -53,6 +63,20 @@ public final class EventStreams {
         byUser.merge(userKey, 1, Integer::sum);
         byAddress.merge(address, 1, Integer::sum);
         return Optional.of(new Slot(userKey, address));
+    }
+
+    static String network(String remoteAddress) {
+        if (remoteAddress == null || remoteAddress.indexOf(':') < 0) {
+            return String.valueOf(remoteAddress);
+        }
+        try {
+            // A literal address is parsed, never looked up.
+            InetAddress address = InetAddress.getByName(remoteAddress);
+            byte[] bytes = address.getAddress();
+            return bytes.length == 16 ? HexFormat.of().formatHex(bytes, 0, 8) + "::/64" : address.getHostAddress();
+        } catch (UnknownHostException e) {
+            return remoteAddress;
+        }
     }
 
     private synchronized void release(String userKey, String address) {
