@@ -27,6 +27,8 @@ class EventStreamLimitsTest {
     private static final String SLUG = "streams";
     private static final int PER_USER = 2;
     private static final int PER_IP = 3;
+    // Long enough for the other tests to finish with their streams open, short enough to wait for once.
+    private static final String LIFETIME = "15s";
 
     private static GenerationPlatform platform;
     private static final AtomicInteger ADDRESSES = new AtomicInteger();
@@ -41,6 +43,7 @@ class EventStreamLimitsTest {
                 .set("atelier.http.trust-forwarded-headers", "true")
                 .set("atelier.http.event-streams.per-user", Integer.toString(PER_USER))
                 .set("atelier.http.event-streams.per-ip", Integer.toString(PER_IP))
+                .set("atelier.http.event-streams.max-lifetime", LIFETIME)
                 .start();
     }
 
@@ -113,6 +116,21 @@ class EventStreamLimitsTest {
         }
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
                 .until(() -> follow(user, job).statusCode() == 200);
+    }
+
+    @Test
+    void aStreamEndsAtTheEndOfItsLifetimeThoughTheJobStillWaits() throws Exception {
+        User user = platform.user(SLUG, 5);
+        String job = queuedJob(user);
+        assertThat(follow(user, job).statusCode()).isEqualTo(200);
+
+        String events = new String(open.get(0).readAllBytes());
+
+        assertThat(events).contains("event: progress").doesNotContain("event: done");
+        assertThat(user.json("/api/v1/generations/" + job).get("status").asText()).isEqualTo("QUEUED");
+        for (int i = 0; i < PER_USER; i++) {
+            assertThat(follow(user, job).statusCode()).as("its slot was given back").isEqualTo(200);
+        }
     }
 
     @Test
