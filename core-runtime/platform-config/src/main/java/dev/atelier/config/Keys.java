@@ -147,6 +147,19 @@ public final class Keys {
             "atelier.http.trust-forwarded-headers", "false", ValueParser.bool(),
             "Take client address and scheme from Forwarded / X-Forwarded-* headers. Only behind a proxy that sets them.");
 
+    public static final ConfigKey<Integer> EVENT_STREAMS_PER_USER = ConfigKey.of(
+            "atelier.http.event-streams.per-user", "8", ValueParser.integer(1, 1000),
+            "Progress event streams one account may hold open at once; more are answered 429.");
+
+    public static final ConfigKey<Integer> EVENT_STREAMS_PER_IP = ConfigKey.of(
+            "atelier.http.event-streams.per-ip", "32", ValueParser.integer(1, 10000),
+            "Progress event streams one client address may hold open at once; more are answered 429.");
+
+    public static final ConfigKey<Duration> EVENT_STREAMS_MAX_LIFETIME = ConfigKey.of(
+            "atelier.http.event-streams.max-lifetime", "5m",
+            ValueParser.duration(Duration.ofSeconds(5), Duration.ofHours(1)),
+            "Longest time one progress event stream stays open; browsers reconnect after it ends.");
+
     public static final ConfigKey<String> PUBLIC_BASE_URL = ConfigKey.of(
             "atelier.http.public-base-url", "", ValueParser.httpUrlOrEmpty(),
             "Address at which vendors reach this deployment from the internet (https://hooks.example.com), used for"
@@ -190,7 +203,8 @@ public final class Keys {
             SECRETS_PREVIOUS_KEYS,
             DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, DB_EMBEDDED_PORT,
             DEPLOY_DIR, SYSTEM_BUNDLES_DIR, POLL_INTERVAL, DRAIN_TIMEOUT, CALL_TIMEOUT,
-            SECURE_COOKIES, TRUST_FORWARDED_HEADERS, PUBLIC_BASE_URL,
+            SECURE_COOKIES, TRUST_FORWARDED_HEADERS, EVENT_STREAMS_PER_USER, EVENT_STREAMS_PER_IP,
+            EVENT_STREAMS_MAX_LIFETIME, PUBLIC_BASE_URL,
             ARGON2_MEMORY_KIB, ARGON2_ITERATIONS, ARGON2_PARALLELISM, SESSION_IDLE_TIMEOUT, SESSION_ABSOLUTE_LIFETIME,
             GOOGLE_ISSUER,
             MAIL_SMTP_HOST, MAIL_SMTP_PORT, MAIL_SMTP_USERNAME, MAIL_SMTP_PASSWORD, MAIL_SMTP_TLS, MAIL_DIR,

@@ -22,6 +22,7 @@ import dev.atelier.web.auth.AccountServices;
 import dev.atelier.web.auth.NewAccounts;
 import java.time.Clock;
 import dev.atelier.web.health.ReadinessChecks;
+import dev.atelier.web.generations.EventStreams;
 import dev.atelier.web.site.SiteFeature;
 import dev.atelier.web.site.SiteSetup;
 import java.net.URI;
@@ -97,7 +98,9 @@ public final class Atelier implements AutoCloseable {
                 new DatabaseReadiness(database), new PluginHostReadiness(plugins)));
         TenantSites sites = new TenantSites(tenants);
         SiteFeature siteFeature = new SiteFeature(new SiteSetup(tenants.directory(), sites, sites,
-                config.home().resolve("themes"), config.get(Keys.OPERATOR_HOST), sites));
+                config.home().resolve("themes"), config.get(Keys.OPERATOR_HOST), sites),
+                new EventStreams.Limits(config.get(Keys.EVENT_STREAMS_PER_USER), config.get(Keys.EVENT_STREAMS_PER_IP),
+                        config.get(Keys.EVENT_STREAMS_MAX_LIFETIME)));
         web = new WebServer(new WebServer.Settings(config.get(Keys.HTTP_HOST), config.get(Keys.HTTP_PORT),
                 config.get(Keys.TRUST_FORWARDED_HEADERS)),
                 plugins, history, readiness, siteFeature, accounts, generation,

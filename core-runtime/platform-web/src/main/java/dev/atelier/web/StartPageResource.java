@@ -7,6 +7,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import dev.atelier.web.auth.RequestAuth;
+import dev.atelier.web.headers.ContentSecurityPolicy;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -23,6 +24,14 @@ import java.nio.charset.StandardCharsets;
 @Path("/operator")
 public final class StartPageResource {
 
+    private static final String STYLE = "body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;"
+            + "padding:0 1rem;color:#1d1b26}h1{margin-bottom:.2rem}ul.models{list-style:none;padding:0;display:grid;"
+            + "grid-template-columns:repeat(auto-fill,minmax(14rem,1fr));gap:1rem}ul.models li{border:1px solid #ddd;"
+            + "border-radius:.6rem;padding:.8rem}img{width:100%;border-radius:.4rem}code{background:#f3f1f7;"
+            + "padding:.1rem .3rem;border-radius:.2rem}";
+    // The page's one inline style block, allowed by its hash.
+    private static final String POLICY = ContentSecurityPolicy.strict().withInlineStyle(STYLE).toString();
+
     private final ModelRegistry models;
 
     @Inject
@@ -36,18 +45,16 @@ public final class StartPageResource {
         if (!RequestAuth.isOperator(request)) {
             return Response.seeOther(URI.create("/operator/signin")).header("Cache-Control", "no-store").build();
         }
-        return Response.ok(html()).header("Cache-Control", "private, no-store").build();
+        return Response.ok(html()).header("Cache-Control", "private, no-store")
+                .header(ContentSecurityPolicy.HEADER, POLICY).build();
     }
 
     private String html() {
         StringBuilder html = new StringBuilder(2048).append("""
                 <!doctype html><html lang="en"><head><meta charset="utf-8">
                 <meta name="viewport" content="width=device-width,initial-scale=1"><title>Atelier</title>
-                <style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;
-                color:#1d1b26}h1{margin-bottom:.2rem}ul.models{list-style:none;padding:0;display:grid;
-                grid-template-columns:repeat(auto-fill,minmax(14rem,1fr));gap:1rem}ul.models li{border:1px solid #ddd;
-                border-radius:.6rem;padding:.8rem}img{width:100%;border-radius:.4rem}code{background:#f3f1f7;
-                padding:.1rem .3rem;border-radius:.2rem}</style></head><body><main>
+                <style>""").append(STYLE).append("""
+                </style></head><body><main>
                 <h1>Atelier is running</h1><p>The platform is up. Generation models deployed right now:</p>
                 <ul class="models">""");
         for (ModelInfo model : models.list()) {

@@ -6,6 +6,7 @@ import dev.atelier.plugins.PluginHost;
 import dev.atelier.generation.GenerationModule;
 import dev.atelier.web.auth.AccountServices;
 import dev.atelier.web.auth.NewAccounts;
+import dev.atelier.web.headers.SecurityHeadersFilter;
 import dev.atelier.web.health.HealthResource;
 import dev.atelier.web.health.ReadinessChecks;
 import dev.atelier.web.internal.JsonMapperProvider;
@@ -95,6 +96,9 @@ public final class WebServer implements AutoCloseable {
         jersey.getRegistration().setMultipartConfig(
                 new MultipartConfigElement("", MAX_UPLOAD_BYTES, MAX_UPLOAD_BYTES, 64 * 1024));
         context.addServlet(jersey, "/*");
+        // First, so every answer carries them, including cached pages and errors.
+        context.addFilter(new FilterHolder(new SecurityHeadersFilter()), "/*",
+                EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
         for (Filter filter : filters) {
             context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
         }

@@ -5,6 +5,10 @@ import static dev.atelier.launcher.signin.Browser.setsCookie;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import dev.atelier.launcher.HeadlessChromium;
+import dev.atelier.launcher.PolicyViolations;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -102,6 +106,26 @@ class GoogleSignInTest {
         HttpResponse<String> again = later.get(callbackOf(authorize(later, "/create")));
         assertThat(again.statusCode()).isEqualTo(303);
         assertThat(later.me().required("id").asText()).isEqualTo(me.required("id").asText());
+    }
+
+    @Test
+    void aRealBrowserGoesToGoogleAndBackUnderTheSitesContentSecurityPolicy() {
+        googleSays("sub-lin", Map.of("email", "lin@lumen-users.example", "email_verified", true, "name", "Lin"));
+        String site = "http://" + SignInPlatform.hostOf(GOOGLE_SITE) + ":" + platform.port();
+        try (HeadlessChromium chromium = HeadlessChromium.launch();
+                BrowserContext context = chromium.browser().newContext()) {
+            PolicyViolations violations = PolicyViolations.watch(context);
+            Page page = context.newPage();
+            page.navigate(site + "/signin");
+
+            // A link, not a form: the redirects to Google and back are not subject to form-action.
+            page.click("a.btn-google");
+            page.waitForURL(url -> url.startsWith(site) && !url.contains("/signin"));
+            page.navigate(site + "/account");
+
+            assertThat(page.content()).contains("Connected as lin@lumen-users.example");
+            assertThat(violations.seen()).isEmpty();
+        }
     }
 
     @Test

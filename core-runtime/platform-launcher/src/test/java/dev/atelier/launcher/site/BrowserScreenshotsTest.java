@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.Cookie;
 import dev.atelier.core.tenants.PriceStep;
 import dev.atelier.core.tenants.TenantSettings;
 import dev.atelier.launcher.DemoPlatform;
+import dev.atelier.launcher.HeadlessChromium;
 import dev.atelier.web.auth.Cookies;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,35 +26,24 @@ import org.junit.jupiter.api.Test;
  */
 class BrowserScreenshotsTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path SHOTS = Path.of("target/screenshots");
+    static final Path SHOTS = Path.of("target/screenshots");
 
     private static DemoPlatform platform;
-    private static Playwright playwright;
+    private static HeadlessChromium chromium;
     private static Browser browser;
 
     @BeforeAll
     static void start() throws Exception {
-        assertThat(CHROMIUM).as("Chromium is missing; `./dev test` installs it (apt-get install chromium)")
-                .exists();
         platform = DemoPlatform.start();
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+        chromium = HeadlessChromium.launch();
+        browser = chromium.browser();
         Files.createDirectories(SHOTS);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
         if (platform != null) {
             platform.close();

@@ -155,8 +155,9 @@ public final class GenerationPagesResource {
                     .filter(j -> blankToNull(status) == null || j.status().name().equalsIgnoreCase(status))
                     .filter(j -> blankToNull(model) == null || j.modelId().equals(model)).toList();
             Map<String, Object> data = pages.model(request, tenant, "/gallery", "Gallery");
-            data.put("gallery", models.gallery(tenant, shown, page.nextCursor(), status, model));
-            return pages.renderPrivate(tenant, "gallery.ftlh", data, 200);
+            Map<String, Object> gallery = models.gallery(tenant, shown, page.nextCursor(), status, model);
+            data.put("gallery", gallery);
+            return MediaOrigins.allow(pages.renderPrivate(tenant, "gallery.ftlh", data, 200), gallery);
         });
     }
 
@@ -166,8 +167,9 @@ public final class GenerationPagesResource {
         return AuthPages.signedIn(request, viewer -> owned(request, viewer, id).map(job -> {
             Tenant tenant = AuthPages.tenant(request);
             Map<String, Object> data = pages.model(request, tenant, "/gallery/" + id, "Creation");
-            data.put("item", models.item(tenant, job, true));
-            return pages.renderPrivate(tenant, "gallery-item.ftlh", data, 200);
+            Map<String, Object> item = models.item(tenant, job, true);
+            data.put("item", item);
+            return MediaOrigins.allow(pages.renderPrivate(tenant, "gallery-item.ftlh", data, 200), item);
         }).orElseGet(() -> notFound(request)));
     }
 

@@ -13,6 +13,7 @@ import dev.atelier.web.auth.RequestAuth;
 import dev.atelier.web.auth.Viewer;
 import dev.atelier.web.internal.JsonMapperProvider;
 import dev.atelier.web.problem.ProblemException;
+import dev.atelier.web.problem.Problems;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -28,6 +29,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -38,6 +40,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code /api/v1/generations}: submit (202, {@code Idempotency-Key} honoured), read, follow progress as Server-Sent
@@ -55,16 +59,24 @@ public final class GenerationsResource {
 
     /** Longest wait between reads of the job's row (jobs run by another node wake nobody here). */
     static final Duration EVENT_POLL = Duration.ofSeconds(1);
-    static final Duration EVENTS_MAX = Duration.ofMinutes(15);
+    // A stream refused for the cap: most streams end within a job's run, so a short wait usually finds a free slot.
+    private static final String STREAMS_RETRY_AFTER_SECONDS = "10";
+    private static final byte[] KEEP_ALIVE = ":\n\n".getBytes(StandardCharsets.UTF_8);
+    // Jersey holds back the first 8 KB of a response to work out its length, and a flush does not send them: an
+    // opening comment longer than that sends the headers and everything after it as it is written.
+    private static final byte[] OPENING = (":" + " ".repeat(8 * 1024) + "\n\n").getBytes(StandardCharsets.UTF_8);
     private static final int MAX_KEY_LENGTH = 200;
     // Shared: Jersey makes a resource per request, and a new mapper would build its serializers again every time.
     private static final ObjectMapper JSON = JsonMapperProvider.create();
+    private static final Logger LOG = LoggerFactory.getLogger(GenerationsResource.class);
 
     private final GenerationModule generation;
+    private final EventStreams streams;
 
     @Inject
-    public GenerationsResource(GenerationModule generation) {
+    public GenerationsResource(GenerationModule generation, EventStreams streams) {
         this.generation = generation;
+        this.streams = streams;
     }
 
     @POST
@@ -133,7 +145,9 @@ public final class GenerationsResource {
     /**
      * Server-Sent Events: {@code progress} events ({@code {"status","progress","stage"}}) whenever they change, then
      * one {@code done} event with the whole job when it ends, and the stream closes. Reads the job's row whenever this
-     * node's worker reports a change (and at least once a second), so it works whichever node runs the job.
+     * node's worker reports a change (and at least once a second), so it works whichever node runs the job. Each
+     * stream holds a server thread: an account and a client address may hold only so many open (429 beyond), and a
+     * stream ends after {@link EventStreams.Limits#maxLifetime()} (the browser reconnects).
      */
     @GET
     @Path("{id}/events")
@@ -142,13 +156,34 @@ public final class GenerationsResource {
         Viewer viewer = RequestAuth.requireViewer(request);
         Tenant tenant = AuthPages.tenant(request);
         owned(request, id);
-        StreamingOutput stream = out -> follow(tenant, viewer.account().id(), id, out);
+        if ("HEAD".equals(request.getMethod())) {
+            // No body will be written, so no stream would ever give a slot back.
+            return Response.ok().type("text/event-stream").header("Cache-Control", "no-store").build();
+        }
+        Optional<EventStreams.Slot> slot = streams.open(tenant.id() + ":" + viewer.account().id(),
+                request.getRemoteAddr());
+        if (slot.isEmpty()) {
+            Response refused = Problems.response(429, "Too Many Requests", "Too many progress streams are open."
+                    + " Close some pages that follow a creation, then try again.");
+            refused.getHeaders().putSingle("Retry-After", STREAMS_RETRY_AFTER_SECONDS);
+            return refused;
+        }
+        StreamingOutput stream = out -> {
+            try (EventStreams.Slot held = slot.get()) {
+                follow(tenant, viewer.account().id(), id, out);
+            } catch (EOFException e) {
+                // The page was closed or left: nobody is listening, and that is how most streams end.
+                LOG.debug("Event stream of {} ended: the client went away", id);
+            }
+        };
         return Response.ok(stream, "text/event-stream").header("Cache-Control", "no-store")
                 .header("X-Accel-Buffering", "no").build();
     }
 
     private void follow(Tenant tenant, String accountId, String id, OutputStream out) throws IOException {
-        Instant giveUp = Instant.now().plus(EVENTS_MAX);
+        Instant giveUp = Instant.now().plus(streams.limits().maxLifetime());
+        out.write(OPENING);
+        out.flush();
         String last = null;
         while (Instant.now().isBefore(giveUp)) {
             Optional<Job> found = generation.jobs().find(tenant.id(), accountId, id);
@@ -166,6 +201,11 @@ public final class GenerationsResource {
             if (!progress.equals(last)) {
                 send(out, "progress", progress);
                 last = progress;
+            } else {
+                // A comment line: browsers ignore it, but writing it finds a client that has gone, whose slot
+                // would otherwise stay taken until the stream's lifetime ends.
+                out.write(KEEP_ALIVE);
+                out.flush();
             }
             try {
                 generation.signals().await(id, EVENT_POLL);

@@ -2,6 +2,7 @@ package dev.atelier.web.operator;
 
 import dev.atelier.core.operators.OperatorTokens;
 import dev.atelier.web.auth.Cookies;
+import dev.atelier.web.headers.ContentSecurityPolicy;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -24,6 +25,11 @@ import java.time.Duration;
 public final class OperatorConsoleResource {
 
     private static final Duration COOKIE_LIFETIME = Duration.ofHours(12);
+    private static final String STYLE = "body{font-family:system-ui,sans-serif;max-width:28rem;margin:4rem auto;"
+            + "padding:0 1rem;color:#1d1b26}input{width:100%;padding:.6rem;font:inherit;box-sizing:border-box}"
+            + "button{margin-top:1rem;padding:.6rem 1.2rem;font:inherit}[role=alert]{color:#b42318}";
+    // The page's one inline style block, allowed by its hash.
+    private static final String POLICY = ContentSecurityPolicy.strict().withInlineStyle(STYLE).toString();
 
     private final OperatorTokens tokens;
     private final Cookies cookies;
@@ -81,19 +87,18 @@ public final class OperatorConsoleResource {
     }
 
     private static Response page(String error, int status) {
-        String message = error == null ? "" : "<p role=\"alert\" style=\"color:#b42318\">" + error + "</p>";
+        String message = error == null ? "" : "<p role=\"alert\">" + error + "</p>";
         String html = """
                 <!doctype html><html lang="en"><head><meta charset="utf-8">
                 <meta name="viewport" content="width=device-width,initial-scale=1"><title>Operator sign-in · Atelier</title>
-                <style>body{font-family:system-ui,sans-serif;max-width:28rem;margin:4rem auto;padding:0 1rem;color:#1d1b26}
-                input{width:100%;padding:.6rem;font:inherit;box-sizing:border-box}button{margin-top:1rem;padding:.6rem 1.2rem;
-                font:inherit}</style></head><body><main><h1>Operator console</h1>
+                <style>""" + STYLE + """
+                </style></head><body><main><h1>Operator console</h1>
                 <p>Paste an operator token. Create one on the server with
                 <code>bin/atelier operators tokens create &lt;name&gt;</code>.</p>""" + message + """
                 <form method="post" action="/operator/signin"><label for="token">Operator token</label>
                 <input id="token" name="token" type="password" autocomplete="off" required>
                 <button type="submit">Sign in</button></form></main></body></html>""";
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
-                .header("Cache-Control", "no-store").entity(html).build();
+                .header("Cache-Control", "no-store").header(ContentSecurityPolicy.HEADER, POLICY).entity(html).build();
     }
 }

@@ -5,6 +5,7 @@ import dev.atelier.generation.GenerationModule;
 import dev.atelier.web.auth.AccountApiResource;
 import dev.atelier.web.auth.NewAccounts;
 import dev.atelier.web.generations.CreditsResource;
+import dev.atelier.web.generations.EventStreams;
 import dev.atelier.web.generations.GenerationCallbacksResource;
 import dev.atelier.web.generations.GenerationPagesResource;
 import dev.atelier.web.generations.GenerationsResource;
@@ -38,6 +39,7 @@ import dev.atelier.web.site.admin.ModelForms;
 import dev.atelier.web.site.admin.BrandingForms;
 import dev.atelier.web.site.assets.BrandAssetResource;
 import dev.atelier.web.site.assets.BrandAssets;
+import dev.atelier.web.site.assets.BrandStyleResource;
 import dev.atelier.web.site.assets.StaticFiles;
 import dev.atelier.web.site.assets.StaticResource;
 import dev.atelier.web.site.mail.MailComposer;
@@ -67,10 +69,17 @@ public final class SiteFeature {
     private final BrandAssets brandAssets;
     private final PageCache pageCache = new PageCache();
     private final MailComposer mailComposer;
+    private final EventStreams eventStreams;
     private DeployedPlugins plugins;
 
     public SiteFeature(SiteSetup setup) {
+        this(setup, EventStreams.Limits.defaults());
+    }
+
+    /** @param streams caps on open progress event streams (per account, per client address, lifetime) */
+    public SiteFeature(SiteSetup setup, EventStreams.Limits streams) {
         this.setup = setup;
+        this.eventStreams = new EventStreams(streams);
         this.themes = new Themes(setup.themesDir());
         if (!themes.exists(Themes.DEFAULT)) {
             throw new IllegalArgumentException("The themes folder " + setup.themesDir() + " has no default/ theme");
@@ -160,6 +169,7 @@ public final class SiteFeature {
         config.register(BillingPageResource.class);
         config.register(StaticResource.class);
         config.register(BrandAssetResource.class);
+        config.register(BrandStyleResource.class);
         config.register(AdminResource.class);
         config.register(new AbstractBinder() {
             @Override
@@ -170,6 +180,7 @@ public final class SiteFeature {
                 bind(newAccounts).to(NewAccounts.class);
                 if (generation != null) {
                     bind(generation).to(GenerationModule.class);
+                    bind(eventStreams).to(EventStreams.class);
                     if (setup.models() != null) {
                         bind(new ModelForms(plugins.models(), setup.models())).to(ModelForms.class);
                     }
