@@ -351,6 +351,59 @@ class TenantFoldersTest {
     }
 
     @Test
+    void aKeyWrittenTwiceIsRejectedWithTheLinesOfBothAndNothingIsWritten() throws Exception {
+        fixture.apply(PRODUCTION, beta);
+        String dump = fixture.dump();
+        Path file = alpha.resolve("tenant.yaml");
+        // The later "name" would win silently: a reviewer reading line 3 would approve a name that is not applied.
+        Files.writeString(file, Files.readString(file).replace("  tagline: \"Pictures from sentences.\"\n",
+                "  tagline: \"Pictures from sentences.\"\n  theme: other\n") + "name: Somebody Else\n");
+
+        InvalidTenantConfigException rejected = catchThrowableOfType(InvalidTenantConfigException.class,
+                () -> fixture.apply(PRODUCTION, alpha, beta));
+
+        assertThat(rejected.problems()).extracting(ConfigProblem::toString).containsExactly(
+                "alpha/tenant.yaml:branding.theme: is written twice in the same map, at lines 8 and 10;"
+                        + " keep one of them",
+                "alpha/tenant.yaml:name: is written twice in the same map, at lines 3 and 32; keep one of them");
+        assertThat(fixture.dump()).isEqualTo(dump);
+    }
+
+    @Test
+    void aKeyWrittenTwiceInAnOverlayOrAListItemIsRejectedNamingTheOverlay() throws Exception {
+        Files.writeString(alpha.resolve("tenant.local.yaml"),
+                "models:\n  - {id: procedural, credits: 1, credits: 5000}\n");
+
+        assertThatThrownBy(() -> fixture.apply(LOCAL, alpha))
+                .isInstanceOfSatisfying(InvalidTenantConfigException.class, e -> assertThat(e.problems())
+                        .extracting(ConfigProblem::toString).containsExactly("alpha/tenant.local.yaml:models[0].credits:"
+                                + " is written twice in the same map, at lines 2 and 2; keep one of them"));
+    }
+
+    @Test
+    void controlAndBidiCharactersInDisplayedTextsAreRefusedNamingTheField() throws Exception {
+        Files.writeString(beta.resolve("tenant.yaml"), """
+                slug: beta
+                name: "Beta\\u202Egnp.exe"
+                support_email: "help\\u0000@beta.example"
+                branding: {tagline: "Quiet\\u200Bly", theme: default}
+                legal: {company_name: "Beta\\u0085Ltd"}
+                """);
+
+        assertThatThrownBy(() -> fixture.apply(PRODUCTION, beta))
+                .isInstanceOfSatisfying(InvalidTenantConfigException.class, e -> assertThat(e.problems())
+                        .extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
+                                "beta/tenant.yaml:name: must not contain control characters or invisible formatting"
+                                        + " characters; found U+202E at character 5",
+                                "beta/tenant.yaml:support_email: must not contain control characters or invisible"
+                                        + " formatting characters; found U+0000 at character 5",
+                                "beta/tenant.yaml:branding.tagline: must not contain control characters or invisible"
+                                        + " formatting characters; found U+200B at character 6",
+                                "beta/tenant.yaml:legal.company_name: must not contain control characters or"
+                                        + " invisible formatting characters; found U+0085 at character 5"));
+    }
+
+    @Test
     void tenantJsonIsReadLikeTenantYaml() throws Exception {
         Path folder = workDir.resolve("json/delta");
         Files.createDirectories(folder);

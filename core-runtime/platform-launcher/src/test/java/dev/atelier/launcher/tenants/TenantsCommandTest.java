@@ -125,6 +125,24 @@ class TenantsCommandTest {
     }
 
     @Test
+    void aKeyWrittenTwiceIsRefusedWithTheFileTheKeyAndBothLines() throws IOException {
+        write(configs.resolve("quill/tenant.yaml"), """
+                slug: quill
+                name: Quill
+                support_email: hi@quill.example
+                name: Someone Else
+                """);
+
+        Result apply = atelier("tenants", "apply", configs.toString());
+        Result list = atelier("tenants", "list");
+
+        assertThat(apply.exitCode()).isEqualTo(2);
+        assertThat(apply.err()).contains(
+                "quill/tenant.yaml:name: is written twice in the same map, at lines 2 and 4; keep one of them");
+        assertThat(list.out()).contains("No tenants.");
+    }
+
+    @Test
     void exportOfAnUnknownTenantSaysSo() {
         Result export = atelier("tenants", "export", "nobody", "--to", home.resolve("x").toString());
 

@@ -86,6 +86,11 @@ final class FolderReader {
 
     private static ObjectNode parse(Path file, String label, List<ConfigProblem> problems) {
         try {
+            List<DuplicateKeys.Duplicate> duplicates = DuplicateKeys.in(file);
+            if (!duplicates.isEmpty()) {
+                duplicates.forEach(d -> problems.add(new ConfigProblem(label, d.path(), d.message())));
+                return null;
+            }
             JsonNode node = Documents.YAML.readTree(file.toFile());
             if (node == null || node.isMissingNode() || node.isNull()) {
                 problems.add(new ConfigProblem(label, "", "is empty"));

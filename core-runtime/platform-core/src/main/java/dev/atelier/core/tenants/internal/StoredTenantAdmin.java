@@ -204,6 +204,9 @@ public final class StoredTenantAdmin implements TenantAdmin {
                     problems.add(new ConfigProblem(null, at + ".id", "is required"));
                 } else if (!seen.add(offer.modelId().strip())) {
                     problems.add(new ConfigProblem(null, at + ".id", "names a model offered already"));
+                } else {
+                    HiddenCharacters.problem(offer.modelId())
+                            .ifPresent(problem -> problems.add(new ConfigProblem(null, at + ".id", problem)));
                 }
                 if (offer != null && offer.credits() != null
                         && (offer.credits() < 0 || offer.credits() > MAX_MODEL_CREDITS)) {
@@ -235,6 +238,12 @@ public final class StoredTenantAdmin implements TenantAdmin {
         Consumer<String[]> add = pm -> problems.add(new ConfigProblem(null, pm[0], pm[1]));
         if (update.displayName() == null || update.displayName().isBlank()) {
             add.accept(new String[] {"name", "is required"});
+        }
+        String[][] texts = {{"name", update.displayName()}, {"branding.tagline", update.tagline()},
+                {"branding.fonts.heading", update.fonts() == null ? null : update.fonts().heading()},
+                {"branding.fonts.body", update.fonts() == null ? null : update.fonts().body()}};
+        for (String[] text : texts) {
+            HiddenCharacters.problem(text[1]).ifPresent(problem -> add.accept(new String[] {text[0], problem}));
         }
         if (update.theme() == null || !TenantSchema.THEME.matcher(update.theme()).matches()) {
             add.accept(new String[] {"branding.theme", "must be a theme folder name such as default"});
