@@ -404,6 +404,49 @@ class TenantFoldersTest {
     }
 
     @Test
+    void emailedLinksGoToTheCanonicalHostWhichIsTheFirstListedHostUnlessOneIsNamed() throws Exception {
+        fixture.apply(PRODUCTION, alpha, beta);
+        assertThat(fixture.tenant("alpha").canonicalHost()).isEqualTo("alpha.example");
+        assertThat(fixture.tenant("beta").canonicalHost()).isEqualTo("beta.localhost");
+
+        Path file = alpha.resolve("tenant.yaml");
+        Files.writeString(file, Files.readString(file) + "canonical_host: WWW.alpha.example\n");
+        fixture.apply(PRODUCTION, alpha);
+
+        assertThat(fixture.tenant("alpha").canonicalHost()).isEqualTo("www.alpha.example");
+    }
+
+    @Test
+    void aCanonicalHostThatIsNotOneOfTheTenantsHostsIsRefused() throws Exception {
+        Files.writeString(beta.resolve("tenant.local.yaml"), "canonical_host: attacker.example\n");
+
+        assertThatThrownBy(() -> fixture.apply(LOCAL, beta))
+                .isInstanceOfSatisfying(InvalidTenantConfigException.class, e -> assertThat(e.problems())
+                        .extracting(ConfigProblem::toString).containsExactly("beta/tenant.local.yaml:canonical_host:"
+                                + " must be one of the tenant's hosts (beta.localhost), was \"attacker.example\""));
+    }
+
+    @Test
+    void vendorUrlsPointingInsideTheDeploymentAreRefusedNamingTheFieldAndNothingIsWritten() throws Exception {
+        fixture.apply(PRODUCTION, beta);
+        String dump = fixture.dump();
+        Path file = alpha.resolve("tenant.yaml");
+        Files.writeString(file, Files.readString(file)
+                .replace("  - {id: openai-images}",
+                        "  - {id: openai-images, config: {base_url: \"http://169.254.169.254\"}}")
+                .replace("https://acct.r2.cloudflarestorage.com", "https://[::1]:9000"));
+
+        InvalidTenantConfigException rejected = catchThrowableOfType(InvalidTenantConfigException.class,
+                () -> fixture.apply(PRODUCTION, alpha, beta));
+
+        assertThat(rejected.problems()).extracting(p -> p.file() + ":" + p.path()).containsExactlyInAnyOrder(
+                "alpha/tenant.yaml:storage.config.endpoint", "alpha/tenant.yaml:models[1].config.base_url");
+        assertThat(rejected.problems()).extracting(ConfigProblem::message).anySatisfy(message -> assertThat(message)
+                .startsWith("must be an https URL (http is accepted on the local profile only)"));
+        assertThat(fixture.dump()).isEqualTo(dump);
+    }
+
+    @Test
     void tenantJsonIsReadLikeTenantYaml() throws Exception {
         Path folder = workDir.resolve("json/delta");
         Files.createDirectories(folder);

@@ -6,6 +6,7 @@ import dev.atelier.core.tenants.BrandingUpdate;
 import dev.atelier.core.tenants.ConfigProblem;
 import dev.atelier.core.tenants.InvalidTenantConfigException;
 import dev.atelier.core.tenants.LogoUpload;
+import dev.atelier.core.tenants.PluginUrls;
 import dev.atelier.core.tenants.PriceStep;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.core.tenants.TenantAdmin;
@@ -34,12 +35,14 @@ public final class StoredTenantAdmin implements TenantAdmin {
     private final EntityManagerFactory entityManagerFactory;
     private final TenantScope scope;
     private final SnapshotDirectory directory;
+    private final PluginUrls pluginUrls;
 
     public StoredTenantAdmin(EntityManagerFactory entityManagerFactory, TenantScope scope,
-            SnapshotDirectory directory) {
+            SnapshotDirectory directory, PluginUrls pluginUrls) {
         this.entityManagerFactory = entityManagerFactory;
         this.scope = scope;
         this.directory = directory;
+        this.pluginUrls = pluginUrls;
     }
 
     @Override
@@ -81,6 +84,12 @@ public final class StoredTenantAdmin implements TenantAdmin {
     @Override
     public Tenant updateModels(String slug, List<TenantSettings.ModelOffer> offers, TenantSettings.Credits limits) {
         List<ConfigProblem> problems = check(offers, limits);
+        for (int i = 0; offers != null && i < offers.size(); i++) {
+            if (offers.get(i) != null) {
+                pluginUrls.check("models[" + i + "].config", offers.get(i).config(),
+                        (at, problem) -> problems.add(new ConfigProblem(null, at, problem)));
+            }
+        }
         if (!problems.isEmpty()) {
             throw new InvalidTenantConfigException(problems);
         }
