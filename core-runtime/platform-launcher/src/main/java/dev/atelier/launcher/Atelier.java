@@ -91,7 +91,7 @@ public final class Atelier implements AutoCloseable {
         SecretBox secrets = step("secrets", () -> SecretBox.fromConfig(config));
         tenants = step("tenants", () -> startTenants(secrets));
         generation = new GenerationModule(database.dataSource(), tenants.directory(), plugins.models(),
-                plugins.storage(), secrets, Clock.systemUTC(), generationSettings());
+                plugins.storage(), secrets, Clock.systemUTC(), generationSettings(), PluginUrls.fromConfig(config));
         running.push(generation);
         accounts = AccountsWiring.build(config, database, tenants, secrets, List.of(generation.personalData()));
         operatorToken = step("operator token", () -> LocalOperatorToken.ensure(config, accounts.operatorTokens()));
