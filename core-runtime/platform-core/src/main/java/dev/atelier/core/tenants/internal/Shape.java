@@ -1,6 +1,7 @@
 package dev.atelier.core.tenants.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.atelier.core.tenants.HiddenCharacters;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

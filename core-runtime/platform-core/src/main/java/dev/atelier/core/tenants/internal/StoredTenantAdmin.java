@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atelier.core.tenants.BrandingUpdate;
 import dev.atelier.core.tenants.ConfigProblem;
+import dev.atelier.core.tenants.HiddenCharacters;
 import dev.atelier.core.tenants.InvalidTenantConfigException;
 import dev.atelier.core.tenants.LogoUpload;
 import dev.atelier.core.tenants.PluginUrls;
