@@ -65,6 +65,11 @@ public final class Keys {
             "atelier.plugins.call-timeout", "1h", ValueParser.duration(Duration.ofSeconds(1), Duration.ofHours(6)),
             "Longest time one plugin call (for example one generation) may take, whatever the model declares.");
 
+    public static final ConfigKey<Boolean> PLUGINS_ALLOW_PRIVATE_ADDRESSES = ConfigKey.of(
+            "atelier.plugins.allow-private-addresses", "false", ValueParser.bool(),
+            "Let URLs in plugin settings (a model's base_url, a storage endpoint) point at loopback, private or"
+                    + " link-local addresses. Only for vendors reached on a private network, and tests.");
+
     public static final ConfigKey<String> OPERATOR_HOST = ConfigKey.of(
             "atelier.operator-host", "operator.localhost", ValueParser.nonBlank(),
             "Host name of the operator console.");
@@ -202,7 +207,7 @@ public final class Keys {
             PROFILE, DATA_DIR, HTTP_HOST, HTTP_PORT, OPERATOR_HOST, BASE_DOMAIN, TENANT_CONFIGS_DIR, SECRETS_KEY,
             SECRETS_PREVIOUS_KEYS,
             DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, DB_EMBEDDED_PORT,
-            DEPLOY_DIR, SYSTEM_BUNDLES_DIR, POLL_INTERVAL, DRAIN_TIMEOUT, CALL_TIMEOUT,
+            DEPLOY_DIR, SYSTEM_BUNDLES_DIR, POLL_INTERVAL, DRAIN_TIMEOUT, CALL_TIMEOUT, PLUGINS_ALLOW_PRIVATE_ADDRESSES,
             SECURE_COOKIES, TRUST_FORWARDED_HEADERS, EVENT_STREAMS_PER_USER, EVENT_STREAMS_PER_IP,
             EVENT_STREAMS_MAX_LIFETIME, PUBLIC_BASE_URL,
             ARGON2_MEMORY_KIB, ARGON2_ITERATIONS, ARGON2_PARALLELISM, SESSION_IDLE_TIMEOUT, SESSION_ABSOLUTE_LIFETIME,

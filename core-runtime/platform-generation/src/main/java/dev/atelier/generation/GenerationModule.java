@@ -3,6 +3,7 @@ package dev.atelier.generation;
 import dev.atelier.core.credits.CreditLedger;
 import dev.atelier.core.generations.GenerationJobs;
 import dev.atelier.core.secrets.SecretBox;
+import dev.atelier.core.tenants.PluginUrls;
 import dev.atelier.core.tenants.TenantDirectory;
 import dev.atelier.media.MediaInspector;
 import dev.atelier.media.MediaLimits;
@@ -46,6 +47,13 @@ public final class GenerationModule implements AutoCloseable {
 
     public GenerationModule(DataSource dataSource, TenantDirectory tenants, ModelRegistry models,
             StorageRegistry storageRegistry, SecretBox secrets, Clock clock, GenerationSettings settings) {
+        this(dataSource, tenants, models, storageRegistry, secrets, clock, settings, PluginUrls.strict());
+    }
+
+    /** @param pluginUrls what a model's URL settings may point at, checked again before each run */
+    public GenerationModule(DataSource dataSource, TenantDirectory tenants, ModelRegistry models,
+            StorageRegistry storageRegistry, SecretBox secrets, Clock clock, GenerationSettings settings,
+            PluginUrls pluginUrls) {
         this.ledger = new CreditLedger(dataSource, clock);
         this.jobs = new GenerationJobs(dataSource, ledger, clock);
         this.offers = new Offers(models);
@@ -56,7 +64,7 @@ public final class GenerationModule implements AutoCloseable {
         this.outputs = new OutputStore(storage, inspector, settings.maxOutputBytes());
         this.callbacks = new CallbackInbox(dataSource, secrets, clock, settings.publicBaseUrl());
         JobRunner runner = new JobRunner(jobs, tenants, models, uploads, storage, outputs, settings, heartbeats, clock,
-                signals, callbacks);
+                signals, callbacks, pluginUrls);
         this.workers = new Workers(jobs, runner, settings);
         this.submissions = new Submissions(jobs, offers, uploads, settings, workers::wake);
         this.sweeper = new Sweeper(jobs, uploads, tenants, callbacks, settings);

@@ -4,6 +4,7 @@ import dev.atelier.core.generations.ClaimedJob;
 import dev.atelier.core.generations.GenerationJobs;
 import dev.atelier.core.generations.Heartbeat;
 import dev.atelier.core.generations.Job;
+import dev.atelier.core.tenants.PluginUrls;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.core.tenants.TenantDirectory;
 import dev.atelier.plugins.ModelRegistry;
@@ -46,10 +47,13 @@ final class JobRunner {
     private final Clock clock;
     private final JobSignals signals;
     private final CallbackInbox callbacks;
+    private final PluginUrls pluginUrls;
 
     JobRunner(GenerationJobs jobs, TenantDirectory tenants, ModelRegistry models, Uploads uploads,
             TenantStorage storage, OutputStore outputs, GenerationSettings settings,
-            ScheduledExecutorService heartbeats, Clock clock, JobSignals signals, CallbackInbox callbacks) {
+            ScheduledExecutorService heartbeats, Clock clock, JobSignals signals, CallbackInbox callbacks,
+            PluginUrls pluginUrls) {
+        this.pluginUrls = pluginUrls;
         this.signals = signals;
         this.callbacks = callbacks;
         this.jobs = jobs;
@@ -70,9 +74,14 @@ final class JobRunner {
             jobs.fail(job.id(), workerId, "This site no longer exists.", false);
             return;
         }
-        HostedContext context = new HostedContext(PluginTenantContext.of(tenant.get(), modelConfig(tenant.get(), job),
-                job.id()), job.id(), clock.instant().plus(job.runDeadline() != null ? job.runDeadline()
-                : settings.runDeadline()));
+        java.util.Map<String, String> config = modelConfig(tenant.get(), job);
+        if (refusesUrls(job, config)) {
+            jobs.fail(job.id(), workerId, "This model is not set up correctly for this site. Your credits were not"
+                    + " used.", false);
+            return;
+        }
+        HostedContext context = new HostedContext(PluginTenantContext.of(tenant.get(), config, job.id()), job.id(),
+                clock.instant().plus(job.runDeadline() != null ? job.runDeadline() : settings.runDeadline()));
         context.offer(callbacks.open(job.id(), job.attempts(), context));
         AtomicBoolean owned = new AtomicBoolean(true);
         ScheduledFuture<?> beat = heartbeats.scheduleWithFixedDelay(() -> beat(job, workerId, context, owned),
@@ -100,6 +109,15 @@ final class JobRunner {
             // The sweeper drops them later.
             LOG.warn("Job {}: could not drop its callback messages: {}", job.id(), e.toString());
         }
+    }
+
+    // Checked again at each run: a name that was public when the settings were saved may point inside the network now.
+    private boolean refusesUrls(Job job, java.util.Map<String, String> config) {
+        List<String> refused = new ArrayList<>();
+        pluginUrls.check("models." + job.modelId() + ".config", config,
+                (at, problem) -> refused.add(at + " " + problem));
+        refused.forEach(problem -> LOG.warn("Job {} of tenant {}: not run, {}", job.id(), job.tenantId(), problem));
+        return !refused.isEmpty();
     }
 
     // The tenant's settings for this model's plugin (models[].config in tenant.yaml): API keys, vendor model names.

@@ -12,6 +12,7 @@ import dev.atelier.core.tenants.ApplyReport;
 import dev.atelier.core.tenants.InvalidTenantConfigException;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.core.tenants.TenantFolders;
+import dev.atelier.core.tenants.PluginUrls;
 import dev.atelier.core.tenants.TenantModule;
 import dev.atelier.plugins.PluginHost;
 import dev.atelier.plugins.PluginHostSettings;
@@ -19,6 +20,7 @@ import dev.atelier.web.WebServer;
 import dev.atelier.generation.GenerationModule;
 import dev.atelier.generation.GenerationSettings;
 import dev.atelier.web.auth.AccountServices;
+import dev.atelier.web.auth.Links;
 import dev.atelier.web.auth.NewAccounts;
 import java.time.Clock;
 import dev.atelier.web.health.ReadinessChecks;
@@ -90,7 +92,7 @@ public final class Atelier implements AutoCloseable {
         SecretBox secrets = step("secrets", () -> SecretBox.fromConfig(config));
         tenants = step("tenants", () -> startTenants(secrets));
         generation = new GenerationModule(database.dataSource(), tenants.directory(), plugins.models(),
-                plugins.storage(), secrets, Clock.systemUTC(), generationSettings());
+                plugins.storage(), secrets, Clock.systemUTC(), generationSettings(), PluginUrls.fromConfig(config));
         running.push(generation);
         accounts = AccountsWiring.build(config, database, tenants, secrets, List.of(generation.personalData()));
         operatorToken = step("operator token", () -> LocalOperatorToken.ensure(config, accounts.operatorTokens()));
@@ -100,7 +102,9 @@ public final class Atelier implements AutoCloseable {
         SiteFeature siteFeature = new SiteFeature(new SiteSetup(tenants.directory(), sites, sites,
                 config.home().resolve("themes"), config.get(Keys.OPERATOR_HOST), sites),
                 new EventStreams.Limits(config.get(Keys.EVENT_STREAMS_PER_USER), config.get(Keys.EVENT_STREAMS_PER_IP),
-                        config.get(Keys.EVENT_STREAMS_MAX_LIFETIME)));
+                        config.get(Keys.EVENT_STREAMS_MAX_LIFETIME)),
+                new Links("local".equals(config.profile()), config.get(Keys.SECURE_COOKIES),
+                        config.get(Keys.BASE_DOMAIN)));
         web = new WebServer(new WebServer.Settings(config.get(Keys.HTTP_HOST), config.get(Keys.HTTP_PORT),
                 config.get(Keys.TRUST_FORWARDED_HEADERS)),
                 plugins, history, readiness, siteFeature, accounts, generation,
@@ -136,7 +140,8 @@ public final class Atelier implements AutoCloseable {
 
     /** Opens the tenant module and applies the tenant folders shipped with the installation (idempotent). */
     private TenantModule startTenants(SecretBox secrets) {
-        TenantModule module = new TenantModule(database, secrets, config.get(Keys.BASE_DOMAIN));
+        TenantModule module = new TenantModule(database, secrets, config.get(Keys.BASE_DOMAIN),
+                PluginUrls.fromConfig(config));
         List<Path> folders = TenantFolders.discover(config.path(Keys.TENANT_CONFIGS_DIR));
         try {
             ApplyReport report = module.folders().applyChanged(folders, config.profile());

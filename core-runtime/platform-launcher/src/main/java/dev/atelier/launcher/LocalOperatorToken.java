@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 
 /**
@@ -33,13 +32,7 @@ final class LocalOperatorToken {
             }
         }
         String token = tokens.create("local development").token();
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, token + "\n", StandardCharsets.UTF_8);
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // Not a POSIX file system; the data folder's own permissions apply.
-        }
+        OwnerOnlyFile.write(file, token + "\n");
         return Optional.of(token);
     }
 }

@@ -7,6 +7,7 @@ import dev.atelier.core.db.Database;
 import dev.atelier.core.db.DatabaseStartException;
 import dev.atelier.core.secrets.SecretBox;
 import dev.atelier.core.secrets.SecretKeyException;
+import dev.atelier.core.tenants.PluginUrls;
 import dev.atelier.core.tenants.TenantModule;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -69,7 +70,8 @@ final class TenantsCommand implements Runnable {
             return EXIT_INVALID_CONFIG;
         }
         try (Database database = Database.start(ConfiguredDatabase.settings(config))) {
-            TenantModule tenants = new TenantModule(database, secrets, config.get(Keys.BASE_DOMAIN));
+            TenantModule tenants = new TenantModule(database, secrets, config.get(Keys.BASE_DOMAIN),
+                PluginUrls.fromConfig(config));
             return work.run(database, tenants, config);
         } catch (DatabaseStartException e) {
             err.println("Cannot open the database: " + e.getMessage());

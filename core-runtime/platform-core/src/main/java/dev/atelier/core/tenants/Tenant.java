@@ -13,7 +13,7 @@ import java.util.List;
  * @param status whether the site serves
  * @param supportEmail where users write for help; shown on pages and used as the sender of mail
  * @param hosts every host name that selects this tenant, lower case, without port; includes
- *     {@code <slug>.<base domain>}
+ *     {@code <slug>.<base domain>}; the first is the canonical host (see {@link #canonicalHost()})
  * @param branding how the site looks
  * @param settings everything else the tenant configures (models, plans, plugins, legal facts)
  * @param updatedAt when the tenant last changed
@@ -31,6 +31,14 @@ public record Tenant(
 
     public Tenant {
         hosts = List.copyOf(hosts);
+    }
+
+    /**
+     * The host that links in email point to, whatever host a request came in on: {@code canonical_host} in
+     * tenant.yaml, else the first of its {@code hosts}, else {@code <slug>.<base domain>}.
+     */
+    public String canonicalHost() {
+        return hosts.isEmpty() ? null : hosts.get(0);
     }
 
     public boolean isActive() {

@@ -16,7 +16,8 @@ import java.util.Map;
  *
  * <pre>{@code
  * SecretBox secrets = SecretBox.fromConfig(config);          // throws SecretKeyException with what to set
- * TenantModule tenants = new TenantModule(database, secrets, config.get(Keys.BASE_DOMAIN));
+ * TenantModule tenants = new TenantModule(database, secrets, config.get(Keys.BASE_DOMAIN),
+ *         PluginUrls.fromConfig(config));
  * tenants.folders().applyChanged(TenantFolders.discover(config.path(Keys.TENANT_CONFIGS_DIR)),
  *         config.profile());
  * // then hand tenants.directory(), assets(), templates(), admin() to the web layer
@@ -31,6 +32,7 @@ public final class TenantModule {
     private final Database database;
     private final SecretBox secrets;
     private final String baseDomain;
+    private final PluginUrls pluginUrls;
     private final TenantScope scope;
     private final SnapshotDirectory directory;
     private final ScopedAssets assets;
@@ -44,14 +46,25 @@ public final class TenantModule {
      * @param baseDomain every tenant is also served on {@code <slug>.<baseDomain>} ({@code atelier.base-domain})
      */
     public TenantModule(Database database, SecretBox secrets, String baseDomain) {
+        this(database, secrets, baseDomain, PluginUrls.strict());
+    }
+
+    /**
+     * @param database the platform database (schema migrated)
+     * @param secrets encrypts tenant secrets at rest
+     * @param baseDomain every tenant is also served on {@code <slug>.<baseDomain>} ({@code atelier.base-domain})
+     * @param pluginUrls what URLs in plugin settings may point at ({@link PluginUrls#fromConfig})
+     */
+    public TenantModule(Database database, SecretBox secrets, String baseDomain, PluginUrls pluginUrls) {
         this.database = database;
         this.secrets = secrets;
         this.baseDomain = baseDomain;
+        this.pluginUrls = pluginUrls;
         this.scope = new TenantScope(database.entityManagerFactory());
         this.directory = new SnapshotDirectory(database.entityManagerFactory(), secrets);
         this.assets = new ScopedAssets(scope);
         this.templates = new ScopedTemplates(scope);
-        this.admin = new StoredTenantAdmin(database.entityManagerFactory(), scope, directory);
+        this.admin = new StoredTenantAdmin(database.entityManagerFactory(), scope, directory, pluginUrls);
         this.exporter = new FolderExporter(database.entityManagerFactory(), assets, templates);
         directory.reload();
     }
@@ -85,7 +98,8 @@ public final class TenantModule {
 
     /** Apply and export, resolving {@code ${NAME}} secrets from {@code environment}. */
     public TenantFolders folders(Map<String, String> environment) {
-        return new FolderApplier(database.dataSource(), secrets, baseDomain, environment, directory, exporter);
+        return new FolderApplier(database.dataSource(), secrets, baseDomain, environment, directory, exporter,
+                pluginUrls);
     }
 
     /**

@@ -97,6 +97,33 @@ class TenantDirectoryAndAdminTest {
     }
 
     @Test
+    void brandingWithControlOrBidiCharactersIsRefusedNamingEachFieldAndStoresNothing() {
+        Tenant before = fixture.tenant("beta");
+        // After U+202E (right-to-left override) the rest of the name shows reversed: "atem" reads "meta".
+        BrandingUpdate spoofed = new BrandingUpdate("Beta\u202Eatem", "Line one\u0007", "default", NEW_COLORS,
+                new Branding.Fonts("Georgia\u2066, serif", "Georgia, serif"));
+
+        assertThatThrownBy(() -> fixture.module.admin().updateBranding("beta", spoofed, null))
+                .isInstanceOfSatisfying(InvalidTenantConfigException.class, e -> assertThat(e.problems())
+                        .extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
+                                "name: must not contain control characters or invisible formatting characters;"
+                                        + " found U+202E at character 5",
+                                "branding.tagline: must not contain control characters or invisible formatting"
+                                        + " characters; found U+0007 at character 9",
+                                "branding.fonts.heading: must not contain control characters or invisible"
+                                        + " formatting characters; found U+2066 at character 8"));
+        assertThat(fixture.tenant("beta")).isEqualTo(before);
+    }
+
+    @Test
+    void emojiJoinedIntoOneSymbolAreNoHiddenCharacters() {
+        Tenant saved = fixture.module.admin().updateBranding("beta", new BrandingUpdate("Beta",
+                "Made by \uD83D\uDC69\u200D\uD83C\uDFA8", "default", NEW_COLORS, NEW_FONTS), null);
+
+        assertThat(saved.branding().tagline()).isEqualTo("Made by \uD83D\uDC69\u200D\uD83C\uDFA8");
+    }
+
+    @Test
     void suspendingAndReactivatingATenantShowsInTheDirectory() {
         Tenant suspended = fixture.module.admin().setStatus("beta", TenantStatus.SUSPENDED);
 

@@ -351,6 +351,102 @@ class TenantFoldersTest {
     }
 
     @Test
+    void aKeyWrittenTwiceIsRejectedWithTheLinesOfBothAndNothingIsWritten() throws Exception {
+        fixture.apply(PRODUCTION, beta);
+        String dump = fixture.dump();
+        Path file = alpha.resolve("tenant.yaml");
+        // The later "name" would win silently: a reviewer reading line 3 would approve a name that is not applied.
+        Files.writeString(file, Files.readString(file).replace("  tagline: \"Pictures from sentences.\"\n",
+                "  tagline: \"Pictures from sentences.\"\n  theme: other\n") + "name: Somebody Else\n");
+
+        InvalidTenantConfigException rejected = catchThrowableOfType(InvalidTenantConfigException.class,
+                () -> fixture.apply(PRODUCTION, alpha, beta));
+
+        assertThat(rejected.problems()).extracting(ConfigProblem::toString).containsExactly(
+                "alpha/tenant.yaml:branding.theme: is written twice in the same map, at lines 8 and 10;"
+                        + " keep one of them",
+                "alpha/tenant.yaml:name: is written twice in the same map, at lines 3 and 32; keep one of them");
+        assertThat(fixture.dump()).isEqualTo(dump);
+    }
+
+    @Test
+    void aKeyWrittenTwiceInAnOverlayOrAListItemIsRejectedNamingTheOverlay() throws Exception {
+        Files.writeString(alpha.resolve("tenant.local.yaml"),
+                "models:\n  - {id: procedural, credits: 1, credits: 5000}\n");
+
+        assertThatThrownBy(() -> fixture.apply(LOCAL, alpha))
+                .isInstanceOfSatisfying(InvalidTenantConfigException.class, e -> assertThat(e.problems())
+                        .extracting(ConfigProblem::toString).containsExactly("alpha/tenant.local.yaml:models[0].credits:"
+                                + " is written twice in the same map, at lines 2 and 2; keep one of them"));
+    }
+
+    @Test
+    void controlAndBidiCharactersInDisplayedTextsAreRefusedNamingTheField() throws Exception {
+        Files.writeString(beta.resolve("tenant.yaml"), """
+                slug: beta
+                name: "Beta\\u202Egnp.exe"
+                support_email: "help\\u0000@beta.example"
+                branding: {tagline: "Quiet\\u200Bly", theme: default}
+                legal: {company_name: "Beta\\u0085Ltd"}
+                """);
+
+        assertThatThrownBy(() -> fixture.apply(PRODUCTION, beta))
+                .isInstanceOfSatisfying(InvalidTenantConfigException.class, e -> assertThat(e.problems())
+                        .extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
+                                "beta/tenant.yaml:name: must not contain control characters or invisible formatting"
+                                        + " characters; found U+202E at character 5",
+                                "beta/tenant.yaml:support_email: must not contain control characters or invisible"
+                                        + " formatting characters; found U+0000 at character 5",
+                                "beta/tenant.yaml:branding.tagline: must not contain control characters or invisible"
+                                        + " formatting characters; found U+200B at character 6",
+                                "beta/tenant.yaml:legal.company_name: must not contain control characters or"
+                                        + " invisible formatting characters; found U+0085 at character 5"));
+    }
+
+    @Test
+    void emailedLinksGoToTheCanonicalHostWhichIsTheFirstListedHostUnlessOneIsNamed() throws Exception {
+        fixture.apply(PRODUCTION, alpha, beta);
+        assertThat(fixture.tenant("alpha").canonicalHost()).isEqualTo("alpha.example");
+        assertThat(fixture.tenant("beta").canonicalHost()).isEqualTo("beta.localhost");
+
+        Path file = alpha.resolve("tenant.yaml");
+        Files.writeString(file, Files.readString(file) + "canonical_host: WWW.alpha.example\n");
+        fixture.apply(PRODUCTION, alpha);
+
+        assertThat(fixture.tenant("alpha").canonicalHost()).isEqualTo("www.alpha.example");
+    }
+
+    @Test
+    void aCanonicalHostThatIsNotOneOfTheTenantsHostsIsRefused() throws Exception {
+        Files.writeString(beta.resolve("tenant.local.yaml"), "canonical_host: attacker.example\n");
+
+        assertThatThrownBy(() -> fixture.apply(LOCAL, beta))
+                .isInstanceOfSatisfying(InvalidTenantConfigException.class, e -> assertThat(e.problems())
+                        .extracting(ConfigProblem::toString).containsExactly("beta/tenant.local.yaml:canonical_host:"
+                                + " must be one of the tenant's hosts (beta.localhost), was \"attacker.example\""));
+    }
+
+    @Test
+    void vendorUrlsPointingInsideTheDeploymentAreRefusedNamingTheFieldAndNothingIsWritten() throws Exception {
+        fixture.apply(PRODUCTION, beta);
+        String dump = fixture.dump();
+        Path file = alpha.resolve("tenant.yaml");
+        Files.writeString(file, Files.readString(file)
+                .replace("  - {id: openai-images}",
+                        "  - {id: openai-images, config: {base_url: \"http://169.254.169.254\"}}")
+                .replace("https://acct.r2.cloudflarestorage.com", "https://[::1]:9000"));
+
+        InvalidTenantConfigException rejected = catchThrowableOfType(InvalidTenantConfigException.class,
+                () -> fixture.apply(PRODUCTION, alpha, beta));
+
+        assertThat(rejected.problems()).extracting(p -> p.file() + ":" + p.path()).containsExactlyInAnyOrder(
+                "alpha/tenant.yaml:storage.config.endpoint", "alpha/tenant.yaml:models[1].config.base_url");
+        assertThat(rejected.problems()).extracting(ConfigProblem::message).anySatisfy(message -> assertThat(message)
+                .startsWith("must be an https URL (http is accepted on the local profile only)"));
+        assertThat(fixture.dump()).isEqualTo(dump);
+    }
+
+    @Test
     void tenantJsonIsReadLikeTenantYaml() throws Exception {
         Path folder = workDir.resolve("json/delta");
         Files.createDirectories(folder);

@@ -101,6 +101,19 @@ class TenantModelsAdminTest {
     }
 
     @Test
+    void aNewModelWhoseBaseUrlPointsInsideTheDeploymentIsRefusedNamingTheFieldAndNothingIsStored() {
+        Tenant before = fixture.tenant("alpha");
+
+        assertThatThrownBy(() -> fixture.module.admin().updateModels("alpha", List.of(
+                new TenantSettings.ModelOffer("procedural", 1), new TenantSettings.ModelOffer("replicate-flux", 4,
+                        Map.of("base_url", "https://169.254.169.254/latest/meta-data", "api_token", "r8_x"))),
+                LIMITS))
+                .isInstanceOfSatisfying(InvalidTenantConfigException.class, e -> assertThat(e.problems())
+                        .extracting(ConfigProblem::path).containsExactly("models[1].config.base_url"));
+        assertThat(fixture.tenant("alpha")).isEqualTo(before);
+    }
+
+    @Test
     void invalidOffersAndLimitsNameEachFieldAndStoreNothing() {
         Tenant before = fixture.tenant("alpha");
 

@@ -27,11 +27,18 @@ final class Visitor {
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final int port;
     private final String host;
+    private final String hostHeader;
     private final Map<String, String> cookies = new LinkedHashMap<>();
 
     Visitor(int port, String host) {
+        this(port, host, host + ":" + port);
+    }
+
+    /** A browser (or a script) that sends {@code hostHeader} as its {@code Host}, port and all. */
+    Visitor(int port, String host, String hostHeader) {
         this.port = port;
         this.host = host;
+        this.hostHeader = hostHeader;
     }
 
     String host() {
@@ -99,7 +106,7 @@ final class Visitor {
 
     private HttpRequest.Builder builder(String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30)).header("Host", host + ":" + port);
+                .timeout(Duration.ofSeconds(30)).header("Host", hostHeader);
         if (!cookies.isEmpty()) {
             request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining("; ")));

@@ -135,6 +135,8 @@ final class GenerationPlatform implements AutoCloseable {
                         "atelier.secrets.key", Base64.getEncoder().encodeToString(key),
                         "atelier.plugins.poll-interval", "50ms",
                         "atelier.plugins.drain-timeout", "5s"));
+                // The vendors' APIs are WireMock servers on loopback.
+                flags.put("atelier.plugins.allow-private-addresses", "true");
                 flags.put("atelier.accounts.argon2.memory-kib", "1024");
                 flags.put("atelier.accounts.argon2.iterations", "1");
                 flags.putAll(settings);

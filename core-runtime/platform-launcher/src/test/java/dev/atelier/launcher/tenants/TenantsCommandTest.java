@@ -134,6 +134,44 @@ class TenantsCommandTest {
     }
 
     @Test
+    void aKeyWrittenTwiceIsRefusedWithTheFileTheKeyAndBothLines() throws IOException {
+        write(configs.resolve("quill/tenant.yaml"), """
+                slug: quill
+                name: Quill
+                support_email: hi@quill.example
+                name: Someone Else
+                """);
+
+        Result apply = atelier("tenants", "apply", configs.toString());
+        Result list = atelier("tenants", "list");
+
+        assertThat(apply.exitCode()).isEqualTo(2);
+        assertThat(apply.err()).contains(
+                "quill/tenant.yaml:name: is written twice in the same map, at lines 2 and 4; keep one of them");
+        assertThat(list.out()).contains("No tenants.");
+    }
+
+    @Test
+    void aVendorUrlOnAPrivateAddressIsRefusedNamingTheFieldUnlessTheOperatorAllowsIt() throws IOException {
+        write(configs.resolve("quill/tenant.yaml"), """
+                slug: quill
+                name: Quill
+                support_email: hi@quill.example
+                models: [{id: replicate-image, config: {base_url: "https://192.168.0.10:8443", api_token: r8_x}}]
+                """);
+
+        Result refused = atelier("tenants", "apply", configs.resolve("quill").toString());
+        Result allowed = atelier("tenants", "apply", "--set", "atelier.plugins.allow-private-addresses=true",
+                configs.resolve("quill").toString());
+
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("quill/tenant.yaml:models[0].config.base_url: points at 192.168.0.10, a"
+                + " loopback, private or link-local address");
+        assertThat(allowed.exitCode()).as(allowed.err()).isZero();
+        assertThat(allowed.out()).contains("quill: created");
+    }
+
+    @Test
     void exportOfAnUnknownTenantSaysSo() {
         Result export = atelier("tenants", "export", "nobody", "--to", home.resolve("x").toString());
 

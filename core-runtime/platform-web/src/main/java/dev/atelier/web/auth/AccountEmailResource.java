@@ -65,7 +65,7 @@ public final class AccountEmailResource {
             return pages.rateLimited(request, e);
         }
         services.accounts().requestVerification(tenant.id(), account.id()).ifPresent(verification ->
-                mail.verifyEmail(tenant, account, links.absolute(request, "/verify?token=" + verification),
+                mail.verifyEmail(tenant, account, links.forMail(tenant, request, "/verify?token=" + verification),
                         Tokens.key(verification)));
         return AuthPages.redirect("/account?done=verify-sent");
     }

@@ -97,7 +97,7 @@ public final class AccountResource {
                         newEmail);
                 change.ifPresent(t -> mail.confirmNewEmail(tenant, viewer.account(),
                         dev.atelier.core.accounts.EmailAddress.normalize(newEmail),
-                        links.absolute(request, "/account/email/confirm?token=" + t), Tokens.key(t)));
+                        links.forMail(tenant, request, "/account/email/confirm?token=" + t), Tokens.key(t)));
                 return AuthPages.redirect("/account?done=email-sent");
             } catch (InvalidAccountInputException e) {
                 return page(request, viewer, values, Map.of("section", "email", "newEmail", e.getMessage()), null,

@@ -158,7 +158,7 @@ public final class GoogleSignInResource {
     }
 
     private URI callback(HttpServletRequest request) {
-        return URI.create(links.absolute(request, "/signin/google/callback"));
+        return URI.create(links.onRequestHost(request, "/signin/google/callback"));
     }
 
     private static String context(Tenant tenant) {

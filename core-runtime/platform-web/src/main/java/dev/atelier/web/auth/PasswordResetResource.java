@@ -74,7 +74,7 @@ public final class PasswordResetResource {
         Optional<String> resetToken = services.accounts().requestPasswordReset(tenant.id(), email);
         resetToken.flatMap(t -> services.accounts().findByEmail(tenant.id(), email)).ifPresent(account ->
                 mail.passwordReset(tenant, account,
-                        links.absolute(request, "/reset/confirm?token=" + resetToken.get()),
+                        links.forMail(tenant, request, "/reset/confirm?token=" + resetToken.get()),
                         Tokens.key(resetToken.get())));
         return pages.form(request, "reset-request.ftlh", "Reset your password", values, Map.of(), 200,
                 Map.of("sent", true));

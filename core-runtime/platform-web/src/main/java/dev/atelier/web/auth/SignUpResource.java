@@ -92,7 +92,8 @@ public final class SignUpResource {
         services.consents().record(tenant.id(), signUp.account().id(), "privacy", version);
         mail.welcome(tenant, signUp.account());
         newAccounts.created(tenant, signUp.account());
-        mail.verifyEmail(tenant, signUp.account(), links.absolute(request, "/verify?token=" + signUp.verificationToken()),
+        mail.verifyEmail(tenant, signUp.account(),
+                links.forMail(tenant, request, "/verify?token=" + signUp.verificationToken()),
                 Tokens.key(signUp.verificationToken()));
         return signIns.redirect(request, tenant, signUp.account(), "/signup/done");
     }
@@ -117,7 +118,7 @@ public final class SignUpResource {
         }
         services.accounts().requestPasswordReset(tenant.id(), email).ifPresent(resetToken ->
                 services.accounts().findByEmail(tenant.id(), email).ifPresent(account -> mail.passwordReset(tenant,
-                        account, links.absolute(request, "/reset/confirm?token=" + resetToken),
+                        account, links.forMail(tenant, request, "/reset/confirm?token=" + resetToken),
                         Tokens.key(resetToken))));
     }
 

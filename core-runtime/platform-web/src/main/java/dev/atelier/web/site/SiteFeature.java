@@ -70,16 +70,22 @@ public final class SiteFeature {
     private final PageCache pageCache = new PageCache();
     private final MailComposer mailComposer;
     private final EventStreams eventStreams;
+    private final Links links;
     private DeployedPlugins plugins;
 
+    /** Sites whose mailed links go where the {@code local} profile sends them: {@code <slug>.localhost:<port>}. */
     public SiteFeature(SiteSetup setup) {
-        this(setup, EventStreams.Limits.defaults());
+        this(setup, EventStreams.Limits.defaults(), new Links(true, false, "localhost"));
     }
 
-    /** @param streams caps on open progress event streams (per account, per client address, lifetime) */
-    public SiteFeature(SiteSetup setup, EventStreams.Limits streams) {
+    /**
+     * @param streams caps on open progress event streams (per account, per client address, lifetime)
+     * @param links builds the links put in mail, from each tenant's configured host
+     */
+    public SiteFeature(SiteSetup setup, EventStreams.Limits streams, Links links) {
         this.setup = setup;
         this.eventStreams = new EventStreams(streams);
+        this.links = links;
         this.themes = new Themes(setup.themesDir());
         if (!themes.exists(Themes.DEFAULT)) {
             throw new IllegalArgumentException("The themes folder " + setup.themesDir() + " has no default/ theme");
@@ -137,7 +143,6 @@ public final class SiteFeature {
         CsrfTokens csrf = new CsrfTokens(accounts.secrets());
         PageRenderer pages = new PageRenderer(engine,
                 new PageModels(themes, staticFiles, brandAssets, plugins.models()), pageCache, new Visitors(csrf));
-        Links links = new Links(accounts.cookies().secure());
         config.register(TenantResolutionFilter.class);
         config.register(AuthenticationFilter.class);
         config.register(SignInResource.class);

@@ -139,6 +139,22 @@ class AdminBrandingTest {
     }
 
     @Test
+    void aNameOrTaglineWithABidiOverrideOrAControlCharacterIsRejectedWith422NamingTheField() throws Exception {
+        Map<String, String> form = form("save");
+        // After U+202E the rest of the name shows backwards, so this name reads "Alphaexe.png".
+        form.put("name", "Alpha\u202Egnp.exe");
+        form.put("tagline", "Pictures\u0000 from sentences");
+
+        HttpResponse<String> response = site.postForm("alpha.localhost", "/admin/branding", admin, form, null);
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(response.body()).contains(
+                "data-field=\"name\">Remove the control or invisible formatting character U+202E (character 6)",
+                "data-field=\"tagline\">Remove the control or invisible formatting character U+0000 (character 9)");
+        assertThat(site.tenants.get(alpha.id())).isEqualTo(alpha);
+    }
+
+    @Test
     void emptyNameUnknownThemeAndUnsafeFontsAreRejected() throws Exception {
         Map<String, String> form = form("save");
         form.put("name", "  ");

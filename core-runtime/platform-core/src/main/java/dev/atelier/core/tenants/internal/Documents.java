@@ -1,6 +1,7 @@
 package dev.atelier.core.tenants.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,6 +20,8 @@ final class Documents {
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+            // DuplicateKeys reports both lines first; this keeps any other reader from settling a duplicate silently.
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build());
 
     private Documents() {}

@@ -7,6 +7,7 @@ import dev.atelier.core.secrets.SecretKeyException;
 import dev.atelier.core.tenants.ApplyReport;
 import dev.atelier.core.tenants.ConfigProblem;
 import dev.atelier.core.tenants.InvalidTenantConfigException;
+import dev.atelier.core.tenants.PluginUrls;
 import dev.atelier.core.tenants.TenantFolders;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -48,16 +49,18 @@ public final class FolderApplier implements TenantFolders {
     private final Map<String, String> environment;
     private final SnapshotDirectory directory;
     private final FolderExporter exporter;
+    private final PluginUrls pluginUrls;
     private final UuidV7 ids = new UuidV7();
 
     public FolderApplier(DataSource dataSource, SecretBox secrets, String baseDomain, Map<String, String> environment,
-            SnapshotDirectory directory, FolderExporter exporter) {
+            SnapshotDirectory directory, FolderExporter exporter, PluginUrls pluginUrls) {
         this.dataSource = dataSource;
         this.secrets = secrets;
         this.baseDomain = baseDomain;
         this.environment = Map.copyOf(environment);
         this.directory = directory;
         this.exporter = exporter;
+        this.pluginUrls = pluginUrls;
     }
 
     @Override
@@ -72,7 +75,7 @@ public final class FolderApplier implements TenantFolders {
 
     private ApplyReport apply(List<Path> folders, String profile, boolean skipUnchangedFolders) {
         List<ConfigProblem> problems = new ArrayList<>();
-        FolderReader reader = new FolderReader(baseDomain, environment);
+        FolderReader reader = new FolderReader(baseDomain, environment, pluginUrls.forProfile(profile));
         List<ReadFolder> read = new ArrayList<>();
         Set<String> slugs = new HashSet<>();
         for (Path folder : folders) {

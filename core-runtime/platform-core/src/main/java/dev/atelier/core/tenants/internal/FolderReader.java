@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atelier.core.tenants.ConfigProblem;
+import dev.atelier.core.tenants.PluginUrls;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -27,10 +28,12 @@ final class FolderReader {
 
     private final String baseDomain;
     private final Map<String, String> environment;
+    private final PluginUrls pluginUrls;
 
-    FolderReader(String baseDomain, Map<String, String> environment) {
+    FolderReader(String baseDomain, Map<String, String> environment, PluginUrls pluginUrls) {
         this.baseDomain = baseDomain;
         this.environment = environment;
+        this.pluginUrls = pluginUrls;
     }
 
     /**
@@ -68,7 +71,15 @@ final class FolderReader {
                     "must equal the folder name \"" + slug + "\", was \"" + slugNode.asText() + "\""));
         }
         SortedMap<String, String> secrets = secrets(merged, fileOf, problems);
+        pluginUrls(merged, secrets, fileOf, problems);
         Map<String, String> hosts = hosts(slug, merged);
+        JsonNode canonical = merged.get("canonical_host");
+        if (canonical != null && canonical.isTextual()
+                && !hosts.containsKey(canonical.asText().toLowerCase(Locale.ROOT))) {
+            problems.add(new ConfigProblem(fileOf.apply("canonical_host"), "canonical_host", "must be one of the"
+                    + " tenant's hosts (" + String.join(", ", hosts.keySet()) + "), was \"" + canonical.asText()
+                    + "\""));
+        }
         SortedMap<String, ReadFolder.Asset> assets = assets(folder, slug, merged, fileOf, problems);
         SortedMap<String, String> templates = templates(folder, slug, problems);
         return Optional.of(new ReadFolder(slug, merged, fileOf, hosts, secrets, assets, templates));
@@ -86,6 +97,11 @@ final class FolderReader {
 
     private static ObjectNode parse(Path file, String label, List<ConfigProblem> problems) {
         try {
+            List<DuplicateKeys.Duplicate> duplicates = DuplicateKeys.in(file);
+            if (!duplicates.isEmpty()) {
+                duplicates.forEach(d -> problems.add(new ConfigProblem(label, d.path(), d.message())));
+                return null;
+            }
             JsonNode node = Documents.YAML.readTree(file.toFile());
             if (node == null || node.isMissingNode() || node.isNull()) {
                 problems.add(new ConfigProblem(label, "", "is empty"));
@@ -123,6 +139,30 @@ final class FolderReader {
             }
         });
         return secrets;
+    }
+
+    // Checked with secrets resolved: an endpoint kept in the environment must obey the same rules.
+    private void pluginUrls(ObjectNode merged, Map<String, String> secrets, Function<String, String> fileOf,
+            List<ConfigProblem> problems) {
+        Map<String, JsonNode> configs = new LinkedHashMap<>();
+        for (String plugin : List.of("payment", "storage", "bot_protection")) {
+            configs.put(plugin + ".config", merged.path(plugin).path("config"));
+        }
+        JsonNode models = merged.path("models");
+        for (int i = 0; i < models.size(); i++) {
+            configs.put("models[" + i + "].config", models.get(i).path("config"));
+        }
+        configs.forEach((path, config) -> {
+            Map<String, String> settings = new LinkedHashMap<>();
+            config.fields().forEachRemaining(f -> {
+                if (f.getValue().isTextual()) {
+                    Matcher m = TenantSchema.SECRET.matcher(f.getValue().asText());
+                    settings.put(f.getKey(), m.matches() ? secrets.get(m.group(1)) : f.getValue().asText());
+                }
+            });
+            pluginUrls.check(path, settings, (at, problem) -> problems.add(new ConfigProblem(fileOf.apply(at), at,
+                    problem)));
+        });
     }
 
     private Map<String, String> hosts(String slug, ObjectNode merged) {

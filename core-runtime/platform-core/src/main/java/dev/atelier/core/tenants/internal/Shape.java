@@ -1,6 +1,7 @@
 package dev.atelier.core.tenants.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.atelier.core.tenants.HiddenCharacters;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -27,13 +28,16 @@ abstract class Shape {
         return path.isEmpty() ? key : path + "." + key;
     }
 
-    /** A text matching {@code valid}. */
+    /** A text matching {@code valid}, with no control or invisible formatting characters. */
     static Shape text(Predicate<String> valid, String expected) {
         return new Shape() {
             @Override
             void check(JsonNode node, String path, Problems problems) {
                 if (!node.isTextual()) {
                     problems.add(path, "must be " + expected + ", not " + describe(node));
+                } else if (HiddenCharacters.problem(node.asText()).isPresent()) {
+                    // Reported without echoing the text: the hidden characters would garble the message too.
+                    problems.add(path, HiddenCharacters.problem(node.asText()).get());
                 } else if (!valid.test(node.asText())) {
                     problems.add(path, "must be " + expected + ", was \"" + node.asText() + "\"");
                 }

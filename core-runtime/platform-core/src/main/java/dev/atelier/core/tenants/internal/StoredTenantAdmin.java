@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atelier.core.tenants.BrandingUpdate;
 import dev.atelier.core.tenants.ConfigProblem;
+import dev.atelier.core.tenants.HiddenCharacters;
 import dev.atelier.core.tenants.InvalidTenantConfigException;
 import dev.atelier.core.tenants.LogoUpload;
+import dev.atelier.core.tenants.PluginUrls;
 import dev.atelier.core.tenants.PriceStep;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.core.tenants.TenantAdmin;
@@ -34,12 +36,14 @@ public final class StoredTenantAdmin implements TenantAdmin {
     private final EntityManagerFactory entityManagerFactory;
     private final TenantScope scope;
     private final SnapshotDirectory directory;
+    private final PluginUrls pluginUrls;
 
     public StoredTenantAdmin(EntityManagerFactory entityManagerFactory, TenantScope scope,
-            SnapshotDirectory directory) {
+            SnapshotDirectory directory, PluginUrls pluginUrls) {
         this.entityManagerFactory = entityManagerFactory;
         this.scope = scope;
         this.directory = directory;
+        this.pluginUrls = pluginUrls;
     }
 
     @Override
@@ -81,6 +85,12 @@ public final class StoredTenantAdmin implements TenantAdmin {
     @Override
     public Tenant updateModels(String slug, List<TenantSettings.ModelOffer> offers, TenantSettings.Credits limits) {
         List<ConfigProblem> problems = check(offers, limits);
+        for (int i = 0; offers != null && i < offers.size(); i++) {
+            if (offers.get(i) != null) {
+                pluginUrls.check("models[" + i + "].config", offers.get(i).config(),
+                        (at, problem) -> problems.add(new ConfigProblem(null, at, problem)));
+            }
+        }
         if (!problems.isEmpty()) {
             throw new InvalidTenantConfigException(problems);
         }
@@ -204,6 +214,9 @@ public final class StoredTenantAdmin implements TenantAdmin {
                     problems.add(new ConfigProblem(null, at + ".id", "is required"));
                 } else if (!seen.add(offer.modelId().strip())) {
                     problems.add(new ConfigProblem(null, at + ".id", "names a model offered already"));
+                } else {
+                    HiddenCharacters.problem(offer.modelId())
+                            .ifPresent(problem -> problems.add(new ConfigProblem(null, at + ".id", problem)));
                 }
                 if (offer != null && offer.credits() != null
                         && (offer.credits() < 0 || offer.credits() > MAX_MODEL_CREDITS)) {
@@ -235,6 +248,12 @@ public final class StoredTenantAdmin implements TenantAdmin {
         Consumer<String[]> add = pm -> problems.add(new ConfigProblem(null, pm[0], pm[1]));
         if (update.displayName() == null || update.displayName().isBlank()) {
             add.accept(new String[] {"name", "is required"});
+        }
+        String[][] texts = {{"name", update.displayName()}, {"branding.tagline", update.tagline()},
+                {"branding.fonts.heading", update.fonts() == null ? null : update.fonts().heading()},
+                {"branding.fonts.body", update.fonts() == null ? null : update.fonts().body()}};
+        for (String[] text : texts) {
+            HiddenCharacters.problem(text[1]).ifPresent(problem -> add.accept(new String[] {text[0], problem}));
         }
         if (update.theme() == null || !TenantSchema.THEME.matcher(update.theme()).matches()) {
             add.accept(new String[] {"branding.theme", "must be a theme folder name such as default"});

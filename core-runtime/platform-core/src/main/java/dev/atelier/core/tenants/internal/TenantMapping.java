@@ -64,8 +64,27 @@ final class TenantMapping {
                 new Branding.Fonts(text(fonts, "heading", DEFAULT_FONT), text(fonts, "body", DEFAULT_FONT)),
                 row.logoAssetId(), row.faviconAssetId());
         return new Tenant(row.id(), row.slug(), row.displayName(),
-                TenantStatus.valueOf(row.status()), text(doc, "support_email", null), hosts, brand, settings(doc),
-                row.updatedAt());
+                TenantStatus.valueOf(row.status()), text(doc, "support_email", null), canonicalFirst(doc, hosts),
+                brand, settings(doc), row.updatedAt());
+    }
+
+    /**
+     * {@code hosts} with the canonical one first: {@code canonical_host}, else the first of {@code hosts} in the
+     * document, else the only host there is ({@code <slug>.<base domain>}).
+     */
+    private static List<String> canonicalFirst(JsonNode doc, List<String> hosts) {
+        List<String> candidates = new ArrayList<>();
+        if (doc.path("canonical_host").isTextual()) {
+            candidates.add(doc.get("canonical_host").asText());
+        }
+        doc.path("hosts").forEach(host -> candidates.add(host.asText()));
+        List<String> ordered = new ArrayList<>(hosts);
+        candidates.stream().map(host -> host.toLowerCase(Locale.ROOT)).filter(hosts::contains).findFirst()
+                .ifPresent(canonical -> {
+                    ordered.remove(canonical);
+                    ordered.add(0, canonical);
+                });
+        return ordered;
     }
 
     private static TenantSettings settings(JsonNode doc) {

@@ -67,6 +67,8 @@ final class TenantSchema {
         Shape relativePath = Shape.text(v -> !v.isBlank() && !v.startsWith("/") && !v.contains("\\")
                 && !v.equals("..") && !v.startsWith("../") && !v.contains("/../"), "a path inside the tenant folder");
         Shape email = Shape.text(v -> EMAIL.matcher(v).matches(), "an email address");
+        Shape hostName = Shape.text(v -> HOST.matcher(v.toLowerCase(java.util.Locale.ROOT)).matches(),
+                "a host name without port, such as www.example.com");
         Shape plugin = Shape.fields()
                 .required("plugin", Shape.text(v -> THEME.matcher(v).matches(), "a plugin id such as stripe"))
                 .optional("config", Shape.scalarMap());
@@ -76,8 +78,8 @@ final class TenantSchema {
                 .required("name", Shape.text(v -> !v.isBlank(), "a name"))
                 .optional("status", Shape.oneOf("active", "suspended"))
                 .required("support_email", email)
-                .optional("hosts", Shape.listOf(Shape.text(v -> HOST.matcher(v.toLowerCase(java.util.Locale.ROOT))
-                        .matches(), "a host name without port, such as www.example.com")))
+                .optional("hosts", Shape.listOf(hostName))
+                .optional("canonical_host", hostName)
                 .optional("branding", Shape.fields()
                         .optional("theme", Shape.text(v -> THEME.matcher(v).matches(), "a theme folder name"))
                         .optional("tagline", Shape.anyText())

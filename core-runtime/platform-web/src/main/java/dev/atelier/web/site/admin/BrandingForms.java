@@ -1,6 +1,7 @@
 package dev.atelier.web.site.admin;
 
 import dev.atelier.core.tenants.Branding;
+import dev.atelier.core.tenants.HiddenCharacters;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.web.site.BrandingStore;
 import dev.atelier.web.site.BrandingUpdate;
@@ -63,6 +64,11 @@ public final class BrandingForms {
         String tagline = form.getOrDefault("tagline", "").strip();
         if (tagline.length() > 200) {
             errors.put("tagline", "Use at most 200 characters.");
+        }
+        for (String field : List.of("name", "tagline", "font_heading", "font_body")) {
+            HiddenCharacters.find(form.get(field)).ifPresent(found -> errors.putIfAbsent(field, "Remove the control"
+                    + " or invisible formatting character " + found.codePoint() + " (character " + found.position()
+                    + "): it would make the text show differently from what you typed."));
         }
         String theme = form.getOrDefault("theme", "").strip();
         if (!themes.exists(theme)) {
