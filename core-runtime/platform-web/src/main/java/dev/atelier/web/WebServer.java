@@ -7,6 +7,9 @@ import dev.atelier.generation.GenerationModule;
 import dev.atelier.web.auth.AccountServices;
 import dev.atelier.web.auth.NewAccounts;
 import dev.atelier.web.health.HealthResource;
+import dev.atelier.web.http.AmbiguousPathFilter;
+import dev.atelier.web.http.ErrorPages;
+import dev.atelier.web.http.ServerErrorHandler;
 import dev.atelier.web.health.ReadinessChecks;
 import dev.atelier.web.internal.JsonMapperProvider;
 import dev.atelier.web.internal.RequestIdFilter;
@@ -39,6 +42,8 @@ import org.glassfish.jersey.internal.inject.AbstractBinder;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.server.ExtendedResourceContext;
+import org.glassfish.jersey.server.model.ResourceModel;
 import org.glassfish.jersey.servlet.ServletContainer;
 
 /** The HTTP server: Jetty 12 with Jersey serving the JSON API, health endpoints and pages. */
@@ -62,18 +67,27 @@ public final class WebServer implements AutoCloseable {
 
     private final Server server;
     private final ServerConnector connector;
+    private final ServletContainer jersey;
 
     /** The platform's server: JSON API, health, operator API and the tenants' sites. */
     public WebServer(Settings settings, PluginHost plugins, DeploymentHistory history, ReadinessChecks readiness,
             SiteFeature sites, AccountServices accounts, GenerationModule generation, NewAccounts newAccounts) {
         this(settings, application(plugins, history, readiness, sites, accounts, generation, newAccounts),
-                sites.cachedPages());
+                sites.errorPages(), sites.cachedPages());
     }
 
     /**
      * A server for a given Jersey application (tests assemble smaller ones), with servlet filters in front of it.
      */
     public WebServer(Settings settings, ResourceConfig application, Filter... filters) {
+        this(settings, application, ErrorPages.NONE, filters);
+    }
+
+    /**
+     * A server for a given Jersey application, with servlet filters in front of it and the sites' themed pages for
+     * the errors Jetty answers itself.
+     */
+    public WebServer(Settings settings, ResourceConfig application, ErrorPages errorPages, Filter... filters) {
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("atelier-http");
         this.server = new Server(threads);
@@ -89,12 +103,18 @@ public final class WebServer implements AutoCloseable {
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
-        ServletHolder jersey = new ServletHolder("jersey", new ServletContainer(application));
+        ServerErrorHandler errors = new ServerErrorHandler(errorPages, JsonMapperProvider.create());
+        server.setErrorHandler(errors);
+        context.setErrorHandler(errors);
+        this.jersey = new ServletContainer(application);
+        ServletHolder jersey = new ServletHolder("jersey", this.jersey);
         // Form uploads (the branding form's logo); the form itself checks the 1 MB logo limit to answer with a field
         // error, so the container's limits are only a backstop.
         jersey.getRegistration().setMultipartConfig(
                 new MultipartConfigElement("", MAX_UPLOAD_BYTES, MAX_UPLOAD_BYTES, 64 * 1024));
         context.addServlet(jersey, "/*");
+        // Before every other filter: nothing may decide on a path that routing would read differently.
+        context.addFilter(new FilterHolder(new AmbiguousPathFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
         for (Filter filter : filters) {
             context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
         }
@@ -143,6 +163,12 @@ public final class WebServer implements AutoCloseable {
 
     public void start() throws Exception {
         server.start();
+    }
+
+    /** Every resource the running application routes to, as Jersey built them (tests walk it to try each route). */
+    public ResourceModel resources() {
+        return jersey.getApplicationHandler().getInjectionManager().getInstance(ExtendedResourceContext.class)
+                .getResourceModel();
     }
 
     /** The port actually listened on. */

@@ -60,7 +60,10 @@ public final class OperatorConsoleResource {
 
     @POST
     @Path("signout")
-    public Response signOut() {
+    public Response signOut(@HeaderParam("Origin") String origin, @HeaderParam("Host") String host) {
+        if (!sameOrigin(origin, host)) {
+            return page("This form must be sent from the operator console itself.", 403);
+        }
         return Response.seeOther(URI.create("/operator/signin")).header("Cache-Control", "no-store")
                 .cookie(cookies.expired(Cookies.OPERATOR)).build();
     }

@@ -52,6 +52,7 @@ import dev.atelier.web.site.theme.TemplateErrors;
 import dev.atelier.web.site.theme.ThemeEngine;
 import dev.atelier.web.site.theme.Themes;
 import jakarta.servlet.Filter;
+import dev.atelier.web.http.ErrorPages;
 import java.util.List;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -68,6 +69,7 @@ public final class SiteFeature {
     private final PageCache pageCache = new PageCache();
     private final MailComposer mailComposer;
     private DeployedPlugins plugins;
+    private PageRenderer pages;
 
     public SiteFeature(SiteSetup setup) {
         this.setup = setup;
@@ -108,6 +110,20 @@ public final class SiteFeature {
     }
 
     /**
+     * The themed error pages the web server shows for errors it answers before Jersey (400, 413, 414, 431...).
+     * Call after {@link #registerIn}.
+     */
+    public ErrorPages errorPages() {
+        if (pages == null) {
+            throw new IllegalStateException("registerIn must be called first");
+        }
+        return (host, path, status, title, detail) -> setup.tenants().byHost(Hosts.normalize(host))
+                .map(tenant -> pages.error(tenant, path, status, title, detail).getEntity())
+                .filter(String.class::isInstance)
+                .map(String.class::cast);
+    }
+
+    /**
      * Registers the sites, the account pages and request authentication.
      *
      * @param accounts the account services every site's sign-in, account and admin pages use
@@ -126,7 +142,7 @@ public final class SiteFeature {
             GenerationModule generation, NewAccounts newAccounts) {
         this.plugins = plugins;
         CsrfTokens csrf = new CsrfTokens(accounts.secrets());
-        PageRenderer pages = new PageRenderer(engine,
+        pages = new PageRenderer(engine,
                 new PageModels(themes, staticFiles, brandAssets, plugins.models()), pageCache, new Visitors(csrf));
         Links links = new Links(accounts.cookies().secure());
         config.register(TenantResolutionFilter.class);

@@ -1,5 +1,6 @@
 package dev.atelier.web.site.pages;
 
+import dev.atelier.web.http.RoutePath;
 import dev.atelier.web.problem.WebApplicationExceptionMapper;
 import dev.atelier.web.site.RequestTenant;
 import jakarta.inject.Inject;
@@ -7,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
@@ -20,6 +22,9 @@ public final class SiteNotFoundMapper implements ExceptionMapper<NotFoundExcepti
     @Context
     private HttpServletRequest request;
 
+    @Context
+    private UriInfo uri;
+
     @Inject
     public SiteNotFoundMapper(PageRenderer pages) {
         this.pages = pages;
@@ -27,9 +32,9 @@ public final class SiteNotFoundMapper implements ExceptionMapper<NotFoundExcepti
 
     @Override
     public Response toResponse(NotFoundException exception) {
-        String path = request.getRequestURI();
+        String path = RoutePath.of(uri);
         return RequestTenant.of(request)
-                .filter(tenant -> !path.startsWith("/api/"))
+                .filter(tenant -> !RoutePath.isApi(path))
                 .map(tenant -> pages.error(tenant, path, 404, "Page not found", "There is nothing at this address."))
                 .orElseGet(() -> problems.toResponse(exception));
     }
