@@ -8,6 +8,8 @@ import dev.atelier.web.auth.AccountServices;
 import dev.atelier.web.auth.NewAccounts;
 import dev.atelier.web.health.HealthResource;
 import dev.atelier.web.http.AmbiguousPathFilter;
+import dev.atelier.web.http.BodyLimits;
+import dev.atelier.web.http.BodySizeFilter;
 import dev.atelier.web.http.ErrorPages;
 import dev.atelier.web.http.ServerErrorHandler;
 import dev.atelier.web.health.ReadinessChecks;
@@ -62,9 +64,6 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
-    // Generation inputs may be videos (MediaLimits: 100 MB); forms check their own smaller limits (logo: 1 MB).
-    private static final long MAX_UPLOAD_BYTES = 110L * 1024 * 1024;
-
     private final Server server;
     private final ServerConnector connector;
     private final ServletContainer jersey;
@@ -109,12 +108,15 @@ public final class WebServer implements AutoCloseable {
         this.jersey = new ServletContainer(application);
         ServletHolder jersey = new ServletHolder("jersey", this.jersey);
         // Form uploads (the branding form's logo); the form itself checks the 1 MB logo limit to answer with a field
-        // error, so the container's limits are only a backstop.
+        // error, so the container's limits are only a backstop (for chunked bodies, whose size BodySizeFilter cannot
+        // tell in advance).
+        BodyLimits limits = BodyLimits.defaults();
         jersey.getRegistration().setMultipartConfig(
-                new MultipartConfigElement("", MAX_UPLOAD_BYTES, MAX_UPLOAD_BYTES, 64 * 1024));
+                new MultipartConfigElement("", limits.upload(), limits.upload(), 64 * 1024));
         context.addServlet(jersey, "/*");
         // Before every other filter: nothing may decide on a path that routing would read differently.
         context.addFilter(new FilterHolder(new AmbiguousPathFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(new FilterHolder(new BodySizeFilter(limits)), "/*", EnumSet.of(DispatcherType.REQUEST));
         for (Filter filter : filters) {
             context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
         }

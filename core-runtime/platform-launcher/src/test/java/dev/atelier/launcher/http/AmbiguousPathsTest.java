@@ -23,24 +23,25 @@ import org.junit.jupiter.api.Test;
  */
 class AmbiguousPathsTest {
 
-    private static final String HOST = "auratuner.localhost";
+    private static final String HOST = Probe.HOST;
     private static final String OPERATOR_HOST = "operator.localhost";
-    private static final String BOUNDARY = "----atelier-test";
 
+    private static Probe probe;
     private static DemoPlatform platform;
     private static RawHttp http;
     private static String session;
 
     @BeforeAll
     static void start() throws Exception {
-        platform = DemoPlatform.start();
-        http = new RawHttp(platform.port());
-        session = platform.signedInAdmin("auratuner", "admin@auratuner.test");
+        probe = Probe.start();
+        platform = probe.platform;
+        http = probe.http;
+        session = probe.session;
     }
 
     @AfterAll
     static void stop() throws Exception {
-        platform.close();
+        probe.close();
     }
 
     @Test
@@ -111,7 +112,7 @@ class AmbiguousPathsTest {
         headers.put("Cookie", cookie);
         // What a browser sends when another site's page makes it post.
         headers.put("Origin", "https://elsewhere.example");
-        String type = route.consumes().startsWith("multipart/") ? "multipart/form-data; boundary=" + BOUNDARY
+        String type = route.consumes().startsWith("multipart/") ? Probe.multipartType()
                 : route.consumes().equals("*/*") ? "application/json" : route.consumes();
         headers.put("Content-Type", type);
         return http.send(route.method(), path, headers, body(type));
@@ -120,9 +121,7 @@ class AmbiguousPathsTest {
     private static byte[] body(String type) {
         String body;
         if (type.startsWith("multipart/")) {
-            body = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"prompt\"\r\n\r\na cat\r\n--" + BOUNDARY
-                    + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\n"
-                    + "Content-Type: image/png\r\n\r\nnot a png\r\n--" + BOUNDARY + "--\r\n";
+            body = Probe.multipart(Map.of("prompt", "a cat"), "file", "not a png");
         } else if (type.equals("application/x-www-form-urlencoded")) {
             body = "tokenName=forged&email=admin%40auratuner.test&credits=5000";
         } else {

@@ -55,6 +55,48 @@ final class RawHttp {
         }
     }
 
+    /**
+     * Sends only the head of a request whose head announces a large body (a {@code Content-Length} in
+     * {@code headers}) and waits for the answer: a server that reads bodies before deciding would wait for the body
+     * and time out instead of answering.
+     */
+    Reply sendHeadOnly(String method, String target, Map<String, String> headers) throws IOException {
+        StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
+        headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        head.append("Connection: close\r\n\r\n");
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(15_000);
+            socket.getOutputStream().write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return read(socket.getInputStream());
+        }
+    }
+
+    /** Sends {@code body} chunked (no {@code Content-Length}), as streaming clients do. */
+    Reply sendChunked(String method, String target, Map<String, String> headers, byte[] body) throws IOException {
+        StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
+        headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        head.append("Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n");
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            try {
+                for (int at = 0; at < body.length; at += 8192) {
+                    int size = Math.min(8192, body.length - at);
+                    out.write((Integer.toHexString(size) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                    out.write(body, at, size);
+                    out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                }
+                out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            } catch (IOException refusedMidway) {
+                // Refused before the end of the body; the answer is still there to read.
+            }
+            out.flush();
+            return read(socket.getInputStream());
+        }
+    }
+
     private static Reply read(InputStream in) throws IOException {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         in.transferTo(all);
