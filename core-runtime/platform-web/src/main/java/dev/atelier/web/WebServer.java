@@ -11,6 +11,7 @@ import dev.atelier.web.http.AmbiguousPathFilter;
 import dev.atelier.web.http.BodyLimits;
 import dev.atelier.web.http.BodySizeFilter;
 import dev.atelier.web.http.ErrorPages;
+import dev.atelier.web.http.LongUriFilter;
 import dev.atelier.web.http.ServerErrorHandler;
 import dev.atelier.web.health.ReadinessChecks;
 import dev.atelier.web.internal.JsonMapperProvider;
@@ -92,6 +93,7 @@ public final class WebServer implements AutoCloseable {
         this.server = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false); // no need to tell scanners which Jetty to try
+        http.setRequestHeaderSize(LongUriFilter.MAX_HEAD_BYTES);
         if (settings.trustForwardedHeaders()) {
             // Rate limits count per client address, which behind a proxy is the proxy's unless this is on.
             http.addCustomizer(new ForwardedRequestCustomizer());
@@ -115,6 +117,7 @@ public final class WebServer implements AutoCloseable {
                 new MultipartConfigElement("", limits.upload(), limits.upload(), 64 * 1024));
         context.addServlet(jersey, "/*");
         // Before every other filter: nothing may decide on a path that routing would read differently.
+        context.addFilter(new FilterHolder(new LongUriFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new AmbiguousPathFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new BodySizeFilter(limits)), "/*", EnumSet.of(DispatcherType.REQUEST));
         for (Filter filter : filters) {

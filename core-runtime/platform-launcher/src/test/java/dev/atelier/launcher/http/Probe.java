@@ -35,13 +35,23 @@ final class Probe implements AutoCloseable {
     static Probe start() throws Exception {
         DemoPlatform platform = DemoPlatform.start();
         String session = platform.signedInAdmin("auratuner", "admin@auratuner.test");
+        return new Probe(platform, session, csrfOf(platform, session));
+    }
+
+    /** The same admin in a new session (the account is made again if a probe deleted it). */
+    Probe newSession() throws IOException {
+        String next = platform.signedInAdmin("auratuner", "admin@auratuner.test");
+        return new Probe(platform, next, csrfOf(platform, next));
+    }
+
+    private static String csrfOf(DemoPlatform platform, String session) throws IOException {
         Reply account = new RawHttp(platform.port()).send("GET", "/api/v1/account",
                 Map.of("Host", HOST, "Cookie", Cookies.SESSION + "=" + session), null);
         Matcher token = CSRF_JSON.matcher(account.body());
         if (!token.find()) {
             throw new AssertionError("no csrf_token in /api/v1/account: " + account.body());
         }
-        return new Probe(platform, session, token.group(1));
+        return token.group(1);
     }
 
     /** Host and session cookie; with {@code withCsrf} also the CSRF header. */

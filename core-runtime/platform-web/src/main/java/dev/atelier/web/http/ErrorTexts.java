@@ -1,9 +1,10 @@
 package dev.atelier.web.http;
 
-/** The title and the sentence for a person that errors answered by the web server itself carry. */
-record ErrorTexts(String title, String detail) {
+/** The title and the sentence for a person that an error page or problem carries when nothing more is known. */
+public record ErrorTexts(String title, String detail) {
 
-    static ErrorTexts of(int status) {
+    /** The usual texts for {@code status}. */
+    public static ErrorTexts of(int status) {
         return switch (status) {
             case 400 -> new ErrorTexts("Bad request", "The request could not be read.");
             case 403 -> new ErrorTexts("Forbidden", "This request is not allowed.");

@@ -12,6 +12,7 @@ import dev.atelier.web.generations.MediaResource;
 import dev.atelier.web.generations.UploadsResource;
 import dev.atelier.web.site.pages.StaticCreationPagesResource;
 import dev.atelier.web.auth.AccountEmailResource;
+import dev.atelier.web.auth.InvalidAccountInputMapper;
 import dev.atelier.web.auth.AccountMail;
 import dev.atelier.web.auth.AccountResource;
 import dev.atelier.web.auth.AccountServices;
@@ -45,7 +46,7 @@ import dev.atelier.web.site.pages.BillingPageResource;
 import dev.atelier.web.site.pages.PageCache;
 import dev.atelier.web.site.pages.PageModels;
 import dev.atelier.web.site.pages.PageRenderer;
-import dev.atelier.web.site.pages.SiteNotFoundMapper;
+import dev.atelier.web.site.pages.SiteClientErrorMapper;
 import dev.atelier.web.site.pages.SitePagesResource;
 import dev.atelier.web.site.theme.TemplateError;
 import dev.atelier.web.site.theme.TemplateErrors;
@@ -157,7 +158,8 @@ public final class SiteFeature {
         config.register(AccountApiResource.class);
         config.register(AuthApiResource.class);
         config.register(OperatorConsoleResource.class);
-        config.register(SiteNotFoundMapper.class);
+        config.register(SiteClientErrorMapper.class);
+        config.register(InvalidAccountInputMapper.class);
         config.register(SitePagesResource.class);
         if (generation == null) {
             config.register(StaticCreationPagesResource.class);
