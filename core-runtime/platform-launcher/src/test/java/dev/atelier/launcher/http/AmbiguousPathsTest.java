@@ -49,7 +49,7 @@ class AmbiguousPathsTest {
         Reply reply = send(new Route("POST", "/api;x=1/v1/uploads", "multipart/form-data"), "/api;x=1/v1/uploads",
                 HOST, Cookies.SESSION + "=" + session);
 
-        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(400);
         assertThat(reply.contentType()).startsWith("application/problem+json");
     }
 
@@ -72,7 +72,7 @@ class AmbiguousPathsTest {
                         // Only the way to a sign-in page: who is not signed in on that host changes nothing.
                         softly.assertThat(reply.headers().get("location")).as(what).contains("/signin");
                     } else {
-                        softly.assertThat(reply.status()).as(what).isIn(400, 401, 403, 404, 405, 415);
+                        softly.assertThat(reply.status()).as(what).isIn(400, 401, 403, 404, 405);
                     }
                 }
             }
@@ -121,12 +121,13 @@ class AmbiguousPathsTest {
     private static byte[] body(String type) {
         String body;
         if (type.startsWith("multipart/")) {
-            body = Probe.multipart(Map.of("prompt", "a cat"), "file", "not a png");
+            // A real picture, so that an upload which got past the checks would be stored (201), not refused (415).
+            body = Probe.multipart(Map.of("prompt", "a cat"), "file", Probe.tinyPng());
         } else if (type.equals("application/x-www-form-urlencoded")) {
             body = "tokenName=forged&email=admin%40auratuner.test&credits=5000";
         } else {
             body = "{\"name\":\"forged\"}";
         }
-        return body.getBytes(StandardCharsets.UTF_8);
+        return body.getBytes(StandardCharsets.ISO_8859_1);
     }
 }

@@ -3,11 +3,16 @@ package dev.atelier.launcher.http;
 import dev.atelier.launcher.DemoPlatform;
 import dev.atelier.launcher.http.RawHttp.Reply;
 import dev.atelier.web.auth.Cookies;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 
 /**
  * The demo platform probed from outside over raw HTTP, by an admin of AuraTuner signed in with a session cookie, who
@@ -90,6 +95,19 @@ final class Probe implements AutoCloseable {
                 .append("\"; filename=\"a.png\"\r\nContent-Type: image/png\r\n\r\n").append(content).append("\r\n--")
                 .append(BOUNDARY).append("--\r\n");
         return body.toString();
+    }
+
+    /** A 2×2 PNG, as Latin-1 text so that it can go into {@link #multipart} bodies byte for byte. */
+    static String tinyPng() {
+        try {
+            BufferedImage image = new BufferedImage(2, 2,
+                    BufferedImage.TYPE_INT_RGB);
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            ImageIO.write(image, "png", png);
+            return png.toString(StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static String multipartType() {
