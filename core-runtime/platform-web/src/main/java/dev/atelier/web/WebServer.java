@@ -7,13 +7,13 @@ import dev.atelier.generation.GenerationModule;
 import dev.atelier.web.auth.AccountServices;
 import dev.atelier.web.auth.NewAccounts;
 import dev.atelier.web.health.HealthResource;
+import dev.atelier.web.health.ReadinessChecks;
 import dev.atelier.web.http.AmbiguousPathFilter;
 import dev.atelier.web.http.BodyLimits;
 import dev.atelier.web.http.BodySizeFilter;
 import dev.atelier.web.http.ErrorPages;
 import dev.atelier.web.http.LongUriFilter;
 import dev.atelier.web.http.ServerErrorHandler;
-import dev.atelier.web.health.ReadinessChecks;
 import dev.atelier.web.internal.JsonMapperProvider;
 import dev.atelier.web.internal.RequestIdFilter;
 import dev.atelier.web.models.ModelListCache;
@@ -43,9 +43,9 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
 import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ExtendedResourceContext;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
-import org.glassfish.jersey.server.ExtendedResourceContext;
 import org.glassfish.jersey.server.model.ResourceModel;
 import org.glassfish.jersey.servlet.ServletContainer;
 
@@ -108,14 +108,14 @@ public final class WebServer implements AutoCloseable {
         server.setErrorHandler(errors);
         context.setErrorHandler(errors);
         this.jersey = new ServletContainer(application);
-        ServletHolder jersey = new ServletHolder("jersey", this.jersey);
+        ServletHolder holder = new ServletHolder("jersey", jersey);
         // Form uploads (the branding form's logo); the form itself checks the 1 MB logo limit to answer with a field
         // error, so the container's limits are only a backstop (for chunked bodies, whose size BodySizeFilter cannot
         // tell in advance).
         BodyLimits limits = BodyLimits.defaults();
-        jersey.getRegistration().setMultipartConfig(
+        holder.getRegistration().setMultipartConfig(
                 new MultipartConfigElement("", limits.upload(), limits.upload(), 64 * 1024));
-        context.addServlet(jersey, "/*");
+        context.addServlet(holder, "/*");
         // Before every other filter: nothing may decide on a path that routing would read differently.
         context.addFilter(new FilterHolder(new LongUriFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new AmbiguousPathFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));

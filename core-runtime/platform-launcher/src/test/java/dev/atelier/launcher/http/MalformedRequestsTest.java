@@ -52,24 +52,31 @@ class MalformedRequestsTest {
 
     @Test
     void everyRouteAnswersMalformedInputWithAClientErrorInItsOwnFormat() throws Exception {
-        // Routes that end the session or the account go last, so the others still run signed in.
+        // Routes that may end the session or the account go last, each in a session of its own.
         List<Route> routes = new ArrayList<>(Routes.all(probe.platform.atelier().web()));
-        routes.sort(Comparator.comparing(route -> route.path().matches(".*(signout|delete|revoke).*")));
+        routes.sort(Comparator.comparing(MalformedRequestsTest::mayEndTheSession));
         SoftAssertions softly = new SoftAssertions();
+        Probe signedIn = probe.newSession();
         for (Route route : routes) {
-            Probe signedIn = probe.newSession();
+            if (mayEndTheSession(route)) {
+                signedIn = probe.newSession();
+            }
+            boolean ownPath = true;
             for (String path : paths(route)) {
+                // Every bad query and body on the route's own path; the odd ids with the first of them only.
                 if (route.method().equals("GET") || route.method().equals("HEAD")) {
-                    for (String query : BAD_QUERIES) {
+                    for (String query : ownPath ? BAD_QUERIES : BAD_QUERIES.subList(0, 1)) {
                         check(softly, route, path + query,
                                 signedIn.http.send("GET", path + query, signedIn.headers(true), null));
                     }
                 } else {
-                    for (byte[] body : bodies(route, signedIn.csrf)) {
+                    List<byte[]> bodies = bodies(route, signedIn.csrf);
+                    for (byte[] body : ownPath ? bodies : bodies.subList(0, 1)) {
                         check(softly, route, path, signedIn.http.send(route.method(), path,
                                 signedIn.headers(true, contentType(route)), body));
                     }
                 }
+                ownPath = false;
             }
         }
         softly.assertAll();
@@ -165,6 +172,10 @@ class MalformedRequestsTest {
         assertThat(reply.status()).isEqualTo(status);
         assertThat(reply.contentType()).startsWith("text/html");
         assertThat(reply.body()).contains("<html").doesNotContainPattern(JAVA_NAMES);
+    }
+
+    private static boolean mayEndTheSession(Route route) {
+        return route.path().matches(".*(signout|delete|revoke).*");
     }
 
     // The route's own path, and with each made-up id replaced by odd ones.

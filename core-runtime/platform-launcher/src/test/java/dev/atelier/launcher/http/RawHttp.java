@@ -33,26 +33,12 @@ final class RawHttp {
 
     /** Sends one request with a body and {@code Content-Length}; {@code headers} are sent as given. */
     Reply send(String method, String target, Map<String, String> headers, byte[] body) throws IOException {
-        StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
-        headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-        if (body != null) {
-            head.append("Content-Length: ").append(body.length).append("\r\n");
-        }
-        head.append("Connection: close\r\n\r\n");
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            socket.setSoTimeout(30_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+        String length = body == null ? "" : "Content-Length: " + body.length + "\r\n";
+        return exchange(head(method, target, headers, length), out -> {
             if (body != null) {
-                try {
-                    out.write(body);
-                } catch (IOException refusedMidway) {
-                    // The server may answer and close before taking a body it refuses; its answer is still there.
-                }
+                out.write(body);
             }
-            out.flush();
-            return read(socket.getInputStream());
-        }
+        });
     }
 
     /**
@@ -61,36 +47,43 @@ final class RawHttp {
      * and time out instead of answering.
      */
     Reply sendHeadOnly(String method, String target, Map<String, String> headers) throws IOException {
-        StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
-        headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-        head.append("Connection: close\r\n\r\n");
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            socket.setSoTimeout(15_000);
-            socket.getOutputStream().write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-            socket.getOutputStream().flush();
-            return read(socket.getInputStream());
-        }
+        return exchange(head(method, target, headers, ""), out -> { });
     }
 
     /** Sends {@code body} chunked (no {@code Content-Length}), as streaming clients do. */
     Reply sendChunked(String method, String target, Map<String, String> headers, byte[] body) throws IOException {
+        return exchange(head(method, target, headers, "Transfer-Encoding: chunked\r\n"), out -> {
+            for (int at = 0; at < body.length; at += 8192) {
+                int size = Math.min(8192, body.length - at);
+                out.write((Integer.toHexString(size) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                out.write(body, at, size);
+                out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            }
+            out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        });
+    }
+
+    /** Writes the rest of a request after its head. */
+    private interface BodyWriter {
+        void write(OutputStream out) throws IOException;
+    }
+
+    private static byte[] head(String method, String target, Map<String, String> headers, String framing) {
         StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
         headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-        head.append("Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n");
+        return head.append(framing).append("Connection: close\r\n\r\n").toString()
+                .getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private Reply exchange(byte[] head, BodyWriter body) throws IOException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            socket.setSoTimeout(30_000);
+            socket.setSoTimeout(15_000);
             OutputStream out = socket.getOutputStream();
-            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.write(head);
             try {
-                for (int at = 0; at < body.length; at += 8192) {
-                    int size = Math.min(8192, body.length - at);
-                    out.write((Integer.toHexString(size) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-                    out.write(body, at, size);
-                    out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
-                }
-                out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                body.write(out);
             } catch (IOException refusedMidway) {
-                // Refused before the end of the body; the answer is still there to read.
+                // The server may answer and close before taking a body it refuses; its answer is still there.
             }
             out.flush();
             return read(socket.getInputStream());
