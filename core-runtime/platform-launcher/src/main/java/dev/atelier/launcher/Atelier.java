@@ -181,6 +181,11 @@ public final class Atelier implements AutoCloseable {
         return url.isEmpty() ? null : URI.create(url);
     }
 
+    /** The web server (its routes, its port). */
+    public WebServer web() {
+        return web;
+    }
+
     /** The port the web server listens on. */
     public int port() {
         return web.port();

@@ -9,6 +9,12 @@ import dev.atelier.web.auth.NewAccounts;
 import dev.atelier.web.headers.SecurityHeadersFilter;
 import dev.atelier.web.health.HealthResource;
 import dev.atelier.web.health.ReadinessChecks;
+import dev.atelier.web.http.AmbiguousPathFilter;
+import dev.atelier.web.http.BodyLimits;
+import dev.atelier.web.http.BodySizeFilter;
+import dev.atelier.web.http.ErrorPages;
+import dev.atelier.web.http.LongUriFilter;
+import dev.atelier.web.http.ServerErrorHandler;
 import dev.atelier.web.internal.JsonMapperProvider;
 import dev.atelier.web.internal.RequestIdFilter;
 import dev.atelier.web.models.ModelListCache;
@@ -38,8 +44,10 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
 import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ExtendedResourceContext;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.server.model.ResourceModel;
 import org.glassfish.jersey.servlet.ServletContainer;
 
 /** The HTTP server: Jetty 12 with Jersey serving the JSON API, health endpoints and pages. */
@@ -58,28 +66,35 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
-    // Generation inputs may be videos (MediaLimits: 100 MB); forms check their own smaller limits (logo: 1 MB).
-    private static final long MAX_UPLOAD_BYTES = 110L * 1024 * 1024;
-
     private final Server server;
     private final ServerConnector connector;
+    private final ServletContainer jersey;
 
     /** The platform's server: JSON API, health, operator API and the tenants' sites. */
     public WebServer(Settings settings, PluginHost plugins, DeploymentHistory history, ReadinessChecks readiness,
             SiteFeature sites, AccountServices accounts, GenerationModule generation, NewAccounts newAccounts) {
         this(settings, application(plugins, history, readiness, sites, accounts, generation, newAccounts),
-                sites.cachedPages());
+                sites.errorPages(), sites.cachedPages());
     }
 
     /**
      * A server for a given Jersey application (tests assemble smaller ones), with servlet filters in front of it.
      */
     public WebServer(Settings settings, ResourceConfig application, Filter... filters) {
+        this(settings, application, ErrorPages.NONE, filters);
+    }
+
+    /**
+     * A server for a given Jersey application, with servlet filters in front of it and the sites' themed pages for
+     * the errors Jetty answers itself.
+     */
+    public WebServer(Settings settings, ResourceConfig application, ErrorPages errorPages, Filter... filters) {
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("atelier-http");
         this.server = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false); // no need to tell scanners which Jetty to try
+        http.setRequestHeaderSize(LongUriFilter.MAX_HEAD_BYTES);
         if (settings.trustForwardedHeaders()) {
             // Rate limits count per client address, which behind a proxy is the proxy's unless this is on.
             http.addCustomizer(new ForwardedRequestCustomizer());
@@ -90,15 +105,25 @@ public final class WebServer implements AutoCloseable {
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
-        ServletHolder jersey = new ServletHolder("jersey", new ServletContainer(application));
+        ServerErrorHandler errors = new ServerErrorHandler(errorPages, JsonMapperProvider.create());
+        server.setErrorHandler(errors);
+        context.setErrorHandler(errors);
+        this.jersey = new ServletContainer(application);
+        ServletHolder holder = new ServletHolder("jersey", jersey);
         // Form uploads (the branding form's logo); the form itself checks the 1 MB logo limit to answer with a field
-        // error, so the container's limits are only a backstop.
-        jersey.getRegistration().setMultipartConfig(
-                new MultipartConfigElement("", MAX_UPLOAD_BYTES, MAX_UPLOAD_BYTES, 64 * 1024));
-        context.addServlet(jersey, "/*");
+        // error, so the container's limits are only a backstop (for chunked bodies, whose size BodySizeFilter cannot
+        // tell in advance).
+        BodyLimits limits = BodyLimits.defaults();
+        holder.getRegistration().setMultipartConfig(
+                new MultipartConfigElement("", limits.upload(), limits.upload(), 64 * 1024));
+        context.addServlet(holder, "/*");
         // First, so every answer carries them, including cached pages and errors.
         context.addFilter(new FilterHolder(new SecurityHeadersFilter()), "/*",
                 EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
+        // Before every other filter: nothing may decide on a path that routing would read differently.
+        context.addFilter(new FilterHolder(new LongUriFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(new FilterHolder(new AmbiguousPathFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(new FilterHolder(new BodySizeFilter(limits)), "/*", EnumSet.of(DispatcherType.REQUEST));
         for (Filter filter : filters) {
             context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
         }
@@ -147,6 +172,12 @@ public final class WebServer implements AutoCloseable {
 
     public void start() throws Exception {
         server.start();
+    }
+
+    /** Every resource the running application routes to, as Jersey built them (tests walk it to try each route). */
+    public ResourceModel resources() {
+        return jersey.getApplicationHandler().getInjectionManager().getInstance(ExtendedResourceContext.class)
+                .getResourceModel();
     }
 
     /** The port actually listened on. */

@@ -39,6 +39,16 @@ public final class AuthPages {
     }
 
     /**
+     * The answer to a multipart form Jetty could not parse. Sizes are checked before a body is read, so this is a
+     * malformed body (400) or one sent without a length that grew over the limit (413).
+     */
+    public Response unreadableForm(HttpServletRequest request) {
+        return request.getContentLengthLong() < 0
+                ? error(request, 413, "Too large", "The form is larger than this page accepts.")
+                : error(request, 400, "The form could not be read", "Go back, reload the page and try again.");
+    }
+
+    /**
      * Runs {@code action} for the signed-in user of a page request; a visitor (or a script with an API token, which
      * pages do not take) is sent to sign in and back.
      */

@@ -4,6 +4,7 @@ import dev.atelier.core.accounts.Account;
 import dev.atelier.core.accounts.ApiTokens;
 import dev.atelier.core.operators.OperatorTokens;
 import dev.atelier.core.tenants.Tenant;
+import dev.atelier.web.http.RoutePath;
 import dev.atelier.web.problem.Problems;
 import dev.atelier.web.site.RequestTenant;
 import jakarta.annotation.Priority;
@@ -124,8 +125,9 @@ public final class AuthenticationFilter implements ContainerRequestFilter, Conta
         return response;
     }
 
+    // Decided on the path routing uses, so that /api;x=1/... or //api/... cannot skip the check.
     private static boolean isApi(ContainerRequestContext context) {
-        return context.getUriInfo().getPath(true).startsWith("api/");
+        return RoutePath.isApi(RoutePath.of(context.getUriInfo()));
     }
 
     private static String bearer(String authorization) {

@@ -3,6 +3,8 @@ package dev.atelier.web.auth;
 import dev.atelier.core.accounts.Account;
 import dev.atelier.web.site.pages.VisitorModel;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +28,27 @@ public final class Visitors implements VisitorModel {
         Optional<Viewer> viewer = RequestAuth.viewer(request);
         model.put("user", viewer.map(Visitors::user).orElse(null));
         model.put("csrf", csrf.tokenFor(request));
-        model.put("flash", Flash.of(request.getParameter("done")));
+        model.put("flash", Flash.of(queryParameter(request, "done")));
+    }
+
+    // From the query string only: a parameter of a POST would make Jetty read and parse the whole body first.
+    private static String queryParameter(HttpServletRequest request, String name) {
+        String query = request.getQueryString();
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = eq < 0 ? pair : pair.substring(0, eq);
+            if (key.equals(name)) {
+                try {
+                    return URLDecoder.decode(eq < 0 ? "" : pair.substring(eq + 1), StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException malformed) {
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 
     /** The {@code user} entry of page data. */

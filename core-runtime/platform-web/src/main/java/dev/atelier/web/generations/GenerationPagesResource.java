@@ -9,7 +9,9 @@ import dev.atelier.generation.SubmitRequest;
 import dev.atelier.generation.Upload;
 import dev.atelier.web.auth.AuthPages;
 import dev.atelier.web.auth.CsrfTokens;
+import dev.atelier.web.auth.RequestAuth;
 import dev.atelier.web.auth.Viewer;
+import dev.atelier.web.http.Origins;
 import dev.atelier.web.site.pages.PageRenderer;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
@@ -30,6 +32,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,10 +72,24 @@ public final class GenerationPagesResource {
     @POST
     @Path("create")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response submit(@Context HttpServletRequest request) throws IOException, ServletException {
+    public Response submit(@Context HttpServletRequest request) throws IOException {
+        // Who posts, and from where, is known before the body is read: a visitor's or another site's upload of up
+        // to the upload limit is refused unread.
+        if (RequestAuth.viewer(request).filter(viewer -> !viewer.viaApiToken()).isEmpty()) {
+            return AuthPages.toSignIn(request);
+        }
+        if (!Origins.sameOrigin(request.getHeader("Origin"), request.getHeader("Host"))) {
+            return auth.formExpired(request);
+        }
+        Collection<Part> parts;
+        try {
+            parts = request.getParts();
+        } catch (ServletException | IllegalStateException | IOException e) {
+            return auth.unreadableForm(request);
+        }
         Map<String, String> form = new LinkedHashMap<>();
         Part file = null;
-        for (Part part : request.getParts()) {
+        for (Part part : parts) {
             if (part.getName().equals("input")) {
                 file = part.getSize() > 0 ? part : null;
             } else {
@@ -150,7 +167,13 @@ public final class GenerationPagesResource {
             @QueryParam("model") String model, @Context HttpServletRequest request) {
         return AuthPages.signedIn(request, viewer -> {
             Tenant tenant = AuthPages.tenant(request);
-            JobPage page = generation.jobs().list(tenant.id(), viewer.account().id(), 48, blankToNull(cursor));
+            JobPage page;
+            try {
+                page = generation.jobs().list(tenant.id(), viewer.account().id(), 48, blankToNull(cursor));
+            } catch (IllegalArgumentException e) {
+                return auth.error(request, 400, "This gallery page does not exist",
+                        "The link is damaged. Open the gallery again from the menu.");
+            }
             List<Job> shown = page.items().stream()
                     .filter(j -> blankToNull(status) == null || j.status().name().equalsIgnoreCase(status))
                     .filter(j -> blankToNull(model) == null || j.modelId().equals(model)).toList();

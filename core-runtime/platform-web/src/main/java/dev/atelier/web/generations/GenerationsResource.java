@@ -12,6 +12,7 @@ import dev.atelier.web.auth.AuthPages;
 import dev.atelier.web.auth.RequestAuth;
 import dev.atelier.web.auth.Viewer;
 import dev.atelier.web.internal.JsonMapperProvider;
+import dev.atelier.web.problem.Problem;
 import dev.atelier.web.problem.ProblemException;
 import dev.atelier.web.problem.Problems;
 import jakarta.inject.Inject;
@@ -88,6 +89,14 @@ public final class GenerationsResource {
         if (body == null) {
             throw new ProblemException(400, "Bad Request", "Send a JSON object with model and prompt.");
         }
+        if (body.inputs() != null && body.inputs().contains(null)) {
+            throw ProblemException.invalid("Each input is the id of one of your uploads.",
+                    List.of(new Problem.FieldError("inputs", "must not hold null")));
+        }
+        if (body.parameters() != null && body.parameters().containsValue(null)) {
+            throw ProblemException.invalid("Leave a setting out rather than sending null.",
+                    List.of(new Problem.FieldError("parameters", "must not hold null")));
+        }
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY_LENGTH)) {
             throw new ProblemException(400, "Bad Request", "The Idempotency-Key must be 1 to 200 characters.");
         }
@@ -106,7 +115,13 @@ public final class GenerationsResource {
             @Context HttpServletRequest request) {
         Viewer viewer = RequestAuth.requireViewer(request);
         Tenant tenant = AuthPages.tenant(request);
-        JobPage page = generation.jobs().list(tenant.id(), viewer.account().id(), Pagination.limit(limit), cursor);
+        JobPage page;
+        try {
+            page = generation.jobs().list(tenant.id(), viewer.account().id(), Pagination.limit(limit), cursor);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(400, "Bad request",
+                    "The cursor is not one this API handed out; start again without it.");
+        }
         return new JobList(page.items().stream().map(j -> JobView.of(tenant, j, generation.links())).toList(),
                 page.nextCursor());
     }

@@ -3,6 +3,7 @@ package dev.atelier.web.operator;
 import dev.atelier.core.operators.OperatorTokens;
 import dev.atelier.web.auth.Cookies;
 import dev.atelier.web.headers.ContentSecurityPolicy;
+import dev.atelier.web.http.Origins;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -53,7 +54,7 @@ public final class OperatorConsoleResource {
     @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
     public Response signIn(@FormParam("token") String token, @HeaderParam("Origin") String origin,
             @HeaderParam("Host") String host) {
-        if (!sameOrigin(origin, host)) {
+        if (!Origins.sameOrigin(origin, host)) {
             return page("This form must be sent from the operator console itself.", 403);
         }
         String value = token == null ? "" : token.strip();
@@ -66,24 +67,12 @@ public final class OperatorConsoleResource {
 
     @POST
     @Path("signout")
-    public Response signOut() {
+    public Response signOut(@HeaderParam("Origin") String origin, @HeaderParam("Host") String host) {
+        if (!Origins.sameOrigin(origin, host)) {
+            return page("This form must be sent from the operator console itself.", 403);
+        }
         return Response.seeOther(URI.create("/operator/signin")).header("Cache-Control", "no-store")
                 .cookie(cookies.expired(Cookies.OPERATOR)).build();
-    }
-
-    // Browsers send Origin on every cross-site POST; a missing one (old clients, curl) is allowed since such a
-    // client is not a victim's browser being driven by another site.
-    private static boolean sameOrigin(String origin, String host) {
-        if (origin == null || origin.equals("null")) {
-            return origin == null;
-        }
-        try {
-            URI uri = URI.create(origin);
-            String originHost = uri.getPort() == -1 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
-            return originHost != null && originHost.equalsIgnoreCase(host);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     private static Response page(String error, int status) {

@@ -11,7 +11,6 @@ public final class JsonProcessingExceptionMapper implements ExceptionMapper<Json
 
     @Override
     public Response toResponse(JsonProcessingException exception) {
-        return Problems.response(400, "Bad request",
-                "The request body is not valid JSON for this address: " + exception.getOriginalMessage());
+        return Problems.response(JsonErrors.problem(exception));
     }
 }

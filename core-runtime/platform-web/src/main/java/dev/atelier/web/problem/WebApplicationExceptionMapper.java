@@ -1,9 +1,12 @@
 package dev.atelier.web.problem;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.List;
+import org.glassfish.jersey.server.ParamException;
 
 /**
  * Turns Jersey's own errors (unknown path, wrong method, unsupported media type, unreadable JSON) into problem
@@ -14,6 +17,16 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
 
     @Override
     public Response toResponse(WebApplicationException exception) {
+        if (exception.getCause() instanceof JsonProcessingException json) {
+            return Problems.response(JsonErrors.problem(json));
+        }
+        if (exception instanceof ParamException param && !(param instanceof ParamException.PathParamException)) {
+            // JAX-RS answers an unconvertible query parameter with 404; the address exists, the value is wrong.
+            String name = param.getParameterName();
+            return Problems.response(new Problem("about:blank", "Bad request", 400,
+                    "The parameter " + name + " has a value this address cannot use.",
+                    List.of(new Problem.FieldError(name, "has the wrong type"))));
+        }
         Response original = exception.getResponse();
         int status = original.getStatus();
         Response.StatusType type = Response.Status.fromStatusCode(status);
@@ -34,16 +47,8 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
             case 405 -> "This address does not accept that method.";
             case 406 -> "This address cannot answer in the media type asked for.";
             case 415 -> "This address does not accept that content type.";
-            case 400 -> "The request could not be read: " + readableCause(exception);
-            default -> exception.getMessage();
+            case 400 -> "The request could not be read: it is malformed.";
+            default -> status >= 500 ? "Something went wrong on our side." : "The request cannot be handled.";
         };
-    }
-
-    private static String readableCause(WebApplicationException exception) {
-        Throwable cause = exception.getCause();
-        if (cause instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
-            return "malformed JSON (" + json.getOriginalMessage() + ").";
-        }
-        return "it is malformed.";
     }
 }

@@ -13,6 +13,7 @@ import dev.atelier.web.generations.MediaResource;
 import dev.atelier.web.generations.UploadsResource;
 import dev.atelier.web.site.pages.StaticCreationPagesResource;
 import dev.atelier.web.auth.AccountEmailResource;
+import dev.atelier.web.auth.InvalidAccountInputMapper;
 import dev.atelier.web.auth.AccountMail;
 import dev.atelier.web.auth.AccountResource;
 import dev.atelier.web.auth.AccountServices;
@@ -43,11 +44,12 @@ import dev.atelier.web.site.assets.BrandStyleResource;
 import dev.atelier.web.site.assets.StaticFiles;
 import dev.atelier.web.site.assets.StaticResource;
 import dev.atelier.web.site.mail.MailComposer;
+import dev.atelier.web.http.ErrorPages;
 import dev.atelier.web.site.pages.BillingPageResource;
 import dev.atelier.web.site.pages.PageCache;
 import dev.atelier.web.site.pages.PageModels;
 import dev.atelier.web.site.pages.PageRenderer;
-import dev.atelier.web.site.pages.SiteNotFoundMapper;
+import dev.atelier.web.site.pages.SiteClientErrorMapper;
 import dev.atelier.web.site.pages.SitePagesResource;
 import dev.atelier.web.site.theme.TemplateError;
 import dev.atelier.web.site.theme.TemplateErrors;
@@ -72,6 +74,7 @@ public final class SiteFeature {
     private final EventStreams eventStreams;
     private final Links links;
     private DeployedPlugins plugins;
+    private PageRenderer pages;
 
     /** Sites whose mailed links go where the {@code local} profile sends them: {@code <slug>.localhost:<port>}. */
     public SiteFeature(SiteSetup setup) {
@@ -123,6 +126,20 @@ public final class SiteFeature {
     }
 
     /**
+     * The themed error pages the web server shows for errors it answers before Jersey (400, 413, 414, 431...).
+     * Call after {@link #registerIn}.
+     */
+    public ErrorPages errorPages() {
+        if (pages == null) {
+            throw new IllegalStateException("registerIn must be called first");
+        }
+        return (host, path, status, title, detail) -> setup.tenants().byHost(Hosts.normalize(host))
+                .map(tenant -> pages.error(tenant, path, status, title, detail).getEntity())
+                .filter(String.class::isInstance)
+                .map(String.class::cast);
+    }
+
+    /**
      * Registers the sites, the account pages and request authentication.
      *
      * @param accounts the account services every site's sign-in, account and admin pages use
@@ -141,7 +158,7 @@ public final class SiteFeature {
             GenerationModule generation, NewAccounts newAccounts) {
         this.plugins = plugins;
         CsrfTokens csrf = new CsrfTokens(accounts.secrets());
-        PageRenderer pages = new PageRenderer(engine,
+        pages = new PageRenderer(engine,
                 new PageModels(themes, staticFiles, brandAssets, plugins.models()), pageCache, new Visitors(csrf));
         config.register(TenantResolutionFilter.class);
         config.register(AuthenticationFilter.class);
@@ -155,7 +172,8 @@ public final class SiteFeature {
         config.register(AccountApiResource.class);
         config.register(AuthApiResource.class);
         config.register(OperatorConsoleResource.class);
-        config.register(SiteNotFoundMapper.class);
+        config.register(SiteClientErrorMapper.class);
+        config.register(InvalidAccountInputMapper.class);
         config.register(SitePagesResource.class);
         if (generation == null) {
             config.register(StaticCreationPagesResource.class);

@@ -1,6 +1,7 @@
 package dev.atelier.web.site;
 
 import dev.atelier.core.tenants.Tenant;
+import dev.atelier.web.http.RoutePath;
 import dev.atelier.web.problem.Problems;
 import dev.atelier.web.site.pages.PageRenderer;
 import dev.atelier.web.site.pages.PlainPages;
@@ -36,7 +37,7 @@ public final class TenantResolutionFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext context) {
-        String path = "/" + context.getUriInfo().getPath(true);
+        String path = RoutePath.of(context.getUriInfo());
         if (isHostIndependent(path)) {
             return;
         }
@@ -58,7 +59,7 @@ public final class TenantResolutionFilter implements ContainerRequestFilter {
             return;
         }
         if (found.isEmpty()) {
-            context.abortWith(path.startsWith("/api/")
+            context.abortWith(RoutePath.isApi(path)
                     ? Problems.response(404, "Not Found", "There is nothing at this address.")
                     : PlainPages.unknownHost());
             return;

@@ -2,6 +2,7 @@ package dev.atelier.web.site.admin;
 
 import dev.atelier.core.tenants.Branding;
 import dev.atelier.core.tenants.Tenant;
+import dev.atelier.web.auth.AuthPages;
 import dev.atelier.web.auth.CsrfTokens;
 import dev.atelier.web.site.pages.PageModels;
 import dev.atelier.web.site.pages.PageRenderer;
@@ -24,6 +25,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.Map;
 
 /**
@@ -40,9 +42,12 @@ public final class AdminResource {
     private final BrandingForms forms;
     private final TenantPlugins plugins;
     private final CsrfTokens csrf;
+    private final AuthPages auth;
 
     @Inject
-    public AdminResource(PageRenderer pages, BrandingForms forms, TenantPlugins plugins, CsrfTokens csrf) {
+    public AdminResource(PageRenderer pages, BrandingForms forms, TenantPlugins plugins, CsrfTokens csrf,
+            AuthPages auth) {
+        this.auth = auth;
         this.pages = pages;
         this.forms = forms;
         this.plugins = plugins;
@@ -77,7 +82,7 @@ public final class AdminResource {
     @POST
     @Path("branding")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response submit(@Context HttpServletRequest request) throws IOException, ServletException {
+    public Response submit(@Context HttpServletRequest request) throws IOException {
         Tenant tenant = tenant(request);
         Response refused = refuse(request);
         if (refused != null) {
@@ -86,7 +91,13 @@ public final class AdminResource {
         Map<String, String> form = forms.currentValues(tenant);
         byte[] logo = null;
         String token = null;
-        for (Part part : request.getParts()) {
+        Collection<Part> parts;
+        try {
+            parts = request.getParts();
+        } catch (ServletException | IllegalStateException | IOException e) {
+            return auth.unreadableForm(request);
+        }
+        for (Part part : parts) {
             if (part.getName().equals(CsrfTokens.FIELD)) {
                 token = readText(part);
             } else if (part.getName().equals("logo")) {

@@ -4,6 +4,7 @@ import dev.atelier.web.site.RequestTenant;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
@@ -33,6 +34,6 @@ public final class BrandAssetResource {
                         // An SVG opened directly must not run script on the tenant's origin.
                         .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox")
                         .build())
-                .orElseGet(() -> Response.status(404).type("text/plain; charset=utf-8").entity("Not found\n").build());
+                .orElseThrow(NotFoundException::new); // the site's own 404 page
     }
 }

@@ -2,6 +2,7 @@ package dev.atelier.web.site.assets;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
@@ -31,7 +32,6 @@ public final class StaticResource {
                         .header("Cache-Control", IMMUTABLE)
                         .header("X-Content-Type-Options", "nosniff")
                         .build())
-                .orElseGet(() -> Response.status(404).type("text/plain; charset=utf-8")
-                        .entity("Not found\n").build());
+                .orElseThrow(NotFoundException::new); // the site's own 404 page
     }
 }

@@ -28,6 +28,16 @@ public final class PlainPages {
                 "This page could not be shown. Please try again in a moment.")).build();
     }
 
+    /** The Content-Security-Policy a page of {@link #html} needs: the strict one plus its own style block. */
+    public static String policy() {
+        return POLICY;
+    }
+
+    /** A plain page with a heading and one sentence, for errors with no site to theme them. */
+    public static String html(String title, String text) {
+        return page(title, text);
+    }
+
     private static String page(String title, String text) {
         return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>" + title + "</title>"
