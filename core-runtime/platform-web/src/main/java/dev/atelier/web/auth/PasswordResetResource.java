@@ -20,7 +20,7 @@ import java.util.Optional;
 
 /**
  * Forgotten passwords: {@code /reset} mails a single-use link valid for an hour, {@code /reset/confirm} sets the new
- * password, ends every session of the account and signs in anew. The request page answers the same whether or not
+ * password, ends every session and API token of the account and signs in anew. The request page answers the same whether or not
  * the email has an account.
  */
 @Path("/reset")
@@ -107,8 +107,7 @@ public final class PasswordResetResource {
         if (account.isEmpty()) {
             return confirmPage(request, "", Map.of(), true, 410);
         }
-        // Whoever knew the old password is signed out everywhere.
-        services.sessions().revokeAllFor(tenant.id(), account.get().id());
+        // The reset ended every session and API token made before it; this sign-in is the only one left.
         return signIns.redirect(request, tenant, account.get(), "/account?done=password-reset");
     }
 
