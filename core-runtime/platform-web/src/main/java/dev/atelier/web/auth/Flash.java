@@ -17,10 +17,12 @@ final class Flash {
             Map.entry("session-revoked", "That session is signed out."),
             Map.entry("others-revoked", "All your other sessions are signed out."),
             Map.entry("token-revoked", "The API token is revoked."),
-            Map.entry("password-reset", "Your password is reset and you are signed in."),
+            Map.entry("password-reset", "Your password is reset and you are signed in. Your other sessions and your API"
+                    + " tokens were ended."),
             Map.entry("signed-out", "You are signed out."),
             Map.entry("signed-out-everywhere", "You are signed out on every device."),
-            Map.entry("google-linked", "Your Google account is now connected; you can sign in with either."));
+            Map.entry("google-linked", "Your Google account is now connected; you can sign in with either. Your other"
+                    + " sessions and your API tokens were ended."));
 
     private Flash() {}
 
