@@ -170,8 +170,8 @@ public final class Accounts {
     /**
      * Sets a new password with a reset token, which is then used up along with every other mailed link of the
      * account. Following the mailed link also proves the email: the account counts as verified afterwards, and every
-     * session, API token and pending email change made before ends (see {@code internal.EmailProof}); the caller starts the one
-     * session the reset signs in.
+     * session, API token and pending email change made before ends (see {@code internal.EmailProof}); the caller
+     * starts the one session the reset signs in.
      *
      * @return the account, or empty if the token is unknown here, used or expired
      * @throws InvalidAccountInputException (field {@code newPassword}) if the password is unacceptable; the token

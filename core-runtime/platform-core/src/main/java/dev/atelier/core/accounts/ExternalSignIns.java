@@ -48,9 +48,9 @@ public final class ExternalSignIns {
      *   <li>An identity linked before signs in its account, whatever the email says now ({@link Outcome#EXISTING}).
      *   <li>Else, with a confirmed email that an account of the tenant has, the identity is linked to that account and
      *       the account counts as verified ({@link Outcome#LINKED}). The provider's confirmation proves the email, so
-     *       every session, API token and pending email change made before ends (see {@code internal.EmailProof}), and so does the
-     *       password if the email was not verified yet: whoever set them may have registered the address first to
-     *       wait for its owner (pre-registration takeover).
+     *       every session, API token and pending email change made before ends (see {@code internal.EmailProof}),
+     *       and so does the password if the email was not verified yet: whoever set them may have registered the
+     *       address first to wait for its owner (pre-registration takeover).
      *   <li>Else, with a confirmed email, a new verified account without password is created ({@link Outcome#CREATED}),
      *       named {@code displayName} or, if that is blank, the email's local part.
      * </ul>

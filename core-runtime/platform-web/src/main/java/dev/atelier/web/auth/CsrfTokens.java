@@ -92,7 +92,7 @@ public final class CsrfTokens {
     }
 
     private String token(String kind, String tenantId, String value) {
-        // An HMAC under a key derived from the secrets key, with the tenant in its context; hex suits forms and headers.
+        // An HMAC under a key derived from the secrets key, the tenant in its context; hex suits forms and headers.
         return keys.fingerprint(value, "csrf:" + kind + ":" + tenantId);
     }
 }

@@ -20,8 +20,8 @@ import java.util.Optional;
 
 /**
  * Forgotten passwords: {@code /reset} mails a single-use link valid for an hour, {@code /reset/confirm} sets the new
- * password, ends every session and API token of the account and signs in anew. The request page answers the same whether or not
- * the email has an account.
+ * password, ends every session, API token and pending email change of the account and signs in anew. The request
+ * page answers the same whether or not the email has an account.
  */
 @Path("/reset")
 @Produces("text/html; charset=utf-8")
