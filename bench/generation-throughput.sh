@@ -34,6 +34,17 @@ jar="$work/jar"
 curl -s -c "$jar" -b "$jar" -H "Host: $host" "$base/signup" -o "$work/form.html"
 curl -s -c "$jar" -b "$jar" -H "Host: $host" "$base/signup" -o /dev/null --data-urlencode "csrf=$(csrf_of "$work/form.html")" \
   --data-urlencode "email=bench@example.com" --data-urlencode "password=a long bench passphrase 42" --data-urlencode "terms=yes"
+# API tokens are for confirmed emails: follow the confirmation link the platform wrote to its mail folder (quoted-
+# printable: soft line breaks and =3D undone), in the same browser, which stays signed in.
+verify_path=
+for _ in $(seq 1 300); do
+  verify_path=$(cat "$work/data/mail/"*.eml 2>/dev/null | tr -d '\r' | sed -e ':a' -e '/=$/{N;s/=\n//;ba' -e '}' \
+    | sed 's/=3D/=/g' | grep -o '/verify?token=[A-Za-z0-9_-]*' | head -1 || true)
+  [ -n "$verify_path" ] && break
+  sleep 0.1
+done
+[ -n "$verify_path" ] || { echo "no confirmation mail in $work/data/mail" >&2; exit 1; }
+curl -s -c "$jar" -b "$jar" -H "Host: $host" "$base$verify_path" -o /dev/null
 session_csrf=$(curl -s -b "$jar" -H "Host: $host" "$base/api/v1/account" | sed 's/.*"csrf_token":"\([^"]*\)".*/\1/')
 token=$(curl -s -b "$jar" -H "Host: $host" -H "X-CSRF-Token: $session_csrf" -H 'Content-Type: application/json' \
   "$base/api/v1/account/tokens" -d '{"name":"bench"}' | sed 's/.*"token":"\([^"]*\)".*/\1/')

@@ -113,6 +113,11 @@ public final class Keys {
             ValueParser.duration(Duration.ofMinutes(5), Duration.ofHours(8760)),
             "A signed-in session ends this long after sign-in however much it is used (default 30 days).");
 
+    public static final ConfigKey<Duration> API_TOKEN_RECENT_SIGN_IN = ConfigKey.of(
+            "atelier.accounts.api-token.recent-sign-in", "1h",
+            ValueParser.duration(Duration.ofMinutes(1), Duration.ofHours(24)),
+            "A personal API token can only be created in a session signed in at most this long ago.");
+
     public static final ConfigKey<String> MAIL_SMTP_HOST = ConfigKey.of(
             "atelier.mail.smtp.host", "", ValueParser.text(),
             "SMTP server transactional email is sent through. Empty: each message is written as an .eml file instead.");
@@ -211,7 +216,7 @@ public final class Keys {
             SECURE_COOKIES, TRUST_FORWARDED_HEADERS, EVENT_STREAMS_PER_USER, EVENT_STREAMS_PER_IP,
             EVENT_STREAMS_MAX_LIFETIME, PUBLIC_BASE_URL,
             ARGON2_MEMORY_KIB, ARGON2_ITERATIONS, ARGON2_PARALLELISM, SESSION_IDLE_TIMEOUT, SESSION_ABSOLUTE_LIFETIME,
-            GOOGLE_ISSUER,
+            API_TOKEN_RECENT_SIGN_IN, GOOGLE_ISSUER,
             MAIL_SMTP_HOST, MAIL_SMTP_PORT, MAIL_SMTP_USERNAME, MAIL_SMTP_PASSWORD, MAIL_SMTP_TLS, MAIL_DIR,
             MAIL_POLL_INTERVAL, GENERATION_WORKERS, GENERATION_LEASE, GENERATION_RUN_DEADLINE, GENERATION_MAX_ATTEMPTS,
             GENERATION_QUEUED_EXPIRY, GENERATION_SWEEP_INTERVAL, MEDIA_URL_LIFETIME);

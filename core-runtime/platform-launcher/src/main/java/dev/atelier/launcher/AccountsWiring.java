@@ -40,7 +40,7 @@ final class AccountsWiring {
         Accounts accounts = new Accounts(scope, PasswordPolicy.withShippedList(), PasswordHasher.fromConfig(config),
                 clock);
         Sessions sessions = Sessions.fromConfig(scope, clock, config);
-        ApiTokens apiTokens = new ApiTokens(scope, clock);
+        ApiTokens apiTokens = ApiTokens.fromConfig(scope, clock, config);
         ExternalSignIns external = new ExternalSignIns(scope, clock);
         Consents consents = new Consents(scope, clock);
         PersonalData personalData = new PersonalData(scope, accounts, external, sessions, apiTokens, consents,

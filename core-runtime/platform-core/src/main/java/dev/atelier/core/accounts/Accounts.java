@@ -3,6 +3,7 @@ package dev.atelier.core.accounts;
 import dev.atelier.core.accounts.internal.AccountEntity;
 import dev.atelier.core.accounts.internal.AccountRows;
 import dev.atelier.core.accounts.internal.AccountTokenEntity;
+import dev.atelier.core.accounts.internal.EmailProof;
 import dev.atelier.core.accounts.internal.SingleUseTokens;
 import dev.atelier.core.ids.UuidV7;
 import dev.atelier.core.tenants.TenantScope;
@@ -98,11 +99,25 @@ public final class Accounts {
                 .map(row -> tokens.issue(em, row.id(), AccountTokenEntity.VERIFY_EMAIL, VERIFICATION_LIFETIME)));
     }
 
-    /** Marks the token's account verified; empty if the token is unknown here, used or expired. */
+    /** {@link #verifyEmail(String, String, String)} ending every session of the account. */
     public Optional<Account> verifyEmail(String tenantId, String token) {
+        return verifyEmail(tenantId, token, null);
+    }
+
+    /**
+     * Marks the token's account verified. Following the link proves the email, which ends every session, API token
+     * and pending email change made before (see {@code internal.EmailProof}).
+     *
+     * @param keepSessionId the session of the browser that followed the link, if it is signed in to this account: it
+     *     keeps working; null ends every session
+     * @return the account, or empty if the token is unknown here, used or expired
+     */
+    public Optional<Account> verifyEmail(String tenantId, String token, String keepSessionId) {
         return scope.write(tenantId, em -> tokens.redeem(em, token, AccountTokenEntity.VERIFY_EMAIL).map(used -> {
             AccountEntity row = em.find(AccountEntity.class, used.accountId());
-            row.markEmailVerified(clock.instant());
+            int ended = EmailProof.prove(em, row, keepSessionId, clock.instant());
+            LOG.info("Account {} in tenant {}: email verified, {} earlier sessions and API tokens ended", row.id(),
+                    tenantId, ended);
             return AccountRows.dto(tenantId, row);
         }));
     }
@@ -153,8 +168,10 @@ public final class Accounts {
     }
 
     /**
-     * Sets a new password with a reset token, which is then used up along with every other reset token of the
-     * account. Following the mailed link also proves the email, so the account counts as verified afterwards.
+     * Sets a new password with a reset token, which is then used up along with every other mailed link of the
+     * account. Following the mailed link also proves the email: the account counts as verified afterwards, and every
+     * session, API token and pending email change made before ends (see {@code internal.EmailProof}); the caller
+     * starts the one session the reset signs in.
      *
      * @return the account, or empty if the token is unknown here, used or expired
      * @throws InvalidAccountInputException (field {@code newPassword}) if the password is unacceptable; the token
@@ -166,9 +183,10 @@ public final class Accounts {
             policy.check(newPassword, row.email(), "newPassword");
             Instant now = clock.instant();
             row.changePasswordHash(hasher.hash(newPassword), now);
-            row.markEmailVerified(now);
             tokens.invalidateAll(em, row.id(), AccountTokenEntity.RESET_PASSWORD);
-            LOG.info("Account {} in tenant {}: password reset", row.id(), tenantId);
+            int ended = EmailProof.prove(em, row, null, now);
+            LOG.info("Account {} in tenant {}: password reset, {} earlier sessions and API tokens ended", row.id(),
+                    tenantId, ended);
             return AccountRows.dto(tenantId, row);
         }));
     }

@@ -13,6 +13,8 @@ import java.time.Instant;
  * @param createdAt when it was created
  * @param lastUsedAt last recorded use, at most a minute behind; null if never used
  * @param revokedAt when it was revoked; null while it works
+ * @param createdBy the {@link SessionInfo#id()} of the signed-in session the token was created in; null for tokens
+ *     made before this was recorded or by the platform itself
  */
 public record ApiTokenInfo(String id, String tenantId, String accountId, String name, String prefix,
-        Instant createdAt, Instant lastUsedAt, Instant revokedAt) {}
+        Instant createdAt, Instant lastUsedAt, Instant revokedAt, String createdBy) {}

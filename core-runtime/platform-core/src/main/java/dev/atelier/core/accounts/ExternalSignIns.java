@@ -4,7 +4,7 @@ import dev.atelier.core.accounts.internal.AccountEntity;
 import dev.atelier.core.accounts.internal.AccountIdentityEntity;
 import dev.atelier.core.accounts.internal.AccountRows;
 import dev.atelier.core.accounts.ExternalSignIn.Outcome;
-import dev.atelier.core.accounts.internal.AccountTokenEntity;
+import dev.atelier.core.accounts.internal.EmailProof;
 import dev.atelier.core.ids.UuidV7;
 import dev.atelier.core.tenants.TenantScope;
 import jakarta.persistence.EntityManager;
@@ -47,9 +47,10 @@ public final class ExternalSignIns {
      * <ul>
      *   <li>An identity linked before signs in its account, whatever the email says now ({@link Outcome#EXISTING}).
      *   <li>Else, with a confirmed email that an account of the tenant has, the identity is linked to that account and
-     *       the account counts as verified ({@link Outcome#LINKED}). If the account's email was not verified yet, its
-     *       password, sessions and API tokens are dropped: whoever set them never proved the address, and may have
-     *       registered it first to wait for its owner (pre-registration takeover).
+     *       the account counts as verified ({@link Outcome#LINKED}). The provider's confirmation proves the email, so
+     *       every session, API token and pending email change made before ends (see {@code internal.EmailProof}),
+     *       and so does the password if the email was not verified yet: whoever set them may have registered the
+     *       address first to wait for its owner (pre-registration takeover).
      *   <li>Else, with a confirmed email, a new verified account without password is created ({@link Outcome#CREATED}),
      *       named {@code displayName} or, if that is blank, the email's local part.
      * </ul>
@@ -104,11 +105,12 @@ public final class ExternalSignIns {
         if (existing.isPresent()) {
             AccountEntity row = existing.get();
             if (row.emailVerifiedAt() == null) {
-                dropUnprovenCredentials(em, row, now);
-                LOG.info("Account {} in tenant {}: unverified password, sessions and API tokens dropped on linking {}",
-                        row.id(), tenantId, provider);
+                // Whoever chose the password never proved the address.
+                row.changePasswordHash(null, now);
             }
-            row.markEmailVerified(now);
+            int ended = EmailProof.prove(em, row, null, now);
+            LOG.info("Account {} in tenant {}: {} earlier sessions and API tokens ended on linking {}", row.id(),
+                    tenantId, ended, provider);
             persistIdentity(em, row.id(), provider, subject, normalizedEmail, now);
             LOG.info("Account {} in tenant {}: {} identity linked", row.id(), tenantId, provider);
             return new ExternalSignIn(AccountRows.dto(tenantId, row), Outcome.LINKED);
@@ -129,20 +131,6 @@ public final class ExternalSignIns {
         em.persist(new AccountIdentityEntity("idn_" + compact(ids.next().toString()), accountId, provider, subject,
                 email, now));
         em.flush();
-    }
-
-    private static void dropUnprovenCredentials(EntityManager em, AccountEntity row, Instant now) {
-        row.changePasswordHash(null, now);
-        em.createQuery("UPDATE SessionEntity s SET s.revokedAt = :now WHERE s.accountId = :account"
-                        + " AND s.revokedAt IS NULL")
-                .setParameter("now", now).setParameter("account", row.id()).executeUpdate();
-        em.createQuery("UPDATE ApiTokenEntity t SET t.revokedAt = :now WHERE t.accountId = :account"
-                        + " AND t.revokedAt IS NULL")
-                .setParameter("now", now).setParameter("account", row.id()).executeUpdate();
-        em.createQuery("UPDATE AccountTokenEntity t SET t.usedAt = :now WHERE t.accountId = :account"
-                        + " AND t.usedAt IS NULL AND t.purpose <> :verify")
-                .setParameter("now", now).setParameter("account", row.id())
-                .setParameter("verify", AccountTokenEntity.VERIFY_EMAIL).executeUpdate();
     }
 
     private static String confirmedEmail(String provider, String email, boolean emailVerified) {

@@ -9,8 +9,10 @@ import java.util.Objects;
  * The configured limits, by bucket kind. Start from {@link #defaults()} and override single kinds with
  * {@link #with(String, Limit)}.
  *
- * <p>Defaults: {@value #SIGNIN_IP} 20 per 10 minutes, {@value #SIGNIN_ACCOUNT} 10 per 15 minutes, {@value #SIGNUP_IP}
- * 10 per hour, {@value #RESET_ACCOUNT} 3 per hour, {@value #RESET_IP} 10 per hour.
+ * <p>Defaults: {@value #SIGNIN_IP} 20 per 10 minutes, {@value #SIGNIN_ACCOUNT_IP} 10 per 15 minutes,
+ * {@value #SIGNIN_ACCOUNT} 50 per 15 minutes, {@value #SIGNUP_IP} 10 per hour, {@value #RESET_ACCOUNT} 3 per hour,
+ * {@value #RESET_IP} 10 per hour, {@value #REAUTH_ACCOUNT} 10 per 15 minutes, {@value #EMAIL_CHANGE_ACCOUNT} 5 per
+ * hour.
  *
  * @param limits limit per bucket kind; copied, never empty
  */
@@ -18,8 +20,17 @@ public record RateLimits(Map<String, Limit> limits) {
 
     /** Sign-in attempts from one client IP (per tenant), whatever the account. */
     public static final String SIGNIN_IP = "signin-ip";
-    /** Sign-in attempts against one account, from anywhere. */
+    /**
+     * Sign-in attempts against one account, from anywhere: looser than {@link #SIGNIN_ACCOUNT_IP}, so that guessing
+     * from a few addresses cannot lock the owner out, yet guessing from many is still capped.
+     */
     public static final String SIGNIN_ACCOUNT = "signin-account";
+    /** Sign-in attempts against one account from one client IP. */
+    public static final String SIGNIN_ACCOUNT_IP = "signin-account-ip";
+    /** Current-password checks of a signed-in account (password change, email change, deletion). */
+    public static final String REAUTH_ACCOUNT = "reauth-account";
+    /** Email change links mailed for one account. */
+    public static final String EMAIL_CHANGE_ACCOUNT = "email-change-account";
     /** Sign-ups from one client IP (per tenant). */
     public static final String SIGNUP_IP = "signup-ip";
     /** Password reset requests for one account. */
@@ -60,14 +71,17 @@ public record RateLimits(Map<String, Limit> limits) {
         limits = Map.copyOf(limits);
     }
 
-    /** The limits for sign-in, sign-up and password reset listed in the type's Javadoc. */
+    /** The limits of account actions listed in the type's Javadoc. */
     public static RateLimits defaults() {
         Map<String, Limit> limits = new LinkedHashMap<>();
         limits.put(SIGNIN_IP, new Limit(20, Duration.ofMinutes(10)));
-        limits.put(SIGNIN_ACCOUNT, new Limit(10, Duration.ofMinutes(15)));
+        limits.put(SIGNIN_ACCOUNT_IP, new Limit(10, Duration.ofMinutes(15)));
+        limits.put(SIGNIN_ACCOUNT, new Limit(50, Duration.ofMinutes(15)));
         limits.put(SIGNUP_IP, new Limit(10, Duration.ofHours(1)));
         limits.put(RESET_ACCOUNT, new Limit(3, Duration.ofHours(1)));
         limits.put(RESET_IP, new Limit(10, Duration.ofHours(1)));
+        limits.put(REAUTH_ACCOUNT, new Limit(10, Duration.ofMinutes(15)));
+        limits.put(EMAIL_CHANGE_ACCOUNT, new Limit(5, Duration.ofHours(1)));
         return new RateLimits(limits);
     }
 

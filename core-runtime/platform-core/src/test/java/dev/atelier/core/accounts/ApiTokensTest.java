@@ -20,13 +20,15 @@ class ApiTokensTest {
 
     private AccountsFixture fixture;
     private ApiTokens tokens;
+    private Sessions sessions;
     private String ada;
 
     @BeforeEach
     void start(TestDatabase database) {
         fixture = new AccountsFixture(database);
         tokens = new ApiTokens(fixture.scope, fixture.clock);
-        ada = fixture.accounts.signUp(ALPHA, "ada@example.com", "violet lantern orbit", "Ada").account().id();
+        sessions = new Sessions(fixture.scope, fixture.clock, Duration.ofDays(14), Duration.ofDays(30));
+        ada = confirmed("ada@example.com");
     }
 
     @AfterEach
@@ -95,8 +97,7 @@ class ApiTokensTest {
 
     @Test
     void anotherAccountCannotRevokeMyToken() {
-        String grace = fixture.accounts.signUp(ALPHA, "grace@example.com", "copper meadow signal", "Grace").account()
-                .id();
+        String grace = confirmed("grace@example.com");
         NewApiToken mine = tokens.create(ALPHA, ada, "cli");
 
         assertThat(tokens.revoke(ALPHA, grace, mine.info().id())).isFalse();
@@ -137,5 +138,61 @@ class ApiTokensTest {
         assertThatThrownBy(() -> tokens.create(ALPHA, ada, "line\nbreak"))
                 .isInstanceOf(InvalidAccountInputException.class);
         assertThat(tokens.list(ALPHA, ada)).isEmpty();
+    }
+
+    @Test
+    void anAccountWhoseEmailIsNotConfirmedGetsNoToken() {
+        SignUp squatter = fixture.accounts.signUp(ALPHA, "victim@example.com", "copper meadow signal", "Victim");
+        SessionInfo session = sessions.start(ALPHA, squatter.account().id(), "browser", "192.0.2.1").info();
+
+        assertThatThrownBy(() -> tokens.createInSession(ALPHA, session, "persistence"))
+                .isInstanceOf(EmailNotVerifiedException.class);
+        assertThatThrownBy(() -> tokens.create(ALPHA, squatter.account().id(), "persistence"))
+                .isInstanceOf(EmailNotVerifiedException.class);
+        assertThat(tokens.list(ALPHA, squatter.account().id())).isEmpty();
+    }
+
+    @Test
+    void aTokenOfAnAccountWhoseEmailIsNotConfirmedAuthenticatesNobody() {
+        NewApiToken created = tokens.create(ALPHA, ada, "cli");
+        // As a release that let unconfirmed accounts make tokens would have left it.
+        fixture.execute("UPDATE account SET email_verified_at = NULL WHERE id = ?", ada);
+
+        assertThat(tokens.authenticate(ALPHA, created.token())).isEmpty();
+    }
+
+    @Test
+    void onlyARecentlySignedInSessionCreatesTokensAndEachRemembersItsSession() {
+        SessionInfo session = sessions.start(ALPHA, ada, "browser", "192.0.2.1").info();
+
+        fixture.clock.advance(ApiTokens.DEFAULT_RECENT_SIGN_IN.minusSeconds(1));
+        NewApiToken created = tokens.createInSession(ALPHA, session, "cli");
+        fixture.clock.advance(Duration.ofSeconds(1));
+
+        assertThat(created.info().createdBy()).isEqualTo(session.id());
+        assertThat(tokens.madeIn(ALPHA, ada, session.id())).extracting(ApiTokenInfo::id)
+                .containsExactly(created.info().id());
+        assertThat(tokens.madeIn(ALPHA, ada, "another session")).isEmpty();
+        assertThatThrownBy(() -> tokens.createInSession(ALPHA, session, "later"))
+                .isInstanceOf(SignInTooOldException.class);
+        assertThat(tokens.list(ALPHA, ada)).hasSize(1);
+    }
+
+    @Test
+    void provingTheEmailWithAResetLinkEndsEveryTokenAndSessionMadeBefore() {
+        NewApiToken before = tokens.create(ALPHA, ada, "made by whoever had the password");
+        NewSession session = sessions.start(ALPHA, ada, "browser", "192.0.2.1");
+        String reset = fixture.accounts.requestPasswordReset(ALPHA, "ada@example.com").orElseThrow();
+
+        fixture.accounts.resetPassword(ALPHA, reset, "copper meadow signal");
+
+        assertThat(tokens.authenticate(ALPHA, before.token())).isEmpty();
+        assertThat(sessions.resolve(ALPHA, session.cookieValue())).isEmpty();
+        assertThat(tokens.authenticate(ALPHA, tokens.create(ALPHA, ada, "after").token())).contains(ada);
+    }
+
+    private String confirmed(String email) {
+        SignUp signUp = fixture.accounts.signUp(ALPHA, email, "violet lantern orbit", "Someone");
+        return fixture.accounts.verifyEmail(ALPHA, signUp.verificationToken()).orElseThrow().id();
     }
 }

@@ -55,13 +55,13 @@ class InProcessRateLimiterTest {
 
     @Test
     void refillsTheWholeAllowanceAfterTheWindow() {
-        exhaust(RateLimits.SIGNIN_ACCOUNT, "acc-1", 10);
-        assertThat(limiter.tryAcquire(RateLimits.SIGNIN_ACCOUNT, "acc-1").allowed()).isFalse();
+        exhaust(RateLimits.SIGNIN_ACCOUNT_IP, "acc-1", 10);
+        assertThat(limiter.tryAcquire(RateLimits.SIGNIN_ACCOUNT_IP, "acc-1").allowed()).isFalse();
 
         clock.advance(Duration.ofMinutes(15));
 
-        exhaust(RateLimits.SIGNIN_ACCOUNT, "acc-1", 10);
-        assertThat(limiter.tryAcquire(RateLimits.SIGNIN_ACCOUNT, "acc-1").allowed()).isFalse();
+        exhaust(RateLimits.SIGNIN_ACCOUNT_IP, "acc-1", 10);
+        assertThat(limiter.tryAcquire(RateLimits.SIGNIN_ACCOUNT_IP, "acc-1").allowed()).isFalse();
     }
 
     @Test

@@ -50,10 +50,24 @@ final class AccountSite implements AutoCloseable {
         return site;
     }
 
+    /**
+     * The platform with its mail server up, taking client addresses from {@code X-Forwarded-For} as behind a proxy,
+     * so tests can be several clients at once ({@link Visitor#from}).
+     */
+    static AccountSite startBehindProxy() throws Exception {
+        AccountSite site = start(Map.of("atelier.http.trust-forwarded-headers", "true"));
+        site.startMailServer();
+        return site;
+    }
+
     /** The platform, configured for a mail server that is not running yet. */
     static AccountSite startWithMailServerDown() throws Exception {
+        return start(Map.of());
+    }
+
+    private static AccountSite start(Map<String, String> extraSettings) throws Exception {
         ServerSetup smtp = new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
-        DemoPlatform platform = DemoPlatform.start(Map.of(
+        Map<String, String> settings = new java.util.HashMap<>(Map.of(
                 "atelier.mail.smtp.host", "127.0.0.1",
                 "atelier.mail.smtp.port", Integer.toString(smtp.getPort()),
                 "atelier.mail.smtp.tls", "none",
@@ -61,7 +75,8 @@ final class AccountSite implements AutoCloseable {
                 // Sign-ins in tests need not cost what they cost in production.
                 "atelier.accounts.argon2.memory-kib", "1024",
                 "atelier.accounts.argon2.iterations", "1"));
-        return new AccountSite(smtp, platform, null);
+        settings.putAll(extraSettings);
+        return new AccountSite(smtp, DemoPlatform.start(settings), null);
     }
 
     /** Starts the mail server on the port the platform sends to. */
@@ -137,6 +152,24 @@ final class AccountSite implements AutoCloseable {
     void verify(Visitor visitor, String email) throws IOException, InterruptedException {
         Mail verification = awaitMail(email, "Confirm your email address for " + TENANT_NAME);
         assertThat(visitor.get(verification.linkPath()).statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * Asks for a password reset of {@code email} in {@code visitor} and follows the mailed link to set
+     * {@code newPassword}; returns the answer to that form (303 to the account page, signed in, when it worked).
+     * {@code nthMail} counts the reset mails to this address so far, from 1.
+     */
+    HttpResponse<String> resetPassword(Visitor visitor, String email, String newPassword, int nthMail)
+            throws IOException, InterruptedException {
+        assertThat(visitor.submit("/reset", "/reset", Map.of("email", email)).statusCode()).isEqualTo(200);
+        String subject = "Reset your " + TENANT_NAME + " password";
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(50)).until(() -> mailsTo(email).stream()
+                .filter(m -> m.subject().equals(subject)).count() >= nthMail);
+        String link = mailsTo(email).stream().filter(m -> m.subject().equals(subject)).toList().get(nthMail - 1)
+                .linkPath();
+        String token = java.net.URLDecoder.decode(link.substring(link.indexOf('=') + 1),
+                java.nio.charset.StandardCharsets.UTF_8);
+        return visitor.submit(link, "/reset/confirm", Map.of("token", token, "newPassword", newPassword));
     }
 
     @Override

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Changes made on the strength of a cookie need the CSRF token; a personal API token needs none. */
+/**
+ * Changes made on the strength of a cookie need the CSRF token of the session (or the visitor) on this site; a personal
+ * API token needs none in the JSON API, but forms never take one.
+ */
 class CsrfProtectionTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -72,6 +75,7 @@ class CsrfProtectionTest {
     @Test
     void apiTokenFormWithoutOrWithAWrongTokenIsRefusedAndCreatesNoToken() throws Exception {
         Visitor ada = site.signedUp("Ada", "ada@example.com");
+        site.verify(ada, "ada@example.com");
 
         for (String token : new String[] {null, FORGED}) {
             HttpResponse<String> response = ada.post("/account/tokens", form("tokenName", "forged", "csrf", token));
@@ -88,6 +92,7 @@ class CsrfProtectionTest {
     @Test
     void jsonApiNeedsTheCsrfHeaderWithTheSessionCookieButNotWithAnApiToken() throws Exception {
         Visitor ada = site.signedUp("Ada", "ada@example.com");
+        site.verify(ada, "ada@example.com");
         String body = "{\"name\":\"my script\"}";
 
         HttpResponse<String> withoutHeader = ada.postJson("/api/v1/account/tokens", body, Map.of());
@@ -101,9 +106,8 @@ class CsrfProtectionTest {
         }
         assertThat(JSON.readTree(ada.get("/api/v1/account/tokens").body()).get("items")).isEmpty();
 
-        JsonNode me = JSON.readTree(ada.get("/api/v1/account").body());
-        HttpResponse<String> withHeader = ada.postJson("/api/v1/account/tokens", body,
-                Map.of("X-CSRF-Token", me.get("csrf_token").asText()));
+        HttpResponse<String> withHeader = ada.createApiToken("my script");
+        HttpResponse<String> second = ada.createApiToken("my other script");
 
         assertThat(withHeader.statusCode()).isEqualTo(201);
         String apiToken = JSON.readTree(withHeader.body()).get("token").asText();
@@ -111,15 +115,71 @@ class CsrfProtectionTest {
 
         Visitor script = site.visitor();
         Map<String, String> bearer = Map.of("Authorization", "Bearer " + apiToken);
-        HttpResponse<String> byToken = script.postJson("/api/v1/account/tokens", "{\"name\":\"made by a script\"}",
-                bearer);
         HttpResponse<String> whoAmI = script.get("/api/v1/account", bearer);
+        HttpResponse<String> revokedWithoutCsrf = script.delete("/api/v1/account/tokens/"
+                + JSON.readTree(second.body()).get("id").asText(), bearer);
 
-        assertThat(byToken.statusCode()).isEqualTo(201);
         assertThat(JSON.readTree(whoAmI.body()).get("email").asText()).isEqualTo("ada@example.com");
         assertThat(JSON.readTree(whoAmI.body()).get("csrf_token").isNull()).isTrue();
+        assertThat(revokedWithoutCsrf.statusCode()).isEqualTo(204);
         assertThat(script.cookie(Cookies.SESSION)).isEmpty();
-        assertThat(JSON.readTree(ada.get("/api/v1/account/tokens").body()).get("items")).hasSize(2);
+        assertThat(JSON.readTree(ada.get("/api/v1/account/tokens").body()).get("items")).hasSize(1);
+    }
+
+    @Test
+    void anApiTokenCannotCreateMoreApiTokens() throws Exception {
+        Visitor ada = site.signedUp("Ada", "ada@example.com");
+        site.verify(ada, "ada@example.com");
+        String apiToken = JSON.readTree(ada.createApiToken("my script").body()).get("token").asText();
+
+        HttpResponse<String> byToken = site.visitor().postJson("/api/v1/account/tokens",
+                "{\"name\":\"made by a script\"}", Map.of("Authorization", "Bearer " + apiToken));
+
+        assertThat(byToken.statusCode()).isEqualTo(403);
+        assertThat(byToken.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(JSON.readTree(byToken.body()).get("detail").asText()).contains("cannot create API tokens");
+        assertThat(JSON.readTree(ada.get("/api/v1/account/tokens").body()).get("items")).hasSize(1);
+    }
+
+    @Test
+    void aFormPostedWithAnApiTokenIsRefusedWhateverCsrfCookieTheCallerBrings() throws Exception {
+        Visitor ada = site.signedUp("Ada", "ada@example.com");
+        site.verify(ada, "ada@example.com");
+        String apiToken = JSON.readTree(ada.createApiToken("my script").body()).get("token").asText();
+        // The caller's own visitor cookie and the token that goes with it, from a signed-out page.
+        Visitor script = site.visitor();
+        String chosen = script.csrfOf("/signin");
+
+        Map<String, String> bearer = Map.of("Authorization", "Bearer " + apiToken);
+        HttpResponse<String> token = script.postForm("/account/tokens", form("tokenName", "made by a form",
+                "csrf", chosen), bearer);
+        HttpResponse<String> password = script.postForm("/account/password", form("currentPassword", PASSWORD,
+                "newPassword", NEW_PASSWORD, "csrf", chosen), bearer);
+
+        assertThat(token.statusCode()).isEqualTo(403);
+        assertThat(password.statusCode()).isEqualTo(403);
+        assertThat(password.body()).contains("This form has expired");
+        assertThat(JSON.readTree(ada.get("/api/v1/account/tokens").body()).get("items")).hasSize(1);
+        assertThat(signIn(site.visitor(), "ada@example.com", PASSWORD).statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void aVisitorsCsrfTokenFromAnotherTenantsSiteIsRefused() throws Exception {
+        site.signedUp("Ada", "ada@example.com").forgetCookies();
+        Visitor elsewhere = new Visitor(site.port(), site.platform().secondTenantSlug() + ".localhost");
+        String foreignToken = elsewhere.csrfOf("/reset");
+        Visitor visitor = site.visitor();
+        visitor.setCookie(Cookies.CSRF, elsewhere.cookie(Cookies.CSRF).orElseThrow());
+
+        HttpResponse<String> reset = visitor.post("/reset", form("email", "ada@example.com", "csrf", foreignToken));
+        HttpResponse<String> signIn = visitor.post("/signin", form("email", "ada@example.com", "password", PASSWORD,
+                "csrf", foreignToken));
+
+        assertThat(reset.statusCode()).isEqualTo(403);
+        assertThat(reset.body()).contains("This form has expired");
+        assertThat(signIn.statusCode()).isEqualTo(403);
+        assertThat(visitor.cookie(Cookies.SESSION)).isEmpty();
+        assertThat(site.mailsTo("ada@example.com")).noneMatch(m -> m.subject().startsWith("Reset your"));
     }
 
     /** Form fields in order; a null value leaves the field out. */

@@ -13,18 +13,27 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Guessing one account's password is paused after a few tries, on the page and in the JSON API. */
+/**
+ * Guessing one account's password is paused after a few tries, on the page and in the JSON API, without locking its
+ * owner out; so are password re-checks on the account page and email-change mails.
+ */
 class SignInRateLimitTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Sign-in attempts one account allows before the pause (the default limit). */
+    /** Sign-in attempts one account allows from one address before the pause (the default limit). */
     private static final int ALLOWED = 10;
+    /** Sign-in attempts one account allows from everywhere together (the default limit). */
+    private static final int ALLOWED_FROM_EVERYWHERE = 50;
+    /** Current-password checks one account allows before the pause (the default limit). */
+    private static final int PASSWORD_CHECKS = 10;
+    /** Email-change mails one account may ask for before the pause (the default limit). */
+    private static final int EMAIL_CHANGES = 5;
 
     private AccountSite site;
 
     @BeforeEach
     void start() throws Exception {
-        site = AccountSite.start();
+        site = AccountSite.startBehindProxy();
     }
 
     @AfterEach
@@ -90,5 +99,81 @@ class SignInRateLimitTest {
         JsonNode problem = JSON.readTree(paused.body());
         assertThat(problem.get("status").asInt()).isEqualTo(429);
         assertThat(problem.get("detail").asText()).contains("Too many sign-in attempts");
+    }
+
+    @Test
+    void guessesFromOneAddressPauseThatAddressButNotTheOwnerSigningInFromAnother() throws Exception {
+        site.signedUp("Ada", "ada@example.com").forgetCookies();
+        Visitor guesser = site.visitor().from("198.51.100.7");
+        for (int i = 0; i < ALLOWED; i++) {
+            signIn(guesser, "ada@example.com", "guess number " + i);
+        }
+
+        HttpResponse<String> paused = signIn(guesser, "ada@example.com", PASSWORD);
+        Visitor owner = site.visitor().from("203.0.113.5");
+        HttpResponse<String> ownerSignsIn = signIn(owner, "ada@example.com", PASSWORD);
+
+        assertThat(paused.statusCode()).isEqualTo(429);
+        assertThat(ownerSignsIn.statusCode()).isEqualTo(303);
+        assertThat(owner.get("/account").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void whenGuessesFromManyAddressesPauseAnEmailThePasswordResetStillSignsItsOwnerIn() throws Exception {
+        site.signedUp("Ada", "ada@example.com").forgetCookies();
+        for (int i = 0; i < ALLOWED_FROM_EVERYWHERE; i++) {
+            Visitor guesser = site.visitor().from("198.51.100." + (i / ALLOWED + 1));
+            assertThat(signIn(guesser, "ada@example.com", "guess number " + i).statusCode()).as("guess %d", i)
+                    .isEqualTo(401);
+        }
+        Visitor owner = site.visitor().from("203.0.113.5");
+        assertThat(signIn(owner, "ada@example.com", PASSWORD).statusCode()).as("the email is paused").isEqualTo(429);
+
+        HttpResponse<String> reset = site.resetPassword(owner, "ada@example.com", "a fresh start phrase 12", 1);
+
+        assertThat(reset.statusCode()).isEqualTo(303);
+        assertThat(owner.get("/account").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void wrongCurrentPasswordsOnTheAccountPageArePausedWithAFriendlyPage() throws Exception {
+        Visitor ada = site.signedUp("Ada", "ada@example.com");
+        Map<String, String> guess = Map.of("currentPassword", "a wrong guess", "newPassword", "whatever comes 55");
+        for (int i = 0; i < PASSWORD_CHECKS; i++) {
+            assertThat(ada.submit("/account", "/account/password", guess).statusCode()).as("guess %d", i)
+                    .isEqualTo(403);
+        }
+
+        HttpResponse<String> paused = ada.submit("/account", "/account/password",
+                Map.of("currentPassword", PASSWORD, "newPassword", "whatever comes 55"));
+        HttpResponse<String> deletion = ada.submit("/account", "/account/delete",
+                Map.of("currentPassword", PASSWORD, "confirm", "DELETE"));
+
+        for (HttpResponse<String> refused : java.util.List.of(paused, deletion)) {
+            assertThat(refused.statusCode()).isEqualTo(429);
+            assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(
+                    seconds -> assertThat(Long.parseLong(seconds)).isPositive());
+            assertThat(refused.body()).contains("Too many attempts").contains(TENANT_NAME);
+        }
+        assertThat(site.account("ada@example.com")).isPresent();
+        assertThat(signIn(site.visitor().from("203.0.113.5"), "ada@example.com", PASSWORD).statusCode())
+                .isEqualTo(303);
+    }
+
+    @Test
+    void emailChangeMailsArePausedAfterAFew() throws Exception {
+        Visitor ada = site.signedUp("Ada", "ada@example.com");
+        for (int i = 0; i < EMAIL_CHANGES; i++) {
+            assertThat(ada.submit("/account", "/account/email", Map.of("newEmail", "ada" + i + "@elsewhere.example",
+                    "currentPassword", PASSWORD)).statusCode()).as("change %d", i).isEqualTo(303);
+        }
+
+        HttpResponse<String> paused = ada.submit("/account", "/account/email",
+                Map.of("newEmail", "ada-last@elsewhere.example", "currentPassword", PASSWORD));
+
+        assertThat(paused.statusCode()).isEqualTo(429);
+        assertThat(paused.headers().firstValue("Retry-After")).isPresent();
+        site.awaitMail("ada4@elsewhere.example", "Confirm your email address for " + TENANT_NAME);
+        assertThat(site.mailsTo("ada-last@elsewhere.example")).isEmpty();
     }
 }

@@ -29,6 +29,7 @@ final class Visitor {
     private final String host;
     private final String hostHeader;
     private final Map<String, String> cookies = new LinkedHashMap<>();
+    private String address;
 
     Visitor(int port, String host) {
         this(port, host, host + ":" + port);
@@ -43,6 +44,15 @@ final class Visitor {
 
     String host() {
         return host;
+    }
+
+    /**
+     * Makes this browser's requests come from {@code clientAddress} (an {@code X-Forwarded-For} header), for a
+     * platform that trusts forwarded headers as it does behind a proxy.
+     */
+    Visitor from(String clientAddress) {
+        this.address = clientAddress;
+        return this;
     }
 
     Optional<String> cookie(String name) {
@@ -71,11 +81,19 @@ final class Visitor {
 
     /** Posts {@code fields} as an HTML form would (application/x-www-form-urlencoded), exactly as given. */
     HttpResponse<String> post(String path, Map<String, String> fields) throws IOException, InterruptedException {
+        return postForm(path, fields, Map.of());
+    }
+
+    /** {@link #post} with extra headers. */
+    HttpResponse<String> postForm(String path, Map<String, String> fields, Map<String, String> headers)
+            throws IOException, InterruptedException {
         String body = fields.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
-        return send(builder(path).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        HttpRequest.Builder request = builder(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return send(request);
     }
 
     /** Opens {@code page}, then sends its form to {@code action} with the page's CSRF token added to {@code fields}. */
@@ -96,6 +114,13 @@ final class Visitor {
         return m.group(1);
     }
 
+    /** A DELETE with extra headers. */
+    HttpResponse<String> delete(String path, Map<String, String> headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = builder(path).DELETE();
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     HttpResponse<String> postJson(String path, String json, Map<String, String> headers)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = builder(path).header("Content-Type", "application/json")
@@ -104,9 +129,30 @@ final class Visitor {
         return send(request);
     }
 
+    /**
+     * Creates a personal API token through the JSON API with this browser's session cookie and its CSRF token, as
+     * the site's own front end would.
+     */
+    HttpResponse<String> createApiToken(String name) throws IOException, InterruptedException {
+        return postJson("/api/v1/account/tokens", "{\"name\":\"" + name + "\"}", csrfHeader());
+    }
+
+    /** The {@code X-CSRF-Token} header of this browser's session, as {@code GET /api/v1/account} hands it out. */
+    Map<String, String> csrfHeader() throws IOException, InterruptedException {
+        HttpResponse<String> me = get("/api/v1/account");
+        Matcher csrf = Pattern.compile("\"csrf_token\":\"([^\"]+)\"").matcher(me.body());
+        if (!csrf.find()) {
+            throw new AssertionError("no CSRF token for this session (status " + me.statusCode() + "): " + me.body());
+        }
+        return Map.of("X-CSRF-Token", csrf.group(1));
+    }
+
     private HttpRequest.Builder builder(String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30)).header("Host", hostHeader);
+        if (address != null) {
+            request.header("X-Forwarded-For", address);
+        }
         if (!cookies.isEmpty()) {
             request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining("; ")));

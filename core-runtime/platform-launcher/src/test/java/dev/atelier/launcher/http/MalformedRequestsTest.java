@@ -166,12 +166,22 @@ class MalformedRequestsTest {
         assertThat(reply.status()).isEqualTo(status);
         assertThat(reply.contentType()).startsWith("application/problem+json");
         assertThat(reply.body()).contains("\"status\":" + status).doesNotContainPattern(JAVA_NAMES);
+        assertSecurityHeaders(reply);
     }
 
     private static void assertPage(Reply reply, int status) {
         assertThat(reply.status()).isEqualTo(status);
         assertThat(reply.contentType()).startsWith("text/html");
         assertThat(reply.body()).contains("<html").doesNotContainPattern(JAVA_NAMES);
+        assertSecurityHeaders(reply);
+    }
+
+    // Errors too, the web server's own included: an error page is a page another site could frame.
+    private static void assertSecurityHeaders(Reply reply) {
+        assertThat(reply.headers().get("content-security-policy")).as("CSP of a %s", reply.status())
+                .contains("frame-ancestors 'none'").contains("script-src 'self'");
+        assertThat(reply.headers()).containsEntry("x-content-type-options", "nosniff")
+                .containsEntry("x-frame-options", "DENY");
     }
 
     private static boolean mayEndTheSession(Route route) {

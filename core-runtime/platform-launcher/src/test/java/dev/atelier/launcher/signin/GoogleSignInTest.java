@@ -132,7 +132,7 @@ class GoogleSignInTest {
     void googleSignInLinksThePasswordAccountWithTheSameConfirmedEmailInsteadOfMakingASecond() throws Exception {
         Browser owner = platform.browserOn(GOOGLE_SITE).signedUp("grace@lumen-users.example");
         String accountId = owner.me().required("id").asText();
-        platform.confirmEmail(GOOGLE_SITE, accountId);
+        platform.confirmEmail(GOOGLE_SITE, owner);
 
         Browser browser = platform.browserOn(GOOGLE_SITE);
         googleSays("sub-grace", Map.of("email", "Grace@Lumen-Users.example", "email_verified", true,
@@ -167,6 +167,26 @@ class GoogleSignInTest {
         assertThat(platform.browserOn(GOOGLE_SITE).signIn("linus@lumen-users.example", Browser.PASSWORD)
                 .statusCode()).as("the squatter's password").isEqualTo(401);
         assertThat(owner.get("/account").body()).contains("You sign in with Google.");
+    }
+
+    @Test
+    void linkingGoogleEndsTheSessionsAndApiTokensMadeBeforeIt() throws Exception {
+        Browser before = platform.browserOn(GOOGLE_SITE).signedUp("ida@lumen-users.example");
+        platform.confirmEmail(GOOGLE_SITE, before);
+        HttpResponse<String> created = before.post("/api/v1/account/tokens", "application/json",
+                "{\"name\":\"made before Google\"}", "X-CSRF-Token", before.me().required("csrf_token").asText());
+        assertThat(created.statusCode()).isEqualTo(201);
+        String token = Browser.json(created).required("token").asText();
+
+        Browser browser = platform.browserOn(GOOGLE_SITE);
+        googleSays("sub-ida", Map.of("email", "ida@lumen-users.example", "email_verified", true));
+        HttpResponse<String> landed = browser.get(callbackOf(authorize(browser, "/gallery")));
+
+        assertThat(browser.redirect(landed)).isEqualTo("/account?done=google-linked");
+        assertThat(browser.get("/api/v1/account").statusCode()).isEqualTo(200);
+        assertThat(before.get("/api/v1/account").statusCode()).as("the session from before").isEqualTo(401);
+        assertThat(platform.browserOn(GOOGLE_SITE).get("/api/v1/account", "Authorization", "Bearer " + token)
+                .statusCode()).as("the API token from before").isEqualTo(401);
     }
 
     @Test

@@ -3,8 +3,11 @@ package dev.atelier.launcher.signin;
 import static dev.atelier.launcher.signin.Browser.setsCookie;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atelier.core.accounts.internal.Secrets;
 import dev.atelier.core.operators.NewOperatorToken;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -30,7 +33,7 @@ class RolesTest {
                         slug: north
                         name: North Studio
                         support_email: help@north.example
-                        admins: [owner@north.example, partner@north.example]
+                        admins: [owner@north.example, partner@north.example, deputy@north.example]
                         """)
                 .tenant(SOUTH, """
                         slug: south
@@ -66,7 +69,7 @@ class RolesTest {
     @Test
     void adminPagesRefuseASignedInUserWhoIsNotAnAdmin() throws Exception {
         Browser user = platform.browserOn(NORTH).signedUp("visitor@users.example");
-        platform.confirmEmail(NORTH, user.me().required("id").asText());
+        platform.confirmEmail(NORTH, user);
 
         assertThat(user.get("/admin").statusCode()).isEqualTo(403);
         assertThat(user.get("/admin/branding").statusCode()).isEqualTo(403);
@@ -76,7 +79,7 @@ class RolesTest {
     @Test
     void adminPagesOpenForAVerifiedAdminNamedInTheTenantFolder() throws Exception {
         Browser owner = platform.browserOn(NORTH).signedUp("owner@north.example");
-        platform.confirmEmail(NORTH, owner.me().required("id").asText());
+        platform.confirmEmail(NORTH, owner);
 
         HttpResponse<String> index = owner.get("/admin");
         HttpResponse<String> branding = owner.get("/admin/branding");
@@ -90,7 +93,7 @@ class RolesTest {
     @Test
     void anAdminGrantedLaterGetsIntoTheAdminArea() throws Exception {
         Browser editor = platform.browserOn(NORTH).signedUp("editor@north.example");
-        platform.confirmEmail(NORTH, editor.me().required("id").asText());
+        platform.confirmEmail(NORTH, editor);
         assertThat(editor.get("/admin").statusCode()).as("before the grant").isEqualTo(403);
 
         platform.atelier().accounts().admins().grant(platform.tenant(NORTH).id(), "Editor@North.example");
@@ -102,9 +105,9 @@ class RolesTest {
     @Test
     void anAdminOfOneTenantIsNotAnAdminOfAnother() throws Exception {
         Browser atNorth = platform.browserOn(NORTH).signedUp("owner@south.example");
-        platform.confirmEmail(NORTH, atNorth.me().required("id").asText());
+        platform.confirmEmail(NORTH, atNorth);
         Browser atSouth = platform.browserOn(SOUTH).signedUp("owner@south.example");
-        platform.confirmEmail(SOUTH, atSouth.me().required("id").asText());
+        platform.confirmEmail(SOUTH, atSouth);
 
         assertThat(atSouth.get("/admin").statusCode()).isEqualTo(200);
         assertThat(atNorth.get("/admin").statusCode()).isEqualTo(403);
@@ -119,8 +122,76 @@ class RolesTest {
         assertThat(claimant.get("/admin").statusCode()).isEqualTo(403);
         assertThat(claimant.get("/admin/branding").statusCode()).isEqualTo(403);
 
-        platform.confirmEmail(NORTH, claimant.me().required("id").asText());
+        platform.confirmEmail(NORTH, claimant);
         assertThat(claimant.get("/admin").statusCode()).as("once the email is confirmed").isEqualTo(200);
+    }
+
+    @Test
+    void whoeverRegistersAListedAdminEmailFirstNeverActsAsAdminAndLosesTheAccountToItsOwner() throws Exception {
+        String tenantId = platform.tenant(NORTH).id();
+        Browser squatter = platform.browserOn(NORTH).signedUp("deputy@north.example");
+        String accountId = squatter.me().required("id").asText();
+        HttpResponse<String> tokenForm = squatter.submit("/account", "/account/tokens", Map.of("tokenName", "keep"));
+        assertThat(tokenForm.statusCode()).isEqualTo(403);
+        assertThat(tokenForm.body()).doesNotContain("token-value");
+        // A token left from a release that let unconfirmed accounts make them.
+        String planted = plantApiToken(tenantId, accountId);
+
+        HttpResponse<String> asToken = platform.browserOn(NORTH).get("/api/v1/account", "Authorization",
+                "Bearer " + planted);
+        HttpResponse<String> grant = grantFiveThousandCredits(accountId, planted);
+
+        assertThat(asToken.statusCode()).isEqualTo(401);
+        assertThat(grant.statusCode()).isNotIn(200, 303);
+        assertThat(platform.atelier().generation().ledger().balance(tenantId, accountId)).isZero();
+
+        // The owner takes the address back with a reset link and is an admin from then on.
+        String resetToken = platform.atelier().accounts().accounts().requestPasswordReset(tenantId,
+                "deputy@north.example").orElseThrow();
+        Browser owner = platform.browserOn(NORTH);
+        HttpResponse<String> reset = owner.submit("/reset/confirm?token=" + resetToken, "/reset/confirm",
+                Map.of("token", resetToken, "newPassword", "the deputy's own phrase 7"));
+        assertThat(reset.statusCode()).isEqualTo(303);
+        assertThat(owner.me().required("admin").asBoolean()).isTrue();
+        assertThat(squatter.get("/api/v1/account").statusCode()).as("the squatter's session").isEqualTo(401);
+        assertThat(platform.browserOn(NORTH).get("/api/v1/account", "Authorization", "Bearer " + planted)
+                .statusCode()).as("the planted token").isEqualTo(401);
+
+        // Even the owner's own token does not post admin forms: forms belong to signed-in browsers.
+        HttpResponse<String> created = owner.post("/api/v1/account/tokens", "application/json",
+                "{\"name\":\"admin script\"}", "X-CSRF-Token", owner.me().required("csrf_token").asText());
+        assertThat(created.statusCode()).isEqualTo(201);
+        String ownersToken = Browser.json(created).required("token").asText();
+        assertThat(grantFiveThousandCredits(accountId, ownersToken).statusCode()).isNotIn(200);
+        assertThat(platform.atelier().generation().ledger().balance(tenantId, accountId)).isZero();
+    }
+
+    /** Posts the admin area's credit grant with an API token and a CSRF cookie and token the caller chose. */
+    private static HttpResponse<String> grantFiveThousandCredits(String accountId, String apiToken) throws Exception {
+        Browser script = platform.browserOn(NORTH);
+        String chosen = Browser.csrfOf(script.get("/signin"));
+        HttpResponse<String> grant = script.postForm("/admin/users/grant", Map.of("account", accountId,
+                "amount", "5000", "reason", "Because I can", "nonce", "n0nce-of-the-script-1", "csrf", chosen),
+                "Authorization", "Bearer " + apiToken);
+        assertThat(grant.headers().firstValue("Location").orElse("")).doesNotContain("granted");
+        return grant;
+    }
+
+    /** Stores an API token for the account straight into the database; returns the token. */
+    private static String plantApiToken(String tenantId, String accountId) throws Exception {
+        String token = "atl_" + "P".repeat(43);
+        try (Connection connection = platform.atelier().database().dataSource().getConnection();
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO api_token"
+                        + " (id, tenant_id, account_id, name, token_hash, prefix, created_at)"
+                        + " VALUES (?, ?, ?, 'planted', ?, ?, now())")) {
+            insert.setString(1, "tok_" + "0".repeat(32));
+            insert.setString(2, tenantId);
+            insert.setString(3, accountId);
+            insert.setString(4, Secrets.sha256(token));
+            insert.setString(5, token.substring(0, 8));
+            insert.executeUpdate();
+        }
+        return token;
     }
 
     // ----- operator API ------------------------------------------------------------------------------------------
@@ -166,6 +237,7 @@ class RolesTest {
     @Test
     void aTenantUsersSessionOrApiTokenIsNoOperatorCredential() throws Exception {
         Browser owner = platform.browserOn(SOUTH).signedUp("ops-curious@south.example");
+        platform.confirmEmail(SOUTH, owner);
         String session = owner.cookie("atelier_session").orElseThrow();
 
         String apiToken = owner.submit("/account", "/account/tokens", Map.of("tokenName", "curious")).body()

@@ -136,11 +136,15 @@ final class SignInPlatform implements AutoCloseable {
         return atelier.accounts().accounts().findByEmail(tenant(slug).id(), email);
     }
 
-    /** Confirms the account's email the way its owner does: by opening the link mailed to them. */
-    void confirmEmail(String slug, String accountId) throws Exception {
+    /**
+     * Confirms the email of the account {@code owner} is signed in to the way its owner does: by opening the link
+     * mailed to them in that browser, which stays signed in (every other session of the account ends).
+     */
+    void confirmEmail(String slug, Browser owner) throws Exception {
+        String accountId = owner.me().required("id").asText();
         String token = atelier.accounts().accounts().requestVerification(tenant(slug).id(), accountId)
                 .orElseThrow(() -> new IllegalStateException("account " + accountId + " needs no confirmation"));
-        int status = browserOn(slug).get("/verify?token=" + token).statusCode();
+        int status = owner.get("/verify?token=" + token).statusCode();
         if (status != 200) {
             throw new IllegalStateException("confirming the email of " + accountId + " answered " + status);
         }

@@ -2,8 +2,11 @@ package dev.atelier.web.auth;
 
 import dev.atelier.core.accounts.Account;
 import dev.atelier.core.accounts.ApiTokenInfo;
+import dev.atelier.core.accounts.EmailNotVerifiedException;
+import dev.atelier.core.accounts.InvalidAccountInputException;
 import dev.atelier.core.accounts.NewApiToken;
 import dev.atelier.core.accounts.SessionInfo;
+import dev.atelier.core.accounts.SignInTooOldException;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.web.problem.Problem;
 import dev.atelier.web.problem.ProblemException;
@@ -36,7 +39,12 @@ public final class AccountApiResource {
     public record Me(String id, String email, String displayName, boolean emailVerified, boolean admin,
             Instant createdAt, String csrfToken) {}
 
-    public record TokenView(String id, String name, String prefix, Instant createdAt, Instant lastUsedAt) {}
+    /** A token; {@code createdBy} is the id of the session it was created in (null for older tokens). */
+    public record TokenView(String id, String name, String prefix, Instant createdAt, Instant lastUsedAt,
+            String createdBy) {}
+
+    /** What revoking a session answers: the tokens that session created, which keep working until revoked. */
+    public record RevokedSession(String id, List<TokenView> tokensMade) {}
 
     /** A new token: {@code token} is shown this once and never again. */
     public record CreatedToken(String id, String name, String prefix, Instant createdAt, String token) {}
@@ -62,7 +70,7 @@ public final class AccountApiResource {
         Viewer viewer = RequestAuth.requireViewer(request);
         Account a = viewer.account();
         return new Me(a.id(), a.email(), a.displayName(), a.emailVerified(), viewer.admin(), a.createdAt(),
-                viewer.session() == null ? null : csrf.forSession(viewer.session().id()));
+                viewer.session() == null ? null : csrf.forSession(a.tenantId(), viewer.session().id()));
     }
 
     @GET
@@ -78,16 +86,25 @@ public final class AccountApiResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createToken(NewTokenRequest body, @Context HttpServletRequest request) {
         Viewer viewer = RequestAuth.requireViewer(request);
+        if (viewer.viaApiToken()) {
+            throw ProblemException.forbidden("An API token cannot create API tokens. Sign in (POST /api/v1/auth/signin)"
+                    + " and create it with the session cookie and the " + CsrfTokens.HEADER + " header.");
+        }
         try {
-            NewApiToken created = services.apiTokens().create(tenant(request).id(), viewer.account().id(),
+            NewApiToken created = services.apiTokens().createInSession(tenant(request).id(), viewer.session(),
                     body == null ? null : body.name());
             ApiTokenInfo info = created.info();
             return Response.status(201).header("Cache-Control", "no-store")
                     .entity(new CreatedToken(info.id(), info.name(), info.prefix(), info.createdAt(), created.token()))
                     .build();
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidAccountInputException e) {
             throw ProblemException.invalid("The token was not created.",
-                    List.of(new Problem.FieldError("name", e.getMessage())));
+                    List.of(new Problem.FieldError(e.field(), e.getMessage())));
+        } catch (EmailNotVerifiedException e) {
+            throw ProblemException.forbidden(TokenRules.CONFIRM_EMAIL_FIRST);
+        } catch (SignInTooOldException e) {
+            throw ProblemException.forbidden(TokenRules.signInAgain(e) + " Sign in again (POST /api/v1/auth/signin)"
+                    + " and retry.");
         }
     }
 
@@ -113,10 +130,13 @@ public final class AccountApiResource {
     @Path("sessions/{id}")
     public Response revokeSession(@PathParam("id") String id, @Context HttpServletRequest request) {
         Viewer viewer = RequestAuth.requireViewer(request);
-        if (!services.sessions().revoke(tenant(request).id(), viewer.account().id(), id)) {
+        String tenantId = tenant(request).id();
+        if (!services.sessions().revoke(tenantId, viewer.account().id(), id)) {
             throw ProblemException.notFound("You have no session with this id.");
         }
-        return Response.noContent().build();
+        // Tokens outlive the session that made them; the owner decides whether those go too.
+        return Response.ok(new RevokedSession(id, services.apiTokens().madeIn(tenantId, viewer.account().id(), id)
+                .stream().filter(t -> t.revokedAt() == null).map(AccountApiResource::view).toList())).build();
     }
 
     @GET
@@ -133,7 +153,7 @@ public final class AccountApiResource {
     }
 
     private static TokenView view(ApiTokenInfo t) {
-        return new TokenView(t.id(), t.name(), t.prefix(), t.createdAt(), t.lastUsedAt());
+        return new TokenView(t.id(), t.name(), t.prefix(), t.createdAt(), t.lastUsedAt(), t.createdBy());
     }
 
     private static SessionView view(SessionInfo s, Viewer viewer) {

@@ -24,10 +24,10 @@ final class AccountPageModel {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("profile", profile(account));
         model.put("methods", methods(tenant, account));
-        model.put("sessions", services.sessions().list(tenant.id(), account.id()).stream()
-                .map(s -> session(s, viewer)).toList());
+        List<SessionInfo> sessions = services.sessions().list(tenant.id(), account.id());
+        model.put("sessions", sessions.stream().map(s -> session(s, viewer)).toList());
         model.put("tokens", services.apiTokens().list(tenant.id(), account.id()).stream()
-                .filter(t -> t.revokedAt() == null).map(AccountPageModel::token).toList());
+                .filter(t -> t.revokedAt() == null).map(t -> token(t, sessions, viewer)).toList());
         model.put("newToken", newToken);
         model.put("reauthWithGoogle", !account.hasPassword());
         return model;
@@ -70,8 +70,15 @@ final class AccountPageModel {
         return map;
     }
 
-    private static Map<String, Object> token(ApiTokenInfo token) {
+    /** A token, with the session it was created in ({@code createdIn}; absent for older tokens) so owners can tell. */
+    private static Map<String, Object> token(ApiTokenInfo token, List<SessionInfo> activeSessions, Viewer viewer) {
         Map<String, Object> map = new LinkedHashMap<>();
+        if (token.createdBy() != null) {
+            Map<String, Object> createdIn = activeSessions.stream().filter(s -> s.id().equals(token.createdBy()))
+                    .findFirst().map(s -> session(s, viewer)).orElseGet(LinkedHashMap::new);
+            createdIn.put("active", !createdIn.isEmpty());
+            map.put("createdIn", createdIn);
+        }
         map.put("id", token.id());
         map.put("name", token.name());
         map.put("prefix", token.prefix());

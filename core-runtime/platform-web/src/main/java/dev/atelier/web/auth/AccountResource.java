@@ -3,9 +3,11 @@ package dev.atelier.web.auth;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.atelier.core.accounts.Account;
+import dev.atelier.core.accounts.EmailNotVerifiedException;
 import dev.atelier.core.accounts.EmailTakenException;
 import dev.atelier.core.accounts.InvalidAccountInputException;
 import dev.atelier.core.accounts.NewApiToken;
+import dev.atelier.core.accounts.SignInTooOldException;
 import dev.atelier.core.tenants.Tenant;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,11 +48,13 @@ public final class AccountResource {
     private final Links links;
     private final AccountPageModel model;
     private final SignIns signIns;
+    private final Throttle throttle;
 
     @Inject
     public AccountResource(AccountServices services, AuthPages pages, CsrfTokens csrf, AccountMail mail, Links links,
-            SignIns signIns) {
+            SignIns signIns, Throttle throttle) {
         this.services = services;
+        this.throttle = throttle;
         this.signIns = signIns;
         this.pages = pages;
         this.csrf = csrf;
@@ -92,6 +96,7 @@ public final class AccountResource {
                 return page(request, viewer, values, refused.get(), null, 403);
             }
             Tenant tenant = tenant(request);
+            throttle.emailChange(tenant, viewer.account().id());
             try {
                 Optional<String> change = services.accounts().requestEmailChange(tenant.id(), viewer.account().id(),
                         newEmail);
@@ -116,6 +121,7 @@ public final class AccountResource {
             @FormParam(CsrfTokens.FIELD) String token, @Context HttpServletRequest request) {
         return change(request, token, viewer -> {
             Tenant tenant = tenant(request);
+            throttle.reauthenticate(tenant, viewer.account().id());
             try {
                 if (!services.accounts().changePassword(tenant.id(), viewer.account().id(), current, next)) {
                     return page(request, viewer, Map.of(), Map.of("section", "password", "currentPassword",
@@ -160,13 +166,21 @@ public final class AccountResource {
     public Response createToken(@FormParam("tokenName") String name, @FormParam(CsrfTokens.FIELD) String token,
             @Context HttpServletRequest request) {
         return change(request, token, viewer -> {
+            Map<String, Object> values = Map.of("tokenName", Forms.trimmed(name, 200));
             try {
-                NewApiToken created = services.apiTokens().create(tenant(request).id(), viewer.account().id(), name);
+                NewApiToken created = services.apiTokens().createInSession(tenant(request).id(), viewer.session(),
+                        name);
                 // Shown in this response only: nothing can show it again.
                 return page(request, viewer, Map.of(), Map.of(), created.token(), 200);
-            } catch (IllegalArgumentException e) {
-                return page(request, viewer, Map.of("tokenName", Forms.trimmed(name, 200)),
-                        Map.of("section", "tokens", "tokenName", e.getMessage()), null, 422);
+            } catch (InvalidAccountInputException e) {
+                return page(request, viewer, values, Map.of("section", "tokens", "tokenName", e.getMessage()), null,
+                        422);
+            } catch (EmailNotVerifiedException e) {
+                return page(request, viewer, values, Map.of("section", "tokens", "form",
+                        TokenRules.CONFIRM_EMAIL_FIRST), null, 403);
+            } catch (SignInTooOldException e) {
+                return page(request, viewer, values, Map.of("section", "tokens", "signInAgain",
+                        TokenRules.signInAgain(e)), null, 403);
             }
         });
     }
@@ -233,11 +247,16 @@ public final class AccountResource {
         return page;
     }
 
-    /** Empty when the viewer proved it is them; otherwise the errors to show in {@code section}. */
+    /**
+     * Empty when the viewer proved it is them; otherwise the errors to show in {@code section}.
+     *
+     * @throws RateLimitedException when the account typed its password too often lately
+     */
     private Optional<Map<String, String>> reauthenticate(HttpServletRequest request, Viewer viewer, String password,
             String section) {
         Account account = viewer.account();
         if (account.hasPassword()) {
+            throttle.reauthenticate(tenant(request), account.id());
             return services.accounts().checkPassword(tenant(request).id(), account.id(), password) ? Optional.empty()
                     : Optional.of(Map.of("section", section, "currentPassword", "That is not your current password."));
         }
@@ -257,7 +276,12 @@ public final class AccountResource {
         if (!csrf.valid(request, token)) {
             return pages.formExpired(request);
         }
-        return AuthPages.signedIn(request, action);
+        try {
+            return AuthPages.signedIn(request, action);
+        } catch (RateLimitedException e) {
+            // Password checks and mails of the action are throttled (Throttle); nothing was changed.
+            return pages.rateLimited(request, e);
+        }
     }
 
     private static Tenant tenant(HttpServletRequest request) {

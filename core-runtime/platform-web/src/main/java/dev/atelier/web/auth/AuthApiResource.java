@@ -62,7 +62,7 @@ public final class AuthApiResource {
         }
         NewCookie cookie = signIns.start(request, tenant, account.get());
         String sessionId = services.sessions().resolve(tenant.id(), cookie.getValue()).orElseThrow().id();
-        return Response.ok(new SignedIn(account.get().id(), csrf.forSession(sessionId)))
+        return Response.ok(new SignedIn(account.get().id(), csrf.forSession(tenant.id(), sessionId)))
                 .header("Cache-Control", "no-store").cookie(cookie).build();
     }
 

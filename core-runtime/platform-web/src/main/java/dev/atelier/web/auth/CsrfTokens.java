@@ -1,6 +1,8 @@
 package dev.atelier.web.auth;
 
 import dev.atelier.core.secrets.SecretBox;
+import dev.atelier.core.tenants.Tenant;
+import dev.atelier.web.site.RequestTenant;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,7 +13,10 @@ import java.util.Optional;
 /**
  * CSRF tokens for forms and the JSON API. A signed-in user's token is a keyed hash of the session id, so it needs no
  * storage and dies with the session; a signed-out visitor's (sign-in, sign-up, reset forms) is bound the same way to
- * the random {@link Cookies#CSRF} cookie. Either way another site can neither read nor forge it.
+ * the random {@link Cookies#CSRF} cookie. Either way another site can neither read nor forge it, and the tenant's id
+ * is part of what is hashed, so a token one tenant's site handed out is refused by every other. A request
+ * authenticated with a personal API token has no form token at all: pages and forms belong to browser sessions, and
+ * falling back to the visitor cookie would let the caller choose the token it is checked against.
  */
 public final class CsrfTokens {
 
@@ -29,14 +34,14 @@ public final class CsrfTokens {
         this.keys = keys;
     }
 
-    /** The token of a signed-in session. */
-    public String forSession(String sessionId) {
-        return token("session", sessionId);
+    /** The token of a signed-in session of the tenant {@code tenantId}. */
+    public String forSession(String tenantId, String sessionId) {
+        return token("session", tenantId, sessionId);
     }
 
-    /** The token bound to a signed-out visitor's {@link Cookies#CSRF} value. */
-    public String forVisitor(String csrfCookie) {
-        return token("visitor", csrfCookie);
+    /** The token bound to a signed-out visitor's {@link Cookies#CSRF} value on the tenant {@code tenantId}. */
+    public String forVisitor(String tenantId, String csrfCookie) {
+        return token("visitor", tenantId, csrfCookie);
     }
 
     /** A fresh random value for the {@link Cookies#CSRF} cookie. */
@@ -57,7 +62,7 @@ public final class CsrfTokens {
         }
         String cookie = request.getAttribute(NEW_COOKIE) instanceof String value ? value : newVisitorCookie();
         request.setAttribute(NEW_COOKIE, cookie);
-        return forVisitor(cookie);
+        return forVisitor(RequestTenant.of(request).map(Tenant::id).orElse(""), cookie);
     }
 
     /** The {@link Cookies#CSRF} value {@link #tokenFor} made up for this request, if it had to. */
@@ -65,13 +70,18 @@ public final class CsrfTokens {
         return request.getAttribute(NEW_COOKIE) instanceof String value ? Optional.of(value) : Optional.empty();
     }
 
-    /** The token the request's forms must carry, if the request has what a token is bound to. */
+    /**
+     * The token the request's forms must carry, if the request has what a token is bound to: its session, or for a
+     * signed-out visitor the {@link Cookies#CSRF} cookie. Empty for a request with an API token.
+     */
     public Optional<String> expected(HttpServletRequest request) {
+        String tenantId = RequestTenant.of(request).map(Tenant::id).orElse("");
         Optional<Viewer> viewer = RequestAuth.viewer(request);
-        if (viewer.isPresent() && viewer.get().session() != null) {
-            return Optional.of(forSession(viewer.get().session().id()));
+        if (viewer.isPresent()) {
+            return viewer.get().viaApiToken() ? Optional.empty()
+                    : Optional.of(forSession(tenantId, viewer.get().session().id()));
         }
-        return Cookies.value(request, Cookies.CSRF).map(this::forVisitor);
+        return Cookies.value(request, Cookies.CSRF).map(cookie -> forVisitor(tenantId, cookie));
     }
 
     /** Whether {@code presented} is the token this request must carry; compared in constant time. */
@@ -81,8 +91,8 @@ public final class CsrfTokens {
                 expected.get().getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
     }
 
-    private String token(String kind, String value) {
-        // The fingerprint is an HMAC under a key derived from the secrets key; hex is safe in forms and headers.
-        return keys.fingerprint(value, "csrf:" + kind);
+    private String token(String kind, String tenantId, String value) {
+        // An HMAC under a key derived from the secrets key, the tenant in its context; hex suits forms and headers.
+        return keys.fingerprint(value, "csrf:" + kind + ":" + tenantId);
     }
 }

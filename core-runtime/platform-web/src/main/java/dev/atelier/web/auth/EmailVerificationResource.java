@@ -35,8 +35,11 @@ public final class EmailVerificationResource {
     @GET
     public Response verify(@QueryParam("token") String token, @Context HttpServletRequest request) {
         Tenant tenant = AuthPages.tenant(request);
+        // The browser that follows the link keeps its session if it is signed in to that account; others end.
+        String ownSessionId = RequestAuth.viewer(request).filter(v -> !v.viaApiToken()).map(v -> v.session().id())
+                .orElse(null);
         Optional<Account> verified = token == null || token.length() > 200 ? Optional.empty()
-                : services.accounts().verifyEmail(tenant.id(), token);
+                : services.accounts().verifyEmail(tenant.id(), token, ownSessionId);
         // A confirmed email is a privilege change (it can make the account an admin): renew the session id.
         boolean ownSession = verified.isPresent() && RequestAuth.viewer(request)
                 .filter(v -> v.account().id().equals(verified.get().id())).isPresent();

@@ -14,13 +14,16 @@ final class Flash {
             Map.entry("password", "Your password is changed. Other sessions were signed out."),
             Map.entry("email-sent", "We sent a confirmation link to the new address. Your email changes once you follow it."),
             Map.entry("verify-sent", "We sent you a new confirmation link."),
-            Map.entry("session-revoked", "That session is signed out."),
+            Map.entry("session-revoked", "That session is signed out. API tokens it created keep working until"
+                    + " you revoke them."),
             Map.entry("others-revoked", "All your other sessions are signed out."),
             Map.entry("token-revoked", "The API token is revoked."),
-            Map.entry("password-reset", "Your password is reset and you are signed in."),
+            Map.entry("password-reset", "Your password is reset and you are signed in. Your other sessions and your API"
+                    + " tokens were ended."),
             Map.entry("signed-out", "You are signed out."),
             Map.entry("signed-out-everywhere", "You are signed out on every device."),
-            Map.entry("google-linked", "Your Google account is now connected; you can sign in with either."));
+            Map.entry("google-linked", "Your Google account is now connected; you can sign in with either. Your other"
+                    + " sessions and your API tokens were ended."));
 
     private Flash() {}
 

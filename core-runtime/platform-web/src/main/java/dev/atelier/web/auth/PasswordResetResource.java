@@ -20,8 +20,8 @@ import java.util.Optional;
 
 /**
  * Forgotten passwords: {@code /reset} mails a single-use link valid for an hour, {@code /reset/confirm} sets the new
- * password, ends every session of the account and signs in anew. The request page answers the same whether or not
- * the email has an account.
+ * password, ends every session, API token and pending email change of the account and signs in anew. The request
+ * page answers the same whether or not the email has an account.
  */
 @Path("/reset")
 @Produces("text/html; charset=utf-8")
@@ -107,8 +107,7 @@ public final class PasswordResetResource {
         if (account.isEmpty()) {
             return confirmPage(request, "", Map.of(), true, 410);
         }
-        // Whoever knew the old password is signed out everywhere.
-        services.sessions().revokeAllFor(tenant.id(), account.get().id());
+        // The reset ended every session and API token made before it; this sign-in is the only one left.
         return signIns.redirect(request, tenant, account.get(), "/account?done=password-reset");
     }
 

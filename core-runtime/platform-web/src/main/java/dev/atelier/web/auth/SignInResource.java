@@ -42,8 +42,10 @@ public final class SignInResource {
 
     @GET
     @Path("signin")
-    public Response form(@QueryParam("next") String next, @Context HttpServletRequest request) {
-        if (RequestAuth.viewer(request).isPresent()) {
+    public Response form(@QueryParam("next") String next, @QueryParam("reauth") String reauth,
+            @Context HttpServletRequest request) {
+        // A signed-in user is sent on, unless asked to sign in again for something that needs a recent sign-in.
+        if (RequestAuth.viewer(request).isPresent() && reauth == null) {
             return AuthPages.redirect(NextPath.of(next, "/create"));
         }
         return page(request, AuthPages.values("email", ""), Map.of(), next, 200);

@@ -9,8 +9,8 @@ import java.text.Normalizer;
 import java.util.Locale;
 
 /**
- * The rate limits of abuse-prone account actions: per client address and per account (by email), each counted per
- * tenant. Both buckets are charged before the work is done, so a refused attempt costs no password hashing.
+ * The rate limits of abuse-prone account actions: per client address and per account (by email or id), each counted
+ * per tenant. Every bucket is charged before the work is done, so a refused attempt costs no password hashing.
  */
 public final class Throttle {
 
@@ -20,9 +20,26 @@ public final class Throttle {
         this.limiter = limiter;
     }
 
+    /**
+     * A password sign-in. Guesses at one email are capped per client address and, more loosely, from everywhere
+     * together, so a guesser pauses their own address long before the owner's. The links that prove the email
+     * (password reset, Google) are not counted here and sign the owner in whatever this says.
+     */
     public void signIn(Tenant tenant, HttpServletRequest request, String email) {
+        String account = emailKey(email);
         check(RateLimits.SIGNIN_IP, tenant.id() + ":" + request.getRemoteAddr());
-        check(RateLimits.SIGNIN_ACCOUNT, tenant.id() + ":" + emailKey(email));
+        check(RateLimits.SIGNIN_ACCOUNT_IP, tenant.id() + ":" + request.getRemoteAddr() + ":" + account);
+        check(RateLimits.SIGNIN_ACCOUNT, tenant.id() + ":" + account);
+    }
+
+    /** A signed-in user typing the current password again (password change, email change, deletion). */
+    public void reauthenticate(Tenant tenant, String accountId) {
+        check(RateLimits.REAUTH_ACCOUNT, tenant.id() + ":" + accountId);
+    }
+
+    /** A link mailed to a new address to confirm an email change. */
+    public void emailChange(Tenant tenant, String accountId) {
+        check(RateLimits.EMAIL_CHANGE_ACCOUNT, tenant.id() + ":" + accountId);
     }
 
     public void signUp(Tenant tenant, HttpServletRequest request) {

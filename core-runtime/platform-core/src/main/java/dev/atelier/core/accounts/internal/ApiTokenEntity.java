@@ -42,10 +42,15 @@ public class ApiTokenEntity {
     @Column(name = "revoked_at")
     private Instant revokedAt;
 
+    @Column(name = "created_by")
+    private String createdBy;
+
     protected ApiTokenEntity() {}
 
-    public ApiTokenEntity(String id, String accountId, String name, String tokenHash, String prefix, Instant now) {
+    public ApiTokenEntity(String id, String accountId, String name, String tokenHash, String prefix, Instant now,
+            String createdBy) {
         this.id = id;
+        this.createdBy = createdBy;
         this.accountId = accountId;
         this.name = name;
         this.tokenHash = tokenHash;
@@ -75,6 +80,10 @@ public class ApiTokenEntity {
 
     public Instant lastUsedAt() {
         return lastUsedAt;
+    }
+
+    public String createdBy() {
+        return createdBy;
     }
 
     public Instant revokedAt() {

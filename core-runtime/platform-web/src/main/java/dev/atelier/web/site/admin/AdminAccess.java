@@ -22,7 +22,8 @@ final class AdminAccess {
      */
     static Response refuse(PageRenderer pages, HttpServletRequest request) {
         Optional<Viewer> viewer = RequestAuth.viewer(request);
-        if (viewer.isEmpty()) {
+        // Pages take no API tokens: the admin area is for signed-in browsers.
+        if (viewer.isEmpty() || viewer.get().viaApiToken()) {
             return AuthPages.toSignIn(request);
         }
         if (!viewer.get().admin()) {
