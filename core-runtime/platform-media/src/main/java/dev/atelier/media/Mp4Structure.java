@@ -69,6 +69,22 @@ final class Mp4Structure {
         return new VideoHeader(movie.width, movie.height, duration, List.copyOf(metadata));
     }
 
+    /** The size of the first top-level moov box, or -1 when the boxes do not lead to one. */
+    static long moovBytes(FileBytes file) throws IOException {
+        long pos = 0;
+        while (pos < file.size) {
+            Box box = Box.at(file, pos, file.size);
+            if (box == null) {
+                return -1;
+            }
+            if (box.type.equals("moov")) {
+                return box.size;
+            }
+            pos = box.start + box.size;
+        }
+        return -1;
+    }
+
     private static int headerLength(byte[] box) {
         return Bytes.u32be(box, 0) == 1 ? 16 : 8;
     }

@@ -1,0 +1,143 @@
+package dev.atelier.media;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PosterFramesTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(5);
+
+    @TempDir
+    Path dir;
+
+    private final DecodeBudget budget = DecodeBudget.defaults();
+    private final PosterFrames posters = new PosterFrames(budget, PosterFrames.DEFAULT_MAX_FRAME_PIXELS,
+            Duration.ofSeconds(30), 1);
+
+    @AfterEach
+    void stop() {
+        posters.close();
+    }
+
+    @Test
+    void posterFrameOfMp4FitsTheLongerSide() throws Exception {
+        Path mp4 = dir.resolve("clip.mp4");
+        Fixtures.mp4(mp4, 128, 96, 5, 10);
+
+        Optional<byte[]> poster = posters.of(mp4, 64, WAIT);
+
+        assertThat(poster).isPresent();
+        BufferedImage frame = Fixtures.decode(poster.get());
+        assertThat(frame.getWidth()).isEqualTo(64);
+        assertThat(frame.getHeight()).isEqualTo(48);
+        // The fixture's frames are mostly blue; a decoded frame is not blank.
+        int rgb = frame.getRGB(2, 2);
+        assertThat(rgb & 0xFF).isGreaterThan((rgb >> 16) & 0xFF);
+        assertThat(budget.available()).as("the decode's memory is given back").isEqualTo(budget.bytes());
+    }
+
+    @Test
+    void noPosterFrameForWebm() throws Exception {
+        Path webm = Fixtures.write(dir, "clip.webm", Fixtures.webm("webm", 32, 32, 100));
+
+        assertThat(posters.of(webm, 64, WAIT)).isEmpty();
+    }
+
+    @Test
+    void aDamagedMp4IsAFailureNotAMissingPoster() throws Exception {
+        Path mp4 = dir.resolve("clip.mp4");
+        Fixtures.mp4(mp4, 32, 32, 3, 10);
+        Path damaged = Fixtures.write(dir, "damaged.mp4", Fixtures.slice(Files.readAllBytes(mp4), 0, 64));
+
+        assertThatThrownBy(() -> posters.of(damaged, 64, WAIT)).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void mp4WhoseFramesAreGarbageFails() throws Exception {
+        Path mp4 = dir.resolve("clip.mp4");
+        Fixtures.mp4(mp4, 64, 64, 3, 10);
+        Path garbage = Fixtures.write(dir, "garbage.mp4", fillMediaData(Files.readAllBytes(mp4), (byte) 0xFF));
+
+        assertThatThrownBy(() -> posters.of(garbage, 64, WAIT)).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void frameLargerThanTheLimitIsRefusedBeforeDecoding() throws Exception {
+        Path mp4 = dir.resolve("clip.mp4");
+        Fixtures.mp4(mp4, 128, 96, 3, 10);
+        try (PosterFrames strict = new PosterFrames(budget, 64 * 64, Duration.ofSeconds(30), 1)) {
+            assertThatThrownBy(() -> strict.of(mp4, 64, WAIT)).isInstanceOf(IOException.class)
+                    .hasMessageContaining("128 × 96");
+        }
+    }
+
+    @Test
+    void mp4DeclaringHugeFramesInItsSampleDescriptionIsRefused() throws Exception {
+        Path mp4 = dir.resolve("clip.mp4");
+        Fixtures.mp4(mp4, 64, 64, 3, 10);
+        Path huge = Fixtures.write(dir, "huge.mp4", declareSize(Files.readAllBytes(mp4), 8000, 8000));
+
+        assertThatThrownBy(() -> posters.of(huge, 64, WAIT)).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void posterThatIsNotDecodedBeforeTheDeadlineFails() throws Exception {
+        Path mp4 = dir.resolve("clip.mp4");
+        Fixtures.mp4(mp4, 128, 96, 3, 10);
+        try (PosterFrames impatient = new PosterFrames(budget, PosterFrames.DEFAULT_MAX_FRAME_PIXELS, Duration.ZERO,
+                1)) {
+            assertThatThrownBy(() -> impatient.of(mp4, 64, WAIT)).isInstanceOf(IOException.class)
+                    .hasMessageContaining("not decoded within");
+        }
+    }
+
+    /** The video with every byte of its mdat payload set to {@code fill}. */
+    static byte[] fillMediaData(byte[] mp4, byte fill) {
+        byte[] edited = mp4.clone();
+        int at = indexOf(edited, "mdat");
+        long size = ByteBuffer.wrap(edited, at - 4, 4).getInt();
+        int body = at + 4;
+        if (size == 1) { // a 64-bit size follows the type
+            size = ByteBuffer.wrap(edited, at + 4, 8).getLong();
+            body += 8;
+        }
+        Arrays.fill(edited, body, (int) (at - 4 + size), fill);
+        return edited;
+    }
+
+    /** The video with its avc1 sample description saying {@code width} × {@code height}. */
+    static byte[] declareSize(byte[] mp4, int width, int height) {
+        byte[] edited = mp4.clone();
+        int start = indexOf(edited, "avc1") - 4;
+        ByteBuffer.wrap(edited, start + 32, 4).putShort((short) width).putShort((short) height);
+        return edited;
+    }
+
+    private static int indexOf(byte[] data, String type) {
+        byte[] needle = type.getBytes(StandardCharsets.US_ASCII);
+        outer:
+        for (int i = 0; i + needle.length <= data.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (data[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new IllegalArgumentException("no " + type + " box");
+    }
+}
