@@ -1,17 +1,15 @@
 package dev.atelier.media;
 
+import dev.atelier.testkit.Mp4Edits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,7 +68,7 @@ class PosterFramesTest {
     void mp4WhoseFramesAreGarbageFails() throws Exception {
         Path mp4 = dir.resolve("clip.mp4");
         Fixtures.mp4(mp4, 64, 64, 3, 10);
-        Path garbage = Fixtures.write(dir, "garbage.mp4", fillMediaData(Files.readAllBytes(mp4), (byte) 0xFF));
+        Path garbage = Fixtures.write(dir, "garbage.mp4", Mp4Edits.withMediaDataFilled(Files.readAllBytes(mp4), (byte) 0xFF));
 
         assertThatThrownBy(() -> posters.of(garbage, 64, WAIT)).isInstanceOf(IOException.class);
     }
@@ -89,7 +87,7 @@ class PosterFramesTest {
     void mp4DeclaringHugeFramesInItsSampleDescriptionIsRefused() throws Exception {
         Path mp4 = dir.resolve("clip.mp4");
         Fixtures.mp4(mp4, 64, 64, 3, 10);
-        Path huge = Fixtures.write(dir, "huge.mp4", declareSize(Files.readAllBytes(mp4), 8000, 8000));
+        Path huge = Fixtures.write(dir, "huge.mp4", Mp4Edits.declaringFrameSize(Files.readAllBytes(mp4), 8000, 8000));
 
         assertThatThrownBy(() -> posters.of(huge, 64, WAIT)).isInstanceOf(IOException.class);
     }
@@ -103,41 +101,5 @@ class PosterFramesTest {
             assertThatThrownBy(() -> impatient.of(mp4, 64, WAIT)).isInstanceOf(IOException.class)
                     .hasMessageContaining("not decoded within");
         }
-    }
-
-    /** The video with every byte of its mdat payload set to {@code fill}. */
-    static byte[] fillMediaData(byte[] mp4, byte fill) {
-        byte[] edited = mp4.clone();
-        int at = indexOf(edited, "mdat");
-        long size = ByteBuffer.wrap(edited, at - 4, 4).getInt();
-        int body = at + 4;
-        if (size == 1) { // a 64-bit size follows the type
-            size = ByteBuffer.wrap(edited, at + 4, 8).getLong();
-            body += 8;
-        }
-        Arrays.fill(edited, body, (int) (at - 4 + size), fill);
-        return edited;
-    }
-
-    /** The video with its avc1 sample description saying {@code width} × {@code height}. */
-    static byte[] declareSize(byte[] mp4, int width, int height) {
-        byte[] edited = mp4.clone();
-        int start = indexOf(edited, "avc1") - 4;
-        ByteBuffer.wrap(edited, start + 32, 4).putShort((short) width).putShort((short) height);
-        return edited;
-    }
-
-    private static int indexOf(byte[] data, String type) {
-        byte[] needle = type.getBytes(StandardCharsets.US_ASCII);
-        outer:
-        for (int i = 0; i + needle.length <= data.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (data[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        throw new IllegalArgumentException("no " + type + " box");
     }
 }

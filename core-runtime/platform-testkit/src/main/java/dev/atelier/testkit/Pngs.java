@@ -23,7 +23,7 @@ public final class Pngs {
             ByteBuffer.wrap(row, 1 + x * 8, 8).putShort((short) red).putShort((short) green)
                     .putShort((short) blue).putShort((short) alpha);
         }
-        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
         ByteArrayOutputStream compressed = new ByteArrayOutputStream();
         byte[] buffer = new byte[64 * 1024];
         for (int y = 0; y < height; y++) {
