@@ -89,7 +89,8 @@ class PosterFramesTest {
         Fixtures.mp4(mp4, 64, 64, 3, 10);
         Path huge = Fixtures.write(dir, "huge.mp4", Mp4Edits.declaringFrameSize(Files.readAllBytes(mp4), 8000, 8000));
 
-        assertThatThrownBy(() -> posters.of(huge, 64, WAIT)).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> posters.of(huge, 64, WAIT)).isInstanceOf(IOException.class)
+                .hasMessageContaining("8000 × 8000");
     }
 
     @Test
