@@ -121,14 +121,14 @@ public final class PosterFrames implements AutoCloseable {
                     : Optional.of(Thumbnails.jpeg(Thumbnails.scaleDown(ImageCodecs.opaqueRgb(decoded.get()),
                             maxSide)));
         } catch (TimeoutException e) {
-            frame.cancel(true);
+            stop(frame, reserved);
             throw new IOException("the poster frame was not decoded within " + deadline);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             throw cause instanceof IOException io ? io : new IOException("the video's first frame could not be"
                     + " decoded: " + cause, cause);
         } catch (InterruptedException e) {
-            frame.cancel(true);
+            stop(frame, reserved);
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while decoding a poster frame");
         }
@@ -137,6 +137,15 @@ public final class PosterFrames implements AutoCloseable {
     @Override
     public void close() {
         decoders.shutdownNow();
+    }
+
+    // A decode still queued never runs once cancelled, so its reservation is given back here; a running one gives
+    // its own back when the decoder really stops.
+    private void stop(Future<?> frame, DecodeBudget.Reservation reserved) {
+        if (decoders.remove((Runnable) frame)) {
+            reserved.close();
+        }
+        frame.cancel(true);
     }
 
     private static boolean isMp4(Path video) throws IOException {

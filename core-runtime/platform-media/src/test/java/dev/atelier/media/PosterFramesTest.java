@@ -94,6 +94,23 @@ class PosterFramesTest {
     }
 
     @Test
+    void postersPastTheirDeadlineGiveTheirMemoryBackWhetherTheyRanOrWaited() throws Exception {
+        Path mp4 = dir.resolve("clip.mp4");
+        Fixtures.mp4(mp4, 128, 96, 3, 10);
+        try (PosterFrames impatient = new PosterFrames(budget, PosterFrames.DEFAULT_MAX_FRAME_PIXELS, Duration.ZERO,
+                1)) {
+            for (int i = 0; i < 4; i++) {
+                assertThatThrownBy(() -> impatient.of(mp4, 64, WAIT)).isInstanceOf(IOException.class);
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (budget.available() < budget.bytes() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        }
+        assertThat(budget.available()).isEqualTo(budget.bytes());
+    }
+
+    @Test
     void posterThatIsNotDecodedBeforeTheDeadlineFails() throws Exception {
         Path mp4 = dir.resolve("clip.mp4");
         Fixtures.mp4(mp4, 128, 96, 3, 10);
