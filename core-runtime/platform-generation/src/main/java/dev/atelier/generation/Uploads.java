@@ -81,7 +81,7 @@ public final class Uploads {
             throw InvalidGenerationException.retryLater(429, "You are uploading files faster than this site allows."
                     + " Please wait a moment and try again.", decision.retryAfterSeconds());
         }
-        withinQuota(unused(tenant.id(), accountId), 0);
+        withinQuota(unused(tenant.id(), accountId), 1); // any upload adds at least a byte
     }
 
     /**
@@ -143,7 +143,8 @@ public final class Uploads {
         throw InvalidGenerationException.retryLater(429, "You already have " + unused.count() + " uploaded files ("
                 + megabytes(unused.bytes()) + ") that no generation has used yet; this site keeps at most "
                 + limits.maxUnusedUploads() + " files or " + megabytes(limits.maxUnusedBytes()) + " per person."
-                + " Use them in a generation, or wait until they expire (a day after upload).", wait);
+                + " Use them in a generation, or wait until they expire (" + settings.uploadLifetime().toHours()
+                + " hours after upload).", wait);
     }
 
     private static String megabytes(long bytes) {

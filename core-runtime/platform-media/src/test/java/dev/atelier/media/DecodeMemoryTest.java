@@ -4,11 +4,15 @@ import dev.atelier.testkit.Pngs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import javax.imageio.ImageTypeSpecifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -41,6 +45,42 @@ class DecodeMemoryTest {
         } finally {
             Files.deleteIfExists(media.sanitizedFile());
         }
+    }
+
+    @Test
+    void deepPngsOfEveryColourTypeAreKeptAtEightBits() throws Exception {
+        ColorSpace srgb = ColorSpace.getInstance(ColorSpace.CS_sRGB);
+        List<ImageTypeSpecifier> deep = List.of(
+                ImageTypeSpecifier.createFromBufferedImageType(BufferedImage.TYPE_USHORT_GRAY),
+                ImageTypeSpecifier.createGrayscale(16, DataBuffer.TYPE_USHORT, false, false),
+                ImageTypeSpecifier.createInterleaved(srgb, new int[] {0, 1, 2}, DataBuffer.TYPE_USHORT, false, false),
+                ImageTypeSpecifier.createInterleaved(srgb, new int[] {0, 1, 2, 3}, DataBuffer.TYPE_USHORT, true,
+                        false));
+        MediaInspector inspector = new MediaInspector(MediaLimits.defaults());
+        for (ImageTypeSpecifier type : deep) {
+            BufferedImage image = type.createBufferedImage(40, 30);
+            int bands = image.getRaster().getNumBands();
+            for (int band = 0; band < bands; band++) {
+                boolean alpha = band == bands - 1 && image.getColorModel().hasAlpha();
+                image.getRaster().setSamples(0, 0, 40, 30, band, filled(40 * 30, alpha ? 0xFFFF : 40_000));
+            }
+
+            InspectedMedia media = inspector.inspect(Fixtures.write(dir, "deep.png", Fixtures.encode(image, "png")));
+
+            try {
+                BufferedImage kept = Fixtures.decode(Files.readAllBytes(media.sanitizedFile()));
+                assertThat(kept.getColorModel().getComponentSize()).as(bands + " bands").containsOnly(8);
+                assertThat(kept.getRaster().getSample(5, 5, 0)).as(bands + " bands").isEqualTo((int) Math.round(40_000 * 255 / 65_535.0));
+            } finally {
+                Files.deleteIfExists(media.sanitizedFile());
+            }
+        }
+    }
+
+    private static int[] filled(int length, int value) {
+        int[] samples = new int[length];
+        java.util.Arrays.fill(samples, value);
+        return samples;
     }
 
     @Test
