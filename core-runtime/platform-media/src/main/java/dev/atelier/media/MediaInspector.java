@@ -92,7 +92,7 @@ public final class MediaInspector {
         if (size > limits.maxVideoBytes()) {
             throw MediaRejectedException.tooManyBytes("video", size, limits.maxVideoBytes());
         }
-        return inspectVideo(format, upload);
+        return inspectVideo(format, upload, maxWait);
     }
 
     private InspectedMedia inspectImage(UploadFormat format, Path upload, Duration maxWait)
@@ -197,8 +197,8 @@ public final class MediaInspector {
         }
     }
 
-    private static InspectedMedia inspectVideo(UploadFormat format, Path upload)
-            throws MediaRejectedException, IOException {
+    private InspectedMedia inspectVideo(UploadFormat format, Path upload, Duration maxWait)
+            throws MediaRejectedException, MediaBusyException, IOException {
         Path out = Files.createTempFile("upload-", format == UploadFormat.MP4 ? ".mp4" : ".webm");
         boolean done = false;
         try {
@@ -207,7 +207,13 @@ public final class MediaInspector {
             VideoHeader header;
             try (FileChannel channel = FileChannel.open(out, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
                 FileBytes file = new FileBytes(channel);
-                header = format == UploadFormat.MP4 ? Mp4Structure.check(file) : WebmStructure.check(file);
+                // The container's header (an MP4's moov, a WebM's header elements) is read into memory whole.
+                long headerBytes = format == UploadFormat.MP4
+                        ? Math.max(0, Math.min(Mp4Structure.moovBytes(file), Mp4Structure.MAX_MOOV_BYTES))
+                        : WebmStructure.MAX_HEADER_ELEMENT;
+                try (DecodeBudget.Reservation reserved = budget.reserve(headerBytes, "video", maxWait)) {
+                    header = format == UploadFormat.MP4 ? Mp4Structure.check(file) : WebmStructure.check(file);
+                }
                 for (VideoHeader.Span box : header.metadataBoxes()) {
                     blank(channel, box);
                 }

@@ -13,7 +13,7 @@ import java.util.List;
 final class Mp4Structure {
 
     /** A moov larger than this is not a phone or generator's video; refusing it keeps the read bounded. */
-    private static final long MAX_MOOV_BYTES = 64L * 1024 * 1024;
+    static final long MAX_MOOV_BYTES = 64L * 1024 * 1024;
 
     private Mp4Structure() {
     }

@@ -33,6 +33,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -48,8 +49,6 @@ public final class PosterFrames implements AutoCloseable {
     public static final long DEFAULT_MAX_FRAME_PIXELS = 4096L * 4096L;
     /** Largest width or height, whatever the pixel count: the decoder's tables grow with each side. */
     private static final int MAX_SIDE = 8192;
-    /** A moov larger than this is not a phone or generator's video (as {@link MediaInspector} also holds). */
-    private static final long MAX_MOOV_BYTES = 64L * 1024 * 1024;
     private static final int QUEUED_PER_THREAD = 4;
 
     private final DecodeBudget budget;
@@ -103,9 +102,14 @@ public final class PosterFrames implements AutoCloseable {
         } catch (MediaRejectedException e) {
             throw new IOException("a poster frame of this video would need more memory than the decode budget", e);
         }
+        // Whoever comes first, the decode starting or the caller giving up, owns giving the reservation back.
+        AtomicBoolean claimed = new AtomicBoolean();
         Future<Optional<BufferedImage>> frame;
         try {
             frame = decoders.submit(() -> {
+                if (!claimed.compareAndSet(false, true)) {
+                    return Optional.empty(); // abandoned while queued
+                }
                 // Given back when the decoder really stops, which may be after the deadline has been answered.
                 try (reserved) {
                     return firstFrame(video);
@@ -121,14 +125,14 @@ public final class PosterFrames implements AutoCloseable {
                     : Optional.of(Thumbnails.jpeg(Thumbnails.scaleDown(ImageCodecs.opaqueRgb(decoded.get()),
                             maxSide)));
         } catch (TimeoutException e) {
-            stop(frame, reserved);
+            stop(frame, claimed, reserved);
             throw new IOException("the poster frame was not decoded within " + deadline);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             throw cause instanceof IOException io ? io : new IOException("the video's first frame could not be"
                     + " decoded: " + cause, cause);
         } catch (InterruptedException e) {
-            stop(frame, reserved);
+            stop(frame, claimed, reserved);
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while decoding a poster frame");
         }
@@ -139,11 +143,12 @@ public final class PosterFrames implements AutoCloseable {
         decoders.shutdownNow();
     }
 
-    // A decode still queued never runs once cancelled, so its reservation is given back here; a running one gives
-    // its own back when the decoder really stops.
-    private void stop(Future<?> frame, DecodeBudget.Reservation reserved) {
-        if (decoders.remove((Runnable) frame)) {
+    // A decode that has not started never will, so its reservation is given back here; a running one gives its own
+    // back when the decoder really stops.
+    private void stop(Future<?> frame, AtomicBoolean claimed, DecodeBudget.Reservation reserved) {
+        if (claimed.compareAndSet(false, true)) {
             reserved.close();
+            decoders.remove((Runnable) frame);
         }
         frame.cancel(true);
     }
@@ -163,7 +168,7 @@ public final class PosterFrames implements AutoCloseable {
     private static long moovBytes(Path video) throws IOException {
         try (FileChannel channel = FileChannel.open(video, StandardOpenOption.READ)) {
             long moov = Mp4Structure.moovBytes(new FileBytes(channel));
-            if (moov < 0 || moov > MAX_MOOV_BYTES) {
+            if (moov < 0 || moov > Mp4Structure.MAX_MOOV_BYTES) {
                 throw new IOException("the video has no usable moov box");
             }
             return moov;

@@ -126,6 +126,21 @@ class DecodeMemoryTest {
         assertThat(budget.available()).as("every reservation given back").isEqualTo(16 * MB);
     }
 
+    @Test
+    void aVideosContainerHeaderIsReadWithinTheBudgetToo() throws Exception {
+        DecodeBudget budget = new DecodeBudget(16 * MB, Duration.ofMillis(200));
+        MediaInspector inspector = new MediaInspector(MediaLimits.defaults(), budget);
+        Path mp4 = dir.resolve("clip.mp4");
+        Fixtures.mp4(mp4, 32, 32, 3, 10);
+
+        try (DecodeBudget.Reservation others = budget.reserve(16 * MB, "image", Duration.ZERO)) {
+            assertThat(catchThrowableOfType(() -> inspector.inspect(mp4), MediaBusyException.class)).isNotNull();
+        }
+        InspectedMedia media = inspector.inspect(mp4);
+        Files.deleteIfExists(media.sanitizedFile());
+        assertThat(budget.available()).isEqualTo(16 * MB);
+    }
+
     /** SOI, a start-of-frame segment (marker {@code sof}) and a scan of a few bytes: a header with no real image. */
     private static byte[] headerOnlyJpeg(int sof, int width, int height, int components) {
         ByteBuffer frame = ByteBuffer.allocate(2 + 8 + 3 * components);
