@@ -207,6 +207,26 @@ public final class Keys {
             "atelier.media.url-lifetime", "1h", ValueParser.duration(Duration.ofMinutes(1), Duration.ofDays(7)),
             "How long a link to a generated image, video or thumbnail works.");
 
+    public static final ConfigKey<Integer> MEDIA_DECODE_MEMORY_MB = ConfigKey.of(
+            "atelier.media.decode-memory-mb", "512", ValueParser.integer(16, 1_048_576),
+            "Heap (MB) that decoding uploaded and generated images and poster frames may hold at once on this node.");
+
+    public static final ConfigKey<Duration> MEDIA_POSTER_DEADLINE = ConfigKey.of(
+            "atelier.media.poster-deadline", "20s", ValueParser.duration(Duration.ofSeconds(1), Duration.ofMinutes(10)),
+            "Longest a video's poster frame may take to decode; past it the model's output is refused.");
+
+    public static final ConfigKey<Integer> UPLOADS_MAX_UNUSED_FILES = ConfigKey.of(
+            "atelier.uploads.max-unused-files", "50", ValueParser.integer(1, 100_000),
+            "Uploads one person may keep that no generation has used yet.");
+
+    public static final ConfigKey<Integer> UPLOADS_MAX_UNUSED_MB = ConfigKey.of(
+            "atelier.uploads.max-unused-mb", "500", ValueParser.integer(1, 1_048_576),
+            "Megabytes of uploads one person may keep that no generation has used yet.");
+
+    public static final ConfigKey<Integer> UPLOADS_PER_MINUTE = ConfigKey.of(
+            "atelier.uploads.per-minute", "20", ValueParser.integer(1, 10_000),
+            "Uploads one person may send per minute.");
+
     /** All keys, in documentation order. */
     public static final List<ConfigKey<?>> ALL = List.of(
             PROFILE, DATA_DIR, HTTP_HOST, HTTP_PORT, OPERATOR_HOST, BASE_DOMAIN, TENANT_CONFIGS_DIR, SECRETS_KEY,
@@ -219,7 +239,9 @@ public final class Keys {
             API_TOKEN_RECENT_SIGN_IN, GOOGLE_ISSUER,
             MAIL_SMTP_HOST, MAIL_SMTP_PORT, MAIL_SMTP_USERNAME, MAIL_SMTP_PASSWORD, MAIL_SMTP_TLS, MAIL_DIR,
             MAIL_POLL_INTERVAL, GENERATION_WORKERS, GENERATION_LEASE, GENERATION_RUN_DEADLINE, GENERATION_MAX_ATTEMPTS,
-            GENERATION_QUEUED_EXPIRY, GENERATION_SWEEP_INTERVAL, MEDIA_URL_LIFETIME);
+            GENERATION_QUEUED_EXPIRY, GENERATION_SWEEP_INTERVAL, MEDIA_URL_LIFETIME,
+            MEDIA_DECODE_MEMORY_MB, MEDIA_POSTER_DEADLINE, UPLOADS_MAX_UNUSED_FILES, UPLOADS_MAX_UNUSED_MB,
+            UPLOADS_PER_MINUTE);
 
     private Keys() {}
 }

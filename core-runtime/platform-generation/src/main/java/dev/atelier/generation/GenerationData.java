@@ -1,15 +1,15 @@
 package dev.atelier.generation;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.atelier.core.accounts.PersonalDataParticipant;
 import dev.atelier.core.generations.GenerationJobs;
 import dev.atelier.core.generations.Job;
 import dev.atelier.core.generations.JobPage;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.core.tenants.TenantDirectory;
+import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,6 +21,7 @@ import java.util.Optional;
 public final class GenerationData implements PersonalDataParticipant {
 
     private static final java.time.Duration STOP_WAIT = java.time.Duration.ofSeconds(10);
+    private static final int EXPORT_PAGE = 100;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GenerationData.class);
 
     private final GenerationJobs jobs;
@@ -40,25 +41,45 @@ public final class GenerationData implements PersonalDataParticipant {
         return "generations";
     }
 
+    // A page of jobs at a time: an account with years of generations is written without being held whole.
     @Override
-    public Object export(String tenantId, String accountId) {
-        List<Map<String, Object>> items = new ArrayList<>();
-        for (Job job : all(tenantId, accountId)) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("id", job.id());
-            item.put("model", job.modelId());
-            item.put("prompt", job.prompt());
-            item.put("negative_prompt", job.negativePrompt());
-            item.put("parameters", job.parameters());
-            item.put("status", job.status().name());
-            item.put("credits", job.price());
-            item.put("created_at", String.valueOf(job.createdAt()));
-            item.put("finished_at", job.finishedAt() == null ? null : job.finishedAt().toString());
-            item.put("outputs", job.outputs().stream().map(o -> Map.of("media_type", o.mediaType(), "size",
-                    o.size(), "width", o.width(), "height", o.height())).toList());
-            items.add(item);
+    public void export(String tenantId, String accountId, JsonGenerator json) throws IOException {
+        json.writeStartArray();
+        String cursor = null;
+        do {
+            JobPage page = jobs.list(tenantId, accountId, EXPORT_PAGE, cursor);
+            for (Job job : page.items()) {
+                write(job, json);
+            }
+            json.flush();
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        json.writeEndArray();
+    }
+
+    private static void write(Job job, JsonGenerator json) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("id", job.id());
+        json.writeStringField("model", job.modelId());
+        json.writeStringField("prompt", job.prompt());
+        json.writeStringField("negative_prompt", job.negativePrompt());
+        json.writeFieldName("parameters");
+        json.writeObject(job.parameters());
+        json.writeStringField("status", job.status().name());
+        json.writeNumberField("credits", job.price());
+        json.writeStringField("created_at", String.valueOf(job.createdAt()));
+        json.writeStringField("finished_at", job.finishedAt() == null ? null : job.finishedAt().toString());
+        json.writeArrayFieldStart("outputs");
+        for (dev.atelier.core.generations.Output output : job.outputs()) {
+            json.writeStartObject();
+            json.writeStringField("media_type", output.mediaType());
+            json.writeNumberField("size", output.size());
+            json.writeNumberField("width", output.width());
+            json.writeNumberField("height", output.height());
+            json.writeEndObject();
         }
-        return items;
+        json.writeEndArray();
+        json.writeEndObject();
     }
 
     @Override

@@ -5,8 +5,10 @@ import dev.atelier.core.generations.GenerationJobs;
 import dev.atelier.core.secrets.SecretBox;
 import dev.atelier.core.tenants.PluginUrls;
 import dev.atelier.core.tenants.TenantDirectory;
+import dev.atelier.media.DecodeBudget;
 import dev.atelier.media.MediaInspector;
 import dev.atelier.media.MediaLimits;
+import dev.atelier.media.PosterFrames;
 import dev.atelier.plugins.ModelRegistry;
 import dev.atelier.plugins.StorageRegistry;
 import java.time.Clock;
@@ -26,7 +28,12 @@ import javax.sql.DataSource;
  */
 public final class GenerationModule implements AutoCloseable {
 
+    /** How long an upload waits for its share of the decode budget before it is answered 503. */
+    private static final java.time.Duration DECODE_WAIT = java.time.Duration.ofSeconds(3);
+    private static final int POSTER_THREADS = 2;
+
     private final CreditLedger ledger;
+    private final PosterFrames posters;
     private final GenerationJobs jobs;
     private final Offers offers;
     private final TenantStorage storage;
@@ -47,21 +54,29 @@ public final class GenerationModule implements AutoCloseable {
 
     public GenerationModule(DataSource dataSource, TenantDirectory tenants, ModelRegistry models,
             StorageRegistry storageRegistry, SecretBox secrets, Clock clock, GenerationSettings settings) {
-        this(dataSource, tenants, models, storageRegistry, secrets, clock, settings, PluginUrls.strict());
+        this(dataSource, tenants, models, storageRegistry, secrets, clock, settings, MediaSettings.defaults(),
+                PluginUrls.strict());
     }
 
-    /** @param pluginUrls what a model's URL settings may point at, checked again before each run */
+    /**
+     * @param media the node's decode memory, poster deadline and per-user upload quota and rate
+     * @param pluginUrls what a model's URL settings may point at, checked again before each run
+     */
     public GenerationModule(DataSource dataSource, TenantDirectory tenants, ModelRegistry models,
             StorageRegistry storageRegistry, SecretBox secrets, Clock clock, GenerationSettings settings,
-            PluginUrls pluginUrls) {
+            MediaSettings media, PluginUrls pluginUrls) {
         this.ledger = new CreditLedger(dataSource, clock);
         this.jobs = new GenerationJobs(dataSource, ledger, clock);
         this.offers = new Offers(models);
         this.storage = new TenantStorage(storageRegistry);
-        MediaInspector inspector = new MediaInspector(MediaLimits.defaults());
-        this.uploads = new Uploads(dataSource, storage, inspector, clock, settings);
+        // One budget for every decode of this node: uploads, outputs and poster frames take turns within it.
+        DecodeBudget budget = new DecodeBudget(media.decodeMemoryBytes(), DECODE_WAIT);
+        MediaInspector inspector = new MediaInspector(MediaLimits.defaults(), budget);
+        this.posters = new PosterFrames(budget, PosterFrames.DEFAULT_MAX_FRAME_PIXELS, media.posterDeadline(),
+                POSTER_THREADS);
+        this.uploads = new Uploads(dataSource, storage, inspector, clock, settings, media);
         this.links = new MediaLinks(secrets, storage, clock, settings.mediaUrlLifetime());
-        this.outputs = new OutputStore(storage, inspector, settings.maxOutputBytes());
+        this.outputs = new OutputStore(storage, inspector, posters, settings.maxOutputBytes());
         this.callbacks = new CallbackInbox(dataSource, secrets, clock, settings.publicBaseUrl());
         JobRunner runner = new JobRunner(jobs, tenants, models, uploads, storage, outputs, settings, heartbeats, clock,
                 signals, callbacks, pluginUrls);
@@ -137,5 +152,6 @@ public final class GenerationModule implements AutoCloseable {
         sweeper.close();
         workers.close();
         heartbeats.shutdownNow();
+        posters.close();
     }
 }

@@ -150,6 +150,11 @@ final class JobRunner {
             jobs.fail(job.id(), workerId, "The model returned a result that could not be used. Your credits were"
                     + " not used.", false);
             return;
+        } catch (OutputStore.BusyException e) {
+            LOG.warn("Job {}: outputs could not be checked now: {}", job.id(), e.getMessage());
+            jobs.fail(job.id(), workerId, "The server was too busy to check the result. Your credits were not used;"
+                    + " please try again.", true);
+            return;
         } catch (OutputStore.StorageUnavailableException e) {
             LOG.error("Job {}: storing outputs failed: {}", job.id(), e.getMessage());
             jobs.fail(job.id(), workerId, "The result could not be saved. Please try again.", true);

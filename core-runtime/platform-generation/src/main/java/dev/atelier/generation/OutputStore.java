@@ -4,8 +4,10 @@ import dev.atelier.core.generations.Job;
 import dev.atelier.core.generations.Output;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.media.InspectedMedia;
+import dev.atelier.media.MediaBusyException;
 import dev.atelier.media.MediaInspector;
 import dev.atelier.media.MediaRejectedException;
+import dev.atelier.media.PosterFrames;
 import dev.atelier.media.Thumbnails;
 import dev.atelier.spi.model.GeneratedMedia;
 import dev.atelier.spi.model.GenerationResult;
@@ -17,6 +19,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,6 +43,13 @@ final class OutputStore {
         }
     }
 
+    /** The node's decode budget stayed taken: the output may be fine, so the job can be tried again. */
+    static final class BusyException extends Exception {
+        BusyException(String message) {
+            super(message);
+        }
+    }
+
     /** The tenant's storage did not take the output. */
     static final class StorageUnavailableException extends Exception {
         StorageUnavailableException(String message, Throwable cause) {
@@ -47,18 +57,23 @@ final class OutputStore {
         }
     }
 
+    /** A worker waits this long for the decode budget; it is no person at an upload button. */
+    private static final Duration DECODE_WAIT = Duration.ofMinutes(1);
+
     private final TenantStorage storage;
     private final MediaInspector inspector;
+    private final PosterFrames posters;
     private final long maxBytes;
 
-    OutputStore(TenantStorage storage, MediaInspector inspector, long maxBytes) {
+    OutputStore(TenantStorage storage, MediaInspector inspector, PosterFrames posters, long maxBytes) {
         this.storage = storage;
         this.inspector = inspector;
+        this.posters = posters;
         this.maxBytes = maxBytes;
     }
 
     List<Output> store(Tenant tenant, Job job, GenerationResult result)
-            throws RejectedOutputException, StorageUnavailableException {
+            throws RejectedOutputException, StorageUnavailableException, BusyException {
         List<Output> stored = new ArrayList<>();
         try {
             int index = 0;
@@ -66,19 +81,19 @@ final class OutputStore {
                 stored.add(storeOne(tenant, job, index++, media, stored));
             }
             return stored;
-        } catch (RejectedOutputException | StorageUnavailableException | RuntimeException e) {
+        } catch (RejectedOutputException | StorageUnavailableException | BusyException | RuntimeException e) {
             deleteQuietly(tenant, stored);
             throw e;
         }
     }
 
     private Output storeOne(Tenant tenant, Job job, int index, GeneratedMedia media, List<Output> stored)
-            throws RejectedOutputException, StorageUnavailableException {
+            throws RejectedOutputException, StorageUnavailableException, BusyException {
         Path raw = null;
         InspectedMedia checked = null;
         try {
             raw = copy(media);
-            checked = inspector.inspect(raw);
+            checked = inspector.inspect(raw, DECODE_WAIT);
             if (!checked.kind().name().equals(media.kind().name())) {
                 throw new RejectedOutputException("declared " + media.kind() + " but the bytes are "
                         + checked.mediaType());
@@ -90,7 +105,7 @@ final class OutputStore {
             String thumbnailKey;
             try {
                 thumbnailKey = thumbnail(tenant, job, index, checked);
-            } catch (IOException | StorageException | RuntimeException e) {
+            } catch (IOException | StorageException | MediaBusyException | RuntimeException e) {
                 deleteKey(tenant, key); // not yet in `stored`: nobody else would remove it
                 throw e;
             }
@@ -98,6 +113,8 @@ final class OutputStore {
                     checked.durationMillis(), thumbnailKey);
         } catch (MediaRejectedException e) {
             throw new RejectedOutputException(e.getMessage());
+        } catch (MediaBusyException e) {
+            throw new BusyException(e.getMessage());
         } catch (StorageException e) {
             throw new StorageUnavailableException(e.getMessage(), e);
         } catch (IOException e) {
@@ -108,11 +125,12 @@ final class OutputStore {
         }
     }
 
+    // A video's poster frame that cannot be decoded within its bounds is an IOException: the output is refused.
     private String thumbnail(Tenant tenant, Job job, int index, InspectedMedia media)
-            throws IOException, StorageException {
+            throws IOException, StorageException, MediaBusyException {
         Optional<byte[]> bytes = media.kind() == dev.atelier.media.MediaKind.IMAGE
                 ? Optional.of(Thumbnails.ofImage(media.sanitizedFile(), THUMBNAIL_SIDE))
-                : Thumbnails.posterOfVideo(media.sanitizedFile(), THUMBNAIL_SIDE);
+                : posters.of(media.sanitizedFile(), THUMBNAIL_SIDE, DECODE_WAIT);
         if (bytes.isEmpty()) {
             return null;
         }

@@ -1,8 +1,13 @@
 package dev.atelier.generation;
 
 import dev.atelier.core.ids.UuidV7;
+import dev.atelier.core.ratelimit.Decision;
+import dev.atelier.core.ratelimit.InProcessRateLimiter;
+import dev.atelier.core.ratelimit.RateLimiter;
+import dev.atelier.core.ratelimit.RateLimits;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.media.InspectedMedia;
+import dev.atelier.media.MediaBusyException;
 import dev.atelier.media.MediaInspector;
 import dev.atelier.media.MediaRejectedException;
 import dev.atelier.spi.model.MediaKind;
@@ -17,9 +22,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -29,33 +36,59 @@ import org.slf4j.LoggerFactory;
  * Inputs users upload for image-to-image and video models. Each file is recognised by its bytes, decoded and
  * re-encoded without metadata ({@link MediaInspector}) before anything is stored; the row is written only after the
  * object is stored, and an object whose row could not be written is deleted again, so nothing is orphaned. Unused
- * uploads expire.
+ * uploads expire. Each user may send so many uploads a minute and keep so many unused ones (count and bytes,
+ * {@link MediaSettings}); the quota is checked before the body is read and again, under a per-user lock, when the
+ * row is written.
  */
 public final class Uploads {
 
     private static final Logger LOG = LoggerFactory.getLogger(Uploads.class);
+    private static final String RATE_KIND = "uploads";
 
     private final DataSource dataSource;
     private final TenantStorage storage;
     private final MediaInspector inspector;
     private final Clock clock;
     private final GenerationSettings settings;
+    private final MediaSettings limits;
+    private final RateLimiter rate;
     private final UuidV7 ids;
 
     public Uploads(DataSource dataSource, TenantStorage storage, MediaInspector inspector, Clock clock,
-            GenerationSettings settings) {
+            GenerationSettings settings, MediaSettings limits) {
         this.dataSource = dataSource;
         this.storage = storage;
         this.inspector = inspector;
         this.clock = clock;
         this.settings = settings;
+        this.limits = limits;
+        this.rate = new InProcessRateLimiter(new RateLimits(Map.of(RATE_KIND,
+                new RateLimits.Limit(limits.uploadsPerMinute(), Duration.ofMinutes(1)))), clock,
+                InProcessRateLimiter.DEFAULT_MAX_BUCKETS);
         this.ids = new UuidV7(clock, new java.security.SecureRandom());
+    }
+
+    /**
+     * Counts one upload against the user's rate limit and checks their quota of unused uploads; call it before the
+     * upload's body is read, so a refused upload costs nothing.
+     *
+     * @throws InvalidGenerationException 429 with {@code Retry-After} when the user uploads too fast or already keeps
+     *     their quota of unused uploads
+     */
+    public void admit(Tenant tenant, String accountId) {
+        Decision decision = rate.tryAcquire(RATE_KIND, tenant.id() + ":" + accountId);
+        if (!decision.allowed()) {
+            throw InvalidGenerationException.retryLater(429, "You are uploading files faster than this site allows."
+                    + " Please wait a moment and try again.", decision.retryAfterSeconds());
+        }
+        withinQuota(unused(tenant.id(), accountId), 1); // any upload adds at least a byte
     }
 
     /**
      * Checks and keeps an uploaded file (the caller deletes {@code file} afterwards).
      *
-     * @throws InvalidGenerationException 413 or 415 with a message for the user, 503 when storage is unavailable
+     * @throws InvalidGenerationException 413 or 415 with a message for the user, 429 when it would exceed the user's
+     *     quota of unused uploads, 503 when storage is unavailable or too many files are being decoded at once
      */
     public Upload create(Tenant tenant, String accountId, Path file) throws IOException {
         InspectedMedia media;
@@ -65,12 +98,57 @@ public final class Uploads {
             throw new InvalidGenerationException(e.status(), e.status() == 413 ? "Content Too Large"
                     : "Unsupported Media Type", e.getMessage(), List.of(new InvalidGenerationException.FieldError(
                             "file", e.getMessage())));
+        } catch (MediaBusyException e) {
+            throw InvalidGenerationException.retryLater(503, e.getMessage(), e.retryAfterSeconds());
         }
         try {
             return store(tenant, accountId, media);
         } finally {
             Files.deleteIfExists(media.sanitizedFile());
         }
+    }
+
+    /** What a user keeps unused: how many uploads, their bytes, and when the first of them expires. */
+    private record Unused(int count, long bytes, Instant firstExpiry) {}
+
+    private Unused unused(String tenantId, String accountId) {
+        try (Connection c = dataSource.getConnection()) {
+            return unused(c, tenantId, accountId);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not count unused uploads", e);
+        }
+    }
+
+    private Unused unused(Connection c, String tenantId, String accountId) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT count(*), COALESCE(sum(size), 0), min(expires_at)"
+                + " FROM upload WHERE tenant_id = ? AND account_id = ? AND used_at IS NULL AND expires_at > ?")) {
+            q.setString(1, tenantId);
+            q.setString(2, accountId);
+            q.setTimestamp(3, Timestamp.from(clock.instant()));
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                Timestamp first = rs.getTimestamp(3);
+                return new Unused(rs.getInt(1), rs.getLong(2), first == null ? null : first.toInstant());
+            }
+        }
+    }
+
+    // One more upload of `adding` bytes must keep the user within both quotas; the answer says when room comes back.
+    private void withinQuota(Unused unused, long adding) {
+        if (unused.count() + 1 <= limits.maxUnusedUploads() && unused.bytes() + adding <= limits.maxUnusedBytes()) {
+            return;
+        }
+        long wait = unused.firstExpiry() == null ? 60
+                : Math.max(1, Duration.between(clock.instant(), unused.firstExpiry()).toSeconds());
+        throw InvalidGenerationException.retryLater(429, "You already have " + unused.count() + " uploaded files ("
+                + megabytes(unused.bytes()) + ") that no generation has used yet; this site keeps at most "
+                + limits.maxUnusedUploads() + " files or " + megabytes(limits.maxUnusedBytes()) + " per person."
+                + " Use them in a generation, or wait until they expire (" + settings.uploadLifetime().toHours()
+                + " hours after upload).", wait);
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
     }
 
     private Upload store(Tenant tenant, String accountId, InspectedMedia media) throws IOException {
@@ -88,7 +166,10 @@ public final class Uploads {
                     "Your file could not be stored right now. Please try again in a moment.", List.of());
         }
         try {
-            insert(upload);
+            insertWithinQuota(upload);
+        } catch (InvalidGenerationException e) {
+            deleteQuietly(tenant, key);
+            throw e;
         } catch (SQLException | RuntimeException e) {
             deleteQuietly(tenant, key);
             throw new IllegalStateException("Could not record upload " + id, e);
@@ -188,9 +269,30 @@ public final class Uploads {
         }
     }
 
-    private void insert(Upload u) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement i = c.prepareStatement("INSERT INTO upload (id, tenant_id, account_id, storage_key,"
+    // Uploads of one user that finish together take turns here, so together they cannot pass the quota.
+    private void insertWithinQuota(Upload u) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement lock = c.prepareStatement(
+                        "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+                    lock.setString(1, "upload-quota:" + u.tenantId() + ":" + u.accountId());
+                    lock.execute();
+                }
+                withinQuota(unused(c, u.tenantId(), u.accountId()), u.size());
+                insert(c, u);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    private static void insert(Connection c, Upload u) throws SQLException {
+        try (PreparedStatement i = c.prepareStatement("INSERT INTO upload (id, tenant_id, account_id, storage_key,"
                         + " media_kind, media_type, size, width, height, duration_ms, created_at, expires_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             i.setString(1, u.id());

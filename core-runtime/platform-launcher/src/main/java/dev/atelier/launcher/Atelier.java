@@ -19,6 +19,7 @@ import dev.atelier.plugins.PluginHostSettings;
 import dev.atelier.web.WebServer;
 import dev.atelier.generation.GenerationModule;
 import dev.atelier.generation.GenerationSettings;
+import dev.atelier.generation.MediaSettings;
 import dev.atelier.web.auth.AccountServices;
 import dev.atelier.web.auth.Links;
 import dev.atelier.web.auth.NewAccounts;
@@ -92,7 +93,8 @@ public final class Atelier implements AutoCloseable {
         SecretBox secrets = step("secrets", () -> SecretBox.fromConfig(config));
         tenants = step("tenants", () -> startTenants(secrets));
         generation = new GenerationModule(database.dataSource(), tenants.directory(), plugins.models(),
-                plugins.storage(), secrets, Clock.systemUTC(), generationSettings(), PluginUrls.fromConfig(config));
+                plugins.storage(), secrets, Clock.systemUTC(), generationSettings(), mediaSettings(),
+                PluginUrls.fromConfig(config));
         running.push(generation);
         accounts = AccountsWiring.build(config, database, tenants, secrets, List.of(generation.personalData()));
         operatorToken = step("operator token", () -> LocalOperatorToken.ensure(config, accounts.operatorTokens()));
@@ -174,6 +176,13 @@ public final class Atelier implements AutoCloseable {
                 config.get(Keys.GENERATION_QUEUED_EXPIRY), config.get(Keys.GENERATION_RUN_DEADLINE),
                 config.get(Keys.GENERATION_MAX_ATTEMPTS), defaults.uploadLifetime(), config.get(Keys.MEDIA_URL_LIFETIME),
                 defaults.maxOutputBytes(), publicBaseUrl());
+    }
+
+    private MediaSettings mediaSettings() {
+        long mb = 1024L * 1024L;
+        return new MediaSettings(config.get(Keys.MEDIA_DECODE_MEMORY_MB) * mb, config.get(Keys.MEDIA_POSTER_DEADLINE),
+                config.get(Keys.UPLOADS_MAX_UNUSED_FILES), config.get(Keys.UPLOADS_MAX_UNUSED_MB) * mb,
+                config.get(Keys.UPLOADS_PER_MINUTE));
     }
 
     private URI publicBaseUrl() {

@@ -31,7 +31,8 @@ final class JpegStructure {
             }
             pos = next.end;
         }
-        return new ImageHeader(main.width, main.height, main.orientation);
+        return new ImageHeader(main.width, main.height, main.orientation, main.components, main.precision,
+                main.progressive);
     }
 
     /** The orientation a JPEG's EXIF gives, without checking the rest of the file; 1 when it gives none. */
@@ -62,6 +63,9 @@ final class JpegStructure {
         int width;
         int height;
         int orientation = 1;
+        int components;
+        int precision;
+        boolean progressive;
         int end;
     }
 
@@ -106,9 +110,13 @@ final class JpegStructure {
                 if (bodyLength < 6) {
                     return null;
                 }
+                result.precision = Bytes.u8(data, body);
                 result.height = Bytes.u16be(data, body + 1);
                 result.width = Bytes.u16be(data, body + 3);
-                if (result.width == 0 || result.height == 0) {
+                result.components = Bytes.u8(data, body + 5);
+                // SOF2, SOF6, SOF10 and SOF14 start progressive frames.
+                result.progressive = (marker & 0x03) == 0x02;
+                if (result.width == 0 || result.height == 0 || result.components == 0) {
                     return null;
                 }
             } else if (marker == 0xE1 && !sawExif && UploadFormat.ascii(data, body + bodyLength, body, "Exif\0")) {

@@ -1,6 +1,7 @@
 package dev.atelier.media;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,8 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.Objects;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.FileImageOutputStream;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
@@ -30,9 +34,19 @@ public final class MediaInspector {
     private static final byte[] FREE = "free".getBytes(StandardCharsets.US_ASCII);
 
     private final MediaLimits limits;
+    private final DecodeBudget budget;
 
+    /** An inspector with its own {@link DecodeBudget#defaults()}. */
     public MediaInspector(MediaLimits limits) {
+        this(limits, DecodeBudget.defaults());
+    }
+
+    /**
+     * @param budget the heap decoding may use at once, shared with everything else this node decodes
+     */
+    public MediaInspector(MediaLimits limits, DecodeBudget budget) {
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.budget = Objects.requireNonNull(budget, "budget");
     }
 
     /**
@@ -46,10 +60,21 @@ public final class MediaInspector {
      * @param upload the uploaded file; it is only read, and left where it is
      * @return the accepted media, whose {@code sanitizedFile()} is a new temporary file that the caller now owns
      * @throws MediaRejectedException 415 for an unsupported, damaged or disguised file, 413 for one too large in bytes
-     *                                or pixels; the message is written for the uploader
+     *                                or pixels, or whose decoding would need more memory than the whole
+     *                                {@link DecodeBudget}; the message is written for the uploader
+     * @throws MediaBusyException     when other decodes hold the budget for longer than its default wait
      * @throws IOException            when the upload cannot be read or the new file cannot be written
      */
-    public InspectedMedia inspect(Path upload) throws MediaRejectedException, IOException {
+    public InspectedMedia inspect(Path upload) throws MediaRejectedException, MediaBusyException, IOException {
+        return inspect(upload, budget.defaultWait());
+    }
+
+    /**
+     * {@link #inspect(Path)}, waiting up to {@code maxWait} for the decode budget (background work can wait longer
+     * than a person at an upload button).
+     */
+    public InspectedMedia inspect(Path upload, Duration maxWait)
+            throws MediaRejectedException, MediaBusyException, IOException {
         Objects.requireNonNull(upload, "upload");
         byte[] head = new byte[UploadFormat.HEAD_LENGTH];
         int headLength;
@@ -62,15 +87,16 @@ public final class MediaInspector {
             if (size > limits.maxImageBytes()) {
                 throw MediaRejectedException.tooManyBytes("image", size, limits.maxImageBytes());
             }
-            return inspectImage(format, upload);
+            return inspectImage(format, upload, maxWait);
         }
         if (size > limits.maxVideoBytes()) {
             throw MediaRejectedException.tooManyBytes("video", size, limits.maxVideoBytes());
         }
-        return inspectVideo(format, upload);
+        return inspectVideo(format, upload, maxWait);
     }
 
-    private InspectedMedia inspectImage(UploadFormat format, Path upload) throws MediaRejectedException, IOException {
+    private InspectedMedia inspectImage(UploadFormat format, Path upload, Duration maxWait)
+            throws MediaRejectedException, MediaBusyException, IOException {
         byte[] data = Files.readAllBytes(upload);
         if (data.length > limits.maxImageBytes()) {
             throw MediaRejectedException.tooManyBytes("image", data.length, limits.maxImageBytes());
@@ -89,8 +115,13 @@ public final class MediaInspector {
         if (header.pixels() > pixelLimit) {
             throw MediaRejectedException.tooManyPixels(header.width(), header.height(), pixelLimit);
         }
-        BufferedImage image = decode(format, data, header);
-        return reencode(format, image, header.orientation());
+        // The estimate comes from the header, so a file whose pixels would not fit is refused or kept waiting
+        // before a single pixel is allocated.
+        try (DecodeBudget.Reservation reserved = budget.reserve(DecodeCost.ofImage(format, header, data.length),
+                "image", maxWait)) {
+            BufferedImage image = decode(format, data, header);
+            return reencode(format, image, header.orientation());
+        }
     }
 
     private static BufferedImage decode(UploadFormat format, byte[] data, ImageHeader header)
@@ -101,7 +132,7 @@ public final class MediaInspector {
             if (reader.getWidth(0) != header.width() || reader.getHeight(0) != header.height()) {
                 throw MediaRejectedException.unreadable(format.typeName);
             }
-            BufferedImage image = reader.read(0);
+            BufferedImage image = reader.read(0, readParam(reader, format, header));
             if (image.getWidth() != header.width() || image.getHeight() != header.height()) {
                 throw MediaRejectedException.unreadable(format.typeName);
             }
@@ -112,6 +143,24 @@ public final class MediaInspector {
         } finally {
             reader.dispose();
         }
+    }
+
+    /**
+     * Sixteen bits per sample would double the decoded pixels for nothing (they are written again at eight), so a
+     * deep PNG is decoded straight into an eight-bit image of its bands; the reader scales each sample down.
+     */
+    private static ImageReadParam readParam(ImageReader reader, UploadFormat format, ImageHeader header) {
+        ImageReadParam param = reader.getDefaultReadParam();
+        if (format == UploadFormat.PNG && header.bitsPerSample() > 8) {
+            ImageTypeSpecifier eightBit = switch (header.samplesPerPixel()) {
+                case 1 -> ImageTypeSpecifier.createFromBufferedImageType(BufferedImage.TYPE_BYTE_GRAY);
+                case 2 -> ImageTypeSpecifier.createGrayscale(8, DataBuffer.TYPE_BYTE, false, false);
+                case 3 -> ImageTypeSpecifier.createFromBufferedImageType(BufferedImage.TYPE_3BYTE_BGR);
+                default -> ImageTypeSpecifier.createFromBufferedImageType(BufferedImage.TYPE_4BYTE_ABGR);
+            };
+            param.setDestination(eightBit.createBufferedImage(header.width(), header.height()));
+        }
+        return param;
     }
 
     private static InspectedMedia reencode(UploadFormat format, BufferedImage decoded, int orientation)
@@ -148,8 +197,8 @@ public final class MediaInspector {
         }
     }
 
-    private static InspectedMedia inspectVideo(UploadFormat format, Path upload)
-            throws MediaRejectedException, IOException {
+    private InspectedMedia inspectVideo(UploadFormat format, Path upload, Duration maxWait)
+            throws MediaRejectedException, MediaBusyException, IOException {
         Path out = Files.createTempFile("upload-", format == UploadFormat.MP4 ? ".mp4" : ".webm");
         boolean done = false;
         try {
@@ -158,7 +207,13 @@ public final class MediaInspector {
             VideoHeader header;
             try (FileChannel channel = FileChannel.open(out, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
                 FileBytes file = new FileBytes(channel);
-                header = format == UploadFormat.MP4 ? Mp4Structure.check(file) : WebmStructure.check(file);
+                // The container's header (an MP4's moov, a WebM's header elements) is read into memory whole.
+                long headerBytes = format == UploadFormat.MP4
+                        ? Math.max(0, Math.min(Mp4Structure.moovBytes(file), Mp4Structure.MAX_MOOV_BYTES))
+                        : WebmStructure.MAX_HEADER_ELEMENT;
+                try (DecodeBudget.Reservation reserved = budget.reserve(headerBytes, "video", maxWait)) {
+                    header = format == UploadFormat.MP4 ? Mp4Structure.check(file) : WebmStructure.check(file);
+                }
                 for (VideoHeader.Span box : header.metadataBoxes()) {
                     blank(channel, box);
                 }

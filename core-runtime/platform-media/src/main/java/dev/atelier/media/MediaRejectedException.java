@@ -62,6 +62,12 @@ public final class MediaRejectedException extends Exception {
                 + " megapixels allowed. Make it smaller and upload it again.");
     }
 
+    static MediaRejectedException tooMuchMemory(String kindName, long needed, long budget) {
+        return new MediaRejectedException(413, "This " + kindName + " would need " + megabytes(needed)
+                + " of memory to process, more than the " + megabytes(budget) + " this site allows. Make it smaller"
+                + " (fewer pixels, or 8 bits per colour) and upload it again.");
+    }
+
     private static String megabytes(long bytes) {
         return trim(bytes / (1024.0 * 1024.0)) + " MB";
     }

@@ -13,7 +13,7 @@ import java.util.List;
 final class Mp4Structure {
 
     /** A moov larger than this is not a phone or generator's video; refusing it keeps the read bounded. */
-    private static final long MAX_MOOV_BYTES = 64L * 1024 * 1024;
+    static final long MAX_MOOV_BYTES = 64L * 1024 * 1024;
 
     private Mp4Structure() {
     }
@@ -67,6 +67,22 @@ final class Mp4Structure {
         Long duration = movie.duration <= 0 || movie.duration == 0xFFFFFFFFL || movie.duration == -1
                 ? null : Math.round(movie.duration * 1000.0 / movie.timescale);
         return new VideoHeader(movie.width, movie.height, duration, List.copyOf(metadata));
+    }
+
+    /** The size of the first top-level moov box, or -1 when the boxes do not lead to one. */
+    static long moovBytes(FileBytes file) throws IOException {
+        long pos = 0;
+        while (pos < file.size) {
+            Box box = Box.at(file, pos, file.size);
+            if (box == null) {
+                return -1;
+            }
+            if (box.type.equals("moov")) {
+                return box.size;
+            }
+            pos = box.start + box.size;
+        }
+        return -1;
     }
 
     private static int headerLength(byte[] box) {

@@ -16,6 +16,8 @@ final class PngStructure {
         int pos = 8;
         int width = -1;
         int height = -1;
+        int samples = 0;
+        int bits = 0;
         boolean sawImageData = false;
         CRC32 crc = new CRC32();
         while (true) {
@@ -48,6 +50,8 @@ final class PngStructure {
                 }
                 width = (int) w;
                 height = (int) h;
+                bits = Bytes.u8(data, dataStart + 8);
+                samples = samplesOfColourType(Bytes.u8(data, dataStart + 9));
             } else if (type.equals("acTL")) {
                 throw MediaRejectedException.unsupported("An animated PNG image");
             } else if (type.equals("IDAT")) {
@@ -64,6 +68,16 @@ final class PngStructure {
         if (pos != data.length) {
             throw MediaRejectedException.extraData(UploadFormat.PNG.typeName);
         }
-        return new ImageHeader(width, height, 1);
+        return new ImageHeader(width, height, 1, samples, bits, false);
+    }
+
+    // Palette images decode to one index per pixel; an unknown colour type is counted as the widest.
+    private static int samplesOfColourType(int colourType) {
+        return switch (colourType) {
+            case 0, 3 -> 1;
+            case 4 -> 2;
+            case 2 -> 3;
+            default -> 4;
+        };
     }
 }

@@ -1,27 +1,20 @@
 package dev.atelier.media;
 
-import org.jcodec.api.JCodecException;
-import org.jcodec.api.awt.AWTFrameGrab;
-import org.jcodec.common.io.FileChannelWrapper;
-import org.jcodec.common.io.NIOUtils;
-
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
-/** Small JPEG previews of images, and poster frames of videos. */
+/** Small JPEG previews of images (poster frames of videos are {@link PosterFrames}). */
 public final class Thumbnails {
 
     private static final float JPEG_QUALITY = 0.85f;
@@ -69,42 +62,7 @@ public final class Thumbnails {
         return jpeg(scaleDown(upright, maxSide));
     }
 
-    /**
-     * A poster frame (JPEG, longer side ≤ maxSide) from an MP4 (H.264) video; empty when the video cannot be decoded
-     * (e.g. WebM, or another codec than H.264).
-     *
-     * @throws IOException when the file cannot be read at all
-     */
-    public static Optional<byte[]> posterOfVideo(Path video, int maxSide) throws IOException {
-        requirePositive(maxSide);
-        byte[] head;
-        try (InputStream in = Files.newInputStream(video)) {
-            head = in.readNBytes(UploadFormat.HEAD_LENGTH);
-        }
-        try {
-            if (UploadFormat.detect(head, head.length) != UploadFormat.MP4) {
-                return Optional.empty();
-            }
-        } catch (MediaRejectedException e) {
-            return Optional.empty();
-        }
-        BufferedImage frame;
-        FileChannelWrapper channel = NIOUtils.readableChannel(video.toFile());
-        try {
-            frame = AWTFrameGrab.createAWTFrameGrab(channel).getFrame();
-        } catch (JCodecException | IOException | RuntimeException e) {
-            // The decoder reports an unsupported codec or a damaged stream in many ways; all mean "no poster".
-            return Optional.empty();
-        } finally {
-            NIOUtils.closeQuietly(channel);
-        }
-        if (frame == null) {
-            return Optional.empty();
-        }
-        return Optional.of(jpeg(scaleDown(ImageCodecs.opaqueRgb(frame), maxSide)));
-    }
-
-    /** The mediaType of what ofImage/posterOfVideo return: {@code image/jpeg}. */
+    /** The mediaType of what ofImage and {@link PosterFrames#of} return: {@code image/jpeg}. */
     public static String thumbnailMediaType() {
         return "image/jpeg";
     }
@@ -116,7 +74,7 @@ public final class Thumbnails {
     }
 
     /** Halves in steps and then scales the rest of the way, which stays smooth where one bilinear step would alias. */
-    private static BufferedImage scaleDown(BufferedImage image, int maxSide) {
+    static BufferedImage scaleDown(BufferedImage image, int maxSide) {
         int width = image.getWidth();
         int height = image.getHeight();
         if (Math.max(width, height) <= maxSide) {
@@ -148,7 +106,7 @@ public final class Thumbnails {
         return resized;
     }
 
-    private static byte[] jpeg(BufferedImage image) throws IOException {
+    static byte[] jpeg(BufferedImage image) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
             ImageCodecs.writeJpeg(image, JPEG_QUALITY, out);

@@ -38,7 +38,7 @@ final class WebmStructure {
     private static final Set<Long> SEGMENT_CHILDREN =
             Set.of(SEEK_HEAD, INFO, TRACKS, CLUSTER, CUES, CHAPTERS, TAGS, VOID, CRC32);
     /** Header elements (Info, Tracks) are small; a larger one is not worth reading into memory. */
-    private static final long MAX_HEADER_ELEMENT = 16L * 1024 * 1024;
+    static final long MAX_HEADER_ELEMENT = 16L * 1024 * 1024;
     private static final long UNKNOWN = -1;
 
     private WebmStructure() {

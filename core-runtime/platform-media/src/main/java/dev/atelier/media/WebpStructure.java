@@ -85,6 +85,6 @@ final class WebpStructure {
         if (pos != riffEnd || !sawBitstream || width <= 0 || height <= 0) {
             throw MediaRejectedException.unreadable(name);
         }
-        return new ImageHeader(width, height, 1);
+        return new ImageHeader(width, height, 1, 4, 8, false);
     }
 }

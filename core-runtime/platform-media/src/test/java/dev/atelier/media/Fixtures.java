@@ -13,7 +13,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import javax.imageio.ImageIO;
 
@@ -75,12 +74,7 @@ final class Fixtures {
     }
 
     static byte[] chunk(String type, byte[] data) {
-        ByteBuffer chunk = ByteBuffer.allocate(12 + data.length);
-        chunk.putInt(data.length).put(type.getBytes(StandardCharsets.US_ASCII)).put(data);
-        CRC32 crc = new CRC32();
-        crc.update(chunk.array(), 4, 4 + data.length);
-        chunk.putInt((int) crc.getValue());
-        return chunk.array();
+        return dev.atelier.testkit.Pngs.chunk(type, data);
     }
 
     static byte[] ihdr(int width, int height) {

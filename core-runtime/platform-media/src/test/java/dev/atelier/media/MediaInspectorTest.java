@@ -193,7 +193,10 @@ class MediaInspectorTest {
         byte[] out = Files.readAllBytes(media.sanitizedFile());
         assertThat(out).hasSameSizeAs(withLocation);
         assertThat(Fixtures.contains(out, "+48.8584")).isFalse();
-        assertThat(Thumbnails.posterOfVideo(media.sanitizedFile(), 32)).isPresent();
+        try (PosterFrames posters = new PosterFrames(DecodeBudget.defaults(), PosterFrames.DEFAULT_MAX_FRAME_PIXELS,
+                java.time.Duration.ofSeconds(30), 1)) {
+            assertThat(posters.of(media.sanitizedFile(), 32, java.time.Duration.ofSeconds(5))).isPresent();
+        }
     }
 
     @Test

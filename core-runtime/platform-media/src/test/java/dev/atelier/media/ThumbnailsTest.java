@@ -5,7 +5,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -73,38 +72,5 @@ class ThumbnailsTest {
         Path text = Fixtures.write(dir, "notes.png", "hello".getBytes());
 
         assertThatThrownBy(() -> Thumbnails.ofImage(text, 100)).isInstanceOf(java.io.IOException.class);
-    }
-
-    @Test
-    void posterFrameOfMp4FitsTheLongerSide() throws Exception {
-        Path mp4 = dir.resolve("clip.mp4");
-        Fixtures.mp4(mp4, 128, 96, 5, 10);
-
-        Optional<byte[]> poster = Thumbnails.posterOfVideo(mp4, 64);
-
-        assertThat(poster).isPresent();
-        BufferedImage frame = Fixtures.decode(poster.get());
-        assertThat(frame.getWidth()).isEqualTo(64);
-        assertThat(frame.getHeight()).isEqualTo(48);
-        // The fixture's frames are mostly blue; a decoded frame is not blank.
-        int rgb = frame.getRGB(2, 2);
-        assertThat(rgb & 0xFF).isGreaterThan((rgb >> 16) & 0xFF);
-    }
-
-    @Test
-    void noPosterFrameForWebm() throws Exception {
-        Path webm = Fixtures.write(dir, "clip.webm", Fixtures.webm("webm", 32, 32, 100));
-
-        assertThat(Thumbnails.posterOfVideo(webm, 64)).isEmpty();
-    }
-
-    @Test
-    void noPosterFrameForADamagedMp4() throws Exception {
-        Path mp4 = dir.resolve("clip.mp4");
-        Fixtures.mp4(mp4, 32, 32, 3, 10);
-        byte[] bytes = java.nio.file.Files.readAllBytes(mp4);
-        Path damaged = Fixtures.write(dir, "damaged.mp4", Fixtures.slice(bytes, 0, 64));
-
-        assertThat(Thumbnails.posterOfVideo(damaged, 64)).isEmpty();
     }
 }

@@ -1,13 +1,14 @@
 package dev.atelier.core.accounts;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atelier.core.accounts.internal.AccountEntity;
 import dev.atelier.core.tenants.TenantScope;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -25,6 +26,7 @@ public final class PersonalData {
     static final List<String> STANDARD_SECTIONS = List.of("generations", "transactions");
 
     private static final Logger LOG = LoggerFactory.getLogger(PersonalData.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TenantScope scope;
     private final Accounts accounts;
@@ -60,85 +62,114 @@ public final class PersonalData {
     }
 
     /**
-     * Everything stored about the account, in a stable order, as plain maps, lists, strings, booleans and nulls that
-     * Jackson writes as is (timestamps are ISO-8601 strings): {@code exported_at}, {@code profile},
-     * {@code sign_in_methods}, {@code sessions}, {@code api_tokens}, {@code consents}, then each participant's section.
-     * {@code generations} and {@code transactions} are always present, as empty lists when no module fills them.
-     * Secrets (password hash, token hashes) are left out: they are not information about the person, and would help
-     * anyone who intercepts the export.
+     * Everything stored about the account, in a stable order, as a JSON object written to the output as it is read:
+     * {@code exported_at}, {@code profile}, {@code sign_in_methods}, {@code sessions}, {@code api_tokens},
+     * {@code consents}, then each participant's section (timestamps are ISO-8601 strings). {@code generations} and
+     * {@code transactions} are always present, as empty lists when no module fills them. Participants write their
+     * sections page by page, so an account with a long history is never held in memory whole. Secrets (password hash,
+     * token hashes) are left out: they are not information about the person, and would help anyone who intercepts the
+     * export.
      *
-     * @return the export, or empty if the tenant has no such account
+     * @return the export, ready to be written (the account has been found; nothing else is read until then), or
+     *     empty if the tenant has no such account
      */
-    public Optional<Map<String, Object>> export(String tenantId, String accountId) {
+    public Optional<Export> export(String tenantId, String accountId) {
         Optional<Account> found = accountId == null ? Optional.empty() : accounts.find(tenantId, accountId);
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        Account account = found.get();
-        Map<String, Object> export = new LinkedHashMap<>();
-        export.put("exported_at", accounts.clock().instant().toString());
-        Map<String, Object> profile = new LinkedHashMap<>();
-        profile.put("id", account.id());
-        profile.put("email", account.email());
-        profile.put("display_name", account.displayName());
-        profile.put("email_verified", account.emailVerified());
-        profile.put("created_at", text(account.createdAt()));
-        export.put("profile", profile);
+        return found.map(account -> out -> write(tenantId, account, out));
+    }
 
-        Map<String, Object> signIn = new LinkedHashMap<>();
-        signIn.put("password", account.hasPassword());
-        List<Object> linked = new ArrayList<>();
-        for (Identity identity : identities.identities(tenantId, accountId)) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("provider", identity.provider());
-            item.put("email", identity.email());
-            item.put("linked_at", text(identity.createdAt()));
-            linked.add(item);
-        }
-        signIn.put("identities", linked);
-        export.put("sign_in_methods", signIn);
+    /** A person's data export, written as UTF-8 JSON when asked. */
+    @FunctionalInterface
+    public interface Export {
+        /** Writes the export to {@code out}, which is flushed but left open. */
+        void writeTo(OutputStream out) throws IOException;
+    }
 
-        List<Object> sessionList = new ArrayList<>();
-        for (SessionInfo session : sessions.everyStored(tenantId, accountId)) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("created_at", text(session.createdAt()));
-            item.put("last_seen_at", text(session.lastSeenAt()));
-            item.put("user_agent", session.userAgent());
-            item.put("ip", session.ip());
-            sessionList.add(item);
-        }
-        export.put("sessions", sessionList);
+    private void write(String tenantId, Account account, OutputStream out) throws IOException {
+        String accountId = account.id();
+        try (JsonGenerator json = JSON.getFactory().createGenerator(out)) {
+            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            json.useDefaultPrettyPrinter();
+            json.writeStartObject();
+            json.writeStringField("exported_at", accounts.clock().instant().toString());
+            json.writeObjectFieldStart("profile");
+            json.writeStringField("id", account.id());
+            json.writeStringField("email", account.email());
+            json.writeStringField("display_name", account.displayName());
+            json.writeBooleanField("email_verified", account.emailVerified());
+            json.writeStringField("created_at", text(account.createdAt()));
+            json.writeEndObject();
 
-        List<Object> tokenList = new ArrayList<>();
-        for (ApiTokenInfo token : tokens.everyStored(tenantId, accountId)) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("name", token.name());
-            item.put("prefix", token.prefix());
-            item.put("created_at", text(token.createdAt()));
-            item.put("last_used_at", text(token.lastUsedAt()));
-            item.put("revoked_at", text(token.revokedAt()));
-            tokenList.add(item);
-        }
-        export.put("api_tokens", tokenList);
+            json.writeObjectFieldStart("sign_in_methods");
+            json.writeBooleanField("password", account.hasPassword());
+            json.writeArrayFieldStart("identities");
+            for (Identity identity : identities.identities(tenantId, accountId)) {
+                json.writeStartObject();
+                json.writeStringField("provider", identity.provider());
+                json.writeStringField("email", identity.email());
+                json.writeStringField("linked_at", text(identity.createdAt()));
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
 
-        List<Object> consentList = new ArrayList<>();
-        for (Consent consent : consents.list(tenantId, accountId)) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("document", consent.document());
-            item.put("version", consent.version());
-            item.put("accepted_at", text(consent.acceptedAt()));
-            consentList.add(item);
-        }
-        export.put("consents", consentList);
+            json.writeArrayFieldStart("sessions");
+            for (SessionInfo session : sessions.everyStored(tenantId, accountId)) {
+                json.writeStartObject();
+                json.writeStringField("created_at", text(session.createdAt()));
+                json.writeStringField("last_seen_at", text(session.lastSeenAt()));
+                json.writeStringField("user_agent", session.userAgent());
+                json.writeStringField("ip", session.ip());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
 
-        for (String section : STANDARD_SECTIONS) {
-            export.put(section, List.of());
-        }
-        for (PersonalDataParticipant participant : participants) {
-            export.put(participant.section(), participant.export(tenantId, accountId));
+            json.writeArrayFieldStart("api_tokens");
+            for (ApiTokenInfo token : tokens.everyStored(tenantId, accountId)) {
+                json.writeStartObject();
+                json.writeStringField("name", token.name());
+                json.writeStringField("prefix", token.prefix());
+                json.writeStringField("created_at", text(token.createdAt()));
+                json.writeStringField("last_used_at", text(token.lastUsedAt()));
+                json.writeStringField("revoked_at", text(token.revokedAt()));
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+
+            json.writeArrayFieldStart("consents");
+            for (Consent consent : consents.list(tenantId, accountId)) {
+                json.writeStartObject();
+                json.writeStringField("document", consent.document());
+                json.writeStringField("version", consent.version());
+                json.writeStringField("accepted_at", text(consent.acceptedAt()));
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+
+            // The standard sections keep their place whether or not a participant fills them.
+            for (String section : STANDARD_SECTIONS) {
+                json.writeFieldName(section);
+                Optional<PersonalDataParticipant> filler = participant(section);
+                if (filler.isPresent()) {
+                    filler.get().export(tenantId, accountId, json);
+                } else {
+                    json.writeStartArray();
+                    json.writeEndArray();
+                }
+            }
+            for (PersonalDataParticipant participant : participants) {
+                if (!STANDARD_SECTIONS.contains(participant.section())) {
+                    json.writeFieldName(participant.section());
+                    participant.export(tenantId, accountId, json);
+                }
+            }
+            json.writeEndObject();
         }
         LOG.info("Personal data of account {} in tenant {} exported", accountId, tenantId);
-        return Optional.of(export);
+    }
+
+    private Optional<PersonalDataParticipant> participant(String section) {
+        return participants.stream().filter(p -> p.section().equals(section)).findFirst();
     }
 
     /**

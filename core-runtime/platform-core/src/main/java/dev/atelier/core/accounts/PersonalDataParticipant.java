@@ -1,5 +1,8 @@
 package dev.atelier.core.accounts;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+
 /**
  * A module that keeps personal data of accounts outside the account tables, and takes part in exporting and erasing
  * it ({@link PersonalData}). Later modules register one each: generations (prompts, images), billing (purchases,
@@ -18,10 +21,14 @@ public interface PersonalDataParticipant {
     String section();
 
     /**
-     * This participant's data about the account, as plain values Jackson writes without configuration: maps, lists,
-     * strings, numbers, booleans and nulls (timestamps as ISO-8601 strings). An empty list when there is none.
+     * Writes this participant's data about the account as the value of its {@link #section()} (the field name is
+     * already written): plain JSON values only (timestamps as ISO-8601 strings), an empty array when there is none.
+     * Write a long history element by element from pages read one after another, never holding all of it: exports
+     * are streamed to the person as they are written. {@code json.writeObject} takes maps and lists of plain values.
+     *
+     * @throws IOException when the export's output fails (the person's connection closed)
      */
-    Object export(String tenantId, String accountId);
+    void export(String tenantId, String accountId, JsonGenerator json) throws IOException;
 
     /**
      * Deletes or anonymizes this participant's data about the account. Called before the account row is deleted;

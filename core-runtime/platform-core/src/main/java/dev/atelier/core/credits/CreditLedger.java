@@ -2,6 +2,7 @@ package dev.atelier.core.credits;
 
 import dev.atelier.core.db.JdbcTransactions;
 import dev.atelier.core.ids.UuidV7;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -51,6 +53,9 @@ public final class CreditLedger {
 
     /** Longest idempotency key a caller may give {@link #grant}. */
     public static final int MAX_KEY_LENGTH = 200;
+    /** Most entries on one page of {@link #entries(String, String, int, String)}. */
+    public static final int MAX_PAGE = 100;
+    private static final String CURSOR_PREFIX = "l";
 
     private static final Logger LOG = LoggerFactory.getLogger(CreditLedger.class);
 
@@ -159,6 +164,39 @@ public final class CreditLedger {
                 select.setString(2, accountId);
                 return list(select);
             }
+        });
+    }
+
+    /**
+     * One page of the account's entries, newest first, read from the position a cursor names, so a long history is
+     * never read whole.
+     *
+     * @param limit  entries on the page, 1 to {@value #MAX_PAGE}
+     * @param cursor {@code null} for the first page, else a previous page's {@link LedgerPage#nextCursor()}
+     * @throws IllegalArgumentException if the cursor is not one this method returned
+     */
+    public LedgerPage entries(String tenantId, String accountId, int limit, String cursor) {
+        int size = Math.max(1, Math.min(MAX_PAGE, limit));
+        long before = cursor == null || cursor.isEmpty() ? Long.MAX_VALUE : seqOfCursor(cursor);
+        return transactions.run("reading a page of the credit ledger", connection -> {
+            List<LedgerEntry> entries = new ArrayList<>();
+            List<Long> seqs = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + ", seq"
+                    + " FROM credit_entry WHERE tenant_id = ? AND account_id = ? AND seq < ?"
+                    + " ORDER BY seq DESC LIMIT ?")) {
+                select.setString(1, tenantId);
+                select.setString(2, accountId);
+                select.setLong(3, before);
+                select.setInt(4, size + 1); // one more than the page says whether another follows
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        entries.add(entry(row));
+                        seqs.add(row.getLong(10));
+                    }
+                }
+            }
+            return entries.size() <= size ? new LedgerPage(entries, null)
+                    : new LedgerPage(entries.subList(0, size), cursorAt(seqs.get(size - 1)));
         });
     }
 
@@ -390,12 +428,35 @@ public final class CreditLedger {
         List<LedgerEntry> entries = new ArrayList<>();
         try (ResultSet row = statement.executeQuery()) {
             while (row.next()) {
-                entries.add(new LedgerEntry(row.getString(1), row.getString(2), row.getString(3),
-                        LedgerEntry.Kind.valueOf(row.getString(4)), row.getLong(5), row.getString(6),
-                        row.getString(7), instant(row, 8), instant(row, 9)));
+                entries.add(entry(row));
             }
         }
         return entries;
+    }
+
+    private static LedgerEntry entry(ResultSet row) throws SQLException {
+        return new LedgerEntry(row.getString(1), row.getString(2), row.getString(3),
+                LedgerEntry.Kind.valueOf(row.getString(4)), row.getLong(5), row.getString(6), row.getString(7),
+                instant(row, 8), instant(row, 9));
+    }
+
+    // A cursor is the last seq of a page behind a prefix, base64url-encoded: clients only hand back what they got.
+    private static String cursorAt(long seq) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((CURSOR_PREFIX + seq)
+                .getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static long seqOfCursor(String cursor) {
+        String text;
+        try {
+            text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Not a credit ledger cursor", e);
+        }
+        if (!text.matches(CURSOR_PREFIX + "[1-9][0-9]{0,17}")) {
+            throw new IllegalArgumentException("Not a credit ledger cursor");
+        }
+        return Long.parseLong(text.substring(CURSOR_PREFIX.length()));
     }
 
     private static void requireText(String value, String name) {

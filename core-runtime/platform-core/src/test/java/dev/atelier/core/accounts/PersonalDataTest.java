@@ -4,10 +4,16 @@ import static dev.atelier.core.accounts.AccountsFixture.ALPHA;
 import static dev.atelier.core.accounts.AccountsFixture.BETA;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atelier.testkit.TestDatabase;
 import dev.atelier.testkit.TestPostgresExtension;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -58,15 +64,22 @@ class PersonalDataTest {
         assertThat(consents.list(BETA, ada.id())).isEmpty();
     }
 
+    private static Map<String, Object> exported(PersonalData data, String tenantId, String accountId)
+            throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        data.export(tenantId, accountId).orElseThrow().writeTo(out);
+        return new ObjectMapper().readValue(out.toByteArray(), new TypeReference<LinkedHashMap<String, Object>>() {});
+    }
+
     @Test
     @SuppressWarnings("unchecked")
-    void theExportHoldsProfileSignInMethodsSessionsTokensAndConsentsButNoSecrets() {
+    void theExportHoldsProfileSignInMethodsSessionsTokensAndConsentsButNoSecrets() throws IOException {
         NewSession session = sessions.start(ALPHA, ada.id(), "Firefox", "203.0.113.7");
         NewApiToken token = tokens.create(ALPHA, ada.id(), "backup");
         tokens.revoke(ALPHA, ada.id(), tokens.create(ALPHA, ada.id(), "old").info().id());
         consents.record(ALPHA, ada.id(), "privacy", "3");
 
-        Map<String, Object> export = personalData(List.of()).export(ALPHA, ada.id()).orElseThrow();
+        Map<String, Object> export = exported(personalData(List.of()), ALPHA, ada.id());
 
         assertThat(export.keySet()).containsExactly("exported_at", "profile", "sign_in_methods", "sessions",
                 "api_tokens", "consents", "generations", "transactions");
@@ -92,7 +105,7 @@ class PersonalDataTest {
     }
 
     @Test
-    void participantsAddTheirSectionsAndEraseFirst() {
+    void participantsAddTheirSectionsAndEraseFirst() throws IOException {
         List<String> calls = new ArrayList<>();
         PersonalDataParticipant generations = new PersonalDataParticipant() {
             @Override
@@ -101,8 +114,8 @@ class PersonalDataTest {
             }
 
             @Override
-            public Object export(String tenantId, String accountId) {
-                return List.of(Map.of("prompt", "a lighthouse"));
+            public void export(String tenantId, String accountId, JsonGenerator json) throws IOException {
+                json.writeObject(List.of(Map.of("prompt", "a lighthouse")));
             }
 
             @Override
@@ -113,11 +126,46 @@ class PersonalDataTest {
         };
         PersonalData data = personalData(List.of(generations));
 
-        assertThat(data.export(ALPHA, ada.id()).orElseThrow().get("generations"))
+        assertThat(exported(data, ALPHA, ada.id()).get("generations"))
                 .isEqualTo(List.of(Map.of("prompt", "a lighthouse")));
         data.erase(ALPHA, ada.id());
 
         assertThat(calls).containsExactly("erase " + ALPHA + " " + ada.id() + " exists=true");
+    }
+
+    @Test
+    void theExportReachesTheOutputWhileParticipantsAreStillWritingIt() throws IOException {
+        List<Integer> bytesOutWhileWriting = new ArrayList<>();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PersonalDataParticipant longHistory = new PersonalDataParticipant() {
+            @Override
+            public String section() {
+                return "generations";
+            }
+
+            @Override
+            public void export(String tenantId, String accountId, JsonGenerator json) throws IOException {
+                json.writeStartArray();
+                for (int page = 0; page < 5; page++) {
+                    for (int i = 0; i < 100; i++) {
+                        json.writeObject(Map.of("prompt", "page " + page + " item " + i));
+                    }
+                    json.flush();
+                    bytesOutWhileWriting.add(out.size());
+                }
+                json.writeEndArray();
+            }
+
+            @Override
+            public void erase(String tenantId, String accountId) {
+            }
+        };
+
+        personalData(List.of(longHistory)).export(ALPHA, ada.id()).orElseThrow().writeTo(out);
+
+        assertThat(bytesOutWhileWriting).as("each page is in the output before the next is read").isSorted()
+                .doesNotHaveDuplicates().allMatch(size -> size > 0);
+        assertThat(new ObjectMapper().readTree(out.toByteArray()).get("generations")).hasSize(500);
     }
 
     @Test

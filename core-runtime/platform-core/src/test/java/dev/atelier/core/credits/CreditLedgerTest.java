@@ -65,6 +65,33 @@ class CreditLedgerTest {
     }
 
     @Test
+    void entriesAreReadAPageAtATimeNewestFirstUntilTheLast() {
+        for (int i = 1; i <= 5; i++) {
+            ledger.grant(ALPHA, ADA, i, "Grant " + i, null, "page:" + i);
+        }
+        ledger.grant(ALPHA, BOB, 99, "Someone else's", null, "bob");
+
+        LedgerPage first = ledger.entries(ALPHA, ADA, 2, null);
+        LedgerPage second = ledger.entries(ALPHA, ADA, 2, first.nextCursor());
+        LedgerPage last = ledger.entries(ALPHA, ADA, 2, second.nextCursor());
+
+        assertThat(first.items()).extracting(LedgerEntry::amount).containsExactly(5L, 4L);
+        assertThat(second.items()).extracting(LedgerEntry::amount).containsExactly(3L, 2L);
+        assertThat(last.items()).extracting(LedgerEntry::amount).containsExactly(1L);
+        assertThat(last.nextCursor()).isNull();
+        assertThat(ledger.entries(ALPHA, ADA, 5, null).nextCursor()).as("an exact last page").isNull();
+        assertThat(first.nextCursor()).doesNotContain(first.items().get(1).id());
+    }
+
+    @Test
+    void aCursorThisLedgerDidNotHandOutIsRefused() {
+        for (String cursor : new String[] {"not base64!", "bDA", "am9icw", "bC01", "bDk5OTk5OTk5OTk5OTk5OTk5OTk5"}) {
+            assertThatThrownBy(() -> ledger.entries(ALPHA, ADA, 20, cursor)).as(cursor)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
     void refusesGrantsThatAddNothing() {
         assertThatThrownBy(() -> ledger.grant(ALPHA, ADA, 0, "nothing", null, "k"))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.atelier.core.credits.LedgerEntry;
+import dev.atelier.launcher.testbundles.TestModel;
+import dev.atelier.testkit.Mp4Edits;
+import java.awt.image.BufferedImage;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.jcodec.api.awt.AWTSequenceEncoder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,10 +32,12 @@ class GenerationFailureTest {
     @BeforeAll
     static void start() throws Exception {
         platform = GenerationPlatform.builder()
-                .testBundle("test-failing-models", "test-throws", "test-hangs", "test-garbage", "test-quick")
+                .testBundle("test-failing-models", "test-throws", "test-hangs", "test-garbage", "test-quick",
+                        "test-video-file")
                 .testBundle("test-vanishing-model", "test-vanishes")
                 .tenant(SLUG, "{id: procedural, credits: 1}, {id: test-throws, credits: 2}, {id: test-hangs, credits: 2},"
-                        + " {id: test-garbage, credits: 2}, {id: test-quick, credits: 2}, {id: test-vanishes, credits: 2}",
+                        + " {id: test-garbage, credits: 2}, {id: test-quick, credits: 2}, {id: test-vanishes, credits: 2},"
+                        + " {id: test-video-file, credits: 2}",
                         "credits: {max_concurrent_jobs_per_user: 10}")
                 .tenant(TIGHT, "{id: procedural, credits: 1}, {id: test-hangs, credits: 1}",
                         "credits: {max_concurrent_jobs_per_user: 1}")
@@ -108,6 +116,43 @@ class GenerationFailureTest {
         assertThat(platform.storedFiles()).noneMatch(p -> p.toString().contains(id));
         assertThat(platform.ledgerKinds(user, id)).containsExactly(LedgerEntry.Kind.HOLD, LedgerEntry.Kind.RELEASE);
         assertThat(platform.balance(user)).isEqualTo(10);
+    }
+
+    @Test
+    void videoWhosePosterFrameCannotBeDecodedFailsAndReleasesItsCredits() throws Exception {
+        Path dir = Files.createTempDirectory("broken-video");
+        try {
+            Path clip = dir.resolve("clip.mp4");
+            AWTSequenceEncoder encoder = AWTSequenceEncoder.createSequenceEncoder(clip.toFile(), 10);
+            for (int i = 0; i < 3; i++) {
+                encoder.encodeImage(new BufferedImage(64, 64, BufferedImage.TYPE_3BYTE_BGR));
+            }
+            encoder.finish();
+            for (byte[] hostile : List.of(Mp4Edits.withMediaDataFilled(Files.readAllBytes(clip), (byte) 0xFF),
+                    Mp4Edits.declaringFrameSize(Files.readAllBytes(clip), 8000, 8000))) {
+                Path video = Files.write(dir.resolve("hostile.mp4"), hostile);
+                System.setProperty(TestModel.VIDEO_FILE_PROPERTY, video.toString());
+                User user = platform.user(SLUG, 10);
+
+                String id = Jobs.accepted(user.submit("{\"model\":\"test-video-file\",\"prompt\":\"anything\"}"));
+                JsonNode job = Jobs.awaitFinal(user, id);
+
+                assertThat(job.get("status").asText()).isEqualTo("FAILED");
+                assertThat(job.get("error").asText()).contains("could not be used").contains("credits were not used");
+                assertThat(platform.storedFiles()).noneMatch(p -> p.toString().contains(id));
+                assertThat(platform.ledgerKinds(user, id)).containsExactly(LedgerEntry.Kind.HOLD,
+                        LedgerEntry.Kind.RELEASE);
+                assertThat(platform.balance(user)).isEqualTo(10);
+            }
+        } finally {
+            System.clearProperty(TestModel.VIDEO_FILE_PROPERTY);
+            try (var files = Files.list(dir)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+            Files.delete(dir);
+        }
     }
 
     @Test

@@ -25,11 +25,15 @@ import java.util.zip.Deflater;
  * {@code test-webhook} publishes its callback URL as the system property {@code atelier.test.callback-url.<job>}
  * ({@code none} without one), reports each message's body as its stage, and answers a PNG once a message says
  * {@code done} — failing if it was not exactly the second message, so a repeat handed over twice shows.
+ * {@code test-video-file} returns the MP4 named by the system property {@value #VIDEO_FILE_PROPERTY}, as a model whose
+ * vendor hands back a broken or hostile video would.
  */
 public final class TestModel implements GenerationModel {
 
     /** Side of the square PNG the well-behaved models return. */
     public static final int SIDE = 32;
+    /** The system property holding the path of the video {@code test-video-file} returns. */
+    public static final String VIDEO_FILE_PROPERTY = "atelier.test.video-file";
 
     private final String id;
 
@@ -39,7 +43,8 @@ public final class TestModel implements GenerationModel {
 
     @Override
     public ModelDescriptor descriptor() {
-        return ModelDescriptor.builder(id).name("Test " + id).version("1.0.0").output(MediaKind.IMAGE).build();
+        return ModelDescriptor.builder(id).name("Test " + id).version("1.0.0")
+                .output(id.equals("test-video-file") ? MediaKind.VIDEO : MediaKind.IMAGE).build();
     }
 
     @Override
@@ -55,6 +60,10 @@ public final class TestModel implements GenerationModel {
             }
             case "test-slow" -> sleep(3_000);
             case "test-webhook" -> awaitDone(context);
+            case "test-video-file" -> {
+                return GenerationResult.of(GeneratedMedia.video("video/mp4",
+                        java.nio.file.Path.of(System.getProperty(VIDEO_FILE_PROPERTY)), SIDE, SIDE, 300));
+            }
             default -> { }
         }
         return GenerationResult.of(GeneratedMedia.image("image/png", png(SIDE), SIDE, SIDE));

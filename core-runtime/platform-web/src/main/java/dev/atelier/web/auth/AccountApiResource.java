@@ -5,6 +5,7 @@ import dev.atelier.core.accounts.ApiTokenInfo;
 import dev.atelier.core.accounts.EmailNotVerifiedException;
 import dev.atelier.core.accounts.InvalidAccountInputException;
 import dev.atelier.core.accounts.NewApiToken;
+import dev.atelier.core.accounts.PersonalData;
 import dev.atelier.core.accounts.SessionInfo;
 import dev.atelier.core.accounts.SignInTooOldException;
 import dev.atelier.core.tenants.Tenant;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
@@ -143,9 +145,12 @@ public final class AccountApiResource {
     @Path("export")
     public Response export(@Context HttpServletRequest request) {
         Viewer viewer = RequestAuth.requireViewer(request);
-        Map<String, Object> data = services.personalData().export(tenant(request).id(), viewer.account().id())
+        PersonalData.Export data = services.personalData().export(tenant(request).id(), viewer.account().id())
                 .orElseThrow(() -> ProblemException.notFound("The account no longer exists."));
-        return Response.ok(data).header("Cache-Control", "private, no-store").build();
+        // Streamed as it is read: a long history is never held in memory whole.
+        StreamingOutput json = data::writeTo;
+        return Response.ok(json, MediaType.APPLICATION_JSON_TYPE.withCharset("utf-8"))
+                .header("Cache-Control", "private, no-store").build();
     }
 
     private static Tenant tenant(HttpServletRequest request) {

@@ -1,12 +1,11 @@
 package dev.atelier.web.auth;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.atelier.core.accounts.Account;
 import dev.atelier.core.accounts.EmailNotVerifiedException;
 import dev.atelier.core.accounts.EmailTakenException;
 import dev.atelier.core.accounts.InvalidAccountInputException;
 import dev.atelier.core.accounts.NewApiToken;
+import dev.atelier.core.accounts.PersonalData;
 import dev.atelier.core.accounts.SignInTooOldException;
 import dev.atelier.core.tenants.Tenant;
 import jakarta.inject.Inject;
@@ -20,6 +19,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +39,6 @@ public final class AccountResource {
 
     /** How recent a Google sign-in must be to count as re-authentication. */
     static final Duration FRESH_SIGN_IN = Duration.ofMinutes(10);
-    private static final ObjectMapper EXPORT_JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final AccountServices services;
     private final AuthPages pages;
@@ -202,18 +201,15 @@ public final class AccountResource {
     public Response export(@Context HttpServletRequest request) {
         return AuthPages.signedIn(request, viewer -> {
             Tenant tenant = tenant(request);
-            Optional<Map<String, Object>> data = services.personalData().export(tenant.id(), viewer.account().id());
+            Optional<PersonalData.Export> data = services.personalData().export(tenant.id(), viewer.account().id());
             if (data.isEmpty()) {
                 return AuthPages.toSignIn(request);
             }
-            try {
-                byte[] json = EXPORT_JSON.writeValueAsBytes(data.get());
-                return Response.ok(json, MediaType.APPLICATION_JSON_TYPE.withCharset("utf-8"))
-                        .header("Content-Disposition", "attachment; filename=\"" + tenant.slug() + "-my-data.json\"")
-                        .header("Cache-Control", "private, no-store").build();
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException("The data export could not be written as JSON", e);
-            }
+            // Streamed as it is read: a long history is never held in memory whole.
+            StreamingOutput json = data.get()::writeTo;
+            return Response.ok(json, MediaType.APPLICATION_JSON_TYPE.withCharset("utf-8"))
+                    .header("Content-Disposition", "attachment; filename=\"" + tenant.slug() + "-my-data.json\"")
+                    .header("Cache-Control", "private, no-store").build();
         });
     }
 

@@ -1,22 +1,31 @@
 package dev.atelier.web.generations;
 
 import dev.atelier.core.credits.LedgerEntry;
+import dev.atelier.core.credits.LedgerPage;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.generation.GenerationModule;
+import dev.atelier.web.Pagination;
 import dev.atelier.web.auth.AuthPages;
 import dev.atelier.web.auth.RequestAuth;
 import dev.atelier.web.auth.Viewer;
+import dev.atelier.web.problem.Problem;
+import dev.atelier.web.problem.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 
-/** {@code GET /api/v1/credits}: the signed-in user's balance and ledger (grants, holds, captures, releases). */
+/**
+ * {@code GET /api/v1/credits}: the signed-in user's balance and one page of their ledger (grants, holds, captures,
+ * releases), newest first: {@code ?limit=} (default 20, at most 100) and the {@code cursor} of the previous page's
+ * {@code next_cursor}; a cursor this API did not hand out is a 400.
+ */
 @Path("/api/v1/credits")
 @Produces(MediaType.APPLICATION_JSON)
 public final class CreditsResource {
@@ -24,7 +33,7 @@ public final class CreditsResource {
     public record EntryView(String id, String kind, long amount, String reason, String generationId,
             Instant createdAt, Instant expiresAt) {}
 
-    public record Credits(long balance, List<EntryView> entries) {}
+    public record Credits(long balance, List<EntryView> entries, String nextCursor) {}
 
     private final GenerationModule generation;
 
@@ -34,13 +43,21 @@ public final class CreditsResource {
     }
 
     @GET
-    public Credits credits(@Context HttpServletRequest request) {
+    public Credits credits(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+            @Context HttpServletRequest request) {
         Viewer viewer = RequestAuth.requireViewer(request);
         Tenant tenant = AuthPages.tenant(request);
         String accountId = viewer.account().id();
-        List<EntryView> entries = generation.ledger().entries(tenant.id(), accountId).stream()
-                .map(CreditsResource::view).toList();
-        return new Credits(generation.ledger().balance(tenant.id(), accountId), entries);
+        LedgerPage page;
+        try {
+            page = generation.ledger().entries(tenant.id(), accountId, Pagination.limit(limit), cursor);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(new Problem("about:blank", "Bad Request", 400,
+                    "The cursor is not one this API handed out; start again without it.",
+                    List.of(new Problem.FieldError("cursor", "is not a cursor this API handed out"))));
+        }
+        return new Credits(generation.ledger().balance(tenant.id(), accountId),
+                page.items().stream().map(CreditsResource::view).toList(), page.nextCursor());
     }
 
     private static EntryView view(LedgerEntry e) {

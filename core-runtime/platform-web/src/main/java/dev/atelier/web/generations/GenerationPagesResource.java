@@ -110,6 +110,7 @@ public final class GenerationPagesResource {
         try {
             List<String> inputs = new ArrayList<>();
             if (input != null) {
+                generation.uploads().admit(tenant, viewer.account().id());
                 Upload upload = UploadsResource.store(generation, tenant, viewer.account().id(), input);
                 inputs.add(upload.id());
             }
@@ -129,7 +130,7 @@ public final class GenerationPagesResource {
             Map<String, Object> insufficient = e.status() == 402 ? Map.of("balance", e.balance(), "price", e.price())
                     : null;
             return createPage(request, viewer, model, refill(form, model), errors, insufficient,
-                    e.status() == 402 ? 402 : 422);
+                    e.status() == 402 || e.retryAfterSeconds() != null ? e.status() : 422);
         } catch (IOException e) {
             throw new IllegalStateException("Reading the uploaded file failed", e);
         }

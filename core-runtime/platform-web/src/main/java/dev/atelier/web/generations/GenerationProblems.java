@@ -17,11 +17,11 @@ final class GenerationProblems {
     static Response of(InvalidGenerationException e) {
         List<Problem.FieldError> errors = e.errors().stream()
                 .map(f -> new Problem.FieldError(f.field(), f.message())).toList();
-        if (e.status() == 429) {
-            // Clients back off by Retry-After (see the HTTP conventions); a generation usually ends within this.
+        if (e.status() == 429 || e.retryAfterSeconds() != null) {
+            // Clients back off by Retry-After (see the HTTP conventions); a generation usually ends within the default.
+            String retryAfter = e.retryAfterSeconds() != null ? e.retryAfterSeconds().toString() : RETRY_AFTER_SECONDS;
             return Response.fromResponse(dev.atelier.web.problem.Problems.response(new Problem("about:blank",
-                    e.title(), e.status(), e.getMessage(), errors))).header("Retry-After", RETRY_AFTER_SECONDS)
-                    .build();
+                    e.title(), e.status(), e.getMessage(), errors))).header("Retry-After", retryAfter).build();
         }
         if (e.status() != 402) {
             return dev.atelier.web.problem.Problems.response(new Problem("about:blank", e.title(), e.status(),

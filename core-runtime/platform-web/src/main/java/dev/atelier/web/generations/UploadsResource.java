@@ -15,7 +15,6 @@ import jakarta.servlet.http.Part;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -28,8 +27,9 @@ import java.time.Instant;
 
 /**
  * {@code POST /api/v1/uploads} (multipart, part {@code file}): an input for a generation. What the file is comes from
- * its bytes, never its name or declared type; 413/415 say why a file is refused. The id goes into a generation's
- * {@code inputs}; unused uploads expire.
+ * its bytes, never its name or declared type; 413/415 say why a file is refused, 429 that the user uploads too fast or
+ * keeps too many unused uploads, 503 that too many files are being decoded right now (both with {@code Retry-After}).
+ * The id goes into a generation's {@code inputs}; unused uploads expire.
  */
 @Path("/api/v1/uploads")
 @Produces(MediaType.APPLICATION_JSON)
@@ -50,8 +50,10 @@ public final class UploadsResource {
     public Response upload(@Context HttpServletRequest request) throws IOException {
         Viewer viewer = RequestAuth.requireViewer(request);
         Tenant tenant = AuthPages.tenant(request);
-        Part part = filePart(request);
         try {
+            // Rate and quota first: a refused upload's body is never read.
+            generation.uploads().admit(tenant, viewer.account().id());
+            Part part = filePart(request);
             Upload upload = store(generation, tenant, viewer.account().id(), part);
             return Response.status(201).entity(view(upload)).build();
         } catch (InvalidGenerationException e) {
