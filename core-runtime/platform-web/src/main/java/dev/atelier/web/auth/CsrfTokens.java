@@ -4,8 +4,6 @@ import dev.atelier.core.secrets.SecretBox;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.web.site.RequestTenant;
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
@@ -75,24 +73,37 @@ public final class CsrfTokens {
      * signed-out visitor the {@link Cookies#CSRF} cookie. Empty for a request with an API token.
      */
     public Optional<String> expected(HttpServletRequest request) {
+        return binding(request).map(bound -> token(bound.kind(), bound.tenantId(), bound.value()));
+    }
+
+    /**
+     * Whether {@code presented} is the token this request must carry; compared in constant time. A token made under a
+     * previous secrets key ({@code atelier.secrets.previous-keys}) still counts, so a key rotation expires no open form.
+     */
+    public boolean valid(HttpServletRequest request, String presented) {
+        return binding(request).map(bound -> keys.fingerprintMatches(presented, bound.value(),
+                context(bound.kind(), bound.tenantId()))).orElse(false);
+    }
+
+    // What a request's token is bound to: its session, or a signed-out visitor's cookie; nothing for an API token.
+    private Optional<Binding> binding(HttpServletRequest request) {
         String tenantId = RequestTenant.of(request).map(Tenant::id).orElse("");
         Optional<Viewer> viewer = RequestAuth.viewer(request);
         if (viewer.isPresent()) {
             return viewer.get().viaApiToken() ? Optional.empty()
-                    : Optional.of(forSession(tenantId, viewer.get().session().id()));
+                    : Optional.of(new Binding("session", tenantId, viewer.get().session().id()));
         }
-        return Cookies.value(request, Cookies.CSRF).map(cookie -> forVisitor(tenantId, cookie));
+        return Cookies.value(request, Cookies.CSRF).map(cookie -> new Binding("visitor", tenantId, cookie));
     }
 
-    /** Whether {@code presented} is the token this request must carry; compared in constant time. */
-    public boolean valid(HttpServletRequest request, String presented) {
-        Optional<String> expected = expected(request);
-        return presented != null && expected.isPresent() && MessageDigest.isEqual(
-                expected.get().getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
-    }
+    private record Binding(String kind, String tenantId, String value) {}
 
     private String token(String kind, String tenantId, String value) {
         // An HMAC under a key derived from the secrets key, the tenant in its context; hex suits forms and headers.
-        return keys.fingerprint(value, "csrf:" + kind + ":" + tenantId);
+        return keys.fingerprint(value, context(kind, tenantId));
+    }
+
+    private static String context(String kind, String tenantId) {
+        return "csrf:" + kind + ":" + tenantId;
     }
 }
