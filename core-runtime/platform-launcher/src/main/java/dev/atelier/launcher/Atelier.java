@@ -17,6 +17,7 @@ import dev.atelier.core.tenants.TenantModule;
 import dev.atelier.plugins.PluginHost;
 import dev.atelier.plugins.PluginHostSettings;
 import dev.atelier.web.WebServer;
+import dev.atelier.core.credits.CreditHistory;
 import dev.atelier.generation.GenerationModule;
 import dev.atelier.generation.GenerationSettings;
 import dev.atelier.generation.MediaSettings;
@@ -96,7 +97,8 @@ public final class Atelier implements AutoCloseable {
                 plugins.storage(), secrets, Clock.systemUTC(), generationSettings(), mediaSettings(),
                 PluginUrls.fromConfig(config));
         running.push(generation);
-        accounts = AccountsWiring.build(config, database, tenants, secrets, List.of(generation.personalData()));
+        accounts = AccountsWiring.build(config, database, tenants, secrets, List.of(generation.personalData(),
+                new CreditHistory(generation.ledger())));
         operatorToken = step("operator token", () -> LocalOperatorToken.ensure(config, accounts.operatorTokens()));
         ReadinessChecks readiness = new ReadinessChecks(List.of(
                 new DatabaseReadiness(database), new PluginHostReadiness(plugins)));

@@ -9,11 +9,15 @@ import org.junit.jupiter.api.Test;
 class RateLimitsTest {
 
     @Test
-    void defaultsCoverSignInSignUpAndReset() {
+    void defaultsCoverSignInSignUpResetAndReauthentication() {
         RateLimits limits = RateLimits.defaults();
 
         assertThat(limits.limit(RateLimits.SIGNIN_IP)).isEqualTo(new RateLimits.Limit(20, Duration.ofMinutes(10)));
-        assertThat(limits.limit(RateLimits.SIGNIN_ACCOUNT)).isEqualTo(new RateLimits.Limit(10, Duration.ofMinutes(15)));
+        // Guesses from one address stop well before the per-email limit that would lock the owner out.
+        assertThat(limits.limit(RateLimits.SIGNIN_ACCOUNT_IP)).isEqualTo(new RateLimits.Limit(10, Duration.ofMinutes(15)));
+        assertThat(limits.limit(RateLimits.SIGNIN_ACCOUNT)).isEqualTo(new RateLimits.Limit(50, Duration.ofMinutes(15)));
+        assertThat(limits.limit(RateLimits.REAUTH_ACCOUNT)).isEqualTo(new RateLimits.Limit(10, Duration.ofMinutes(15)));
+        assertThat(limits.limit(RateLimits.EMAIL_CHANGE_ACCOUNT)).isEqualTo(new RateLimits.Limit(5, Duration.ofHours(1)));
         assertThat(limits.limit(RateLimits.SIGNUP_IP)).isEqualTo(new RateLimits.Limit(10, Duration.ofHours(1)));
         assertThat(limits.limit(RateLimits.RESET_ACCOUNT)).isEqualTo(new RateLimits.Limit(3, Duration.ofHours(1)));
         assertThat(limits.limit(RateLimits.RESET_IP)).isEqualTo(new RateLimits.Limit(10, Duration.ofHours(1)));

@@ -84,7 +84,7 @@ class LongHistoryTest {
     }
 
     @Test
-    void theDataExportHoldsEveryGeneration() throws Exception {
+    void theDataExportHoldsEveryGenerationAndEveryCreditMovement() throws Exception {
         for (HttpResponse<String> export : List.of(user.scriptGet("/api/v1/account/export"),
                 user.get("/account/export"))) {
             assertThat(export.statusCode()).as(export.body()).isEqualTo(200);
@@ -95,6 +95,10 @@ class LongHistoryTest {
             assertThat(generations).hasSize(JOBS);
             assertThat(prompts).hasSize(JOBS).contains("prompt 0", "prompt " + (JOBS - 1));
             assertThat(generations.get(0).get("parameters").get("seed").asInt()).isEqualTo(JOBS - 1);
+            JsonNode credits = User.parse(export).get("credits");
+            assertThat(credits).as("the grant and a hold per generation").hasSize(JOBS + 1);
+            assertThat(credits.get(JOBS).get("kind").asText()).isEqualTo("GRANT");
+            assertThat(credits.get(JOBS).get("reason").asText()).isNotBlank();
         }
     }
 }
