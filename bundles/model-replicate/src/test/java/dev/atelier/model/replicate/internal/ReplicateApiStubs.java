@@ -107,6 +107,11 @@ final class ReplicateApiStubs {
 
     /** Polls walk starting → processing 10 % → processing 50 % → {@code finalBody} (which then stays). */
     void pollsWalkTo(String finalBody) {
+        // WireMock moves a scenario to its next state apart from matching, so concurrent polls (the contract's
+        // concurrent calls) can find it between two states and would get 404; such a poll sees the prediction still
+        // processing and polls again, as it would at Replicate.
+        server.stubFor(get(urlPathEqualTo(predictionPath())).atPriority(10)
+                .willReturn(okJson(prediction("processing", "", null, null))));
         server.stubFor(get(urlPathEqualTo(predictionPath())).inScenario(SCENARIO)
                 .whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(okJson(prediction("starting", "", null, null)))
