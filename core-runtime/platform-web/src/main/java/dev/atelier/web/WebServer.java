@@ -6,7 +6,7 @@ import dev.atelier.plugins.PluginHost;
 import dev.atelier.generation.GenerationModule;
 import dev.atelier.web.auth.AccountServices;
 import dev.atelier.web.auth.NewAccounts;
-import dev.atelier.web.headers.SecurityHeadersFilter;
+import dev.atelier.web.headers.SecurityHeaders;
 import dev.atelier.web.health.HealthResource;
 import dev.atelier.web.health.ReadinessChecks;
 import dev.atelier.web.http.AmbiguousPathFilter;
@@ -117,9 +117,6 @@ public final class WebServer implements AutoCloseable {
         holder.getRegistration().setMultipartConfig(
                 new MultipartConfigElement("", limits.upload(), limits.upload(), 64 * 1024));
         context.addServlet(holder, "/*");
-        // First, so every answer carries them, including cached pages and errors.
-        context.addFilter(new FilterHolder(new SecurityHeadersFilter()), "/*",
-                EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
         // Before every other filter: nothing may decide on a path that routing would read differently.
         context.addFilter(new FilterHolder(new LongUriFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new AmbiguousPathFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
@@ -127,7 +124,8 @@ public final class WebServer implements AutoCloseable {
         for (Filter filter : filters) {
             context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
         }
-        server.setHandler(context);
+        // In front of everything, so every answer carries them, cached pages and errors included.
+        server.setHandler(new SecurityHeaders(context));
         server.setStopTimeout(5_000);
     }
 

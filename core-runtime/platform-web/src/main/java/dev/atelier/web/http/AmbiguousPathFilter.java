@@ -33,6 +33,19 @@ public final class AmbiguousPathFilter implements Filter {
 
     /** Whether a raw (still encoded) request path has parts that readers could resolve differently. */
     static boolean isAmbiguous(String rawPath) {
-        return rawPath == null || AMBIGUOUS.matcher(rawPath).find();
+        return rawPath == null || mayBeAmbiguous(rawPath) && AMBIGUOUS.matcher(rawPath).find();
+    }
+
+    // Every ambiguous form holds one of these characters or a dot after a slash; most paths hold none, and this runs
+    // on every request, so the pattern is only tried on the few that do.
+    private static boolean mayBeAmbiguous(String rawPath) {
+        for (int i = 0; i < rawPath.length(); i++) {
+            char c = rawPath.charAt(i);
+            if (c == ';' || c == '%' || c == '\\' || c == '/' && i + 1 < rawPath.length()
+                    && (rawPath.charAt(i + 1) == '/' || rawPath.charAt(i + 1) == '.') || c == '.' && i == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -29,8 +29,12 @@ public final class BodySizeFilter implements Filter {
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
             throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
-        long limit = limits.of(RoutePath.ofRaw(request.getRequestURI()), request.getContentType());
         long length = request.getContentLengthLong();
+        if (length <= 0 && request.getHeader("Transfer-Encoding") == null) {
+            chain.doFilter(req, res); // no body (most requests: every GET): nothing to measure
+            return;
+        }
+        long limit = limits.of(RoutePath.ofRaw(request.getRequestURI()), request.getContentType());
         if (length > limit) {
             refuse((HttpServletResponse) res);
             return;

@@ -3,7 +3,7 @@ package dev.atelier.web.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atelier.web.headers.ContentSecurityPolicy;
-import dev.atelier.web.headers.SecurityHeadersFilter;
+import dev.atelier.web.headers.SecurityHeaders;
 import dev.atelier.web.problem.Problem;
 import dev.atelier.web.site.pages.PlainPages;
 import java.nio.ByteBuffer;
@@ -43,8 +43,8 @@ public final class ServerErrorHandler extends ErrorHandler {
         String path = path(request.getHttpURI());
         byte[] body;
         String type;
-        // Jetty's own errors never pass the servlet filters, so they get the security headers here.
-        SecurityHeadersFilter.forPath(path).forEach(response.getHeaders()::put);
+        // Jetty's own errors (a request line it cannot read) come before any handler, so they get the headers here.
+        SecurityHeaders.forPath(path).forEach(response.getHeaders()::put);
         if (RoutePath.isApi(path)) {
             type = Problem.MEDIA_TYPE;
             body = problem(status, texts);

@@ -26,7 +26,7 @@ class RequestPathsTest {
             assertThat(AmbiguousPathFilter.isAmbiguous(path)).as(path).isTrue();
         }
         for (String path : new String[] {"/", "/api/v1/uploads", "/gallery/job_01abc", "/static/default/ab12/app.css",
-                "/legal/privacy.txt", "/brand/0f.svg", "/media/a%20b"}) {
+                "/legal/privacy.txt", "/brand/0f.svg", "/media/a%20b", "/.well-known/security.txt"}) {
             assertThat(AmbiguousPathFilter.isAmbiguous(path)).as(path).isFalse();
         }
     }
