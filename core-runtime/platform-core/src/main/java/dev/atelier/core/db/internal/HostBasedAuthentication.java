@@ -1,12 +1,11 @@
 package dev.atelier.core.db.internal;
 
 import dev.atelier.core.db.DatabaseStartException;
+import dev.atelier.core.secrets.OwnerOnlyFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.regex.Pattern;
 
 /**
@@ -35,14 +34,7 @@ final class HostBasedAuthentication {
     void requirePasswords() {
         String rewritten = TRUST_RULE.matcher(read()).replaceAll("$1scram-sha-256$2");
         try {
-            Path temporary = Files.createTempFile(file.getParent(), "." + FILE, ".tmp",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            try {
-                Files.writeString(temporary, rewritten, StandardCharsets.UTF_8);
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
+            OwnerOnlyFile.write(file, rewritten);
         } catch (IOException e) {
             throw new DatabaseStartException("Cannot rewrite " + file + " to require passwords: " + e
                     + ". Check that the data folder is writable.", e);

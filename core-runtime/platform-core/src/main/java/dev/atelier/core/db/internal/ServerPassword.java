@@ -1,13 +1,12 @@
 package dev.atelier.core.db.internal;
 
 import dev.atelier.core.db.DatabaseStartException;
+import dev.atelier.core.secrets.OwnerOnlyFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
@@ -41,15 +40,8 @@ final class ServerPassword {
         new SecureRandom().nextBytes(bytes);
         // URL-safe base64 without padding: nothing to quote in a pwfile or a connection property.
         String value = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        FileAttribute<Set<PosixFilePermission>> ownerOnly = PosixFilePermissions.asFileAttribute(OWNER_ONLY);
         try {
-            Path temporary = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp", ownerOnly);
-            try {
-                Files.writeString(temporary, value + "\n", StandardCharsets.US_ASCII);
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
+            OwnerOnlyFile.write(file, value + "\n");
         } catch (IOException e) {
             throw new DatabaseStartException("Cannot write the embedded PostgreSQL password file " + file + ": " + e
                     + ". Check that the data folder is writable.", e);

@@ -1,4 +1,4 @@
-package dev.atelier.launcher;
+package dev.atelier.core.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The local operator token reaches its file without ever being readable by another user. */
+/** A secret (the local operator token, the embedded database's password) reaches its file without ever being readable by another user. */
 class OwnerOnlyFileTest {
 
     @TempDir
@@ -18,7 +18,7 @@ class OwnerOnlyFileTest {
 
     @Test
     void aNewTokenFileIsOwnerOnlyAndNothingElseIsLeftBehind() throws Exception {
-        Path file = dataDir.resolve(LocalOperatorToken.FILE);
+        Path file = dataDir.resolve("operator-token");
 
         OwnerOnlyFile.write(file, "op_secret\n");
 
@@ -31,7 +31,7 @@ class OwnerOnlyFileTest {
 
     @Test
     void someoneHoldingTheOldWorldReadableFileOpenNeverReadsTheNewToken() throws Exception {
-        Path file = dataDir.resolve(LocalOperatorToken.FILE);
+        Path file = dataDir.resolve("operator-token");
         Files.writeString(file, "op_stale\n");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
 

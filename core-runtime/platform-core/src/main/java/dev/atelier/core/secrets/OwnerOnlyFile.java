@@ -1,4 +1,4 @@
-package dev.atelier.launcher;
+package dev.atelier.core.secrets;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +16,7 @@ import java.util.Set;
  * then replaces the target in one rename. Writing in place would leave the old file's permissions in force while the
  * secret is written, and anyone already holding the old file open would read the new secret through it.
  */
-final class OwnerOnlyFile {
+public final class OwnerOnlyFile {
 
     private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
@@ -24,7 +24,7 @@ final class OwnerOnlyFile {
     private OwnerOnlyFile() {}
 
     /** Replaces {@code file} with one holding {@code text}, creating its folder if needed. */
-    static void write(Path file, String text) throws IOException {
+    public static void write(Path file, String text) throws IOException {
         Path folder = file.toAbsolutePath().getParent();
         Files.createDirectories(folder);
         Path temporary = createOwnerOnly(folder, file.getFileName().toString());
@@ -41,11 +41,10 @@ final class OwnerOnlyFile {
     }
 
     private static Path createOwnerOnly(Path folder, String name) throws IOException {
-        try {
-            return Files.createTempFile(folder, "." + name + "-", ".tmp", OWNER_ONLY);
-        } catch (UnsupportedOperationException e) {
-            // Not a POSIX file system; the data folder's own permissions apply.
-            return Files.createTempFile(folder, "." + name + "-", ".tmp");
-        }
+        String prefix = "." + name + "-";
+        // On a file system without POSIX permissions the folder's own permissions are all there is.
+        return folder.getFileSystem().supportedFileAttributeViews().contains("posix")
+                ? Files.createTempFile(folder, prefix, ".tmp", OWNER_ONLY)
+                : Files.createTempFile(folder, prefix, ".tmp");
     }
 }
