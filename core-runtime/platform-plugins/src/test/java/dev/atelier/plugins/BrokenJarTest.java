@@ -2,8 +2,10 @@ package dev.atelier.plugins;
 
 import static dev.atelier.plugins.TestContext.prompt;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,10 +27,12 @@ class BrokenJarTest extends RunningHost {
 
         assertThat(status.lastError()).isEqualTo("not a jar file");
         assertThat(status.symbolicName()).isNull();
-        assertThat(events).anySatisfy(event -> {
-            assertThat(event.action()).isEqualTo("FAILED");
-            assertThat(event.fileName()).isEqualTo("notes.jar");
-        });
+        // The event is recorded just after the status changes, on the deployer's thread.
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(events).anySatisfy(event -> {
+                    assertThat(event.action()).isEqualTo("FAILED");
+                    assertThat(event.fileName()).isEqualTo("notes.jar");
+                }));
     }
 
     @Test
