@@ -2,16 +2,18 @@ package dev.atelier.plugins;
 
 import dev.atelier.plugins.internal.BundleActivities;
 import dev.atelier.plugins.internal.BundleDeployer;
+import dev.atelier.plugins.internal.DeclaredKinds;
 import dev.atelier.plugins.internal.DeployFolderWatcher;
 import dev.atelier.plugins.internal.FelixConfiguration;
 import dev.atelier.plugins.internal.InvalidJarException;
 import dev.atelier.plugins.internal.JarUpload;
-import dev.atelier.plugins.internal.ModelTracker;
+import dev.atelier.plugins.internal.KindRegistry;
 import dev.atelier.plugins.internal.PluginCallRunner;
+import dev.atelier.plugins.internal.PluginCalls;
 import dev.atelier.plugins.internal.StatusView;
-import dev.atelier.plugins.internal.StorageTracker;
 import dev.atelier.plugins.internal.SystemBundles;
 import dev.atelier.plugins.internal.TrackedModelRegistry;
+import dev.atelier.plugins.internal.TrackedStorageRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,7 +22,9 @@ import java.nio.file.NoSuchFileException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.apache.felix.framework.Felix;
@@ -30,7 +34,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The plugin host: embeds Apache Felix, starts the system bundles, installs every jar of the deploy folder and keeps
- * following that folder (new jar: install; changed jar: blue/green update; deleted jar: drain and remove).
+ * following that folder (new jar: install; changed jar: blue/green update; deleted jar: drain and remove). It tracks,
+ * chooses and calls the services of every declared {@link PluginKind} the same way ({@link #plugins(PluginKind)}).
  *
  * <pre>{@code
  * try (PluginHost host = new PluginHost(PluginHostSettings.withDefaults(deploy, systemBundles, cache), events::save)) {
@@ -48,19 +53,31 @@ public final class PluginHost implements AutoCloseable {
 
     private final PluginHostSettings settings;
     private final DeploymentListener listener;
+    private final List<PluginKind<?, ?>> kinds;
+    private final Map<PluginKind<?, ?>, PluginRegistry<?, ?>> registries = new ConcurrentHashMap<>();
     private Felix framework;
     private PluginCallRunner runner;
     private DeployFolderWatcher watcher;
     private BundleDeployer deployer;
     private StatusView status;
-    private ModelRegistry models;
-    private StorageRegistry storage;
+    private DeclaredKinds declared;
+    private PluginCalls calls;
     private volatile boolean started;
     private boolean used;
 
+    /** A host of the platform's plugin kinds, {@link PluginKinds#ALL}. */
     public PluginHost(PluginHostSettings settings, DeploymentListener listener) {
+        this(settings, listener, PluginKinds.ALL);
+    }
+
+    /**
+     * A host of {@code kinds}. The SPI package of a kind outside the platform API is exported to plugins too (at
+     * version 0.0.0), so a kind can be declared, and tested, without changing the API bundle.
+     */
+    public PluginHost(PluginHostSettings settings, DeploymentListener listener, List<PluginKind<?, ?>> kinds) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.kinds = List.copyOf(kinds);
     }
 
     /**
@@ -77,27 +94,24 @@ public final class PluginHost implements AutoCloseable {
         try {
             Files.createDirectories(settings.deployDir());
             Files.createDirectories(settings.cacheDir());
-            framework = new Felix(FelixConfiguration.build(settings));
+            framework = new Felix(FelixConfiguration.build(settings, kinds));
             framework.init();
             runner = new PluginCallRunner();
+            calls = new PluginCalls(runner, settings.callTimeout());
             BundleActivities activities = new BundleActivities();
-            ModelTracker tracker =
-                    new ModelTracker(framework.getBundleContext(), runner, activities, settings.callTimeout());
-            tracker.open();
-            StorageTracker storageTracker = new StorageTracker(framework.getBundleContext(), activities);
-            storageTracker.open();
+            declared = new DeclaredKinds(kinds, framework.getBundleContext(), runner, activities,
+                    settings.callTimeout());
+            declared.open();
             framework.start();
             SystemBundles.installAndStart(framework.getBundleContext(), settings.systemBundlesDir());
             deployer = new BundleDeployer(
-                    framework.getBundleContext(), tracker, activities, settings.drainTimeout(), listener);
-            status = new StatusView(deployer, tracker, activities);
-            models = new TrackedModelRegistry(tracker, runner, settings.callTimeout());
-            storage = storageTracker;
+                    framework.getBundleContext(), declared, activities, settings.drainTimeout(), listener);
+            status = new StatusView(deployer, declared, activities);
             watcher = new DeployFolderWatcher(settings.deployDir(), deployer);
             watcher.scanNow(settings.pollInterval());
             watcher.startPolling(settings.pollInterval());
             started = true;
-            LOG.info("Plugin host started: {} models from {}", models.list().size(), settings.deployDir());
+            LOG.info("Plugin host started: {} from {}", served(), settings.deployDir());
         } catch (IOException | BundleException | RuntimeException e) {
             throw new PluginHostException("The plugin host could not start: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -116,16 +130,43 @@ public final class PluginHost implements AutoCloseable {
         return started;
     }
 
-    /** The models being served. */
-    public ModelRegistry models() {
-        requireStarted();
-        return models;
+    /** The plugin kinds this host declares, in declaration order. */
+    public List<PluginKind<?, ?>> kinds() {
+        return kinds;
     }
 
-    /** The storage backends being served. */
-    public StorageRegistry storage() {
+    /**
+     * The services of {@code kind} being served, and the way to call them.
+     *
+     * @throws IllegalArgumentException when this host does not declare {@code kind}
+     */
+    public <S, D> PluginRegistry<S, D> plugins(PluginKind<S, D> kind) {
         requireStarted();
-        return storage;
+        return registry(kind);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <S, D> PluginRegistry<S, D> registry(PluginKind<S, D> kind) {
+        if (!kinds.contains(kind)) {
+            throw new IllegalArgumentException(kind + " is not declared by this host");
+        }
+        return (PluginRegistry<S, D>) registries.computeIfAbsent(kind,
+                k -> new KindRegistry<>(declared.tracker(kind), calls));
+    }
+
+    /** The models being served: {@link #plugins(PluginKind)} of {@link PluginKinds#MODELS}, typed. */
+    public ModelRegistry models() {
+        return new TrackedModelRegistry(plugins(PluginKinds.MODELS));
+    }
+
+    /** The storage backends being served: {@link #plugins(PluginKind)} of {@link PluginKinds#STORAGE}, typed. */
+    public StorageRegistry storage() {
+        return new TrackedStorageRegistry(plugins(PluginKinds.STORAGE));
+    }
+
+    /** "2 Model, 1 Storage" for the start-up log line. */
+    private String served() {
+        return String.join(", ", kinds.stream().map(k -> registry(k).list().size() + " " + k.label()).toList());
     }
 
     /** Every jar of the deploy folder the host has acted on, sorted by file name. */

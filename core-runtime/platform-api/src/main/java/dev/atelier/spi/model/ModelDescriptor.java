@@ -40,7 +40,7 @@ public final class ModelDescriptor {
         this.id = b.id;
         this.name = b.name == null ? b.id : b.name;
         this.description = b.description == null ? "" : b.description;
-        this.version = Objects.requireNonNull(b.version, "version");
+        this.version = b.version == null ? "" : b.version;
         this.output = Objects.requireNonNull(b.output, "output");
         this.inputs = Set.copyOf(b.inputs);
         this.parameters = List.copyOf(b.parameters);
@@ -74,9 +74,30 @@ public final class ModelDescriptor {
         return description;
     }
 
-    /** Version of the model (not necessarily of the bundle), for example {@code "1.2.0"}. */
+    /**
+     * Version of the model (not necessarily of the bundle), for example {@code "1.2.0"}. When the model declared none,
+     * the host lists it with its bundle's {@code Bundle-Version}; outside the host it is then empty.
+     */
     public String version() {
         return version;
+    }
+
+    /**
+     * This descriptor, or a copy with {@code version} when the model declared none. The host calls it with the
+     * serving bundle's {@code Bundle-Version}; models have no need to.
+     *
+     * @since 1.2
+     */
+    public ModelDescriptor withDefaultVersion(String version) {
+        if (!this.version.isEmpty()) {
+            return this;
+        }
+        Builder copy = new Builder(id).name(name).description(description).version(version).output(output);
+        copy.inputs.addAll(inputs);
+        copy.parameters.addAll(parameters);
+        copy.defaultCreditCost = defaultCreditCost;
+        copy.timeLimit = timeLimit;
+        return copy.build();
     }
 
     /** What the model produces. */
@@ -143,7 +164,7 @@ public final class ModelDescriptor {
             return this;
         }
 
-        /** Required. */
+        /** Optional: without it the host uses the bundle's {@code Bundle-Version} (since 1.2; required before). */
         public Builder version(String version) {
             this.version = version;
             return this;

@@ -21,7 +21,7 @@
  * running finish on the older one.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package dev.atelier.spi.model;
 
 import org.osgi.annotation.bundle.Export;

@@ -38,14 +38,14 @@ public final class BundleDeployer implements DeployFolderWatcher.Handler {
 
     public BundleDeployer(
             BundleContext context,
-            ModelTracker tracker,
+            DeclaredKinds kinds,
             BundleActivities activities,
             Duration drainTimeout,
             DeploymentListener listener) {
         this.context = context;
         this.activities = activities;
-        this.retirement = new BundleRetirement(context, tracker, activities, drainTimeout);
-        this.readiness = new ServiceReadiness(tracker);
+        this.retirement = new BundleRetirement(context, kinds, activities, drainTimeout);
+        this.readiness = new ServiceReadiness(kinds);
         this.events = new DeploymentEvents(listener);
     }
 
@@ -136,7 +136,7 @@ public final class BundleDeployer implements DeployFolderWatcher.Handler {
             reject(file, failure.get());
             return false;
         }
-        readiness.awaitDescriptors(bundle);
+        readiness.awaitRead(bundle);
         files.put(name, file);
         LOG.info("Installed {} {} from {}", facts.symbolicName(), facts.version(), name);
         events.publish(DeploymentEvent.INSTALLED, name, facts.symbolicName(), facts.version(), "installed");
@@ -227,7 +227,7 @@ public final class BundleDeployer implements DeployFolderWatcher.Handler {
                 continue;
             }
             if (start(bundle).isEmpty()) {
-                readiness.awaitDescriptors(bundle);
+                readiness.awaitRead(bundle);
                 files.put(file.fileName(), file.withError(file.hash(), null));
                 LOG.info("Started {} {}: what it required is deployed now", file.symbolicName(), file.version());
                 events.publish(DeploymentEvent.INSTALLED, file.fileName(), file.symbolicName(), file.version(),

@@ -47,10 +47,16 @@ record BundleFailure(String reason, String hint) {
             return unresolved(message);
         }
         if (e.getType() == BundleException.ACTIVATOR_ERROR && e.getCause() != null) {
-            return new BundleFailure("activator failed: " + ModelTracker.describe(e.getCause()),
+            return new BundleFailure("activator failed: " + describe(e.getCause()),
                     "Fix the bundle's activator (stack trace logged at DEBUG) and redeploy.");
         }
         return new BundleFailure("start failed: " + message, "See the framework log, fix the bundle and redeploy.");
+    }
+
+    /** A throwable's message for a status line, or its simple class name when it has none. */
+    static String describe(Throwable cause) {
+        String message = cause.getMessage();
+        return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
     }
 
     /** " [2.0.0,3.0.0)" from the version clauses of a requirement filter, or "" when it has none. */

@@ -18,13 +18,13 @@ final class BundleRetirement {
     private static final long REFRESH_WAIT_SECONDS = 10;
 
     private final BundleContext context;
-    private final ModelTracker tracker;
+    private final DeclaredKinds kinds;
     private final BundleActivities activities;
     private final Duration drainTimeout;
 
-    BundleRetirement(BundleContext context, ModelTracker tracker, BundleActivities activities, Duration drainTimeout) {
+    BundleRetirement(BundleContext context, DeclaredKinds kinds, BundleActivities activities, Duration drainTimeout) {
         this.context = context;
-        this.tracker = tracker;
+        this.kinds = kinds;
         this.activities = activities;
         this.drainTimeout = drainTimeout;
     }
@@ -34,10 +34,10 @@ final class BundleRetirement {
         BundleActivity activity = activities.of(bundle.getBundleId());
         // Draining first lets a replacement take over while this bundle still counts as a fallback...
         activity.startDraining();
-        tracker.rebuild();
+        kinds.rebuild();
         // ...then closing makes late arrivals retry on the new snapshot instead of entering.
         activity.close();
-        tracker.rebuild();
+        kinds.rebuild();
         try {
             if (!activity.awaitIdle(drainTimeout)) {
                 LOG.warn("{} {} still had {} calls running after {} s; uninstalling it anyway",

@@ -1,13 +1,16 @@
 package dev.atelier.plugins.internal;
 
 import dev.atelier.plugins.PluginHostException;
+import dev.atelier.plugins.PluginKind;
 import dev.atelier.plugins.PluginHostSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.util.Enumeration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.jar.Attributes;
 import java.util.jar.Manifest;
 import org.osgi.framework.Constants;
@@ -22,7 +25,8 @@ public final class FelixConfiguration {
     private FelixConfiguration() {}
 
     /** Framework properties for {@code settings}, with Felix logging routed to SLF4J. */
-    public static Map<String, Object> build(PluginHostSettings settings) throws PluginHostException {
+    public static Map<String, Object> build(PluginHostSettings settings, List<PluginKind<?, ?>> kinds)
+            throws PluginHostException {
         ClassLoader loader = FelixConfiguration.class.getClassLoader();
         Map<String, Object> config = new HashMap<>();
         config.put(Constants.FRAMEWORK_STORAGE, settings.cacheDir().toAbsolutePath().toString());
@@ -30,7 +34,7 @@ public final class FelixConfiguration {
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         // Blue/green updates install the new version beside the old one under the same symbolic name.
         config.put(Constants.FRAMEWORK_BSNVERSION, Constants.FRAMEWORK_BSNVERSION_MULTIPLE);
-        config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, systemPackagesExtra(loader));
+        config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, systemPackagesExtra(loader, kinds));
         // Two processes sharing one cache would corrupt it; the lock makes the second one fail loudly.
         config.put("felix.cache.locking", "true");
         if (settings.storageDir() != null) {
@@ -44,15 +48,25 @@ public final class FelixConfiguration {
         return config;
     }
 
-    /** The platform-api bundle's own Export-Package (so SPI versions are defined once) plus SLF4J. */
-    static String systemPackagesExtra(ClassLoader loader) throws PluginHostException {
+    /**
+     * The platform-api bundle's own Export-Package (so SPI versions are defined once), SLF4J, and the SPI package of
+     * any declared kind the API does not export.
+     */
+    static String systemPackagesExtra(ClassLoader loader, List<PluginKind<?, ?>> kinds) throws PluginHostException {
         String apiExports = header(loader, API_SYMBOLIC_NAME, "Export-Package");
         String slf4jVersion = header(loader, SLF4J_SYMBOLIC_NAME, Constants.BUNDLE_VERSION);
         StringBuilder extra = new StringBuilder(apiExports.trim());
+        kinds.stream().map(kind -> kind.spi().getPackageName()).distinct()
+                .filter(pkg -> !exports(apiExports, pkg))
+                .forEach(pkg -> extra.append(',').append(pkg));
         for (String pkg : SLF4J_PACKAGES) {
             extra.append(',').append(pkg).append(";version=\"").append(slf4jVersion).append('"');
         }
         return extra.toString();
+    }
+
+    private static boolean exports(String exportPackage, String pkg) {
+        return Pattern.compile("(^|,)\\s*" + Pattern.quote(pkg) + "\\s*(;|,|$)").matcher(exportPackage).find();
     }
 
     private static String header(ClassLoader loader, String symbolicName, String name) throws PluginHostException {

@@ -1,72 +1,67 @@
 package dev.atelier.plugins.internal;
 
-import dev.atelier.spi.model.GenerationModel;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 
-/** Decides when a freshly started bundle is really serving: its services registered and its models described. */
+/** Decides when a freshly started bundle is really serving: its services registered and read by their kinds. */
 final class ServiceReadiness {
 
     /** How long a new version may take to register its services before its update counts as failed. */
     static final Duration SERVICE_WAIT = Duration.ofSeconds(5);
 
-    private final ModelTracker tracker;
+    private final DeclaredKinds kinds;
 
-    ServiceReadiness(ModelTracker tracker) {
-        this.tracker = tracker;
+    ServiceReadiness(DeclaredKinds kinds) {
+        this.kinds = kinds;
     }
 
     /**
-     * Waits until the new version serves what the old one did: models if the old one had models, any service
-     * otherwise. Services often appear a moment after start() (Declarative Services).
+     * Waits until the new version serves every kind the old one did (any service when the old one served no declared
+     * kind). Services often appear a moment after start() (Declarative Services).
      */
     Optional<BundleFailure> awaitServices(Bundle fresh, Bundle old) {
-        boolean oldHadModels = !tracker.modelIdsOf(old.getBundleId()).isEmpty();
-        boolean oldHadServices = oldHadModels || hasServices(old);
-        if (!oldHadServices) {
+        List<KindTracker<?, ?>> oldKinds = kinds.servedBy(old.getBundleId());
+        if (oldKinds.isEmpty() && !hasServices(old)) {
             return Optional.empty();
         }
         long deadline = System.nanoTime() + SERVICE_WAIT.toNanos();
         while (System.nanoTime() - deadline < 0) {
-            boolean settled = descriptorsRead(fresh);
-            boolean serving = oldHadModels ? !tracker.modelIdsOf(fresh.getBundleId()).isEmpty() : hasServices(fresh);
+            boolean settled = allRead(fresh);
+            boolean serving = oldKinds.isEmpty()
+                    ? hasServices(fresh)
+                    : oldKinds.stream().allMatch(t -> !t.idsOf(fresh.getBundleId()).isEmpty());
             if (serving && settled) {
                 return Optional.empty();
             }
-            String failure = tracker.failureOf(fresh.getBundleId());
+            String failure = kinds.failureOf(fresh.getBundleId());
             if (settled && failure != null) {
-                return Optional.of(new BundleFailure(failure, "Fix the model's descriptor() and redeploy."));
+                return Optional.of(new BundleFailure(failure, "Fix the service and redeploy."));
             }
             if (!sleepBriefly()) {
                 break;
             }
         }
-        String failure = tracker.failureOf(fresh.getBundleId());
+        String failure = kinds.failureOf(fresh.getBundleId());
         return Optional.of(new BundleFailure(
                 failure != null ? failure : "it registered no services within " + SERVICE_WAIT.toSeconds() + " s",
                 "Check that the bundle registers its services when started (Declarative Services components)."));
     }
 
-    /** Bounded wait until the tracker has read every model descriptor of {@code bundle}. */
-    void awaitDescriptors(Bundle bundle) {
+    /** Bounded wait until the trackers have read every service of {@code bundle} (model descriptors, say). */
+    void awaitRead(Bundle bundle) {
         long deadline = System.nanoTime() + SERVICE_WAIT.toNanos();
-        while (!descriptorsRead(bundle) && System.nanoTime() - deadline < 0 && sleepBriefly()) {
-            // Listener threads are still reading descriptors.
+        while (!allRead(bundle) && System.nanoTime() - deadline < 0 && sleepBriefly()) {
+            // Listener threads are still reading services.
         }
     }
 
-    private boolean descriptorsRead(Bundle bundle) {
-        var references = registeredServices(bundle);
-        for (var reference : references) {
-            Object classes = reference.getProperty(Constants.OBJECTCLASS);
-            boolean isModel = classes instanceof String[] names
-                    && List.of(names).contains(GenerationModel.class.getName());
-            if (isModel && !tracker.hasProcessed(reference)) {
+    private boolean allRead(Bundle bundle) {
+        for (var reference : registeredServices(bundle)) {
+            if (!kinds.hasProcessed(reference)) {
                 return false;
             }
         }

@@ -2,8 +2,6 @@ package dev.atelier.plugins.internal;
 
 import dev.atelier.plugins.BundleStatus;
 import dev.atelier.plugins.PluginMetrics;
-import dev.atelier.spi.model.GenerationModel;
-import dev.atelier.spi.storage.StorageBackend;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,12 +14,12 @@ import org.osgi.framework.ServiceReference;
 public final class StatusView {
 
     private final BundleDeployer deployer;
-    private final ModelTracker tracker;
+    private final DeclaredKinds kinds;
     private final BundleActivities activities;
 
-    public StatusView(BundleDeployer deployer, ModelTracker tracker, BundleActivities activities) {
+    public StatusView(BundleDeployer deployer, DeclaredKinds kinds, BundleActivities activities) {
         this.deployer = deployer;
-        this.tracker = tracker;
+        this.kinds = kinds;
         this.activities = activities;
     }
 
@@ -45,7 +43,7 @@ public final class StatusView {
                     List.of(), file.lastError(), file.changedAt(), PluginMetrics.NONE);
         }
         BundleActivity activity = activities.peek(bundle.getBundleId());
-        String error = file.lastError() != null ? file.lastError() : tracker.failureOf(bundle.getBundleId());
+        String error = file.lastError() != null ? file.lastError() : kinds.failureOf(bundle.getBundleId());
         return new BundleStatus(file.fileName(), file.symbolicName(), file.version(), state(bundle, activity),
                 services(bundle), error, file.changedAt(), activity == null ? PluginMetrics.NONE : activity.metrics());
     }
@@ -68,16 +66,7 @@ public final class StatusView {
         List<String> services = new ArrayList<>();
         for (ServiceReference<?> reference : ServiceReadiness.registeredServices(bundle)) {
             for (String type : (String[]) reference.getProperty(Constants.OBJECTCLASS)) {
-                String simpleName = type.substring(type.lastIndexOf('.') + 1);
-                if (type.equals(GenerationModel.class.getName())) {
-                    String modelId = tracker.modelIdOf(reference);
-                    services.add(simpleName + " " + (modelId != null ? modelId : "(ignored)"));
-                } else if (type.equals(StorageBackend.class.getName())) {
-                    Object backendId = reference.getProperty(StorageBackend.BACKEND_ID);
-                    services.add(simpleName + " " + (backendId != null ? backendId : "(ignored)"));
-                } else {
-                    services.add(simpleName);
-                }
+                services.add(kinds.describe(reference, type).orElse(type.substring(type.lastIndexOf('.') + 1)));
             }
         }
         services.sort(null);

@@ -3,103 +3,81 @@ package dev.atelier.plugins.internal;
 import dev.atelier.plugins.ModelInfo;
 import dev.atelier.plugins.ModelRegistry;
 import dev.atelier.plugins.ModelUnavailableException;
+import dev.atelier.plugins.PluginCallException;
+import dev.atelier.plugins.PluginRegistry;
+import dev.atelier.plugins.ServedPlugin;
 import dev.atelier.spi.model.GenerationContext;
 import dev.atelier.spi.model.GenerationException;
 import dev.atelier.spi.model.GenerationException.Kind;
+import dev.atelier.spi.model.GenerationModel;
 import dev.atelier.spi.model.GenerationRequest;
 import dev.atelier.spi.model.GenerationResult;
-import java.time.Duration;
-import java.time.Instant;
+import dev.atelier.spi.model.ModelDescriptor;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@link ModelRegistry} over the tracker's snapshot; every call is counted on the bundle serving it. */
+/** {@link ModelRegistry} over the models' {@link PluginRegistry}: says what went wrong as a GenerationException. */
 public final class TrackedModelRegistry implements ModelRegistry {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrackedModelRegistry.class);
-    // A closed bundle disappears from the snapshot right after closing; a few retries bridge that moment.
-    private static final int MAX_ATTEMPTS = 100;
 
-    private final ModelTracker tracker;
-    private final PluginCallRunner runner;
-    private final Duration callTimeout;
+    private final PluginRegistry<GenerationModel, ModelDescriptor> models;
 
-    public TrackedModelRegistry(ModelTracker tracker, PluginCallRunner runner, Duration callTimeout) {
-        this.tracker = tracker;
-        this.runner = runner;
-        this.callTimeout = callTimeout;
+    public TrackedModelRegistry(PluginRegistry<GenerationModel, ModelDescriptor> models) {
+        this.models = models;
     }
 
     @Override
     public List<ModelInfo> list() {
-        return tracker.snapshot().list();
+        return models.list().stream().map(TrackedModelRegistry::info).toList();
     }
 
     @Override
     public Optional<ModelInfo> find(String modelId) {
-        ModelEntry entry = tracker.snapshot().chosen(modelId);
-        return entry == null ? Optional.empty() : Optional.of(entry.info());
+        return models.find(modelId).map(TrackedModelRegistry::info);
     }
 
     @Override
     public GenerationResult generate(String modelId, GenerationRequest request, GenerationContext context)
             throws ModelUnavailableException, GenerationException {
-        ModelEntry entry = enter(modelId);
-        long started = System.nanoTime();
-        boolean failed = true;
         try {
-            GenerationResult result = invoke(entry, request, context);
-            failed = false;
-            return result;
-        } finally {
-            entry.activity().record(System.nanoTime() - started, failed);
+            return models.call(modelId, context.deadline(), model -> model.generate(request, context));
+        } catch (PluginCallException e) {
+            throw translate(modelId, context, e);
         }
     }
 
-    private ModelEntry enter(String modelId) throws ModelUnavailableException {
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            ModelEntry entry = tracker.snapshot().chosen(modelId);
-            if (entry == null) {
-                break;
+    private static GenerationException translate(String modelId, GenerationContext context, PluginCallException e)
+            throws ModelUnavailableException {
+        ServedPlugin<?> served = e.served();
+        switch (e.reason()) {
+            case NOT_DEPLOYED -> throw new ModelUnavailableException(modelId);
+            case TIMED_OUT -> {
+                LOG.warn("Model {} of {} {} did not finish in time (job {})", modelId, served.bundleSymbolicName(),
+                        served.bundleVersion(), context.jobId());
+                return new GenerationException(Kind.TEMPORARY, "The model did not finish in time.");
             }
-            if (entry.activity().tryEnter()) {
-                return entry;
+            case INTERRUPTED -> {
+                return new GenerationException(Kind.CANCELLED, "The generation was cancelled.");
             }
-            Thread.onSpinWait();
+            case BUSY -> {
+                LOG.warn("Refused a call to model {}: {}", modelId, e.getMessage());
+                return new GenerationException(Kind.TEMPORARY, "The platform is busy. Please try again in a moment.");
+            }
+            default -> {
+                if (e.getCause() instanceof GenerationException reported) {
+                    return reported;
+                }
+                LOG.error("Model {} of {} {} failed unexpectedly (job {})", modelId, served.bundleSymbolicName(),
+                        served.bundleVersion(), context.jobId(), e.getCause());
+                return new GenerationException(Kind.FAILED, "The model failed unexpectedly.", e.getCause());
+            }
         }
-        throw new ModelUnavailableException(modelId);
     }
 
-    private GenerationResult invoke(ModelEntry entry, GenerationRequest request, GenerationContext context)
-            throws GenerationException {
-        Duration untilDeadline = Duration.between(Instant.now(), context.deadline());
-        Duration timeout = untilDeadline.compareTo(callTimeout) < 0 ? untilDeadline : callTimeout;
-        try {
-            return runner.call(entry.bundleLoader(), () -> entry.model().generate(request, context), timeout,
-                    entry.activity()::exit);
-        } catch (TimeoutException e) {
-            LOG.warn("Model {} of {} {} did not finish in time (job {})", entry.modelId(),
-                    entry.info().bundleSymbolicName(), entry.info().bundleVersion(), context.jobId());
-            throw new GenerationException(Kind.TEMPORARY, "The model did not finish in time.");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GenerationException(Kind.CANCELLED, "The generation was cancelled.");
-        } catch (RejectedExecutionException e) {
-            LOG.warn("All {} plugin workers are busy; refused a call to model {}", PluginCallRunner.MAX_WORKERS,
-                    entry.modelId());
-            throw new GenerationException(Kind.TEMPORARY, "The platform is busy. Please try again in a moment.");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof GenerationException reported) {
-                throw reported;
-            }
-            LOG.error("Model {} of {} {} failed unexpectedly (job {})", entry.modelId(),
-                    entry.info().bundleSymbolicName(), entry.info().bundleVersion(), context.jobId(), e.getCause());
-            throw new GenerationException(Kind.FAILED, "The model failed unexpectedly.", e.getCause());
-        }
+    private static ModelInfo info(ServedPlugin<ModelDescriptor> served) {
+        return new ModelInfo(served.description(), served.bundleSymbolicName(), served.bundleVersion());
     }
 }

@@ -1,0 +1,34 @@
+package dev.atelier.plugins;
+
+import dev.atelier.spi.model.GenerationModel;
+import dev.atelier.spi.model.ModelDescriptor;
+import dev.atelier.spi.storage.ObjectNotFoundException;
+import dev.atelier.spi.storage.StorageBackend;
+import java.util.List;
+
+/** The plugin kinds the platform declares. A new kind is one more constant here and in {@link #ALL}. */
+public final class PluginKinds {
+
+    /** Generation models, by the id in their descriptor; the descriptor's version defaults to the Bundle-Version. */
+    public static final PluginKind<GenerationModel, ModelDescriptor> MODELS = PluginKind.described(
+            "model", "Model", GenerationModel.class, "descriptor()", (model, appearing) -> {
+                ModelDescriptor descriptor = model.descriptor();
+                if (descriptor == null) {
+                    throw new RejectedServiceException("descriptor() returned null");
+                }
+                return new ServiceIdentity<>(descriptor.id(),
+                        descriptor.withDefaultVersion(appearing.bundleVersion()));
+            });
+
+    /** Storage backends, by their service property {@value StorageBackend#BACKEND_ID}; tenants default to local. */
+    public static final PluginKind<StorageBackend, Void> STORAGE = PluginKind
+            .identifiedBy("storage", "Storage", StorageBackend.class, StorageBackend.BACKEND_ID)
+            .withDefaultPlugin("local")
+            // Asking for a missing object is an answer, not a failure of the backend.
+            .withAnswer(ObjectNotFoundException.class);
+
+    /** Every kind the platform declares, in the order operators see them. */
+    public static final List<PluginKind<?, ?>> ALL = List.of(MODELS, STORAGE);
+
+    private PluginKinds() {}
+}
