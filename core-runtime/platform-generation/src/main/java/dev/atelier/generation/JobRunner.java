@@ -7,6 +7,7 @@ import dev.atelier.core.generations.Job;
 import dev.atelier.core.tenants.PluginUrls;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.core.tenants.TenantDirectory;
+import dev.atelier.plugins.Correlation;
 import dev.atelier.plugins.ModelRegistry;
 import dev.atelier.plugins.ModelUnavailableException;
 import dev.atelier.spi.model.GenerationException;
@@ -68,6 +69,13 @@ final class JobRunner {
     }
 
     void run(ClaimedJob claimed, String workerId) {
+        // Plugin calls made for this job (the model, storage) carry its id as their correlation id.
+        try (Correlation.Scope scope = Correlation.begin(claimed.job().id())) {
+            runCorrelated(claimed, workerId);
+        }
+    }
+
+    private void runCorrelated(ClaimedJob claimed, String workerId) {
         Job job = claimed.job();
         Optional<Tenant> tenant = tenants.byId(job.tenantId());
         if (tenant.isEmpty()) {

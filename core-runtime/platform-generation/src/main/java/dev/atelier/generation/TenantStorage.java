@@ -1,28 +1,29 @@
 package dev.atelier.generation;
 
 import dev.atelier.core.tenants.Tenant;
-import dev.atelier.core.tenants.TenantSettings;
+import dev.atelier.plugins.BoundPlugin;
+import dev.atelier.plugins.PluginCallException;
+import dev.atelier.plugins.PluginKinds;
+import dev.atelier.plugins.StorageCalls;
 import dev.atelier.plugins.StorageRegistry;
 import dev.atelier.spi.storage.StorageBackend;
 import dev.atelier.spi.storage.StorageException;
 import dev.atelier.spi.storage.StoredObject;
-import dev.atelier.spi.tenant.TenantContext;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * The storage plugin a tenant chose ({@code storage: {plugin: ...}} in its settings), with the tenant's settings for
- * it passed into every call. Keys are always built here, under the tenant's id, so no request can name another
- * tenant's object.
+ * it and the request's or job's correlation id passed into every call. Keys are always built here, under the
+ * tenant's id, so no request can name another tenant's object.
  */
 public final class TenantStorage {
 
     /** The backend used when a tenant names none. */
-    public static final String DEFAULT_BACKEND = "local";
+    public static final String DEFAULT_BACKEND = PluginKinds.STORAGE.defaultPlugin();
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,100}");
 
     private final StorageRegistry registry;
@@ -53,50 +54,38 @@ public final class TenantStorage {
 
     public StoredObject put(Tenant tenant, String key, InputStream content, long length, String contentType)
             throws StorageException {
-        Bound bound = bind(tenant);
-        return bound.backend().put(key, content, length, contentType, bound.context());
+        return call(tenant, (backend, context) -> backend.put(key, content, length, contentType, context));
     }
 
     public InputStream get(Tenant tenant, String key) throws StorageException {
-        Bound bound = bind(tenant);
-        return bound.backend().get(key, bound.context());
+        return call(tenant, (backend, context) -> backend.get(key, context));
     }
 
     public Optional<StoredObject> stat(Tenant tenant, String key) throws StorageException {
-        Bound bound = bind(tenant);
-        return bound.backend().stat(key, bound.context());
+        return call(tenant, (backend, context) -> backend.stat(key, context));
     }
 
     public boolean delete(Tenant tenant, String key) throws StorageException {
-        Bound bound = bind(tenant);
-        return bound.backend().delete(key, bound.context());
+        return call(tenant, (backend, context) -> backend.delete(key, context));
     }
 
     /** A URL of the backend itself (S3 presigned), or empty when the platform must serve the object. */
     public Optional<URI> readUrl(Tenant tenant, String key, Duration ttl) throws StorageException {
-        Bound bound = bind(tenant);
-        return bound.backend().readUrl(key, ttl, bound.context());
+        return call(tenant, (backend, context) -> backend.readUrl(key, ttl, context));
     }
 
     /** Whether the tenant's storage plugin is deployed right now. */
     public boolean available(Tenant tenant) {
-        return registry.find(backendId(tenant)).isPresent();
+        return registry.bind(TenantBindings.of(tenant)).available();
     }
 
-    private record Bound(StorageBackend backend, TenantContext context) {}
-
-    private Bound bind(Tenant tenant) throws StorageException {
-        String id = backendId(tenant);
-        StorageBackend backend = registry.find(id).orElseThrow(() -> new StorageException(
-                "The storage plugin '" + id + "' of tenant " + tenant.slug() + " is not deployed"));
-        TenantSettings.PluginChoice choice = tenant.settings() == null ? null : tenant.settings().storage();
-        Map<String, String> config = choice == null ? Map.of() : choice.config();
-        return new Bound(backend, PluginTenantContext.of(tenant, config, "storage"));
-    }
-
-    private static String backendId(Tenant tenant) {
-        TenantSettings.PluginChoice choice = tenant.settings() == null ? null : tenant.settings().storage();
-        return choice == null || choice.plugin() == null ? DEFAULT_BACKEND : choice.plugin();
+    private <T> T call(Tenant tenant, BoundPlugin.TenantCall<StorageBackend, T> call) throws StorageException {
+        BoundPlugin<StorageBackend> bound = registry.bind(TenantBindings.of(tenant));
+        try {
+            return bound.call(call);
+        } catch (PluginCallException e) {
+            throw StorageCalls.unwrap(e, bound.plugin());
+        }
     }
 
     private static String id(String id) {

@@ -28,4 +28,10 @@ public interface StorageRegistry {
 
     /** The ids of the backends being served, sorted. */
     List<String> ids();
+
+    /**
+     * The backend a tenant bound under {@code storage} in its settings, or the default {@code local}, with the
+     * tenant's settings for it; see {@link PluginRegistry#bind(PluginBindings)}.
+     */
+    BoundPlugin<StorageBackend> bind(PluginBindings bindings);
 }

@@ -31,6 +31,16 @@ class DeployFolderTest extends RunningHost {
     }
 
     @Test
+    void aModelThatDeclaresNoVersionIsListedWithItsBundleVersion() {
+        TestBundle.echo("acme.unversioned", "2.3.1").header("Echo-Model", "unversioned")
+                .header("Echo-Undeclared-Version", "yes").copyTo(deployDir, "unversioned.jar");
+
+        awaitModelVersion("unversioned", "2.3.1");
+
+        assertThat(host.models().find("unversioned").orElseThrow().descriptor().version()).isEqualTo("2.3.1");
+    }
+
+    @Test
     void copiedJarIsInstalledAndItsModelListed() throws Exception {
         TestBundle.echo("acme.echo", "1.0.0").copyTo(deployDir, "echo.jar");
 

@@ -33,7 +33,7 @@ abstract class RunningHost {
         deployDir = work.resolve("deploy");
         Files.createDirectories(deployDir);
         beforeStart();
-        host = new PluginHost(settings(), events::add);
+        host = new PluginHost(settings(), events::add, kinds());
         host.start();
     }
 
@@ -46,6 +46,11 @@ abstract class RunningHost {
 
     /** Hook for tests that need jars in place before the host starts. */
     void beforeStart() {}
+
+    /** The plugin kinds the host declares. */
+    List<PluginKind<?, ?>> kinds() {
+        return PluginKinds.ALL;
+    }
 
     PluginHostSettings settings() {
         return new PluginHostSettings(deployDir, systemBundlesDir(), work.resolve("cache"), Duration.ofMillis(50),

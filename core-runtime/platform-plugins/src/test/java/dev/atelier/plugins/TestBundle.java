@@ -3,6 +3,8 @@ package dev.atelier.plugins;
 import dev.atelier.plugins.testbundles.DsEchoModel;
 import dev.atelier.plugins.testbundles.EchoActivator;
 import dev.atelier.plugins.testbundles.EchoModel;
+import dev.atelier.plugins.testbundles.HelloGreeter;
+import dev.atelier.plugins.testbundles.HelloGreeterActivator;
 import dev.atelier.plugins.testbundles.MemoryStorage;
 import dev.atelier.plugins.testbundles.MemoryStorageActivator;
 import java.io.ByteArrayOutputStream;
@@ -80,6 +82,19 @@ final class TestBundle {
             bundle.withClass(nested);
         }
         return backendId == null ? bundle : bundle.header("Storage-Id", backendId);
+    }
+
+    /** A bundle whose activator registers a HelloGreeter (a plugin of the test kind) as {@code greeterId}. */
+    static TestBundle greeter(String symbolicName, String greeterId) {
+        return new TestBundle()
+                .header("Bundle-SymbolicName", symbolicName)
+                .header("Bundle-Version", "1.0.0")
+                .header("Bundle-Activator", HelloGreeterActivator.class.getName())
+                .header("Import-Package", "dev.atelier.plugins.testkind,dev.atelier.spi.tenant;version=\"[1.0,2)\","
+                        + "org.osgi.framework")
+                .header("Greeter-Id", greeterId)
+                .withClass(HelloGreeterActivator.class)
+                .withClass(HelloGreeter.class);
     }
 
     /** A bundle without code that exports {@code packageName} (an empty package is enough for the resolver). */

@@ -1,5 +1,6 @@
 package dev.atelier.core.tenants;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,10 +10,10 @@ import java.util.Map;
  *
  * @param models the generation models the tenant offers, in display order, with their credit prices
  * @param plans subscription plans and credit top-ups shown on the pricing page
- * @param payment the payment plugin and its configuration
- * @param storage the storage plugin and its configuration
+ * @param plugins the plugin the tenant bound per plugin kind, by the kind's key in tenant.yaml ({@code payment},
+ *     {@code storage}, {@code bot_protection}...): its id and configuration. Kinds the tenant binds nothing for are
+ *     absent; never null
  * @param signIn which sign-in methods are offered
- * @param botProtection the bot-protection provider (e.g. Turnstile) and its configuration, or {@code null}
  * @param legal facts the legal documents are rendered with
  * @param admins emails (normalized: trimmed, NFKC, lower case) that tenant.yaml makes admins of the tenant's admin
  *     area, in file order; never null. They count only for accounts whose email is verified, and add to the grants
@@ -23,19 +24,61 @@ import java.util.Map;
 public record TenantSettings(
         List<ModelOffer> models,
         List<Plan> plans,
-        PluginChoice payment,
-        PluginChoice storage,
+        Map<String, PluginChoice> plugins,
         SignIn signIn,
-        PluginChoice botProtection,
         LegalFacts legal,
         List<String> admins,
         Credits credits) {
 
+    /** Key of the payment plugin's binding. */
+    public static final String PAYMENT = "payment";
+    /** Key of the storage plugin's binding. */
+    public static final String STORAGE = "storage";
+    /** Key of the bot-protection provider's binding. */
+    public static final String BOT_PROTECTION = "bot_protection";
+
     public TenantSettings {
         models = List.copyOf(models);
         plans = List.copyOf(plans);
+        plugins = plugins == null ? Map.of() : Map.copyOf(plugins);
         admins = admins == null ? List.of() : List.copyOf(admins);
         credits = credits == null ? Credits.DEFAULTS : credits;
+    }
+
+    /** Settings with the payment, storage and bot-protection bindings given one by one ({@code null}: none). */
+    public TenantSettings(List<ModelOffer> models, List<Plan> plans, PluginChoice payment, PluginChoice storage,
+            SignIn signIn, PluginChoice botProtection, LegalFacts legal, List<String> admins, Credits credits) {
+        this(models, plans, bindings(payment, storage, botProtection), signIn, legal, admins, credits);
+    }
+
+    private static Map<String, PluginChoice> bindings(PluginChoice payment, PluginChoice storage,
+            PluginChoice botProtection) {
+        Map<String, PluginChoice> plugins = new HashMap<>();
+        if (payment != null) {
+            plugins.put(PAYMENT, payment);
+        }
+        if (storage != null) {
+            plugins.put(STORAGE, storage);
+        }
+        if (botProtection != null) {
+            plugins.put(BOT_PROTECTION, botProtection);
+        }
+        return plugins;
+    }
+
+    /** The payment plugin and its configuration, or {@code null}. */
+    public PluginChoice payment() {
+        return plugins.get(PAYMENT);
+    }
+
+    /** The storage plugin and its configuration, or {@code null}. */
+    public PluginChoice storage() {
+        return plugins.get(STORAGE);
+    }
+
+    /** The bot-protection provider (e.g. Turnstile) and its configuration, or {@code null}. */
+    public PluginChoice botProtection() {
+        return plugins.get(BOT_PROTECTION);
     }
 
     /**

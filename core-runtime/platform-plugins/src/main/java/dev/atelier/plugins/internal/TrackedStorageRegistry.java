@@ -1,5 +1,7 @@
 package dev.atelier.plugins.internal;
 
+import dev.atelier.plugins.BoundPlugin;
+import dev.atelier.plugins.PluginBindings;
 import dev.atelier.plugins.PluginRegistry;
 import dev.atelier.plugins.StorageRegistry;
 import dev.atelier.spi.storage.StorageBackend;
@@ -23,5 +25,11 @@ public final class TrackedStorageRegistry implements StorageRegistry {
     @Override
     public List<String> ids() {
         return backends.ids();
+    }
+
+    @Override
+    public BoundPlugin<StorageBackend> bind(PluginBindings bindings) {
+        // The storage kind has a default plugin, so every tenant is bound to one.
+        return backends.bind(bindings).orElseThrow();
     }
 }

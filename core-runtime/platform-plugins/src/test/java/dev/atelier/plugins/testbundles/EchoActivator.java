@@ -11,7 +11,7 @@ import org.osgi.framework.Constants;
  * Registers an {@link EchoModel} whose descriptor version is the bundle's version. Manifest headers steer it:
  * {@code Echo-Model} (model id, default {@code echo}), {@code Echo-Ranking} (service.ranking),
  * {@code Echo-Start-Failure} (makes start() throw with that message), {@code Echo-Descriptor-Failure} (makes
- * descriptor() throw with that message).
+ * descriptor() throw with that message), {@code Echo-Undeclared-Version} (the descriptor declares no version).
  */
 public final class EchoActivator implements BundleActivator {
 
@@ -22,7 +22,8 @@ public final class EchoActivator implements BundleActivator {
             throw new IllegalStateException(headers.get("Echo-Start-Failure"));
         }
         String modelId = headers.get("Echo-Model") != null ? headers.get("Echo-Model") : "echo";
-        String version = context.getBundle().getVersion().toString();
+        String version = headers.get("Echo-Undeclared-Version") != null
+                ? null : context.getBundle().getVersion().toString();
         Dictionary<String, Object> properties = new Hashtable<>();
         if (headers.get("Echo-Ranking") != null) {
             properties.put(Constants.SERVICE_RANKING, Integer.valueOf(headers.get("Echo-Ranking")));

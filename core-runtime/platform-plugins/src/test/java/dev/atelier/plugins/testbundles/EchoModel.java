@@ -32,7 +32,8 @@ public final class EchoModel implements GenerationModel {
         if (descriptorFailure != null) {
             throw new IllegalStateException(descriptorFailure);
         }
-        return ModelDescriptor.builder(modelId).name("Echo " + version).version(version).output(MediaKind.IMAGE).build();
+        ModelDescriptor.Builder descriptor = ModelDescriptor.builder(modelId).name("Echo " + version);
+        return (version == null ? descriptor : descriptor.version(version)).output(MediaKind.IMAGE).build();
     }
 
     @Override

@@ -2,6 +2,9 @@ package dev.atelier.web.site;
 
 import dev.atelier.plugins.ModelRegistry;
 import dev.atelier.plugins.PluginHost;
+import dev.atelier.plugins.PluginKind;
+import dev.atelier.plugins.PluginKinds;
+import java.util.List;
 
 /** What tenant sites need to know about the plugins deployed right now. */
 public interface DeployedPlugins {
@@ -9,8 +12,13 @@ public interface DeployedPlugins {
     /** The generation models deployed right now. */
     ModelRegistry models();
 
-    /** See {@link PluginHost#hasService(String, String, String)}. */
-    boolean hasService(String objectClass, String property, String value);
+    /** The plugin kinds the platform declares, in the order operators see them. */
+    default List<PluginKind<?, ?>> kinds() {
+        return PluginKinds.ALL;
+    }
+
+    /** Whether a bundle serves plugin {@code pluginId} of {@code kind} right now. */
+    boolean serves(PluginKind<?, ?> kind, String pluginId);
 
     /** The plugin host's answers. */
     static DeployedPlugins of(PluginHost host) {
@@ -21,8 +29,13 @@ public interface DeployedPlugins {
             }
 
             @Override
-            public boolean hasService(String objectClass, String property, String value) {
-                return host.hasService(objectClass, property, value);
+            public List<PluginKind<?, ?>> kinds() {
+                return host.kinds();
+            }
+
+            @Override
+            public boolean serves(PluginKind<?, ?> kind, String pluginId) {
+                return host.plugins(kind).find(pluginId).isPresent();
             }
         };
     }

@@ -108,8 +108,8 @@ public final class SiteHarness implements AutoCloseable {
             }
 
             @Override
-            public boolean hasService(String objectClass, String property, String value) {
-                return false; // these tests deploy no payment or storage plugins
+            public boolean serves(dev.atelier.plugins.PluginKind<?, ?> kind, String pluginId) {
+                return false; // these tests deploy no storage plugin
             }
         }, accounts);
         config.register(new AbstractBinder() {

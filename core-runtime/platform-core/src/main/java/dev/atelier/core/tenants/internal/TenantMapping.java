@@ -123,8 +123,7 @@ final class TenantMapping {
                 admins.add(email);
             }
         });
-        return new TenantSettings(models, plans, plugin(doc.path("payment")), plugin(doc.path("storage")), signIn,
-                plugin(doc.path("bot_protection")), facts, admins, credits(doc.path("credits")));
+        return new TenantSettings(models, plans, plugins(doc), signIn, facts, admins, credits(doc.path("credits")));
     }
 
     private static List<PriceStep> steps(JsonNode steps) {
@@ -149,11 +148,17 @@ final class TenantMapping {
                         ? credits.get("max_concurrent_jobs_per_tenant").asInt() : d.maxConcurrentJobsPerTenant());
     }
 
-    private static TenantSettings.PluginChoice plugin(JsonNode node) {
-        if (!node.isObject() || !node.hasNonNull("plugin")) {
-            return null;
-        }
-        return new TenantSettings.PluginChoice(node.get("plugin").asText(), strings(node.path("config")));
+    /** Every top-level section naming a plugin ({@code storage: {plugin: s3}}) binds that plugin for its kind. */
+    private static Map<String, TenantSettings.PluginChoice> plugins(JsonNode doc) {
+        Map<String, TenantSettings.PluginChoice> plugins = new LinkedHashMap<>();
+        doc.fields().forEachRemaining(field -> {
+            JsonNode node = field.getValue();
+            if (node.isObject() && node.hasNonNull("plugin")) {
+                plugins.put(field.getKey(), new TenantSettings.PluginChoice(node.get("plugin").asText(),
+                        strings(node.path("config"))));
+            }
+        });
+        return plugins;
     }
 
     private static Map<String, String> strings(JsonNode map) {

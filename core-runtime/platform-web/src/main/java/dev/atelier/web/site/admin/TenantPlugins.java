@@ -2,29 +2,23 @@ package dev.atelier.web.site.admin;
 
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.core.tenants.TenantSettings;
-import dev.atelier.spi.storage.StorageBackend;
+import dev.atelier.generation.TenantBindings;
+import dev.atelier.plugins.PluginBinding;
+import dev.atelier.plugins.PluginBindings;
+import dev.atelier.plugins.PluginKind;
 import dev.atelier.web.site.DeployedPlugins;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.TreeMap;
 
 /**
  * Which plugins a tenant's configuration names, and whether each is deployed right now. Naming a plugin that is not
  * deployed is allowed (bundles come and go at runtime); the admin area shows it as unavailable until it is.
  */
 public final class TenantPlugins {
-
-    /** A plugin kind: its SPI interface, the service property that names a plugin, and where the tenant chose one. */
-    private record Kind(
-            String label, String spi, String idProperty, Function<TenantSettings, TenantSettings.PluginChoice> choice) {}
-
-    private static final List<Kind> KINDS = List.of(
-            // The payment SPI arrives with billing; until a bundle implements it, every payment plugin is unavailable.
-            new Kind("Payments", "dev.atelier.spi.payment.PaymentProvider", "atelier.payment.id",
-                    TenantSettings::payment),
-            new Kind("Storage", StorageBackend.class.getName(), StorageBackend.BACKEND_ID, TenantSettings::storage));
 
     private final DeployedPlugins host;
 
@@ -39,17 +33,25 @@ public final class TenantPlugins {
         if (settings == null) {
             return plugins;
         }
-        for (Kind kind : KINDS) {
-            TenantSettings.PluginChoice choice = kind.choice().apply(settings);
-            if (choice != null && choice.plugin() != null) {
-                plugins.add(entry(kind.label(), choice.plugin(),
-                        host.hasService(kind.spi(), kind.idProperty(), choice.plugin())));
-            }
+        PluginBindings bindings = TenantBindings.of(tenant);
+        Map<String, PluginBinding> undeclared = new TreeMap<>(bindings.byKind());
+        for (PluginKind<?, ?> kind : host.kinds()) {
+            undeclared.remove(kind.key());
+            bindings.of(kind).ifPresent(binding -> plugins.add(entry(kind.label(), binding.plugin(),
+                    host.serves(kind, binding.plugin()))));
         }
+        // A kind the platform declares no SPI for yet (payments, until billing brings it) cannot be served.
+        undeclared.forEach((key, binding) -> plugins.add(entry(label(key), binding.plugin(), false)));
         for (TenantSettings.ModelOffer offer : settings.models()) {
             plugins.add(entry("Model", offer.modelId(), host.models().find(offer.modelId()).isPresent()));
         }
         return plugins;
+    }
+
+    /** {@code bot_protection} as {@code Bot protection}. */
+    private static String label(String key) {
+        String words = key.replace('_', ' ');
+        return words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1);
     }
 
     private static Map<String, Object> entry(String kind, String plugin, boolean available) {
