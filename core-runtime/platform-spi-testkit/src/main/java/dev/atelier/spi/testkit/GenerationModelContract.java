@@ -154,7 +154,8 @@ public abstract class GenerationModelContract {
         assertThat(descriptor).as("descriptor()").isNotNull();
         assertThat(descriptor.id()).matches("[a-z0-9][a-z0-9.-]{0,63}");
         assertThat(descriptor.name()).as("name").isNotBlank();
-        assertThat(descriptor.version()).as("version").isNotBlank();
+        // Empty is allowed: the host then lists the model with its bundle's Bundle-Version (SPI 1.2).
+        assertThat(descriptor.version()).as("version").isEqualTo(descriptor.version().strip());
         assertThat(descriptor.output()).as("output").isNotNull();
         assertThat(descriptor.inputs()).as("inputs").contains(InputKind.TEXT);
         assertThat(descriptor.defaultCreditCost()).as("default credit cost").isGreaterThanOrEqualTo(0);
