@@ -62,6 +62,8 @@ public final class PluginHost implements AutoCloseable {
     private StatusView status;
     private DeclaredKinds declared;
     private PluginCalls calls;
+    private volatile ModelRegistry models;
+    private volatile StorageRegistry storage;
     private volatile boolean started;
     private boolean used;
 
@@ -156,12 +158,21 @@ public final class PluginHost implements AutoCloseable {
 
     /** The models being served: {@link #plugins(PluginKind)} of {@link PluginKinds#MODELS}, typed. */
     public ModelRegistry models() {
-        return new TrackedModelRegistry(plugins(PluginKinds.MODELS));
+        requireStarted();
+        if (models == null) {
+            // Racing threads may each make one; they are equivalent views of the same registry.
+            models = new TrackedModelRegistry(plugins(PluginKinds.MODELS));
+        }
+        return models;
     }
 
     /** The storage backends being served: {@link #plugins(PluginKind)} of {@link PluginKinds#STORAGE}, typed. */
     public StorageRegistry storage() {
-        return new TrackedStorageRegistry(plugins(PluginKinds.STORAGE));
+        requireStarted();
+        if (storage == null) {
+            storage = new TrackedStorageRegistry(plugins(PluginKinds.STORAGE));
+        }
+        return storage;
     }
 
     /** "2 Model, 1 Storage" for the start-up log line. */

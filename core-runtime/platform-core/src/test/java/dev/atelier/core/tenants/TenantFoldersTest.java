@@ -71,6 +71,8 @@ class TenantFoldersTest {
         assertThat(settings.signIn().google()).isTrue();
         assertThat(settings.signIn().googleConfig()).containsEntry("client_secret", "alpha-google-client-secret");
         assertThat(settings.botProtection().plugin()).isEqualTo("turnstile");
+        assertThat(settings.plugins()).as("bindings by plugin kind key")
+                .containsOnlyKeys("payment", "storage", "bot_protection");
         assertThat(settings.legal().jurisdiction()).isEqualTo("England and Wales");
         assertThat(settings.credits()).isEqualTo(new TenantSettings.Credits(25, 30, 3, 20));
 

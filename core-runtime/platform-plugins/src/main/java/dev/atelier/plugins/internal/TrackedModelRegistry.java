@@ -24,14 +24,24 @@ public final class TrackedModelRegistry implements ModelRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(TrackedModelRegistry.class);
 
     private final PluginRegistry<GenerationModel, ModelDescriptor> models;
+    private volatile Listed listed = new Listed(List.of(), List.of());
 
     public TrackedModelRegistry(PluginRegistry<GenerationModel, ModelDescriptor> models) {
         this.models = models;
     }
 
+    /** The list converted from one snapshot: pages cache by it, so it stays the same object until models change. */
+    private record Listed(List<ServedPlugin<ModelDescriptor>> snapshot, List<ModelInfo> infos) {}
+
     @Override
     public List<ModelInfo> list() {
-        return models.list().stream().map(TrackedModelRegistry::info).toList();
+        List<ServedPlugin<ModelDescriptor>> snapshot = models.list();
+        Listed last = listed;
+        if (last.snapshot() != snapshot) {
+            last = new Listed(snapshot, snapshot.stream().map(TrackedModelRegistry::info).toList());
+            listed = last;
+        }
+        return last.infos();
     }
 
     @Override
