@@ -1,11 +1,12 @@
 package dev.atelier.bench;
 
-import dev.atelier.model.procedural.internal.ProceduralModel;
 import dev.atelier.spi.model.GenerationContext;
+import dev.atelier.spi.model.GenerationModel;
 import dev.atelier.spi.model.GenerationRequest;
 import dev.atelier.spi.tenant.TenantContext;
 import java.time.Instant;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +23,7 @@ public final class DirectModelLoop {
         int jobs = Integer.parseInt(args[0]);
         int threads = Integer.parseInt(args[1]);
         int size = Integer.parseInt(args[2]);
-        ProceduralModel model = new ProceduralModel();
+        GenerationModel model = procedural();
         run(model, Math.max(threads * 4, 20), threads, size); // warm-up, as the platform gets one
         long started = System.nanoTime();
         run(model, jobs, threads, size);
@@ -30,7 +31,14 @@ public final class DirectModelLoop {
         System.out.printf("jobs_per_second=%.2f%n", jobs / seconds);
     }
 
-    private static void run(ProceduralModel model, int jobs, int threads, int size) throws Exception {
+    /** The procedural model, found the way a plain Java caller finds it: the bundle lists its models for ServiceLoader. */
+    private static GenerationModel procedural() {
+        return ServiceLoader.load(GenerationModel.class).stream().map(ServiceLoader.Provider::get)
+                .filter(model -> model.descriptor().id().equals("procedural")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("model-procedural is not on the class path"));
+    }
+
+    private static void run(GenerationModel model, int jobs, int threads, int size) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicInteger seed = new AtomicInteger();
         for (int i = 0; i < jobs; i++) {

@@ -1,10 +1,10 @@
 package dev.atelier.generation;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.atelier.core.accounts.PersonalDataParticipant;
-import dev.atelier.core.generations.GenerationJobs;
-import dev.atelier.core.generations.Job;
-import dev.atelier.core.generations.JobPage;
+import dev.atelier.accounts.PersonalDataParticipant;
+import dev.atelier.generation.jobs.GenerationJobs;
+import dev.atelier.generation.jobs.Job;
+import dev.atelier.generation.jobs.JobPage;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.core.tenants.TenantDirectory;
 import java.io.IOException;
@@ -70,7 +70,7 @@ public final class GenerationData implements PersonalDataParticipant {
         json.writeStringField("created_at", String.valueOf(job.createdAt()));
         json.writeStringField("finished_at", job.finishedAt() == null ? null : job.finishedAt().toString());
         json.writeArrayFieldStart("outputs");
-        for (dev.atelier.core.generations.Output output : job.outputs()) {
+        for (dev.atelier.generation.jobs.Output output : job.outputs()) {
             json.writeStartObject();
             json.writeStringField("media_type", output.mediaType());
             json.writeNumberField("size", output.size());

@@ -1,7 +1,7 @@
 package dev.atelier.generation;
 
-import dev.atelier.core.credits.CreditLedger;
-import dev.atelier.core.generations.GenerationJobs;
+import dev.atelier.billing.credits.CreditLedger;
+import dev.atelier.generation.jobs.GenerationJobs;
 import dev.atelier.core.secrets.SecretBox;
 import dev.atelier.core.tenants.PluginUrls;
 import dev.atelier.core.tenants.TenantDirectory;
@@ -140,9 +140,9 @@ public final class GenerationModule implements AutoCloseable {
     }
 
     /** Deletes a finished job and its stored outputs; a running one is cancelled first by the caller. */
-    public java.util.Optional<dev.atelier.core.generations.Job> delete(dev.atelier.core.tenants.Tenant tenant,
+    public java.util.Optional<dev.atelier.generation.jobs.Job> delete(dev.atelier.core.tenants.Tenant tenant,
             String accountId, String jobId) {
-        java.util.Optional<dev.atelier.core.generations.Job> deleted = jobs.delete(tenant.id(), accountId, jobId);
+        java.util.Optional<dev.atelier.generation.jobs.Job> deleted = jobs.delete(tenant.id(), accountId, jobId);
         deleted.ifPresent(job -> outputs.deleteQuietly(tenant, job.outputs()));
         return deleted;
     }

@@ -1,9 +1,9 @@
 package dev.atelier.generation;
 
-import dev.atelier.core.generations.ClaimedJob;
-import dev.atelier.core.generations.GenerationJobs;
-import dev.atelier.core.generations.Heartbeat;
-import dev.atelier.core.generations.Job;
+import dev.atelier.generation.jobs.ClaimedJob;
+import dev.atelier.generation.jobs.GenerationJobs;
+import dev.atelier.generation.jobs.Heartbeat;
+import dev.atelier.generation.jobs.Job;
 import dev.atelier.core.tenants.PluginUrls;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.core.tenants.TenantDirectory;
@@ -150,7 +150,7 @@ final class JobRunner {
             LOG.warn("Job {}: lease lost while the model ran; another worker owns it now", job.id());
             return;
         }
-        List<dev.atelier.core.generations.Output> stored;
+        List<dev.atelier.generation.jobs.Output> stored;
         try {
             stored = outputs.store(tenant, job, result);
         } catch (OutputStore.RejectedOutputException e) {

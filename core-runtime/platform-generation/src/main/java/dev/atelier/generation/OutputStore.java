@@ -1,7 +1,7 @@
 package dev.atelier.generation;
 
-import dev.atelier.core.generations.Job;
-import dev.atelier.core.generations.Output;
+import dev.atelier.generation.jobs.Job;
+import dev.atelier.generation.jobs.Output;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.media.InspectedMedia;
 import dev.atelier.media.MediaBusyException;

@@ -1,11 +1,11 @@
 package dev.atelier.generation;
 
-import dev.atelier.core.credits.InsufficientCreditsException;
-import dev.atelier.core.generations.ConcurrencyLimitException;
-import dev.atelier.core.generations.GenerationJobs;
-import dev.atelier.core.generations.IdempotencyConflictException;
-import dev.atelier.core.generations.Job;
-import dev.atelier.core.generations.NewJob;
+import dev.atelier.billing.credits.InsufficientCreditsException;
+import dev.atelier.generation.jobs.ConcurrencyLimitException;
+import dev.atelier.generation.jobs.GenerationJobs;
+import dev.atelier.generation.jobs.IdempotencyConflictException;
+import dev.atelier.generation.jobs.Job;
+import dev.atelier.generation.jobs.NewJob;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.core.tenants.TenantSettings;
 import dev.atelier.spi.model.InputKind;

@@ -1,6 +1,6 @@
 package dev.atelier.generation;
 
-import dev.atelier.core.generations.GenerationJobs;
+import dev.atelier.generation.jobs.GenerationJobs;
 import dev.atelier.core.tenants.TenantDirectory;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

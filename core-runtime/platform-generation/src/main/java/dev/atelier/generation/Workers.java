@@ -1,7 +1,7 @@
 package dev.atelier.generation;
 
-import dev.atelier.core.generations.ClaimedJob;
-import dev.atelier.core.generations.GenerationJobs;
+import dev.atelier.generation.jobs.ClaimedJob;
+import dev.atelier.generation.jobs.GenerationJobs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -4,6 +4,6 @@
  * held; {@link dev.atelier.generation.Workers} claim jobs, call the model plugin, copy the outputs into the tenant's
  * storage plugin with thumbnails, and settle the job; {@link dev.atelier.generation.Sweeper} settles jobs nobody
  * finishes. {@link dev.atelier.generation.Uploads} keeps the inputs users upload. Jobs and credits themselves live in
- * {@code dev.atelier.core.generations} and {@code dev.atelier.core.credits}.
+ * {@code dev.atelier.generation.jobs} and {@code dev.atelier.billing.credits}.
  */
 package dev.atelier.generation;

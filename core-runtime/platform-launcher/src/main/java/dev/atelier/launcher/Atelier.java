@@ -17,7 +17,7 @@ import dev.atelier.core.tenants.TenantModule;
 import dev.atelier.plugins.PluginHost;
 import dev.atelier.plugins.PluginHostSettings;
 import dev.atelier.web.WebServer;
-import dev.atelier.core.credits.CreditHistory;
+import dev.atelier.billing.credits.CreditHistory;
 import dev.atelier.generation.GenerationModule;
 import dev.atelier.generation.GenerationSettings;
 import dev.atelier.generation.MediaSettings;

@@ -1,10 +1,10 @@
 package dev.atelier.launcher;
 
-import dev.atelier.core.accounts.Account;
-import dev.atelier.core.accounts.Accounts;
-import dev.atelier.core.accounts.PasswordHasher;
-import dev.atelier.core.accounts.PasswordPolicy;
-import dev.atelier.core.credits.CreditLedger;
+import dev.atelier.accounts.Account;
+import dev.atelier.accounts.Accounts;
+import dev.atelier.accounts.PasswordHasher;
+import dev.atelier.accounts.PasswordPolicy;
+import dev.atelier.billing.credits.CreditLedger;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.core.tenants.TenantNotFoundException;
 import java.time.Clock;

@@ -2,7 +2,7 @@ package dev.atelier.launcher;
 
 import dev.atelier.config.AtelierConfig;
 import dev.atelier.config.Keys;
-import dev.atelier.core.operators.OperatorTokens;
+import dev.atelier.accounts.operators.OperatorTokens;
 import dev.atelier.core.secrets.OwnerOnlyFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.atelier.launcher;
 
-import dev.atelier.core.operators.NewOperatorToken;
+import dev.atelier.accounts.operators.NewOperatorToken;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;

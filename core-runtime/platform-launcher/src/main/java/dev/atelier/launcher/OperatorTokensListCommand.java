@@ -1,6 +1,6 @@
 package dev.atelier.launcher;
 
-import dev.atelier.core.operators.OperatorTokenInfo;
+import dev.atelier.accounts.operators.OperatorTokenInfo;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;

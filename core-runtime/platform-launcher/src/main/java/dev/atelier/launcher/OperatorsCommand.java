@@ -4,7 +4,7 @@ import dev.atelier.config.AtelierConfig;
 import dev.atelier.config.InvalidConfigurationException;
 import dev.atelier.core.db.Database;
 import dev.atelier.core.db.DatabaseStartException;
-import dev.atelier.core.operators.OperatorTokens;
+import dev.atelier.accounts.operators.OperatorTokens;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.atelier.launcher;
 
-import dev.atelier.core.accounts.Account;
-import dev.atelier.core.credits.CreditLedger;
+import dev.atelier.accounts.Account;
+import dev.atelier.billing.credits.CreditLedger;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.core.tenants.TenantSettings;
 import java.time.Duration;

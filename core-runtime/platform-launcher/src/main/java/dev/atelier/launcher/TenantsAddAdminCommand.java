@@ -1,8 +1,8 @@
 package dev.atelier.launcher;
 
-import dev.atelier.core.accounts.EmailAddress;
-import dev.atelier.core.accounts.InvalidAccountInputException;
-import dev.atelier.core.accounts.TenantAdmins;
+import dev.atelier.accounts.EmailAddress;
+import dev.atelier.accounts.InvalidAccountInputException;
+import dev.atelier.accounts.TenantAdmins;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.core.tenants.TenantNotFoundException;
 import java.time.Clock;

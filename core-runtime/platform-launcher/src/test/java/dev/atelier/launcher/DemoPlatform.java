@@ -1,7 +1,7 @@
 package dev.atelier.launcher;
 
-import dev.atelier.core.accounts.Account;
-import dev.atelier.core.accounts.SignUp;
+import dev.atelier.accounts.Account;
+import dev.atelier.accounts.SignUp;
 import dev.atelier.testkit.TestDatabase;
 import dev.atelier.testkit.TestPostgres;
 import dev.atelier.web.auth.AccountServices;

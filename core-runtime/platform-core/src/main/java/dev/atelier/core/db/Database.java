@@ -4,17 +4,16 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.atelier.config.Keys;
 import dev.atelier.core.db.internal.EmbeddedServer;
+import dev.atelier.core.db.internal.PersistenceUnit;
 import dev.atelier.core.db.internal.SchemaMigrations;
 import dev.atelier.core.db.internal.StartFailures;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,7 +21,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
-import org.eclipse.persistence.config.PersistenceUnitProperties;
 import org.flywaydb.core.api.FlywayException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +32,6 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
-    private static final String PERSISTENCE_UNIT = "atelier";
 
     private final EmbeddedServer embedded;
     private final HikariDataSource pool;
@@ -200,15 +197,14 @@ public final class Database implements AutoCloseable {
     }
 
     private static EntityManagerFactory openPersistenceUnit(DataSource pool) {
-        EntityManagerFactory emf = Persistence.createEntityManagerFactory(PERSISTENCE_UNIT,
-                Map.of(PersistenceUnitProperties.NON_JTA_DATASOURCE, pool));
+        EntityManagerFactory emf = PersistenceUnit.open(pool);
         try {
             // EclipseLink deploys lazily; do it now so a mapping error stops start-up rather than the first request.
             emf.createEntityManager().close();
             return emf;
         } catch (RuntimeException e) {
             emf.close();
-            throw new DatabaseStartException("Cannot open the JPA persistence unit " + PERSISTENCE_UNIT + ": "
+            throw new DatabaseStartException("Cannot open the JPA persistence unit " + PersistenceUnit.NAME + ": "
                     + e.getMessage(), e);
         }
     }

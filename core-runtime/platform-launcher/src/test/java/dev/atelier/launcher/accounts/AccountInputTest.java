@@ -7,7 +7,7 @@ import static dev.atelier.launcher.accounts.AccountSite.signUp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.atelier.core.accounts.Account;
+import dev.atelier.accounts.Account;
 import dev.atelier.web.auth.Cookies;
 import java.net.http.HttpResponse;
 import java.util.Map;

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import dev.atelier.core.accounts.Account;
+import dev.atelier.accounts.Account;
 import dev.atelier.launcher.DemoPlatform;
 import dev.atelier.web.auth.Cookies;
 import java.io.IOException;

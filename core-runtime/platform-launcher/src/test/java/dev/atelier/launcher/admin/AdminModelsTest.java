@@ -2,8 +2,8 @@ package dev.atelier.launcher.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.atelier.core.accounts.Account;
-import dev.atelier.core.accounts.SignUp;
+import dev.atelier.accounts.Account;
+import dev.atelier.accounts.SignUp;
 import dev.atelier.core.tenants.PriceStep;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.core.tenants.TenantSettings;

@@ -2,8 +2,8 @@ package dev.atelier.launcher.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.atelier.core.accounts.Account;
-import dev.atelier.core.accounts.SignUp;
+import dev.atelier.accounts.Account;
+import dev.atelier.accounts.SignUp;
 import dev.atelier.launcher.DemoPlatform;
 import dev.atelier.web.auth.AccountServices;
 import java.net.http.HttpResponse;

@@ -3,7 +3,7 @@ package dev.atelier.launcher.generation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.atelier.core.credits.LedgerEntry;
+import dev.atelier.billing.credits.LedgerEntry;
 import dev.atelier.launcher.testbundles.TestModel;
 import dev.atelier.testkit.Mp4Edits;
 import java.awt.image.BufferedImage;

@@ -4,9 +4,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.atelier.config.AtelierConfig;
 import dev.atelier.config.ConfigSources;
-import dev.atelier.core.accounts.Account;
-import dev.atelier.core.accounts.SignUp;
-import dev.atelier.core.credits.LedgerEntry;
+import dev.atelier.accounts.Account;
+import dev.atelier.accounts.SignUp;
+import dev.atelier.billing.credits.LedgerEntry;
 import dev.atelier.launcher.Atelier;
 import dev.atelier.launcher.testbundles.TestModel;
 import dev.atelier.launcher.testbundles.TestModelsActivator;

@@ -3,7 +3,7 @@ package dev.atelier.launcher.generation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.atelier.core.generations.NewJob;
+import dev.atelier.generation.jobs.NewJob;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;

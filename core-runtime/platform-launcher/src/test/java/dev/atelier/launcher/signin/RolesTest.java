@@ -3,8 +3,8 @@ package dev.atelier.launcher.signin;
 import static dev.atelier.launcher.signin.Browser.setsCookie;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.atelier.core.accounts.internal.Secrets;
-import dev.atelier.core.operators.NewOperatorToken;
+import dev.atelier.accounts.internal.Secrets;
+import dev.atelier.accounts.operators.NewOperatorToken;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

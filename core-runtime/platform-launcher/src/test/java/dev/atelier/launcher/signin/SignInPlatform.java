@@ -2,7 +2,7 @@ package dev.atelier.launcher.signin;
 
 import dev.atelier.config.AtelierConfig;
 import dev.atelier.config.ConfigSources;
-import dev.atelier.core.accounts.Account;
+import dev.atelier.accounts.Account;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.launcher.Atelier;
 import dev.atelier.testkit.TestDatabase;

@@ -1,13 +1,13 @@
 package dev.atelier.web.auth;
 
-import dev.atelier.core.accounts.Account;
-import dev.atelier.core.accounts.ApiTokenInfo;
-import dev.atelier.core.accounts.EmailNotVerifiedException;
-import dev.atelier.core.accounts.InvalidAccountInputException;
-import dev.atelier.core.accounts.NewApiToken;
-import dev.atelier.core.accounts.PersonalData;
-import dev.atelier.core.accounts.SessionInfo;
-import dev.atelier.core.accounts.SignInTooOldException;
+import dev.atelier.accounts.Account;
+import dev.atelier.accounts.ApiTokenInfo;
+import dev.atelier.accounts.EmailNotVerifiedException;
+import dev.atelier.accounts.InvalidAccountInputException;
+import dev.atelier.accounts.NewApiToken;
+import dev.atelier.accounts.PersonalData;
+import dev.atelier.accounts.SessionInfo;
+import dev.atelier.accounts.SignInTooOldException;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.web.problem.Problem;
 import dev.atelier.web.problem.ProblemException;

@@ -1,8 +1,8 @@
 package dev.atelier.web.auth;
 
-import dev.atelier.core.accounts.Account;
-import dev.atelier.core.accounts.EmailChange;
-import dev.atelier.core.accounts.EmailTakenException;
+import dev.atelier.accounts.Account;
+import dev.atelier.accounts.EmailChange;
+import dev.atelier.accounts.EmailTakenException;
 import dev.atelier.core.tenants.Tenant;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;

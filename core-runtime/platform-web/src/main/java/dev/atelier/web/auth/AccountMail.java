@@ -1,6 +1,6 @@
 package dev.atelier.web.auth;
 
-import dev.atelier.core.accounts.Account;
+import dev.atelier.accounts.Account;
 import dev.atelier.core.mail.MailOutbox;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.web.site.mail.MailComposer;

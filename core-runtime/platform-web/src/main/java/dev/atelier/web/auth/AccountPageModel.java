@@ -1,9 +1,9 @@
 package dev.atelier.web.auth;
 
-import dev.atelier.core.accounts.Account;
-import dev.atelier.core.accounts.ApiTokenInfo;
-import dev.atelier.core.accounts.Identity;
-import dev.atelier.core.accounts.SessionInfo;
+import dev.atelier.accounts.Account;
+import dev.atelier.accounts.ApiTokenInfo;
+import dev.atelier.accounts.Identity;
+import dev.atelier.accounts.SessionInfo;
 import dev.atelier.core.tenants.Tenant;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,12 +1,12 @@
 package dev.atelier.web.auth;
 
-import dev.atelier.core.accounts.Account;
-import dev.atelier.core.accounts.EmailNotVerifiedException;
-import dev.atelier.core.accounts.EmailTakenException;
-import dev.atelier.core.accounts.InvalidAccountInputException;
-import dev.atelier.core.accounts.NewApiToken;
-import dev.atelier.core.accounts.PersonalData;
-import dev.atelier.core.accounts.SignInTooOldException;
+import dev.atelier.accounts.Account;
+import dev.atelier.accounts.EmailNotVerifiedException;
+import dev.atelier.accounts.EmailTakenException;
+import dev.atelier.accounts.InvalidAccountInputException;
+import dev.atelier.accounts.NewApiToken;
+import dev.atelier.accounts.PersonalData;
+import dev.atelier.accounts.SignInTooOldException;
 import dev.atelier.core.tenants.Tenant;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -100,7 +100,7 @@ public final class AccountResource {
                 Optional<String> change = services.accounts().requestEmailChange(tenant.id(), viewer.account().id(),
                         newEmail);
                 change.ifPresent(t -> mail.confirmNewEmail(tenant, viewer.account(),
-                        dev.atelier.core.accounts.EmailAddress.normalize(newEmail),
+                        dev.atelier.accounts.EmailAddress.normalize(newEmail),
                         links.forMail(tenant, request, "/account/email/confirm?token=" + t), Tokens.key(t)));
                 return AuthPages.redirect("/account?done=email-sent");
             } catch (InvalidAccountInputException e) {

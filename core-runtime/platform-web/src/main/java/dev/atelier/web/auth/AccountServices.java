@@ -1,15 +1,15 @@
 package dev.atelier.web.auth;
 
-import dev.atelier.core.accounts.Accounts;
-import dev.atelier.core.accounts.ApiTokens;
-import dev.atelier.core.accounts.Consents;
-import dev.atelier.core.accounts.ExternalSignIns;
-import dev.atelier.core.accounts.PersonalData;
-import dev.atelier.core.accounts.Sessions;
-import dev.atelier.core.accounts.SignedInUsers;
-import dev.atelier.core.accounts.TenantAdmins;
+import dev.atelier.accounts.Accounts;
+import dev.atelier.accounts.ApiTokens;
+import dev.atelier.accounts.Consents;
+import dev.atelier.accounts.ExternalSignIns;
+import dev.atelier.accounts.PersonalData;
+import dev.atelier.accounts.Sessions;
+import dev.atelier.accounts.SignedInUsers;
+import dev.atelier.accounts.TenantAdmins;
 import dev.atelier.core.mail.MailOutbox;
-import dev.atelier.core.operators.OperatorTokens;
+import dev.atelier.accounts.operators.OperatorTokens;
 import dev.atelier.core.ratelimit.RateLimiter;
 import dev.atelier.core.secrets.SecretBox;
 import java.util.Objects;

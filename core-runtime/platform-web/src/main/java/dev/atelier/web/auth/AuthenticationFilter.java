@@ -1,8 +1,8 @@
 package dev.atelier.web.auth;
 
-import dev.atelier.core.accounts.Account;
-import dev.atelier.core.accounts.ApiTokens;
-import dev.atelier.core.operators.OperatorTokens;
+import dev.atelier.accounts.Account;
+import dev.atelier.accounts.ApiTokens;
+import dev.atelier.accounts.operators.OperatorTokens;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.web.http.RoutePath;
 import dev.atelier.web.problem.Problems;

@@ -1,6 +1,6 @@
 package dev.atelier.web.auth;
 
-import dev.atelier.core.accounts.InvalidAccountInputException;
+import dev.atelier.accounts.InvalidAccountInputException;
 import dev.atelier.web.http.RoutePath;
 import dev.atelier.web.problem.Problem;
 import dev.atelier.web.problem.ProblemException;

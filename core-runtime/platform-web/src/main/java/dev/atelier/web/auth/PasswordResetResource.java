@@ -1,7 +1,7 @@
 package dev.atelier.web.auth;
 
-import dev.atelier.core.accounts.Account;
-import dev.atelier.core.accounts.InvalidAccountInputException;
+import dev.atelier.accounts.Account;
+import dev.atelier.accounts.InvalidAccountInputException;
 import dev.atelier.core.tenants.Tenant;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,8 +1,8 @@
 package dev.atelier.web.auth;
 
-import dev.atelier.core.accounts.Account;
-import dev.atelier.core.accounts.NewSession;
-import dev.atelier.core.accounts.Sessions;
+import dev.atelier.accounts.Account;
+import dev.atelier.accounts.NewSession;
+import dev.atelier.accounts.Sessions;
 import dev.atelier.core.tenants.Tenant;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.NewCookie;

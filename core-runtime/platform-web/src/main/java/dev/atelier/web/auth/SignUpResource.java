@@ -1,8 +1,8 @@
 package dev.atelier.web.auth;
 
-import dev.atelier.core.accounts.EmailTakenException;
-import dev.atelier.core.accounts.InvalidAccountInputException;
-import dev.atelier.core.accounts.SignUp;
+import dev.atelier.accounts.EmailTakenException;
+import dev.atelier.accounts.InvalidAccountInputException;
+import dev.atelier.accounts.SignUp;
 import dev.atelier.core.tenants.Tenant;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;

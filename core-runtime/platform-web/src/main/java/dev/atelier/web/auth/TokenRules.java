@@ -1,6 +1,6 @@
 package dev.atelier.web.auth;
 
-import dev.atelier.core.accounts.SignInTooOldException;
+import dev.atelier.accounts.SignInTooOldException;
 import java.time.Duration;
 
 /** What a person is told when creating a personal API token is refused, on the account page and in the JSON API. */

@@ -1,7 +1,7 @@
 package dev.atelier.web.auth;
 
-import dev.atelier.core.accounts.Account;
-import dev.atelier.core.accounts.SessionInfo;
+import dev.atelier.accounts.Account;
+import dev.atelier.accounts.SessionInfo;
 
 /**
  * The signed-in user of a request on a tenant host.

@@ -1,6 +1,6 @@
 package dev.atelier.web.auth;
 
-import dev.atelier.core.accounts.Account;
+import dev.atelier.accounts.Account;
 import dev.atelier.web.site.pages.VisitorModel;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLDecoder;

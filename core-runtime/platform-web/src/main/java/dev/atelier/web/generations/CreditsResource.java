@@ -1,7 +1,7 @@
 package dev.atelier.web.generations;
 
-import dev.atelier.core.credits.LedgerEntry;
-import dev.atelier.core.credits.LedgerPage;
+import dev.atelier.billing.credits.LedgerEntry;
+import dev.atelier.billing.credits.LedgerPage;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.generation.GenerationModule;
 import dev.atelier.web.Pagination;

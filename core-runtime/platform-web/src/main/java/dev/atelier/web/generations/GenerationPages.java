@@ -1,8 +1,8 @@
 package dev.atelier.web.generations;
 
-import dev.atelier.core.generations.Job;
-import dev.atelier.core.generations.JobStatus;
-import dev.atelier.core.generations.Output;
+import dev.atelier.generation.jobs.Job;
+import dev.atelier.generation.jobs.JobStatus;
+import dev.atelier.generation.jobs.Output;
 import dev.atelier.core.tenants.PriceStep;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.generation.GenerationModule;

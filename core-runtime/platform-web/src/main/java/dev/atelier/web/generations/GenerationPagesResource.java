@@ -1,7 +1,7 @@
 package dev.atelier.web.generations;
 
-import dev.atelier.core.generations.Job;
-import dev.atelier.core.generations.JobPage;
+import dev.atelier.generation.jobs.Job;
+import dev.atelier.generation.jobs.JobPage;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.generation.GenerationModule;
 import dev.atelier.generation.InvalidGenerationException;

@@ -1,8 +1,8 @@
 package dev.atelier.web.generations;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.atelier.core.generations.Job;
-import dev.atelier.core.generations.JobPage;
+import dev.atelier.generation.jobs.Job;
+import dev.atelier.generation.jobs.JobPage;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.generation.GenerationModule;
 import dev.atelier.generation.InvalidGenerationException;

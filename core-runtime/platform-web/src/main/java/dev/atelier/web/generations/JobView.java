@@ -1,7 +1,7 @@
 package dev.atelier.web.generations;
 
-import dev.atelier.core.generations.Job;
-import dev.atelier.core.generations.Output;
+import dev.atelier.generation.jobs.Job;
+import dev.atelier.generation.jobs.Output;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.generation.MediaLinks;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.atelier.web.operator;
 
-import dev.atelier.core.operators.OperatorTokens;
+import dev.atelier.accounts.operators.OperatorTokens;
 import dev.atelier.web.auth.Cookies;
 import dev.atelier.web.headers.ContentSecurityPolicy;
 import dev.atelier.web.http.Origins;

@@ -1,6 +1,6 @@
 package dev.atelier.web.site;
 
-import dev.atelier.core.operators.OperatorTokens;
+import dev.atelier.accounts.operators.OperatorTokens;
 import dev.atelier.generation.GenerationModule;
 import dev.atelier.web.auth.AccountApiResource;
 import dev.atelier.web.auth.NewAccounts;

@@ -1,6 +1,6 @@
 package dev.atelier.web.site.admin;
 
-import dev.atelier.core.accounts.Account;
+import dev.atelier.accounts.Account;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.generation.GenerationModule;
 import dev.atelier.web.auth.AccountServices;

@@ -1,0 +1,77 @@
+package dev.atelier.accounts;
+
+import static dev.atelier.accounts.AccountsFixture.ALPHA;
+import static dev.atelier.accounts.AccountsFixture.BETA;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atelier.accounts.internal.AccountEntity;
+import dev.atelier.testkit.TestDatabase;
+import dev.atelier.testkit.TestPostgresExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Accounts are per tenant: the same email twice is two accounts, and nothing of one tenant works at another. */
+@ExtendWith(TestPostgresExtension.class)
+class AccountTenantIsolationTest {
+
+    private static final String EMAIL = "ada@example.com";
+
+    private AccountsFixture fixture;
+    private Accounts accounts;
+
+    @BeforeEach
+    void start(TestDatabase database) {
+        fixture = new AccountsFixture(database);
+        accounts = fixture.accounts;
+    }
+
+    @AfterEach
+    void stop() {
+        fixture.close();
+    }
+
+    @Test
+    void theSameEmailAtTwoTenantsIsTwoUnrelatedAccounts() {
+        SignUp atAlpha = accounts.signUp(ALPHA, EMAIL, "violet lantern orbit", "Ada at Alpha");
+        SignUp atBeta = accounts.signUp(BETA, EMAIL, "copper meadow signal", "Ada at Beta");
+
+        assertThat(atAlpha.account().id()).isNotEqualTo(atBeta.account().id());
+        assertThat(accounts.signIn(ALPHA, EMAIL, "violet lantern orbit")).get().extracting(Account::displayName)
+                .isEqualTo("Ada at Alpha");
+        assertThat(accounts.signIn(BETA, EMAIL, "copper meadow signal")).get().extracting(Account::displayName)
+                .isEqualTo("Ada at Beta");
+        assertThat(accounts.signIn(ALPHA, EMAIL, "copper meadow signal")).isEmpty();
+        assertThat(accounts.signIn(BETA, EMAIL, "violet lantern orbit")).isEmpty();
+    }
+
+    @Test
+    void aTenantCannotSeeAnotherTenantsAccountThroughTheScope() {
+        Account ada = accounts.signUp(ALPHA, EMAIL, "violet lantern orbit", "Ada").account();
+
+        fixture.scope.read(BETA, em -> {
+            assertThat(em.find(AccountEntity.class, ada.id())).isNull();
+            assertThat(em.createQuery("SELECT a FROM AccountEntity a", AccountEntity.class).getResultList()).isEmpty();
+            return null;
+        });
+        assertThat(accounts.find(BETA, ada.id())).isEmpty();
+        assertThat(accounts.findByEmail(BETA, EMAIL)).isEmpty();
+        assertThat(accounts.find(ALPHA, ada.id())).isPresent();
+    }
+
+    @Test
+    void tokensOfOneTenantDoNothingAtAnother() {
+        SignUp ada = accounts.signUp(ALPHA, EMAIL, "violet lantern orbit", "Ada");
+        String reset = accounts.requestPasswordReset(ALPHA, EMAIL).orElseThrow();
+
+        assertThat(accounts.verifyEmail(BETA, ada.verificationToken())).isEmpty();
+        assertThat(accounts.resetPassword(BETA, reset, "copper meadow signal")).isEmpty();
+        assertThat(accounts.changePassword(BETA, ada.account().id(), "violet lantern orbit", "copper meadow signal"))
+                .isFalse();
+        assertThat(accounts.requestPasswordReset(BETA, EMAIL)).isEmpty();
+
+        assertThat(accounts.verifyEmail(ALPHA, ada.verificationToken())).isPresent();
+        assertThat(accounts.resetPassword(ALPHA, reset, "copper meadow signal")).isPresent();
+    }
+}

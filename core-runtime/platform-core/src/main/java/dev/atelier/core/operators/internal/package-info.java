@@ -1,2 +1,0 @@
-/** Persistence of operator credentials; entities never leave this package. */
-package dev.atelier.core.operators.internal;

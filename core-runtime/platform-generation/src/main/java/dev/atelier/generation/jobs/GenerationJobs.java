@@ -1,0 +1,692 @@
+package dev.atelier.generation.jobs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.atelier.billing.credits.CreditLedger;
+import dev.atelier.billing.credits.InsufficientCreditsException;
+import dev.atelier.core.db.JdbcTransactions;
+import dev.atelier.core.ids.UuidV7;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Generation jobs: submitted by users, claimed and run by workers, settled against the credit ledger exactly once.
+ *
+ * <p>Why plain JDBC with explicit transactions: every state change here must move credits in the same transaction
+ * (a job is never QUEUED without its hold, never SUCCEEDED without its capture, never ended otherwise without its
+ * release), and the queue needs {@code FOR UPDATE SKIP LOCKED} so that workers on many nodes never take the same job.
+ * Each method is one transaction.
+ *
+ * <p>Why leases: a worker that dies holds no lock; its job simply stops being heartbeated, and {@link #sweep} (run on
+ * any number of nodes) queues it again or fails it and releases its credits. A worker's later calls about a job it
+ * lost answer {@code false}, so a slow worker cannot overwrite what the sweeper or another worker decided.
+ *
+ * <p>Locks are taken in one order everywhere, so transactions cannot deadlock on each other: the tenant's submit lock,
+ * then a job row, then the account's ledger lock.
+ *
+ * <p>Prompts are never logged: only ids, statuses and counts.
+ */
+public final class GenerationJobs {
+
+    /** Largest page {@link #list} returns. */
+    public static final int MAX_PAGE = 100;
+    /** Longest idempotency key {@link #submit} accepts. */
+    public static final int MAX_KEY_LENGTH = 200;
+    /** What a user is told about a job whose worker stopped answering once too often. */
+    public static final String LOST_WORKER_REASON = "The generation stopped unexpectedly.";
+    /** What a user is told about a job that waited in the queue too long. */
+    public static final String EXPIRED_REASON = "The generation waited too long to start and was not run.";
+
+    private static final Logger LOG = LoggerFactory.getLogger(GenerationJobs.class);
+
+    private static final String COLUMNS = "id, tenant_id, account_id, model_id, prompt, negative_prompt,"
+            + " parameters::text, input_ids::text, status, progress, stage, error, price, attempts, cancel_requested,"
+            + " created_at, started_at, finished_at, outputs::text, run_deadline_ms";
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    private static final TypeReference<Map<String, Object>> PARAMETERS = new TypeReference<>() {};
+    private static final TypeReference<List<String>> INPUTS = new TypeReference<>() {};
+    private static final TypeReference<List<Output>> OUTPUTS = new TypeReference<>() {};
+
+    private final JdbcTransactions transactions;
+    private final CreditLedger ledger;
+    private final Clock clock;
+    private final UuidV7 ids;
+
+    public GenerationJobs(DataSource dataSource, CreditLedger ledger, Clock clock) {
+        this.transactions = new JdbcTransactions(dataSource);
+        this.ledger = ledger;
+        this.clock = clock;
+        this.ids = new UuidV7(clock, new SecureRandom());
+    }
+
+    // ---------------------------------------------------------------- user side
+
+    /**
+     * Queues a generation and holds its price, in one transaction.
+     *
+     * <p>Checks, in this order: the idempotency key (a key this account used before for the same request returns that
+     * job again, whatever its status, and holds nothing more); the concurrency limits, counting QUEUED and RUNNING
+     * jobs; the balance. Submits of one tenant run one after another (a transaction-scoped advisory lock), so the
+     * limits and the balance hold under any number of simultaneous requests.
+     *
+     * @param idempotencyKey the client's {@code Idempotency-Key}, or {@code null}; scoped to the account
+     * @param maxConcurrentPerUser jobs this account may have queued or running at once
+     * @param maxConcurrentPerTenant jobs the whole tenant may have queued or running at once
+     * @return the new job, QUEUED; or the earlier job with the same key
+     * @throws IdempotencyConflictException the key was used for a different request
+     * @throws ConcurrencyLimitException a limit is reached
+     * @throws InsufficientCreditsException the balance is below the price
+     */
+    public Job submit(String tenantId, String accountId, NewJob job, String idempotencyKey, int maxConcurrentPerUser,
+            int maxConcurrentPerTenant) {
+        requireText(tenantId, "tenantId");
+        requireText(accountId, "accountId");
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY_LENGTH)) {
+            throw new IllegalArgumentException("idempotencyKey must be 1 to " + MAX_KEY_LENGTH + " characters");
+        }
+        String digest = digest(job);
+        Job submitted = transactions.run("submitting a generation", connection -> {
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+                lock.setString(1, "generation_job.submit:" + tenantId);
+                lock.executeQuery().close();
+            }
+            if (idempotencyKey != null) {
+                Optional<Job> earlier = byKey(connection, tenantId, accountId, idempotencyKey, digest);
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+            }
+            checkLimits(connection, tenantId, accountId, maxConcurrentPerUser, maxConcurrentPerTenant);
+            String id = "gen_" + ids.next().toString().replace("-", "");
+            OffsetDateTime now = utc(clock.instant());
+            Job inserted;
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO generation_job (id, tenant_id, account_id, model_id, prompt, negative_prompt,
+                                                parameters, input_ids, status, price, max_attempts, run_deadline_ms,
+                                                idempotency_key, request_digest, created_at, queued_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, 'QUEUED', ?, ?, ?, ?, ?, ?, ?)
+                    RETURNING\s""" + COLUMNS)) {
+                insert.setString(1, id);
+                insert.setString(2, tenantId);
+                insert.setString(3, accountId);
+                insert.setString(4, job.modelId());
+                insert.setString(5, job.prompt());
+                insert.setString(6, job.negativePrompt());
+                insert.setString(7, json(job.parameters()));
+                insert.setString(8, json(job.inputIds()));
+                insert.setLong(9, job.price());
+                insert.setInt(10, job.maxAttempts());
+                insert.setObject(11, job.runDeadline() == null ? null : job.runDeadline().toMillis());
+                insert.setString(12, idempotencyKey);
+                insert.setString(13, idempotencyKey == null ? null : digest);
+                insert.setObject(14, now);
+                insert.setObject(15, now);
+                try (ResultSet row = insert.executeQuery()) {
+                    row.next();
+                    inserted = job(row);
+                }
+            }
+            if (job.price() > 0) {
+                // Throws InsufficientCreditsException; the rollback then removes the job row too.
+                ledger.hold(connection, tenantId, accountId, id, job.price());
+            }
+            return inserted;
+        });
+        LOG.info("Generation {} of tenant {} account {}: {} (model {}, price {})", submitted.id(), tenantId,
+                accountId, submitted.status(), submitted.modelId(), submitted.price());
+        return submitted;
+    }
+
+    /** The job if it belongs to this account of this tenant; empty for anyone else's job. */
+    public Optional<Job> find(String tenantId, String accountId, String jobId) {
+        if (jobId == null) {
+            return Optional.empty();
+        }
+        return transactions.run("reading a generation", connection -> select(connection,
+                "id = ? AND tenant_id = ? AND account_id = ?", jobId, tenantId, accountId));
+    }
+
+    /**
+     * The account's jobs, newest first.
+     *
+     * @param limit page size, clamped to 1..{@value #MAX_PAGE}
+     * @param cursor {@code null} for the first page, else a previous page's {@link JobPage#nextCursor()}
+     * @throws IllegalArgumentException if the cursor is not one this method returned
+     */
+    public JobPage list(String tenantId, String accountId, int limit, String cursor) {
+        int size = Math.max(1, Math.min(MAX_PAGE, limit));
+        long after = cursor == null || cursor.isEmpty() ? Long.MAX_VALUE : decodeCursor(cursor);
+        return transactions.run("listing generations", connection -> {
+            List<Long> seqs = new ArrayList<>();
+            List<Job> jobs = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + ", seq"
+                    + " FROM generation_job WHERE tenant_id = ? AND account_id = ? AND seq < ?"
+                    + " ORDER BY seq DESC LIMIT ?")) {
+                select.setString(1, tenantId);
+                select.setString(2, accountId);
+                select.setLong(3, after);
+                select.setInt(4, size + 1);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        jobs.add(job(rows));
+                        seqs.add(rows.getLong("seq"));
+                    }
+                }
+            }
+            if (jobs.size() <= size) {
+                return new JobPage(jobs, null);
+            }
+            return new JobPage(jobs.subList(0, size), encodeCursor(seqs.get(size - 1)));
+        });
+    }
+
+    /**
+     * Cancels the job for its owner. A QUEUED job becomes CANCELED and its credits are released at once; a RUNNING job
+     * is marked {@link Job#cancelRequested()} and its worker ends it (and the release follows then); a final job is
+     * left as it is.
+     *
+     * @return the job after the change; empty if the account has no such job
+     */
+    public Optional<Job> cancel(String tenantId, String accountId, String jobId) {
+        if (jobId == null) {
+            return Optional.empty();
+        }
+        return transactions.run("canceling a generation", connection -> {
+            Optional<Job> found = selectForUpdate(connection, "id = ? AND tenant_id = ? AND account_id = ?", jobId,
+                    tenantId, accountId);
+            if (found.isEmpty()) {
+                return found;
+            }
+            Job job = found.get();
+            if (job.status() == JobStatus.QUEUED) {
+                end(connection, job, JobStatus.CANCELED, null);
+                LOG.info("Generation {} of tenant {} canceled while queued", jobId, tenantId);
+            } else if (job.status() == JobStatus.RUNNING && !job.cancelRequested()) {
+                try (PreparedStatement update = connection.prepareStatement(
+                        "UPDATE generation_job SET cancel_requested = true WHERE id = ?")) {
+                    update.setString(1, jobId);
+                    update.executeUpdate();
+                }
+                LOG.info("Generation {} of tenant {}: cancel requested while running", jobId, tenantId);
+            }
+            return select(connection, "id = ?", jobId);
+        });
+    }
+
+    /**
+     * Deletes a final job of this account. The ledger keeps its entries (they name the job id as plain text).
+     *
+     * @return the deleted job, so the caller can delete its outputs from storage; empty if the account has no such job
+     * @throws IllegalStateException if the job is still QUEUED or RUNNING: cancel it first
+     */
+    public Optional<Job> delete(String tenantId, String accountId, String jobId) {
+        if (jobId == null) {
+            return Optional.empty();
+        }
+        return transactions.run("deleting a generation", connection -> {
+            Optional<Job> found = selectForUpdate(connection, "id = ? AND tenant_id = ? AND account_id = ?", jobId,
+                    tenantId, accountId);
+            if (found.isEmpty()) {
+                return found;
+            }
+            if (!found.get().status().isFinal()) {
+                throw new IllegalStateException("Generation " + jobId + " is " + found.get().status()
+                        + "; cancel it and wait for it to end before deleting it.");
+            }
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM generation_job WHERE id = ? AND tenant_id = ? AND account_id = ?")) {
+                delete.setString(1, jobId);
+                delete.setString(2, tenantId);
+                delete.setString(3, accountId);
+                delete.executeUpdate();
+            }
+            LOG.info("Generation {} of tenant {} deleted", jobId, tenantId);
+            return found;
+        });
+    }
+
+    // ---------------------------------------------------------------- worker side (across tenants)
+
+    /**
+     * Takes the oldest QUEUED job of any tenant for this worker: it becomes RUNNING, its attempt is counted, and the
+     * worker holds it until {@code lease} from now unless it renews by {@link #heartbeat}. Workers calling at the
+     * same time never get the same job ({@code FOR UPDATE SKIP LOCKED}).
+     *
+     * @return the claimed job, or empty when nothing is queued
+     */
+    public Optional<ClaimedJob> claim(String workerId, Duration lease) {
+        requireText(workerId, "workerId");
+        requirePositive(lease);
+        return transactions.run("claiming a generation", connection -> {
+            String id;
+            try (PreparedStatement next = connection.prepareStatement("SELECT id FROM generation_job"
+                    + " WHERE status = 'QUEUED' ORDER BY created_at, seq LIMIT 1 FOR UPDATE SKIP LOCKED")) {
+                try (ResultSet row = next.executeQuery()) {
+                    if (!row.next()) {
+                        return Optional.<ClaimedJob>empty();
+                    }
+                    id = row.getString(1);
+                }
+            }
+            Instant now = clock.instant();
+            Instant leaseEnd = now.plus(lease);
+            Job job;
+            try (PreparedStatement update = connection.prepareStatement("""
+                    UPDATE generation_job
+                       SET status = 'RUNNING', attempts = attempts + 1, started_at = ?, worker_id = ?,
+                           lease_expires_at = ?, progress = 0, stage = NULL
+                     WHERE id = ? AND status = 'QUEUED'
+                    RETURNING\s""" + COLUMNS)) {
+                update.setObject(1, utc(now));
+                update.setString(2, workerId);
+                update.setObject(3, utc(leaseEnd));
+                update.setString(4, id);
+                try (ResultSet row = update.executeQuery()) {
+                    if (!row.next()) {
+                        throw new SQLException("generation_job " + id + " was locked as QUEUED but not updated");
+                    }
+                    job = job(row);
+                }
+            }
+            LOG.info("Generation {} of tenant {} claimed by worker {} (attempt {})", id, job.tenantId(), workerId,
+                    job.attempts());
+            return Optional.of(new ClaimedJob(job, workerId, leaseEnd));
+        });
+    }
+
+    /**
+     * Renews the worker's lease to {@code lease} from now and records its progress. A lease that ran out but was not
+     * yet taken back by the sweeper is renewed too: the job is still the worker's.
+     *
+     * @param progress 0 to 100 (clamped)
+     * @param stage what the worker is doing, in words for a person, or {@code null}
+     * @return whether the worker still owns the job, and whether its owner asked to cancel it
+     */
+    public Heartbeat heartbeat(String jobId, String workerId, Duration lease, int progress, String stage) {
+        requirePositive(lease);
+        return transactions.run("recording a generation's progress", connection -> {
+            try (PreparedStatement update = connection.prepareStatement("""
+                    UPDATE generation_job SET lease_expires_at = ?, progress = ?, stage = ?
+                     WHERE id = ? AND worker_id = ? AND status = 'RUNNING'
+                    RETURNING cancel_requested""")) {
+                update.setObject(1, utc(clock.instant().plus(lease)));
+                update.setInt(2, Math.max(0, Math.min(100, progress)));
+                update.setString(3, stage);
+                update.setString(4, jobId);
+                update.setString(5, workerId);
+                try (ResultSet row = update.executeQuery()) {
+                    return row.next() ? new Heartbeat(true, row.getBoolean(1)) : new Heartbeat(false, false);
+                }
+            }
+        });
+    }
+
+    /**
+     * The worker finished the job: it becomes SUCCEEDED with these outputs and progress 100, and its hold is captured.
+     *
+     * @return false if the worker no longer owns the job (nothing is changed; the caller should delete the outputs it
+     *     stored)
+     */
+    public boolean succeed(String jobId, String workerId, List<Output> outputs) {
+        List<Output> produced = outputs == null ? List.of() : List.copyOf(outputs);
+        return transactions.run("recording a finished generation", connection -> {
+            // The update checks that this worker still owns the job, so no locking read is needed before it.
+            String tenantId;
+            try (PreparedStatement update = connection.prepareStatement("""
+                    UPDATE generation_job
+                       SET status = 'SUCCEEDED', progress = 100, outputs = ?::jsonb, error = NULL, finished_at = ?,
+                           worker_id = NULL, lease_expires_at = NULL
+                     WHERE id = ? AND worker_id = ? AND status = 'RUNNING'
+                    RETURNING tenant_id""")) {
+                update.setString(1, json(produced));
+                update.setObject(2, utc(clock.instant()));
+                update.setString(3, jobId);
+                update.setString(4, workerId);
+                try (ResultSet row = update.executeQuery()) {
+                    if (!row.next()) {
+                        return false;
+                    }
+                    tenantId = row.getString(1);
+                }
+            }
+            ledger.capture(connection, tenantId, jobId);
+            LOG.info("Generation {} of tenant {} succeeded with {} outputs", jobId, tenantId, produced.size());
+            return true;
+        });
+    }
+
+    /**
+     * The worker could not finish the job. If the failure is {@code retryable} and the job has attempts left (and its
+     * owner did not ask to cancel), it goes back to the queue with its credits still held; otherwise it becomes FAILED
+     * with {@code reasonForPerson} and its credits are released (CANCELED instead, if cancellation was requested).
+     *
+     * @param reasonForPerson why, in words the user can read; never a stack trace or a vendor's raw error
+     * @return false if the worker no longer owns the job (nothing is changed)
+     */
+    public boolean fail(String jobId, String workerId, String reasonForPerson, boolean retryable) {
+        return transactions.run("recording a failed generation", connection -> {
+            Optional<Job> owned = owned(connection, jobId, workerId);
+            if (owned.isEmpty()) {
+                return false;
+            }
+            Job job = owned.get();
+            if (job.cancelRequested()) {
+                end(connection, job, JobStatus.CANCELED, null);
+            } else if (retryable && job.attempts() < maxAttempts(connection, jobId)) {
+                requeue(connection, job, reasonForPerson);
+                LOG.info("Generation {} of tenant {} failed attempt {}; queued again", jobId, job.tenantId(),
+                        job.attempts());
+            } else {
+                end(connection, job, JobStatus.FAILED, reasonForPerson);
+                LOG.info("Generation {} of tenant {} failed after {} attempts", jobId, job.tenantId(),
+                        job.attempts());
+            }
+            return true;
+        });
+    }
+
+    /**
+     * The worker stopped the job because its owner asked to cancel: it becomes CANCELED and its credits are released.
+     *
+     * @return false if the worker no longer owns the job (nothing is changed)
+     */
+    public boolean canceled(String jobId, String workerId) {
+        return transactions.run("recording a canceled generation", connection -> {
+            Optional<Job> owned = owned(connection, jobId, workerId);
+            if (owned.isEmpty()) {
+                return false;
+            }
+            end(connection, owned.get(), JobStatus.CANCELED, null);
+            LOG.info("Generation {} of tenant {} canceled by its worker", jobId, owned.get().tenantId());
+            return true;
+        });
+    }
+
+    /**
+     * Settles what nobody else will: RUNNING jobs whose lease ran out go back to the queue with their credits held if
+     * they have attempts left, else become FAILED ({@value #LOST_WORKER_REASON}) with their credits released (CANCELED,
+     * if their owner asked to cancel); QUEUED jobs that have waited longer than {@code queuedExpiry} since they last
+     * entered the queue become EXPIRED with their credits released.
+     *
+     * <p>Safe on several nodes at once: each job is taken in its own short transaction with {@code FOR UPDATE SKIP
+     * LOCKED}, so two sweepers never handle the same job and never wait on each other.
+     *
+     * @return how many jobs it changed (queued again, failed, canceled or expired)
+     */
+    public int sweep(Duration queuedExpiry) {
+        requirePositive(queuedExpiry);
+        int changed = 0;
+        while (transactions.run("taking back a generation whose worker stopped", this::sweepOneLease)) {
+            changed++;
+        }
+        while (transactions.run("expiring a queued generation",
+                connection -> sweepOneQueued(connection, queuedExpiry))) {
+            changed++;
+        }
+        if (changed > 0) {
+            LOG.info("Sweep settled {} generations", changed);
+        }
+        return changed;
+    }
+
+    /** The job by id, whatever its tenant: for workers, the sweeper and server-side progress streams only. */
+    public Optional<Job> findById(String jobId) {
+        if (jobId == null) {
+            return Optional.empty();
+        }
+        return transactions.run("reading a generation", connection -> select(connection, "id = ?", jobId));
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private boolean sweepOneLease(Connection connection) throws SQLException {
+        Optional<Job> lost = selectForUpdateSkipLocked(connection,
+                "status = 'RUNNING' AND lease_expires_at < ? ORDER BY lease_expires_at", utc(clock.instant()));
+        if (lost.isEmpty()) {
+            return false;
+        }
+        Job job = lost.get();
+        if (job.cancelRequested()) {
+            end(connection, job, JobStatus.CANCELED, null);
+        } else if (job.attempts() < maxAttempts(connection, job.id())) {
+            requeue(connection, job, null);
+            LOG.warn("Generation {} of tenant {} lost its worker on attempt {}; queued again", job.id(),
+                    job.tenantId(), job.attempts());
+        } else {
+            end(connection, job, JobStatus.FAILED, LOST_WORKER_REASON);
+            LOG.warn("Generation {} of tenant {} lost its worker on its last attempt; failed", job.id(),
+                    job.tenantId());
+        }
+        return true;
+    }
+
+    private boolean sweepOneQueued(Connection connection, Duration queuedExpiry) throws SQLException {
+        Optional<Job> stale = selectForUpdateSkipLocked(connection,
+                "status = 'QUEUED' AND queued_at < ? ORDER BY created_at, seq",
+                utc(clock.instant().minus(queuedExpiry)));
+        if (stale.isEmpty()) {
+            return false;
+        }
+        end(connection, stale.get(), JobStatus.EXPIRED, EXPIRED_REASON);
+        LOG.info("Generation {} of tenant {} expired in the queue", stale.get().id(), stale.get().tenantId());
+        return true;
+    }
+
+    /** Moves a locked job to a final status other than SUCCEEDED and releases its credits. */
+    private void end(Connection connection, Job job, JobStatus status, String error) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("""
+                UPDATE generation_job
+                   SET status = ?, error = ?, finished_at = ?, worker_id = NULL, lease_expires_at = NULL
+                 WHERE id = ?""")) {
+            update.setString(1, status.name());
+            update.setString(2, error);
+            update.setObject(3, utc(clock.instant()));
+            update.setString(4, job.id());
+            update.executeUpdate();
+        }
+        ledger.release(connection, job.tenantId(), job.id());
+    }
+
+    /** Puts a locked RUNNING job back in the queue; its hold stays. */
+    private void requeue(Connection connection, Job job, String error) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("""
+                UPDATE generation_job
+                   SET status = 'QUEUED', error = ?, progress = 0, stage = NULL, queued_at = ?, worker_id = NULL,
+                       lease_expires_at = NULL
+                 WHERE id = ?""")) {
+            update.setString(1, error);
+            update.setObject(2, utc(clock.instant()));
+            update.setString(3, job.id());
+            update.executeUpdate();
+        }
+    }
+
+    /** The job locked, if it is RUNNING and this worker holds it. */
+    private Optional<Job> owned(Connection connection, String jobId, String workerId) throws SQLException {
+        return selectForUpdate(connection, "id = ? AND worker_id = ? AND status = 'RUNNING'", jobId, workerId);
+    }
+
+    private static int maxAttempts(Connection connection, String jobId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT max_attempts FROM generation_job WHERE id = ?")) {
+            select.setString(1, jobId);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
+    }
+
+    private static Optional<Job> byKey(Connection connection, String tenantId, String accountId, String key,
+            String digest) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT request_digest, id FROM generation_job"
+                + " WHERE tenant_id = ? AND account_id = ? AND idempotency_key = ?")) {
+            select.setString(1, tenantId);
+            select.setString(2, accountId);
+            select.setString(3, key);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                if (!digest.equals(row.getString(1))) {
+                    throw new IdempotencyConflictException("This Idempotency-Key was already used for a different "
+                            + "generation request; use a new key for a new request.");
+                }
+                return select(connection, "id = ?", row.getString(2));
+            }
+        }
+    }
+
+    private static void checkLimits(Connection connection, String tenantId, String accountId, int perUser,
+            int perTenant) throws SQLException {
+        try (PreparedStatement count = connection.prepareStatement("""
+                SELECT count(*) FILTER (WHERE account_id = ?), count(*)
+                  FROM generation_job
+                 WHERE tenant_id = ? AND status IN ('QUEUED', 'RUNNING')""")) {
+            count.setString(1, accountId);
+            count.setString(2, tenantId);
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                if (row.getLong(1) >= perUser) {
+                    throw new ConcurrencyLimitException(perUser, true);
+                }
+                if (row.getLong(2) >= perTenant) {
+                    throw new ConcurrencyLimitException(perTenant, false);
+                }
+            }
+        }
+    }
+
+    private static Optional<Job> select(Connection connection, String where, Object... parameters)
+            throws SQLException {
+        return query(connection, "SELECT " + COLUMNS + " FROM generation_job WHERE " + where, parameters);
+    }
+
+    private static Optional<Job> selectForUpdate(Connection connection, String where, Object... parameters)
+            throws SQLException {
+        return query(connection, "SELECT " + COLUMNS + " FROM generation_job WHERE " + where + " FOR UPDATE",
+                parameters);
+    }
+
+    /** {@code whereAndOrder} may end in ORDER BY; one row is taken. */
+    private static Optional<Job> selectForUpdateSkipLocked(Connection connection, String whereAndOrder,
+            Object... parameters) throws SQLException {
+        return query(connection, "SELECT " + COLUMNS + " FROM generation_job WHERE " + whereAndOrder
+                + " LIMIT 1 FOR UPDATE SKIP LOCKED", parameters);
+    }
+
+    private static Optional<Job> query(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                select.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(job(row)) : Optional.empty();
+            }
+        }
+    }
+
+    private static Job job(ResultSet row) throws SQLException {
+        return new Job(row.getString(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5),
+                row.getString(6), read(row.getString(7), PARAMETERS), read(row.getString(8), INPUTS),
+                JobStatus.valueOf(row.getString(9)), row.getInt(10), row.getString(11), row.getString(12),
+                row.getLong(13), row.getInt(14), row.getBoolean(15), instant(row, 16), instant(row, 17),
+                instant(row, 18), read(row.getString(19), OUTPUTS),
+                row.getObject(20) == null ? null : Duration.ofMillis(row.getLong(20)));
+    }
+
+    /** SHA-256 of what the user asked for, in a canonical JSON form (map keys sorted). */
+    private static String digest(NewJob job) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("model_id", job.modelId());
+        request.put("prompt", job.prompt());
+        request.put("negative_prompt", job.negativePrompt());
+        request.put("parameters", job.parameters());
+        request.put("input_ids", job.inputIds());
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha.digest(json(request).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot write as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static <T> T read(String json, TypeReference<T> type) throws SQLException {
+        try {
+            return JSON.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("generation_job holds JSON this build cannot read: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static String encodeCursor(long seq) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("j" + seq).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static long decodeCursor(String cursor) {
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (!text.startsWith("j")) {
+                throw new IllegalArgumentException("Not a generation list cursor");
+            }
+            return Long.parseLong(text.substring(1));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("The cursor is not valid; start again without one.", e);
+        }
+    }
+
+    private static void requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " is required");
+        }
+    }
+
+    private static void requirePositive(Duration duration) {
+        if (duration == null || duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("The duration must be positive, was " + duration);
+        }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet row, int column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}
