@@ -15,7 +15,7 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = GenerationModel.class)
 public final class HelloModel implements GenerationModel {
 
-    private final ModelDescriptor descriptor = ModelDescriptor.builder("hello")
+    private static final ModelDescriptor DESCRIPTOR = ModelDescriptor.builder("hello")
             .name("Hello")
             .description("A square in a colour your prompt picks.")
             .version("0.2.0")
@@ -24,19 +24,21 @@ public final class HelloModel implements GenerationModel {
             .build();
 
     @Override
-    public ModelDescriptor descriptor() {
-        return descriptor;
-    }
-
-    @Override
     public GenerationResult generate(GenerationRequest request, GenerationContext context)
             throws GenerationException {
+        int size = (int) request.longParameter("size");
+        int rgb = request.prompt().hashCode() & 0xFFFFFF;
         context.throwIfCancelled();
         context.progress(0, "Mixing the colour");
         context.throwIfCancelled();
-        int size = (int) request.longParameter("size");
-        byte[] png = SquarePng.of(size, request.prompt().hashCode() & 0xFFFFFF);
+        byte[] png = SquarePng.of(size, rgb);
         context.progress(100, "Done");
         return GenerationResult.of(GeneratedMedia.image("image/png", png, size, size));
+    }
+
+    /** The same descriptor on every call, as the host expects. */
+    @Override
+    public ModelDescriptor descriptor() {
+        return DESCRIPTOR;
     }
 }
