@@ -21,6 +21,7 @@ public final class HelloModel implements GenerationModel {
             .version("0.2.0")
             .output(MediaKind.IMAGE)
             .parameter(ParameterSpec.integer("size", "Size (px)", 1, 64, 8))
+            .defaultCreditCost(1)
             .build();
 
     @Override
