@@ -67,7 +67,7 @@ public class OpenAiImagesBundleIT {
 
     @Configuration
     public Option[] configuration() {
-        return FelixContainer.options("atelier.it.model-bundle");
+        return FelixContainer.options("atelier.it.bundle");
     }
 
     @Test

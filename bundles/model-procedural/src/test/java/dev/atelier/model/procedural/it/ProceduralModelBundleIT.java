@@ -59,7 +59,7 @@ public class ProceduralModelBundleIT {
 
     @Configuration
     public Option[] configuration() {
-        return FelixContainer.options("atelier.it.model-bundle", systemProperty("java.awt.headless").value("true"));
+        return FelixContainer.options("atelier.it.bundle", systemProperty("java.awt.headless").value("true"));
     }
 
     @Test

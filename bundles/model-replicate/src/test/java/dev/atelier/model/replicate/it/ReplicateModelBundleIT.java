@@ -58,7 +58,7 @@ public class ReplicateModelBundleIT {
 
     @Configuration
     public Option[] configuration() {
-        return FelixContainer.options("atelier.it.model-bundle");
+        return FelixContainer.options("atelier.it.bundle");
     }
 
     @Test

@@ -52,7 +52,7 @@ public class LocalStorageBundleIT {
 
     @Configuration
     public Option[] configuration() {
-        return FelixContainer.options("atelier.it.storage-bundle",
+        return FelixContainer.options("atelier.it.bundle",
                 frameworkProperty("atelier.storage.local.dir").value(storageDir()));
     }
 

@@ -70,7 +70,7 @@ public class S3StorageBundleIT {
                 }
             }));
         }
-        return FelixContainer.options("atelier.it.storage-bundle",
+        return FelixContainer.options("atelier.it.bundle",
                 systemProperty(ENDPOINT_PROPERTY).value(s3.endpoint().toString()));
     }
 

@@ -48,7 +48,7 @@ import org.osgi.framework.wiring.BundleWiring;
  *
  *     @Configuration
  *     public Option[] configuration() {
- *         return FelixContainer.options("atelier.it.model-bundle",
+ *         return FelixContainer.options("atelier.it.bundle",
  *                 frameworkProperty("my.setting").value("x"));   // anything the bundle needs besides
  *     }
  *
