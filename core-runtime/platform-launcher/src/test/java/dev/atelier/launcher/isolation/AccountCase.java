@@ -2,7 +2,6 @@ package dev.atelier.launcher.isolation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.atelier.launcher.isolation.Browser.Reply;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -10,22 +9,12 @@ import java.util.Set;
  * The owner's account and its pages. These routes act on whoever is signed in, so the intruders send them as
  * themselves — even with the owner's password, which must not reach the owner's account from another one.
  */
-final class AccountCase implements IsolationCase {
+final class AccountCase {
 
-    @Override
-    public String name() {
-        return "account pages";
-    }
+    private AccountCase() {}
 
-    @Override
-    public List<String> routes() {
-        return List.of("GET /account", "GET /api/v1/account", "GET /account/billing", "POST /account/profile",
-                "POST /account/email", "POST /account/password", "POST /account/delete",
-                "POST /account/verify/resend");
-    }
-
-    @Override
-    public Thing create(Cast cast) throws Exception {
+    /** Creates the thing as the cast's owner and says how to probe it. */
+    static Thing create(Cast cast) throws Exception {
         Party owner = cast.owner();
         Reply renamed = owner.post("/account/profile", Map.of("displayName", "Isolated Olive"));
         if (renamed.status() != 303) {

@@ -1,7 +1,6 @@
 package dev.atelier.launcher.isolation;
 
 import dev.atelier.launcher.isolation.Browser.Reply;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -12,23 +11,16 @@ import java.util.Set;
  * area holds that nobody else may see is the tenant's users (the tagline itself is public on the tenant's site); the
  * forms the intruders post leave the tenant's settings unchanged.
  */
-final class AdminCase implements IsolationCase {
+final class AdminCase {
+
+    private AdminCase() {}
 
     private static final String TAGLINE = "Isolated tagline only its own admins may edit";
 
-    @Override
-    public String name() {
-        return "admin pages";
-    }
 
-    @Override
-    public List<String> routes() {
-        return List.of("GET /admin", "GET /admin/branding", "POST /admin/branding", "GET /admin/models",
-                "POST /admin/models");
-    }
 
-    @Override
-    public Thing create(Cast cast) throws Exception {
+    /** Creates the thing as the cast's owner and says how to probe it. */
+    static Thing create(Cast cast) throws Exception {
         Party admin = cast.ownerAdmin();
         admin.get("/admin/branding");
         Reply saved = admin.multipart("/admin/branding", Map.of("tagline", TAGLINE), null, null);

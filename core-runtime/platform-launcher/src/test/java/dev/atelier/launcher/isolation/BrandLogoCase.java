@@ -1,6 +1,5 @@
 package dev.atelier.launcher.isolation;
 
-import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -9,22 +8,16 @@ import java.util.regex.Pattern;
  * Each tenant's logo, shipped in its folder and served at a content-hashed address on its own host: public there,
  * and not found on the other tenant's host — in both directions.
  */
-final class BrandLogoCase implements IsolationCase {
+final class BrandLogoCase {
+
+    private BrandLogoCase() {}
 
     private static final Pattern LOGO = Pattern.compile("/brand/[0-9a-f]{64}\\.(svg|png)");
 
-    @Override
-    public String name() {
-        return "brand logos";
-    }
 
-    @Override
-    public List<String> routes() {
-        return List.of("GET /brand/{file}");
-    }
 
-    @Override
-    public Thing create(Cast cast) throws Exception {
+    /** Creates the thing as the cast's owner and says how to probe it. */
+    static Thing create(Cast cast) throws Exception {
         String own = logo(cast.platform().visitor(cast.owner().host()));
         String other = logo(cast.platform().visitor(cast.stranger().host()));
         Browser anyone = cast.platform().visitor(cast.owner().host());

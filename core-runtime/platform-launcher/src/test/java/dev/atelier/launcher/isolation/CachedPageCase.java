@@ -1,6 +1,5 @@
 package dev.atelier.launcher.isolation;
 
-import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -9,22 +8,16 @@ import java.util.regex.Pattern;
  * The servlet filter that answers signed-out page views from the page cache before Jersey: a page rendered and cached
  * for the owner's tenant is never the answer on the other tenant's host.
  */
-final class CachedPageCase implements IsolationCase {
+final class CachedPageCase {
+
+    private CachedPageCase() {}
 
     private static final Pattern TITLE = Pattern.compile("<title>([^<]+)</title>");
 
-    @Override
-    public String name() {
-        return "cached pages";
-    }
 
-    @Override
-    public List<String> routes() {
-        return List.of("filter CachedPageFilter");
-    }
 
-    @Override
-    public Thing create(Cast cast) throws Exception {
+    /** Creates the thing as the cast's owner and says how to probe it. */
+    static Thing create(Cast cast) throws Exception {
         Browser visitor = cast.platform().visitor(cast.owner().host());
         visitor.get("/pricing");
         // The second view is the one the filter answers from the cache.

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.atelier.launcher.isolation.Browser.Reply;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -13,20 +12,12 @@ import java.util.UUID;
  * The owner's credits: a grant an admin of the owner's tenant gave from the users page, the balance and the ledger.
  * The other tenant's admin can neither find the owner nor grant them credits (404 for the account id).
  */
-final class CreditsCase implements IsolationCase {
+final class CreditsCase {
 
-    @Override
-    public String name() {
-        return "credits";
-    }
+    private CreditsCase() {}
 
-    @Override
-    public List<String> routes() {
-        return List.of("GET /api/v1/credits", "GET /admin/users", "POST /admin/users/grant");
-    }
-
-    @Override
-    public Thing create(Cast cast) throws Exception {
+    /** Creates the thing as the cast's owner and says how to probe it. */
+    static Thing create(Cast cast) throws Exception {
         Party owner = cast.owner();
         String search = "/admin/users?q=" + URLEncoder.encode(owner.email(), StandardCharsets.UTF_8);
         cast.ownerAdmin().get(search);

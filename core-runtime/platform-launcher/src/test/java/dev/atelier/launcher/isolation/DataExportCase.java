@@ -1,23 +1,14 @@
 package dev.atelier.launcher.isolation;
 
-import java.util.List;
 import java.util.Set;
 
 /** The owner's personal data export, on the account page and in the JSON API. */
-final class DataExportCase implements IsolationCase {
+final class DataExportCase {
 
-    @Override
-    public String name() {
-        return "data export";
-    }
+    private DataExportCase() {}
 
-    @Override
-    public List<String> routes() {
-        return List.of("GET /account/export", "GET /api/v1/account/export");
-    }
-
-    @Override
-    public Thing create(Cast cast) throws Exception {
+    /** Creates the thing as the cast's owner and says how to probe it. */
+    static Thing create(Cast cast) throws Exception {
         Party owner = cast.owner();
         Creations.finished(owner, Creations.submit(owner, "isolated exported creation"));
         return Thing.of(Set.of(owner.email(), owner.id(), "isolated exported creation"),

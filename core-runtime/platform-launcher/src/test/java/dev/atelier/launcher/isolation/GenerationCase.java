@@ -9,24 +9,12 @@ import java.util.Set;
  * Generations, one made through the JSON API and one through the create page: their JSON, progress events, cancel and
  * delete, their gallery pages and forms, their vendor callback address, and the lists they appear in.
  */
-final class GenerationCase implements IsolationCase {
+final class GenerationCase {
 
-    @Override
-    public String name() {
-        return "generations";
-    }
+    private GenerationCase() {}
 
-    @Override
-    public List<String> routes() {
-        return List.of("POST /api/v1/generations", "GET /api/v1/generations", "GET /api/v1/generations/{id}",
-                "GET /api/v1/generations/{id}/events", "POST /api/v1/generations/{id}/cancel",
-                "DELETE /api/v1/generations/{id}", "GET /create", "POST /create", "GET /gallery",
-                "GET /gallery/{id}", "POST /gallery/{id}/cancel", "POST /gallery/{id}/delete",
-                "POST /hooks/generations/{job}/{attempt}/{signature}");
-    }
-
-    @Override
-    public Thing create(Cast cast) throws Exception {
+    /** Creates the thing as the cast's owner and says how to probe it. */
+    static Thing create(Cast cast) throws Exception {
         Party owner = cast.owner();
         String viaApi = Creations.submit(owner, "isolated lighthouse at dusk");
         owner.get("/create");

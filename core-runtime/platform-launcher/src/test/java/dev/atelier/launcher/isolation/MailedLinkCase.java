@@ -3,7 +3,6 @@ package dev.atelier.launcher.isolation;
 import dev.atelier.launcher.isolation.Browser.Reply;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -13,21 +12,12 @@ import java.util.Set;
  * owner's mailbox); on the other tenant's host it is answered exactly as a token nobody was given, and using it there
  * changes nothing.
  */
-final class MailedLinkCase implements IsolationCase {
+final class MailedLinkCase {
 
-    @Override
-    public String name() {
-        return "mailed links";
-    }
+    private MailedLinkCase() {}
 
-    @Override
-    public List<String> routes() {
-        return List.of("GET /verify", "POST /reset", "GET /reset/confirm", "POST /reset/confirm",
-                "GET /account/email/confirm");
-    }
-
-    @Override
-    public Thing create(Cast cast) throws Exception {
+    /** Creates the thing as the cast's owner and says how to probe it. */
+    static Thing create(Cast cast) throws Exception {
         Mailbox mail = cast.platform().mailbox();
         String host = cast.owner().host();
         Party late = Party.signUpUnconfirmed(cast.platform().visitor(host), "late@isolation.test", "Lou Late");

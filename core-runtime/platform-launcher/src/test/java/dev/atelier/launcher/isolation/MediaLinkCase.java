@@ -2,7 +2,6 @@ package dev.atelier.launcher.isolation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.atelier.launcher.isolation.Browser.Reply;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -10,20 +9,12 @@ import java.util.Set;
  * there may read the file until it expires, as with a presigned storage URL), so the stranger tries the whole link
  * on the other tenant's host, and both intruders try the file's key without a valid signature.
  */
-final class MediaLinkCase implements IsolationCase {
+final class MediaLinkCase {
 
-    @Override
-    public String name() {
-        return "media links";
-    }
+    private MediaLinkCase() {}
 
-    @Override
-    public List<String> routes() {
-        return List.of("GET /media/{key}");
-    }
-
-    @Override
-    public Thing create(Cast cast) throws Exception {
+    /** Creates the thing as the cast's owner and says how to probe it. */
+    static Thing create(Cast cast) throws Exception {
         Party owner = cast.owner();
         JsonNode job = Creations.finished(owner, Creations.submit(owner, "isolated media"));
         String url = job.get("outputs").get(0).get("url").asText();

@@ -14,8 +14,8 @@ final class NotTenantOwned {
 
     private static final String PUBLIC_PAGE = "a public page of the host's own tenant, the same for every visitor;"
             + " it addresses nothing by id (its cached copies are the CachedPageFilter's case)";
-    private static final String ENTRY = "an entry point: it acts on the credentials posted or brought to this host, which"
-            + " find only this host's tenant's accounts (signin.CrossTenantAccountsTest)";
+    private static final String ENTRY = "an entry point: it acts on the credentials posted or brought to this host,"
+            + " which find only this host's tenant's accounts (signin.CrossTenantAccountsTest)";
     private static final String OPERATOR = "the operator API: platform-wide bundles and models, for the operator token"
             + " only, refused on tenant hosts";
     private static final String CONSOLE = "the operator console, on the operator host only: no tenant's things";
@@ -38,8 +38,6 @@ final class NotTenantOwned {
             entry("POST /signup", ENTRY),
             entry("GET /signup/done", "a confirmation page with no account data"),
             entry("GET /reset", ENTRY),
-            entry("POST /reset", "mails a reset link to an address of this host's tenant; answers the same whether"
-                    + " or not the address has an account (accounts.EmailPasswordFlowsTest)"),
             entry("GET /signin/google", ENTRY),
             entry("GET /signin/google/callback", ENTRY + "; the state cookie binds it to this host"
                     + " (signin.GoogleSignInTest)"),

@@ -8,8 +8,11 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,25 +22,18 @@ import java.util.stream.Collectors;
  * A user of one tenant who signed up through the site's form and confirmed the address from the mail, signed in in
  * a {@link Browser}. Form posts carry the session's CSRF token and JSON calls its {@code X-CSRF-Token} header, as the
  * site's own pages and scripts send them.
+ *
+ * @param browser the browser holding the party's session
+ * @param email the account's email
+ * @param password the account's password
+ * @param id the account's id
  */
-final class Party {
+record Party(Browser browser, String email, String password, String id) {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf\" value=\"([^\"]*)\"");
 
-    private final Browser browser;
-    private final String email;
-    private final String password;
-    private final String id;
-
-    private Party(Browser browser, String email, String password, String id) {
-        this.browser = browser;
-        this.email = email;
-        this.password = password;
-        this.id = id;
-    }
-
-    /** Signs {@code email} up on the browser's site, confirms it from the mailed link and returns the signed-in user. */
+    /** Signs {@code email} up on the browser's site, confirms it from the mailed link; returns the signed-in user. */
     static Party signUp(Browser browser, Mailbox mail, String email, String displayName) throws Exception {
         Party party = signUpUnconfirmed(browser, email, displayName);
         Reply confirmed = browser.get(mail.link(email, "Confirm your email", 1));
@@ -82,25 +78,8 @@ final class Party {
         return browser.send("POST", path, formHeaders(browser), form(withToken));
     }
 
-    String email() {
-        return email;
-    }
-
-    String password() {
-        return password;
-    }
-
-    /** The account's id. */
-    String id() {
-        return id;
-    }
-
     String host() {
         return browser.host();
-    }
-
-    Browser browser() {
-        return browser;
     }
 
     Reply get(String path) throws IOException, InterruptedException {
@@ -114,6 +93,15 @@ final class Party {
             throw new AssertionError("GET " + path + " as " + email + ": " + reply);
         }
         return JSON.readTree(reply.body());
+    }
+
+    /** The items of a JSON list this party reads, each as its {@code fields} joined by spaces, sorted. */
+    Set<String> listed(String path, String... fields) throws IOException, InterruptedException {
+        Set<String> items = new TreeSet<>();
+        for (JsonNode item : json(path).get("items")) {
+            items.add(Arrays.stream(fields).map(field -> item.get(field).asText()).collect(Collectors.joining(" ")));
+        }
+        return items;
     }
 
     /** Posts a form of the site, with this session's CSRF token. */

@@ -40,7 +40,7 @@ public final class TenantIsolationKit implements AutoCloseable {
         return new TenantIsolationKit(IsolationPlatform.start());
     }
 
-    /** Creates the case's thing as its owner, sends every probe as every intruder, and checks the thing is unchanged. */
+    /** Creates the case's thing as its owner, sends each probe as each intruder, and checks the thing is unchanged. */
     void assertIsolated(IsolationCase isolationCase) throws Exception {
         Cast people = cast();
         log.takeAll();

@@ -1,7 +1,6 @@
 package dev.atelier.launcher.isolation;
 
 import dev.atelier.launcher.isolation.Browser.Reply;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -9,20 +8,12 @@ import java.util.Set;
  * An upload, which only its owner may use as a generation's input: anyone else naming it is answered exactly as for an
  * upload that never existed (uploads have no address of their own to read).
  */
-final class UploadCase implements IsolationCase {
+final class UploadCase {
 
-    @Override
-    public String name() {
-        return "uploads";
-    }
+    private UploadCase() {}
 
-    @Override
-    public List<String> routes() {
-        return List.of("POST /api/v1/uploads");
-    }
-
-    @Override
-    public Thing create(Cast cast) throws Exception {
+    /** Creates the thing as the cast's owner and says how to probe it. */
+    static Thing create(Cast cast) throws Exception {
         Party owner = cast.owner();
         Reply uploaded = owner.multipart("/api/v1/uploads", Map.of(), "file", Creations.png());
         if (uploaded.status() != 201) {
