@@ -22,8 +22,8 @@ import org.assertj.core.api.SoftAssertions;
  * and filters that no case names and {@link NotTenantOwned} does not exempt, and a case that names a route it never
  * sent a request to fails.
  *
- * <p>To cover a new route, add it to the {@link IsolationCase} of the thing it serves (or write a new case and list it
- * in {@link IsolationCases#ALL}).
+ * <p>To cover a new route, name it in {@link IsolationCases#ALL} under the case of the thing it serves and add probes
+ * that reach it to that case (or write a new case for a new kind of thing).
  */
 public final class TenantIsolationKit implements AutoCloseable {
 
