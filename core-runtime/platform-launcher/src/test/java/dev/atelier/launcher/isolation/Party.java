@@ -27,8 +27,9 @@ import java.util.stream.Collectors;
  * @param email the account's email
  * @param password the account's password
  * @param id the account's id
+ * @param token the personal API token a script of this party calls the JSON API with, or null for a browser
  */
-record Party(Browser browser, String email, String password, String id) {
+record Party(Browser browser, String email, String password, String id, String token) {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf\" value=\"([^\"]*)\"");
@@ -53,12 +54,12 @@ record Party(Browser browser, String email, String password, String id) {
             throw new AssertionError("sign-up of " + email + " on " + browser.host() + ": " + signedUp);
         }
         String id = JSON.readTree(browser.get("/api/v1/account").body()).get("id").asText();
-        return new Party(browser, email, password, id);
+        return new Party(browser, email, password, id, null);
     }
 
     /** Nobody signed in, browsing {@code browser}'s site. */
     static Party signedOut(Browser browser) {
-        return new Party(browser, "a signed-out visitor", null, null);
+        return new Party(browser, "a signed-out visitor", null, null, null);
     }
 
     /** The same account signed in again through the sign-in form, in {@code another} browser (a second session). */
@@ -67,7 +68,19 @@ record Party(Browser browser, String email, String password, String id) {
         if (signedIn.status() != 303) {
             throw new AssertionError("signing " + email + " in again: " + signedIn);
         }
-        return new Party(another, email, password, id);
+        return new Party(another, email, password, id, null);
+    }
+
+    /**
+     * This party as a script: a personal API token made through the JSON API, sent from {@code fresh}, a browser with
+     * no cookies.
+     */
+    Party script(Browser fresh) throws IOException, InterruptedException {
+        Reply made = call("POST", "/api/v1/account/tokens", "{\"name\":\"isolation script\"}");
+        if (made.status() != 201) {
+            throw new AssertionError("no API token for " + email + ": " + made);
+        }
+        return new Party(fresh, email, password, id, JSON.readTree(made.body()).get("token").asText());
     }
 
     /** Opens the form page {@code path} as a visitor and posts it back with its CSRF field and {@code fields}. */
@@ -151,12 +164,25 @@ record Party(Browser browser, String email, String password, String id) {
 
     /** Sends a probe with this party's own credentials. */
     Reply send(Probe probe) throws IOException, InterruptedException {
+        if (token != null) {
+            return asScript(probe);
+        }
         return switch (probe.kind()) {
             case PLAIN -> browser.send(probe.method(), probe.path(), Map.of(), BodyPublishers.noBody());
             case FORM -> post(probe.path(), probe.fields());
             case MULTIPART -> multipart(probe.path(), probe.fields(), null, null);
             case API -> call(probe.method(), probe.path(), probe.json());
         };
+    }
+
+    // A script sends its token and no CSRF token: a bearer token is not sent by browsers on their own.
+    private Reply asScript(Probe probe) throws IOException, InterruptedException {
+        Map<String, String> headers = new LinkedHashMap<>(Map.of("Authorization", "Bearer " + token));
+        if (probe.json() != null) {
+            headers.put("Content-Type", "application/json");
+        }
+        return browser.send(probe.method(), probe.path(), headers,
+                probe.json() == null ? BodyPublishers.noBody() : BodyPublishers.ofString(probe.json()));
     }
 
     /** The CSRF token of the current session (it changes when the session is renewed, so it is asked each time). */

@@ -14,9 +14,10 @@ import org.assertj.core.api.SoftAssertions;
 /**
  * The cross-tenant isolation check every tenant-owned route must pass. A case's owner creates a thing through the real
  * pages or API; then another user of the same tenant and a user of the other tenant, on that tenant's host, send the
- * case's probes with their own valid session and CSRF token. Each probe must get the answer it names — 404 for a
- * thing addressed by id, never 403, which would confirm that it exists — and no answer may show any of the thing's
- * texts. Afterwards the owner reads the thing again and finds it unchanged.
+ * case's probes with their own valid session and CSRF token, and to the JSON API with their own API token too. Each
+ * probe must get the answer it names — 404 for a thing addressed by id, never 403, which would confirm that it exists
+ * — and no answer may show any of the thing's texts. Afterwards the owner reads the thing again and finds it
+ * unchanged.
  *
  * <p>The kit also holds the suite to the running platform: {@link #uncovered} lists the tenant-owned routes, servlets
  * and filters that no case names and {@link NotTenantOwned} does not exempt, and a case that names a route it never
@@ -48,7 +49,7 @@ public final class TenantIsolationKit implements AutoCloseable {
         String before = thing.state().read();
         SoftAssertions softly = new SoftAssertions();
         for (Thing.Aimed aimed : thing.probes()) {
-            for (Party intruder : aimed.by().isEmpty() ? List.of(people.neighbour(), people.stranger()) : aimed.by()) {
+            for (Party intruder : aimed.by().isEmpty() ? people.intruders(aimed.probe()) : aimed.by()) {
                 check(softly, isolationCase.name(), intruder, aimed.probe(), thing.markers());
             }
         }
@@ -122,10 +123,14 @@ public final class TenantIsolationKit implements AutoCloseable {
             Mailbox mail = platform.mailbox();
             String home = platform.ownerHost();
             String away = platform.otherHost();
+            Party neighbour = Party.signUp(visitor(home), mail, "neighbour@isolation.test", "Ned Neighbour");
+            Party stranger = Party.signUp(visitor(away), mail, "stranger@isolation.test", "Stella Stranger");
             cast = new Cast(
                     Party.signUp(visitor(home), mail, "owner@isolation.test", "Olive Owner"),
-                    Party.signUp(visitor(home), mail, "neighbour@isolation.test", "Ned Neighbour"),
-                    Party.signUp(visitor(away), mail, "stranger@isolation.test", "Stella Stranger"),
+                    neighbour,
+                    stranger,
+                    neighbour.script(visitor(home)),
+                    stranger.script(visitor(away)),
                     Party.signUp(visitor(home), mail, platform.adminEmail(home), "Ada Admin"),
                     Party.signUp(visitor(away), mail, platform.adminEmail(away), "Sam Otheradmin"),
                     new Cast.Stage() {
