@@ -36,6 +36,7 @@ class CrossTenantIsolationTest {
                 .as("tenant-owned routes no isolation case names (add a case, or a reviewed reason to NotTenantOwned)")
                 .isEmpty();
         assertThat(kit.unknown(IsolationCases.ALL)).as("named routes the platform does not serve").isEmpty();
+        assertThat(kit.claimedTwice(IsolationCases.ALL)).as("routes both exempt and named by a case").isEmpty();
     }
 
     @TestFactory

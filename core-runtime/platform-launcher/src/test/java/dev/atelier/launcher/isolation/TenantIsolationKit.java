@@ -81,6 +81,11 @@ public final class TenantIsolationKit implements AutoCloseable {
                 .filter(name -> !served.contains(name)).distinct().toList();
     }
 
+    /** Names that both a case and {@link NotTenantOwned} claim: a route is either exempt, with a reason, or covered. */
+    List<String> claimedTwice(Collection<IsolationCase> cases) {
+        return cases.stream().flatMap(c -> c.routes().stream()).filter(NotTenantOwned.REASONS::containsKey).toList();
+    }
+
     private List<String> served() {
         List<String> served = new ArrayList<>();
         RouteCatalog.routes(platform.web()).forEach(route -> served.add(route.toString()));

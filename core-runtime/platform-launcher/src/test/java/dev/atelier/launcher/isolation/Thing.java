@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * What a case created on the owner's tenant: the texts only it contains (which no intruder may be shown), the probes
- * the intruders send at it, who the intruders are, and how its owner reads it (compared before and after the probes).
+ * the intruders send at it and who sends each, how its owner reads it (compared before and after the probes), and what
+ * the owner still does with it afterwards.
  */
 final class Thing {
 
@@ -21,7 +22,7 @@ final class Thing {
     private final List<Aimed> probes = new ArrayList<>();
     private final List<State> afterwards = new ArrayList<>();
 
-    /** A probe and who sends it (the kit's neighbour and stranger when nobody is named). */
+    /** A probe and who sends it ({@link Cast#intruders} when nobody is named). */
     record Aimed(Probe probe, List<Party> by) {}
 
     private Thing(Set<String> markers, State state) {
@@ -37,7 +38,7 @@ final class Thing {
         return new Thing(markers, state);
     }
 
-    /** A probe sent by the kit's neighbour and stranger. */
+    /** A probe sent by the neighbour and the stranger (and their scripts, for the JSON API). */
     Thing probe(Probe probe) {
         probes.add(new Aimed(probe, List.of()));
         return this;
