@@ -35,6 +35,7 @@ import jakarta.servlet.Filter;
 import java.util.EnumSet;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -69,6 +70,7 @@ public final class WebServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
     private final ServletContainer jersey;
+    private final ServletContextHandler context;
 
     /** The platform's server: JSON API, health, operator API and the tenants' sites. */
     public WebServer(Settings settings, PluginHost plugins, DeploymentHistory history, ReadinessChecks readiness,
@@ -103,7 +105,7 @@ public final class WebServer implements AutoCloseable {
         connector.setHost(settings.host());
         connector.setPort(settings.port());
         server.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler();
+        this.context = new ServletContextHandler();
         context.setContextPath("/");
         ServerErrorHandler errors = new ServerErrorHandler(errorPages, JsonMapperProvider.create());
         server.setErrorHandler(errors);
@@ -176,6 +178,14 @@ public final class WebServer implements AutoCloseable {
     public ResourceModel resources() {
         return jersey.getApplicationHandler().getInjectionManager().getInstance(ExtendedResourceContext.class)
                 .getResourceModel();
+    }
+
+    /**
+     * The servlets and servlet filters of the running server, as Jetty holds them: Jersey's servlet and the filters in
+     * front of it, some of which answer requests themselves (tests check that each one is accounted for).
+     */
+    public ServletHandler servlets() {
+        return context.getServletHandler();
     }
 
     /** The port actually listened on. */

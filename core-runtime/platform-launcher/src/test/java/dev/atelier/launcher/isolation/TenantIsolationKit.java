@@ -1,59 +1,174 @@
 package dev.atelier.launcher.isolation;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.atelier.launcher.DemoPlatform;
-import java.net.http.HttpResponse;
-import java.util.Optional;
+import dev.atelier.launcher.isolation.Browser.Reply;
+import dev.atelier.launcher.isolation.RouteCatalog.Route;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.assertj.core.api.SoftAssertions;
 
 /**
- * The cross-tenant isolation check every tenant-owned endpoint must pass: an object created in tenant A is invisible
- * from tenant B — 404 (never 403, which would confirm it exists) by id, and absent from B's lists.
+ * The cross-tenant isolation check every tenant-owned route must pass. A case's owner creates a thing through the real
+ * pages or API; then another user of the same tenant and a user of the other tenant, on that tenant's host, send the
+ * case's probes with their own valid session and CSRF token, and to the JSON API with their own API token too. Each
+ * probe must get the answer it names — 404 for a thing addressed by id, never 403, which would confirm that it exists
+ * — and no answer may show any of the thing's texts. Afterwards the owner reads the thing again and finds it
+ * unchanged.
  *
- * <p>To cover a new endpoint, describe it as an {@link Endpoint} and call {@link #assertIsolated}.
+ * <p>The kit also holds the suite to the running platform: {@link #uncovered} lists the tenant-owned routes, servlets
+ * and filters that no case names and {@link NotTenantOwned} does not exempt, and a case that names a route it never
+ * sent a request to fails.
+ *
+ * <p>To cover a new route, name it in {@link IsolationCases#ALL} under the case of the thing it serves and add probes
+ * that reach it to that case (or write a new case for a new kind of thing).
  */
-public final class TenantIsolationKit {
+public final class TenantIsolationKit implements AutoCloseable {
 
-    /** One tenant-owned endpoint under test. */
-    public interface Endpoint {
+    private final IsolationPlatform platform;
+    private final RequestLog log = new RequestLog();
+    private Cast cast;
 
-        /** Short name for failure messages. */
-        String name();
-
-        /**
-         * Creates (or finds) an object owned by the tenant on {@code host} and returns the path that reads it by id,
-         * for example {@code /brand/ab12....svg} or {@code /api/v1/generations/gen_...}.
-         */
-        String createIn(DemoPlatform platform, String host) throws Exception;
-
-        /** The path of the list the object appears in, if the endpoint has one. */
-        default Optional<String> listPath() {
-            return Optional.empty();
-        }
-    }
-
-    private final DemoPlatform platform;
-
-    public TenantIsolationKit(DemoPlatform platform) {
+    private TenantIsolationKit(IsolationPlatform platform) {
         this.platform = platform;
     }
 
-    /** Creates the object on {@code ownerHost} and checks that {@code otherHost} cannot see it. */
-    public void assertIsolated(Endpoint endpoint, String ownerHost, String otherHost) throws Exception {
-        String path = endpoint.createIn(platform, ownerHost);
+    /** Starts the platform the kit probes. */
+    public static TenantIsolationKit start() throws Exception {
+        return new TenantIsolationKit(IsolationPlatform.start());
+    }
 
-        HttpResponse<String> own = platform.get(ownerHost, path);
-        assertThat(own.statusCode()).as("%s: the owner reads %s", endpoint.name(), path).isEqualTo(200);
-
-        HttpResponse<String> foreign = platform.get(otherHost, path);
-        assertThat(foreign.statusCode()).as("%s: another tenant reads %s", endpoint.name(), path).isEqualTo(404);
-
-        String id = path.substring(path.lastIndexOf('/') + 1);
-        if (endpoint.listPath().isPresent()) {
-            String list = endpoint.listPath().get();
-            assertThat(platform.get(ownerHost, list).body()).as("%s: owner's list", endpoint.name()).contains(id);
-            assertThat(platform.get(otherHost, list).body()).as("%s: other tenant's list", endpoint.name())
-                    .doesNotContain(id);
+    /** Creates the case's thing as its owner, sends each probe as each intruder, and checks the thing is unchanged. */
+    void assertIsolated(IsolationCase isolationCase) throws Exception {
+        Cast people = cast();
+        log.takeAll();
+        Thing thing = isolationCase.create(people);
+        String before = thing.state().read();
+        SoftAssertions softly = new SoftAssertions();
+        for (Thing.Aimed aimed : thing.probes()) {
+            for (Party intruder : aimed.by().isEmpty() ? people.intruders(aimed.probe()) : aimed.by()) {
+                check(softly, isolationCase.name(), intruder, aimed.probe(), thing.markers());
+            }
         }
+        softly.assertThat(thing.state().read()).as("%s: the owner's thing afterwards", isolationCase.name())
+                .isEqualTo(before);
+        for (Thing.State use : thing.afterwards()) {
+            softly.assertThatCode(use::read).as("%s: the owner still uses the thing", isolationCase.name())
+                    .doesNotThrowAnyException();
+        }
+        softly.assertThat(unexercised(isolationCase, log.takeAll()))
+                .as("%s: routes it names but never sent a request to", isolationCase.name()).isEmpty();
+        softly.assertAll();
+    }
+
+    /**
+     * The routes of the running platform, and its servlets and filters, that are tenant-owned (not exempted by
+     * {@link NotTenantOwned}) and named by none of {@code cases}.
+     */
+    List<String> uncovered(Collection<IsolationCase> cases) {
+        Set<String> named = new TreeSet<>(NotTenantOwned.REASONS.keySet());
+        cases.forEach(c -> named.addAll(c.routes()));
+        return served().stream().filter(name -> !named.contains(name)).toList();
+    }
+
+    /** Names in {@code cases} or in {@link NotTenantOwned} that the running platform does not serve (stale entries). */
+    List<String> unknown(Collection<IsolationCase> cases) {
+        Set<String> served = new TreeSet<>(served());
+        return Stream.concat(NotTenantOwned.REASONS.keySet().stream(), cases.stream().flatMap(c -> c.routes().stream()))
+                .filter(name -> !served.contains(name)).distinct().toList();
+    }
+
+    /** Names that both a case and {@link NotTenantOwned} claim: a route is either exempt, with a reason, or covered. */
+    List<String> claimedTwice(Collection<IsolationCase> cases) {
+        return cases.stream().flatMap(c -> c.routes().stream()).filter(NotTenantOwned.REASONS::containsKey).toList();
+    }
+
+    private List<String> served() {
+        List<String> served = new ArrayList<>();
+        RouteCatalog.routes(platform.web()).forEach(route -> served.add(route.toString()));
+        served.addAll(RouteCatalog.servletParts(platform.web()));
+        return served;
+    }
+
+    private void check(SoftAssertions softly, String name, Party intruder, Probe probe, Set<String> markers)
+            throws Exception {
+        Reply reply = intruder.send(probe);
+        String what = name + ": " + probe + " by " + intruder.email() + " on " + intruder.host();
+        switch (probe.answer()) {
+            case NOT_FOUND -> softly.assertThat(reply.status()).as("%s answered %s", what, reply).isEqualTo(404);
+            case OWN_ONLY -> softly.assertThat(reply.status()).as("%s answered %s", what, reply).isLessThan(500);
+            case LIKE_UNKNOWN -> {
+                Reply unknown = intruder.send(probe.aboutUnknown());
+                softly.assertThat(reply.status()).as("%s answered %s; about an id nobody has: %s", what, reply,
+                        unknown).isEqualTo(unknown.status());
+            }
+        }
+        for (String marker : markers) {
+            // A page may show what the intruder typed (a search box, a form refilled); that reveals nothing.
+            if (!probe.carries(marker)) {
+                softly.assertThat(reply.body()).as("%s shows nothing of the thing", what).doesNotContain(marker);
+            }
+        }
+    }
+
+    // A case's routes count only if one of its browsers sent a request there while it ran.
+    private List<String> unexercised(IsolationCase isolationCase, List<RequestLog.Sent> sent) {
+        Map<String, Route> routes = new java.util.HashMap<>();
+        RouteCatalog.routes(platform.web()).forEach(route -> routes.put(route.toString(), route));
+        return isolationCase.routes().stream().filter(routes::containsKey)
+                .filter(name -> sent.stream().noneMatch(s -> routes.get(name).matches(s.method(), s.path())))
+                .toList();
+    }
+
+    private synchronized Cast cast() throws Exception {
+        if (cast == null) {
+            Mailbox mail = platform.mailbox();
+            String home = platform.ownerHost();
+            String away = platform.otherHost();
+            Party neighbour = Party.signUp(visitor(home), mail, "neighbour@isolation.test", "Ned Neighbour");
+            Party stranger = Party.signUp(visitor(away), mail, "stranger@isolation.test", "Stella Stranger");
+            cast = new Cast(
+                    Party.signUp(visitor(home), mail, "owner@isolation.test", "Olive Owner"),
+                    neighbour,
+                    stranger,
+                    neighbour.script(visitor(home)),
+                    stranger.script(visitor(away)),
+                    Party.signUp(visitor(home), mail, platform.adminEmail(home), "Ada Admin"),
+                    Party.signUp(visitor(away), mail, platform.adminEmail(away), "Sam Otheradmin"),
+                    new Cast.Stage() {
+                        @Override
+                        public Browser visitor(String host) {
+                            return TenantIsolationKit.this.visitor(host);
+                        }
+
+                        @Override
+                        public Mailbox mailbox() {
+                            return mail;
+                        }
+                    });
+        }
+        return cast;
+    }
+
+    private Browser visitor(String host) {
+        return new Browser(platform.port(), host, log);
+    }
+
+    /** The host of the owner's tenant. */
+    String ownerHost() {
+        return platform.ownerHost();
+    }
+
+    /** The host of the other tenant. */
+    String otherHost() {
+        return platform.otherHost();
+    }
+
+    @Override
+    public void close() throws Exception {
+        platform.close();
     }
 }

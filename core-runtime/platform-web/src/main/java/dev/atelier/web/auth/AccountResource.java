@@ -144,7 +144,9 @@ public final class AccountResource {
     public Response revokeSession(@PathParam("id") String sessionId, @FormParam(CsrfTokens.FIELD) String token,
             @Context HttpServletRequest request) {
         return change(request, token, viewer -> {
-            services.sessions().revoke(tenant(request).id(), viewer.account().id(), sessionId);
+            if (!services.sessions().revoke(tenant(request).id(), viewer.account().id(), sessionId)) {
+                return notYours(request, "session");
+            }
             return AuthPages.redirect("/account?done=session-revoked");
         });
     }
@@ -190,9 +192,17 @@ public final class AccountResource {
     public Response revokeToken(@PathParam("id") String tokenId, @FormParam(CsrfTokens.FIELD) String token,
             @Context HttpServletRequest request) {
         return change(request, token, viewer -> {
-            services.apiTokens().revoke(tenant(request).id(), viewer.account().id(), tokenId);
+            if (!services.apiTokens().revoke(tenant(request).id(), viewer.account().id(), tokenId)) {
+                return notYours(request, "API token");
+            }
             return AuthPages.redirect("/account?done=token-revoked");
         });
+    }
+
+    // Another user's id, or one nobody has, is answered alike: saying "revoked" would be false, 403 would confirm it.
+    private Response notYours(HttpServletRequest request, String what) {
+        return pages.error(request, 404, "Not found", "You have no " + what + " with this id. It may have ended"
+                + " already; the account page lists the ones you have.");
     }
 
     @GET

@@ -1,0 +1,49 @@
+package dev.atelier.launcher.isolation;
+
+import java.util.List;
+
+/**
+ * Every isolation case, with the routes each proves; {@link CrossTenantIsolationTest} runs each and checks that
+ * together they cover every tenant-owned route, servlet and filter of the running platform.
+ */
+final class IsolationCases {
+
+    static final List<IsolationCase> ALL = List.of(
+            new IsolationCase("generations", GenerationCase::create,
+                    List.of("POST /api/v1/generations", "GET /api/v1/generations", "GET /api/v1/generations/{id}",
+                            "GET /api/v1/generations/{id}/events", "POST /api/v1/generations/{id}/cancel",
+                            "DELETE /api/v1/generations/{id}", "GET /create", "POST /create", "GET /gallery",
+                            "GET /gallery/{id}", "POST /gallery/{id}/cancel", "POST /gallery/{id}/delete",
+                            "POST /hooks/generations/{job}/{attempt}/{signature}")),
+            new IsolationCase("media links", MediaLinkCase::create,
+                    List.of("GET /media/{key}")),
+            new IsolationCase("uploads", UploadCase::create,
+                    List.of("POST /api/v1/uploads")),
+            new IsolationCase("account pages", AccountCase::create,
+                    List.of("GET /account", "GET /api/v1/account", "GET /account/billing", "POST /account/profile",
+                            "POST /account/email", "POST /account/password", "POST /account/delete",
+                            "POST /account/verify/resend")),
+            new IsolationCase("sessions", SessionCase::create,
+                    List.of("GET /api/v1/account/sessions", "DELETE /api/v1/account/sessions/{id}",
+                            "POST /account/sessions/{id}/revoke", "POST /account/sessions/revoke-others")),
+            new IsolationCase("API tokens", ApiTokenCase::create,
+                    List.of("POST /api/v1/account/tokens", "GET /api/v1/account/tokens",
+                            "DELETE /api/v1/account/tokens/{id}", "POST /account/tokens",
+                            "POST /account/tokens/{id}/revoke")),
+            new IsolationCase("data export", DataExportCase::create,
+                    List.of("GET /account/export", "GET /api/v1/account/export")),
+            new IsolationCase("credits", CreditsCase::create,
+                    List.of("GET /api/v1/credits", "GET /admin/users", "POST /admin/users/grant")),
+            new IsolationCase("admin pages", AdminCase::create,
+                    List.of("GET /admin", "GET /admin/branding", "POST /admin/branding", "GET /admin/models",
+                            "POST /admin/models")),
+            new IsolationCase("mailed links", MailedLinkCase::create,
+                    List.of("GET /verify", "POST /reset", "GET /reset/confirm", "POST /reset/confirm",
+                            "GET /account/email/confirm")),
+            new IsolationCase("brand logos", BrandLogoCase::create,
+                    List.of("GET /brand/{file}")),
+            new IsolationCase("cached pages", CachedPageCase::create,
+                    List.of("filter CachedPageFilter")));
+
+    private IsolationCases() {}
+}

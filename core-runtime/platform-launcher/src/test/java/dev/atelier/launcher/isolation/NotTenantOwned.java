@@ -1,0 +1,65 @@
+package dev.atelier.launcher.isolation;
+
+import static java.util.Map.entry;
+
+import java.util.Map;
+
+/**
+ * The reviewed list of what the platform serves that is not tenant-owned, each with the reason: routes, servlets and
+ * filters that address no thing of a tenant or one of its users, so an isolation case would have nothing to create.
+ * Everything else the running platform serves must be named by an {@link IsolationCase}. Adding an entry here is a
+ * security decision: say why nobody's thing can be reached through it.
+ */
+final class NotTenantOwned {
+
+    private static final String PUBLIC_PAGE = "a public page of the host's own tenant, the same for every visitor;"
+            + " it addresses nothing by id (its cached copies are the CachedPageFilter's case)";
+    private static final String ENTRY = "an entry point: it acts on the credentials posted or brought to this host,"
+            + " which find only this host's tenant's accounts (signin.CrossTenantAccountsTest)";
+    private static final String OPERATOR = "the operator API: platform-wide bundles and models, for the operator token"
+            + " only, refused on tenant hosts";
+    private static final String CONSOLE = "the operator console, on the operator host only: no tenant's things";
+
+    static final Map<String, String> REASONS = Map.ofEntries(
+            entry("GET /healthz", "process liveness: no tenant data"),
+            entry("GET /readyz", "process readiness (database, plugin host): no tenant data"),
+            entry("GET /static/{theme}/{hash}/{path}", "theme files shared by every tenant using the theme, public"),
+            entry("GET /brand/style.css", "the host's own tenant's colours, public; addresses no other tenant"),
+            entry("GET /api/v1/models", "the models deployed on the platform, the same list on every host"),
+            entry("GET /api/v1/models/{id}", "one deployed model, platform-wide, the same on every host"),
+            entry("GET /", PUBLIC_PAGE),
+            entry("GET /pricing", PUBLIC_PAGE),
+            entry("GET /legal/privacy", PUBLIC_PAGE),
+            entry("GET /legal/terms", PUBLIC_PAGE),
+            entry("GET /signin", ENTRY),
+            entry("POST /signin", ENTRY),
+            entry("POST /signout", "ends the session the request brings, on this host only"),
+            entry("GET /signup", ENTRY),
+            entry("POST /signup", ENTRY),
+            entry("GET /signup/done", "a confirmation page with no account data"),
+            entry("GET /reset", ENTRY),
+            entry("GET /signin/google", ENTRY),
+            entry("GET /signin/google/callback", ENTRY + "; the state cookie binds it to this host"
+                    + " (signin.GoogleSignInTest)"),
+            entry("POST /api/v1/auth/signin", ENTRY),
+            entry("POST /api/v1/auth/signout", "ends the session the request brings, on this host only"),
+            entry("GET /operator", CONSOLE),
+            entry("GET /operator/signin", CONSOLE),
+            entry("POST /operator/signin", CONSOLE),
+            entry("POST /operator/signout", CONSOLE),
+            entry("GET /api/v1/operator/bundles", OPERATOR),
+            entry("POST /api/v1/operator/bundles", OPERATOR),
+            entry("GET /api/v1/operator/bundles/{name}", OPERATOR),
+            entry("DELETE /api/v1/operator/bundles/{name}", OPERATOR),
+            entry("GET /api/v1/operator/deployments", OPERATOR),
+            entry("GET /api/v1/operator/models/{id}/preview", OPERATOR),
+            entry("servlet ServletContainer /*", "Jersey: serves the routes of its resource model, each listed here or"
+                    + " named by a case"),
+            entry("servlet Default404Servlet /", "Jetty's fallback for paths no servlet maps; Jersey maps every path,"
+                    + " and the fallback serves nothing but 404"),
+            entry("filter LongUriFilter", "refuses over-long addresses before routing; serves no content"),
+            entry("filter AmbiguousPathFilter", "refuses ambiguous paths before routing; serves no content"),
+            entry("filter BodySizeFilter", "refuses bodies over the route's limit; serves no content"));
+
+    private NotTenantOwned() {}
+}

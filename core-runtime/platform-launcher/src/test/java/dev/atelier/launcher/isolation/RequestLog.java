@@ -1,0 +1,26 @@
+package dev.atelier.launcher.isolation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The requests the kit's browsers sent while one case ran, so the kit can tell which routes the case really exercised
+ * (a case that only claims a route does not cover it).
+ */
+final class RequestLog {
+
+    /** One request as sent: method and path with its query. */
+    record Sent(String method, String path) {}
+
+    private final List<Sent> sent = new ArrayList<>();
+
+    synchronized void record(String method, String path) {
+        sent.add(new Sent(method, path));
+    }
+
+    synchronized List<Sent> takeAll() {
+        List<Sent> taken = List.copyOf(sent);
+        sent.clear();
+        return taken;
+    }
+}
