@@ -1,5 +1,6 @@
 package dev.atelier.storage.s3.internal;
 
+import dev.atelier.spi.plugin.PluginDescription;
 import dev.atelier.spi.storage.ObjectNotFoundException;
 import dev.atelier.spi.storage.StorageBackend;
 import dev.atelier.spi.storage.StorageException;
@@ -52,6 +53,12 @@ public final class S3StorageBackend implements StorageBackend, AutoCloseable {
     private static final int MAX_PARTS = 10_000;
 
     private final S3Clients clients;
+
+    /** The settings tenants give this backend, and Amazon as the processor of the media it stores. */
+    @Override
+    public PluginDescription description() {
+        return S3Settings.DESCRIPTION;
+    }
 
     /** Component constructor: cheap, no network; clients are built on first use. */
     public S3StorageBackend() {
