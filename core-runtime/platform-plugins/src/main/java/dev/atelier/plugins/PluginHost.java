@@ -8,6 +8,7 @@ import dev.atelier.plugins.internal.InvalidJarException;
 import dev.atelier.plugins.internal.JarUpload;
 import dev.atelier.plugins.internal.ModelTracker;
 import dev.atelier.plugins.internal.PluginCallRunner;
+import dev.atelier.plugins.internal.ServedDescriptions;
 import dev.atelier.plugins.internal.StatusView;
 import dev.atelier.plugins.internal.StorageTracker;
 import dev.atelier.plugins.internal.SystemBundles;
@@ -55,6 +56,7 @@ public final class PluginHost implements AutoCloseable {
     private StatusView status;
     private ModelRegistry models;
     private StorageRegistry storage;
+    private PluginDescriptions descriptions;
     private volatile boolean started;
     private boolean used;
 
@@ -93,6 +95,7 @@ public final class PluginHost implements AutoCloseable {
             status = new StatusView(deployer, tracker, activities);
             models = new TrackedModelRegistry(tracker, runner, settings.callTimeout());
             storage = storageTracker;
+            descriptions = new ServedDescriptions(tracker, storageTracker);
             watcher = new DeployFolderWatcher(settings.deployDir(), deployer);
             watcher.scanNow(settings.pollInterval());
             watcher.startPolling(settings.pollInterval());
@@ -126,6 +129,12 @@ public final class PluginHost implements AutoCloseable {
     public StorageRegistry storage() {
         requireStarted();
         return storage;
+    }
+
+    /** The settings schemas and data-processor disclosures of the plugins being served, of every kind. */
+    public PluginDescriptions descriptions() {
+        requireStarted();
+        return descriptions;
     }
 
     /** Every jar of the deploy folder the host has acted on, sorted by file name. */
