@@ -110,7 +110,7 @@ class BrowserScreenshotsTest {
             var tenant = platform.atelier().tenants().directory().bySlug(slug).orElseThrow();
             List<TenantSettings.ModelOffer> offers = new java.util.ArrayList<>(tenant.settings().models());
             offers.add(new TenantSettings.ModelOffer("replicate-image", 4, Map.of("api_token", "r8_shown_never",
-                    "display_name", "Replicate (" + tenant.name() + ")")));
+                    "display_name", "Replicate (" + slug + ")")));
             admin.updateModels(slug, offers, tenant.settings().credits());
             String session = platform.signedInAdmin(slug, "plugins@" + slug + ".example");
             try (BrowserContext signedIn = browser.newContext(new Browser.NewContextOptions()
@@ -120,7 +120,7 @@ class BrowserScreenshotsTest {
                 String page = platform.get(slug + ".localhost", "/admin/plugins", session).body();
 
                 assertThat(page).contains("<code>replicate-image</code>", "api_token", "Set",
-                        "is required unless model is set", "Replicate (" + tenant.name() + ")", "Replicate, Inc.")
+                        "is required unless model is set", "Replicate (" + slug + ")", "Replicate, Inc.")
                         .doesNotContain("r8_shown_never");
             } finally {
                 admin.updateModels(slug, tenant.settings().models(), tenant.settings().credits());
