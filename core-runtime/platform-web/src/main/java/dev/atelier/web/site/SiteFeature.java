@@ -221,7 +221,7 @@ public final class SiteFeature {
                 bind(staticFiles).to(StaticFiles.class);
                 bind(brandAssets).to(BrandAssets.class);
                 bind(new TenantPlugins(plugins)).to(TenantPlugins.class);
-                bind(new BoundPlugins(plugins.descriptions())).to(BoundPlugins.class);
+                bind(new TenantPluginDescriptions(plugins.descriptions())).to(TenantPluginDescriptions.class);
                 bind(new BrandingForms(themes, errors, setup.branding())).to(BrandingForms.class);
             }
         });

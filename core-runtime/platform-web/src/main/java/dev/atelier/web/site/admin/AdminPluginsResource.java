@@ -1,7 +1,7 @@
 package dev.atelier.web.site.admin;
 
 import dev.atelier.core.tenants.Tenant;
-import dev.atelier.web.site.BoundPlugins;
+import dev.atelier.web.site.TenantPluginDescriptions;
 import dev.atelier.web.site.pages.PageRenderer;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,10 +24,10 @@ public final class AdminPluginsResource {
 
     private final PageRenderer pages;
     private final BrandingForms admin;
-    private final BoundPlugins plugins;
+    private final TenantPluginDescriptions plugins;
 
     @Inject
-    public AdminPluginsResource(PageRenderer pages, BrandingForms admin, BoundPlugins plugins) {
+    public AdminPluginsResource(PageRenderer pages, BrandingForms admin, TenantPluginDescriptions plugins) {
         this.pages = pages;
         this.admin = admin;
         this.plugins = plugins;

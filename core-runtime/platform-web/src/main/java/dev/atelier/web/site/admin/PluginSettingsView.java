@@ -5,7 +5,7 @@ import dev.atelier.spi.plugin.DataProcessorDisclosure;
 import dev.atelier.spi.plugin.Setting;
 import dev.atelier.spi.plugin.SettingProblem;
 import dev.atelier.spi.plugin.SettingsSchema;
-import dev.atelier.web.site.BoundPlugin;
+import dev.atelier.web.site.DescribedPlugin;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +24,7 @@ final class PluginSettingsView {
 
     private PluginSettingsView() {}
 
-    static Map<String, Object> of(BoundPlugin plugin) {
+    static Map<String, Object> of(DescribedPlugin plugin) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("kind", SECTIONS.getOrDefault(plugin.section(), plugin.section()));
         view.put("id", plugin.pluginId());

@@ -17,11 +17,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The plugins a tenant's configuration binds (its storage, payment and bot-protection plugins and the models it offers),
- * each with the description the deployed plugin declares: the settings schema its admin form and tenant folders are
- * checked against, and the data-processor disclosures its privacy policy lists.
+ * The plugins a tenant's configuration binds (its storage, payment and bot-protection plugins and the models it
+ * offers), each with the description the deployed plugin declares: the settings schema its admin form and tenant
+ * folders are checked against, and the data-processor disclosures its privacy policy lists. As {@link PluginSchemas}
+ * it is what start-up checks tenant folders with.
  */
-public final class BoundPlugins implements PluginSchemas {
+public final class TenantPluginDescriptions implements PluginSchemas {
 
     // Sections of tenant.yaml by the SPI whose plugins they name; payment and bot protection join with their SPIs.
     private static final Map<String, Class<? extends PluginService>> SPI_BY_SECTION =
@@ -29,7 +30,7 @@ public final class BoundPlugins implements PluginSchemas {
 
     private final PluginDescriptions descriptions;
 
-    public BoundPlugins(PluginDescriptions descriptions) {
+    public TenantPluginDescriptions(PluginDescriptions descriptions) {
         this.descriptions = descriptions;
     }
 
@@ -45,9 +46,9 @@ public final class BoundPlugins implements PluginSchemas {
     }
 
     /** Every plugin the tenant's configuration binds, in the order of tenant.yaml's sections. */
-    public List<BoundPlugin> of(Tenant tenant) {
+    public List<DescribedPlugin> of(Tenant tenant) {
         TenantSettings settings = tenant.settings();
-        List<BoundPlugin> bound = new ArrayList<>();
+        List<DescribedPlugin> bound = new ArrayList<>();
         if (settings == null) {
             return bound;
         }
@@ -55,7 +56,7 @@ public final class BoundPlugins implements PluginSchemas {
         addChoice(bound, "payment", settings.payment());
         addChoice(bound, "bot_protection", settings.botProtection());
         for (TenantSettings.ModelOffer offer : settings.models()) {
-            bound.add(new BoundPlugin("models", offer.modelId(), offer.config(),
+            bound.add(new DescribedPlugin("models", offer.modelId(), offer.config(),
                     description("models", offer.modelId())));
         }
         return bound;
@@ -71,9 +72,9 @@ public final class BoundPlugins implements PluginSchemas {
         return List.copyOf(all);
     }
 
-    private void addChoice(List<BoundPlugin> bound, String section, TenantSettings.PluginChoice choice) {
+    private void addChoice(List<DescribedPlugin> bound, String section, TenantSettings.PluginChoice choice) {
         if (choice != null && choice.plugin() != null) {
-            bound.add(new BoundPlugin(section, choice.plugin(), choice.config(),
+            bound.add(new DescribedPlugin(section, choice.plugin(), choice.config(),
                     description(section, choice.plugin())));
         }
     }

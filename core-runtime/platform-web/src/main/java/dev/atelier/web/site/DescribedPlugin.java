@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param config the tenant's settings for it, secrets decrypted: never put them on a page
  * @param description what the deployed plugin declares; empty while no bundle serves it
  */
-public record BoundPlugin(
+public record DescribedPlugin(
         String section, String pluginId, Map<String, String> config, Optional<PluginDescription> description) {
 
     /** Whether a bundle serves the plugin right now. */
