@@ -12,21 +12,16 @@ import org.slf4j.LoggerFactory;
 /**
  * {@link PluginDescriptions} over the trackers: asks the chosen service of a plugin id for its description, with the
  * plugin's class loader as context class loader. The only place that knows which tracker serves which SPI.
+ *
+ * @param models the tracker of {@code GenerationModel} services
+ * @param storage the tracker of {@code StorageBackend} services
  */
-public final class ServedDescriptions implements PluginDescriptions {
+public record ServedDescriptions(ModelTracker models, StorageTracker storage) implements PluginDescriptions {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServedDescriptions.class);
 
     /** A service and the class loader of the bundle that registered it. */
     private record Served(PluginService service, ClassLoader loader) {}
-
-    private final ModelTracker models;
-    private final StorageTracker storage;
-
-    public ServedDescriptions(ModelTracker models, StorageTracker storage) {
-        this.models = models;
-        this.storage = storage;
-    }
 
     @Override
     public Optional<PluginDescription> find(Class<? extends PluginService> spi, String pluginId) {
