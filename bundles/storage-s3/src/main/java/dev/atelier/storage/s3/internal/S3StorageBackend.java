@@ -54,12 +54,6 @@ public final class S3StorageBackend implements StorageBackend, AutoCloseable {
 
     private final S3Clients clients;
 
-    /** The settings tenants give this backend, and Amazon as the processor of the media it stores. */
-    @Override
-    public PluginDescription description() {
-        return S3Settings.DESCRIPTION;
-    }
-
     /** Component constructor: cheap, no network; clients are built on first use. */
     public S3StorageBackend() {
         this(new S3Clients());
@@ -67,6 +61,12 @@ public final class S3StorageBackend implements StorageBackend, AutoCloseable {
 
     S3StorageBackend(S3Clients clients) {
         this.clients = clients;
+    }
+
+    /** The settings tenants give this backend, and Amazon as the processor of the media it stores. */
+    @Override
+    public PluginDescription description() {
+        return S3Settings.DESCRIPTION;
     }
 
     @Override
