@@ -27,6 +27,7 @@ import dev.atelier.web.auth.NewAccounts;
 import java.time.Clock;
 import dev.atelier.web.health.ReadinessChecks;
 import dev.atelier.web.generations.EventStreams;
+import dev.atelier.web.site.TenantPluginDescriptions;
 import dev.atelier.web.site.SiteFeature;
 import dev.atelier.web.site.SiteSetup;
 import java.net.URI;
@@ -144,8 +145,9 @@ public final class Atelier implements AutoCloseable {
 
     /** Opens the tenant module and applies the tenant folders shipped with the installation (idempotent). */
     private TenantModule startTenants(SecretBox secrets) {
+        // Folders are checked against the plugins deployed now; the plugin host started first for that reason.
         TenantModule module = new TenantModule(database, secrets, config.get(Keys.BASE_DOMAIN),
-                PluginUrls.fromConfig(config));
+                PluginUrls.fromConfig(config), new TenantPluginDescriptions(plugins.kinds(), plugins.descriptions()));
         List<Path> folders = TenantFolders.discover(config.path(Keys.TENANT_CONFIGS_DIR));
         try {
             ApplyReport report = module.folders().applyChanged(folders, config.profile());

@@ -175,6 +175,19 @@ public final class PluginHost implements AutoCloseable {
         return storage;
     }
 
+    /**
+     * The settings schemas and data-processor disclosures of the plugins being served, of every declared kind: what
+     * each service's {@code description()} returned when it appeared.
+     */
+    public PluginDescriptions descriptions() {
+        requireStarted();
+        return (spi, pluginId) -> kinds.stream()
+                .filter(kind -> kind.spi() == spi)
+                .findFirst()
+                .flatMap(kind -> registry(kind).find(pluginId))
+                .map(ServedPlugin::plugin);
+    }
+
     /** "2 Model, 1 Storage" for the start-up log line. */
     private String served() {
         return String.join(", ", kinds.stream().map(k -> registry(k).list().size() + " " + k.label()).toList());

@@ -29,7 +29,7 @@ final class TestBundle {
             + "dev.atelier.spi.tenant;version=\"[1.0,2)\"";
 
     static final String STORAGE_IMPORTS = "dev.atelier.spi.storage;version=\"[1.0,2)\","
-            + "dev.atelier.spi.tenant;version=\"[1.0,2)\"";
+            + "dev.atelier.spi.tenant;version=\"[1.0,2)\",dev.atelier.spi.plugin;version=\"[1.0,2)\"";
 
     private final Map<String, String> headers = new LinkedHashMap<>();
     private final Map<String, byte[]> entries = new LinkedHashMap<>();

@@ -1,22 +1,18 @@
 package dev.atelier.spi.model;
 
+import dev.atelier.spi.plugin.WebhookMessage;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * One request a vendor sent to {@link Callbacks#url()}: its headers and body exactly as received, not yet
- * authenticated. Immutable.
+ * authenticated. Immutable. A {@link WebhookMessage}, so code that checks webhook signatures serves models and every
+ * other kind alike.
  */
-public final class CallbackMessage {
+public final class CallbackMessage implements WebhookMessage {
 
-    private final Map<String, String> headers;
-    private final byte[] body;
-    private final Instant receivedAt;
+    private final WebhookMessage message;
 
     /**
      * @param headers request headers; names are matched case-insensitively, a repeated header keeps its values joined
@@ -25,36 +21,35 @@ public final class CallbackMessage {
      * @param receivedAt when the host received it
      */
     public CallbackMessage(Map<String, String> headers, byte[] body, Instant receivedAt) {
-        TreeMap<String, String> copy = new TreeMap<>();
-        Objects.requireNonNull(headers, "headers").forEach((name, value) ->
-                copy.put(name.toLowerCase(Locale.ROOT), Objects.requireNonNull(value, "header value")));
-        this.headers = Collections.unmodifiableMap(copy);
-        this.body = Objects.requireNonNull(body, "body").clone();
-        this.receivedAt = Objects.requireNonNull(receivedAt, "receivedAt");
+        this.message = WebhookMessage.of(headers, body, receivedAt);
     }
 
     /** A header's value, for example {@code header("webhook-signature")}; the name's case does not matter. */
+    @Override
     public Optional<String> header(String name) {
-        return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
+        return message.header(name);
     }
 
     /** All headers, names in lower case. */
+    @Override
     public Map<String, String> headers() {
-        return headers;
+        return message.headers();
     }
 
     /** The body, byte for byte as received (signatures are computed over these bytes). A copy. */
+    @Override
     public byte[] body() {
-        return body.clone();
+        return message.body();
     }
 
     /** When the host received the message. */
+    @Override
     public Instant receivedAt() {
-        return receivedAt;
+        return message.receivedAt();
     }
 
     @Override
     public String toString() {
-        return "CallbackMessage[" + body.length + " bytes, received " + receivedAt + "]";
+        return "CallbackMessage[" + body().length + " bytes, received " + receivedAt() + "]";
     }
 }

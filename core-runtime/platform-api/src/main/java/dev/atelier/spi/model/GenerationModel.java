@@ -1,5 +1,6 @@
 package dev.atelier.spi.model;
 
+import dev.atelier.spi.plugin.PluginService;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -11,9 +12,12 @@ import org.osgi.annotation.versioning.ConsumerType;
  *
  * <p>Service properties: the host does not require any. {@code service.ranking} decides between two services that
  * declare the same {@linkplain ModelDescriptor#id() model id} (higher wins; then the more recently installed bundle).
+ *
+ * <p>A model that calls a vendor declares its settings and the vendor's data processing in
+ * {@link PluginService#description()}; the tenant's values arrive in {@link GenerationContext#tenant()}.
  */
 @ConsumerType
-public interface GenerationModel {
+public interface GenerationModel extends PluginService {
 
     /**
      * Describes this model. Called once when the service is registered; the result must not change while the service

@@ -10,6 +10,10 @@
  *       the service appears and uses it to list the model, validate parameters and price calls.</li>
  *   <li>In {@code generate(...)}, report progress through the {@link dev.atelier.spi.model.GenerationContext}, stop
  *       when it says the call is cancelled or its deadline passed, and return the media you made.</li>
+ *   <li>If the model calls a vendor, override {@code description()} (from
+ *       {@link dev.atelier.spi.plugin.PluginService}): the settings tenants give it as a
+ *       {@link dev.atelier.spi.plugin.SettingsSchema}, read in every call with {@code SETTINGS.read(...)}, and the
+ *       vendor as a {@link dev.atelier.spi.plugin.DataProcessorDisclosure}.</li>
  *   <li>Import only {@code dev.atelier.spi.*}, {@code org.slf4j} and OSGi packages; embed any vendor SDK privately.</li>
  * </ol>
  *

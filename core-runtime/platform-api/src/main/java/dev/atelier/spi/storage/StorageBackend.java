@@ -1,6 +1,7 @@
 package dev.atelier.spi.storage;
 
 import dev.atelier.spi.tenant.TenantContext;
+import dev.atelier.spi.plugin.PluginService;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
@@ -16,11 +17,14 @@ import org.osgi.annotation.versioning.ConsumerType;
  * (for example {@code tnt_01J.../outputs/gen_01J....png}); a backend stores them as given and must keep tenants'
  * objects apart if it adds its own prefix.
  *
+ * <p>A backend that keeps objects outside the platform (a cloud service) declares its settings and that service's
+ * data processing in {@link PluginService#description()}.
+ *
  * <p>Every method throws {@link StorageException} when the backend cannot be reached or refuses the call; its message
  * is logged for operators and never shown to end users.
  */
 @ConsumerType
-public interface StorageBackend {
+public interface StorageBackend extends PluginService {
 
     /** Service property naming the backend, for example {@code "local"} or {@code "s3"}. Required. */
     String BACKEND_ID = "atelier.storage.id";

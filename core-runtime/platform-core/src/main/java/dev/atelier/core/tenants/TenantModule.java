@@ -17,7 +17,7 @@ import java.util.Map;
  * <pre>{@code
  * SecretBox secrets = SecretBox.fromConfig(config);          // throws SecretKeyException with what to set
  * TenantModule tenants = new TenantModule(database, secrets, config.get(Keys.BASE_DOMAIN),
- *         PluginUrls.fromConfig(config));
+ *         PluginUrls.fromConfig(config), pluginSchemas);              // the deployed plugins' settings schemas
  * tenants.folders().applyChanged(TenantFolders.discover(config.path(Keys.TENANT_CONFIGS_DIR)),
  *         config.profile());
  * // then hand tenants.directory(), assets(), templates(), admin() to the web layer
@@ -33,6 +33,7 @@ public final class TenantModule {
     private final SecretBox secrets;
     private final String baseDomain;
     private final PluginUrls pluginUrls;
+    private final PluginSchemas pluginSchemas;
     private final TenantScope scope;
     private final SnapshotDirectory directory;
     private final ScopedAssets assets;
@@ -56,10 +57,24 @@ public final class TenantModule {
      * @param pluginUrls what URLs in plugin settings may point at ({@link PluginUrls#fromConfig})
      */
     public TenantModule(Database database, SecretBox secrets, String baseDomain, PluginUrls pluginUrls) {
+        this(database, secrets, baseDomain, pluginUrls, PluginSchemas.NONE);
+    }
+
+    /**
+     * @param database the platform database (schema migrated)
+     * @param secrets encrypts tenant secrets at rest
+     * @param baseDomain every tenant is also served on {@code <slug>.<baseDomain>} ({@code atelier.base-domain})
+     * @param pluginUrls what URLs in plugin settings may point at ({@link PluginUrls#fromConfig})
+     * @param pluginSchemas the settings schemas of the plugins deployed right now; tenant folders are checked against
+     *     them when applied
+     */
+    public TenantModule(Database database, SecretBox secrets, String baseDomain, PluginUrls pluginUrls,
+            PluginSchemas pluginSchemas) {
         this.database = database;
         this.secrets = secrets;
         this.baseDomain = baseDomain;
         this.pluginUrls = pluginUrls;
+        this.pluginSchemas = pluginSchemas;
         this.scope = new TenantScope(database.entityManagerFactory());
         this.directory = new SnapshotDirectory(database.entityManagerFactory(), secrets);
         this.assets = new ScopedAssets(scope);
@@ -99,7 +114,7 @@ public final class TenantModule {
     /** Apply and export, resolving {@code ${NAME}} secrets from {@code environment}. */
     public TenantFolders folders(Map<String, String> environment) {
         return new FolderApplier(database.dataSource(), secrets, baseDomain, environment, directory, exporter,
-                pluginUrls);
+                pluginUrls, pluginSchemas);
     }
 
     /**

@@ -12,6 +12,7 @@ import dev.atelier.core.tenants.TenantSettings;
 import dev.atelier.launcher.DemoPlatform;
 import dev.atelier.launcher.HeadlessChromium;
 import dev.atelier.web.auth.Cookies;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -96,6 +97,34 @@ class BrowserScreenshotsTest {
 
             assertThat(account).contains("Account");
             assertThat(admin).contains("Admin");
+        }
+    }
+
+    @Test
+    void adminsSeeTheSettingsAndProcessorsOfTheirPluginsInBothThemes() throws Exception {
+        try (InputStream jar = Files.newInputStream(Path.of("target/test-bundles/model-replicate.jar"))) {
+            platform.atelier().plugins().deploy(jar, java.time.Duration.ofSeconds(30));
+        }
+        var admin = platform.atelier().tenants().admin();
+        for (String slug : List.of("auratuner", platform.secondTenantSlug())) {
+            var tenant = platform.atelier().tenants().directory().bySlug(slug).orElseThrow();
+            List<TenantSettings.ModelOffer> offers = new java.util.ArrayList<>(tenant.settings().models());
+            offers.add(new TenantSettings.ModelOffer("replicate-image", 4, Map.of("api_token", "r8_shown_never",
+                    "display_name", "Replicate (" + slug + ")")));
+            admin.updateModels(slug, offers, tenant.settings().credits());
+            String session = platform.signedInAdmin(slug, "plugins@" + slug + ".example");
+            try (BrowserContext signedIn = browser.newContext(new Browser.NewContextOptions()
+                    .setViewportSize(1280, 900))) {
+                signedIn.addCookies(List.of(new Cookie(Cookies.SESSION, session).setUrl(origin(slug))));
+                shoot(signedIn, slug, "/admin/plugins", slug + "-admin-plugins");
+                String page = platform.get(slug + ".localhost", "/admin/plugins", session).body();
+
+                assertThat(page).contains("<code>replicate-image</code>", "api_token", "Set",
+                        "is required unless model is set", "Replicate (" + slug + ")", "Replicate, Inc.")
+                        .doesNotContain("r8_shown_never");
+            } finally {
+                admin.updateModels(slug, tenant.settings().models(), tenant.settings().credits());
+            }
         }
     }
 

@@ -176,7 +176,7 @@ class ContentSecurityPolicyTest {
 
                 createAndFollowAVideo(page, slug);
                 for (String path : List.of("/gallery", "/account", "/account/billing", "/admin", "/admin/models",
-                        "/admin/users", "/admin/branding")) {
+                        "/admin/users", "/admin/plugins", "/admin/branding")) {
                     open(page, slug, path, 200);
                 }
                 shoot(page, slug + "-admin-branding");

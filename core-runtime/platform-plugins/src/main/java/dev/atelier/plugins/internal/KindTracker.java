@@ -5,6 +5,8 @@ import dev.atelier.plugins.PluginKind;
 import dev.atelier.plugins.RejectedServiceException;
 import dev.atelier.plugins.ServedPlugin;
 import dev.atelier.plugins.ServiceIdentity;
+import dev.atelier.spi.plugin.PluginDescription;
+import dev.atelier.spi.plugin.PluginService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -122,7 +124,7 @@ public final class KindTracker<S, D> implements ServiceListener {
         try {
             ServiceIdentity<D> identity = read(reference, bundle, service, loader);
             ServedPlugin<D> served = new ServedPlugin<>(identity.id(), identity.description(),
-                    bundle.getSymbolicName(), bundle.getVersion().toString());
+                    bundle.getSymbolicName(), bundle.getVersion().toString(), describe(service, bundle, loader));
             TrackedService<S, D> entry = new TrackedService<>(reference, service, served, bundle.getBundleId(),
                     ranking(reference), loader, activities.of(bundle.getBundleId()));
             synchronized (this) {
@@ -165,6 +167,25 @@ public final class KindTracker<S, D> implements ServiceListener {
             }
         }
         return runner.call(loader, () -> kind.reader().read(service, appearing), readTimeout, () -> {});
+    }
+
+    /**
+     * Reads the settings schema and disclosures a {@link PluginService} declares, bounded like the kind's reader. A
+     * plugin that fails to say still serves calls; its settings are then not checked by the host.
+     */
+    private PluginDescription describe(S service, Bundle bundle, ClassLoader loader) throws InterruptedException {
+        if (!(service instanceof PluginService plugin)) {
+            return PluginDescription.NONE;
+        }
+        try {
+            PluginDescription description = runner.call(loader, plugin::description, readTimeout, () -> {});
+            return description != null ? description : PluginDescription.NONE;
+        } catch (TimeoutException | ExecutionException | RuntimeException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            LOG.warn("{} of {} {} could not describe itself; its settings are not checked: {}", kind.label(),
+                    bundle.getSymbolicName(), bundle.getVersion(), BundleFailure.describe(cause));
+            return PluginDescription.NONE;
+        }
     }
 
     private void fail(ServiceReference<S> reference, Bundle bundle, String reason, Throwable cause) {

@@ -1,5 +1,10 @@
 package dev.atelier.plugins.testbundles;
 
+import dev.atelier.spi.plugin.DataCategory;
+import dev.atelier.spi.plugin.DataProcessorDisclosure;
+import dev.atelier.spi.plugin.PluginDescription;
+import dev.atelier.spi.plugin.Setting;
+import dev.atelier.spi.plugin.SettingsSchema;
 import dev.atelier.spi.storage.ObjectNotFoundException;
 import dev.atelier.spi.storage.StorageBackend;
 import dev.atelier.spi.storage.StorageException;
@@ -12,15 +17,17 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A storage backend in memory. Besides what was put, it answers a few keys about itself: {@code about/version} (the
  * bundle version it was registered with), {@code about/tccl} ({@code bundle} when the calling thread's context class
  * loader is this bundle's, else {@code other}) and {@code about/storage-dir} (the framework property
- * {@code atelier.storage.local.dir}, or {@code none}).
+ * {@code atelier.storage.local.dir}, or {@code none}). It declares one setting, {@code region}, and a processor.
  */
 public final class MemoryStorage implements StorageBackend {
 
@@ -33,6 +40,13 @@ public final class MemoryStorage implements StorageBackend {
     public MemoryStorage(String version, String storageDir) {
         this.version = version;
         this.storageDir = storageDir;
+    }
+
+    @Override
+    public PluginDescription description() {
+        return new PluginDescription(SettingsSchema.of(Setting.choice("region", "eu", "us").required()),
+                List.of(new DataProcessorDisclosure("Memory Ltd", "Memory", Set.of(DataCategory.UPLOADED_MEDIA),
+                        "Keeps uploads in memory", "European Union", null)));
     }
 
     @Override

@@ -1,10 +1,12 @@
 package dev.atelier.web.site;
 
 import dev.atelier.plugins.ModelRegistry;
+import dev.atelier.plugins.PluginDescriptions;
 import dev.atelier.plugins.PluginHost;
 import dev.atelier.plugins.PluginKind;
 import dev.atelier.plugins.PluginKinds;
 import java.util.List;
+import java.util.Optional;
 
 /** What tenant sites need to know about the plugins deployed right now. */
 public interface DeployedPlugins {
@@ -19,6 +21,11 @@ public interface DeployedPlugins {
 
     /** Whether a bundle serves plugin {@code pluginId} of {@code kind} right now. */
     boolean serves(PluginKind<?, ?> kind, String pluginId);
+
+    /** The settings schemas and disclosures of the deployed plugins; none where no plugin host runs. */
+    default PluginDescriptions descriptions() {
+        return (spi, pluginId) -> Optional.empty();
+    }
 
     /** The plugin host's answers. */
     static DeployedPlugins of(PluginHost host) {
@@ -36,6 +43,11 @@ public interface DeployedPlugins {
             @Override
             public boolean serves(PluginKind<?, ?> kind, String pluginId) {
                 return host.plugins(kind).find(pluginId).isPresent();
+            }
+
+            @Override
+            public PluginDescriptions descriptions() {
+                return host.descriptions();
             }
         };
     }

@@ -34,6 +34,7 @@ import dev.atelier.web.auth.Visitors;
 import dev.atelier.web.operator.OperatorConsoleResource;
 import dev.atelier.web.site.admin.TenantPlugins;
 import dev.atelier.web.site.admin.AdminModelsResource;
+import dev.atelier.web.site.admin.AdminPluginsResource;
 import dev.atelier.web.site.admin.AdminResource;
 import dev.atelier.web.site.admin.AdminUsersResource;
 import dev.atelier.web.site.admin.ModelForms;
@@ -194,6 +195,7 @@ public final class SiteFeature {
         config.register(BrandAssetResource.class);
         config.register(BrandStyleResource.class);
         config.register(AdminResource.class);
+        config.register(AdminPluginsResource.class);
         config.register(new AbstractBinder() {
             @Override
             protected void configure() {
@@ -219,6 +221,7 @@ public final class SiteFeature {
                 bind(staticFiles).to(StaticFiles.class);
                 bind(brandAssets).to(BrandAssets.class);
                 bind(new TenantPlugins(plugins)).to(TenantPlugins.class);
+                bind(new TenantPluginDescriptions(plugins.kinds(), plugins.descriptions())).to(TenantPluginDescriptions.class);
                 bind(new BrandingForms(themes, errors, setup.branding())).to(BrandingForms.class);
             }
         });

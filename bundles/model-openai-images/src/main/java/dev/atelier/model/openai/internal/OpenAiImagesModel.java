@@ -18,6 +18,7 @@ import dev.atelier.spi.model.InputMedia;
 import dev.atelier.spi.model.MediaKind;
 import dev.atelier.spi.model.ModelDescriptor;
 import dev.atelier.spi.model.ParameterSpec;
+import dev.atelier.spi.plugin.PluginDescription;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -89,6 +90,11 @@ public final class OpenAiImagesModel implements GenerationModel {
         this.userAgent = "Atelier-" + ID + "/" + version;
         this.client = new ImagesClient(new LazyHttpClient(HttpClient.Redirect.NEVER),
                 new LazyHttpClient(HttpClient.Redirect.NORMAL), new ApiErrors(json), Clock.systemUTC());
+    }
+
+    @Override
+    public PluginDescription description() {
+        return ImagesSettings.DESCRIPTION;
     }
 
     @Override

@@ -125,6 +125,12 @@ public class OpenAiImagesBundleIT {
     }
 
     @Test
+    public void declaresItsSettingsAndOpenAiAsTheProcessor() {
+        assertEquals("OpenAI, L.L.C.", anyModel.description().disclosures().get(0).processor());
+        assertTrue(anyModel.description().settings().setting("api_key").orElseThrow().isSecret());
+    }
+
+    @Test
     public void aMissingKeyFailsInsideTheContainerToo() {
         try {
             anyModel.generate(GenerationRequest.of("a lighthouse", Map.of("size", "1024x1024", "quality", "auto")),

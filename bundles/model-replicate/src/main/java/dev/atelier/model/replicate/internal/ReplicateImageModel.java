@@ -7,6 +7,7 @@ import dev.atelier.spi.model.GenerationRequest;
 import dev.atelier.spi.model.GenerationResult;
 import dev.atelier.spi.model.MediaKind;
 import dev.atelier.spi.model.ModelDescriptor;
+import dev.atelier.spi.plugin.PluginDescription;
 import org.osgi.service.component.annotations.Component;
 
 /** The {@code replicate-image} model: a Replicate prediction whose output is a picture (PNG, JPEG or WebP). */
@@ -24,6 +25,11 @@ public final class ReplicateImageModel implements GenerationModel {
     ReplicateImageModel(String version, Pacing pacing) {
         this.descriptor = ReplicateModels.image(version);
         this.runner = new PredictionRunner(MediaKind.IMAGE, pacing);
+    }
+
+    @Override
+    public PluginDescription description() {
+        return ReplicateSettings.DESCRIPTION;
     }
 
     @Override

@@ -5,62 +5,81 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atelier.spi.model.GenerationException;
+import dev.atelier.spi.plugin.DataCategory;
+import dev.atelier.spi.plugin.DataProcessorDisclosure;
+import dev.atelier.spi.plugin.InvalidSettingsException;
+import dev.atelier.spi.plugin.PluginDescription;
+import dev.atelier.spi.plugin.PluginSettings;
+import dev.atelier.spi.plugin.Setting;
+import dev.atelier.spi.plugin.SettingsSchema;
 import dev.atelier.spi.tenant.TenantContext;
 import java.net.URI;
-import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A tenant's settings for a Replicate model, read from its plugin configuration on every call (tenants change them
  * without a redeploy). Any missing or broken setting is the tenant admin's to fix, so the user only hears that the
  * model is not set up; the log line names the key, never its value. {@code webhookSecret} is {@code null} when the
- * tenant set none (the account's default secret is then read from the API).
+ * tenant set none (the account's default secret is then read from the API). The settings and Replicate's processing
+ * are declared in {@link #DESCRIPTION}, which both models return as their description.
  */
 record ReplicateSettings(
         URI baseUrl, String apiToken, String version, String model, String promptField, String imageField,
         ObjectNode extraInput, String webhookSecret) {
 
-    static final String BASE_URL = "base_url";
-    static final String API_TOKEN = "api_token";
-    static final String VERSION = "version";
-    static final String MODEL = "model";
-    static final String INPUT_PROMPT_FIELD = "input_prompt_field";
-    static final String INPUT_IMAGE_FIELD = "input_image_field";
-    static final String EXTRA_INPUT = "extra_input";
-    static final String WEBHOOK_SECRET = "webhook_secret";
+    static final Setting<URI> BASE_URL = Setting.url("base_url").defaultsTo("https://api.replicate.com")
+            .describedAs("Replicate's API; change it only for a compatible service");
+    static final Setting<String> API_TOKEN = Setting.secret("api_token").required()
+            .describedAs("An API token of the Replicate account that pays for predictions (r8_...)");
+    static final Setting<String> VERSION = Setting.text("version")
+            .describedAs("The model version id to run; leave empty to run the latest version of an official model");
+    static final Setting<String> MODEL = Setting.text("model")
+            .matching("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+", "of the form owner/name")
+            .describedAs("The official model to run, as owner/name (for example black-forest-labs/flux-schnell)");
+    static final Setting<String> INPUT_PROMPT_FIELD = field("input_prompt_field", "prompt")
+            .describedAs("The model's input field that receives the prompt");
+    static final Setting<String> INPUT_IMAGE_FIELD = field("input_image_field", "image")
+            .describedAs("The model's input field that receives the user's picture");
+    static final Setting<String> EXTRA_INPUT = Setting.text("extra_input")
+            .describedAs("A JSON object of further input fields sent with every prediction");
+    static final Setting<String> WEBHOOK_SECRET = Setting.secret("webhook_secret")
+            .describedAs("The account's webhook signing secret (whsec_...); read from Replicate when empty");
 
-    static final String DEFAULT_BASE_URL = "https://api.replicate.com";
+    static final PluginDescription DESCRIPTION = new PluginDescription(
+            SettingsSchema.of(BASE_URL, API_TOKEN, VERSION, MODEL, INPUT_PROMPT_FIELD, INPUT_IMAGE_FIELD, EXTRA_INPUT,
+                    WEBHOOK_SECRET).requiringOneOf(VERSION, MODEL),
+            List.of(new DataProcessorDisclosure("Replicate, Inc.", "Replicate",
+                    Set.of(DataCategory.PROMPTS, DataCategory.UPLOADED_MEDIA, DataCategory.GENERATED_MEDIA),
+                    "Runs the AI models that generate images and videos from users' prompts and pictures",
+                    "United States", URI.create("https://replicate.com/privacy"))));
 
     private static final String NOT_SET_UP = "This model is not set up for this site yet. Please try another model.";
 
     static ReplicateSettings of(TenantContext tenant, ObjectMapper json) throws GenerationException {
-        String token = tenant.pluginConfig(API_TOKEN).orElseThrow(() -> misconfigured(tenant, API_TOKEN, "is missing"));
-        Optional<String> version = tenant.pluginConfig(VERSION).map(String::trim);
-        Optional<String> model = tenant.pluginConfig(MODEL).map(String::trim);
-        if (version.isEmpty() && model.isEmpty()) {
-            throw misconfigured(tenant, VERSION + "/" + MODEL, "is missing (one of them is required)");
+        PluginSettings values;
+        try {
+            values = DESCRIPTION.settings().read(tenant.pluginConfig());
+        } catch (InvalidSettingsException e) {
+            throw misconfigured(tenant, e.getMessage());
         }
-        if (version.isEmpty() && !model.get().matches("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")) {
-            throw misconfigured(tenant, MODEL, "is not of the form owner/name");
-        }
-        URI base = baseUrl(tenant);
-        String promptField = field(tenant, INPUT_PROMPT_FIELD, "prompt");
-        String imageField = field(tenant, INPUT_IMAGE_FIELD, "image");
         ObjectNode extra = json.createObjectNode();
-        Optional<String> extraText = tenant.pluginConfig(EXTRA_INPUT);
+        Optional<String> extraText = values.find(EXTRA_INPUT);
         if (extraText.isPresent()) {
             try {
                 JsonNode parsed = json.readTree(extraText.get());
                 if (!(parsed instanceof ObjectNode)) {
-                    throw misconfigured(tenant, EXTRA_INPUT, "is not a JSON object");
+                    throw misconfigured(tenant, EXTRA_INPUT.key() + ": is not a JSON object");
                 }
                 extra = (ObjectNode) parsed;
             } catch (JsonProcessingException e) {
-                throw misconfigured(tenant, EXTRA_INPUT, "is not valid JSON");
+                throw misconfigured(tenant, EXTRA_INPUT.key() + ": is not valid JSON");
             }
         }
-        return new ReplicateSettings(base, token, version.orElse(null), model.orElse(null), promptField, imageField,
-                extra, tenant.pluginConfig(WEBHOOK_SECRET).map(String::strip).orElse(null));
+        return new ReplicateSettings(values.get(BASE_URL), values.get(API_TOKEN), values.find(VERSION).orElse(null),
+                values.find(MODEL).orElse(null), values.get(INPUT_PROMPT_FIELD), values.get(INPUT_IMAGE_FIELD),
+                extra, values.find(WEBHOOK_SECRET).orElse(null));
     }
 
     /** Where predictions are created: the version endpoint, or the official-model endpoint when only a model is set. */
@@ -102,31 +121,13 @@ record ReplicateSettings(
         return "http".equalsIgnoreCase(url.getScheme()) ? 80 : 443;
     }
 
-    private static URI baseUrl(TenantContext tenant) throws GenerationException {
-        String text = tenant.pluginConfig(BASE_URL).orElse(DEFAULT_BASE_URL).trim();
-        try {
-            URI uri = new URI(text);
-            if (!("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
-                    || uri.getHost() == null) {
-                throw misconfigured(tenant, BASE_URL, "is not an http(s) URL");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw misconfigured(tenant, BASE_URL, "is not a URL");
-        }
+    private static Setting<String> field(String key, String defaultName) {
+        return Setting.text(key).defaultsTo(defaultName).matching("[A-Za-z_][A-Za-z0-9_]{0,63}", "a field name");
     }
 
-    private static String field(TenantContext tenant, String key, String defaultValue) throws GenerationException {
-        String value = tenant.pluginConfig(key).orElse(defaultValue).trim();
-        if (!value.matches("[A-Za-z_][A-Za-z0-9_]{0,63}")) {
-            throw misconfigured(tenant, key, "is not a field name");
-        }
-        return value;
-    }
-
-    private static GenerationException misconfigured(TenantContext tenant, String key, String problem) {
-        ReplicateLog.LOG.log(System.Logger.Level.WARNING, "tenant={0} correlation={1}: setting {2} {3}",
-                tenant.tenantSlug(), tenant.correlationId(), key, problem);
+    private static GenerationException misconfigured(TenantContext tenant, String problems) {
+        ReplicateLog.LOG.log(System.Logger.Level.WARNING, "tenant={0} correlation={1}: settings {2}",
+                tenant.tenantSlug(), tenant.correlationId(), problems);
         return new GenerationException(GenerationException.Kind.FAILED, NOT_SET_UP);
     }
 }

@@ -7,6 +7,7 @@ import dev.atelier.spi.model.GenerationRequest;
 import dev.atelier.spi.model.GenerationResult;
 import dev.atelier.spi.model.MediaKind;
 import dev.atelier.spi.model.ModelDescriptor;
+import dev.atelier.spi.plugin.PluginDescription;
 import org.osgi.service.component.annotations.Component;
 
 /** The {@code replicate-video} model: a Replicate prediction whose output is an MP4 video. */
@@ -24,6 +25,11 @@ public final class ReplicateVideoModel implements GenerationModel {
     ReplicateVideoModel(String version, Pacing pacing) {
         this.descriptor = ReplicateModels.video(version);
         this.runner = new PredictionRunner(MediaKind.VIDEO, pacing);
+    }
+
+    @Override
+    public PluginDescription description() {
+        return ReplicateSettings.DESCRIPTION;
     }
 
     @Override

@@ -40,7 +40,7 @@ final class WebhookSecrets {
         if (settings.webhookSecret() != null) {
             Optional<WebhookSignature> configured = WebhookSignature.ofSecret(settings.webhookSecret());
             if (configured.isEmpty()) {
-                warn(guard, "setting " + ReplicateSettings.WEBHOOK_SECRET
+                warn(guard, "setting " + ReplicateSettings.WEBHOOK_SECRET.key()
                         + " is not a whsec_<base64> secret; polling instead");
             }
             return configured;

@@ -86,6 +86,16 @@ public class ReplicateModelBundleIT {
     }
 
     @Test
+    public void bothModelsDeclareTheirSettingsAndReplicateAsTheProcessor() throws Exception {
+        for (GenerationModel model : models().values()) {
+            assertEquals("Replicate, Inc.", model.description().disclosures().get(0).processor());
+            assertEquals("api_token: is required; version: is required unless model is set",
+                    model.description().settings().check(Map.of()).stream().map(Object::toString)
+                            .collect(java.util.stream.Collectors.joining("; ")));
+        }
+    }
+
+    @Test
     public void anUnreachableApiEndsTheCallAsTemporaryInsideTheContainer() throws Exception {
         GenerationModel model = models().get("replicate-image");
         GenerationRequest request = GenerationRequest.of("a lighthouse on a cliff at dusk",

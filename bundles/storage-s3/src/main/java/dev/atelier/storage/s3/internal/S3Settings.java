@@ -1,11 +1,18 @@
 package dev.atelier.storage.s3.internal;
 
+import dev.atelier.spi.plugin.DataCategory;
+import dev.atelier.spi.plugin.DataProcessorDisclosure;
+import dev.atelier.spi.plugin.InvalidSettingsException;
+import dev.atelier.spi.plugin.PluginDescription;
+import dev.atelier.spi.plugin.PluginSettings;
+import dev.atelier.spi.plugin.Setting;
+import dev.atelier.spi.plugin.SettingsSchema;
 import dev.atelier.spi.storage.StorageException;
 import dev.atelier.spi.tenant.TenantContext;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Locale;
-import java.util.regex.Pattern;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A tenant's settings for this backend, read from its plugin configuration in every call.
@@ -16,80 +23,55 @@ import java.util.regex.Pattern;
  */
 record S3Settings(String bucket, String prefix, ClientSettings client) {
 
-    static final String BUCKET = "bucket";
-    static final String REGION = "region";
-    static final String ENDPOINT = "endpoint";
-    static final String PATH_STYLE = "path_style";
-    static final String ACCESS_KEY_ID = "access_key_id";
-    static final String SECRET_ACCESS_KEY = "secret_access_key";
-    static final String PREFIX = "prefix";
-
-    static final String DEFAULT_REGION = "us-east-1";
-
     // S3's own rules are looser for old buckets, but every service this backend targets accepts these names.
-    private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.\\-]{1,61}[a-z0-9]");
-    private static final Pattern REGION_NAME = Pattern.compile("[a-z0-9][a-z0-9\\-]{0,62}");
+    static final Setting<String> BUCKET = Setting.text("bucket").required()
+            .matching("[a-z0-9][a-z0-9.\\-]{1,61}[a-z0-9]",
+                    "a bucket name (3 to 63 lower-case letters, digits, dots and hyphens)")
+            .describedAs("The bucket holding the tenant's uploads and generated media");
+    static final Setting<String> REGION = Setting.text("region").defaultsTo("us-east-1")
+            .matching("[a-z0-9][a-z0-9\\-]{0,62}", "a region name (for example us-east-1, or auto for R2)")
+            .describedAs("The bucket's region; auto for Cloudflare R2");
+    static final Setting<URI> ENDPOINT = Setting.url("endpoint")
+            .matching("[^?#@]+", "the http(s) URL of a service without user, query or fragment, such as "
+                    + "https://<account>.r2.cloudflarestorage.com or http://minio:9000")
+            .describedAs("The service's URL for an S3-compatible service (R2, MinIO); empty for AWS S3");
+    static final Setting<Boolean> PATH_STYLE = Setting.bool("path_style").defaultsTo("false")
+            .describedAs("Whether the bucket is named in the path rather than the host name (MinIO needs true)");
+    static final Setting<String> ACCESS_KEY_ID = Setting.text("access_key_id").required()
+            .describedAs("The access key id of credentials that may read and write the bucket");
+    static final Setting<String> SECRET_ACCESS_KEY = Setting.secret("secret_access_key").required()
+            .describedAs("The secret access key of those credentials");
+    static final Setting<String> PREFIX = Setting.text("prefix").defaultsTo("")
+            .matching("[A-Za-z0-9/._\\-]*", "a folder path of letters, digits and / . _ -")
+            .describedAs("A folder in the bucket under which the backend keeps its objects");
 
-    /** Reads and checks the settings; the message of a failure names the setting, never a secret's value. */
+    static final PluginDescription DESCRIPTION = new PluginDescription(
+            SettingsSchema.of(BUCKET, REGION, ENDPOINT, PATH_STYLE, ACCESS_KEY_ID, SECRET_ACCESS_KEY, PREFIX),
+            List.of(new DataProcessorDisclosure("Amazon Web Services, Inc.", "Amazon S3",
+                    Set.of(DataCategory.UPLOADED_MEDIA, DataCategory.GENERATED_MEDIA),
+                    "Stores the images and videos users upload and generate",
+                    "The AWS region of the tenant's bucket (United States, us-east-1, unless set otherwise)",
+                    URI.create("https://aws.amazon.com/privacy/"))));
+
+    /** Reads and checks the settings; the message of a failure names each setting, never a secret's value. */
     static S3Settings of(TenantContext tenant) throws StorageException {
-        String bucket = required(tenant, BUCKET);
-        if (!BUCKET_NAME.matcher(bucket).matches()) {
-            throw invalid(tenant, BUCKET, "'" + bucket + "' is not a bucket name (3 to 63 lower-case letters, digits, "
-                    + "dots and hyphens)");
+        PluginSettings values;
+        try {
+            values = DESCRIPTION.settings().read(tenant.pluginConfig());
+        } catch (InvalidSettingsException e) {
+            throw new StorageException("S3 storage of tenant " + tenant.tenantId() + " is not set up: "
+                    + e.problems().stream().map(p -> "setting '" + p.key() + "' " + p.message())
+                            .collect(Collectors.joining("; ")) + ". Fix it in the tenant's storage config");
         }
-        String region = tenant.pluginConfig(REGION).map(String::trim).orElse(DEFAULT_REGION);
-        if (!REGION_NAME.matcher(region).matches()) {
-            throw invalid(tenant, REGION, "'" + region + "' is not a region name (for example us-east-1, or auto for R2)");
-        }
-        URI endpoint = endpoint(tenant);
-        boolean pathStyle = pathStyle(tenant);
-        String accessKeyId = required(tenant, ACCESS_KEY_ID);
-        String secretAccessKey = required(tenant, SECRET_ACCESS_KEY);
-        String prefix = ObjectKeys.prefix(tenant.pluginConfig(PREFIX).orElse(""));
-        return new S3Settings(bucket, prefix,
-                new ClientSettings(region, endpoint, pathStyle, accessKeyId.trim(), secretAccessKey.trim()));
+        String prefix = ObjectKeys.prefix(values.get(PREFIX));
+        return new S3Settings(values.get(BUCKET), prefix, new ClientSettings(values.get(REGION),
+                values.find(ENDPOINT).orElse(null), values.get(PATH_STYLE), values.get(ACCESS_KEY_ID),
+                values.get(SECRET_ACCESS_KEY)));
     }
 
     /** Where the service is, for messages: the endpoint, or the AWS region. */
     String where() {
         return "bucket " + bucket + (client.endpoint() != null ? " at " + client.endpoint() : " in " + client.region());
-    }
-
-    private static URI endpoint(TenantContext tenant) throws StorageException {
-        String value = tenant.pluginConfig(ENDPOINT).map(String::trim).orElse(null);
-        if (value == null) {
-            return null;
-        }
-        try {
-            URI uri = new URI(value);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("https") && !scheme.equals("http") || uri.getHost() == null
-                    || uri.getUserInfo() != null || uri.getQuery() != null || uri.getFragment() != null) {
-                throw invalid(tenant, ENDPOINT, "'" + value + "' is not an http(s) URL of a service, such as "
-                        + "https://<account>.r2.cloudflarestorage.com or http://minio:9000");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw invalid(tenant, ENDPOINT, "'" + value + "' is not a URL: " + e.getReason());
-        }
-    }
-
-    private static boolean pathStyle(TenantContext tenant) throws StorageException {
-        String value = tenant.pluginConfig(PATH_STYLE).map(v -> v.trim().toLowerCase(Locale.ROOT)).orElse("false");
-        return switch (value) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw invalid(tenant, PATH_STYLE, "'" + value + "' is neither true nor false");
-        };
-    }
-
-    private static String required(TenantContext tenant, String key) throws StorageException {
-        return tenant.pluginConfig(key).orElseThrow(() -> new StorageException("S3 storage of tenant "
-                + tenant.tenantId() + " has no '" + key + "' setting: set it in the tenant's storage config"));
-    }
-
-    private static StorageException invalid(TenantContext tenant, String key, String problem) {
-        return new StorageException("S3 storage setting '" + key + "' of tenant " + tenant.tenantId() + ": " + problem);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.atelier.storage.s3.internal;
 
+import dev.atelier.spi.plugin.PluginDescription;
 import dev.atelier.spi.storage.ObjectNotFoundException;
 import dev.atelier.spi.storage.StorageBackend;
 import dev.atelier.spi.storage.StorageException;
@@ -60,6 +61,12 @@ public final class S3StorageBackend implements StorageBackend, AutoCloseable {
 
     S3StorageBackend(S3Clients clients) {
         this.clients = clients;
+    }
+
+    /** The settings tenants give this backend, and Amazon as the processor of the media it stores. */
+    @Override
+    public PluginDescription description() {
+        return S3Settings.DESCRIPTION;
     }
 
     @Override

@@ -128,7 +128,7 @@ class S3StorageBackendTest extends StorageBackendContract {
 
     @Test
     void keepsObjectsUnderThePrefixAndTheTenantsFolder() throws Exception {
-        TenantContext prefixed = tenantWith(Map.of(S3Settings.PREFIX, "/atelier/objects/"));
+        TenantContext prefixed = tenantWith(Map.of(S3Settings.PREFIX.key(), "/atelier/objects/"));
 
         backend.put("outputs/gen_1.png", stream("picture"), 7, "image/png", prefixed);
 
@@ -175,7 +175,7 @@ class S3StorageBackendTest extends StorageBackendContract {
 
     @Test
     void tellsOperatorsThatTheBucketIsMissing() {
-        TenantContext tenant = tenantWith(Map.of(S3Settings.BUCKET, "no-such-bucket"));
+        TenantContext tenant = tenantWith(Map.of(S3Settings.BUCKET.key(), "no-such-bucket"));
 
         assertThatThrownBy(() -> backend.put("a.png", stream("x"), 1, "image/png", tenant))
                 .isInstanceOf(StorageException.class)
@@ -187,7 +187,7 @@ class S3StorageBackendTest extends StorageBackendContract {
 
     @Test
     void tellsOperatorsToCheckTheCredentialsWithoutNamingTheSecret() {
-        TenantContext tenant = tenantWith(Map.of(S3Settings.SECRET_ACCESS_KEY, "wrong-secret-value"));
+        TenantContext tenant = tenantWith(Map.of(S3Settings.SECRET_ACCESS_KEY.key(), "wrong-secret-value"));
 
         assertThatThrownBy(() -> backend.stat("a.png", tenant))
                 .isInstanceOf(StorageException.class)
@@ -206,7 +206,7 @@ class S3StorageBackendTest extends StorageBackendContract {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        TenantContext tenant = tenantWith(Map.of(S3Settings.ENDPOINT, "http://127.0.0.1:" + closedPort));
+        TenantContext tenant = tenantWith(Map.of(S3Settings.ENDPOINT.key(), "http://127.0.0.1:" + closedPort));
 
         assertThatThrownBy(() -> backend.get("a.png", tenant))
                 .isInstanceOf(StorageException.class)
@@ -216,17 +216,17 @@ class S3StorageBackendTest extends StorageBackendContract {
 
     @Test
     void namesTheSettingThatIsMissingOrWrong() {
-        assertThatThrownBy(() -> backend.stat("a.png", tenantWith(mapWithNull(S3Settings.BUCKET))))
-                .isInstanceOf(StorageException.class).hasMessageContaining("no 'bucket' setting");
-        assertThatThrownBy(() -> backend.stat("a.png", tenantWith(mapWithNull(S3Settings.SECRET_ACCESS_KEY))))
-                .isInstanceOf(StorageException.class).hasMessageContaining("no 'secret_access_key' setting");
-        assertThatThrownBy(() -> backend.stat("a.png", tenantWith(Map.of(S3Settings.PATH_STYLE, "yes"))))
+        assertThatThrownBy(() -> backend.stat("a.png", tenantWith(mapWithNull(S3Settings.BUCKET.key()))))
+                .isInstanceOf(StorageException.class).hasMessageContaining("setting 'bucket' is required");
+        assertThatThrownBy(() -> backend.stat("a.png", tenantWith(mapWithNull(S3Settings.SECRET_ACCESS_KEY.key()))))
+                .isInstanceOf(StorageException.class).hasMessageContaining("setting 'secret_access_key' is required");
+        assertThatThrownBy(() -> backend.stat("a.png", tenantWith(Map.of(S3Settings.PATH_STYLE.key(), "yes"))))
                 .isInstanceOf(StorageException.class).hasMessageContaining("'path_style'");
-        assertThatThrownBy(() -> backend.stat("a.png", tenantWith(Map.of(S3Settings.ENDPOINT, "ftp://x"))))
+        assertThatThrownBy(() -> backend.stat("a.png", tenantWith(Map.of(S3Settings.ENDPOINT.key(), "ftp://x"))))
                 .isInstanceOf(StorageException.class).hasMessageContaining("'endpoint'");
-        assertThatThrownBy(() -> backend.stat("a.png", tenantWith(Map.of(S3Settings.BUCKET, "Not_A_Bucket"))))
+        assertThatThrownBy(() -> backend.stat("a.png", tenantWith(Map.of(S3Settings.BUCKET.key(), "Not_A_Bucket"))))
                 .isInstanceOf(StorageException.class).hasMessageContaining("'bucket'");
-        assertThatThrownBy(() -> backend.stat("a.png", tenantWith(Map.of(S3Settings.PREFIX, "a/../b"))))
+        assertThatThrownBy(() -> backend.stat("a.png", tenantWith(Map.of(S3Settings.PREFIX.key(), "a/../b"))))
                 .isInstanceOf(StorageException.class).hasMessageContaining("'prefix'");
     }
 
@@ -235,8 +235,8 @@ class S3StorageBackendTest extends StorageBackendContract {
         S3Clients clients = new S3Clients();
         try (S3StorageBackend shared = new S3StorageBackend(clients)) {
             TenantContext other = new TestTenantContext("tnt_other", "other", tenant().pluginConfig(), "req_other");
-            TenantContext otherBucket = tenantWith(Map.of(S3Settings.BUCKET, "another-bucket"));
-            TenantContext otherKey = tenantWith(Map.of(S3Settings.ACCESS_KEY_ID, "someone-else"));
+            TenantContext otherBucket = tenantWith(Map.of(S3Settings.BUCKET.key(), "another-bucket"));
+            TenantContext otherKey = tenantWith(Map.of(S3Settings.ACCESS_KEY_ID.key(), "someone-else"));
 
             shared.stat("a.png", tenant());
             shared.stat("a.png", other);

@@ -13,6 +13,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
+import dev.atelier.spi.plugin.PluginDescription;
 import dev.atelier.spi.storage.StorageBackend;
 import dev.atelier.spi.storage.StoredObject;
 import dev.atelier.spi.tenant.TenantContext;
@@ -24,6 +25,7 @@ import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
 import org.junit.Test;
@@ -88,6 +90,17 @@ public class S3StorageBundleIT {
     @Test
     public void registersTheBackendUnderTheIdS3() throws Exception {
         onlyServiceReference(context, StorageBackend.class, "atelier.storage.id", "s3", SYMBOLIC_NAME);
+    }
+
+    @Test
+    public void declaresItsSettingsAndAmazonAsTheProcessorThroughTheService() {
+        PluginDescription description = backend.description();
+
+        assertEquals("Amazon Web Services, Inc.", description.disclosures().get(0).processor());
+        assertTrue(description.settings().setting("secret_access_key").orElseThrow().isSecret());
+        assertEquals(List.of(), description.settings().check(new ItTenant().pluginConfig()));
+        assertEquals("Cloudflare R2", description.disclosuresFor(Map.of("display_name", "Cloudflare R2")).get(0)
+                .displayName());
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.atelier.core.secrets.SecretKeyException;
 import dev.atelier.core.tenants.ApplyReport;
 import dev.atelier.core.tenants.ConfigProblem;
 import dev.atelier.core.tenants.InvalidTenantConfigException;
+import dev.atelier.core.tenants.PluginSchemas;
 import dev.atelier.core.tenants.PluginUrls;
 import dev.atelier.core.tenants.TenantFolders;
 import java.io.IOException;
@@ -50,10 +51,11 @@ public final class FolderApplier implements TenantFolders {
     private final SnapshotDirectory directory;
     private final FolderExporter exporter;
     private final PluginUrls pluginUrls;
+    private final PluginSchemas pluginSchemas;
     private final UuidV7 ids = new UuidV7();
 
     public FolderApplier(DataSource dataSource, SecretBox secrets, String baseDomain, Map<String, String> environment,
-            SnapshotDirectory directory, FolderExporter exporter, PluginUrls pluginUrls) {
+            SnapshotDirectory directory, FolderExporter exporter, PluginUrls pluginUrls, PluginSchemas pluginSchemas) {
         this.dataSource = dataSource;
         this.secrets = secrets;
         this.baseDomain = baseDomain;
@@ -61,6 +63,7 @@ public final class FolderApplier implements TenantFolders {
         this.directory = directory;
         this.exporter = exporter;
         this.pluginUrls = pluginUrls;
+        this.pluginSchemas = pluginSchemas;
     }
 
     @Override
@@ -75,7 +78,7 @@ public final class FolderApplier implements TenantFolders {
 
     private ApplyReport apply(List<Path> folders, String profile, boolean skipUnchangedFolders) {
         List<ConfigProblem> problems = new ArrayList<>();
-        FolderReader reader = new FolderReader(baseDomain, environment, pluginUrls.forProfile(profile));
+        FolderReader reader = new FolderReader(baseDomain, environment, pluginUrls.forProfile(profile), pluginSchemas);
         List<ReadFolder> read = new ArrayList<>();
         Set<String> slugs = new HashSet<>();
         for (Path folder : folders) {

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atelier.core.tenants.ConfigProblem;
+import dev.atelier.core.tenants.PluginSchemas;
 import dev.atelier.core.tenants.PluginUrls;
+import dev.atelier.spi.plugin.SettingProblem;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -29,11 +31,14 @@ final class FolderReader {
     private final String baseDomain;
     private final Map<String, String> environment;
     private final PluginUrls pluginUrls;
+    private final PluginSchemas pluginSchemas;
 
-    FolderReader(String baseDomain, Map<String, String> environment, PluginUrls pluginUrls) {
+    FolderReader(String baseDomain, Map<String, String> environment, PluginUrls pluginUrls,
+            PluginSchemas pluginSchemas) {
         this.baseDomain = baseDomain;
         this.environment = environment;
         this.pluginUrls = pluginUrls;
+        this.pluginSchemas = pluginSchemas;
     }
 
     /**
@@ -71,7 +76,11 @@ final class FolderReader {
                     "must equal the folder name \"" + slug + "\", was \"" + slugNode.asText() + "\""));
         }
         SortedMap<String, String> secrets = secrets(merged, fileOf, problems);
-        pluginUrls(merged, secrets, fileOf, problems);
+        for (PluginConfig config : PluginConfig.of(merged, secrets)) {
+            pluginUrls.check(config.path(), config.settings(), (at, problem) -> problems.add(
+                    new ConfigProblem(fileOf.apply(at), at, problem)));
+            checkSettings(config, fileOf, problems);
+        }
         Map<String, String> hosts = hosts(slug, merged);
         JsonNode canonical = merged.get("canonical_host");
         if (canonical != null && canonical.isTextual()
@@ -141,27 +150,17 @@ final class FolderReader {
         return secrets;
     }
 
-    // Checked with secrets resolved: an endpoint kept in the environment must obey the same rules.
-    private void pluginUrls(ObjectNode merged, Map<String, String> secrets, Function<String, String> fileOf,
-            List<ConfigProblem> problems) {
-        Map<String, JsonNode> configs = new LinkedHashMap<>();
-        for (String plugin : List.of("payment", "storage", "bot_protection")) {
-            configs.put(plugin + ".config", merged.path(plugin).path("config"));
+    /** Against the plugin's schema, when it is deployed; a plugin that is not is checked once it is, in each call. */
+    private void checkSettings(PluginConfig config, Function<String, String> fileOf, List<ConfigProblem> problems) {
+        if (config.pluginId() == null || !config.complete()) {
+            return;
         }
-        JsonNode models = merged.path("models");
-        for (int i = 0; i < models.size(); i++) {
-            configs.put("models[" + i + "].config", models.get(i).path("config"));
-        }
-        configs.forEach((path, config) -> {
-            Map<String, String> settings = new LinkedHashMap<>();
-            config.fields().forEachRemaining(f -> {
-                if (f.getValue().isTextual()) {
-                    Matcher m = TenantSchema.SECRET.matcher(f.getValue().asText());
-                    settings.put(f.getKey(), m.matches() ? secrets.get(m.group(1)) : f.getValue().asText());
-                }
-            });
-            pluginUrls.check(path, settings, (at, problem) -> problems.add(new ConfigProblem(fileOf.apply(at), at,
-                    problem)));
+        pluginSchemas.find(config.section(), config.pluginId()).ifPresent(schema -> {
+            for (SettingProblem problem : schema.check(config.settings())) {
+                String path = config.path() + "." + problem.key();
+                problems.add(new ConfigProblem(fileOf.apply(path), path,
+                        problem.message() + " (plugin " + config.pluginId() + ")"));
+            }
         });
     }
 
