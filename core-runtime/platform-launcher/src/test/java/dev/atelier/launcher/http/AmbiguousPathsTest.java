@@ -2,9 +2,9 @@ package dev.atelier.launcher.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.atelier.launcher.DemoPlatform;
 import dev.atelier.launcher.http.RawHttp.Reply;
 import dev.atelier.launcher.http.Routes.Route;
+import dev.atelier.launcher.platform.TestPlatform;
 import dev.atelier.web.auth.Cookies;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -27,7 +27,7 @@ class AmbiguousPathsTest {
     private static final String OPERATOR_HOST = "operator.localhost";
 
     private static Probe probe;
-    private static DemoPlatform platform;
+    private static TestPlatform platform;
     private static RawHttp http;
     private static String session;
 

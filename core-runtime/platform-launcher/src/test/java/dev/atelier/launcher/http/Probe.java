@@ -1,7 +1,6 @@
 package dev.atelier.launcher.http;
 
-import dev.atelier.launcher.DemoPlatform;
-import dev.atelier.launcher.http.RawHttp.Reply;
+import dev.atelier.launcher.platform.TestPlatform;
 import dev.atelier.web.auth.Cookies;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -10,8 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 
 /**
@@ -23,14 +20,12 @@ final class Probe implements AutoCloseable {
     static final String HOST = "auratuner.localhost";
     static final String BOUNDARY = "----atelier-probe";
 
-    private static final Pattern CSRF_JSON = Pattern.compile("\"csrf_token\"\\s*:\\s*\"([^\"]+)\"");
-
-    final DemoPlatform platform;
+    final TestPlatform platform;
     final RawHttp http;
     final String session;
     final String csrf;
 
-    private Probe(DemoPlatform platform, String session, String csrf) {
+    private Probe(TestPlatform platform, String session, String csrf) {
         this.platform = platform;
         this.http = new RawHttp(platform.port());
         this.session = session;
@@ -38,27 +33,19 @@ final class Probe implements AutoCloseable {
     }
 
     static Probe start() throws Exception {
-        // Probes that reach sign-in need not cost what a sign-in costs in production.
-        DemoPlatform platform = DemoPlatform.start(Map.of("atelier.accounts.argon2.memory-kib", "1024",
-                "atelier.accounts.argon2.iterations", "1"));
-        String session = platform.signedInAdmin("auratuner", "admin@auratuner.test");
+        TestPlatform platform = TestPlatform.demo().start();
+        String session = platform.accounts().signedInAdmin("auratuner", "admin@auratuner.test");
         return new Probe(platform, session, csrfOf(platform, session));
     }
 
     /** The same admin in a new session (the account is made again if a probe deleted it). */
-    Probe newSession() throws IOException {
-        String next = platform.signedInAdmin("auratuner", "admin@auratuner.test");
+    Probe newSession() throws IOException, InterruptedException {
+        String next = platform.accounts().signedInAdmin("auratuner", "admin@auratuner.test");
         return new Probe(platform, next, csrfOf(platform, next));
     }
 
-    private static String csrfOf(DemoPlatform platform, String session) throws IOException {
-        Reply account = new RawHttp(platform.port()).send("GET", "/api/v1/account",
-                Map.of("Host", HOST, "Cookie", Cookies.SESSION + "=" + session), null);
-        Matcher token = CSRF_JSON.matcher(account.body());
-        if (!token.find()) {
-            throw new AssertionError("no csrf_token in /api/v1/account: " + account.body());
-        }
-        return token.group(1);
+    private static String csrfOf(TestPlatform platform, String session) throws IOException, InterruptedException {
+        return platform.browser("auratuner").signedIn(session).csrfHeader().get("X-CSRF-Token");
     }
 
     /** Host and session cookie; with {@code withCsrf} also the CSRF header. */

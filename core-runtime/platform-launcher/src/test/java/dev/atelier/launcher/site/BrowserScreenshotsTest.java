@@ -9,8 +9,8 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.Cookie;
 import dev.atelier.core.tenants.PriceStep;
 import dev.atelier.core.tenants.TenantSettings;
-import dev.atelier.launcher.DemoPlatform;
 import dev.atelier.launcher.HeadlessChromium;
+import dev.atelier.launcher.platform.TestPlatform;
 import dev.atelier.web.auth.Cookies;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +19,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Opens both demo tenants' sites in a real headless Chromium, as a visitor would, and saves screenshots under
@@ -28,13 +29,13 @@ class BrowserScreenshotsTest {
 
     static final Path SHOTS = Path.of("target/screenshots");
 
-    private static DemoPlatform platform;
+    @RegisterExtension
+    static final TestPlatform platform = TestPlatform.demo().build();
     private static HeadlessChromium chromium;
     private static Browser browser;
 
     @BeforeAll
     static void start() throws Exception {
-        platform = DemoPlatform.start();
         chromium = HeadlessChromium.launch();
         browser = chromium.browser();
         Files.createDirectories(SHOTS);
@@ -44,9 +45,6 @@ class BrowserScreenshotsTest {
     static void stop() throws Exception {
         if (chromium != null) {
             chromium.close();
-        }
-        if (platform != null) {
-            platform.close();
         }
     }
 
@@ -58,7 +56,7 @@ class BrowserScreenshotsTest {
 
     @Test
     void secondTenantLandingPageShowsItsOwnBrand() {
-        String slug = platform.secondTenantSlug();
+        String slug = platform.secondDemoTenant();
         String title = shoot(slug, "/", slug + "-landing", 1280, 900);
         assertThat(title).doesNotContain("AuraTuner").isNotBlank();
     }
@@ -67,7 +65,7 @@ class BrowserScreenshotsTest {
     void pricingAndMobileViewsRender() {
         shoot("auratuner", "/pricing", "auratuner-pricing", 1280, 900);
         shoot("auratuner", "/", "auratuner-landing-mobile", 390, 844);
-        String slug = platform.secondTenantSlug();
+        String slug = platform.secondDemoTenant();
         shoot(slug, "/pricing", slug + "-pricing", 1280, 900);
         shoot(slug, "/", slug + "-landing-mobile", 390, 844);
         assertThat(SHOTS.resolve(slug + "-landing-mobile.png")).exists();
@@ -85,7 +83,7 @@ class BrowserScreenshotsTest {
 
     @Test
     void signedInAdminSeesTheAccountAndAdminPages() {
-        String session = platform.signedInAdmin("auratuner", "admin@auratuner.example");
+        String session = platform.accounts().signedInAdmin("auratuner", "admin@auratuner.example");
         try (BrowserContext signedIn = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
             signedIn.addCookies(List.of(new Cookie(Cookies.SESSION, session).setUrl(origin("auratuner"))));
 
@@ -102,7 +100,7 @@ class BrowserScreenshotsTest {
     @Test
     void signedInUserSeesCreateGalleryAndACreation() throws Exception {
         String email = "creator@auratuner.example";
-        String session = platform.signedInAdmin("auratuner", email);
+        String session = platform.accounts().signedInAdmin("auratuner", email);
         var atelier = platform.atelier();
         var tenant = atelier.tenants().directory().bySlug("auratuner").orElseThrow();
         String accountId = atelier.accounts().accounts().findByEmail(tenant.id(), email).orElseThrow().id();
@@ -128,7 +126,7 @@ class BrowserScreenshotsTest {
     @Test
     void theCreateButtonShowsThePriceOfTheChosenSize() {
         String email = "steps@auratuner.example";
-        String session = platform.signedInAdmin("auratuner", email);
+        String session = platform.accounts().signedInAdmin("auratuner", email);
         var admin = platform.atelier().tenants().admin();
         var tenant = platform.atelier().tenants().directory().bySlug("auratuner").orElseThrow();
         admin.updateModels("auratuner", tenant.settings().models().stream().map(offer -> offer.modelId()
