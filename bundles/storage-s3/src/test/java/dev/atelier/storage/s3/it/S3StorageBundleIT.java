@@ -16,6 +16,7 @@ import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import dev.atelier.spi.storage.StorageBackend;
 import dev.atelier.spi.storage.StoredObject;
 import dev.atelier.spi.tenant.TenantContext;
+import dev.atelier.spi.testkit.TestTenantContext;
 import dev.atelier.spi.testkit.osgi.FelixContainer;
 import dev.atelier.storage.s3.internal.S3ProxyServer;
 import java.io.ByteArrayInputStream;
@@ -93,7 +94,12 @@ public class S3StorageBundleIT {
     @Test
     public void storesReadsSignsAndDeletesThroughTheEmbeddedSdk() throws Exception {
         byte[] content = "hello from the container".getBytes(StandardCharsets.UTF_8);
-        TenantContext tenant = new ItTenant();
+        TenantContext tenant = TestTenantContext.withConfig(Map.of(
+                "bucket", S3ProxyServer.BUCKET,
+                "endpoint", FelixContainer.required(ENDPOINT_PROPERTY),
+                "path_style", "true",
+                "access_key_id", S3ProxyServer.ACCESS_KEY,
+                "secret_access_key", S3ProxyServer.SECRET_KEY));
         String key = "tnt_it/outputs/hello.txt";
         ClassLoader caller = Thread.currentThread().getContextClassLoader();
         // A caller that is not the host sets no useful context class loader; the backend must not depend on it.
@@ -123,32 +129,5 @@ public class S3StorageBundleIT {
 
     private Bundle storageBundle() {
         return installedBundle(context, SYMBOLIC_NAME);
-    }
-
-    private static final class ItTenant implements TenantContext {
-        @Override
-        public String tenantId() {
-            return "tnt_it";
-        }
-
-        @Override
-        public String tenantSlug() {
-            return "it";
-        }
-
-        @Override
-        public Map<String, String> pluginConfig() {
-            return Map.of(
-                    "bucket", S3ProxyServer.BUCKET,
-                    "endpoint", FelixContainer.required(ENDPOINT_PROPERTY),
-                    "path_style", "true",
-                    "access_key_id", S3ProxyServer.ACCESS_KEY,
-                    "secret_access_key", S3ProxyServer.SECRET_KEY);
-        }
-
-        @Override
-        public String correlationId() {
-            return "req_it";
-        }
     }
 }

@@ -8,6 +8,9 @@ import static org.ops4j.pax.exam.CoreOptions.streamBundle;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.CoreOptions.workingDirectory;
 
+import dev.atelier.spi.testkit.TestCallbacks;
+import dev.atelier.spi.testkit.TestGenerationContext;
+import dev.atelier.spi.testkit.TestTenantContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -103,6 +106,10 @@ public final class FelixContainer {
 
     private static final String HELPER_SYMBOLIC_NAME = "dev.atelier.spi.testkit.osgi";
 
+    /** What the helper bundle carries into the container: the assertions and the contexts a plugin is called with. */
+    private static final List<Class<?>> HELPER_CLASSES = List.of(FelixContainer.class, TestTenantContext.class,
+            TestGenerationContext.class, TestCallbacks.class);
+
     private FelixContainer() {}
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -153,8 +160,10 @@ public final class FelixContainer {
     }
 
     /**
-     * This class as a bundle of its own that exports {@code dev.atelier.spi.testkit.osgi}, so that the assertions can
-     * be called inside the container. Part of {@link #options(String, Option...)}.
+     * This class and the test contexts ({@link TestTenantContext}, {@link TestGenerationContext},
+     * {@link TestCallbacks}) as a bundle of its own that exports {@code dev.atelier.spi.testkit.osgi} and
+     * {@code dev.atelier.spi.testkit}, so that the assertions can be called and the contexts handed to a plugin inside
+     * the container, as the host hands its own. Part of {@link #options(String, Option...)}.
      */
     public static Option helperBundle() {
         Manifest manifest = new Manifest();
@@ -163,22 +172,33 @@ public final class FelixContainer {
         main.putValue("Bundle-ManifestVersion", "2");
         main.putValue("Bundle-SymbolicName", HELPER_SYMBOLIC_NAME);
         main.putValue("Bundle-Version", "1.0.0");
-        main.putValue("Export-Package", FelixContainer.class.getPackageName());
+        main.putValue("Export-Package", FelixContainer.class.getPackageName() + ","
+                + TestTenantContext.class.getPackageName());
         main.putValue("DynamicImport-Package", "*");
-        String entry = FelixContainer.class.getName().replace('.', '/') + ".class";
         ByteArrayOutputStream jar = new ByteArrayOutputStream();
-        try (JarOutputStream out = new JarOutputStream(jar, manifest);
-                InputStream in = FelixContainer.class.getResourceAsStream("/" + entry)) {
+        try (JarOutputStream out = new JarOutputStream(jar, manifest)) {
+            for (Class<?> type : HELPER_CLASSES) {
+                addClass(out, type);
+                for (Class<?> nested : type.getDeclaredClasses()) {
+                    addClass(out, nested);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return streamBundle(new ByteArrayInputStream(jar.toByteArray()));
+    }
+
+    private static void addClass(JarOutputStream out, Class<?> type) throws IOException {
+        String entry = type.getName().replace('.', '/') + ".class";
+        try (InputStream in = type.getResourceAsStream("/" + entry)) {
             if (in == null) {
                 throw new IllegalStateException(entry + " is not readable");
             }
             out.putNextEntry(new JarEntry(entry));
             in.transferTo(out);
             out.closeEntry();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        return streamBundle(new ByteArrayInputStream(jar.toByteArray()));
     }
 
     /**
