@@ -10,42 +10,57 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The demo platform probed from outside over raw HTTP, by an admin of AuraTuner signed in with a session cookie, who
- * knows the CSRF token of the session (or leaves it out, as a forged request would).
+ * knows the CSRF token of the session (or leaves it out, as a forged request would). Registered as a JUnit extension
+ * on a static field, it starts the platform and signs the admin in once for the test class.
  */
-final class Probe implements AutoCloseable {
+final class Probe implements BeforeAllCallback, AfterAllCallback {
 
     static final String HOST = "auratuner.localhost";
     static final String BOUNDARY = "----atelier-probe";
+    private static final String ADMIN = "admin@auratuner.test";
 
     final TestPlatform platform;
-    final RawHttp http;
-    final String session;
-    final String csrf;
+    RawHttp http;
+    String session;
+    String csrf;
 
-    private Probe(TestPlatform platform, String session, String csrf) {
-        this.platform = platform;
-        this.http = new RawHttp(platform.port());
-        this.session = session;
-        this.csrf = csrf;
+    /** A probe of the demo platform, which the extension starts. */
+    Probe() {
+        this(TestPlatform.demo().build());
     }
 
-    static Probe start() throws Exception {
-        TestPlatform platform = TestPlatform.demo().start();
-        String session = platform.accounts().signedInAdmin("auratuner", "admin@auratuner.test");
-        return new Probe(platform, session, csrfOf(platform, session));
+    private Probe(TestPlatform platform) {
+        this.platform = platform;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        platform.start();
+        signIn();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        platform.close();
     }
 
     /** The same admin in a new session (the account is made again if a probe deleted it). */
     Probe newSession() throws IOException, InterruptedException {
-        String next = platform.accounts().signedInAdmin("auratuner", "admin@auratuner.test");
-        return new Probe(platform, next, csrfOf(platform, next));
+        Probe next = new Probe(platform);
+        next.signIn();
+        return next;
     }
 
-    private static String csrfOf(TestPlatform platform, String session) throws IOException, InterruptedException {
-        return platform.browser("auratuner").signedIn(session).csrfHeader().get("X-CSRF-Token");
+    private void signIn() throws IOException, InterruptedException {
+        http = new RawHttp(platform.port());
+        session = platform.accounts().signedInAdmin("auratuner", ADMIN);
+        csrf = platform.browser("auratuner").signedIn(session).csrfHeader().get("X-CSRF-Token");
     }
 
     /** Host and session cookie; with {@code withCsrf} also the CSRF header. */
@@ -101,10 +116,5 @@ final class Probe implements AutoCloseable {
 
     static String multipartType() {
         return "multipart/form-data; boundary=" + BOUNDARY;
-    }
-
-    @Override
-    public void close() throws IOException {
-        platform.close();
     }
 }

@@ -2,6 +2,7 @@ package dev.atelier.launcher.platform;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -59,9 +60,14 @@ final class Installation {
 
     /** Writes one tenant folder holding {@code yaml} as its {@code tenant.yaml}. */
     void writeTenant(String slug, String yaml) throws IOException {
-        Path folder = home.resolve("tenant-configs").resolve(slug);
-        Files.createDirectories(folder);
-        Files.writeString(folder.resolve("tenant.yaml"), yaml);
+        writeTenantFile(slug + "/tenant.yaml", yaml.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes a file of a tenant folder; {@code path} starts with the tenant's slug. */
+    void writeTenantFile(String path, byte[] content) throws IOException {
+        Path file = home.resolve("tenant-configs").resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.write(file, content);
     }
 
     /** Deploys the project's bundles named (e.g. {@code model-replicate.jar}) before the platform starts. */

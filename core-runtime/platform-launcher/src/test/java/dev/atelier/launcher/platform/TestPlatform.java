@@ -162,6 +162,9 @@ public final class TestPlatform
             for (Map.Entry<String, String> tenant : spec.tenants.entrySet()) {
                 installation.writeTenant(tenant.getKey(), outside.resolve(tenant.getValue()));
             }
+            for (Map.Entry<String, byte[]> file : spec.tenantFiles.entrySet()) {
+                installation.writeTenantFile(file.getKey(), file.getValue());
+            }
             installation.deployShipped(spec.shippedBundles.keySet());
             installation.deployTestModels(spec.testModelBundles);
             flags = flags();

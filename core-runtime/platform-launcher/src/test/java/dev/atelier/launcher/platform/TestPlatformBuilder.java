@@ -1,5 +1,6 @@
 package dev.atelier.launcher.platform;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,6 +17,8 @@ public final class TestPlatformBuilder {
     public static final String WIREMOCK_URL = "{{wiremock}}";
 
     final Map<String, String> tenants = new LinkedHashMap<>();
+    /** Further files of tenant folders (assets, templates), by path relative to {@code tenant-configs/}. */
+    final Map<String, byte[]> tenantFiles = new LinkedHashMap<>();
     final Map<String, List<String>> shippedBundles = new LinkedHashMap<>();
     final Map<String, List<String>> testModelBundles = new LinkedHashMap<>();
     final Map<String, String> settings = new HashMap<>();
@@ -37,6 +40,17 @@ public final class TestPlatformBuilder {
     /** A tenant folder whose {@code tenant.yaml} is {@code yaml}; the site is served on {@code <slug>.localhost}. */
     public TestPlatformBuilder tenant(String slug, String yaml) {
         tenants.put(slug, yaml);
+        return this;
+    }
+
+    /** A further file of the tenant folder {@code slug}, such as {@code assets/logo.svg} or a template. */
+    public TestPlatformBuilder tenantFile(String slug, String path, String content) {
+        return tenantFile(slug, path, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A further file of the tenant folder {@code slug}, such as a PNG logo. */
+    public TestPlatformBuilder tenantFile(String slug, String path, byte[] content) {
+        tenantFiles.put(slug + "/" + path, content.clone());
         return this;
     }
 
