@@ -38,6 +38,18 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <p>Use it as a JUnit extension — a {@code static} field annotated {@code @RegisterExtension} starts once for the
  * class, an instance field once for each test — or start and close it yourself. It can be stopped and started again
  * on the same database and data folder, as a restarted node would be.
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final TestPlatform platform = TestPlatform.builder()
+ *         .defaultBundles()                                   // procedural model and local storage
+ *         .studio("north", "{id: procedural, credits: 1}", "") // a tenant folder, served on north.localhost
+ *         .mail()                                             // GreenMail: platform.mail()
+ *         .build();
+ *
+ * User maker = platform.user("north", 10);      // confirmed, signed in, 10 credits, an API token
+ * Browser visitor = platform.browser("north");  // keeps cookies, submits forms with their CSRF token
+ * }</pre>
  */
 public final class TestPlatform
         implements AutoCloseable, BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
@@ -90,6 +102,9 @@ public final class TestPlatform
     }
 
     private synchronized TestPlatform start(List<String> models) throws Exception {
+        if (atelier != null) {
+            return this;
+        }
         if (installation == null) {
             install();
         }

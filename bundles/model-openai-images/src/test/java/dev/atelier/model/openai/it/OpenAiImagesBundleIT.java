@@ -5,7 +5,7 @@ import static dev.atelier.spi.testkit.osgi.FelixContainer.assertExportsNothing;
 import static dev.atelier.spi.testkit.osgi.FelixContainer.assertImportsMention;
 import static dev.atelier.spi.testkit.osgi.FelixContainer.assertImportsNone;
 import static dev.atelier.spi.testkit.osgi.FelixContainer.assertImportsOnly;
-import static dev.atelier.spi.testkit.osgi.FelixContainer.assertRegisteredBy;
+import static dev.atelier.spi.testkit.osgi.FelixContainer.assertRegistersModels;
 import static dev.atelier.spi.testkit.osgi.FelixContainer.installedBundle;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
@@ -43,7 +43,6 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceReference;
 
 /**
  * The built bundle inside a real Felix with SCR and nothing of the host but platform-api: it resolves, starts,
@@ -83,14 +82,9 @@ public class OpenAiImagesBundleIT {
     }
 
     @Test
-    public void registersTheOpenAiImagesModelWithTheBundleVersion() throws Exception {
+    public void registersTheOpenAiImagesModelWithTheBundleVersion() {
         assertNotNull("no GenerationModel service", anyModel);
-        ServiceReference<GenerationModel> reference = context.getServiceReference(GenerationModel.class);
-
-        GenerationModel model = context.getService(reference);
-        assertEquals("openai-images", model.descriptor().id());
-        assertEquals(modelBundle().getVersion().toString(), model.descriptor().version());
-        assertRegisteredBy(reference, SYMBOLIC_NAME);
+        assertRegistersModels(context, SYMBOLIC_NAME, "openai-images");
     }
 
     @Test

@@ -4,7 +4,7 @@ import static dev.atelier.spi.testkit.osgi.FelixContainer.assertActive;
 import static dev.atelier.spi.testkit.osgi.FelixContainer.assertExportsNothing;
 import static dev.atelier.spi.testkit.osgi.FelixContainer.assertImportsMention;
 import static dev.atelier.spi.testkit.osgi.FelixContainer.assertImportsNone;
-import static dev.atelier.spi.testkit.osgi.FelixContainer.assertRegisteredBy;
+import static dev.atelier.spi.testkit.osgi.FelixContainer.assertRegistersModels;
 import static dev.atelier.spi.testkit.osgi.FelixContainer.installedBundle;
 import static dev.atelier.spi.testkit.osgi.FelixContainer.services;
 import static org.junit.Assert.assertArrayEquals;
@@ -25,7 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.Set;
 import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -36,7 +35,6 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceReference;
 
 /**
  * The built bundle inside a real Felix with SCR and nothing of the host but platform-api: it resolves, starts, and
@@ -73,17 +71,9 @@ public class ProceduralModelBundleIT {
     }
 
     @Test
-    public void registersTheImageAndTheVideoModelServices() throws Exception {
+    public void registersTheImageAndTheVideoModelServices() {
         assertNotNull("no GenerationModel service", anyModel);
-        Map<String, GenerationModel> models = models();
-
-        assertEquals(Set.of("procedural", "procedural-video"), models.keySet());
-        for (GenerationModel model : models.values()) {
-            assertEquals(modelBundle().getVersion().toString(), model.descriptor().version());
-        }
-        for (ServiceReference<GenerationModel> reference : context.getServiceReferences(GenerationModel.class, null)) {
-            assertRegisteredBy(reference, SYMBOLIC_NAME);
-        }
+        assertRegistersModels(context, SYMBOLIC_NAME, "procedural", "procedural-video");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static dev.atelier.spi.testkit.osgi.FelixContainer.assertExportsNothing;
 import static dev.atelier.spi.testkit.osgi.FelixContainer.assertImportsMention;
 import static dev.atelier.spi.testkit.osgi.FelixContainer.assertImportsNone;
 import static dev.atelier.spi.testkit.osgi.FelixContainer.assertImportsOnly;
+import static dev.atelier.spi.testkit.osgi.FelixContainer.assertRegistersModels;
 import static dev.atelier.spi.testkit.osgi.FelixContainer.installedBundle;
 import static dev.atelier.spi.testkit.osgi.FelixContainer.services;
 import static org.junit.Assert.assertEquals;
@@ -22,7 +23,6 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -71,14 +71,9 @@ public class ReplicateModelBundleIT {
     }
 
     @Test
-    public void registersTheImageAndTheVideoModelServices() throws Exception {
+    public void registersTheImageAndTheVideoModelServices() {
         assertNotNull("no GenerationModel service", anyModel);
-        Map<String, GenerationModel> models = models();
-
-        assertEquals(Set.of("replicate-image", "replicate-video"), models.keySet());
-        for (GenerationModel model : models.values()) {
-            assertEquals(modelBundle().getVersion().toString(), model.descriptor().version());
-        }
+        assertRegistersModels(context, SYMBOLIC_NAME, "replicate-image", "replicate-video");
     }
 
     @Test

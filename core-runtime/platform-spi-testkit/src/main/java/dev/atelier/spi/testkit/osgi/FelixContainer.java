@@ -8,6 +8,7 @@ import static org.ops4j.pax.exam.CoreOptions.streamBundle;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.CoreOptions.workingDirectory;
 
+import dev.atelier.spi.model.GenerationModel;
 import dev.atelier.spi.testkit.TestCallbacks;
 import dev.atelier.spi.testkit.TestGenerationContext;
 import dev.atelier.spi.testkit.TestTenantContext;
@@ -23,6 +24,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -379,16 +381,43 @@ public final class FelixContainer {
         }
     }
 
+    /**
+     * Asserts that the {@link GenerationModel} services are exactly those with the descriptor ids {@code modelIds},
+     * each registered by the bundle {@code symbolicName} and describing itself with that bundle's version, as the
+     * host expects of a model bundle.
+     */
+    public static void assertRegistersModels(BundleContext context, String symbolicName, String... modelIds) {
+        Map<String, GenerationModel> models = services(context, GenerationModel.class,
+                model -> model.descriptor().id());
+        if (!models.keySet().equals(Set.of(modelIds))) {
+            throw new AssertionError("models " + models.keySet() + ", not " + Arrays.toString(modelIds));
+        }
+        String version = installedBundle(context, symbolicName).getVersion().toString();
+        for (String id : modelIds) {
+            String described = models.get(id).descriptor().version();
+            if (!version.equals(described)) {
+                throw new AssertionError(id + " describes version " + described + ", not the bundle's " + version);
+            }
+        }
+        for (ServiceReference<GenerationModel> reference : serviceReferences(context, GenerationModel.class)) {
+            assertRegisteredBy(reference, symbolicName);
+        }
+    }
+
+    private static <S> Collection<ServiceReference<S>> serviceReferences(BundleContext context, Class<S> type) {
+        try {
+            return context.getServiceReferences(type, null);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Every service of {@code type}, by {@code key} of the service object (for instance its descriptor id). */
     public static <S> Map<String, S> services(BundleContext context, Class<S> type, Function<? super S, String> key) {
         Map<String, S> services = new HashMap<>();
-        try {
-            for (ServiceReference<S> reference : context.getServiceReferences(type, null)) {
-                S service = context.getService(reference);
-                services.put(key.apply(service), service);
-            }
-        } catch (InvalidSyntaxException e) {
-            throw new IllegalStateException(e);
+        for (ServiceReference<S> reference : serviceReferences(context, type)) {
+            S service = context.getService(reference);
+            services.put(key.apply(service), service);
         }
         return services;
     }
