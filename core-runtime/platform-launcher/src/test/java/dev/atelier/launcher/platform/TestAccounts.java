@@ -63,6 +63,11 @@ public final class TestAccounts {
         return session(tenantId, account.id());
     }
 
+    /** Signs {@code email} up on {@code slug} with {@link #PASSWORD} and confirms it, without signing it in. */
+    public Account confirmed(String slug, String email) {
+        return confirmed(platform.tenantId(slug), email, "User");
+    }
+
     public Optional<Account> byEmail(String slug, String email) {
         return services().accounts().findByEmail(platform.tenantId(slug), email);
     }

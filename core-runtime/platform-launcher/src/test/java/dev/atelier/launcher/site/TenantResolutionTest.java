@@ -34,7 +34,8 @@ class TenantResolutionTest {
                       colors: {primary: "#112233"}
                       logo: assets/logo.svg
                     plans:
-                      - {id: creator, name: Creator, price: {amount: 1200, currency: USD}, interval: month, credits: 600}
+                      - {id: creator, name: Creator, price: {amount: 1200, currency: USD}, interval: month,
+                         credits: 600}
                       - {id: topup-200, name: "200 credits", price: {amount: 499, currency: EUR}, credits: 200}
                     """)
             .tenantFile("alpha", "assets/logo.svg", ALPHA_LOGO)
@@ -63,10 +64,10 @@ class TenantResolutionTest {
         assertThat(alpha.statusCode()).isEqualTo(200);
         assertThat(alpha.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("text/html"));
-        assertThat(alpha.body()).contains("Alpha Studio", "#112233", "Alpha Studio makes pictures",
+        assertThat(alpha.body()).contains("Alpha Studio", "primary=%23112233", "Alpha Studio makes pictures",
                 "support@alpha.test").containsPattern("/brand/[0-9a-f]{64}\\.svg").doesNotContain("Beta Films");
         assertThat(beta.statusCode()).isEqualTo(200);
-        assertThat(beta.body()).contains("Beta Films", "#aa00ff").doesNotContain("Alpha Studio");
+        assertThat(beta.body()).contains("Beta Films", "primary=%23aa00ff").doesNotContain("Alpha Studio");
     }
 
     @Test
@@ -96,7 +97,8 @@ class TenantResolutionTest {
 
             assertThat(response.statusCode()).as(path).isEqualTo(503);
             assertThat(response.headers().firstValue("Retry-After")).as(path).isPresent();
-            assertThat(response.body()).as(path).contains("Temporarily unavailable", "Gamma Paused", "#00aa55");
+            assertThat(response.body()).as(path)
+                    .contains("Temporarily unavailable", "Gamma Paused", "primary=%2300aa55");
         }
     }
 
@@ -152,7 +154,8 @@ class TenantResolutionTest {
 
     @Test
     void pricingShowsEachPlanWithItsPriceInItsCurrency() throws Exception {
-        assertThat(platform.get("alpha.localhost", "/pricing").body()).contains("Creator", "$12", "200 credits", "€4.99");
+        assertThat(platform.get("alpha.localhost", "/pricing").body())
+                .contains("Creator", "$12", "200 credits", "€4.99");
     }
 
     @Test
