@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.function.IntSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -39,16 +40,16 @@ public final class Browser {
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf\" value=\"([^\"]*)\"");
     private static final Pattern CSRF_JSON = Pattern.compile("\"csrf_token\"\\s*:\\s*\"([^\"]+)\"");
 
-    private final int port;
+    /** Asked at each request: a restarted platform listens on another port. */
+    private final IntSupplier port;
     private final String host;
     private final Map<String, String> cookies = new LinkedHashMap<>();
     private final Map<String, String> fixedHeaders = new LinkedHashMap<>();
     private String hostHeader;
 
-    Browser(int port, String host) {
+    Browser(IntSupplier port, String host) {
         this.port = port;
         this.host = host;
-        this.hostHeader = host + ":" + port;
         fixedHeaders.put("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Gecko/20100101 Firefox/128.0");
     }
 
@@ -266,7 +267,7 @@ public final class Browser {
         if (!target.isAbsolute()) {
             return target.toString();
         }
-        if (!(host + ":" + port).equalsIgnoreCase(target.getHost() + ":" + target.getPort())) {
+        if (!(host + ":" + port.getAsInt()).equalsIgnoreCase(target.getHost() + ":" + target.getPort())) {
             throw new IllegalStateException("the redirect leaves " + host + ": " + target);
         }
         return target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
@@ -286,9 +287,10 @@ public final class Browser {
     }
 
     private HttpRequest.Builder request(String pathAndQuery, Map<String, String> headers) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port.getAsInt() + pathAndQuery))
                 .timeout(Duration.ofSeconds(60))
-                .header("Host", hostHeader);
+                .header("Host", hostHeader == null ? host + ":" + port.getAsInt() : hostHeader);
         fixedHeaders.forEach(builder::header);
         if (!cookies.isEmpty()) {
             StringJoiner header = new StringJoiner("; ");

@@ -40,7 +40,7 @@ public final class TestAccounts {
                     "test:" + UUID.randomUUID());
         }
         String token = services().apiTokens().create(tenantId, account.id(), "tests").token();
-        return new User(platform.port(), TestPlatform.hostOf(slug), tenantId, account.id(),
+        return new User(platform, TestPlatform.hostOf(slug), tenantId, account.id(),
                 session(tenantId, account.id()), token);
     }
 

@@ -306,7 +306,7 @@ public final class TestPlatform
 
     /** A fresh browser (no cookies) on any host, such as the operator host or {@code 127.0.0.1}. */
     public Browser browserOnHost(String host) {
-        return new Browser(port(), host);
+        return new Browser(this::port, host);
     }
 
     /** A script on the bare address that calls the operator API with an operator token, as an operator's would. */

@@ -31,7 +31,8 @@ public final class User {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
-    private final int port;
+    /** Asked for its port at each request: a restarted platform listens on another one. */
+    private final TestPlatform platform;
     private final String host;
     private final String tenantId;
     private final String accountId;
@@ -39,9 +40,9 @@ public final class User {
     private final String apiToken;
     private String csrf;
 
-    User(int port, String host, String tenantId, String accountId, String session,
+    User(TestPlatform platform, String host, String tenantId, String accountId, String session,
             String apiToken) {
-        this.port = port;
+        this.platform = platform;
         this.host = host;
         this.tenantId = tenantId;
         this.accountId = accountId;
@@ -63,7 +64,7 @@ public final class User {
 
     /** The same user's API token used against another host (to try another tenant's site). */
     public User on(String otherHost) {
-        return new User(port, otherHost, tenantId, accountId, session, apiToken);
+        return new User(platform, otherHost, tenantId, accountId, session, apiToken);
     }
 
     /** The CSRF token of the user's session, as the site's pages carry it. */
@@ -88,8 +89,8 @@ public final class User {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(60)).header("Host", host + ":" + port);
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + platform.port() + path))
+                .timeout(Duration.ofSeconds(60)).header("Host", host + ":" + platform.port());
     }
 
     /** A page or API GET with the session cookie. */
