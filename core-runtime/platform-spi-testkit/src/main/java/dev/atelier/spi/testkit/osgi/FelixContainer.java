@@ -87,6 +87,13 @@ import org.osgi.framework.wiring.BundleWiring;
  * <p>The assertion methods run inside the container. The options provision this class there as a small bundle of its
  * own ({@link #helperBundle()}), which the test probe imports like any other package; it takes no part in what the
  * bundle under test is wired to. The assertions throw {@link AssertionError}, so they work with any test library.
+ * The same bundle carries the test kit's contexts, so a test calls the plugin as the host would:
+ *
+ * <pre>{@code
+ * model.generate(request, TestGenerationContext.create(TestTenantContext.withConfig(Map.of("api_key", "k")),
+ *         Duration.ofSeconds(30)));
+ * backend.put(key, content, size, "image/png", TestTenantContext.defaults());
+ * }</pre>
  */
 public final class FelixContainer {
 
