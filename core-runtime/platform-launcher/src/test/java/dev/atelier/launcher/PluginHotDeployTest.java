@@ -5,15 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.atelier.testkit.TestDatabase;
-import dev.atelier.testkit.TestPostgres;
+import dev.atelier.launcher.platform.TestJars;
+import dev.atelier.launcher.platform.TestPlatform;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A developer deploys, updates and removes a model bundle while the platform serves traffic. */
@@ -23,38 +22,23 @@ class PluginHotDeployTest {
     private static final String MODELS = "/api/v1/models";
     private static final String PREVIEW = "/api/v1/operator/models/procedural/preview?prompt=lighthouse&width=64&height=64";
 
-    @TempDir
-    Path home;
+    private static final Path PROCEDURAL = TestPlatform.shippedBundle("model-procedural.jar");
 
     @TempDir
     Path scratch;
 
-    private TestDatabase database;
-    private PlatformFixture platform;
-
-    @BeforeEach
-    void start() throws Exception {
-        database = TestPostgres.create();
-        platform = PlatformFixture.install(home, database.url(), database.user(), database.password()).start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (platform != null) {
-            platform.close();
-        }
-        database.close();
-    }
+    @RegisterExtension
+    final TestPlatform platform = TestPlatform.builder().build();
 
     @Test
     void modelBundleIsServedUpdatedAndRemovedWithoutAFailedRequest() throws Exception {
-        Path v2 = TestJars.withVersion(PlatformFixture.PROCEDURAL_JAR, scratch.resolve("v2.jar"), "0.2.0");
-        try (RequestLoop listing = new RequestLoop(platform, MODELS)) {
-            platform.drop(PlatformFixture.PROCEDURAL_JAR, "model-procedural.jar");
+        Path v2 = TestJars.withVersion(PROCEDURAL, scratch.resolve("v2.jar"), "0.2.0");
+        try (RequestLoop listing = new RequestLoop(platform.operator(), MODELS)) {
+            platform.drop(PROCEDURAL, "model-procedural.jar");
             await().atMost(Duration.ofSeconds(10)).until(() -> procedural() != null);
             listing.expect(body -> body.contains("\"id\":\"procedural\""));
 
-            try (RequestLoop generating = new RequestLoop(platform, PREVIEW)) {
+            try (RequestLoop generating = new RequestLoop(platform.operator(), PREVIEW)) {
                 await().until(() -> generating.requests() > 3);
                 platform.drop(v2, "model-procedural.jar");
                 await().atMost(Duration.ofSeconds(20))
@@ -71,7 +55,7 @@ class PluginHotDeployTest {
             assertThat(listing.failures()).as("model listings during deploy, update and removal").isEmpty();
             assertThat(listing.requests()).isGreaterThan(20);
         }
-        assertThat(platform.get(PREVIEW).statusCode()).isEqualTo(404);
+        assertThat(platform.operator().get(PREVIEW).statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -105,38 +89,38 @@ class PluginHotDeployTest {
         assertThat(bundle("throwing-activator.jar").get("last_error").asText())
                 .contains("the vendor API key is missing");
 
-        assertThat(platform.get("/readyz").statusCode()).isEqualTo(200);
-        platform.drop(PlatformFixture.PROCEDURAL_JAR, "model-procedural.jar");
+        assertThat(platform.operator().get("/readyz").statusCode()).isEqualTo(200);
+        platform.drop(PROCEDURAL, "model-procedural.jar");
         await().atMost(Duration.ofSeconds(10)).until(() -> procedural() != null);
     }
 
     @Test
     void operatorUploadsAndDeletesABundleOverHttp() throws Exception {
-        var created = platform.post("/api/v1/operator/bundles", "application/java-archive",
-                Files.readAllBytes(PlatformFixture.PROCEDURAL_JAR));
+        var created = platform.operator().post("/api/v1/operator/bundles", "application/java-archive",
+                Files.readAllBytes(PROCEDURAL), Map.of());
         assertThat(created.statusCode()).isEqualTo(201);
         assertThat(JSON.readTree(created.body()).get("state").asText()).isEqualTo("ACTIVE");
         assertThat(procedural()).isNotNull();
 
-        var history = JSON.readTree(platform.get("/api/v1/operator/deployments").body()).get("items");
+        var history = JSON.readTree(platform.operator().get("/api/v1/operator/deployments").body()).get("items");
         assertThat(history.get(0).get("action").asText()).isEqualTo("INSTALLED");
         assertThat(history.get(0).get("symbolic_name").asText()).isEqualTo("dev.atelier.model.procedural");
 
-        var deleted = platform.delete("/api/v1/operator/bundles/dev.atelier.model.procedural");
+        var deleted = platform.operator().delete("/api/v1/operator/bundles/dev.atelier.model.procedural");
         assertThat(deleted.statusCode()).isEqualTo(204);
         assertThat(procedural()).isNull();
-        assertThat(platform.delete("/api/v1/operator/bundles/dev.atelier.model.procedural").statusCode())
+        assertThat(platform.operator().delete("/api/v1/operator/bundles/dev.atelier.model.procedural").statusCode())
                 .isEqualTo(404);
     }
 
     @Test
     void uploadOfANewerBuildUpdatesTheJarCopiedInByHand() throws Exception {
-        platform.drop(PlatformFixture.PROCEDURAL_JAR, "model-procedural.jar");
+        platform.drop(PROCEDURAL, "model-procedural.jar");
         await().atMost(Duration.ofSeconds(10)).until(() -> procedural() != null);
 
-        var updated = platform.post("/api/v1/operator/bundles", "application/java-archive",
-                Files.readAllBytes(TestJars.withVersion(PlatformFixture.PROCEDURAL_JAR, scratch.resolve("v3.jar"),
-                        "0.3.0")));
+        var updated = platform.operator().post("/api/v1/operator/bundles", "application/java-archive",
+                Files.readAllBytes(TestJars.withVersion(PROCEDURAL, scratch.resolve("v3.jar"),
+                        "0.3.0")), Map.of());
 
         assertThat(updated.statusCode()).isEqualTo(201);
         assertThat(JSON.readTree(updated.body()).get("file_name").asText()).isEqualTo("model-procedural.jar");
@@ -149,8 +133,8 @@ class PluginHotDeployTest {
 
     @Test
     void uploadThatIsNotABundleIsRefusedAndNothingIsDeployed() throws Exception {
-        var response = platform.post("/api/v1/operator/bundles", "application/java-archive",
-                "definitely not a jar".getBytes());
+        var response = platform.operator().post("/api/v1/operator/bundles", "application/java-archive",
+                "definitely not a jar".getBytes(), Map.of());
 
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -162,15 +146,16 @@ class PluginHotDeployTest {
 
     @Test
     void previewRendersAPngAndRejectsOutOfBoundsParameters() throws Exception {
-        platform.drop(PlatformFixture.PROCEDURAL_JAR, "model-procedural.jar");
+        platform.drop(PROCEDURAL, "model-procedural.jar");
         await().atMost(Duration.ofSeconds(10)).until(() -> procedural() != null);
 
-        var png = platform.getBytes("/api/v1/operator/models/procedural/preview?prompt=tide&width=128&height=96");
+        var png = platform.operator()
+                .getBytes("/api/v1/operator/models/procedural/preview?prompt=tide&width=128&height=96");
         assertThat(png.statusCode()).isEqualTo(200);
         assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
         assertThat(png.body()).startsWith(0x89, 'P', 'N', 'G');
 
-        var tooWide = platform.get("/api/v1/operator/models/procedural/preview?prompt=tide&width=99999");
+        var tooWide = platform.operator().get("/api/v1/operator/models/procedural/preview?prompt=tide&width=99999");
         assertThat(tooWide.statusCode()).isEqualTo(422);
         JsonNode error = JSON.readTree(tooWide.body()).get("errors").get(0);
         assertThat(error.get("field").asText()).isEqualTo("width");
@@ -179,22 +164,22 @@ class PluginHotDeployTest {
 
     @Test
     void operatorApiAnswers401WithoutAValidOperatorToken() throws Exception {
-        var anonymous = platform.getWithHeaders("/api/v1/operator/bundles", Map.of());
-        var forged = platform.getWithHeaders("/api/v1/operator/bundles",
+        var anonymous = platform.browserOnHost("127.0.0.1").get("/api/v1/operator/bundles", Map.of());
+        var forged = platform.browserOnHost("127.0.0.1").get("/api/v1/operator/bundles",
                 Map.of("Authorization", "Bearer atlop_not-a-real-token"));
-        var revoked = platform.getWithHeaders("/api/v1/operator/bundles",
+        var revoked = platform.browserOnHost("127.0.0.1").get("/api/v1/operator/bundles",
                 Map.of("Authorization", "Bearer " + revokedOperatorToken()));
 
         for (var response : java.util.List.of(anonymous, forged, revoked)) {
             assertThat(response.statusCode()).isEqualTo(401);
             assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         }
-        assertThat(platform.get("/api/v1/operator/bundles").statusCode()).isEqualTo(200);
+        assertThat(platform.operator().get("/api/v1/operator/bundles").statusCode()).isEqualTo(200);
     }
 
     @Test
     void unknownAddressesAnswerWithAProblemDocument() throws Exception {
-        var response = platform.get("/api/v1/nothing-here");
+        var response = platform.operator().get("/api/v1/nothing-here");
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -209,7 +194,7 @@ class PluginHotDeployTest {
     }
 
     private JsonNode procedural() throws Exception {
-        for (JsonNode model : JSON.readTree(platform.get(MODELS).body()).get("items")) {
+        for (JsonNode model : JSON.readTree(platform.operator().get(MODELS).body()).get("items")) {
             if (model.get("id").asText().equals("procedural")) {
                 return model;
             }
@@ -218,7 +203,7 @@ class PluginHotDeployTest {
     }
 
     private JsonNode bundle(String fileName) throws Exception {
-        for (JsonNode bundle : JSON.readTree(platform.get("/api/v1/operator/bundles").body()).get("items")) {
+        for (JsonNode bundle : JSON.readTree(platform.operator().get("/api/v1/operator/bundles").body()).get("items")) {
             if (bundle.get("file_name").asText().equals(fileName)) {
                 return bundle;
             }

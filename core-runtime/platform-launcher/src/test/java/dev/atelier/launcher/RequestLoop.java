@@ -1,5 +1,6 @@
 package dev.atelier.launcher;
 
+import dev.atelier.launcher.platform.Browser;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -13,7 +14,7 @@ import java.util.function.Predicate;
  */
 final class RequestLoop implements AutoCloseable {
 
-    private final PlatformFixture platform;
+    private final Browser client;
     private final String path;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicInteger requests = new AtomicInteger();
@@ -21,8 +22,8 @@ final class RequestLoop implements AutoCloseable {
     private volatile Predicate<String> expectation = body -> true;
     private final Thread thread;
 
-    RequestLoop(PlatformFixture platform, String path) {
-        this.platform = platform;
+    RequestLoop(Browser client, String path) {
+        this.client = client;
         this.path = path;
         this.thread = new Thread(this::loop, "request-loop " + path);
         thread.start();
@@ -44,7 +45,7 @@ final class RequestLoop implements AutoCloseable {
     private void loop() {
         while (running.get()) {
             try {
-                HttpResponse<String> response = platform.get(path);
+                HttpResponse<String> response = client.get(path);
                 requests.incrementAndGet();
                 if (response.statusCode() != 200) {
                     failures.add(response.statusCode() + " " + response.body());

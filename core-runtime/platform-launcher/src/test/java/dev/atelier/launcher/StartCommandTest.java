@@ -2,6 +2,7 @@ package dev.atelier.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atelier.launcher.platform.TestPlatform;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -55,7 +56,7 @@ class StartCommandTest {
 
     @Test
     void portInUseFailsStartUpNamingThePortAndTheWayOut() throws Exception {
-        java.nio.file.Files.createSymbolicLink(home.resolve("themes"), PlatformFixture.REPO_THEMES);
+        java.nio.file.Files.createSymbolicLink(home.resolve("themes"), TestPlatform.repositoryThemes());
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50,
                 java.net.InetAddress.getLoopbackAddress())) {
             int code = run(Map.of(), "start", "--home", home.toString(), "--port",

@@ -2,18 +2,18 @@ package dev.atelier.launcher.accounts;
 
 import static dev.atelier.launcher.accounts.AccountSite.PASSWORD;
 import static dev.atelier.launcher.accounts.AccountSite.TENANT_NAME;
-import static dev.atelier.launcher.accounts.AccountSite.signIn;
-import static dev.atelier.launcher.accounts.AccountSite.signUp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atelier.accounts.Account;
+import dev.atelier.launcher.platform.Browser;
+import dev.atelier.launcher.platform.Mail;
+import dev.atelier.launcher.platform.TestPlatform;
 import dev.atelier.web.auth.Cookies;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What people type into the account forms, odd or hostile: each value is refused with a message at its field, or
@@ -26,26 +26,18 @@ class AccountInputTest {
     private static final String SCRIPT = "<script>alert('x')</script>";
     private static final String SCRIPT_ESCAPED = "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;";
 
-    private AccountSite site;
-
-    @BeforeEach
-    void start() throws Exception {
-        site = AccountSite.start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        site.close();
-    }
+    @RegisterExtension
+    final TestPlatform platform = AccountSite.builder().build();
+    private final AccountSite site = new AccountSite(platform);
 
     @Test
     void malformedEmailsAreRefusedAtTheEmailFieldAndCreateNoAccount() throws Exception {
         String[] malformed = {"plainaddress", "ada@", "@example.com", "ada@@example.com", "ada lovelace@example.com",
                 "ada@example", "<script>@example.com", "a".repeat(250) + "@example.com"};
-        Visitor visitor = site.visitor();
+        Browser visitor = site.visitor();
 
         for (String email : malformed) {
-            HttpResponse<String> response = signUp(visitor, "Ada", email, PASSWORD);
+            HttpResponse<String> response = visitor.signUp("Ada", email, PASSWORD);
 
             assertThat(response.statusCode()).as(email).isEqualTo(422);
             assertThat(response.body()).as(email).contains("id=\"signup-email-error\"")
@@ -53,7 +45,7 @@ class AccountInputTest {
                     .doesNotContain("<script>@");
             assertThat(visitor.cookie(Cookies.SESSION)).as(email).isEmpty();
         }
-        assertThat(signUp(visitor, "Ada", "<script>@example.com", PASSWORD).body())
+        assertThat(visitor.signUp("Ada", "<script>@example.com", PASSWORD).body())
                 .contains("value=\"&lt;script&gt;@example.com\"");
         site.signedUp("Ada", "ada@example.com");
         site.awaitMail("ada@example.com", "Welcome to " + TENANT_NAME);
@@ -64,17 +56,17 @@ class AccountInputTest {
     void aTenKilobytePasswordIsRefusedAtItsFieldAndNeverBreaksSignIn() throws Exception {
         String huge = "correct horse ".repeat(750);
         assertThat(huge.length()).isGreaterThan(10_000);
-        Visitor visitor = site.visitor();
+        Browser visitor = site.visitor();
 
-        HttpResponse<String> signUp = signUp(visitor, "Ada", "ada@example.com", huge);
+        HttpResponse<String> signUp = visitor.signUp("Ada", "ada@example.com", huge);
 
         assertThat(signUp.statusCode()).isEqualTo(422);
         assertThat(signUp.body()).contains("id=\"signup-password-error\"").contains("Use at most 256 characters.")
                 .doesNotContain("correct horse correct horse");
         assertThat(site.account("ada@example.com")).isEmpty();
 
-        Visitor ada = site.signedUp("Ada", "ada@example.com");
-        assertThat(signIn(site.visitor(), "ada@example.com", huge).statusCode()).isEqualTo(401);
+        Browser ada = site.signedUp("Ada", "ada@example.com");
+        assertThat(site.visitor().signIn("ada@example.com", huge).statusCode()).isEqualTo(401);
         HttpResponse<String> json = site.visitor().postJson("/api/v1/auth/signin",
                 JSON.writeValueAsString(Map.of("email", "ada@example.com", "password", huge)), Map.of());
         assertThat(json.statusCode()).isEqualTo(401);
@@ -82,14 +74,14 @@ class AccountInputTest {
                 Map.of("currentPassword", PASSWORD, "newPassword", huge));
         assertThat(change.statusCode()).isEqualTo(422);
         assertThat(change.body()).contains("Use at most 256 characters.");
-        assertThat(signIn(site.visitor(), "ada@example.com", PASSWORD).statusCode()).isEqualTo(303);
+        assertThat(site.visitor().signIn("ada@example.com", PASSWORD).statusCode()).isEqualTo(303);
     }
 
     @Test
     void fullwidthAndUpperCaseFormsOfAnEmailAreOneAccount() throws Exception {
-        Visitor max = site.visitor();
+        Browser max = site.visitor();
 
-        HttpResponse<String> signedUp = signUp(max, "Max", "\uFF2D\uFF41\uFF58@Example.com", PASSWORD);
+        HttpResponse<String> signedUp = max.signUp("Max", "\uFF2D\uFF41\uFF58@Example.com", PASSWORD);
 
         assertThat(signedUp.statusCode()).isEqualTo(303);
         Account account = site.account("max@example.com").orElseThrow();
@@ -97,31 +89,31 @@ class AccountInputTest {
         site.awaitMail("max@example.com", "Confirm your email address for " + TENANT_NAME);
         for (String email : new String[] {"max@example.com", "MAX@EXAMPLE.COM", "\uFF2D\uFF41\uFF58@Example.com",
                 " Max@example.com "}) {
-            Visitor visitor = site.visitor();
-            assertThat(signIn(visitor, email, PASSWORD).statusCode()).as(email).isEqualTo(303);
+            Browser visitor = site.visitor();
+            assertThat(visitor.signIn(email, PASSWORD).statusCode()).as(email).isEqualTo(303);
             assertThat(visitor.get("/account").body()).as(email).contains("max@example.com");
         }
 
-        Visitor again = site.visitor();
-        HttpResponse<String> secondSignUp = signUp(again, "Someone", "max@example.com", "another password 12345");
+        Browser again = site.visitor();
+        HttpResponse<String> secondSignUp = again.signUp("Someone", "max@example.com", "another password 12345");
 
         assertThat(secondSignUp.statusCode()).isEqualTo(200);
         assertThat(secondSignUp.body()).contains("Check your inbox");
         assertThat(again.cookie(Cookies.SESSION)).isEmpty();
         site.awaitMail("max@example.com", "Reset your " + TENANT_NAME + " password");
         assertThat(site.account("MAX@example.com").orElseThrow().id()).isEqualTo(account.id());
-        assertThat(signIn(site.visitor(), "max@example.com", "another password 12345").statusCode())
+        assertThat(site.visitor().signIn("max@example.com", "another password 12345").statusCode())
                 .isEqualTo(401);
     }
 
     @Test
     void sqlInADisplayNameIsStoredVerbatimAndHarmless() throws Exception {
-        Visitor bobby = site.signedUp(SQL, "bobby@example.com");
+        Browser bobby = site.signedUp(SQL, "bobby@example.com");
 
         assertThat(site.account("bobby@example.com").orElseThrow().displayName()).isEqualTo(SQL);
         assertThat(bobby.get("/account").body()).contains("value=\"&#39;); DROP TABLE account;--\"");
         assertThat(site.visitor().get("/").statusCode()).isEqualTo(200);
-        assertThat(signIn(site.visitor(), "bobby@example.com", PASSWORD).statusCode()).isEqualTo(303);
+        assertThat(site.visitor().signIn("bobby@example.com", PASSWORD).statusCode()).isEqualTo(303);
         Mail welcome = site.awaitMail("bobby@example.com", "Welcome to " + TENANT_NAME);
         assertThat(welcome.text()).contains("Hello " + SQL + ",");
         assertThat(welcome.html()).contains("Hello &#39;); DROP TABLE account;--,");
@@ -129,7 +121,7 @@ class AccountInputTest {
 
     @Test
     void markupInADisplayNameIsStoredVerbatimAndEscapedOnEveryPageAndInTheWelcomeEmail() throws Exception {
-        Visitor eve = site.signedUp(SCRIPT, "eve@example.com");
+        Browser eve = site.signedUp(SCRIPT, "eve@example.com");
 
         assertThat(site.account("eve@example.com").orElseThrow().displayName()).isEqualTo(SCRIPT);
         for (String path : new String[] {"/", "/pricing", "/create", "/gallery", "/account", "/signup/done"}) {
@@ -154,14 +146,14 @@ class AccountInputTest {
 
     @Test
     void displayNamesThatAreTooLongOrHoldControlCharactersAreRefusedAtTheirField() throws Exception {
-        Visitor ada = site.signedUp("Ada", "ada@example.com");
+        Browser ada = site.signedUp("Ada", "ada@example.com");
 
         HttpResponse<String> tooLong = ada.submit("/account", "/account/profile",
                 Map.of("displayName", "A".repeat(101)));
         HttpResponse<String> nul = ada.submit("/account", "/account/profile", Map.of("displayName", "Ada\u0000x"));
         HttpResponse<String> lineBreak = ada.submit("/account", "/account/profile",
                 Map.of("displayName", "Ada\nLovelace"));
-        HttpResponse<String> signUpTooLong = signUp(site.visitor(), "B".repeat(101), "b@example.com", PASSWORD);
+        HttpResponse<String> signUpTooLong = site.visitor().signUp("B".repeat(101), "b@example.com", PASSWORD);
 
         for (HttpResponse<String> refused : java.util.List.of(tooLong, nul, lineBreak)) {
             assertThat(refused.statusCode()).isEqualTo(422);

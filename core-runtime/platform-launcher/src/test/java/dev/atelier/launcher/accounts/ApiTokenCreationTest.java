@@ -5,14 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.atelier.launcher.platform.Browser;
+import dev.atelier.launcher.platform.TestPlatform;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Personal API tokens are made only in a recent sign-in, and each remembers the session that made it, so a stolen
@@ -22,21 +23,13 @@ class ApiTokenCreationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private AccountSite site;
-
-    @BeforeEach
-    void start() throws Exception {
-        site = AccountSite.start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        site.close();
-    }
+    @RegisterExtension
+    final TestPlatform platform = AccountSite.builder().build();
+    private final AccountSite site = new AccountSite(platform);
 
     @Test
     void aSessionSignedInOverAnHourAgoMustSignInAgainBeforeCreatingAToken() throws Exception {
-        Visitor ada = site.signedUp("Ada", "ada@example.com");
+        Browser ada = site.signedUp("Ada", "ada@example.com");
         site.verify(ada, "ada@example.com");
         signedInTwoHoursAgo("ada@example.com");
 
@@ -62,11 +55,11 @@ class ApiTokenCreationTest {
 
     @Test
     void revokingASessionSaysWhichTokensItMadeAndTheyKeepWorkingUntilRevoked() throws Exception {
-        Visitor laptop = site.signedUp("Ada", "ada@example.com");
+        Browser laptop = site.signedUp("Ada", "ada@example.com");
         site.verify(laptop, "ada@example.com");
         JsonNode made = JSON.readTree(laptop.createApiToken("made on the laptop").body());
-        Visitor phone = site.visitor();
-        assertThat(AccountSite.signIn(phone, "ada@example.com", PASSWORD).statusCode()).isEqualTo(303);
+        Browser phone = site.visitor();
+        assertThat(phone.signIn("ada@example.com", PASSWORD).statusCode()).isEqualTo(303);
         assertThat(phone.get("/account").body()).contains("made on the laptop")
                 .doesNotContain("A session that has ended");
 

@@ -1,18 +1,18 @@
 package dev.atelier.launcher.accounts;
 
 import static dev.atelier.launcher.accounts.AccountSite.PASSWORD;
-import static dev.atelier.launcher.accounts.AccountSite.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.atelier.launcher.platform.Browser;
+import dev.atelier.launcher.platform.TestPlatform;
 import dev.atelier.web.auth.Cookies;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Changes made on the strength of a cookie need the CSRF token of the session (or the visitor) on this site; a personal
@@ -24,24 +24,16 @@ class CsrfProtectionTest {
     private static final String NEW_PASSWORD = "quiet harbour kite 37";
     private static final String FORGED = "0".repeat(64);
 
-    private AccountSite site;
-
-    @BeforeEach
-    void start() throws Exception {
-        site = AccountSite.start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        site.close();
-    }
+    @RegisterExtension
+    final TestPlatform platform = AccountSite.builder().build();
+    private final AccountSite site = new AccountSite(platform);
 
     @Test
     void signInFormWithoutOrWithAWrongTokenIsRefusedAndSignsNobodyIn() throws Exception {
         site.signedUp("Ada", "ada@example.com").forgetCookies();
-        Visitor visitor = site.visitor();
+        Browser visitor = site.visitor();
         visitor.get("/signin");
-        Visitor other = site.visitor();
+        Browser other = site.visitor();
         String othersToken = other.csrfOf("/signin");
 
         for (String token : new String[] {null, "", FORGED, othersToken}) {
@@ -52,12 +44,12 @@ class CsrfProtectionTest {
             assertThat(response.body()).contains("This form has expired");
             assertThat(visitor.cookie(Cookies.SESSION)).as("csrf %s", token).isEmpty();
         }
-        assertThat(signIn(visitor, "ada@example.com", PASSWORD).statusCode()).isEqualTo(303);
+        assertThat(visitor.signIn("ada@example.com", PASSWORD).statusCode()).isEqualTo(303);
     }
 
     @Test
     void passwordChangeWithoutOrWithAWrongTokenIsRefusedAndTheOldPasswordStillWorks() throws Exception {
-        Visitor ada = site.signedUp("Ada", "ada@example.com");
+        Browser ada = site.signedUp("Ada", "ada@example.com");
         String visitorToken = site.visitor().csrfOf("/signin");
 
         for (String token : new String[] {null, FORGED, visitorToken}) {
@@ -67,14 +59,14 @@ class CsrfProtectionTest {
             assertThat(response.statusCode()).as("csrf %s", token).isEqualTo(403);
             assertThat(response.body()).contains("This form has expired");
         }
-        assertThat(signIn(site.visitor(), "ada@example.com", NEW_PASSWORD).statusCode()).isEqualTo(401);
-        assertThat(signIn(site.visitor(), "ada@example.com", PASSWORD).statusCode()).isEqualTo(303);
+        assertThat(site.visitor().signIn("ada@example.com", NEW_PASSWORD).statusCode()).isEqualTo(401);
+        assertThat(site.visitor().signIn("ada@example.com", PASSWORD).statusCode()).isEqualTo(303);
         assertThat(ada.get("/account").statusCode()).as("still signed in").isEqualTo(200);
     }
 
     @Test
     void apiTokenFormWithoutOrWithAWrongTokenIsRefusedAndCreatesNoToken() throws Exception {
-        Visitor ada = site.signedUp("Ada", "ada@example.com");
+        Browser ada = site.signedUp("Ada", "ada@example.com");
         site.verify(ada, "ada@example.com");
 
         for (String token : new String[] {null, FORGED}) {
@@ -91,7 +83,7 @@ class CsrfProtectionTest {
 
     @Test
     void jsonApiNeedsTheCsrfHeaderWithTheSessionCookieButNotWithAnApiToken() throws Exception {
-        Visitor ada = site.signedUp("Ada", "ada@example.com");
+        Browser ada = site.signedUp("Ada", "ada@example.com");
         site.verify(ada, "ada@example.com");
         String body = "{\"name\":\"my script\"}";
 
@@ -113,7 +105,7 @@ class CsrfProtectionTest {
         String apiToken = JSON.readTree(withHeader.body()).get("token").asText();
         assertThat(apiToken).startsWith("atl_");
 
-        Visitor script = site.visitor();
+        Browser script = site.visitor();
         Map<String, String> bearer = Map.of("Authorization", "Bearer " + apiToken);
         HttpResponse<String> whoAmI = script.get("/api/v1/account", bearer);
         HttpResponse<String> revokedWithoutCsrf = script.delete("/api/v1/account/tokens/"
@@ -128,7 +120,7 @@ class CsrfProtectionTest {
 
     @Test
     void anApiTokenCannotCreateMoreApiTokens() throws Exception {
-        Visitor ada = site.signedUp("Ada", "ada@example.com");
+        Browser ada = site.signedUp("Ada", "ada@example.com");
         site.verify(ada, "ada@example.com");
         String apiToken = JSON.readTree(ada.createApiToken("my script").body()).get("token").asText();
 
@@ -143,11 +135,11 @@ class CsrfProtectionTest {
 
     @Test
     void aFormPostedWithAnApiTokenIsRefusedWhateverCsrfCookieTheCallerBrings() throws Exception {
-        Visitor ada = site.signedUp("Ada", "ada@example.com");
+        Browser ada = site.signedUp("Ada", "ada@example.com");
         site.verify(ada, "ada@example.com");
         String apiToken = JSON.readTree(ada.createApiToken("my script").body()).get("token").asText();
         // The caller's own visitor cookie and the token that goes with it, from a signed-out page.
-        Visitor script = site.visitor();
+        Browser script = site.visitor();
         String chosen = script.csrfOf("/signin");
 
         Map<String, String> bearer = Map.of("Authorization", "Bearer " + apiToken);
@@ -160,15 +152,15 @@ class CsrfProtectionTest {
         assertThat(password.statusCode()).isEqualTo(403);
         assertThat(password.body()).contains("This form has expired");
         assertThat(JSON.readTree(ada.get("/api/v1/account/tokens").body()).get("items")).hasSize(1);
-        assertThat(signIn(site.visitor(), "ada@example.com", PASSWORD).statusCode()).isEqualTo(303);
+        assertThat(site.visitor().signIn("ada@example.com", PASSWORD).statusCode()).isEqualTo(303);
     }
 
     @Test
     void aVisitorsCsrfTokenFromAnotherTenantsSiteIsRefused() throws Exception {
         site.signedUp("Ada", "ada@example.com").forgetCookies();
-        Visitor elsewhere = new Visitor(site.port(), site.platform().secondTenantSlug() + ".localhost");
+        Browser elsewhere = site.platform().browser(site.platform().secondDemoTenant());
         String foreignToken = elsewhere.csrfOf("/reset");
-        Visitor visitor = site.visitor();
+        Browser visitor = site.visitor();
         visitor.setCookie(Cookies.CSRF, elsewhere.cookie(Cookies.CSRF).orElseThrow());
 
         HttpResponse<String> reset = visitor.post("/reset", form("email", "ada@example.com", "csrf", foreignToken));

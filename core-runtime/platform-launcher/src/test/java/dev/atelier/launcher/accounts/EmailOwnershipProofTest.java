@@ -2,17 +2,18 @@ package dev.atelier.launcher.accounts;
 
 import static dev.atelier.launcher.accounts.AccountSite.PASSWORD;
 import static dev.atelier.launcher.accounts.AccountSite.TENANT_NAME;
-import static dev.atelier.launcher.accounts.AccountSite.signIn;
 import static dev.atelier.launcher.accounts.EmailPasswordFlowsTest.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.atelier.launcher.platform.Browser;
+import dev.atelier.launcher.platform.Mail;
+import dev.atelier.launcher.platform.TestPlatform;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Registering someone's email first gains nothing: an unconfirmed account gets no API tokens, and when the owner
@@ -26,21 +27,13 @@ class EmailOwnershipProofTest {
     private static final String OWNERS_PASSWORD = "owner picks a new phrase 8";
     private static final String CHANGE_SUBJECT = "Confirm your email address for " + TENANT_NAME;
 
-    private AccountSite site;
-
-    @BeforeEach
-    void start() throws Exception {
-        site = AccountSite.start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        site.close();
-    }
+    @RegisterExtension
+    final TestPlatform platform = AccountSite.builder().build();
+    private final AccountSite site = new AccountSite(platform);
 
     @Test
     void anAccountWhoseEmailIsNotConfirmedGetsNoApiTokenOnThePageOrInTheApi() throws Exception {
-        Visitor squatter = site.signedUp("Squatter", VICTIM);
+        Browser squatter = site.signedUp("Squatter", VICTIM);
 
         HttpResponse<String> form = squatter.submit("/account", "/account/tokens", Map.of("tokenName", "keep"));
         HttpResponse<String> api = squatter.createApiToken("keep");
@@ -56,17 +49,17 @@ class EmailOwnershipProofTest {
 
     @Test
     void apiTokenMadeBeforeAPasswordResetStopsWorking() throws Exception {
-        Visitor owner = site.signedUp("Owner", VICTIM);
+        Browser owner = site.signedUp("Owner", VICTIM);
         site.verify(owner, VICTIM);
         // Someone who learnt the password signs in and leaves a token behind.
-        Visitor intruder = site.visitor();
-        assertThat(signIn(intruder, VICTIM, PASSWORD).statusCode()).isEqualTo(303);
+        Browser intruder = site.visitor();
+        assertThat(intruder.signIn(VICTIM, PASSWORD).statusCode()).isEqualTo(303);
         HttpResponse<String> created = intruder.createApiToken("backdoor");
         assertThat(created.statusCode()).isEqualTo(201);
         Map<String, String> bearer = Map.of("Authorization", "Bearer " + token(created));
         assertThat(site.visitor().get("/api/v1/account", bearer).statusCode()).isEqualTo(200);
 
-        Visitor resetting = site.visitor();
+        Browser resetting = site.visitor();
         HttpResponse<String> reset = site.resetPassword(resetting, VICTIM, OWNERS_PASSWORD, 1);
 
         assertThat(reset.statusCode()).isEqualTo(303);
@@ -79,14 +72,14 @@ class EmailOwnershipProofTest {
 
     @Test
     void followingTheVerificationLinkEndsTheSquattersSessionAndPendingEmailChange() throws Exception {
-        Visitor squatter = site.signedUp("Squatter", VICTIM);
+        Browser squatter = site.signedUp("Squatter", VICTIM);
         HttpResponse<String> change = squatter.submit("/account", "/account/email",
                 Map.of("newEmail", "squatter@elsewhere.example", "currentPassword", PASSWORD));
         assertThat(change.statusCode()).isEqualTo(303);
         Mail changeLink = site.awaitMail("squatter@elsewhere.example", CHANGE_SUBJECT);
 
         // The owner opens the confirmation mail that reached their mailbox.
-        Visitor owner = site.visitor();
+        Browser owner = site.visitor();
         site.verify(owner, VICTIM);
 
         assertThat(location(squatter.get("/account"))).as("the squatter's session").startsWith("/signin");
@@ -98,7 +91,7 @@ class EmailOwnershipProofTest {
 
     @Test
     void aPasswordResetEndsAPendingEmailChangeMadeBeforeIt() throws Exception {
-        Visitor squatter = site.signedUp("Squatter", VICTIM);
+        Browser squatter = site.signedUp("Squatter", VICTIM);
         squatter.submit("/account", "/account/email",
                 Map.of("newEmail", "squatter@elsewhere.example", "currentPassword", PASSWORD));
         Mail changeLink = site.awaitMail("squatter@elsewhere.example", CHANGE_SUBJECT);
@@ -106,15 +99,15 @@ class EmailOwnershipProofTest {
         assertThat(site.resetPassword(site.visitor(), VICTIM, OWNERS_PASSWORD, 1).statusCode()).isEqualTo(303);
 
         assertThat(squatter.get(changeLink.linkPath()).statusCode()).isEqualTo(410);
-        assertThat(signIn(site.visitor(), VICTIM, PASSWORD).statusCode()).as("the squatter's password").isEqualTo(401);
-        assertThat(signIn(site.visitor(), VICTIM, OWNERS_PASSWORD).statusCode()).isEqualTo(303);
+        assertThat(site.visitor().signIn(VICTIM, PASSWORD).statusCode()).as("the squatter's password").isEqualTo(401);
+        assertThat(site.visitor().signIn(VICTIM, OWNERS_PASSWORD).statusCode()).isEqualTo(303);
     }
 
     @Test
     void theBrowserThatFollowsTheVerificationLinkSignedInToTheAccountStaysSignedIn() throws Exception {
-        Visitor laptop = site.signedUp("Ada", "ada@example.com");
-        Visitor phone = site.visitor();
-        assertThat(signIn(phone, "ada@example.com", PASSWORD).statusCode()).isEqualTo(303);
+        Browser laptop = site.signedUp("Ada", "ada@example.com");
+        Browser phone = site.visitor();
+        assertThat(phone.signIn("ada@example.com", PASSWORD).statusCode()).isEqualTo(303);
 
         site.verify(laptop, "ada@example.com");
 

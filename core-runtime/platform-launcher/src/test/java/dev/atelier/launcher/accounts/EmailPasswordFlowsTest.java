@@ -3,10 +3,13 @@ package dev.atelier.launcher.accounts;
 import static dev.atelier.launcher.accounts.AccountSite.PASSWORD;
 import static dev.atelier.launcher.accounts.AccountSite.SUPPORT_EMAIL;
 import static dev.atelier.launcher.accounts.AccountSite.TENANT_NAME;
-import static dev.atelier.launcher.accounts.AccountSite.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.atelier.launcher.platform.Browser;
+import dev.atelier.launcher.platform.Mail;
+import dev.atelier.launcher.platform.Mailbox;
+import dev.atelier.launcher.platform.TestPlatform;
 import dev.atelier.web.auth.Cookies;
 import java.net.URLDecoder;
 import java.net.http.HttpResponse;
@@ -14,9 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Sign-up, confirmation, sign-in and -out, password reset and email change, as a person does them in a browser. */
 class EmailPasswordFlowsTest {
@@ -24,24 +26,16 @@ class EmailPasswordFlowsTest {
     private static final String NEW_PASSWORD = "quiet harbour kite 37";
     private static final String VERIFY_SUBJECT = "Confirm your email address for " + TENANT_NAME;
 
-    private AccountSite site;
-
-    @BeforeEach
-    void start() throws Exception {
-        site = AccountSite.start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        site.close();
-    }
+    @RegisterExtension
+    final TestPlatform platform = AccountSite.builder().build();
+    private final AccountSite site = new AccountSite(platform);
 
     @Test
     void signUpMailsAWelcomeAndAConfirmationLinkThatVerifiesTheAccountAndSignInWorksAfterSigningOut()
             throws Exception {
-        Visitor ada = site.visitor();
+        Browser ada = site.visitor();
 
-        HttpResponse<String> signedUp = AccountSite.signUp(ada, "Ada Lovelace", "ada@example.com", PASSWORD);
+        HttpResponse<String> signedUp = ada.signUp("Ada Lovelace", "ada@example.com", PASSWORD);
 
         assertThat(signedUp.statusCode()).isEqualTo(303);
         assertThat(location(signedUp)).isEqualTo("/signup/done");
@@ -53,7 +47,7 @@ class EmailPasswordFlowsTest {
             assertThat(mail.fromAddress()).isEqualTo(SUPPORT_EMAIL);
         }
         assertThat(welcome.text()).contains("Hello Ada Lovelace,");
-        assertThat(verification.linkAuthority()).isEqualTo(AccountSite.HOST + ":" + site.port());
+        assertThat(verification.linkAuthority()).isEqualTo(AccountSite.HOST + ":" + site.platform().port());
         assertThat(ada.get("/account").body()).contains("Not confirmed yet");
 
         HttpResponse<String> confirmed = ada.get(verification.linkPath());
@@ -71,7 +65,7 @@ class EmailPasswordFlowsTest {
         assertThat(ada.cookie(Cookies.SESSION)).isEmpty();
         assertThat(location(ada.get("/account"))).isEqualTo("/signin?next=%2Faccount");
 
-        HttpResponse<String> signedIn = signIn(ada, "ada@example.com", PASSWORD);
+        HttpResponse<String> signedIn = ada.signIn("ada@example.com", PASSWORD);
 
         assertThat(signedIn.statusCode()).isEqualTo(303);
         assertThat(location(signedIn)).isEqualTo("/create");
@@ -83,7 +77,7 @@ class EmailPasswordFlowsTest {
 
     @Test
     void aNewConfirmationLinkCanBeAskedForFromTheSiteAndConfirmsTheAccount() throws Exception {
-        Visitor ada = site.signedUp("Ada", "ada@example.com");
+        Browser ada = site.signedUp("Ada", "ada@example.com");
         site.awaitMail("ada@example.com", VERIFY_SUBJECT);
 
         HttpResponse<String> resent = ada.submit("/account", "/account/verify/resend", Map.of());
@@ -101,10 +95,10 @@ class EmailPasswordFlowsTest {
     @Test
     void wrongPasswordAndUnknownEmailGetTheSameMessageAndStatus() throws Exception {
         site.signedUp("Grace", "grace@example.com");
-        Visitor stranger = site.visitor();
+        Browser stranger = site.visitor();
 
-        HttpResponse<String> wrongPassword = signIn(stranger, "grace@example.com", "not her password at all");
-        HttpResponse<String> unknownEmail = signIn(stranger, "nobody@example.com", "not her password at all");
+        HttpResponse<String> wrongPassword = stranger.signIn("grace@example.com", "not her password at all");
+        HttpResponse<String> unknownEmail = stranger.signIn("nobody@example.com", "not her password at all");
 
         assertThat(wrongPassword.statusCode()).isEqualTo(401);
         assertThat(unknownEmail.statusCode()).isEqualTo(401);
@@ -118,7 +112,7 @@ class EmailPasswordFlowsTest {
     void resetRequestAnswersAlikeForARegisteredAndAnUnknownEmailAndMailsOnlyTheOwner() throws Exception {
         site.signedUp("Hedy", "hedy@example.com");
         site.awaitMail("hedy@example.com", VERIFY_SUBJECT);
-        Visitor visitor = site.visitor();
+        Browser visitor = site.visitor();
 
         HttpResponse<String> registered = visitor.submit("/reset", "/reset", Map.of("email", "hedy@example.com"));
         HttpResponse<String> unknown = visitor.submit("/reset", "/reset", Map.of("email", "nobody@example.com"));
@@ -129,16 +123,16 @@ class EmailPasswordFlowsTest {
         assertThat(registered.body().replace("hedy@example.com", "EMAIL"))
                 .isEqualTo(unknown.body().replace("nobody@example.com", "EMAIL"));
         site.awaitMail("hedy@example.com", "Reset your " + TENANT_NAME + " password");
-        await().during(Duration.ofMillis(10 * AccountSite.MAIL_POLL.toMillis())).atMost(Duration.ofSeconds(5))
+        await().during(Duration.ofMillis(10 * Mailbox.POLL.toMillis())).atMost(Duration.ofSeconds(5))
                 .until(() -> site.mailsTo("nobody@example.com").isEmpty());
     }
 
     @Test
     void mailedResetLinkSetsANewPasswordOnceAndSignsOutEveryOldSession() throws Exception {
-        Visitor laptop = site.signedUp("Hedy", "hedy@example.com");
-        Visitor phone = site.visitor();
-        assertThat(signIn(phone, "hedy@example.com", PASSWORD).statusCode()).isEqualTo(303);
-        Visitor forgetful = site.visitor();
+        Browser laptop = site.signedUp("Hedy", "hedy@example.com");
+        Browser phone = site.visitor();
+        assertThat(phone.signIn("hedy@example.com", PASSWORD).statusCode()).isEqualTo(303);
+        Browser forgetful = site.visitor();
         forgetful.submit("/reset", "/reset", Map.of("email", "hedy@example.com"));
         Mail reset = site.awaitMail("hedy@example.com", "Reset your " + TENANT_NAME + " password");
         String link = reset.linkPath();
@@ -155,24 +149,24 @@ class EmailPasswordFlowsTest {
         assertThat(location(laptop.get("/account"))).as("the laptop's old session").startsWith("/signin");
         assertThat(location(phone.get("/account"))).as("the phone's old session").startsWith("/signin");
 
-        Visitor again = site.visitor();
+        Browser again = site.visitor();
         HttpResponse<String> reused = again.submit(link, "/reset/confirm",
                 Map.of("token", token, "newPassword", "another new password 55"));
 
         assertThat(reused.statusCode()).isEqualTo(410);
         assertThat(reused.body()).contains("expired");
         assertThat(again.cookie(Cookies.SESSION)).isEmpty();
-        assertThat(signIn(site.visitor(), "hedy@example.com", PASSWORD).statusCode()).isEqualTo(401);
-        assertThat(signIn(site.visitor(), "hedy@example.com", "another new password 55").statusCode())
+        assertThat(site.visitor().signIn("hedy@example.com", PASSWORD).statusCode()).isEqualTo(401);
+        assertThat(site.visitor().signIn("hedy@example.com", "another new password 55").statusCode())
                 .isEqualTo(401);
-        assertThat(signIn(site.visitor(), "hedy@example.com", NEW_PASSWORD).statusCode()).isEqualTo(303);
+        assertThat(site.visitor().signIn("hedy@example.com", NEW_PASSWORD).statusCode()).isEqualTo(303);
     }
 
     @Test
     void signingInIssuesANewSessionCookieAndTheOneFromBeforeStopsWorking() throws Exception {
-        Visitor ada = site.signedUp("Ada", "ada@example.com");
+        Browser ada = site.signedUp("Ada", "ada@example.com");
         String before = ada.cookie(Cookies.SESSION).orElseThrow();
-        Visitor copy = site.visitor();
+        Browser copy = site.visitor();
         copy.setCookie(Cookies.SESSION, before);
         assertThat(copy.get("/account").statusCode()).as("the copied cookie works before").isEqualTo(200);
 
@@ -192,10 +186,10 @@ class EmailPasswordFlowsTest {
 
     @Test
     void signingInWithACookiePlantedBeforehandDoesNotSignInThePlantedSession() throws Exception {
-        Visitor attacker = site.signedUp("Mallory", "mallory@example.com");
+        Browser attacker = site.signedUp("Mallory", "mallory@example.com");
         String planted = attacker.cookie(Cookies.SESSION).orElseThrow();
         site.signedUp("Ada", "ada@example.com").forgetCookies();
-        Visitor victim = site.visitor();
+        Browser victim = site.visitor();
         victim.setCookie(Cookies.SESSION, planted);
 
         HttpResponse<String> signedIn = victim.submit("/account", "/signin",
@@ -204,7 +198,7 @@ class EmailPasswordFlowsTest {
         assertThat(signedIn.statusCode()).isEqualTo(303);
         assertThat(victim.cookie(Cookies.SESSION)).hasValueSatisfying(v -> assertThat(v).isNotEqualTo(planted));
         assertThat(victim.get("/account").body()).contains("ada@example.com");
-        Visitor later = site.visitor();
+        Browser later = site.visitor();
         later.setCookie(Cookies.SESSION, planted);
         assertThat(later.get("/account").statusCode()).as("the planted cookie after the victim signed in")
                 .isEqualTo(303);
@@ -212,7 +206,7 @@ class EmailPasswordFlowsTest {
 
     @Test
     void emailChangeIsConfirmedFromTheNewAddressAndTheOldAddressIsTold() throws Exception {
-        Visitor ada = site.signedUp("Ada", "ada@example.com");
+        Browser ada = site.signedUp("Ada", "ada@example.com");
         site.verify(ada, "ada@example.com");
 
         HttpResponse<String> refused = ada.submit("/account", "/account/email",
@@ -236,8 +230,8 @@ class EmailPasswordFlowsTest {
         assertThat(notice.fromAddress()).isEqualTo(SUPPORT_EMAIL);
         assertThat(ada.get("/account").body()).contains("ada@lovelace.example");
         assertThat(site.account("ada@example.com")).isEmpty();
-        assertThat(signIn(site.visitor(), "ada@example.com", PASSWORD).statusCode()).isEqualTo(401);
-        assertThat(signIn(site.visitor(), "ada@lovelace.example", PASSWORD).statusCode()).isEqualTo(303);
+        assertThat(site.visitor().signIn("ada@example.com", PASSWORD).statusCode()).isEqualTo(401);
+        assertThat(site.visitor().signIn("ada@lovelace.example", PASSWORD).statusCode()).isEqualTo(303);
         assertThat(ada.get(confirmation.linkPath()).statusCode()).as("the link works once").isEqualTo(410);
         assertThat(site.mailsTo("ada@lovelace.example")).hasSize(1);
     }

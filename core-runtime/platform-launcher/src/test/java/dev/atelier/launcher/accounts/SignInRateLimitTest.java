@@ -2,16 +2,16 @@ package dev.atelier.launcher.accounts;
 
 import static dev.atelier.launcher.accounts.AccountSite.PASSWORD;
 import static dev.atelier.launcher.accounts.AccountSite.TENANT_NAME;
-import static dev.atelier.launcher.accounts.AccountSite.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.atelier.launcher.platform.Browser;
+import dev.atelier.launcher.platform.TestPlatform;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Guessing one account's password is paused after a few tries, on the page and in the JSON API, without locking its
@@ -29,29 +29,22 @@ class SignInRateLimitTest {
     /** Email-change mails one account may ask for before the pause (the default limit). */
     private static final int EMAIL_CHANGES = 5;
 
-    private AccountSite site;
-
-    @BeforeEach
-    void start() throws Exception {
-        site = AccountSite.startBehindProxy();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        site.close();
-    }
+    /** Clients are told apart by {@code X-Forwarded-For}, as behind a proxy, so a test can be several at once. */
+    @RegisterExtension
+    final TestPlatform platform = AccountSite.builder().set("atelier.http.trust-forwarded-headers", "true").build();
+    private final AccountSite site = new AccountSite(platform);
 
     @Test
     void manyWrongPasswordsForOneEmailPauseSignInWithAFriendlyPageAndRetryAfter() throws Exception {
         site.signedUp("Ada", "ada@example.com").forgetCookies();
-        Visitor guesser = site.visitor();
+        Browser guesser = site.visitor();
         for (int i = 0; i < ALLOWED; i++) {
-            assertThat(signIn(guesser, "ada@example.com", "guess number " + i).statusCode()).as("guess %d", i)
+            assertThat(guesser.signIn("ada@example.com", "guess number " + i).statusCode()).as("guess %d", i)
                     .isEqualTo(401);
         }
 
-        HttpResponse<String> paused = signIn(guesser, "ada@example.com", "guess number 11");
-        HttpResponse<String> evenTheRightOne = signIn(site.visitor(), "ada@example.com", PASSWORD);
+        HttpResponse<String> paused = guesser.signIn("ada@example.com", "guess number 11");
+        HttpResponse<String> evenTheRightOne = site.visitor().signIn("ada@example.com", PASSWORD);
 
         assertThat(paused.statusCode()).isEqualTo(429);
         assertThat(paused.headers().firstValue("Retry-After")).hasValueSatisfying(
@@ -69,13 +62,13 @@ class SignInRateLimitTest {
         // Each of these signs in to the same account (emails are compared in NFKC, lower case).
         String[] variants = {"ada@example.com", "ADA@example.com", "\uFF41\uFF44\uFF41@example.com",
                 "\uFF21da@example.com", "a\uFF24a@Example.com"};
-        Visitor guesser = site.visitor();
+        Browser guesser = site.visitor();
         for (int i = 0; i < ALLOWED; i++) {
-            assertThat(signIn(guesser, variants[i % variants.length], "guess number " + i).statusCode())
+            assertThat(guesser.signIn(variants[i % variants.length], "guess number " + i).statusCode())
                     .as("guess %d", i).isEqualTo(401);
         }
 
-        HttpResponse<String> paused = signIn(guesser, "ad\uFF41@EXAMPLE.com", "guess number 11");
+        HttpResponse<String> paused = guesser.signIn("ad\uFF41@EXAMPLE.com", "guess number 11");
 
         assertThat(paused.statusCode()).isEqualTo(429);
     }
@@ -83,7 +76,7 @@ class SignInRateLimitTest {
     @Test
     void jsonSignInAnswers429ProblemWithRetryAfterWhenGuessedTooOften() throws Exception {
         site.signedUp("Ada", "ada@example.com").forgetCookies();
-        Visitor script = site.visitor();
+        Browser script = site.visitor();
         String guess = "{\"email\":\"ada@example.com\",\"password\":\"a wrong guess\"}";
         for (int i = 0; i < ALLOWED; i++) {
             HttpResponse<String> wrong = script.postJson("/api/v1/auth/signin", guess, Map.of());
@@ -104,14 +97,14 @@ class SignInRateLimitTest {
     @Test
     void guessesFromOneAddressPauseThatAddressButNotTheOwnerSigningInFromAnother() throws Exception {
         site.signedUp("Ada", "ada@example.com").forgetCookies();
-        Visitor guesser = site.visitor().from("198.51.100.7");
+        Browser guesser = site.visitor().from("198.51.100.7");
         for (int i = 0; i < ALLOWED; i++) {
-            signIn(guesser, "ada@example.com", "guess number " + i);
+            guesser.signIn("ada@example.com", "guess number " + i);
         }
 
-        HttpResponse<String> paused = signIn(guesser, "ada@example.com", PASSWORD);
-        Visitor owner = site.visitor().from("203.0.113.5");
-        HttpResponse<String> ownerSignsIn = signIn(owner, "ada@example.com", PASSWORD);
+        HttpResponse<String> paused = guesser.signIn("ada@example.com", PASSWORD);
+        Browser owner = site.visitor().from("203.0.113.5");
+        HttpResponse<String> ownerSignsIn = owner.signIn("ada@example.com", PASSWORD);
 
         assertThat(paused.statusCode()).isEqualTo(429);
         assertThat(ownerSignsIn.statusCode()).isEqualTo(303);
@@ -122,12 +115,12 @@ class SignInRateLimitTest {
     void whenGuessesFromManyAddressesPauseAnEmailThePasswordResetStillSignsItsOwnerIn() throws Exception {
         site.signedUp("Ada", "ada@example.com").forgetCookies();
         for (int i = 0; i < ALLOWED_FROM_EVERYWHERE; i++) {
-            Visitor guesser = site.visitor().from("198.51.100." + (i / ALLOWED + 1));
-            assertThat(signIn(guesser, "ada@example.com", "guess number " + i).statusCode()).as("guess %d", i)
+            Browser guesser = site.visitor().from("198.51.100." + (i / ALLOWED + 1));
+            assertThat(guesser.signIn("ada@example.com", "guess number " + i).statusCode()).as("guess %d", i)
                     .isEqualTo(401);
         }
-        Visitor owner = site.visitor().from("203.0.113.5");
-        assertThat(signIn(owner, "ada@example.com", PASSWORD).statusCode()).as("the email is paused").isEqualTo(429);
+        Browser owner = site.visitor().from("203.0.113.5");
+        assertThat(owner.signIn("ada@example.com", PASSWORD).statusCode()).as("the email is paused").isEqualTo(429);
 
         HttpResponse<String> reset = site.resetPassword(owner, "ada@example.com", "a fresh start phrase 12", 1);
 
@@ -137,7 +130,7 @@ class SignInRateLimitTest {
 
     @Test
     void wrongCurrentPasswordsOnTheAccountPageArePausedWithAFriendlyPage() throws Exception {
-        Visitor ada = site.signedUp("Ada", "ada@example.com");
+        Browser ada = site.signedUp("Ada", "ada@example.com");
         Map<String, String> guess = Map.of("currentPassword", "a wrong guess", "newPassword", "whatever comes 55");
         for (int i = 0; i < PASSWORD_CHECKS; i++) {
             assertThat(ada.submit("/account", "/account/password", guess).statusCode()).as("guess %d", i)
@@ -156,13 +149,13 @@ class SignInRateLimitTest {
             assertThat(refused.body()).contains("Too many attempts").contains(TENANT_NAME);
         }
         assertThat(site.account("ada@example.com")).isPresent();
-        assertThat(signIn(site.visitor().from("203.0.113.5"), "ada@example.com", PASSWORD).statusCode())
+        assertThat(site.visitor().from("203.0.113.5").signIn("ada@example.com", PASSWORD).statusCode())
                 .isEqualTo(303);
     }
 
     @Test
     void emailChangeMailsArePausedAfterAFew() throws Exception {
-        Visitor ada = site.signedUp("Ada", "ada@example.com");
+        Browser ada = site.signedUp("Ada", "ada@example.com");
         for (int i = 0; i < EMAIL_CHANGES; i++) {
             assertThat(ada.submit("/account", "/account/email", Map.of("newEmail", "ada" + i + "@elsewhere.example",
                     "currentPassword", PASSWORD)).statusCode()).as("change %d", i).isEqualTo(303);

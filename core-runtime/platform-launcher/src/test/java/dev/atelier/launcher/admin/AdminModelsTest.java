@@ -7,16 +7,17 @@ import dev.atelier.accounts.SignUp;
 import dev.atelier.core.tenants.PriceStep;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.core.tenants.TenantSettings;
-import dev.atelier.launcher.DemoPlatform;
+import dev.atelier.launcher.platform.Browser;
+import dev.atelier.launcher.platform.TestPlatform;
 import dev.atelier.web.auth.AccountServices;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The models page of the tenant admin area, against a started platform with the demo tenants. */
 class AdminModelsTest {
@@ -28,25 +29,20 @@ class AdminModelsTest {
     private static final String VIDEO_JSON = """
             {"model":"procedural-video","prompt":"waves","parameters":{"width":128,"height":128,"duration_seconds":1}}""";
 
-    private static DemoPlatform platform;
-    private static AdminBrowser admin;
+    @RegisterExtension
+    static final TestPlatform platform = TestPlatform.demo().build();
+    private static Browser admin;
     private static String tenantId;
 
     @BeforeAll
     static void start() throws Exception {
-        platform = DemoPlatform.start();
         tenantId = platform.tenantId(SLUG);
-        String session = platform.signedInAdmin(SLUG, "owner@auratuner.example");
-        admin = new AdminBrowser(platform.port(), HOST, session);
+        String session = platform.accounts().signedInAdmin(SLUG, "owner@auratuner.example");
+        admin = platform.browser(SLUG).signedIn(session);
         String adminId = platform.atelier().accounts().accounts().findByEmail(tenantId, "owner@auratuner.example")
                 .orElseThrow().id();
         platform.atelier().generation().ledger().grant(tenantId, adminId, 10_000, "Test credits", null,
                 "test:admin-credits");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        platform.close();
     }
 
     @BeforeEach
@@ -190,7 +186,7 @@ class AdminModelsTest {
                     "Visitor");
             return accounts.accounts().verifyEmail(tenantId, signUp.verificationToken()).orElseThrow();
         });
-        AdminBrowser user = new AdminBrowser(platform.port(), HOST,
+        Browser user = platform.browser(SLUG).signedIn(
                 accounts.sessions().start(tenantId, account.id(), "test", "127.0.0.1").cookieValue());
         Tenant before = tenant();
         List<Map.Entry<String, String>> fields = new ArrayList<>(form(List.of("procedural"),

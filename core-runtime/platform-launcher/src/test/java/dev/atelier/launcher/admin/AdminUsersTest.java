@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atelier.accounts.Account;
 import dev.atelier.accounts.SignUp;
-import dev.atelier.launcher.DemoPlatform;
+import dev.atelier.launcher.platform.Browser;
+import dev.atelier.launcher.platform.TestPlatform;
 import dev.atelier.web.auth.AccountServices;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -12,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The users page of the tenant admin area: search, balances and credit grants. */
 class AdminUsersTest {
@@ -22,20 +23,15 @@ class AdminUsersTest {
     private static final String SLUG = "auratuner";
     private static final String HOST = SLUG + ".localhost";
 
-    private static DemoPlatform platform;
-    private static AdminBrowser admin;
+    @RegisterExtension
+    static final TestPlatform platform = TestPlatform.demo().build();
+    private static Browser admin;
     private static String tenantId;
 
     @BeforeAll
     static void start() throws Exception {
-        platform = DemoPlatform.start();
         tenantId = platform.tenantId(SLUG);
-        admin = new AdminBrowser(platform.port(), HOST, platform.signedInAdmin(SLUG, "owner@auratuner.example"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        platform.close();
+        admin = platform.browser(SLUG).signedIn(platform.accounts().signedInAdmin(SLUG, "owner@auratuner.example"));
     }
 
     @Test
@@ -102,7 +98,7 @@ class AdminUsersTest {
     @Test
     void someoneWhoIsNotAnAdminCannotGrant() throws Exception {
         Account account = account("grant-self@example.com", "Self");
-        AdminBrowser user = new AdminBrowser(platform.port(), HOST, platform.atelier().accounts().sessions()
+        Browser user = platform.browser(SLUG).signedIn(platform.atelier().accounts().sessions()
                 .start(tenantId, account.id(), "test", "127.0.0.1").cookieValue());
         List<Map.Entry<String, String>> form = new ArrayList<>(grantForm(account, "10", "Because"));
         form.removeIf(e -> e.getKey().equals("csrf"));

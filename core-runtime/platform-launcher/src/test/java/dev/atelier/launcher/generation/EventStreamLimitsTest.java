@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.atelier.launcher.platform.TestPlatform;
+import dev.atelier.launcher.platform.User;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -11,10 +13,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Progress event streams each hold a server thread, so one account and one client address may hold only so many open:
@@ -30,29 +31,18 @@ class EventStreamLimitsTest {
     // Long enough for the other tests to finish with their streams open, short enough to wait for once.
     private static final String LIFETIME = "15s";
 
-    private static GenerationPlatform platform;
+    @RegisterExtension
+    static final TestPlatform platform = TestPlatform.builder().defaultBundles()
+            .studio(SLUG, "{id: procedural, credits: 1}", "")
+            .set("atelier.generation.workers", "0")
+            .set("atelier.http.trust-forwarded-headers", "true")
+            .set("atelier.http.event-streams.per-user", Integer.toString(PER_USER))
+            .set("atelier.http.event-streams.per-ip", Integer.toString(PER_IP))
+            .set("atelier.http.event-streams.max-lifetime", LIFETIME)
+            .build();
     private static final AtomicInteger ADDRESSES = new AtomicInteger();
     private final List<InputStream> open = new ArrayList<>();
     private final String address = "203.0.113." + ADDRESSES.incrementAndGet();
-
-    @BeforeAll
-    static void start() throws Exception {
-        platform = GenerationPlatform.builder()
-                .tenant(SLUG, "{id: procedural, credits: 1}", "")
-                .set("atelier.generation.workers", "0")
-                .set("atelier.http.trust-forwarded-headers", "true")
-                .set("atelier.http.event-streams.per-user", Integer.toString(PER_USER))
-                .set("atelier.http.event-streams.per-ip", Integer.toString(PER_IP))
-                .set("atelier.http.event-streams.max-lifetime", LIFETIME)
-                .start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (platform != null) {
-            platform.close();
-        }
-    }
 
     @AfterEach
     void closeStreams() throws Exception {

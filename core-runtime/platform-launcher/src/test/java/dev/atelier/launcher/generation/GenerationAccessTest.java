@@ -3,43 +3,38 @@ package dev.atelier.launcher.generation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.atelier.launcher.platform.TestPlatform;
+import dev.atelier.launcher.platform.User;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Nobody but the owner reaches a generation, its upload or its media; uploads that are not what they claim are refused. */
 class GenerationAccessTest {
 
     static final String ALPHA = "alphastudio";
     static final String BETA = "betastudio";
-    static GenerationPlatform platform;
+    @RegisterExtension
+    static final TestPlatform platform = TestPlatform.builder().defaultBundles()
+            .studio(ALPHA, "{id: procedural, credits: 1}", "")
+            .studio(BETA, "{id: procedural, credits: 1}", "")
+            .build();
     static User owner;
     static String jobId;
     static JsonNode job;
 
     @BeforeAll
     static void start() throws Exception {
-        platform = GenerationPlatform.builder()
-                .tenant(ALPHA, "{id: procedural, credits: 1}", "")
-                .tenant(BETA, "{id: procedural, credits: 1}", "")
-                .start();
         owner = platform.user(ALPHA, 10);
         jobId = Jobs.accepted(owner.submit("{\"model\":\"procedural\",\"prompt\":\"mine\","
                 + "\"parameters\":{\"width\":128,\"height\":128}}"));
         job = Jobs.awaitFinal(owner, jobId);
         assertThat(job.get("status").asText()).isEqualTo("SUCCEEDED");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (platform != null) {
-            platform.close();
-        }
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.atelier.billing.credits.LedgerEntry;
 import dev.atelier.launcher.Atelier;
+import dev.atelier.launcher.platform.TestPlatform;
+import dev.atelier.launcher.platform.User;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,9 +16,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Vendors' webhook messages reach the running model: the platform offers each attempt a signed URL under the public
@@ -28,23 +29,12 @@ class GenerationCallbacksTest {
 
     static final String SLUG = "hookstudio";
     static final String PUBLIC_BASE = "https://hooks.example.com";
-    static GenerationPlatform platform;
-
-    @BeforeAll
-    static void start() throws Exception {
-        platform = GenerationPlatform.builder()
-                .testBundle("test-webhook-model", "test-webhook")
-                .tenant(SLUG, "{id: test-webhook, credits: 3}", "")
-                .set("atelier.http.public-base-url", PUBLIC_BASE)
-                .start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (platform != null) {
-            platform.close();
-        }
-    }
+    @RegisterExtension
+    static final TestPlatform platform = TestPlatform.builder().defaultBundles()
+            .testModels("test-webhook-model", "test-webhook")
+            .studio(SLUG, "{id: test-webhook, credits: 3}", "")
+            .set("atelier.http.public-base-url", PUBLIC_BASE)
+            .build();
 
     @Test
     void messagesPostedToTheJobsUrlReachTheModelOnceEachAndAreDroppedWhenTheJobEnds() throws Exception {
@@ -127,9 +117,9 @@ class GenerationCallbacksTest {
 
     @Test
     void withoutAPublicBaseUrlNoCallbackUrlIsOffered() throws Exception {
-        try (GenerationPlatform polling = GenerationPlatform.builder()
-                .testBundle("test-webhook-model", "test-webhook")
-                .tenant(SLUG, "{id: test-webhook, credits: 3}", "")
+        try (TestPlatform polling = TestPlatform.builder().defaultBundles()
+                .testModels("test-webhook-model", "test-webhook")
+                .studio(SLUG, "{id: test-webhook, credits: 3}", "")
                 .start()) {
             User user = polling.user(SLUG, 10);
             String id = Jobs.accepted(user.submit("{\"model\":\"test-webhook\",\"prompt\":\"anything\"}"));

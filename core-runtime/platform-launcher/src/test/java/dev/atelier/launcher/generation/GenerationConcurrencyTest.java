@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.atelier.billing.credits.LedgerEntry;
+import dev.atelier.launcher.platform.TestPlatform;
+import dev.atelier.launcher.platform.User;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,36 +14,24 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Many submissions at once, and a node stopped while it runs a job: credits still move exactly once per job. */
 class GenerationConcurrencyTest {
 
     static final String SLUG = "rushstudio";
     static final List<String> MODELS = List.of("procedural", "procedural-video", "test-quick", "test-slow");
-    static GenerationPlatform platform;
-
-    @BeforeAll
-    static void start() throws Exception {
-        platform = GenerationPlatform.builder()
-                .testBundle("test-timed-models", "test-quick", "test-slow")
-                .tenant(SLUG, "{id: test-quick, credits: 3}, {id: test-slow, credits: 2}",
-                        "credits: {max_concurrent_jobs_per_user: 100, max_concurrent_jobs_per_tenant: 100}")
-                .set("atelier.generation.workers", "1")
-                .set("atelier.generation.lease", "2s")
-                .set("atelier.generation.sweep-interval", "500ms")
-                .set("atelier.generation.max-attempts", "2")
-                .start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (platform != null) {
-            platform.close();
-        }
-    }
+    @RegisterExtension
+    static final TestPlatform platform = TestPlatform.builder().defaultBundles()
+            .testModels("test-timed-models", "test-quick", "test-slow")
+            .studio(SLUG, "{id: test-quick, credits: 3}, {id: test-slow, credits: 2}",
+                    "credits: {max_concurrent_jobs_per_user: 100, max_concurrent_jobs_per_tenant: 100}")
+            .set("atelier.generation.workers", "1")
+            .set("atelier.generation.lease", "2s")
+            .set("atelier.generation.sweep-interval", "500ms")
+            .set("atelier.generation.max-attempts", "2")
+            .build();
 
     @Test
     void fiftySimultaneousSubmissionsAcceptExactlyWhatTheBalanceCovers() throws Exception {
@@ -91,7 +81,7 @@ class GenerationConcurrencyTest {
         Jobs.awaitStatus(user, id, "RUNNING");
 
         platform.stop();
-        platform.startAgain(java.util.Map.of(), MODELS);
+        platform.restart(java.util.Map.of(), MODELS);
         JsonNode job = Jobs.awaitFinal(user, id, Duration.ofSeconds(30));
 
         assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("SUCCEEDED");

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.atelier.billing.credits.LedgerEntry;
+import dev.atelier.launcher.platform.TestPlatform;
+import dev.atelier.launcher.platform.User;
 import dev.atelier.launcher.testbundles.TestModel;
 import dev.atelier.testkit.Mp4Edits;
 import java.awt.image.BufferedImage;
@@ -15,9 +17,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.jcodec.api.awt.AWTSequenceEncoder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Models that misbehave (throw, hang, return garbage, disappear mid-job) and requests the platform must refuse: every
@@ -27,32 +28,21 @@ class GenerationFailureTest {
 
     static final String SLUG = "failstudio";
     static final String TIGHT = "tightstudio";
-    static GenerationPlatform platform;
-
-    @BeforeAll
-    static void start() throws Exception {
-        platform = GenerationPlatform.builder()
-                .testBundle("test-failing-models", "test-throws", "test-hangs", "test-garbage", "test-quick",
-                        "test-video-file")
-                .testBundle("test-vanishing-model", "test-vanishes")
-                .tenant(SLUG, "{id: procedural, credits: 1}, {id: test-throws, credits: 2}, {id: test-hangs, credits: 2},"
-                        + " {id: test-garbage, credits: 2}, {id: test-quick, credits: 2}, {id: test-vanishes, credits: 2},"
-                        + " {id: test-video-file, credits: 2}",
-                        "credits: {max_concurrent_jobs_per_user: 10}")
-                .tenant(TIGHT, "{id: procedural, credits: 1}, {id: test-hangs, credits: 1}",
-                        "credits: {max_concurrent_jobs_per_user: 1}")
-                .set("atelier.generation.run-deadline", "2s")
-                .set("atelier.generation.max-attempts", "2")
-                .set("atelier.plugins.drain-timeout", "1s")
-                .start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (platform != null) {
-            platform.close();
-        }
-    }
+    @RegisterExtension
+    static final TestPlatform platform = TestPlatform.builder().defaultBundles()
+            .testModels("test-failing-models", "test-throws", "test-hangs", "test-garbage", "test-quick",
+                    "test-video-file")
+            .testModels("test-vanishing-model", "test-vanishes")
+            .studio(SLUG, "{id: procedural, credits: 1}, {id: test-throws, credits: 2}, {id: test-hangs, credits: 2},"
+                    + " {id: test-garbage, credits: 2}, {id: test-quick, credits: 2}, {id: test-vanishes, credits: 2},"
+                    + " {id: test-video-file, credits: 2}",
+                    "credits: {max_concurrent_jobs_per_user: 10}")
+            .studio(TIGHT, "{id: procedural, credits: 1}, {id: test-hangs, credits: 1}",
+                    "credits: {max_concurrent_jobs_per_user: 1}")
+            .set("atelier.generation.run-deadline", "2s")
+            .set("atelier.generation.max-attempts", "2")
+            .set("atelier.plugins.drain-timeout", "1s")
+            .build();
 
     @Test
     void throwingModelFailsWithAReadableReasonReleasesCreditsAndTheNextJobStillRuns() throws Exception {

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.atelier.billing.credits.LedgerEntry;
+import dev.atelier.launcher.platform.TestPlatform;
+import dev.atelier.launcher.platform.User;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
@@ -16,30 +18,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A user creates images and videos on a real platform, over HTTP, from the JSON API and from the plain HTML pages. */
 class GenerationFlowTest {
 
     static final String SLUG = "flowstudio";
-    static GenerationPlatform platform;
-
-    @BeforeAll
-    static void start() throws Exception {
-        platform = GenerationPlatform.builder()
-                .tenant(SLUG, "{id: procedural, credits: 1}, {id: procedural-video, credits: 3}",
-                        "credits: {max_concurrent_jobs_per_user: 10}")
-                .start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (platform != null) {
-            platform.close();
-        }
-    }
+    @RegisterExtension
+    static final TestPlatform platform = TestPlatform.builder().defaultBundles()
+            .studio(SLUG, "{id: procedural, credits: 1}, {id: procedural-video, credits: 3}",
+                    "credits: {max_concurrent_jobs_per_user: 10}")
+            .build();
 
     @Test
     void browserSubmissionStreamsProgressThenSucceedsAndChargesThePriceOnce() throws Exception {

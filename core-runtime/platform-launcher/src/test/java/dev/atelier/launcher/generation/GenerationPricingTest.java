@@ -3,34 +3,24 @@ package dev.atelier.launcher.generation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.atelier.launcher.platform.TestPlatform;
+import dev.atelier.launcher.platform.User;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Prices that step by image size or video length, set in tenant.yaml: what a job holds, what 402 says, what shows. */
 class GenerationPricingTest {
 
     static final String SLUG = "stepstudio";
-    static GenerationPlatform platform;
-
-    @BeforeAll
-    static void start() throws Exception {
-        platform = GenerationPlatform.builder()
-                .tenant(SLUG, "{id: procedural, credits: 4, steps: [{up_to: 256x256, credits: 1},"
-                        + " {up_to: 1024x1024, credits: 2}]},"
-                        + " {id: procedural-video, credits: 6, steps: [{up_to: 2s, credits: 3}]}",
-                        "credits: {max_concurrent_jobs_per_user: 10}")
-                .start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (platform != null) {
-            platform.close();
-        }
-    }
+    @RegisterExtension
+    static final TestPlatform platform = TestPlatform.builder().defaultBundles()
+            .studio(SLUG, "{id: procedural, credits: 4, steps: [{up_to: 256x256, credits: 1},"
+                    + " {up_to: 1024x1024, credits: 2}]},"
+                    + " {id: procedural-video, credits: 6, steps: [{up_to: 2s, credits: 3}]}",
+                    "credits: {max_concurrent_jobs_per_user: 10}")
+            .build();
 
     @Test
     void aSmallImageHoldsTheSmallStepsPriceAndALargeOneTheBasePrice() throws Exception {

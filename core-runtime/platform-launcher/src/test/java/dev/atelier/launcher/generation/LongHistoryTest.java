@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.atelier.generation.jobs.NewJob;
+import dev.atelier.launcher.platform.TestPlatform;
+import dev.atelier.launcher.platform.User;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,9 +13,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A user with a long history (more generations and ledger entries than one page): the credits listing comes a page at
@@ -23,27 +25,20 @@ class LongHistoryTest {
 
     static final String SLUG = "historystudio";
     static final int JOBS = 130;
-    static GenerationPlatform platform;
+    @RegisterExtension
+    static final TestPlatform platform = TestPlatform.builder().defaultBundles()
+            .studio(SLUG, "{id: procedural, credits: 1}", "")
+            .set("atelier.generation.workers", "0")
+            .build();
     static User user;
 
     @BeforeAll
     static void start() throws Exception {
         // No workers: the jobs stay queued, each with the hold it made in the ledger.
-        platform = GenerationPlatform.builder()
-                .tenant(SLUG, "{id: procedural, credits: 1}", "")
-                .set("atelier.generation.workers", "0")
-                .start();
         user = platform.user(SLUG, JOBS);
         for (int i = 0; i < JOBS; i++) {
             platform.atelier().generation().jobs().submit(user.tenantId(), user.accountId(), new NewJob("procedural",
                     "prompt " + i, null, Map.of("seed", i), List.of(), 1, 1, Duration.ofMinutes(1)), null, JOBS, JOBS);
-        }
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (platform != null) {
-            platform.close();
         }
     }
 

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.atelier.billing.credits.LedgerEntry;
+import dev.atelier.launcher.platform.TestPlatform;
+import dev.atelier.launcher.platform.User;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
@@ -22,9 +24,9 @@ class RemovedModelTest {
 
     @Test
     void queuedJobsOfARemovedModelFailAndReleaseTheirCredits() throws Exception {
-        try (GenerationPlatform platform = GenerationPlatform.builder()
-                .testBundle("test-vanishing-model", "test-vanishes")
-                .tenant(SLUG, "{id: procedural, credits: 1}, {id: test-vanishes, credits: 2}", "")
+        try (TestPlatform platform = TestPlatform.builder().defaultBundles()
+                .testModels("test-vanishing-model", "test-vanishes")
+                .studio(SLUG, "{id: procedural, credits: 1}, {id: test-vanishes, credits: 2}", "")
                 .set("atelier.generation.workers", "0")
                 .start()) {
             User user = platform.user(SLUG, 10);
@@ -38,7 +40,7 @@ class RemovedModelTest {
 
             // Workers start (as on a node that comes up, or this one restarted with workers).
             platform.stop();
-            platform.startAgain(Map.of("atelier.generation.workers", "2"), List.of("procedural"));
+            platform.restart(Map.of("atelier.generation.workers", "2"), List.of("procedural"));
             JsonNode job = Jobs.awaitFinal(user, waiting);
 
             assertThat(job.get("status").asText()).isEqualTo("FAILED");

@@ -7,13 +7,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.atelier.launcher.platform.TestPlatform;
+import dev.atelier.launcher.platform.TestPlatformBuilder;
+import dev.atelier.launcher.platform.User;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -30,9 +32,8 @@ import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The Replicate bundle inside the real platform, told to call back: the prediction is created with the job's public
@@ -45,42 +46,35 @@ class ReplicateWebhooksTest {
     static final String SLUG = "replicastudio";
     static final String PUBLIC_BASE = "https://hooks.example.com";
     static final String PREDICTION = "ufawqhfynnddngldkgtslldrkq";
-    static final byte[] KEY = new byte[24];
-    static WireMockServer replicate;
-    static GenerationPlatform platform;
+    static final byte[] KEY = secretKey();
+    @RegisterExtension
+    static final TestPlatform platform = TestPlatform.builder().defaultBundles().wireMock()
+            .bundle("model-replicate.jar", "replicate-image", "replicate-video")
+            .studio(SLUG, "{id: replicate-image, credits: 2, config: {api_token: r8_e2eToken, model: acme/painter,"
+                    + " base_url: '" + TestPlatformBuilder.WIREMOCK_URL + "', webhook_secret: 'whsec_"
+                    + Base64.getEncoder().encodeToString(KEY) + "'}}", "")
+            .set("atelier.http.public-base-url", PUBLIC_BASE)
+            .build();
 
-    @BeforeAll
-    static void start() throws Exception {
-        new SecureRandom().nextBytes(KEY);
-        replicate = new WireMockServer(wireMockConfig().dynamicPort());
-        replicate.start();
-        String secret = "whsec_" + Base64.getEncoder().encodeToString(KEY);
-        platform = GenerationPlatform.builder()
-                .deploy("model-replicate.jar", "replicate-image", "replicate-video")
-                .tenant(SLUG, "{id: replicate-image, credits: 2, config: {api_token: r8_e2eToken, model: acme/painter,"
-                        + " base_url: '" + replicate.baseUrl() + "', webhook_secret: '" + secret + "'}}", "")
-                .set("atelier.http.public-base-url", PUBLIC_BASE)
-                .start();
+    /** Replicate's API, replayed. */
+    private static WireMockServer replicate() {
+        return platform.wireMock();
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        if (platform != null) {
-            platform.close();
-        }
-        if (replicate != null) {
-            replicate.stop();
-        }
+    private static byte[] secretKey() {
+        byte[] key = new byte[24];
+        new SecureRandom().nextBytes(key);
+        return key;
     }
 
     @Test
     void signedWebhooksFinishTheJobWithoutPollingAndForgedOnesAreIgnored() throws Exception {
-        replicate.stubFor(post(urlPathEqualTo("/v1/models/acme/painter/predictions")).willReturn(aResponse()
+        replicate().stubFor(post(urlPathEqualTo("/v1/models/acme/painter/predictions")).willReturn(aResponse()
                 .withStatus(201).withHeader("Content-Type", "application/json")
                 .withBody(prediction("starting", null))));
-        replicate.stubFor(get(urlPathEqualTo("/files/out.png")).willReturn(aResponse()
+        replicate().stubFor(get(urlPathEqualTo("/files/out.png")).willReturn(aResponse()
                 .withHeader("Content-Type", "image/png").withBody(png())));
-        replicate.stubFor(get(urlPathEqualTo("/files/forged.png")).willReturn(aResponse()
+        replicate().stubFor(get(urlPathEqualTo("/files/forged.png")).willReturn(aResponse()
                 .withHeader("Content-Type", "image/png").withBody(png())));
         User user = platform.user(SLUG, 10);
 
@@ -90,26 +84,26 @@ class ReplicateWebhooksTest {
         assertThat(webhook.toString()).startsWith(PUBLIC_BASE + "/hooks/generations/" + id + "/1/");
         assertThat(created.path("webhook_events_filter").toString()).contains("completed");
 
-        String forged = prediction("succeeded", "[\"" + replicate.baseUrl() + "/files/forged.png\"]");
+        String forged = prediction("succeeded", "[\"" + replicate().baseUrl() + "/files/forged.png\"]");
         assertThat(deliver(webhook, "msg_forged", forged, new byte[24]).statusCode()).isEqualTo(204);
         assertThat(deliver(webhook, "msg_1", prediction("processing", null), KEY).statusCode()).isEqualTo(204);
-        String done = prediction("succeeded", "[\"" + replicate.baseUrl() + "/files/out.png\"]");
+        String done = prediction("succeeded", "[\"" + replicate().baseUrl() + "/files/out.png\"]");
         assertThat(deliver(webhook, "msg_2", done, KEY).statusCode()).isEqualTo(204);
         assertThat(deliver(webhook, "msg_2", done, KEY).statusCode()).isEqualTo(204);
 
         JsonNode job = Jobs.awaitFinal(user, id);
         assertThat(job.get("status").asText()).as("job %s", job).isEqualTo("SUCCEEDED");
         assertThat(job.at("/outputs/0/media_type").asText()).isEqualTo("image/png");
-        replicate.verify(0, getRequestedFor(urlPathEqualTo("/v1/predictions/" + PREDICTION)));
-        replicate.verify(0, getRequestedFor(urlPathEqualTo("/files/forged.png")));
-        replicate.verify(1, getRequestedFor(urlPathEqualTo("/files/out.png")));
+        replicate().verify(0, getRequestedFor(urlPathEqualTo("/v1/predictions/" + PREDICTION)));
+        replicate().verify(0, getRequestedFor(urlPathEqualTo("/files/forged.png")));
+        replicate().verify(1, getRequestedFor(urlPathEqualTo("/files/out.png")));
         assertThat(platform.balance(user)).isEqualTo(8);
     }
 
     private static JsonNode awaitCreateBody() throws Exception {
-        await().atMost(Jobs.PATIENCE).until(() -> !replicate.findAll(
+        await().atMost(Jobs.PATIENCE).until(() -> !replicate().findAll(
                 postRequestedFor(urlPathEqualTo("/v1/models/acme/painter/predictions"))).isEmpty());
-        List<LoggedRequest> creates = replicate.findAll(
+        List<LoggedRequest> creates = replicate().findAll(
                 postRequestedFor(urlPathEqualTo("/v1/models/acme/painter/predictions"))
                         .withHeader("Authorization", equalTo("Bearer r8_e2eToken")));
         assertThat(creates).hasSize(1);
@@ -139,7 +133,7 @@ class ReplicateWebhooksTest {
 
     /** A prediction object as Replicate documents it; {@code output} is raw JSON or null. */
     private static String prediction(String status, String output) {
-        String base = replicate.baseUrl();
+        String base = replicate().baseUrl();
         return "{\"id\":\"" + PREDICTION + "\",\"model\":\"acme/painter\",\"version\":\"dp-4d0bcc010b3049749a251855f12800be\","
                 + "\"input\":{\"prompt\":\"a lighthouse\"},\"logs\":\"\",\"output\":" + output + ",\"error\":null,"
                 + "\"status\":\"" + status + "\",\"created_at\":\"2026-12-06T10:00:00.000Z\",\"data_removed\":false,"

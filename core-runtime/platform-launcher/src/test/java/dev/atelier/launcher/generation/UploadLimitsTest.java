@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.atelier.core.tenants.Tenant;
+import dev.atelier.launcher.platform.TestPlatform;
+import dev.atelier.launcher.platform.User;
 import dev.atelier.testkit.Pngs;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -19,9 +21,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Uploads that cost the server more than they look: files small on disk but huge once decoded, many at once, too
@@ -33,24 +34,13 @@ class UploadLimitsTest {
     static final long MB = 1024L * 1024L;
     /** The decode budget (atelier.media.decode-memory-mb, default 512 MB) and room for the requests around it. */
     static final long HEAP_BOUND = 512 * MB + 256 * MB;
-    static GenerationPlatform platform;
-
-    @BeforeAll
-    static void start() throws Exception {
-        platform = GenerationPlatform.builder()
-                .tenant(SLUG, "{id: procedural, credits: 1}", "")
-                .set("atelier.uploads.per-minute", "6")
-                .set("atelier.uploads.max-unused-files", "8")
-                .set("atelier.uploads.max-unused-mb", "1")
-                .start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (platform != null) {
-            platform.close();
-        }
-    }
+    @RegisterExtension
+    static final TestPlatform platform = TestPlatform.builder().defaultBundles()
+            .studio(SLUG, "{id: procedural, credits: 1}", "")
+            .set("atelier.uploads.per-minute", "6")
+            .set("atelier.uploads.max-unused-files", "8")
+            .set("atelier.uploads.max-unused-mb", "1")
+            .build();
 
     @Test
     void tenDeepPngsUploadedAtOnceKeepTheHeapWithinTheDecodeBudget() throws Exception {

@@ -1,16 +1,15 @@
 package dev.atelier.launcher.generation;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.atelier.launcher.platform.TestPlatform;
+import dev.atelier.launcher.platform.User;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A model's vendor address is checked again before every run, not only when it was saved: a name that pointed at a
@@ -24,33 +23,19 @@ class VendorAddressTest {
     // .invalid never resolves, so it passes the check made when the folder is applied.
     private static final String SAVED = "https://vendor.invalid";
 
-    private WireMockServer inside;
-    private GenerationPlatform platform;
-
-    @BeforeEach
-    void start() throws Exception {
-        inside = new WireMockServer(wireMockConfig().dynamicPort());
-        inside.start();
-        platform = GenerationPlatform.builder()
-                .deploy("model-replicate.jar", "replicate-image", "replicate-video")
-                .tenant(SLUG, "{id: replicate-image, credits: 2, config: {api_token: r8_secretToken,"
-                        + " model: acme/painter, base_url: '" + SAVED + "'}}", "")
-                .set("atelier.plugins.allow-private-addresses", "false")
-                .start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (platform != null) {
-            platform.close();
-        }
-        inside.stop();
-    }
+    /** WireMock stands for a server inside the network. */
+    @RegisterExtension
+    final TestPlatform platform = TestPlatform.builder().defaultBundles().wireMock()
+            .bundle("model-replicate.jar", "replicate-image", "replicate-video")
+            .studio(SLUG, "{id: replicate-image, credits: 2, config: {api_token: r8_secretToken,"
+                    + " model: acme/painter, base_url: '" + SAVED + "'}}", "")
+            .set("atelier.plugins.allow-private-addresses", "false")
+            .build();
 
     @Test
     void aModelWhoseAddressNowPointsInsideTheNetworkIsNotCalledAndTheJobFailsWithItsCreditsReleased()
             throws Exception {
-        pointSavedAddressAt(inside.baseUrl());
+        pointSavedAddressAt(platform.wireMock().baseUrl());
         User user = platform.user(SLUG, 10);
 
         String id = Jobs.accepted(user.submit("{\"model\":\"replicate-image\",\"prompt\":\"a lighthouse\"}"));
@@ -58,7 +43,7 @@ class VendorAddressTest {
         JsonNode job = Jobs.awaitFinal(user, id);
         assertThat(job.get("status").asText()).as("job %s", job).isEqualTo("FAILED");
         assertThat(job.get("error").asText()).contains("not set up correctly").contains("credits were not used");
-        assertThat(inside.getAllServeEvents()).as("requests that reached the inside address").isEmpty();
+        assertThat(platform.wireMock().getAllServeEvents()).as("requests that reached the inside address").isEmpty();
         assertThat(platform.balance(user)).isEqualTo(10);
     }
 

@@ -2,9 +2,9 @@ package dev.atelier.launcher.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.atelier.launcher.DemoPlatform;
 import dev.atelier.launcher.http.RawHttp.Reply;
 import dev.atelier.launcher.http.Routes.Route;
+import dev.atelier.launcher.platform.TestPlatform;
 import dev.atelier.web.auth.Cookies;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A signed-in browser tricked into sending a request without the CSRF token changes nothing, however the address is
@@ -26,22 +26,17 @@ class AmbiguousPathsTest {
     private static final String HOST = Probe.HOST;
     private static final String OPERATOR_HOST = "operator.localhost";
 
-    private static Probe probe;
-    private static DemoPlatform platform;
+    @RegisterExtension
+    static final Probe probe = new Probe();
+    private static TestPlatform platform;
     private static RawHttp http;
     private static String session;
 
     @BeforeAll
     static void start() throws Exception {
-        probe = Probe.start();
         platform = probe.platform;
         http = probe.http;
         session = probe.session;
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        probe.close();
     }
 
     @Test

@@ -12,9 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Whatever a client sends — broken JSON, wrong types, nulls in lists, huge numbers, bad cursors and limits, odd ids,
@@ -38,17 +37,8 @@ class MalformedRequestsTest {
             "?prompt=&width=abc&height=-1&download=yes&exp=abc&sig=%ZZ");
     private static final List<String> BAD_IDS = List.of("%E2%98%83", "x".repeat(2000), "..%20", "null");
 
-    private static Probe probe;
-
-    @BeforeAll
-    static void start() throws Exception {
-        probe = Probe.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        probe.close();
-    }
+    @RegisterExtension
+    static final Probe probe = new Probe();
 
     @Test
     void everyRouteAnswersMalformedInputWithAClientErrorInItsOwnFormat() throws Exception {

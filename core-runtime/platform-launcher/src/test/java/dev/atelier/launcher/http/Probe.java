@@ -1,7 +1,6 @@
 package dev.atelier.launcher.http;
 
-import dev.atelier.launcher.DemoPlatform;
-import dev.atelier.launcher.http.RawHttp.Reply;
+import dev.atelier.launcher.platform.TestPlatform;
 import dev.atelier.web.auth.Cookies;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -10,55 +9,58 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The demo platform probed from outside over raw HTTP, by an admin of AuraTuner signed in with a session cookie, who
- * knows the CSRF token of the session (or leaves it out, as a forged request would).
+ * knows the CSRF token of the session (or leaves it out, as a forged request would). Registered as a JUnit extension
+ * on a static field, it starts the platform and signs the admin in once for the test class.
  */
-final class Probe implements AutoCloseable {
+final class Probe implements BeforeAllCallback, AfterAllCallback {
 
     static final String HOST = "auratuner.localhost";
     static final String BOUNDARY = "----atelier-probe";
+    private static final String ADMIN = "admin@auratuner.test";
 
-    private static final Pattern CSRF_JSON = Pattern.compile("\"csrf_token\"\\s*:\\s*\"([^\"]+)\"");
+    final TestPlatform platform;
+    RawHttp http;
+    String session;
+    String csrf;
 
-    final DemoPlatform platform;
-    final RawHttp http;
-    final String session;
-    final String csrf;
-
-    private Probe(DemoPlatform platform, String session, String csrf) {
-        this.platform = platform;
-        this.http = new RawHttp(platform.port());
-        this.session = session;
-        this.csrf = csrf;
+    /** A probe of the demo platform, which the extension starts. */
+    Probe() {
+        this(TestPlatform.demo().build());
     }
 
-    static Probe start() throws Exception {
-        // Probes that reach sign-in need not cost what a sign-in costs in production.
-        DemoPlatform platform = DemoPlatform.start(Map.of("atelier.accounts.argon2.memory-kib", "1024",
-                "atelier.accounts.argon2.iterations", "1"));
-        String session = platform.signedInAdmin("auratuner", "admin@auratuner.test");
-        return new Probe(platform, session, csrfOf(platform, session));
+    private Probe(TestPlatform platform) {
+        this.platform = platform;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        platform.start();
+        signIn();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        platform.close();
     }
 
     /** The same admin in a new session (the account is made again if a probe deleted it). */
-    Probe newSession() throws IOException {
-        String next = platform.signedInAdmin("auratuner", "admin@auratuner.test");
-        return new Probe(platform, next, csrfOf(platform, next));
+    Probe newSession() throws IOException, InterruptedException {
+        Probe next = new Probe(platform);
+        next.signIn();
+        return next;
     }
 
-    private static String csrfOf(DemoPlatform platform, String session) throws IOException {
-        Reply account = new RawHttp(platform.port()).send("GET", "/api/v1/account",
-                Map.of("Host", HOST, "Cookie", Cookies.SESSION + "=" + session), null);
-        Matcher token = CSRF_JSON.matcher(account.body());
-        if (!token.find()) {
-            throw new AssertionError("no csrf_token in /api/v1/account: " + account.body());
-        }
-        return token.group(1);
+    private void signIn() throws IOException, InterruptedException {
+        http = new RawHttp(platform.port());
+        session = platform.accounts().signedInAdmin("auratuner", ADMIN);
+        csrf = platform.browser("auratuner").signedIn(session).csrfHeader().get("X-CSRF-Token");
     }
 
     /** Host and session cookie; with {@code withCsrf} also the CSRF header. */
@@ -114,10 +116,5 @@ final class Probe implements AutoCloseable {
 
     static String multipartType() {
         return "multipart/form-data; boundary=" + BOUNDARY;
-    }
-
-    @Override
-    public void close() throws IOException {
-        platform.close();
     }
 }

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.atelier.launcher.http.RawHttp.Reply;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Who may post and how much is decided before a body is read: a visitor's or another site's upload is refused
@@ -18,17 +17,8 @@ class RequestBodyLimitsTest {
 
     private static final long MB = 1024 * 1024;
 
-    private static Probe probe;
-
-    @BeforeAll
-    static void start() throws Exception {
-        probe = Probe.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        probe.close();
-    }
+    @RegisterExtension
+    static final Probe probe = new Probe();
 
     @Test
     void aVisitorsUploadToTheCreatePageIsSentToSignInWithoutTheBodyBeingRead() throws Exception {

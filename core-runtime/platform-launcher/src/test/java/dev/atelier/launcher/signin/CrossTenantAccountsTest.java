@@ -3,15 +3,16 @@ package dev.atelier.launcher.signin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.atelier.launcher.platform.Browser;
+import dev.atelier.launcher.platform.TestPlatform;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Accounts belong to one site: the same person at two sites has two unrelated accounts, and nothing that signs them
@@ -28,34 +29,15 @@ class CrossTenantAccountsTest {
     private static final String OTHER_PASSWORD = "copper-meadow-compass-77";
     private static final Pattern TOKEN = Pattern.compile("<code class=\"token-value\">([^<]+)</code>");
 
-    private static SignInPlatform platform;
-
-    @BeforeAll
-    static void start() throws Exception {
-        SignInPlatform.Builder builder = SignInPlatform.builder();
-        for (String slug : List.of(AMBER, BIRCH, CEDAR)) {
-            builder.tenant(slug, """
-                    slug: %1$s
-                    name: %1$s studio
-                    support_email: help@%1$s.example
-                    """.formatted(slug));
-        }
-        platform = builder.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (platform != null) {
-            platform.close();
-        }
-    }
+    @RegisterExtension
+    static final TestPlatform platform = TestPlatform.builder().tenants(AMBER, BIRCH, CEDAR).build();
 
     // ----- across sites ------------------------------------------------------------------------------------------
 
     @Test
     void theSameEmailSignsUpAtTwoSitesAsTwoUnrelatedAccountsWithTheirOwnPasswords() throws Exception {
-        Browser atAmber = platform.browserOn(AMBER);
-        Browser atBirch = platform.browserOn(BIRCH);
+        Browser atAmber = platform.browser(AMBER);
+        Browser atBirch = platform.browser(BIRCH);
 
         HttpResponse<String> amberSignUp = atAmber.signUp("twin@people.example", Browser.PASSWORD);
         HttpResponse<String> birchSignUp = atBirch.signUp("twin@people.example", OTHER_PASSWORD);
@@ -65,23 +47,23 @@ class CrossTenantAccountsTest {
         String amberId = atAmber.me().required("id").asText();
         String birchId = atBirch.me().required("id").asText();
         assertThat(amberId).isNotEqualTo(birchId);
-        assertThat(platform.browserOn(AMBER).signIn("twin@people.example", OTHER_PASSWORD).statusCode())
+        assertThat(platform.browser(AMBER).signIn("twin@people.example", OTHER_PASSWORD).statusCode())
                 .as("Birch's password at Amber").isEqualTo(401);
-        assertThat(platform.browserOn(BIRCH).signIn("twin@people.example", Browser.PASSWORD).statusCode())
+        assertThat(platform.browser(BIRCH).signIn("twin@people.example", Browser.PASSWORD).statusCode())
                 .as("Amber's password at Birch").isEqualTo(401);
-        Browser again = platform.browserOn(BIRCH);
+        Browser again = platform.browser(BIRCH);
         assertThat(again.signIn("twin@people.example", OTHER_PASSWORD).statusCode()).isEqualTo(303);
         assertThat(again.me().required("id").asText()).isEqualTo(birchId);
     }
 
     @Test
     void aSessionCookieOfOneSiteSignsNobodyInAtAnother() throws Exception {
-        Browser atAmber = platform.browserOn(AMBER).signedUp("cookie-carrier@people.example");
+        Browser atAmber = platform.browser(AMBER).signedUp("cookie-carrier@people.example");
         String session = atAmber.cookie("atelier_session").orElseThrow();
 
-        Browser atBirch = platform.browserOn(BIRCH).setCookie("atelier_session", session);
+        Browser atBirch = platform.browser(BIRCH).setCookie("atelier_session", session);
         HttpResponse<String> accountPage = atBirch.get("/account");
-        HttpResponse<String> api = platform.browserOn(BIRCH).setCookie("atelier_session", session)
+        HttpResponse<String> api = platform.browser(BIRCH).setCookie("atelier_session", session)
                 .get("/api/v1/account");
 
         assertThat(accountPage.statusCode()).isEqualTo(303);
@@ -92,11 +74,11 @@ class CrossTenantAccountsTest {
 
     @Test
     void aPersonalApiTokenOfOneSiteIsRefusedAtAnother() throws Exception {
-        Browser atAmber = platform.browserOn(AMBER).signedUp("token-carrier@people.example");
+        Browser atAmber = platform.browser(AMBER).signedUp("token-carrier@people.example");
         String token = createToken(AMBER, atAmber, "backup script");
 
-        HttpResponse<String> home = platform.browserOn(AMBER).get("/api/v1/account", bearer(token));
-        HttpResponse<String> elsewhere = platform.browserOn(BIRCH).get("/api/v1/account", bearer(token));
+        HttpResponse<String> home = platform.browser(AMBER).get("/api/v1/account", bearer(token));
+        HttpResponse<String> elsewhere = platform.browser(BIRCH).get("/api/v1/account", bearer(token));
 
         assertThat(home.statusCode()).isEqualTo(200);
         assertThat(elsewhere.statusCode()).isEqualTo(401);
@@ -107,8 +89,8 @@ class CrossTenantAccountsTest {
 
     @Test
     void anApiTokenCreatedOnTheAccountPageIsShownOnceAndWorksUntilRevoked() throws Exception {
-        Browser owner = platform.browserOn(BIRCH).signedUp("scripter@people.example");
-        platform.confirmEmail(BIRCH, owner);
+        Browser owner = platform.browser(BIRCH).signedUp("scripter@people.example");
+        platform.accounts().confirmEmail(BIRCH, owner);
 
         HttpResponse<String> created = owner.submit("/account", "/account/tokens", Map.of("tokenName", "nightly"));
         assertThat(created.statusCode()).isEqualTo(200);
@@ -119,21 +101,21 @@ class CrossTenantAccountsTest {
 
         String later = owner.get("/account").body();
         assertThat(later).contains("nightly").doesNotContain(token);
-        JsonNode viaToken = Browser.json(platform.browserOn(BIRCH).get("/api/v1/account", bearer(token)));
+        JsonNode viaToken = Browser.json(platform.browser(BIRCH).get("/api/v1/account", bearer(token)));
         assertThat(viaToken.required("email").asText()).isEqualTo("scripter@people.example");
 
         String tokenId = idIn(later, "/account/tokens/([^/\"]+)/revoke");
         HttpResponse<String> revoked = owner.submit("/account", "/account/tokens/" + tokenId + "/revoke", Map.of());
         assertThat(revoked.statusCode()).isEqualTo(303);
         assertThat(owner.redirect(revoked)).isEqualTo("/account?done=token-revoked");
-        assertThat(platform.browserOn(BIRCH).get("/api/v1/account", bearer(token)).statusCode()).isEqualTo(401);
+        assertThat(platform.browser(BIRCH).get("/api/v1/account", bearer(token)).statusCode()).isEqualTo(401);
         assertThat(owner.get("/account").body()).doesNotContain("nightly");
     }
 
     @Test
     void theAccountPageListsSessionsAndSignsOutAnotherOne() throws Exception {
-        Browser laptop = platform.browserOn(BIRCH).signedUp("two-devices@people.example");
-        Browser phone = platform.browserOn(BIRCH)
+        Browser laptop = platform.browser(BIRCH).signedUp("two-devices@people.example");
+        Browser phone = platform.browser(BIRCH)
                 .userAgent("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Version/17.0 Mobile Safari/604.1");
         assertThat(phone.signIn("two-devices@people.example", Browser.PASSWORD).statusCode()).isEqualTo(303);
 
@@ -152,8 +134,8 @@ class CrossTenantAccountsTest {
 
     @Test
     void signingOutEverywhereEndsEverySessionOfTheAccount() throws Exception {
-        Browser laptop = platform.browserOn(CEDAR).signedUp("leaving@people.example");
-        Browser phone = platform.browserOn(CEDAR);
+        Browser laptop = platform.browser(CEDAR).signedUp("leaving@people.example");
+        Browser phone = platform.browser(CEDAR);
         assertThat(phone.signIn("leaving@people.example", Browser.PASSWORD).statusCode()).isEqualTo(303);
 
         HttpResponse<String> signedOut = laptop.submit("/account", "/signout", Map.of("everywhere", "yes"));
@@ -166,7 +148,7 @@ class CrossTenantAccountsTest {
 
     @Test
     void theDataExportIsAJsonDownloadOfEverythingKeptAboutTheAccount() throws Exception {
-        Browser owner = platform.browserOn(CEDAR).signedUp("curious@people.example");
+        Browser owner = platform.browser(CEDAR).signedUp("curious@people.example");
         String token = createToken(CEDAR, owner, "export check");
 
         HttpResponse<String> export = owner.get("/account/export");
@@ -192,12 +174,12 @@ class CrossTenantAccountsTest {
         assertThat(data.required("transactions").isArray()).isTrue();
         assertThat(data.required("transactions")).isEmpty();
         assertThat(export.body()).as("no secrets").doesNotContain(token).doesNotContain(Browser.PASSWORD);
-        assertThat(platform.browserOn(CEDAR).get("/account/export").statusCode()).as("signed out").isEqualTo(303);
+        assertThat(platform.browser(CEDAR).get("/account/export").statusCode()).as("signed out").isEqualTo(303);
     }
 
     @Test
     void deletingTheAccountNeedsThePasswordAndTheWordDeleteThenRemovesEverything() throws Exception {
-        Browser owner = platform.browserOn(AMBER).signedUp("goodbye@people.example");
+        Browser owner = platform.browser(AMBER).signedUp("goodbye@people.example");
         String accountId = owner.me().required("id").asText();
         String token = createToken(AMBER, owner, "old script");
         String session = owner.cookie("atelier_session").orElseThrow();
@@ -210,7 +192,7 @@ class CrossTenantAccountsTest {
                 Map.of("currentPassword", Browser.PASSWORD, "confirm", "delete"));
         assertThat(notTyped.statusCode()).isEqualTo(422);
         assertThat(owner.me().required("id").asText()).as("nothing was deleted").isEqualTo(accountId);
-        assertThat(platform.browserOn(AMBER).get("/api/v1/account", bearer(token)).statusCode()).isEqualTo(200);
+        assertThat(platform.browser(AMBER).get("/api/v1/account", bearer(token)).statusCode()).isEqualTo(200);
 
         HttpResponse<String> deleted = owner.submit("/account", "/account/delete",
                 Map.of("currentPassword", Browser.PASSWORD, "confirm", "DELETE"));
@@ -218,15 +200,15 @@ class CrossTenantAccountsTest {
         assertThat(deleted.statusCode()).isEqualTo(200);
         assertThat(deleted.body()).contains("Your account has been deleted");
         assertThat(owner.cookie("atelier_session")).isEmpty();
-        assertThat(platform.browserOn(AMBER).setCookie("atelier_session", session).get("/api/v1/account")
+        assertThat(platform.browser(AMBER).setCookie("atelier_session", session).get("/api/v1/account")
                 .statusCode()).as("the old session").isEqualTo(401);
-        assertThat(platform.browserOn(AMBER).get("/api/v1/account", bearer(token)).statusCode())
+        assertThat(platform.browser(AMBER).get("/api/v1/account", bearer(token)).statusCode())
                 .as("the old API token").isEqualTo(401);
-        assertThat(platform.accountByEmail(AMBER, "goodbye@people.example")).isEmpty();
-        assertThat(platform.browserOn(AMBER).signIn("goodbye@people.example", Browser.PASSWORD).statusCode())
+        assertThat(platform.accounts().byEmail(AMBER, "goodbye@people.example")).isEmpty();
+        assertThat(platform.browser(AMBER).signIn("goodbye@people.example", Browser.PASSWORD).statusCode())
                 .isEqualTo(401);
 
-        Browser returning = platform.browserOn(AMBER).signedUp("goodbye@people.example");
+        Browser returning = platform.browser(AMBER).signedUp("goodbye@people.example");
         String newId = returning.me().required("id").asText();
         assertThat(newId).isNotEqualTo(accountId);
         assertThat(returning.get("/account").body()).contains("You have no API tokens.");
@@ -239,7 +221,7 @@ class CrossTenantAccountsTest {
      * account page and returns it as the page shows it, once.
      */
     private static String createToken(String slug, Browser owner, String name) throws Exception {
-        platform.confirmEmail(slug, owner);
+        platform.accounts().confirmEmail(slug, owner);
         HttpResponse<String> created = owner.submit("/account", "/account/tokens", Map.of("tokenName", name));
         Matcher shown = TOKEN.matcher(created.body());
         if (created.statusCode() != 200 || !shown.find()) {

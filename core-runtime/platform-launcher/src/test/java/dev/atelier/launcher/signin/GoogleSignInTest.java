@@ -1,7 +1,7 @@
 package dev.atelier.launcher.signin;
 
-import static dev.atelier.launcher.signin.Browser.location;
-import static dev.atelier.launcher.signin.Browser.setsCookie;
+import static dev.atelier.launcher.platform.Browser.location;
+import static dev.atelier.launcher.platform.Browser.setsCookie;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +9,8 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import dev.atelier.launcher.HeadlessChromium;
 import dev.atelier.launcher.PolicyViolations;
+import dev.atelier.launcher.platform.Browser;
+import dev.atelier.launcher.platform.TestPlatform;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -16,9 +18,8 @@ import java.util.List;
 import java.util.Map;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * "Sign in with Google" end to end over HTTP: the platform talks OpenID Connect to a real provider
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class GoogleSignInTest {
 
-    private static final String ISSUER_ID = "google";
+    private static final String ISSUER_ID = TestPlatform.googleIssuerId();
     private static final String CLIENT_ID = "lumen-web.apps.example";
     private static final String GOOGLE_SITE = "lumen";
     private static final String PLAIN_SITE = "quill";
@@ -36,53 +37,37 @@ class GoogleSignInTest {
     private static final String ATTEMPT_EXPIRED =
             "That Google sign-in attempt expired or did not start here. Please try again.";
 
-    private static MockOAuth2Server google;
-    private static SignInPlatform platform;
+    @RegisterExtension
+    static final TestPlatform platform = TestPlatform.builder()
+            .google()
+            .tenant(GOOGLE_SITE, """
+                    slug: lumen
+                    name: Lumen
+                    support_email: help@lumen.example
+                    sign_in:
+                      google: {client_id: "%s", client_secret: "lumen-client-secret"}
+                    """.formatted(CLIENT_ID))
+            .tenant(OTHER_GOOGLE_SITE, """
+                    slug: ember
+                    name: Ember
+                    support_email: help@ember.example
+                    sign_in:
+                      google: {client_id: "ember-web.apps.example", client_secret: "ember-client-secret"}
+                    """)
+            .tenant(PLAIN_SITE, """
+                    slug: quill
+                    name: Quill
+                    support_email: help@quill.example
+                    """)
+            .build();
 
-    @BeforeAll
-    static void start() throws Exception {
-        google = new MockOAuth2Server();
-        google.start();
-        platform = SignInPlatform.builder()
-                .googleIssuer(google.issuerUrl(ISSUER_ID).uri())
-                .tenant(GOOGLE_SITE, """
-                        slug: lumen
-                        name: Lumen
-                        support_email: help@lumen.example
-                        sign_in:
-                          google: {client_id: "%s", client_secret: "lumen-client-secret"}
-                        """.formatted(CLIENT_ID))
-                .tenant(OTHER_GOOGLE_SITE, """
-                        slug: ember
-                        name: Ember
-                        support_email: help@ember.example
-                        sign_in:
-                          google: {client_id: "ember-web.apps.example", client_secret: "ember-client-secret"}
-                        """)
-                .tenant(PLAIN_SITE, """
-                        slug: quill
-                        name: Quill
-                        support_email: help@quill.example
-                        """)
-                .start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        try {
-            if (platform != null) {
-                platform.close();
-            }
-        } finally {
-            if (google != null) {
-                google.shutdown();
-            }
-        }
+    private static MockOAuth2Server google() {
+        return platform.google();
     }
 
     @Test
     void firstGoogleSignInCreatesASignedInAccountAndLandsOnTheRequestedPage() throws Exception {
-        Browser browser = platform.browserOn(GOOGLE_SITE);
+        Browser browser = platform.browser(GOOGLE_SITE);
         googleSays("sub-ada", Map.of("email", "ada@lumen-users.example", "email_verified", true,
                 "name", "Ada Lovelace"));
 
@@ -101,7 +86,7 @@ class GoogleSignInTest {
         assertThat(account.body()).contains("Connected as ada@lumen-users.example");
 
         // Signing in with Google again, from another browser, returns to the same account.
-        Browser later = platform.browserOn(GOOGLE_SITE);
+        Browser later = platform.browser(GOOGLE_SITE);
         googleSays("sub-ada", Map.of("email", "ada@lumen-users.example", "email_verified", true));
         HttpResponse<String> again = later.get(callbackOf(authorize(later, "/create")));
         assertThat(again.statusCode()).isEqualTo(303);
@@ -111,7 +96,7 @@ class GoogleSignInTest {
     @Test
     void aRealBrowserGoesToGoogleAndBackUnderTheSitesContentSecurityPolicy() {
         googleSays("sub-lin", Map.of("email", "lin@lumen-users.example", "email_verified", true, "name", "Lin"));
-        String site = "http://" + SignInPlatform.hostOf(GOOGLE_SITE) + ":" + platform.port();
+        String site = "http://" + TestPlatform.hostOf(GOOGLE_SITE) + ":" + platform.port();
         try (HeadlessChromium chromium = HeadlessChromium.launch();
                 BrowserContext context = chromium.browser().newContext()) {
             PolicyViolations violations = PolicyViolations.watch(context);
@@ -130,11 +115,11 @@ class GoogleSignInTest {
 
     @Test
     void googleSignInLinksThePasswordAccountWithTheSameConfirmedEmailInsteadOfMakingASecond() throws Exception {
-        Browser owner = platform.browserOn(GOOGLE_SITE).signedUp("grace@lumen-users.example");
+        Browser owner = platform.browser(GOOGLE_SITE).signedUp("grace@lumen-users.example");
         String accountId = owner.me().required("id").asText();
-        platform.confirmEmail(GOOGLE_SITE, owner);
+        platform.accounts().confirmEmail(GOOGLE_SITE, owner);
 
-        Browser browser = platform.browserOn(GOOGLE_SITE);
+        Browser browser = platform.browser(GOOGLE_SITE);
         googleSays("sub-grace", Map.of("email", "Grace@Lumen-Users.example", "email_verified", true,
                 "name", "Grace Hopper"));
         HttpResponse<String> landed = browser.get(callbackOf(authorize(browser, "/gallery")));
@@ -145,17 +130,17 @@ class GoogleSignInTest {
         String page = browser.get("/account").body();
         assertThat(page).contains("Connected as grace@lumen-users.example");
         assertThat(page).as("the password still works beside Google").contains("action=\"/account/password\"");
-        HttpResponse<String> withPassword = platform.browserOn(GOOGLE_SITE)
+        HttpResponse<String> withPassword = platform.browser(GOOGLE_SITE)
                 .signIn("grace@lumen-users.example", Browser.PASSWORD);
         assertThat(withPassword.statusCode()).isEqualTo(303);
     }
 
     @Test
     void googleSignInTakesAnUnconfirmedPasswordAccountAwayFromWhoeverRegisteredTheAddress() throws Exception {
-        Browser squatter = platform.browserOn(GOOGLE_SITE).signedUp("linus@lumen-users.example");
+        Browser squatter = platform.browser(GOOGLE_SITE).signedUp("linus@lumen-users.example");
         String accountId = squatter.me().required("id").asText();
 
-        Browser owner = platform.browserOn(GOOGLE_SITE);
+        Browser owner = platform.browser(GOOGLE_SITE);
         googleSays("sub-linus", Map.of("email", "linus@lumen-users.example", "email_verified", true));
         HttpResponse<String> landed = owner.get(callbackOf(authorize(owner, "/gallery")));
 
@@ -164,34 +149,34 @@ class GoogleSignInTest {
         assertThat(me.required("id").asText()).isEqualTo(accountId);
         assertThat(me.required("email_verified").asBoolean()).isTrue();
         assertThat(squatter.get("/api/v1/account").statusCode()).as("the squatter's session").isEqualTo(401);
-        assertThat(platform.browserOn(GOOGLE_SITE).signIn("linus@lumen-users.example", Browser.PASSWORD)
+        assertThat(platform.browser(GOOGLE_SITE).signIn("linus@lumen-users.example", Browser.PASSWORD)
                 .statusCode()).as("the squatter's password").isEqualTo(401);
         assertThat(owner.get("/account").body()).contains("You sign in with Google.");
     }
 
     @Test
     void linkingGoogleEndsTheSessionsAndApiTokensMadeBeforeIt() throws Exception {
-        Browser before = platform.browserOn(GOOGLE_SITE).signedUp("ida@lumen-users.example");
-        platform.confirmEmail(GOOGLE_SITE, before);
+        Browser before = platform.browser(GOOGLE_SITE).signedUp("ida@lumen-users.example");
+        platform.accounts().confirmEmail(GOOGLE_SITE, before);
         HttpResponse<String> created = before.post("/api/v1/account/tokens", "application/json",
                 "{\"name\":\"made before Google\"}", "X-CSRF-Token", before.me().required("csrf_token").asText());
         assertThat(created.statusCode()).isEqualTo(201);
         String token = Browser.json(created).required("token").asText();
 
-        Browser browser = platform.browserOn(GOOGLE_SITE);
+        Browser browser = platform.browser(GOOGLE_SITE);
         googleSays("sub-ida", Map.of("email", "ida@lumen-users.example", "email_verified", true));
         HttpResponse<String> landed = browser.get(callbackOf(authorize(browser, "/gallery")));
 
         assertThat(browser.redirect(landed)).isEqualTo("/account?done=google-linked");
         assertThat(browser.get("/api/v1/account").statusCode()).isEqualTo(200);
         assertThat(before.get("/api/v1/account").statusCode()).as("the session from before").isEqualTo(401);
-        assertThat(platform.browserOn(GOOGLE_SITE).get("/api/v1/account", "Authorization", "Bearer " + token)
+        assertThat(platform.browser(GOOGLE_SITE).get("/api/v1/account", "Authorization", "Bearer " + token)
                 .statusCode()).as("the API token from before").isEqualTo(401);
     }
 
     @Test
     void refusesAGoogleIdentityWhoseUnknownEmailGoogleDidNotConfirm() throws Exception {
-        Browser browser = platform.browserOn(GOOGLE_SITE);
+        Browser browser = platform.browser(GOOGLE_SITE);
         googleSays("sub-unconfirmed", Map.of("email", "unconfirmed@lumen-users.example", "email_verified", false));
 
         HttpResponse<String> refused = browser.get(callbackOf(authorize(browser, "/gallery")));
@@ -199,12 +184,12 @@ class GoogleSignInTest {
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).contains("Google did not confirm your email address");
         assertSignedOut(browser, refused);
-        assertThat(platform.accountByEmail(GOOGLE_SITE, "unconfirmed@lumen-users.example")).isEmpty();
+        assertThat(platform.accounts().byEmail(GOOGLE_SITE, "unconfirmed@lumen-users.example")).isEmpty();
     }
 
     @Test
     void refusesAnIdTokenMadeForAnotherSignInAttempt() throws Exception {
-        Browser browser = platform.browserOn(GOOGLE_SITE);
+        Browser browser = platform.browser(GOOGLE_SITE);
         googleSays("sub-nonce", Map.of("email", "nonce@lumen-users.example", "email_verified", true,
                 "nonce", "the-nonce-of-another-attempt"));
 
@@ -215,7 +200,7 @@ class GoogleSignInTest {
 
     @Test
     void refusesAnIdTokenAddressedToAnotherClient() throws Exception {
-        Browser browser = platform.browserOn(GOOGLE_SITE);
+        Browser browser = platform.browser(GOOGLE_SITE);
         googleSays("sub-audience", Map.of("email", "audience@lumen-users.example", "email_verified", true,
                 "aud", List.of("someone-elses-client.apps.example")));
 
@@ -226,7 +211,7 @@ class GoogleSignInTest {
 
     @Test
     void refusesAnExpiredIdToken() throws Exception {
-        Browser browser = platform.browserOn(GOOGLE_SITE);
+        Browser browser = platform.browser(GOOGLE_SITE);
         googleSays("sub-expired", Map.of("email", "expired@lumen-users.example", "email_verified", true,
                 "exp", Instant.now().minusSeconds(3600).getEpochSecond()));
 
@@ -237,7 +222,7 @@ class GoogleSignInTest {
 
     @Test
     void refusesACallbackWhoseStateIsNotTheOneThisBrowserStarted() throws Exception {
-        Browser browser = platform.browserOn(GOOGLE_SITE);
+        Browser browser = platform.browser(GOOGLE_SITE);
         String callback = callbackOf(authorize(browser, "/gallery"));
         String forged = callback.replaceFirst("state=[^&]*", "state=forged-state");
 
@@ -250,10 +235,10 @@ class GoogleSignInTest {
 
     @Test
     void refusesACallbackInABrowserThatNeverStartedTheSignIn() throws Exception {
-        Browser starter = platform.browserOn(GOOGLE_SITE);
+        Browser starter = platform.browser(GOOGLE_SITE);
         String callback = callbackOf(authorize(starter, "/gallery"));
 
-        Browser other = platform.browserOn(GOOGLE_SITE);
+        Browser other = platform.browser(GOOGLE_SITE);
         HttpResponse<String> refused = other.get(callback);
 
         assertThat(refused.statusCode()).isEqualTo(400);
@@ -263,10 +248,10 @@ class GoogleSignInTest {
 
     @Test
     void refusesAPendingSignInCarriedOverToAnotherSite() throws Exception {
-        Browser atLumen = platform.browserOn(GOOGLE_SITE);
+        Browser atLumen = platform.browser(GOOGLE_SITE);
         String callback = callbackOf(authorize(atLumen, "/gallery"));
 
-        Browser atEmber = platform.browserOn(OTHER_GOOGLE_SITE)
+        Browser atEmber = platform.browser(OTHER_GOOGLE_SITE)
                 .setCookie("atelier_oidc", atLumen.cookie("atelier_oidc").orElseThrow());
         HttpResponse<String> refused = atEmber.get(callback);
 
@@ -277,7 +262,7 @@ class GoogleSignInTest {
 
     @Test
     void aSiteWithoutGoogleConfiguredOffersNoGoogleSignIn() throws Exception {
-        Browser browser = platform.browserOn(PLAIN_SITE);
+        Browser browser = platform.browser(PLAIN_SITE);
 
         HttpResponse<String> signInPage = browser.get("/signin");
         HttpResponse<String> start = browser.get("/signin/google?next=/gallery");
@@ -287,7 +272,7 @@ class GoogleSignInTest {
         assertThat(start.statusCode()).isEqualTo(404);
         assertThat(browser.cookie("atelier_oidc")).isEmpty();
         // The site that has it does show the button, so the absence above is not an accident of the page.
-        assertThat(platform.browserOn(GOOGLE_SITE).get("/signin").body()).contains("/signin/google");
+        assertThat(platform.browser(GOOGLE_SITE).get("/signin").body()).contains("/signin/google");
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -298,7 +283,7 @@ class GoogleSignInTest {
      * redeemed say nothing: a queued answer would go to the next test.
      */
     private static void googleSays(String subject, Map<String, Object> claims) {
-        google.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER_ID, subject, "JWT", List.of(CLIENT_ID), claims,
+        google().enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER_ID, subject, "JWT", List.of(CLIENT_ID), claims,
                 3600));
     }
 
@@ -311,7 +296,7 @@ class GoogleSignInTest {
         assertThat(start.statusCode()).as("start of Google sign-in: %s", start.body()).isEqualTo(303);
         assertThat(browser.cookie("atelier_oidc")).as("pending sign-in cookie").isPresent();
         URI authorization = URI.create(location(start));
-        assertThat(authorization.toString()).startsWith(google.authorizationEndpointUrl(ISSUER_ID).toString());
+        assertThat(authorization.toString()).startsWith(google().authorizationEndpointUrl(ISSUER_ID).toString());
         HttpResponse<String> consent = Browser.visit(authorization);
         assertThat(consent.statusCode()).as("Google's answer").isEqualTo(302);
         URI back = URI.create(location(consent));
@@ -329,7 +314,7 @@ class GoogleSignInTest {
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(refused.body()).contains(SIGN_IN_FAILED).contains("action=\"/signin\"");
         assertSignedOut(browser, refused);
-        assertThat(platform.accountByEmail(GOOGLE_SITE, email)).isEmpty();
+        assertThat(platform.accounts().byEmail(GOOGLE_SITE, email)).isEmpty();
     }
 
     private static void assertSignedOut(Browser browser, HttpResponse<String> response) throws Exception {

@@ -1,18 +1,19 @@
 package dev.atelier.launcher.signin;
 
-import static dev.atelier.launcher.signin.Browser.setsCookie;
+import static dev.atelier.launcher.platform.Browser.setsCookie;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atelier.accounts.internal.Secrets;
 import dev.atelier.accounts.operators.NewOperatorToken;
+import dev.atelier.launcher.platform.Browser;
+import dev.atelier.launcher.platform.TestPlatform;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Who may open what: a tenant's admin area is for its verified admins only, and the operator API and console are for
@@ -24,38 +25,27 @@ class RolesTest {
     private static final String SOUTH = "south";
     private static final String BUNDLES = "/api/v1/operator/bundles";
 
-    private static SignInPlatform platform;
-
-    @BeforeAll
-    static void start() throws Exception {
-        platform = SignInPlatform.builder()
-                .tenant(NORTH, """
-                        slug: north
-                        name: North Studio
-                        support_email: help@north.example
-                        admins: [owner@north.example, partner@north.example, deputy@north.example]
-                        """)
-                .tenant(SOUTH, """
-                        slug: south
-                        name: South Studio
-                        support_email: help@south.example
-                        admins: [owner@south.example]
-                        """)
-                .start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (platform != null) {
-            platform.close();
-        }
-    }
+    @RegisterExtension
+    static final TestPlatform platform = TestPlatform.builder()
+            .tenant(NORTH, """
+                    slug: north
+                    name: North Studio
+                    support_email: help@north.example
+                    admins: [owner@north.example, partner@north.example, deputy@north.example]
+                    """)
+            .tenant(SOUTH, """
+                    slug: south
+                    name: South Studio
+                    support_email: help@south.example
+                    admins: [owner@south.example]
+                    """)
+            .build();
 
     // ----- tenant admin area -------------------------------------------------------------------------------------
 
     @Test
     void adminPagesSendSignedOutVisitorsToSignInAndBack() throws Exception {
-        Browser visitor = platform.browserOn(NORTH);
+        Browser visitor = platform.browser(NORTH);
 
         HttpResponse<String> index = visitor.get("/admin");
         HttpResponse<String> branding = visitor.get("/admin/branding");
@@ -68,8 +58,8 @@ class RolesTest {
 
     @Test
     void adminPagesRefuseASignedInUserWhoIsNotAnAdmin() throws Exception {
-        Browser user = platform.browserOn(NORTH).signedUp("visitor@users.example");
-        platform.confirmEmail(NORTH, user);
+        Browser user = platform.browser(NORTH).signedUp("visitor@users.example");
+        platform.accounts().confirmEmail(NORTH, user);
 
         assertThat(user.get("/admin").statusCode()).isEqualTo(403);
         assertThat(user.get("/admin/branding").statusCode()).isEqualTo(403);
@@ -78,8 +68,8 @@ class RolesTest {
 
     @Test
     void adminPagesOpenForAVerifiedAdminNamedInTheTenantFolder() throws Exception {
-        Browser owner = platform.browserOn(NORTH).signedUp("owner@north.example");
-        platform.confirmEmail(NORTH, owner);
+        Browser owner = platform.browser(NORTH).signedUp("owner@north.example");
+        platform.accounts().confirmEmail(NORTH, owner);
 
         HttpResponse<String> index = owner.get("/admin");
         HttpResponse<String> branding = owner.get("/admin/branding");
@@ -92,8 +82,8 @@ class RolesTest {
 
     @Test
     void anAdminGrantedLaterGetsIntoTheAdminArea() throws Exception {
-        Browser editor = platform.browserOn(NORTH).signedUp("editor@north.example");
-        platform.confirmEmail(NORTH, editor);
+        Browser editor = platform.browser(NORTH).signedUp("editor@north.example");
+        platform.accounts().confirmEmail(NORTH, editor);
         assertThat(editor.get("/admin").statusCode()).as("before the grant").isEqualTo(403);
 
         platform.atelier().accounts().admins().grant(platform.tenant(NORTH).id(), "Editor@North.example");
@@ -104,10 +94,10 @@ class RolesTest {
 
     @Test
     void anAdminOfOneTenantIsNotAnAdminOfAnother() throws Exception {
-        Browser atNorth = platform.browserOn(NORTH).signedUp("owner@south.example");
-        platform.confirmEmail(NORTH, atNorth);
-        Browser atSouth = platform.browserOn(SOUTH).signedUp("owner@south.example");
-        platform.confirmEmail(SOUTH, atSouth);
+        Browser atNorth = platform.browser(NORTH).signedUp("owner@south.example");
+        platform.accounts().confirmEmail(NORTH, atNorth);
+        Browser atSouth = platform.browser(SOUTH).signedUp("owner@south.example");
+        platform.accounts().confirmEmail(SOUTH, atSouth);
 
         assertThat(atSouth.get("/admin").statusCode()).isEqualTo(200);
         assertThat(atNorth.get("/admin").statusCode()).isEqualTo(403);
@@ -116,20 +106,20 @@ class RolesTest {
 
     @Test
     void anAccountWhoseAdminEmailIsNotConfirmedIsNotAnAdmin() throws Exception {
-        Browser claimant = platform.browserOn(NORTH).signedUp("partner@north.example");
+        Browser claimant = platform.browser(NORTH).signedUp("partner@north.example");
 
         assertThat(claimant.me().required("email_verified").asBoolean()).isFalse();
         assertThat(claimant.get("/admin").statusCode()).isEqualTo(403);
         assertThat(claimant.get("/admin/branding").statusCode()).isEqualTo(403);
 
-        platform.confirmEmail(NORTH, claimant);
+        platform.accounts().confirmEmail(NORTH, claimant);
         assertThat(claimant.get("/admin").statusCode()).as("once the email is confirmed").isEqualTo(200);
     }
 
     @Test
     void whoeverRegistersAListedAdminEmailFirstNeverActsAsAdminAndLosesTheAccountToItsOwner() throws Exception {
         String tenantId = platform.tenant(NORTH).id();
-        Browser squatter = platform.browserOn(NORTH).signedUp("deputy@north.example");
+        Browser squatter = platform.browser(NORTH).signedUp("deputy@north.example");
         String accountId = squatter.me().required("id").asText();
         HttpResponse<String> tokenForm = squatter.submit("/account", "/account/tokens", Map.of("tokenName", "keep"));
         assertThat(tokenForm.statusCode()).isEqualTo(403);
@@ -137,7 +127,7 @@ class RolesTest {
         // A token left from a release that let unconfirmed accounts make them.
         String planted = plantApiToken(tenantId, accountId);
 
-        HttpResponse<String> asToken = platform.browserOn(NORTH).get("/api/v1/account", "Authorization",
+        HttpResponse<String> asToken = platform.browser(NORTH).get("/api/v1/account", "Authorization",
                 "Bearer " + planted);
         HttpResponse<String> grant = grantFiveThousandCredits(accountId, planted);
 
@@ -148,13 +138,13 @@ class RolesTest {
         // The owner takes the address back with a reset link and is an admin from then on.
         String resetToken = platform.atelier().accounts().accounts().requestPasswordReset(tenantId,
                 "deputy@north.example").orElseThrow();
-        Browser owner = platform.browserOn(NORTH);
+        Browser owner = platform.browser(NORTH);
         HttpResponse<String> reset = owner.submit("/reset/confirm?token=" + resetToken, "/reset/confirm",
                 Map.of("token", resetToken, "newPassword", "the deputy's own phrase 7"));
         assertThat(reset.statusCode()).isEqualTo(303);
         assertThat(owner.me().required("admin").asBoolean()).isTrue();
         assertThat(squatter.get("/api/v1/account").statusCode()).as("the squatter's session").isEqualTo(401);
-        assertThat(platform.browserOn(NORTH).get("/api/v1/account", "Authorization", "Bearer " + planted)
+        assertThat(platform.browser(NORTH).get("/api/v1/account", "Authorization", "Bearer " + planted)
                 .statusCode()).as("the planted token").isEqualTo(401);
 
         // Even the owner's own token does not post admin forms: forms belong to signed-in browsers.
@@ -168,7 +158,7 @@ class RolesTest {
 
     /** Posts the admin area's credit grant with an API token and a CSRF cookie and token the caller chose. */
     private static HttpResponse<String> grantFiveThousandCredits(String accountId, String apiToken) throws Exception {
-        Browser script = platform.browserOn(NORTH);
+        Browser script = platform.browser(NORTH);
         String chosen = Browser.csrfOf(script.get("/signin"));
         HttpResponse<String> grant = script.postForm("/admin/users/grant", Map.of("account", accountId,
                 "amount", "5000", "reason", "Because I can", "nonce", "n0nce-of-the-script-1", "csrf", chosen),
@@ -223,8 +213,8 @@ class RolesTest {
 
         HttpResponse<String> local = platform.browserOnHost("127.0.0.1").get(BUNDLES, bearer);
         HttpResponse<String> localhost = platform.browserOnHost("localhost").get(BUNDLES, bearer);
-        HttpResponse<String> operatorHost = platform.browserOnHost(SignInPlatform.OPERATOR_HOST).get(BUNDLES, bearer);
-        HttpResponse<String> tenantSite = platform.browserOn(NORTH).get(BUNDLES, bearer);
+        HttpResponse<String> operatorHost = platform.browserOnHost(TestPlatform.OPERATOR_HOST).get(BUNDLES, bearer);
+        HttpResponse<String> tenantSite = platform.browser(NORTH).get(BUNDLES, bearer);
 
         assertThat(local.statusCode()).as(local.body()).isEqualTo(200);
         assertThat(local.body()).contains("\"items\"");
@@ -236,14 +226,14 @@ class RolesTest {
 
     @Test
     void aTenantUsersSessionOrApiTokenIsNoOperatorCredential() throws Exception {
-        Browser owner = platform.browserOn(SOUTH).signedUp("ops-curious@south.example");
-        platform.confirmEmail(SOUTH, owner);
+        Browser owner = platform.browser(SOUTH).signedUp("ops-curious@south.example");
+        platform.accounts().confirmEmail(SOUTH, owner);
         String session = owner.cookie("atelier_session").orElseThrow();
 
         String apiToken = owner.submit("/account", "/account/tokens", Map.of("tokenName", "curious")).body()
                 .replaceAll("(?s).*<code class=\"token-value\">([^<]+)</code>.*", "$1");
         assertThat(apiToken).startsWith("atl_");
-        Browser operatorHost = platform.browserOnHost(SignInPlatform.OPERATOR_HOST).setCookie("atelier_session", session);
+        Browser operatorHost = platform.browserOnHost(TestPlatform.OPERATOR_HOST).setCookie("atelier_session", session);
 
         HttpResponse<String> withSession = operatorHost.get(BUNDLES);
         HttpResponse<String> startPage = operatorHost.get("/");
@@ -260,7 +250,7 @@ class RolesTest {
 
     @Test
     void theOperatorConsoleSignsInWithAPastedOperatorToken() throws Exception {
-        Browser console = platform.browserOnHost(SignInPlatform.OPERATOR_HOST);
+        Browser console = platform.browserOnHost(TestPlatform.OPERATOR_HOST);
         String token = platform.atelier().accounts().operatorTokens().create("console").token();
 
         HttpResponse<String> before = console.get("/");
@@ -286,7 +276,7 @@ class RolesTest {
 
     @Test
     void theOperatorConsoleRefusesASignInPostedFromAnotherSite() throws Exception {
-        Browser console = platform.browserOnHost(SignInPlatform.OPERATOR_HOST);
+        Browser console = platform.browserOnHost(TestPlatform.OPERATOR_HOST);
         String token = platform.atelier().accounts().operatorTokens().create("phished").token();
 
         HttpResponse<String> response = console.postForm("/operator/signin", Map.of("token", token),
@@ -298,7 +288,7 @@ class RolesTest {
 
     @Test
     void theConsoleCookieAloneCannotChangeAnythingThroughTheOperatorApi() throws Exception {
-        Browser console = platform.browserOnHost(SignInPlatform.OPERATOR_HOST);
+        Browser console = platform.browserOnHost(TestPlatform.OPERATOR_HOST);
         String token = platform.atelier().accounts().operatorTokens().create("console-changes").token();
         console.postForm("/operator/signin", Map.of("token", token), "Origin", originOf(console));
         assertThat(console.cookie("atelier_operator")).isPresent();
@@ -315,7 +305,7 @@ class RolesTest {
 
     @Test
     void revokingTheOperatorTokenEndsTheConsoleSession() throws Exception {
-        Browser console = platform.browserOnHost(SignInPlatform.OPERATOR_HOST);
+        Browser console = platform.browserOnHost(TestPlatform.OPERATOR_HOST);
         NewOperatorToken created = platform.atelier().accounts().operatorTokens().create("lost laptop");
         console.postForm("/operator/signin", Map.of("token", created.token()), "Origin", originOf(console));
         assertThat(console.get("/").statusCode()).isEqualTo(200);

@@ -9,8 +9,8 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.Cookie;
 import dev.atelier.core.tenants.PriceStep;
 import dev.atelier.core.tenants.TenantSettings;
-import dev.atelier.launcher.DemoPlatform;
 import dev.atelier.launcher.HeadlessChromium;
+import dev.atelier.launcher.platform.TestPlatform;
 import dev.atelier.web.auth.Cookies;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -20,6 +20,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Opens both demo tenants' sites in a real headless Chromium, as a visitor would, and saves screenshots under
@@ -29,13 +30,13 @@ class BrowserScreenshotsTest {
 
     static final Path SHOTS = Path.of("target/screenshots");
 
-    private static DemoPlatform platform;
+    @RegisterExtension
+    static final TestPlatform platform = TestPlatform.demo().build();
     private static HeadlessChromium chromium;
     private static Browser browser;
 
     @BeforeAll
     static void start() throws Exception {
-        platform = DemoPlatform.start();
         chromium = HeadlessChromium.launch();
         browser = chromium.browser();
         Files.createDirectories(SHOTS);
@@ -45,9 +46,6 @@ class BrowserScreenshotsTest {
     static void stop() throws Exception {
         if (chromium != null) {
             chromium.close();
-        }
-        if (platform != null) {
-            platform.close();
         }
     }
 
@@ -59,7 +57,7 @@ class BrowserScreenshotsTest {
 
     @Test
     void secondTenantLandingPageShowsItsOwnBrand() {
-        String slug = platform.secondTenantSlug();
+        String slug = platform.secondDemoTenant();
         String title = shoot(slug, "/", slug + "-landing", 1280, 900);
         assertThat(title).doesNotContain("AuraTuner").isNotBlank();
     }
@@ -68,7 +66,7 @@ class BrowserScreenshotsTest {
     void pricingAndMobileViewsRender() {
         shoot("auratuner", "/pricing", "auratuner-pricing", 1280, 900);
         shoot("auratuner", "/", "auratuner-landing-mobile", 390, 844);
-        String slug = platform.secondTenantSlug();
+        String slug = platform.secondDemoTenant();
         shoot(slug, "/pricing", slug + "-pricing", 1280, 900);
         shoot(slug, "/", slug + "-landing-mobile", 390, 844);
         assertThat(SHOTS.resolve(slug + "-landing-mobile.png")).exists();
@@ -86,7 +84,7 @@ class BrowserScreenshotsTest {
 
     @Test
     void signedInAdminSeesTheAccountAndAdminPages() {
-        String session = platform.signedInAdmin("auratuner", "admin@auratuner.example");
+        String session = platform.accounts().signedInAdmin("auratuner", "admin@auratuner.example");
         try (BrowserContext signedIn = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
             signedIn.addCookies(List.of(new Cookie(Cookies.SESSION, session).setUrl(origin("auratuner"))));
 
@@ -106,13 +104,13 @@ class BrowserScreenshotsTest {
             platform.atelier().plugins().deploy(jar, java.time.Duration.ofSeconds(30));
         }
         var admin = platform.atelier().tenants().admin();
-        for (String slug : List.of("auratuner", platform.secondTenantSlug())) {
+        for (String slug : List.of("auratuner", platform.secondDemoTenant())) {
             var tenant = platform.atelier().tenants().directory().bySlug(slug).orElseThrow();
             List<TenantSettings.ModelOffer> offers = new java.util.ArrayList<>(tenant.settings().models());
             offers.add(new TenantSettings.ModelOffer("replicate-image", 4, Map.of("api_token", "r8_shown_never",
                     "display_name", "Replicate (" + slug + ")")));
             admin.updateModels(slug, offers, tenant.settings().credits());
-            String session = platform.signedInAdmin(slug, "plugins@" + slug + ".example");
+            String session = platform.accounts().signedInAdmin(slug, "plugins@" + slug + ".example");
             try (BrowserContext signedIn = browser.newContext(new Browser.NewContextOptions()
                     .setViewportSize(1280, 900))) {
                 signedIn.addCookies(List.of(new Cookie(Cookies.SESSION, session).setUrl(origin(slug))));
@@ -131,7 +129,7 @@ class BrowserScreenshotsTest {
     @Test
     void signedInUserSeesCreateGalleryAndACreation() throws Exception {
         String email = "creator@auratuner.example";
-        String session = platform.signedInAdmin("auratuner", email);
+        String session = platform.accounts().signedInAdmin("auratuner", email);
         var atelier = platform.atelier();
         var tenant = atelier.tenants().directory().bySlug("auratuner").orElseThrow();
         String accountId = atelier.accounts().accounts().findByEmail(tenant.id(), email).orElseThrow().id();
@@ -157,7 +155,7 @@ class BrowserScreenshotsTest {
     @Test
     void theCreateButtonShowsThePriceOfTheChosenSize() {
         String email = "steps@auratuner.example";
-        String session = platform.signedInAdmin("auratuner", email);
+        String session = platform.accounts().signedInAdmin("auratuner", email);
         var admin = platform.atelier().tenants().admin();
         var tenant = platform.atelier().tenants().directory().bySlug("auratuner").orElseThrow();
         admin.updateModels("auratuner", tenant.settings().models().stream().map(offer -> offer.modelId()

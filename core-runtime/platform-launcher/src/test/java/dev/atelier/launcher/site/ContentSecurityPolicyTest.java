@@ -10,9 +10,9 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import dev.atelier.core.tenants.Tenant;
-import dev.atelier.launcher.DemoPlatform;
 import dev.atelier.launcher.HeadlessChromium;
 import dev.atelier.launcher.PolicyViolations;
+import dev.atelier.launcher.platform.TestPlatform;
 import dev.atelier.web.auth.Cookies;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -23,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The sites, the admin area and the operator console work in a real Chromium under the strict Content-Security-Policy:
@@ -35,12 +36,12 @@ class ContentSecurityPolicyTest {
 
     private static final String OPERATOR_HOST = "operator.localhost";
 
-    private static DemoPlatform platform;
+    @RegisterExtension
+    static final TestPlatform platform = TestPlatform.demo().build();
     private static HeadlessChromium chromium;
 
     @BeforeAll
     static void start() throws Exception {
-        platform = DemoPlatform.start();
         chromium = HeadlessChromium.launch();
         Files.createDirectories(BrowserScreenshotsTest.SHOTS);
     }
@@ -49,9 +50,6 @@ class ContentSecurityPolicyTest {
     static void stop() throws Exception {
         if (chromium != null) {
             chromium.close();
-        }
-        if (platform != null) {
-            platform.close();
         }
     }
 
@@ -69,7 +67,7 @@ class ContentSecurityPolicyTest {
                 platform.get("auratuner.localhost", "/brand/style.css?primary=%23112233"),
                 platform.get("auratuner.localhost", "/api/v1/models"),
                 platform.get("auratuner.localhost", "/api/v1/account"),
-                platform.get(platform.secondTenantSlug() + ".localhost", "/"),
+                platform.get(platform.secondDemoTenant() + ".localhost", "/"),
                 platform.get("nobody.localhost", "/"),
                 platform.get(OPERATOR_HOST, "/operator/signin"),
                 platform.get(OPERATOR_HOST, "/healthz"));
@@ -130,7 +128,7 @@ class ContentSecurityPolicyTest {
 
     @Test
     void visitorPagesOfBothTenantsShowTheirBrandWithNoPolicyViolation() {
-        for (String slug : List.of("auratuner", platform.secondTenantSlug())) {
+        for (String slug : List.of("auratuner", platform.secondDemoTenant())) {
             try (BrowserContext visitor = context()) {
                 PolicyViolations violations = PolicyViolations.watch(visitor);
                 Page page = visitor.newPage();
@@ -155,9 +153,9 @@ class ContentSecurityPolicyTest {
 
     @Test
     void signedInPagesAdminPagesAndACreationFollowedToTheEndHaveNoPolicyViolation() {
-        for (String slug : List.of("auratuner", platform.secondTenantSlug())) {
+        for (String slug : List.of("auratuner", platform.secondDemoTenant())) {
             String email = "csp@" + slug + ".example";
-            String session = platform.signedInAdmin(slug, email);
+            String session = platform.accounts().signedInAdmin(slug, email);
             Tenant tenant = tenant(slug);
             String accountId = platform.atelier().accounts().accounts().findByEmail(tenant.id(), email).orElseThrow()
                     .id();

@@ -3,26 +3,21 @@ package dev.atelier.launcher.site;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atelier.core.tenants.TenantStatus;
-import dev.atelier.launcher.DemoPlatform;
-import org.junit.jupiter.api.AfterAll;
+import dev.atelier.launcher.platform.TestPlatform;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** One process serves two different products on two hosts, chosen by the Host header alone. */
 class TenantSitesTest {
 
-    private static DemoPlatform platform;
+    @RegisterExtension
+    static final TestPlatform platform = TestPlatform.demo().build();
     private static String second;
 
     @BeforeAll
     static void start() throws Exception {
-        platform = DemoPlatform.start();
-        second = platform.secondTenantSlug();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        platform.close();
+        second = platform.secondDemoTenant();
     }
 
     @Test
@@ -58,7 +53,7 @@ class TenantSitesTest {
     @Test
     void everyPageOfBothTenantsRendersForASignedInAdmin() throws Exception {
         for (String slug : new String[] {"auratuner", second}) {
-            String session = platform.signedInAdmin(slug, "admin@" + slug + ".example");
+            String session = platform.accounts().signedInAdmin(slug, "admin@" + slug + ".example");
             for (String path : new String[] {"/", "/pricing", "/create", "/gallery", "/account", "/account/billing",
                     "/legal/privacy", "/legal/terms", "/admin", "/admin/branding"}) {
                 assertThat(platform.get(slug + ".localhost", path, session).statusCode()).as("%s%s", slug, path)

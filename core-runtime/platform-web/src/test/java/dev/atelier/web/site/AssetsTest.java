@@ -2,43 +2,31 @@ package dev.atelier.web.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.atelier.core.tenants.Branding;
-import dev.atelier.core.tenants.Tenant;
 import dev.atelier.core.tenants.TenantStatus;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The theme engine's static files, with the fixture themes of this module. A tenant's brand files, which need its
+ * folder, are checked on the whole platform (the launcher's {@code TenantResolutionTest}).
+ */
 class AssetsTest {
 
     private static final Pattern STYLESHEET = Pattern.compile("href=\"(/static/([a-z]+)/([0-9a-f]+)/css/site\\.css)\"");
     private static final Pattern SCRIPT = Pattern.compile("src=\"(/static/[a-z]+/[0-9a-f]+/js/app\\.js)\"");
-    private static final Pattern LOGO = Pattern.compile("class=\"logo\" src=\"(/brand/[0-9a-f]{64}\\.(svg|png))\"");
-    private static final byte[] ALPHA_LOGO =
-            "<svg xmlns=\"http://www.w3.org/2000/svg\"><title>alpha</title></svg>".getBytes(StandardCharsets.UTF_8);
-
     private static SiteHarness site;
 
     @BeforeAll
     static void start() throws Exception {
         site = new SiteHarness();
-        site.tenants.put(withLogo(SiteHarness.tenant("alpha", "Alpha", "default", "#112233", null,
-                TenantStatus.ACTIVE, "alpha.localhost"), "image/svg+xml", ALPHA_LOGO));
-        site.tenants.put(withLogo(SiteHarness.tenant("beta", "Beta", "contrast", "#aa00ff", null,
-                TenantStatus.ACTIVE, "beta.localhost"), "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 1}));
-        site.tenants.put(withLogo(SiteHarness.tenant("gamma", "Gamma", "default", "#00aa55", null,
-                TenantStatus.SUSPENDED, "gamma.localhost"), "image/svg+xml", ALPHA_LOGO));
-    }
-
-    private static Tenant withLogo(Tenant t, String type, byte[] bytes) {
-        String logo = site.tenants.addAsset(t.id(), type, bytes);
-        Branding b = t.branding();
-        return new Tenant(t.id(), t.slug(), t.displayName(), t.status(), t.supportEmail(), t.hosts(),
-                new Branding(b.theme(), b.tagline(), b.colors(), b.fonts(), logo, logo), t.settings(), t.updatedAt());
+        site.tenants.put(SiteHarness.tenant("alpha", "Alpha", "default", "#112233", null, TenantStatus.ACTIVE,
+                "alpha.localhost"));
+        site.tenants.put(SiteHarness.tenant("beta", "Beta", "contrast", "#aa00ff", null, TenantStatus.ACTIVE,
+                "beta.localhost"));
     }
 
     @AfterAll
@@ -93,32 +81,6 @@ class AssetsTest {
             assertThat(response.body()).as(path).doesNotContain("top secret", "#macro");
         }
         assertThat(site.get("alpha.localhost", "/static/..%2F..%2Fdefault/x/secret.txt").statusCode()).isIn(400, 404);
-    }
-
-    @Test
-    void aTenantsBrandFilesAreServedOnlyOnItsOwnHosts() throws Exception {
-        String alphaLogo = find(LOGO, site.get("alpha.localhost", "/").body());
-        String betaLogo = find(LOGO, site.get("beta.localhost", "/").body());
-
-        HttpResponse<byte[]> own = site.getBytes("alpha.localhost", alphaLogo);
-        assertThat(own.statusCode()).isEqualTo(200);
-        assertThat(own.body()).isEqualTo(ALPHA_LOGO);
-        assertThat(own.headers().firstValue("Content-Type")).hasValue("image/svg+xml");
-        assertThat(own.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
-        assertThat(betaLogo).endsWith(".png");
-        assertThat(site.get("beta.localhost", betaLogo).statusCode()).isEqualTo(200);
-
-        assertThat(site.get("beta.localhost", alphaLogo).statusCode()).isEqualTo(404);
-        assertThat(site.get("alpha.localhost", betaLogo).statusCode()).isEqualTo(404);
-        assertThat(site.get("nobody.localhost", alphaLogo).statusCode()).isEqualTo(404);
-    }
-
-    @Test
-    void aSuspendedTenantsPageStillLoadsItsStylesheetAndLogo() throws Exception {
-        String page = site.get("gamma.localhost", "/").body();
-
-        assertThat(site.get("gamma.localhost", find(STYLESHEET, page)).statusCode()).isEqualTo(200);
-        assertThat(site.get("gamma.localhost", find(LOGO, page)).statusCode()).isEqualTo(200);
     }
 
     private static String find(Pattern pattern, String html) {

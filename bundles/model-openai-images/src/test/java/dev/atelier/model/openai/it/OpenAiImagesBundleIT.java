@@ -5,7 +5,7 @@ import static dev.atelier.spi.testkit.osgi.FelixContainer.assertExportsNothing;
 import static dev.atelier.spi.testkit.osgi.FelixContainer.assertImportsMention;
 import static dev.atelier.spi.testkit.osgi.FelixContainer.assertImportsNone;
 import static dev.atelier.spi.testkit.osgi.FelixContainer.assertImportsOnly;
-import static dev.atelier.spi.testkit.osgi.FelixContainer.assertRegisteredBy;
+import static dev.atelier.spi.testkit.osgi.FelixContainer.assertRegistersModels;
 import static dev.atelier.spi.testkit.osgi.FelixContainer.installedBundle;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
@@ -14,12 +14,12 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 import dev.atelier.spi.model.GeneratedMedia;
-import dev.atelier.spi.model.GenerationContext;
 import dev.atelier.spi.model.GenerationException;
 import dev.atelier.spi.model.GenerationModel;
 import dev.atelier.spi.model.GenerationRequest;
 import dev.atelier.spi.model.GenerationResult;
-import dev.atelier.spi.tenant.TenantContext;
+import dev.atelier.spi.testkit.TestGenerationContext;
+import dev.atelier.spi.testkit.TestTenantContext;
 import dev.atelier.spi.testkit.osgi.FelixContainer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,7 +29,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -43,7 +43,6 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceReference;
 
 /**
  * The built bundle inside a real Felix with SCR and nothing of the host but platform-api: it resolves, starts,
@@ -83,14 +82,9 @@ public class OpenAiImagesBundleIT {
     }
 
     @Test
-    public void registersTheOpenAiImagesModelWithTheBundleVersion() throws Exception {
+    public void registersTheOpenAiImagesModelWithTheBundleVersion() {
         assertNotNull("no GenerationModel service", anyModel);
-        ServiceReference<GenerationModel> reference = context.getServiceReference(GenerationModel.class);
-
-        GenerationModel model = context.getService(reference);
-        assertEquals("openai-images", model.descriptor().id());
-        assertEquals(modelBundle().getVersion().toString(), model.descriptor().version());
-        assertRegisteredBy(reference, SYMBOLIC_NAME);
+        assertRegistersModels(context, SYMBOLIC_NAME, "openai-images");
     }
 
     @Test
@@ -106,7 +100,7 @@ public class OpenAiImagesBundleIT {
 
             GenerationResult result = anyModel.generate(
                     GenerationRequest.of("a lighthouse", Map.of("size", "1024x1024", "quality", "low")),
-                    new ContainerContext(Map.of("base_url", baseUrl, "api_key", "sk-it")));
+                    context(Map.of("base_url", baseUrl, "api_key", "sk-it")));
 
             GeneratedMedia png = result.outputs().get(0);
             assertEquals("image/png", png.mediaType());
@@ -134,7 +128,7 @@ public class OpenAiImagesBundleIT {
     public void aMissingKeyFailsInsideTheContainerToo() {
         try {
             anyModel.generate(GenerationRequest.of("a lighthouse", Map.of("size", "1024x1024", "quality", "auto")),
-                    new ContainerContext(Map.of()));
+                    context(Map.of()));
             fail("generated without an api_key");
         } catch (GenerationException e) {
             assertEquals(GenerationException.Kind.FAILED, e.kind());
@@ -177,55 +171,8 @@ public class OpenAiImagesBundleIT {
         return installedBundle(context, SYMBOLIC_NAME);
     }
 
-    /** The host's side of a call, reduced to what a generation inside the container needs. */
-    private static final class ContainerContext implements GenerationContext {
-        private final Map<String, String> config;
-
-        ContainerContext(Map<String, String> config) {
-            this.config = config;
-        }
-
-        @Override
-        public TenantContext tenant() {
-            return new TenantContext() {
-                @Override
-                public String tenantId() {
-                    return "tnt_it";
-                }
-
-                @Override
-                public String tenantSlug() {
-                    return "it";
-                }
-
-                @Override
-                public Map<String, String> pluginConfig() {
-                    return config;
-                }
-
-                @Override
-                public String correlationId() {
-                    return "req_it";
-                }
-            };
-        }
-
-        @Override
-        public String jobId() {
-            return "job_it";
-        }
-
-        @Override
-        public Instant deadline() {
-            return Instant.now().plusSeconds(30);
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
-
-        @Override
-        public void progress(int percent, String stage) {}
+    /** A call for a tenant whose settings for the model are {@code config}, as the host would make it. */
+    private static TestGenerationContext context(Map<String, String> config) {
+        return TestGenerationContext.create(TestTenantContext.withConfig(config), Duration.ofSeconds(30));
     }
 }

@@ -4,7 +4,7 @@ import static dev.atelier.spi.testkit.osgi.FelixContainer.assertActive;
 import static dev.atelier.spi.testkit.osgi.FelixContainer.assertExportsNothing;
 import static dev.atelier.spi.testkit.osgi.FelixContainer.assertImportsMention;
 import static dev.atelier.spi.testkit.osgi.FelixContainer.assertImportsNone;
-import static dev.atelier.spi.testkit.osgi.FelixContainer.assertRegisteredBy;
+import static dev.atelier.spi.testkit.osgi.FelixContainer.assertRegistersModels;
 import static dev.atelier.spi.testkit.osgi.FelixContainer.installedBundle;
 import static dev.atelier.spi.testkit.osgi.FelixContainer.services;
 import static org.junit.Assert.assertArrayEquals;
@@ -14,20 +14,17 @@ import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import dev.atelier.spi.model.GeneratedMedia;
-import dev.atelier.spi.model.GenerationContext;
 import dev.atelier.spi.model.GenerationModel;
 import dev.atelier.spi.model.GenerationRequest;
 import dev.atelier.spi.model.GenerationResult;
-import dev.atelier.spi.tenant.TenantContext;
+import dev.atelier.spi.testkit.TestGenerationContext;
 import dev.atelier.spi.testkit.osgi.FelixContainer;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.Set;
 import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -38,7 +35,6 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceReference;
 
 /**
  * The built bundle inside a real Felix with SCR and nothing of the host but platform-api: it resolves, starts, and
@@ -75,17 +71,9 @@ public class ProceduralModelBundleIT {
     }
 
     @Test
-    public void registersTheImageAndTheVideoModelServices() throws Exception {
+    public void registersTheImageAndTheVideoModelServices() {
         assertNotNull("no GenerationModel service", anyModel);
-        Map<String, GenerationModel> models = models();
-
-        assertEquals(Set.of("procedural", "procedural-video"), models.keySet());
-        for (GenerationModel model : models.values()) {
-            assertEquals(modelBundle().getVersion().toString(), model.descriptor().version());
-        }
-        for (ServiceReference<GenerationModel> reference : context.getServiceReferences(GenerationModel.class, null)) {
-            assertRegisteredBy(reference, SYMBOLIC_NAME);
-        }
+        assertRegistersModels(context, SYMBOLIC_NAME, "procedural", "procedural-video");
     }
 
     @Test
@@ -94,7 +82,7 @@ public class ProceduralModelBundleIT {
         GenerationRequest request = GenerationRequest.of("a lighthouse on a cliff at dusk",
                 Map.of("width", 256L, "height", 192L, "seed", 7L, "style", "aurora"));
 
-        GenerationResult result = model.generate(request, new ContainerContext());
+        GenerationResult result = model.generate(request, TestGenerationContext.create());
 
         GeneratedMedia png = result.outputs().get(0);
         assertEquals("image/png", png.mediaType());
@@ -113,7 +101,7 @@ public class ProceduralModelBundleIT {
         GenerationRequest request = GenerationRequest.of("northern lights over a fjord",
                 Map.of("width", 128L, "height", 96L, "duration_seconds", 1L, "seed", 7L, "style", "aurora"));
 
-        GenerationResult result = model.generate(request, new ContainerContext());
+        GenerationResult result = model.generate(request, TestGenerationContext.create());
 
         GeneratedMedia mp4 = result.outputs().get(0);
         Path file = mp4.file().orElseThrow();
@@ -137,51 +125,5 @@ public class ProceduralModelBundleIT {
 
     private Bundle modelBundle() {
         return installedBundle(context, SYMBOLIC_NAME);
-    }
-
-    /** The host's side of a call, reduced to what a generation inside the container needs. */
-    private static final class ContainerContext implements GenerationContext {
-        @Override
-        public TenantContext tenant() {
-            return new TenantContext() {
-                @Override
-                public String tenantId() {
-                    return "tnt_it";
-                }
-
-                @Override
-                public String tenantSlug() {
-                    return "it";
-                }
-
-                @Override
-                public Map<String, String> pluginConfig() {
-                    return Map.of();
-                }
-
-                @Override
-                public String correlationId() {
-                    return "req_it";
-                }
-            };
-        }
-
-        @Override
-        public String jobId() {
-            return "job_it";
-        }
-
-        @Override
-        public Instant deadline() {
-            return Instant.now().plusSeconds(60);
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
-
-        @Override
-        public void progress(int percent, String stage) {}
     }
 }

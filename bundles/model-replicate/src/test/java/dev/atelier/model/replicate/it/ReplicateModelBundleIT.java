@@ -5,28 +5,24 @@ import static dev.atelier.spi.testkit.osgi.FelixContainer.assertExportsNothing;
 import static dev.atelier.spi.testkit.osgi.FelixContainer.assertImportsMention;
 import static dev.atelier.spi.testkit.osgi.FelixContainer.assertImportsNone;
 import static dev.atelier.spi.testkit.osgi.FelixContainer.assertImportsOnly;
+import static dev.atelier.spi.testkit.osgi.FelixContainer.assertRegistersModels;
 import static dev.atelier.spi.testkit.osgi.FelixContainer.installedBundle;
 import static dev.atelier.spi.testkit.osgi.FelixContainer.services;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.fail;
 
-import dev.atelier.spi.model.CallbackMessage;
-import dev.atelier.spi.model.Callbacks;
-import dev.atelier.spi.model.GenerationContext;
 import dev.atelier.spi.model.GenerationException;
 import dev.atelier.spi.model.GenerationModel;
 import dev.atelier.spi.model.GenerationRequest;
-import dev.atelier.spi.tenant.TenantContext;
+import dev.atelier.spi.testkit.TestGenerationContext;
+import dev.atelier.spi.testkit.TestTenantContext;
 import dev.atelier.spi.testkit.osgi.FelixContainer;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -75,14 +71,9 @@ public class ReplicateModelBundleIT {
     }
 
     @Test
-    public void registersTheImageAndTheVideoModelServices() throws Exception {
+    public void registersTheImageAndTheVideoModelServices() {
         assertNotNull("no GenerationModel service", anyModel);
-        Map<String, GenerationModel> models = models();
-
-        assertEquals(Set.of("replicate-image", "replicate-video"), models.keySet());
-        for (GenerationModel model : models.values()) {
-            assertEquals(modelBundle().getVersion().toString(), model.descriptor().version());
-        }
+        assertRegistersModels(context, SYMBOLIC_NAME, "replicate-image", "replicate-video");
     }
 
     @Test
@@ -105,7 +96,10 @@ public class ReplicateModelBundleIT {
                 "webhook_secret", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
 
         try {
-            model.generate(request, new ContainerContext(config));
+            TestGenerationContext call = TestGenerationContext.create(TestTenantContext.withConfig(config),
+                    Duration.ofSeconds(60));
+            call.withCallbacks(URI.create("https://it.example/hooks/job_it"));
+            model.generate(request, call);
             fail("generated without an API");
         } catch (GenerationException e) {
             assertEquals(GenerationException.Kind.TEMPORARY, e.kind());
@@ -125,72 +119,5 @@ public class ReplicateModelBundleIT {
 
     private Bundle modelBundle() {
         return installedBundle(context, SYMBOLIC_NAME);
-    }
-
-    /** The host's side of a call, reduced to what a generation inside the container needs. */
-    private static final class ContainerContext implements GenerationContext {
-        private final Map<String, String> config;
-
-        ContainerContext(Map<String, String> config) {
-            this.config = config;
-        }
-
-        @Override
-        public TenantContext tenant() {
-            return new TenantContext() {
-                @Override
-                public String tenantId() {
-                    return "tnt_it";
-                }
-
-                @Override
-                public String tenantSlug() {
-                    return "it";
-                }
-
-                @Override
-                public Map<String, String> pluginConfig() {
-                    return config;
-                }
-
-                @Override
-                public String correlationId() {
-                    return "req_it";
-                }
-            };
-        }
-
-        @Override
-        public String jobId() {
-            return "job_it";
-        }
-
-        @Override
-        public Instant deadline() {
-            return Instant.now().plusSeconds(60);
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
-
-        @Override
-        public void progress(int percent, String stage) {}
-
-        @Override
-        public Optional<Callbacks> callbacks() {
-            return Optional.of(new Callbacks() {
-                @Override
-                public URI url() {
-                    return URI.create("https://it.example/hooks/job_it");
-                }
-
-                @Override
-                public Optional<CallbackMessage> next(Duration wait) {
-                    return Optional.empty();
-                }
-            });
-        }
     }
 }

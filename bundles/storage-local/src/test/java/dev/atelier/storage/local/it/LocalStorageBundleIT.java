@@ -13,7 +13,7 @@ import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
 import dev.atelier.spi.storage.StorageBackend;
 import dev.atelier.spi.storage.StoredObject;
-import dev.atelier.spi.tenant.TenantContext;
+import dev.atelier.spi.testkit.TestTenantContext;
 import dev.atelier.spi.testkit.osgi.FelixContainer;
 import java.io.ByteArrayInputStream;
 import java.io.File;
@@ -21,7 +21,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -43,6 +42,8 @@ import org.osgi.framework.BundleContext;
 public class LocalStorageBundleIT {
 
     private static final String SYMBOLIC_NAME = "dev.atelier.storage.local";
+
+    private static final TestTenantContext TENANT = TestTenantContext.defaults();
 
     @Inject
     private BundleContext context;
@@ -75,16 +76,16 @@ public class LocalStorageBundleIT {
     public void keepsObjectsInTheFolderOfTheFrameworkProperty() throws Exception {
         byte[] content = "hello from the container".getBytes(StandardCharsets.UTF_8);
 
-        StoredObject stored = backend.put("tnt_it/outputs/hello.txt", new ByteArrayInputStream(content),
-                content.length, "text/plain", new ItTenant());
+        StoredObject stored = backend.put("tnt_test/outputs/hello.txt", new ByteArrayInputStream(content),
+                content.length, "text/plain", TENANT);
 
         assertEquals(content.length, stored.size());
-        Path file = Path.of(storageDir(), "tnt_it", "tnt_it", "outputs", "hello.txt");
+        Path file = Path.of(storageDir(), "tnt_test", "tnt_test", "outputs", "hello.txt");
         assertArrayEquals(content, Files.readAllBytes(file));
-        try (InputStream in = backend.get("tnt_it/outputs/hello.txt", new ItTenant())) {
+        try (InputStream in = backend.get("tnt_test/outputs/hello.txt", TENANT)) {
             assertArrayEquals(content, in.readAllBytes());
         }
-        assertNotNull(backend.stat("tnt_it/outputs/hello.txt", new ItTenant()).orElse(null));
+        assertNotNull(backend.stat("tnt_test/outputs/hello.txt", TENANT).orElse(null));
     }
 
     private Bundle storageBundle() {
@@ -93,27 +94,5 @@ public class LocalStorageBundleIT {
 
     private static String storageDir() {
         return new File(FelixContainer.required(FelixContainer.WORK_PROPERTY), "storage").getAbsolutePath();
-    }
-
-    private static final class ItTenant implements TenantContext {
-        @Override
-        public String tenantId() {
-            return "tnt_it";
-        }
-
-        @Override
-        public String tenantSlug() {
-            return "it";
-        }
-
-        @Override
-        public Map<String, String> pluginConfig() {
-            return Map.of();
-        }
-
-        @Override
-        public String correlationId() {
-            return "req_it";
-        }
     }
 }

@@ -17,6 +17,7 @@ import dev.atelier.spi.plugin.PluginDescription;
 import dev.atelier.spi.storage.StorageBackend;
 import dev.atelier.spi.storage.StoredObject;
 import dev.atelier.spi.tenant.TenantContext;
+import dev.atelier.spi.testkit.TestTenantContext;
 import dev.atelier.spi.testkit.osgi.FelixContainer;
 import dev.atelier.storage.s3.internal.S3ProxyServer;
 import java.io.ByteArrayInputStream;
@@ -98,7 +99,7 @@ public class S3StorageBundleIT {
 
         assertEquals("Amazon Web Services, Inc.", description.disclosures().get(0).processor());
         assertTrue(description.settings().setting("secret_access_key").orElseThrow().isSecret());
-        assertEquals(List.of(), description.settings().check(new ItTenant().pluginConfig()));
+        assertEquals(List.of(), description.settings().check(s3Config()));
         assertEquals("Cloudflare R2", description.disclosuresFor(Map.of("display_name", "Cloudflare R2")).get(0)
                 .displayName());
     }
@@ -106,7 +107,7 @@ public class S3StorageBundleIT {
     @Test
     public void storesReadsSignsAndDeletesThroughTheEmbeddedSdk() throws Exception {
         byte[] content = "hello from the container".getBytes(StandardCharsets.UTF_8);
-        TenantContext tenant = new ItTenant();
+        TenantContext tenant = TestTenantContext.withConfig(s3Config());
         String key = "tnt_it/outputs/hello.txt";
         ClassLoader caller = Thread.currentThread().getContextClassLoader();
         // A caller that is not the host sets no useful context class loader; the backend must not depend on it.
@@ -138,30 +139,13 @@ public class S3StorageBundleIT {
         return installedBundle(context, SYMBOLIC_NAME);
     }
 
-    private static final class ItTenant implements TenantContext {
-        @Override
-        public String tenantId() {
-            return "tnt_it";
-        }
-
-        @Override
-        public String tenantSlug() {
-            return "it";
-        }
-
-        @Override
-        public Map<String, String> pluginConfig() {
-            return Map.of(
-                    "bucket", S3ProxyServer.BUCKET,
-                    "endpoint", FelixContainer.required(ENDPOINT_PROPERTY),
-                    "path_style", "true",
-                    "access_key_id", S3ProxyServer.ACCESS_KEY,
-                    "secret_access_key", S3ProxyServer.SECRET_KEY);
-        }
-
-        @Override
-        public String correlationId() {
-            return "req_it";
-        }
+    /** Settings that reach the S3Proxy the build started for these tests. */
+    private static Map<String, String> s3Config() {
+        return Map.of(
+                "bucket", S3ProxyServer.BUCKET,
+                "endpoint", FelixContainer.required(ENDPOINT_PROPERTY),
+                "path_style", "true",
+                "access_key_id", S3ProxyServer.ACCESS_KEY,
+                "secret_access_key", S3ProxyServer.SECRET_KEY);
     }
 }

@@ -8,6 +8,10 @@ import static org.ops4j.pax.exam.CoreOptions.streamBundle;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.CoreOptions.workingDirectory;
 
+import dev.atelier.spi.model.GenerationModel;
+import dev.atelier.spi.testkit.TestCallbacks;
+import dev.atelier.spi.testkit.TestGenerationContext;
+import dev.atelier.spi.testkit.TestTenantContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -20,6 +24,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -82,6 +87,13 @@ import org.osgi.framework.wiring.BundleWiring;
  * <p>The assertion methods run inside the container. The options provision this class there as a small bundle of its
  * own ({@link #helperBundle()}), which the test probe imports like any other package; it takes no part in what the
  * bundle under test is wired to. The assertions throw {@link AssertionError}, so they work with any test library.
+ * The same bundle carries the test kit's contexts, so a test calls the plugin as the host would:
+ *
+ * <pre>{@code
+ * model.generate(request, TestGenerationContext.create(TestTenantContext.withConfig(Map.of("api_key", "k")),
+ *         Duration.ofSeconds(30)));
+ * backend.put(key, content, size, "image/png", TestTenantContext.defaults());
+ * }</pre>
  */
 public final class FelixContainer {
 
@@ -102,6 +114,10 @@ public final class FelixContainer {
     public static final String PLATFORM_API_SYMBOLIC_NAME = "dev.atelier.platform.api";
 
     private static final String HELPER_SYMBOLIC_NAME = "dev.atelier.spi.testkit.osgi";
+
+    /** What the helper bundle carries into the container: the assertions and the contexts a plugin is called with. */
+    private static final List<Class<?>> HELPER_CLASSES = List.of(FelixContainer.class, TestTenantContext.class,
+            TestGenerationContext.class, TestCallbacks.class);
 
     private FelixContainer() {}
 
@@ -153,8 +169,10 @@ public final class FelixContainer {
     }
 
     /**
-     * This class as a bundle of its own that exports {@code dev.atelier.spi.testkit.osgi}, so that the assertions can
-     * be called inside the container. Part of {@link #options(String, Option...)}.
+     * This class and the test contexts ({@link TestTenantContext}, {@link TestGenerationContext},
+     * {@link TestCallbacks}) as a bundle of its own that exports {@code dev.atelier.spi.testkit.osgi} and
+     * {@code dev.atelier.spi.testkit}, so that the assertions can be called and the contexts handed to a plugin inside
+     * the container, as the host hands its own. Part of {@link #options(String, Option...)}.
      */
     public static Option helperBundle() {
         Manifest manifest = new Manifest();
@@ -163,22 +181,33 @@ public final class FelixContainer {
         main.putValue("Bundle-ManifestVersion", "2");
         main.putValue("Bundle-SymbolicName", HELPER_SYMBOLIC_NAME);
         main.putValue("Bundle-Version", "1.0.0");
-        main.putValue("Export-Package", FelixContainer.class.getPackageName());
+        main.putValue("Export-Package", FelixContainer.class.getPackageName() + ","
+                + TestTenantContext.class.getPackageName());
         main.putValue("DynamicImport-Package", "*");
-        String entry = FelixContainer.class.getName().replace('.', '/') + ".class";
         ByteArrayOutputStream jar = new ByteArrayOutputStream();
-        try (JarOutputStream out = new JarOutputStream(jar, manifest);
-                InputStream in = FelixContainer.class.getResourceAsStream("/" + entry)) {
+        try (JarOutputStream out = new JarOutputStream(jar, manifest)) {
+            for (Class<?> type : HELPER_CLASSES) {
+                addClass(out, type);
+                for (Class<?> nested : type.getDeclaredClasses()) {
+                    addClass(out, nested);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return streamBundle(new ByteArrayInputStream(jar.toByteArray()));
+    }
+
+    private static void addClass(JarOutputStream out, Class<?> type) throws IOException {
+        String entry = type.getName().replace('.', '/') + ".class";
+        try (InputStream in = type.getResourceAsStream("/" + entry)) {
             if (in == null) {
                 throw new IllegalStateException(entry + " is not readable");
             }
             out.putNextEntry(new JarEntry(entry));
             in.transferTo(out);
             out.closeEntry();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        return streamBundle(new ByteArrayInputStream(jar.toByteArray()));
     }
 
     /**
@@ -359,16 +388,43 @@ public final class FelixContainer {
         }
     }
 
+    /**
+     * Asserts that the {@link GenerationModel} services are exactly those with the descriptor ids {@code modelIds},
+     * each registered by the bundle {@code symbolicName} and describing itself with that bundle's version, as the
+     * host expects of a model bundle.
+     */
+    public static void assertRegistersModels(BundleContext context, String symbolicName, String... modelIds) {
+        Map<String, GenerationModel> models = services(context, GenerationModel.class,
+                model -> model.descriptor().id());
+        if (!models.keySet().equals(Set.of(modelIds))) {
+            throw new AssertionError("models " + models.keySet() + ", not " + Arrays.toString(modelIds));
+        }
+        String version = installedBundle(context, symbolicName).getVersion().toString();
+        for (String id : modelIds) {
+            String described = models.get(id).descriptor().version();
+            if (!version.equals(described)) {
+                throw new AssertionError(id + " describes version " + described + ", not the bundle's " + version);
+            }
+        }
+        for (ServiceReference<GenerationModel> reference : serviceReferences(context, GenerationModel.class)) {
+            assertRegisteredBy(reference, symbolicName);
+        }
+    }
+
+    private static <S> Collection<ServiceReference<S>> serviceReferences(BundleContext context, Class<S> type) {
+        try {
+            return context.getServiceReferences(type, null);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Every service of {@code type}, by {@code key} of the service object (for instance its descriptor id). */
     public static <S> Map<String, S> services(BundleContext context, Class<S> type, Function<? super S, String> key) {
         Map<String, S> services = new HashMap<>();
-        try {
-            for (ServiceReference<S> reference : context.getServiceReferences(type, null)) {
-                S service = context.getService(reference);
-                services.put(key.apply(service), service);
-            }
-        } catch (InvalidSyntaxException e) {
-            throw new IllegalStateException(e);
+        for (ServiceReference<S> reference : serviceReferences(context, type)) {
+            S service = context.getService(reference);
+            services.put(key.apply(service), service);
         }
         return services;
     }

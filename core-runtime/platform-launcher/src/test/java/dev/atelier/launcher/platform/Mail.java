@@ -1,4 +1,4 @@
-package dev.atelier.launcher.accounts;
+package dev.atelier.launcher.platform;
 
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A message the test mail server received, with its plain-text and HTML parts read out. */
-record Mail(String fromName, String fromAddress, String to, String subject, String text, String html) {
+public record Mail(String fromName, String fromAddress, String to, String subject, String text, String html) {
 
     private static final Pattern LINK = Pattern.compile("https?://\\S+");
 
@@ -39,7 +39,7 @@ record Mail(String fromName, String fromAddress, String to, String subject, Stri
     }
 
     /** Path and query of the link in the plain-text part, to follow on the site. */
-    String linkPath() {
+    public String linkPath() {
         Matcher m = LINK.matcher(text);
         if (!m.find()) {
             throw new AssertionError("no link in the mail \"" + subject + "\":\n" + text);
@@ -49,7 +49,7 @@ record Mail(String fromName, String fromAddress, String to, String subject, Stri
     }
 
     /** The host (with port) the link points to. */
-    String linkAuthority() {
+    public String linkAuthority() {
         Matcher m = LINK.matcher(text);
         if (!m.find()) {
             throw new AssertionError("no link in the mail \"" + subject + "\"");

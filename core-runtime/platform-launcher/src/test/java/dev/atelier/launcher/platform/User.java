@@ -1,4 +1,4 @@
-package dev.atelier.launcher.generation;
+package dev.atelier.launcher.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,18 +20,19 @@ import java.util.regex.Pattern;
  * One signed-in user of one tenant, talking HTTP to the platform as a browser (session cookie, plus the
  * {@code X-CSRF-Token} header on JSON changes) or as a script (personal API token). Redirects are not followed.
  */
-final class User {
+public final class User {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf\" value=\"([^\"]*)\"");
-    static HttpClient HTTP_CLIENT() {
+    public static HttpClient HTTP_CLIENT() {
         return HTTP;
     }
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
-    private final GenerationPlatform platform;
+    /** Asked for its port at each request: a restarted platform listens on another one. */
+    private final TestPlatform platform;
     private final String host;
     private final String tenantId;
     private final String accountId;
@@ -39,7 +40,7 @@ final class User {
     private final String apiToken;
     private String csrf;
 
-    User(GenerationPlatform platform, String host, String tenantId, String accountId, String session,
+    User(TestPlatform platform, String host, String tenantId, String accountId, String session,
             String apiToken) {
         this.platform = platform;
         this.host = host;
@@ -49,25 +50,25 @@ final class User {
         this.apiToken = apiToken;
     }
 
-    String host() {
+    public String host() {
         return host;
     }
 
-    String tenantId() {
+    public String tenantId() {
         return tenantId;
     }
 
-    String accountId() {
+    public String accountId() {
         return accountId;
     }
 
     /** The same user's API token used against another host (to try another tenant's site). */
-    User on(String otherHost) {
+    public User on(String otherHost) {
         return new User(platform, otherHost, tenantId, accountId, session, apiToken);
     }
 
     /** The CSRF token of the user's session, as the site's pages carry it. */
-    synchronized String csrf() throws IOException, InterruptedException {
+    public synchronized String csrf() throws IOException, InterruptedException {
         if (csrf == null) {
             HttpResponse<String> page = get("/create");
             Matcher m = CSRF_FIELD.matcher(page.body());
@@ -79,11 +80,11 @@ final class User {
         return csrf;
     }
 
-    HttpRequest.Builder browser(String path) {
+    public HttpRequest.Builder browser(String path) {
         return request(path).header("Cookie", Cookies.SESSION + "=" + session);
     }
 
-    HttpRequest.Builder script(String path) {
+    public HttpRequest.Builder script(String path) {
         return request(path).header("Authorization", "Bearer " + apiToken);
     }
 
@@ -93,16 +94,16 @@ final class User {
     }
 
     /** A page or API GET with the session cookie. */
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return send(browser(path).GET());
     }
 
-    HttpResponse<byte[]> bytes(String path) throws IOException, InterruptedException {
+    public HttpResponse<byte[]> bytes(String path) throws IOException, InterruptedException {
         return HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** A JSON GET with the API token. */
-    JsonNode json(String path) throws IOException, InterruptedException {
+    public JsonNode json(String path) throws IOException, InterruptedException {
         HttpResponse<String> response = send(script(path).GET());
         if (response.statusCode() != 200) {
             throw new AssertionError("GET " + path + " answered " + response.statusCode() + ": " + response.body());
@@ -111,11 +112,11 @@ final class User {
     }
 
     /** Submits a generation with the API token. */
-    HttpResponse<String> submit(String body) throws IOException, InterruptedException {
+    public HttpResponse<String> submit(String body) throws IOException, InterruptedException {
         return submit(body, null);
     }
 
-    HttpResponse<String> submit(String body, String idempotencyKey) throws IOException, InterruptedException {
+    public HttpResponse<String> submit(String body, String idempotencyKey) throws IOException, InterruptedException {
         HttpRequest.Builder request = script("/api/v1/generations").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (idempotencyKey != null) {
@@ -125,25 +126,25 @@ final class User {
     }
 
     /** Submits a generation from the browser session, with the CSRF header. */
-    HttpResponse<String> submitAsBrowser(String body) throws IOException, InterruptedException {
+    public HttpResponse<String> submitAsBrowser(String body) throws IOException, InterruptedException {
         return send(browser("/api/v1/generations").header("Content-Type", "application/json")
                 .header("X-CSRF-Token", csrf()).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    HttpResponse<String> post(String path) throws IOException, InterruptedException {
+    public HttpResponse<String> post(String path) throws IOException, InterruptedException {
         return send(script(path).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
-    HttpResponse<String> delete(String path) throws IOException, InterruptedException {
+    public HttpResponse<String> delete(String path) throws IOException, InterruptedException {
         return send(script(path).DELETE());
     }
 
-    HttpResponse<String> scriptGet(String path) throws IOException, InterruptedException {
+    public HttpResponse<String> scriptGet(String path) throws IOException, InterruptedException {
         return send(script(path).GET());
     }
 
     /** Uploads {@code content} as the multipart part {@code file}. */
-    HttpResponse<String> upload(String fileName, String contentType, byte[] content)
+    public HttpResponse<String> upload(String fileName, String contentType, byte[] content)
             throws IOException, InterruptedException {
         Multipart form = new Multipart().file("file", fileName, contentType, content);
         return send(script("/api/v1/uploads").header("Content-Type", form.contentType())
@@ -151,36 +152,36 @@ final class User {
     }
 
     /** Posts an HTML multipart form with the session cookie (as a browser without scripts would). */
-    HttpResponse<String> postForm(String path, Multipart form) throws IOException, InterruptedException {
+    public HttpResponse<String> postForm(String path, Multipart form) throws IOException, InterruptedException {
         return send(browser(path).header("Content-Type", form.contentType())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(form.body())));
     }
 
-    static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    public static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    static JsonNode parse(HttpResponse<String> response) throws IOException {
+    public static JsonNode parse(HttpResponse<String> response) throws IOException {
         return JSON.readTree(response.body());
     }
 
     /** A multipart/form-data body. */
-    static final class Multipart {
+    public static final class Multipart {
         private final String boundary = "----atelier" + UUID.randomUUID().toString().replace("-", "");
         private final ByteArrayOutputStream body = new ByteArrayOutputStream();
 
-        Multipart field(String name, String value) {
+        public Multipart field(String name, String value) {
             write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value
                     + "\r\n");
             return this;
         }
 
-        Multipart fields(Map<String, String> fields) {
+        public Multipart fields(Map<String, String> fields) {
             fields.forEach(this::field);
             return this;
         }
 
-        Multipart file(String name, String fileName, String contentType, byte[] content) {
+        public Multipart file(String name, String fileName, String contentType, byte[] content) {
             write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\""
                     + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n");
             body.writeBytes(content);
@@ -188,11 +189,11 @@ final class User {
             return this;
         }
 
-        String contentType() {
+        public String contentType() {
             return "multipart/form-data; boundary=" + boundary;
         }
 
-        byte[] body() {
+        public byte[] body() {
             ByteArrayOutputStream copy = new ByteArrayOutputStream();
             copy.writeBytes(body.toByteArray());
             copy.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));

@@ -1,5 +1,7 @@
-package dev.atelier.launcher;
+package dev.atelier.launcher.platform;
 
+import dev.atelier.launcher.testbundles.TestModel;
+import dev.atelier.launcher.testbundles.TestModelsActivator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -7,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -16,17 +19,27 @@ import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
 
 /** Bundle jars for tests: broken ones of every kind, and re-versioned copies of a real bundle. */
-final class TestJars {
+public final class TestJars {
 
     private TestJars() {}
 
+    /** A bundle whose activator registers a {@link TestModel} for each of {@code modelIds}. */
+    public static Path testModels(Path target, String symbolicName, List<String> modelIds) throws IOException {
+        return bundle(target, Map.of(
+                "Bundle-SymbolicName", symbolicName,
+                "Bundle-Version", "1.0.0",
+                "Bundle-Activator", TestModelsActivator.class.getName(),
+                "Import-Package", "dev.atelier.spi.model;version=\"[1.0,2)\",org.osgi.framework",
+                "Test-Models", String.join(",", modelIds)), TestModelsActivator.class, TestModel.class);
+    }
+
     /** A file named like a jar that is not a zip at all. */
-    static Path notAZip(Path target) throws IOException {
+    public static Path notAZip(Path target) throws IOException {
         return Files.writeString(target, "this is a text file with a .jar name");
     }
 
     /** A bundle with the given headers and the named test classes packed in. */
-    static Path bundle(Path target, Map<String, String> headers, Class<?>... classes) throws IOException {
+    public static Path bundle(Path target, Map<String, String> headers, Class<?>... classes) throws IOException {
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -50,7 +63,7 @@ final class TestJars {
      * Copies a bundle jar, replacing its {@code Bundle-Version} and the version its {@code build.properties} records, as a
      * rebuild with a bumped version would.
      */
-    static Path withVersion(Path source, Path target, String version) throws IOException {
+    public static Path withVersion(Path source, Path target, String version) throws IOException {
         try (JarFile in = new JarFile(source.toFile())) {
             Manifest manifest = new Manifest(in.getManifest());
             manifest.getMainAttributes().putValue("Bundle-Version", version);
