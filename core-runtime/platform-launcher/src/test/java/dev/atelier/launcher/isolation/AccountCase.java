@@ -1,7 +1,6 @@
 package dev.atelier.launcher.isolation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.atelier.launcher.isolation.Browser.Reply;
 import java.util.Map;
 import java.util.Set;
 
@@ -16,10 +15,8 @@ final class AccountCase {
     /** Creates the thing as the cast's owner and says how to probe it. */
     static Thing create(Cast cast) throws Exception {
         Party owner = cast.owner();
-        Reply renamed = owner.post("/account/profile", Map.of("displayName", "Isolated Olive"));
-        if (renamed.status() != 303) {
-            throw new AssertionError("the profile was not saved: " + renamed);
-        }
+        Party.expect(owner.post("/account/profile", Map.of("displayName", "Isolated Olive")), 303,
+                "saving the profile");
         String password = owner.password();
         return Thing.of(Set.of("Isolated Olive", owner.email()), () -> {
             JsonNode me = owner.json("/api/v1/account");

@@ -1,6 +1,5 @@
 package dev.atelier.launcher.isolation;
 
-import dev.atelier.launcher.isolation.Browser.Reply;
 import java.util.Map;
 import java.util.Set;
 
@@ -23,14 +22,12 @@ final class AdminCase {
     static Thing create(Cast cast) throws Exception {
         Party admin = cast.ownerAdmin();
         admin.get("/admin/branding");
-        Reply saved = admin.multipart("/admin/branding", Map.of("tagline", TAGLINE), null, null);
-        if (saved.status() != 303) {
-            throw new AssertionError("the branding was not saved: " + saved);
-        }
+        Party.expect(admin.multipart("/admin/branding", Map.of("tagline", TAGLINE), null, null), 303,
+                "saving the branding");
         Party[] intruders = {cast.strangerAdmin(), cast.neighbour()};
         Set<String> users = Set.of(cast.owner().email());
         return Thing.of(users, () -> admin.get("/admin/branding").body().contains(TAGLINE) + " "
-                + admin.get("/admin/models").status())
+                + admin.get("/admin/models").statusCode())
                 .probe(Probe.get("/admin").ownOnly(), intruders)
                 .probe(Probe.get("/admin/users").ownOnly(), intruders)
                 .probe(Probe.get("/admin/branding").ownOnly(), intruders)

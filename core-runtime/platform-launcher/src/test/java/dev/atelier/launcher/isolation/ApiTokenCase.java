@@ -1,7 +1,7 @@
 package dev.atelier.launcher.isolation;
 
-import dev.atelier.launcher.isolation.Browser.Reply;
-import java.net.http.HttpRequest.BodyPublishers;
+import dev.atelier.launcher.platform.Browser;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.Set;
 
@@ -13,26 +13,16 @@ final class ApiTokenCase {
     /** Creates the thing as the cast's owner and says how to probe it. */
     static Thing create(Cast cast) throws Exception {
         Party owner = cast.owner();
-        Reply made = owner.call("POST", "/api/v1/account/tokens", "{\"name\":\"isolated script token\"}");
-        if (made.status() != 201) {
-            throw new AssertionError("the API token was not made: " + made);
-        }
-        String secret = Party.JSON.readTree(made.body()).get("token").asText();
-        Reply page = owner.post("/account/tokens", Map.of("tokenName", "isolated page token"));
-        if (page.status() != 200) {
-            throw new AssertionError("the account page made no token: " + page);
-        }
+        HttpResponse<String> made = Party.expect(owner.call("POST", "/api/v1/account/tokens",
+                "{\"name\":\"isolated script token\"}"), 201, "making an API token");
+        String secret = Browser.json(made).get("token").asText();
+        Party.expect(owner.post("/account/tokens", Map.of("tokenName", "isolated page token")), 200,
+                "making a token on the account page");
         Thing thing = Thing.of(Set.of("isolated script token", "isolated page token", secret),
                 () -> String.join(",", owner.listed("/api/v1/account/tokens", "id", "name")))
                 .probe(Probe.get("/api/v1/account/tokens").ownOnly())
-                .then(() -> {
-                    Reply me = cast.platform().visitor(owner.host()).send("GET", "/api/v1/account",
-                            Map.of("Authorization", "Bearer " + secret), BodyPublishers.noBody());
-                    if (me.status() != 200) {
-                        throw new AssertionError("the token stopped working: " + me);
-                    }
-                    return "";
-                });
+                .then(() -> Party.expect(cast.platform().visitor(owner.host()).get("/api/v1/account",
+                        "Authorization", "Bearer " + secret), 200, "the owner's token afterwards").body());
         for (String id : owner.listed("/api/v1/account/tokens", "id")) {
             thing.probe(Probe.api("DELETE", "/api/v1/account/tokens/" + id, null))
                     .probe(Probe.form("/account/tokens/" + id + "/revoke", Map.of()));

@@ -1,5 +1,6 @@
 package dev.atelier.launcher.isolation;
 
+import dev.atelier.launcher.platform.Browser;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,7 +22,7 @@ final class BrandLogoCase {
         String own = logo(cast.platform().visitor(cast.owner().host()));
         String other = logo(cast.platform().visitor(cast.stranger().host()));
         Browser anyone = cast.platform().visitor(cast.owner().host());
-        return Thing.of(Set.of(), () -> Integer.toString(anyone.get(own).status()))
+        return Thing.of(Set.of(), () -> Integer.toString(anyone.get(own).statusCode()))
                 .probe(Probe.get(own), cast.stranger())
                 .probe(Probe.get(other), cast.neighbour());
     }

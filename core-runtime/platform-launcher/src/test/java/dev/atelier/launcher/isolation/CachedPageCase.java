@@ -1,5 +1,6 @@
 package dev.atelier.launcher.isolation;
 
+import dev.atelier.launcher.platform.Browser;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

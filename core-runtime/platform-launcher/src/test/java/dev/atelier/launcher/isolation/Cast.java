@@ -1,5 +1,7 @@
 package dev.atelier.launcher.isolation;
 
+import dev.atelier.core.tenants.TenantSettings;
+import dev.atelier.launcher.platform.Browser;
 import java.util.List;
 
 /**
@@ -15,7 +17,7 @@ import java.util.List;
  * @param strangerScript the stranger's API token, calling the JSON API on the other tenant's host
  * @param ownerAdmin an admin of the owner's tenant
  * @param strangerAdmin an admin of the other tenant
- * @param platform the running platform (for a browser that is signed in as nobody, and for mail)
+ * @param platform the running platform (for a browser that is signed in as nobody, for mail, for its operator)
  */
 record Cast(Party owner, Party neighbour, Party stranger, Party neighbourScript, Party strangerScript,
         Party ownerAdmin, Party strangerAdmin, Stage platform) {
@@ -32,9 +34,19 @@ record Cast(Party owner, Party neighbour, Party stranger, Party neighbourScript,
     /** What a case may ask of the platform beyond its people. */
     interface Stage {
 
-        /** A new browser on {@code host} with no cookies. */
+        /** A new browser on {@code host} with no cookies, whose requests the kit records. */
         Browser visitor(String host);
 
-        Mailbox mailbox();
+        /** The name of the tenant served on {@code host}, as the subjects of its mail name it. */
+        String tenantName(String host);
+
+        /**
+         * Waits for the {@code nth} mail (from 1) to {@code address} with the subject {@code subject}, and returns the
+         * path and query of its link, as a browser on the site would follow it.
+         */
+        String mailedLink(String address, String subject, int nth);
+
+        /** As the operator of the tenant of {@code host}: adds {@code offer}, with its plugin settings, to its models. */
+        void offerModel(String host, TenantSettings.ModelOffer offer);
     }
 }

@@ -3,10 +3,11 @@ package dev.atelier.launcher.isolation;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.atelier.launcher.isolation.Browser.Reply;
+import dev.atelier.launcher.platform.Browser;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -31,11 +32,8 @@ final class Creations {
     }
 
     /** The id of an accepted generation. */
-    static String accepted(Reply reply) throws IOException {
-        if (reply.status() != 202) {
-            throw new AssertionError("the generation was not accepted: " + reply);
-        }
-        return Party.JSON.readTree(reply.body()).get("id").asText();
+    static String accepted(HttpResponse<String> reply) throws IOException {
+        return Browser.json(Party.expect(reply, 202, "submitting a generation")).get("id").asText();
     }
 
     /** Waits until the job has ended and returns its last view. */

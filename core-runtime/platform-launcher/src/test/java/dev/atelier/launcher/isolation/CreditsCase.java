@@ -1,7 +1,6 @@
 package dev.atelier.launcher.isolation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.atelier.launcher.isolation.Browser.Reply;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -21,10 +20,8 @@ final class CreditsCase {
         Party owner = cast.owner();
         String search = "/admin/users?q=" + URLEncoder.encode(owner.email(), StandardCharsets.UTF_8);
         cast.ownerAdmin().get(search);
-        Reply granted = cast.ownerAdmin().post("/admin/users/grant", grant(owner, "isolated goodwill"));
-        if (granted.status() != 303) {
-            throw new AssertionError("the admin's grant was refused: " + granted);
-        }
+        Party.expect(cast.ownerAdmin().post("/admin/users/grant", grant(owner, "isolated goodwill")), 303,
+                "the admin's grant");
         return Thing.of(Set.of("isolated goodwill", owner.email()), () -> {
             JsonNode credits = owner.json("/api/v1/credits");
             return credits.get("balance").asText() + " " + credits.get("entries").size();

@@ -1,6 +1,6 @@
 package dev.atelier.launcher.isolation;
 
-import dev.atelier.launcher.isolation.Browser.Reply;
+import dev.atelier.launcher.platform.Browser;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,12 +18,12 @@ final class GenerationCase {
         Party owner = cast.owner();
         String viaApi = Creations.submit(owner, "isolated lighthouse at dusk");
         owner.get("/create");
-        Reply posted = owner.multipart("/create", Map.of("model", "procedural", "prompt", "isolated paper boat"),
-                "input", Creations.png());
-        if (posted.status() != 303 || !posted.location().contains("/gallery/")) {
-            throw new AssertionError("the create page did not accept the generation: " + posted);
+        String gallery = Browser.location(Party.expect(owner.multipart("/create", Map.of("model", "procedural",
+                "prompt", "isolated paper boat"), "input", Creations.png()), 303, "the create page"));
+        if (!gallery.contains("/gallery/")) {
+            throw new AssertionError("the create page sent the owner to " + gallery + ", not to the creation");
         }
-        String viaPage = posted.location().substring(posted.location().lastIndexOf('/') + 1);
+        String viaPage = gallery.substring(gallery.lastIndexOf('/') + 1);
         Creations.finished(owner, viaApi);
         Creations.finished(owner, viaPage);
         Thing thing = Thing.of(Set.of("isolated lighthouse", "isolated paper boat"),

@@ -1,6 +1,5 @@
 package dev.atelier.launcher.isolation;
 
-import dev.atelier.launcher.isolation.Browser.Reply;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -18,21 +17,17 @@ final class MailedLinkCase {
 
     /** Creates the thing as the cast's owner and says how to probe it. */
     static Thing create(Cast cast) throws Exception {
-        Mailbox mail = cast.platform().mailbox();
+        Cast.Stage platform = cast.platform();
         String host = cast.owner().host();
-        Party late = Party.signUpUnconfirmed(cast.platform().visitor(host), "late@isolation.test", "Lou Late");
-        String verify = mail.link(late.email(), "Confirm your email", 1);
-        Reply asked = Party.submit(cast.platform().visitor(host), "/reset", Map.of("email", late.email()));
-        if (asked.status() != 200) {
-            throw new AssertionError("the reset was not asked for: " + asked);
-        }
-        String reset = mail.link(late.email(), "Reset your", 1);
-        Reply moved = late.post("/account/email", Map.of("newEmail", "late.moved@isolation.test",
-                "currentPassword", late.password()));
-        if (moved.status() != 303) {
-            throw new AssertionError("the email change was not asked for: " + moved);
-        }
-        String change = mail.link("late.moved@isolation.test", "Confirm", 1);
+        String site = platform.tenantName(host);
+        Party late = Party.signUpUnconfirmed(platform.visitor(host), "late@isolation.test", "Lou Late");
+        String verify = platform.mailedLink(late.email(), Party.confirmSubject(site), 1);
+        Party.expect(platform.visitor(host).submit("/reset", "/reset", Map.of("email", late.email())), 200,
+                "asking for a password reset");
+        String reset = platform.mailedLink(late.email(), "Reset your " + site + " password", 1);
+        Party.expect(late.post("/account/email", Map.of("newEmail", "late.moved@isolation.test",
+                "currentPassword", late.password())), 303, "asking for an email change");
+        String change = platform.mailedLink("late.moved@isolation.test", Party.confirmSubject(site), 1);
         Party stranger = cast.stranger();
         return Thing.of(Set.of(late.email(), "late.moved@isolation.test"), () -> {
             var me = late.json("/api/v1/account");
@@ -44,13 +39,7 @@ final class MailedLinkCase {
                         "newPassword", "a password chosen by a stranger")).likeUnknown(decoded(reset)), stranger)
                 .probe(Probe.get(change).likeUnknown(token(change)), stranger)
                 .probe(Probe.form("/reset", Map.of("email", late.email())).ownOnly(), stranger)
-                .then(() -> {
-                    Reply confirmed = late.get(verify);
-                    if (confirmed.status() != 200) {
-                        throw new AssertionError("the owner's confirmation link stopped working: " + confirmed);
-                    }
-                    return "";
-                });
+                .then(() -> Party.expect(late.get(verify), 200, "the owner's confirmation link afterwards").body());
     }
 
     private static String token(String link) {

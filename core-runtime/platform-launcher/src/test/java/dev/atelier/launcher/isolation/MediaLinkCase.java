@@ -1,7 +1,7 @@
 package dev.atelier.launcher.isolation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.atelier.launcher.isolation.Browser.Reply;
+import java.net.http.HttpResponse;
 import java.util.Set;
 
 /**
@@ -22,8 +22,8 @@ final class MediaLinkCase {
         String key = link.substring(0, link.indexOf('?'));
         String exp = link.replaceAll(".*[?&]exp=([^&]*).*", "$1");
         return Thing.of(Set.of(), () -> {
-            Reply file = owner.get(link);
-            return file.status() + " " + file.body().length();
+            HttpResponse<String> file = owner.get(link);
+            return file.statusCode() + " " + file.body().length();
         })
                 .probe(Probe.get(link), cast.stranger())
                 .probe(Probe.get(key))

@@ -1,5 +1,7 @@
 package dev.atelier.launcher.isolation;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,8 +16,10 @@ final class RequestLog {
 
     private final List<Sent> sent = new ArrayList<>();
 
-    synchronized void record(String method, String path) {
-        sent.add(new Sent(method, path));
+    synchronized void record(HttpRequest request) {
+        URI uri = request.uri();
+        String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
+        sent.add(new Sent(request.method(), uri.getRawPath() + query));
     }
 
     synchronized List<Sent> takeAll() {

@@ -1,9 +1,13 @@
 package dev.atelier.launcher.isolation;
 
-import dev.atelier.launcher.isolation.Browser.Reply;
+import dev.atelier.core.tenants.TenantSettings;
 import dev.atelier.launcher.isolation.RouteCatalog.Route;
+import dev.atelier.launcher.platform.Browser;
+import dev.atelier.launcher.platform.TestPlatform;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,22 +27,27 @@ import org.assertj.core.api.SoftAssertions;
  * and filters that no case names and {@link NotTenantOwned} does not exempt, and a case that names a route it never
  * sent a request to fails.
  *
+ * <p>The platform it probes is the {@linkplain TestPlatform#demo() demo platform} with mail, so its people confirm
+ * their addresses from the real mail. The owner's tenant is AuraTuner; the other is the second demo tenant.
+ *
  * <p>To cover a new route, name it in {@link IsolationCases#ALL} under the case of the thing it serves and add probes
  * that reach it to that case (or write a new case for a new kind of thing).
  */
-public final class TenantIsolationKit implements AutoCloseable {
+public final class TenantIsolationKit implements Cast.Stage, AutoCloseable {
 
-    private final IsolationPlatform platform;
+    private static final String OWNER_TENANT = "auratuner";
+
+    private final TestPlatform platform;
     private final RequestLog log = new RequestLog();
     private Cast cast;
 
-    private TenantIsolationKit(IsolationPlatform platform) {
+    private TenantIsolationKit(TestPlatform platform) {
         this.platform = platform;
     }
 
     /** Starts the platform the kit probes. */
     public static TenantIsolationKit start() throws Exception {
-        return new TenantIsolationKit(IsolationPlatform.start());
+        return new TenantIsolationKit(TestPlatform.demo().mail().start());
     }
 
     /** Creates the case's thing as its owner, sends each probe as each intruder, and checks the thing is unchanged. */
@@ -88,22 +97,24 @@ public final class TenantIsolationKit implements AutoCloseable {
 
     private List<String> served() {
         List<String> served = new ArrayList<>();
-        RouteCatalog.routes(platform.web()).forEach(route -> served.add(route.toString()));
-        served.addAll(RouteCatalog.servletParts(platform.web()));
+        RouteCatalog.routes(platform.atelier().web()).forEach(route -> served.add(route.toString()));
+        served.addAll(RouteCatalog.servletParts(platform.atelier().web()));
         return served;
     }
 
     private void check(SoftAssertions softly, String name, Party intruder, Probe probe, Set<String> markers)
             throws Exception {
-        Reply reply = intruder.send(probe);
+        HttpResponse<String> reply = intruder.send(probe);
         String what = name + ": " + probe + " by " + intruder.email() + " on " + intruder.host();
         switch (probe.answer()) {
-            case NOT_FOUND -> softly.assertThat(reply.status()).as("%s answered %s", what, reply).isEqualTo(404);
-            case OWN_ONLY -> softly.assertThat(reply.status()).as("%s answered %s", what, reply).isLessThan(500);
+            case NOT_FOUND -> softly.assertThat(reply.statusCode()).as("%s answered %s", what, Party.summary(reply))
+                    .isEqualTo(404);
+            case OWN_ONLY -> softly.assertThat(reply.statusCode()).as("%s answered %s", what, Party.summary(reply))
+                    .isLessThan(500);
             case LIKE_UNKNOWN -> {
-                Reply unknown = intruder.send(probe.aboutUnknown());
-                softly.assertThat(reply.status()).as("%s answered %s; about an id nobody has: %s", what, reply,
-                        unknown).isEqualTo(unknown.status());
+                HttpResponse<String> unknown = intruder.send(probe.aboutUnknown());
+                softly.assertThat(reply.statusCode()).as("%s answered %s; about an id nobody has: %s", what,
+                        Party.summary(reply), Party.summary(unknown)).isEqualTo(unknown.statusCode());
             }
         }
         for (String marker : markers) {
@@ -116,8 +127,8 @@ public final class TenantIsolationKit implements AutoCloseable {
 
     // A case's routes count only if one of its browsers sent a request there while it ran.
     private List<String> unexercised(IsolationCase isolationCase, List<RequestLog.Sent> sent) {
-        Map<String, Route> routes = new java.util.HashMap<>();
-        RouteCatalog.routes(platform.web()).forEach(route -> routes.put(route.toString(), route));
+        Map<String, Route> routes = new HashMap<>();
+        RouteCatalog.routes(platform.atelier().web()).forEach(route -> routes.put(route.toString(), route));
         return isolationCase.routes().stream().filter(routes::containsKey)
                 .filter(name -> sent.stream().noneMatch(s -> routes.get(name).matches(s.method(), s.path())))
                 .toList();
@@ -125,50 +136,54 @@ public final class TenantIsolationKit implements AutoCloseable {
 
     private synchronized Cast cast() throws Exception {
         if (cast == null) {
-            Mailbox mail = platform.mailbox();
-            String home = platform.ownerHost();
-            String away = platform.otherHost();
-            Party neighbour = Party.signUp(visitor(home), mail, "neighbour@isolation.test", "Ned Neighbour");
-            Party stranger = Party.signUp(visitor(away), mail, "stranger@isolation.test", "Stella Stranger");
+            String home = TestPlatform.hostOf(OWNER_TENANT);
+            String away = TestPlatform.hostOf(platform.secondDemoTenant());
+            Party neighbour = Party.signUp(this, home, "neighbour@isolation.test", "Ned Neighbour");
+            Party stranger = Party.signUp(this, away, "stranger@isolation.test", "Stella Stranger");
             cast = new Cast(
-                    Party.signUp(visitor(home), mail, "owner@isolation.test", "Olive Owner"),
+                    Party.signUp(this, home, "owner@isolation.test", "Olive Owner"),
                     neighbour,
                     stranger,
                     neighbour.script(visitor(home)),
                     stranger.script(visitor(away)),
-                    Party.signUp(visitor(home), mail, platform.adminEmail(home), "Ada Admin"),
-                    Party.signUp(visitor(away), mail, platform.adminEmail(away), "Sam Otheradmin"),
-                    new Cast.Stage() {
-                        @Override
-                        public Browser visitor(String host) {
-                            return TenantIsolationKit.this.visitor(host);
-                        }
-
-                        @Override
-                        public Mailbox mailbox() {
-                            return mail;
-                        }
-                    });
+                    Party.signUp(this, home, adminEmail(home), "Ada Admin"),
+                    Party.signUp(this, away, adminEmail(away), "Sam Otheradmin"),
+                    this);
         }
         return cast;
     }
 
-    private Browser visitor(String host) {
-        return new Browser(platform.port(), host, log);
+    /** The first admin email the tenant of {@code host} lists in its folder (an account there becomes its admin). */
+    private String adminEmail(String host) {
+        return platform.tenant(slug(host)).settings().admins().get(0);
     }
 
-    /** The host of the owner's tenant. */
-    String ownerHost() {
-        return platform.ownerHost();
-    }
-
-    /** The host of the other tenant. */
-    String otherHost() {
-        return platform.otherHost();
+    private static String slug(String host) {
+        return host.substring(0, host.indexOf('.'));
     }
 
     @Override
-    public void close() throws Exception {
+    public Browser visitor(String host) {
+        return platform.browserOnHost(host).recording(log::record);
+    }
+
+    @Override
+    public String tenantName(String host) {
+        return platform.tenant(slug(host)).displayName();
+    }
+
+    @Override
+    public String mailedLink(String address, String subject, int nth) {
+        return platform.mail().waitFor(address, subject, nth).get(nth - 1).linkPath();
+    }
+
+    @Override
+    public void offerModel(String host, TenantSettings.ModelOffer offer) {
+        platform.offerModel(slug(host), offer);
+    }
+
+    @Override
+    public void close() {
         platform.close();
     }
 }

@@ -1,6 +1,6 @@
 package dev.atelier.launcher.isolation;
 
-import dev.atelier.launcher.isolation.Browser.Reply;
+import dev.atelier.launcher.platform.Browser;
 import java.util.Map;
 import java.util.Set;
 
@@ -15,11 +15,8 @@ final class UploadCase {
     /** Creates the thing as the cast's owner and says how to probe it. */
     static Thing create(Cast cast) throws Exception {
         Party owner = cast.owner();
-        Reply uploaded = owner.multipart("/api/v1/uploads", Map.of(), "file", Creations.png());
-        if (uploaded.status() != 201) {
-            throw new AssertionError("the upload was refused: " + uploaded);
-        }
-        String upload = Party.JSON.readTree(uploaded.body()).get("id").asText();
+        String upload = Browser.json(Party.expect(owner.multipart("/api/v1/uploads", Map.of(), "file",
+                Creations.png()), 201, "the upload")).get("id").asText();
         return Thing.of(Set.of("isolated borrowed input"), () -> "")
                 .probe(Probe.api("POST", "/api/v1/generations", Creations.request("isolated borrowed input", upload))
                         .likeUnknown(upload))

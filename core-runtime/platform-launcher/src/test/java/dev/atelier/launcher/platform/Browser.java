@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,6 +47,7 @@ public final class Browser {
     private final Map<String, String> cookies = new LinkedHashMap<>();
     private final Map<String, String> fixedHeaders = new LinkedHashMap<>();
     private String hostHeader;
+    private Consumer<HttpRequest> log = request -> { };
 
     Browser(IntSupplier port, String host) {
         this.port = port;
@@ -66,6 +68,12 @@ public final class Browser {
     /** Sends {@code name: value} with every request from now on (a user agent, a bearer token). */
     public Browser always(String name, String value) {
         fixedHeaders.put(name, value);
+        return this;
+    }
+
+    /** Hands every request this browser sends to {@code log} first, so a test can tell which routes it reached. */
+    public Browser recording(Consumer<HttpRequest> log) {
+        this.log = log;
         return this;
     }
 
@@ -110,7 +118,14 @@ public final class Browser {
     }
 
     public HttpResponse<byte[]> getBytes(String path) throws IOException, InterruptedException {
-        return HTTP.send(request(path, Map.of()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        return HTTP.send(logged(request(path, Map.of()).GET()), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** Any request, sent as written: {@code method} with {@code body} (null for none) and {@code headers}. */
+    public HttpResponse<String> send(String method, String pathAndQuery, Map<String, String> headers, byte[] body)
+            throws IOException, InterruptedException {
+        return send(request(pathAndQuery, headers).method(method, body == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     public HttpResponse<String> delete(String path, String... headers) throws IOException, InterruptedException {
@@ -301,8 +316,14 @@ public final class Browser {
         return builder;
     }
 
+    private HttpRequest logged(HttpRequest.Builder builder) {
+        HttpRequest request = builder.build();
+        log.accept(request);
+        return request;
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder builder) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(logged(builder), HttpResponse.BodyHandlers.ofString());
         for (String header : response.headers().allValues("Set-Cookie")) {
             SetCookie cookie = SetCookie.parse(header);
             if (cookie.value() == null) {

@@ -8,6 +8,7 @@ import dev.atelier.config.ConfigSources;
 import dev.atelier.config.InvalidConfigurationException;
 import dev.atelier.billing.credits.LedgerEntry;
 import dev.atelier.core.tenants.Tenant;
+import dev.atelier.core.tenants.TenantSettings;
 import dev.atelier.launcher.Atelier;
 import dev.atelier.testkit.TestDatabase;
 import dev.atelier.testkit.TestPostgres;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -263,6 +265,17 @@ public final class TestPlatform
 
     public String tenantId(String slug) {
         return tenant(slug).id();
+    }
+
+    /**
+     * Adds {@code offer} to the models the tenant {@code slug} offers, with its plugin settings, as an operator who
+     * edited the tenant's folder would; tenant admins cannot set plugin settings.
+     */
+    public void offerModel(String slug, TenantSettings.ModelOffer offer) {
+        Tenant tenant = tenant(slug);
+        List<TenantSettings.ModelOffer> offers = new ArrayList<>(tenant.settings().models());
+        offers.add(offer);
+        atelier.tenants().admin().updateModels(slug, offers, tenant.settings().credits());
     }
 
     /** The demo tenant that is not AuraTuner (needs {@link TestPlatformBuilder#demoTenants()}). */
