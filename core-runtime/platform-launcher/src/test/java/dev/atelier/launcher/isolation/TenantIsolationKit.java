@@ -28,7 +28,8 @@ import org.assertj.core.api.SoftAssertions;
  * sent a request to fails.
  *
  * <p>The platform it probes is the {@linkplain TestPlatform#demo() demo platform} with mail, so its people confirm
- * their addresses from the real mail. The owner's tenant is AuraTuner; the other is the second demo tenant.
+ * their addresses from the real mail, and with the Replicate model bundle deployed, so the owner's tenant has plugin
+ * settings of its own to keep from the others. The owner's tenant is AuraTuner; the other is the second demo tenant.
  *
  * <p>To cover a new route, name it in {@link IsolationCases#ALL} under the case of the thing it serves and add probes
  * that reach it to that case (or write a new case for a new kind of thing).
@@ -47,7 +48,8 @@ public final class TenantIsolationKit implements Cast.Stage, AutoCloseable {
 
     /** Starts the platform the kit probes. */
     public static TenantIsolationKit start() throws Exception {
-        return new TenantIsolationKit(TestPlatform.demo().mail().start());
+        return new TenantIsolationKit(TestPlatform.demo().mail().bundle("model-replicate.jar", "replicate-image")
+                .start());
     }
 
     /** Creates the case's thing as its owner, sends each probe as each intruder, and checks the thing is unchanged. */
