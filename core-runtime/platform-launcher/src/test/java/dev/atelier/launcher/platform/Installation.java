@@ -10,6 +10,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -31,18 +33,64 @@ final class Installation {
         this.home = home;
     }
 
-    /** A fresh folder with the system bundles and the repository's themes. */
-    static Installation create() throws IOException {
+    /**
+     * A fresh folder with the system bundles and the repository's themes, with {@code themeFiles} (by path relative to
+     * {@code themes/}) added to them or put in place of theirs.
+     */
+    static Installation create(Map<String, byte[]> themeFiles) throws IOException {
         Installation installation = new Installation(Files.createTempDirectory("atelier-test"));
         Files.createDirectories(installation.deployDir());
         Files.createDirectories(installation.home.resolve("system-bundles"));
-        Files.createSymbolicLink(installation.home.resolve("themes"), REPO_THEMES);
+        installation.writeThemes(themeFiles);
         try (Stream<Path> bundles = Files.list(SYSTEM_BUNDLES)) {
             for (Path bundle : bundles.toList()) {
                 Files.copy(bundle, installation.home.resolve("system-bundles").resolve(bundle.getFileName()));
             }
         }
         return installation;
+    }
+
+    /**
+     * Links {@code themes/} to the repository's themes; with files of its own, a folder instead where every repository
+     * theme a file changes is a copy (the repository stays untouched) and the others are links.
+     */
+    private void writeThemes(Map<String, byte[]> files) throws IOException {
+        Path themes = home.resolve("themes");
+        if (files.isEmpty()) {
+            Files.createSymbolicLink(themes, REPO_THEMES);
+            return;
+        }
+        Set<String> changed = files.keySet().stream().map(path -> path.substring(0, path.indexOf('/')))
+                .collect(Collectors.toSet());
+        try (Stream<Path> repoThemes = Files.list(REPO_THEMES)) {
+            for (Path theme : repoThemes.filter(Files::isDirectory).toList()) {
+                Path target = themes.resolve(theme.getFileName().toString());
+                if (changed.contains(theme.getFileName().toString())) {
+                    copyTree(theme, target);
+                } else {
+                    Files.createDirectories(themes);
+                    Files.createSymbolicLink(target, theme);
+                }
+            }
+        }
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            Path target = themes.resolve(file.getKey());
+            Files.createDirectories(target.getParent());
+            Files.write(target, file.getValue());
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> tree = Files.walk(from)) {
+            for (Path source : tree.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
     }
 
     Path home() {
