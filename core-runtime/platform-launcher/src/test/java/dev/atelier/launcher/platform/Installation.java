@@ -1,5 +1,6 @@
 package dev.atelier.launcher.platform;
 
+import dev.atelier.testkit.Folders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +67,7 @@ final class Installation {
             for (Path theme : repoThemes.filter(Files::isDirectory).toList()) {
                 Path target = themes.resolve(theme.getFileName().toString());
                 if (changed.contains(theme.getFileName().toString())) {
-                    copyTree(theme, target);
+                    Folders.copy(theme, target);
                 } else {
                     Files.createDirectories(themes);
                     Files.createSymbolicLink(target, theme);
@@ -77,19 +78,6 @@ final class Installation {
             Path target = themes.resolve(file.getKey());
             Files.createDirectories(target.getParent());
             Files.write(target, file.getValue());
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> tree = Files.walk(from)) {
-            for (Path source : tree.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
         }
     }
 

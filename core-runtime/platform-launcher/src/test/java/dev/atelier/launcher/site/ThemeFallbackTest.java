@@ -14,10 +14,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ThemeFallbackTest {
 
-    private static final String DEFAULT_INDEX = "class=\"hero\"";
-    private static final String MARGINALIA_INDEX = "class=\"title-page\"";
-    private static final String DEFAULT_PRICING = "Pay for what you create";
-
     @RegisterExtension
     static final TestPlatform platform = TestPlatform.builder()
             .themeFile("broken", "index.ftlh", """
@@ -37,6 +33,11 @@ class ThemeFallbackTest {
             .tenant("iota", themed("iota", "Iota", "default"))
             .tenantFile("iota", "templates/pricing.ftlh", "<p>first</p>")
             .build();
+
+    /** What tells the shipped templates apart: the landing pages of default and marginalia, default's pricing. */
+    private static final String DEFAULT_INDEX = "class=\"hero\"";
+    private static final String MARGINALIA_INDEX = "class=\"title-page\"";
+    private static final String DEFAULT_PRICING = "Pay for what you create";
 
     private static String themed(String slug, String name, String theme) {
         return """
