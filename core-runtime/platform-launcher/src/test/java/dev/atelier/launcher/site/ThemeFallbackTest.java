@@ -25,8 +25,9 @@ class ThemeFallbackTest {
             .tenant("beta", themed("beta", "Beta Films", "marginalia"))
             .tenant("zeta", themed("zeta", "Zeta", "no-such-theme"))
             .tenant("eta", themed("eta", "Eta", "marginalia"))
-            .tenantFile("eta", "templates/index.ftlh",
-                    "<#import \"/layout.ftlh\" as l><@l.page title=\"Eta\"><p>eta-own-index ${tenant.name}</p></@l.page>")
+            .tenantFile("eta", "templates/index.ftlh", """
+                    <#import "/layout.ftlh" as l><@l.page title="Eta"><p>eta-own-index ${tenant.name}</p></@l.page>
+                    """)
             .tenant("delta", themed("delta", "Delta", "broken"))
             .tenant("theta", themed("theta", "Theta", "default"))
             .tenantFile("theta", "templates/pricing.ftlh", "<p>theta pricing</p>\n<p>${nosuch.value}</p>\n")
