@@ -1,4 +1,5 @@
 /**
- * Real services for tests: {@link dev.atelier.testkit.TestPostgres} gives each test its own PostgreSQL database.
+ * Real services for tests: {@link dev.atelier.testkit.TestPostgres} gives each test its own PostgreSQL database;
+ * {@link dev.atelier.testkit.Folders} copies fixture folders a test may change.
  */
 package dev.atelier.testkit;

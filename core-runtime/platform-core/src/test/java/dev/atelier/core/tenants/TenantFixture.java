@@ -3,10 +3,8 @@ package dev.atelier.core.tenants;
 import dev.atelier.core.db.Database;
 import dev.atelier.core.db.DatabaseSettings;
 import dev.atelier.core.secrets.SecretBox;
+import dev.atelier.testkit.Folders;
 import dev.atelier.testkit.TestDatabase;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -18,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /** A migrated database with the tenant module on it, and copies of the test tenant folders to edit. */
 final class TenantFixture implements AutoCloseable {
@@ -41,7 +38,7 @@ final class TenantFixture implements AutoCloseable {
         new SecureRandom().nextBytes(key);
         module = new TenantModule(database, new SecretBox(key), "localhost");
         folders = workDir.resolve("tenants");
-        copy(Path.of("src/test/resources/tenants"), folders);
+        Folders.copy(Path.of("src/test/resources/tenants"), folders);
     }
 
     TenantFolders folders() {
@@ -95,21 +92,6 @@ final class TenantFixture implements AutoCloseable {
             return out.toString();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    static void copy(Path from, Path to) {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path source : walk.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.atelier.launcher.platform;
 
+import dev.atelier.testkit.Folders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -31,18 +34,51 @@ final class Installation {
         this.home = home;
     }
 
-    /** A fresh folder with the system bundles and the repository's themes. */
-    static Installation create() throws IOException {
+    /**
+     * A fresh folder with the system bundles and the repository's themes, with {@code themeFiles} (by path relative to
+     * {@code themes/}) added to them or put in place of theirs.
+     */
+    static Installation create(Map<String, byte[]> themeFiles) throws IOException {
         Installation installation = new Installation(Files.createTempDirectory("atelier-test"));
         Files.createDirectories(installation.deployDir());
         Files.createDirectories(installation.home.resolve("system-bundles"));
-        Files.createSymbolicLink(installation.home.resolve("themes"), REPO_THEMES);
+        installation.writeThemes(themeFiles);
         try (Stream<Path> bundles = Files.list(SYSTEM_BUNDLES)) {
             for (Path bundle : bundles.toList()) {
                 Files.copy(bundle, installation.home.resolve("system-bundles").resolve(bundle.getFileName()));
             }
         }
         return installation;
+    }
+
+    /**
+     * Links {@code themes/} to the repository's themes; with files of its own, a folder instead where every repository
+     * theme a file changes is a copy (the repository stays untouched) and the others are links.
+     */
+    private void writeThemes(Map<String, byte[]> files) throws IOException {
+        Path themes = home.resolve("themes");
+        if (files.isEmpty()) {
+            Files.createSymbolicLink(themes, REPO_THEMES);
+            return;
+        }
+        Set<String> changed = files.keySet().stream().map(path -> path.substring(0, path.indexOf('/')))
+                .collect(Collectors.toSet());
+        try (Stream<Path> repoThemes = Files.list(REPO_THEMES)) {
+            for (Path theme : repoThemes.filter(Files::isDirectory).toList()) {
+                Path target = themes.resolve(theme.getFileName().toString());
+                if (changed.contains(theme.getFileName().toString())) {
+                    Folders.copy(theme, target);
+                } else {
+                    Files.createDirectories(themes);
+                    Files.createSymbolicLink(target, theme);
+                }
+            }
+        }
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            Path target = themes.resolve(file.getKey());
+            Files.createDirectories(target.getParent());
+            Files.write(target, file.getValue());
+        }
     }
 
     Path home() {

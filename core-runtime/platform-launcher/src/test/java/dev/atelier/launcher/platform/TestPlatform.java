@@ -8,12 +8,14 @@ import dev.atelier.config.ConfigSources;
 import dev.atelier.config.InvalidConfigurationException;
 import dev.atelier.billing.credits.LedgerEntry;
 import dev.atelier.core.tenants.Tenant;
+import dev.atelier.core.tenants.TenantFolders;
 import dev.atelier.core.tenants.TenantSettings;
 import dev.atelier.launcher.Atelier;
 import dev.atelier.testkit.TestDatabase;
 import dev.atelier.testkit.TestPostgres;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -172,7 +174,7 @@ public final class TestPlatform
         try {
             outside = OutsideServers.start(spec);
             database = spec.embeddedDatabase ? null : TestPostgres.create();
-            installation = Installation.create();
+            installation = Installation.create(spec.themeFiles);
             if (spec.demoTenants) {
                 installation.linkDemoTenants();
             }
@@ -276,6 +278,24 @@ public final class TestPlatform
         List<TenantSettings.ModelOffer> offers = new ArrayList<>(tenant.settings().models());
         offers.add(offer);
         atelier.tenants().admin().updateModels(slug, offers, tenant.settings().credits());
+    }
+
+    /**
+     * Writes a file of the tenant folder {@code slug} while the platform runs and applies the folders again, as an
+     * operator who edits a folder and runs {@code atelier tenants apply} would.
+     */
+    public void changeTenantFile(String slug, String path, String content) throws IOException {
+        installation.writeTenantFile(slug + "/" + path, content.getBytes(StandardCharsets.UTF_8));
+        applyTenantFolders();
+    }
+
+    /**
+     * Applies the tenant folders again, as {@code atelier tenants apply} does: each tenant is as its folder says, and
+     * changes made in the admin area since are undone.
+     */
+    public void applyTenantFolders() {
+        atelier.tenants().folders().apply(TenantFolders.discover(home().resolve("tenant-configs")),
+                flags.get("atelier.profile"));
     }
 
     /** The demo tenant that is not AuraTuner (needs {@link TestPlatformBuilder#demoTenants()}). */

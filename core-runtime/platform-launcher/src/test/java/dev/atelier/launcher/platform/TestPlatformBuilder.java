@@ -19,6 +19,8 @@ public final class TestPlatformBuilder {
     final Map<String, String> tenants = new LinkedHashMap<>();
     /** Further files of tenant folders (assets, templates), by path relative to {@code tenant-configs/}. */
     final Map<String, byte[]> tenantFiles = new LinkedHashMap<>();
+    /** Files of themes, by path relative to {@code themes/}, added to the repository's themes or replacing theirs. */
+    final Map<String, byte[]> themeFiles = new LinkedHashMap<>();
     final Map<String, List<String>> shippedBundles = new LinkedHashMap<>();
     final Map<String, List<String>> testModelBundles = new LinkedHashMap<>();
     final Map<String, String> settings = new HashMap<>();
@@ -51,6 +53,15 @@ public final class TestPlatformBuilder {
     /** A further file of the tenant folder {@code slug}, such as a PNG logo. */
     public TestPlatformBuilder tenantFile(String slug, String path, byte[] content) {
         tenantFiles.put(slug + "/" + path, content.clone());
+        return this;
+    }
+
+    /**
+     * A file of the theme {@code theme} (a new one, or one of the repository's: its copy then has this file instead
+     * of its own), such as {@code index.ftlh} or {@code error/500.ftlh}; the repository's themes stay as they are.
+     */
+    public TestPlatformBuilder themeFile(String theme, String path, String content) {
+        themeFiles.put(theme + "/" + path, content.getBytes(StandardCharsets.UTF_8));
         return this;
     }
 

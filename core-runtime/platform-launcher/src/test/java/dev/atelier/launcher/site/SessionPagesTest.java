@@ -6,7 +6,6 @@ import dev.atelier.accounts.Account;
 import dev.atelier.launcher.platform.Browser;
 import dev.atelier.launcher.platform.TestAccounts;
 import dev.atelier.launcher.platform.TestPlatform;
-import dev.atelier.launcher.platform.User;
 import dev.atelier.web.auth.Cookies;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
@@ -49,13 +48,11 @@ class SessionPagesTest {
     void aBrandingPostWithoutTheRightCsrfTokenIsRefusedAndChangesNothing() throws Exception {
         Browser admin = adminBrowser("owner@alpha.test");
         String tokenOfOtherSession = adminBrowser("deputy@alpha.test").csrfOf("/admin/branding");
-        Map<String, String> form = brandingForm("Hijacked Studio");
+        BrandingForm form = BrandingForm.saving("Hijacked Studio", "#abcdef");
 
-        HttpResponse<String> missing = postBranding(admin, form);
-        form.put("csrf", "0123456789abcdef");
-        HttpResponse<String> wrong = postBranding(admin, form);
-        form.put("csrf", tokenOfOtherSession);
-        HttpResponse<String> foreign = postBranding(admin, form);
+        HttpResponse<String> missing = form.post(admin);
+        HttpResponse<String> wrong = form.set("csrf", "0123456789abcdef").post(admin);
+        HttpResponse<String> foreign = form.set("csrf", tokenOfOtherSession).post(admin);
 
         for (HttpResponse<String> refused : List.of(missing, wrong, foreign)) {
             assertThat(refused.statusCode()).isEqualTo(403);
@@ -64,10 +61,8 @@ class SessionPagesTest {
         assertThat(platform.tenant(ALPHA).displayName()).isEqualTo("alpha studio");
         assertThat(platform.get(ALPHA_HOST, "/").body()).doesNotContain("Hijacked");
 
-        Map<String, String> preview = brandingForm("alpha studio");
-        preview.put("csrf", admin.csrfOf("/admin/branding"));
-        preview.put("action", "preview");
-        assertThat(postBranding(admin, preview).statusCode()).as("with the session's own token").isEqualTo(200);
+        BrandingForm preview = BrandingForm.saving("alpha studio", "#abcdef").set("action", "preview");
+        assertThat(preview.submit(admin).statusCode()).as("with the session's own token").isEqualTo(200);
     }
 
     @Test
@@ -158,26 +153,5 @@ class SessionPagesTest {
 
     private static Browser adminBrowser(String email) {
         return platform.browser(ALPHA).signedIn(platform.accounts().signedInAdmin(ALPHA, email));
-    }
-
-    /** The branding form as the admin page sends it: multipart, because it may carry a logo. */
-    private static HttpResponse<String> postBranding(Browser admin, Map<String, String> fields) throws Exception {
-        User.Multipart form = new User.Multipart().fields(fields);
-        return admin.post("/admin/branding", form.contentType(), form.body(), Map.of());
-    }
-
-    private static Map<String, String> brandingForm(String name) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("name", name);
-        form.put("tagline", "");
-        form.put("theme", "default");
-        for (String colour : new String[] {"primary", "on_primary", "accent", "background", "surface", "text",
-                "muted"}) {
-            form.put("color_" + colour, "#abcdef");
-        }
-        form.put("font_heading", "Georgia, serif");
-        form.put("font_body", "system-ui");
-        form.put("action", "save");
-        return form;
     }
 }
