@@ -64,6 +64,13 @@ class GenerationJobsTest {
         return ledger.entries(ALPHA, account).stream().map(LedgerEntry::kind).toList();
     }
 
+    // Ada's hold was given back whole: her ten credits again, the hold and its release in her history.
+    private void assertHoldReleased() {
+        assertThat(kinds(ADA)).containsExactly(LedgerEntry.Kind.RELEASE, LedgerEntry.Kind.HOLD,
+                LedgerEntry.Kind.GRANT);
+        assertThat(ledger.balance(ALPHA, ADA)).isEqualTo(10);
+    }
+
     @Test
     void submittingQueuesTheJobAndHoldsItsPrice() {
         Job job = submit(ADA, "a lighthouse at dusk", 4);
@@ -138,9 +145,7 @@ class GenerationJobsTest {
         Job failed = jobs.find(ALPHA, ADA, job.id()).orElseThrow();
         assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
         assertThat(failed.error()).isEqualTo("The model refused this prompt.");
-        assertThat(kinds(ADA)).containsExactly(LedgerEntry.Kind.RELEASE, LedgerEntry.Kind.HOLD,
-                LedgerEntry.Kind.GRANT);
-        assertThat(ledger.balance(ALPHA, ADA)).isEqualTo(10);
+        assertHoldReleased();
     }
 
     @Test
@@ -155,8 +160,7 @@ class GenerationJobsTest {
 
         assertThat(jobs.find(ALPHA, ADA, job.id()).orElseThrow().status()).isEqualTo(JobStatus.FAILED);
         assertThat(jobs.claim("w4", LEASE)).isEmpty();
-        assertThat(kinds(ADA)).containsExactly(LedgerEntry.Kind.RELEASE, LedgerEntry.Kind.HOLD,
-                LedgerEntry.Kind.GRANT);
+        assertHoldReleased();
     }
 
     @Test
@@ -169,9 +173,7 @@ class GenerationJobsTest {
         assertThat(canceled.status()).isEqualTo(JobStatus.CANCELED);
         assertThat(again.status()).isEqualTo(JobStatus.CANCELED);
         assertThat(jobs.claim("w1", LEASE)).isEmpty();
-        assertThat(kinds(ADA)).containsExactly(LedgerEntry.Kind.RELEASE, LedgerEntry.Kind.HOLD,
-                LedgerEntry.Kind.GRANT);
-        assertThat(ledger.balance(ALPHA, ADA)).isEqualTo(10);
+        assertHoldReleased();
     }
 
     @Test
@@ -227,10 +229,8 @@ class GenerationJobsTest {
         Job failed = jobs.findById(job.id()).orElseThrow();
         assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
         assertThat(failed.error()).isEqualTo("The generation stopped unexpectedly.");
-        assertThat(ledger.balance(ALPHA, ADA)).isEqualTo(10);
         assertThat(jobs.sweep(Duration.ofHours(1))).isZero();
-        assertThat(kinds(ADA)).containsExactly(LedgerEntry.Kind.RELEASE, LedgerEntry.Kind.HOLD,
-                LedgerEntry.Kind.GRANT);
+        assertHoldReleased();
     }
 
     @Test
