@@ -66,9 +66,12 @@ class GenerationJobsTest {
 
     // Ada's hold was given back whole: her ten credits again, the hold and its release in her history.
     private void assertHoldReleased() {
-        assertThat(kinds(ADA)).containsExactly(LedgerEntry.Kind.RELEASE, LedgerEntry.Kind.HOLD,
-                LedgerEntry.Kind.GRANT);
-        assertThat(ledger.balance(ALPHA, ADA)).isEqualTo(10);
+        assertAdaLedger(10, LedgerEntry.Kind.RELEASE, LedgerEntry.Kind.HOLD, LedgerEntry.Kind.GRANT);
+    }
+
+    private void assertAdaLedger(long balance, LedgerEntry.Kind... newestFirst) {
+        assertThat(kinds(ADA)).containsExactly(newestFirst);
+        assertThat(ledger.balance(ALPHA, ADA)).isEqualTo(balance);
     }
 
     @Test
@@ -128,9 +131,7 @@ class GenerationJobsTest {
         assertThat(done.progress()).isEqualTo(100);
         assertThat(done.outputs()).containsExactly(image);
         assertThat(done.finishedAt()).isNotNull();
-        assertThat(kinds(ADA)).containsExactly(LedgerEntry.Kind.CAPTURE, LedgerEntry.Kind.HOLD,
-                LedgerEntry.Kind.GRANT);
-        assertThat(ledger.balance(ALPHA, ADA)).isEqualTo(6);
+        assertAdaLedger(6, LedgerEntry.Kind.CAPTURE, LedgerEntry.Kind.HOLD, LedgerEntry.Kind.GRANT);
     }
 
     @Test
