@@ -8,9 +8,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * What the account flows (sign-in, sign-up, password reset, email verification and changes, the account page, Google
- * sign-in) work with, bound once for all of them, and the steps more than one flow takes; other signed-in pages (the
- * gallery) post their forms through it too.
+ * What the account flows (sign-in, sign-up, password reset, email verification and changes, the account page and its
+ * JSON API, Google sign-in) work with, bound once for all of them, and the steps more than one flow takes; other
+ * signed-in pages (the gallery) post their forms through it too.
  *
  * @param services the account services of the core
  * @param pages renders the account pages
@@ -26,8 +26,8 @@ public record AccountFlows(AccountServices services, AuthPages pages, CsrfTokens
 
     /**
      * Answers a form post: one whose CSRF token is missing or wrong gets the "form expired" page, one the
-     * {@link Throttle} stops gets the "too many attempts" page; nothing is changed in either case, because the
-     * throttle is asked before anything is written.
+     * {@link Throttle} stops gets the "too many attempts" page. Nothing is changed in either case: an action asks
+     * the throttle before it writes anything.
      */
     public Response post(HttpServletRequest request, String csrfToken, Supplier<Response> action) {
         if (!csrf.valid(request, csrfToken)) {
