@@ -30,8 +30,13 @@ import org.slf4j.LoggerFactory;
  * Copies a model's outputs into the tenant's storage before the job may succeed (provider URLs and temp files do not
  * last), each checked like an upload (recognised by its bytes, decoded, within size limits, metadata dropped) and
  * with a thumbnail (images) or poster frame (videos). All or nothing: if one output fails, those stored are deleted.
+ *
+ * @param storage the tenant's storage plugin the outputs are copied into
+ * @param inspector recognises and decodes each output
+ * @param posters takes a video's poster frame
+ * @param maxBytes the largest output accepted
  */
-final class OutputStore {
+record OutputStore(TenantStorage storage, MediaInspector inspector, PosterFrames posters, long maxBytes) {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutputStore.class);
     static final int THUMBNAIL_SIDE = 384;
@@ -59,18 +64,6 @@ final class OutputStore {
 
     /** A worker waits this long for the decode budget; it is no person at an upload button. */
     private static final Duration DECODE_WAIT = Duration.ofMinutes(1);
-
-    private final TenantStorage storage;
-    private final MediaInspector inspector;
-    private final PosterFrames posters;
-    private final long maxBytes;
-
-    OutputStore(TenantStorage storage, MediaInspector inspector, PosterFrames posters, long maxBytes) {
-        this.storage = storage;
-        this.inspector = inspector;
-        this.posters = posters;
-        this.maxBytes = maxBytes;
-    }
 
     List<Output> store(Tenant tenant, Job job, GenerationResult result)
             throws RejectedOutputException, StorageUnavailableException, BusyException {

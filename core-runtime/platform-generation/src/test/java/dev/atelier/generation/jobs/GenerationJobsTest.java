@@ -64,6 +64,16 @@ class GenerationJobsTest {
         return ledger.entries(ALPHA, account).stream().map(LedgerEntry::kind).toList();
     }
 
+    // Ada's hold was given back whole: her ten credits again, the hold and its release in her history.
+    private void assertHoldReleased() {
+        assertAdaLedger(10, LedgerEntry.Kind.RELEASE, LedgerEntry.Kind.HOLD, LedgerEntry.Kind.GRANT);
+    }
+
+    private void assertAdaLedger(long balance, LedgerEntry.Kind... newestFirst) {
+        assertThat(kinds(ADA)).containsExactly(newestFirst);
+        assertThat(ledger.balance(ALPHA, ADA)).isEqualTo(balance);
+    }
+
     @Test
     void submittingQueuesTheJobAndHoldsItsPrice() {
         Job job = submit(ADA, "a lighthouse at dusk", 4);
@@ -121,9 +131,7 @@ class GenerationJobsTest {
         assertThat(done.progress()).isEqualTo(100);
         assertThat(done.outputs()).containsExactly(image);
         assertThat(done.finishedAt()).isNotNull();
-        assertThat(kinds(ADA)).containsExactly(LedgerEntry.Kind.CAPTURE, LedgerEntry.Kind.HOLD,
-                LedgerEntry.Kind.GRANT);
-        assertThat(ledger.balance(ALPHA, ADA)).isEqualTo(6);
+        assertAdaLedger(6, LedgerEntry.Kind.CAPTURE, LedgerEntry.Kind.HOLD, LedgerEntry.Kind.GRANT);
     }
 
     @Test
@@ -138,9 +146,7 @@ class GenerationJobsTest {
         Job failed = jobs.find(ALPHA, ADA, job.id()).orElseThrow();
         assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
         assertThat(failed.error()).isEqualTo("The model refused this prompt.");
-        assertThat(kinds(ADA)).containsExactly(LedgerEntry.Kind.RELEASE, LedgerEntry.Kind.HOLD,
-                LedgerEntry.Kind.GRANT);
-        assertThat(ledger.balance(ALPHA, ADA)).isEqualTo(10);
+        assertHoldReleased();
     }
 
     @Test
@@ -155,8 +161,7 @@ class GenerationJobsTest {
 
         assertThat(jobs.find(ALPHA, ADA, job.id()).orElseThrow().status()).isEqualTo(JobStatus.FAILED);
         assertThat(jobs.claim("w4", LEASE)).isEmpty();
-        assertThat(kinds(ADA)).containsExactly(LedgerEntry.Kind.RELEASE, LedgerEntry.Kind.HOLD,
-                LedgerEntry.Kind.GRANT);
+        assertHoldReleased();
     }
 
     @Test
@@ -169,9 +174,7 @@ class GenerationJobsTest {
         assertThat(canceled.status()).isEqualTo(JobStatus.CANCELED);
         assertThat(again.status()).isEqualTo(JobStatus.CANCELED);
         assertThat(jobs.claim("w1", LEASE)).isEmpty();
-        assertThat(kinds(ADA)).containsExactly(LedgerEntry.Kind.RELEASE, LedgerEntry.Kind.HOLD,
-                LedgerEntry.Kind.GRANT);
-        assertThat(ledger.balance(ALPHA, ADA)).isEqualTo(10);
+        assertHoldReleased();
     }
 
     @Test
@@ -227,10 +230,8 @@ class GenerationJobsTest {
         Job failed = jobs.findById(job.id()).orElseThrow();
         assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
         assertThat(failed.error()).isEqualTo("The generation stopped unexpectedly.");
-        assertThat(ledger.balance(ALPHA, ADA)).isEqualTo(10);
         assertThat(jobs.sweep(Duration.ofHours(1))).isZero();
-        assertThat(kinds(ADA)).containsExactly(LedgerEntry.Kind.RELEASE, LedgerEntry.Kind.HOLD,
-                LedgerEntry.Kind.GRANT);
+        assertHoldReleased();
     }
 
     @Test

@@ -58,13 +58,11 @@ public final class AccountApiResource {
 
     public record ListOf<T>(List<T> items) {}
 
-    private final AccountServices services;
-    private final CsrfTokens csrf;
+    private final AccountFlows flows;
 
     @Inject
-    public AccountApiResource(AccountServices services, CsrfTokens csrf) {
-        this.services = services;
-        this.csrf = csrf;
+    public AccountApiResource(AccountFlows flows) {
+        this.flows = flows;
     }
 
     @GET
@@ -72,14 +70,14 @@ public final class AccountApiResource {
         Viewer viewer = RequestAuth.requireViewer(request);
         Account a = viewer.account();
         return new Me(a.id(), a.email(), a.displayName(), a.emailVerified(), viewer.admin(), a.createdAt(),
-                viewer.session() == null ? null : csrf.forSession(a.tenantId(), viewer.session().id()));
+                viewer.session() == null ? null : flows.csrf().forSession(a.tenantId(), viewer.session().id()));
     }
 
     @GET
     @Path("tokens")
     public ListOf<TokenView> tokens(@Context HttpServletRequest request) {
         Viewer viewer = RequestAuth.requireViewer(request);
-        return new ListOf<>(services.apiTokens().list(tenant(request).id(), viewer.account().id()).stream()
+        return new ListOf<>(flows.services().apiTokens().list(tenant(request).id(), viewer.account().id()).stream()
                 .filter(t -> t.revokedAt() == null).map(AccountApiResource::view).toList());
     }
 
@@ -93,7 +91,7 @@ public final class AccountApiResource {
                     + " and create it with the session cookie and the " + CsrfTokens.HEADER + " header.");
         }
         try {
-            NewApiToken created = services.apiTokens().createInSession(tenant(request).id(), viewer.session(),
+            NewApiToken created = flows.services().apiTokens().createInSession(tenant(request).id(), viewer.session(),
                     body == null ? null : body.name());
             ApiTokenInfo info = created.info();
             return Response.status(201).header("Cache-Control", "no-store")
@@ -114,7 +112,7 @@ public final class AccountApiResource {
     @Path("tokens/{id}")
     public Response revokeToken(@PathParam("id") String id, @Context HttpServletRequest request) {
         Viewer viewer = RequestAuth.requireViewer(request);
-        if (!services.apiTokens().revoke(tenant(request).id(), viewer.account().id(), id)) {
+        if (!flows.services().apiTokens().revoke(tenant(request).id(), viewer.account().id(), id)) {
             throw ProblemException.notFound("You have no API token with this id.");
         }
         return Response.noContent().build();
@@ -124,7 +122,7 @@ public final class AccountApiResource {
     @Path("sessions")
     public ListOf<SessionView> sessions(@Context HttpServletRequest request) {
         Viewer viewer = RequestAuth.requireViewer(request);
-        return new ListOf<>(services.sessions().list(tenant(request).id(), viewer.account().id()).stream()
+        return new ListOf<>(flows.services().sessions().list(tenant(request).id(), viewer.account().id()).stream()
                 .map(s -> view(s, viewer)).toList());
     }
 
@@ -133,19 +131,20 @@ public final class AccountApiResource {
     public Response revokeSession(@PathParam("id") String id, @Context HttpServletRequest request) {
         Viewer viewer = RequestAuth.requireViewer(request);
         String tenantId = tenant(request).id();
-        if (!services.sessions().revoke(tenantId, viewer.account().id(), id)) {
+        if (!flows.services().sessions().revoke(tenantId, viewer.account().id(), id)) {
             throw ProblemException.notFound("You have no session with this id.");
         }
         // Tokens outlive the session that made them; the owner decides whether those go too.
-        return Response.ok(new RevokedSession(id, services.apiTokens().madeIn(tenantId, viewer.account().id(), id)
-                .stream().filter(t -> t.revokedAt() == null).map(AccountApiResource::view).toList())).build();
+        List<TokenView> madeThere = flows.services().apiTokens().madeIn(tenantId, viewer.account().id(), id).stream()
+                .filter(t -> t.revokedAt() == null).map(AccountApiResource::view).toList();
+        return Response.ok(new RevokedSession(id, madeThere)).build();
     }
 
     @GET
     @Path("export")
     public Response export(@Context HttpServletRequest request) {
         Viewer viewer = RequestAuth.requireViewer(request);
-        PersonalData.Export data = services.personalData().export(tenant(request).id(), viewer.account().id())
+        PersonalData.Export data = flows.services().personalData().export(tenant(request).id(), viewer.account().id())
                 .orElseThrow(() -> ProblemException.notFound("The account no longer exists."));
         // Streamed as it is read: a long history is never held in memory whole.
         StreamingOutput json = data::writeTo;

@@ -28,46 +28,30 @@ import java.util.Optional;
 @Produces("text/html; charset=utf-8")
 public final class AccountEmailResource {
 
-    private final AccountServices services;
-    private final AuthPages pages;
-    private final CsrfTokens csrf;
-    private final AccountMail mail;
-    private final Links links;
-    private final Throttle throttle;
+    private final AccountFlows flows;
 
     @Inject
-    public AccountEmailResource(AccountServices services, AuthPages pages, CsrfTokens csrf, AccountMail mail,
-            Links links, Throttle throttle) {
-        this.services = services;
-        this.throttle = throttle;
-        this.pages = pages;
-        this.csrf = csrf;
-        this.mail = mail;
-        this.links = links;
+    public AccountEmailResource(AccountFlows flows) {
+        this.flows = flows;
     }
 
     @POST
     @Path("verify/resend")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response resend(@FormParam(CsrfTokens.FIELD) String token, @Context HttpServletRequest request) {
-        if (!csrf.valid(request, token)) {
-            return pages.formExpired(request);
-        }
-        Optional<Viewer> viewer = RequestAuth.viewer(request);
-        if (viewer.isEmpty()) {
-            return AuthPages.toSignIn(request);
-        }
-        Tenant tenant = AuthPages.tenant(request);
-        Account account = viewer.get().account();
-        try {
-            throttle(tenant, request, account);
-        } catch (RateLimitedException e) {
-            return pages.rateLimited(request, e);
-        }
-        services.accounts().requestVerification(tenant.id(), account.id()).ifPresent(verification ->
-                mail.verifyEmail(tenant, account, links.forMail(tenant, request, "/verify?token=" + verification),
-                        Tokens.key(verification)));
-        return AuthPages.redirect("/account?done=verify-sent");
+        return flows.post(request, token, () -> {
+            Optional<Viewer> viewer = RequestAuth.viewer(request);
+            if (viewer.isEmpty()) {
+                return AuthPages.toSignIn(request);
+            }
+            Tenant tenant = AuthPages.tenant(request);
+            Account account = viewer.get().account();
+            // Resending shares the reset allowance: both send mail to an address on request.
+            flows.throttle().reset(tenant, request, account.email());
+            flows.services().accounts().requestVerification(tenant.id(), account.id()).ifPresent(verification ->
+                    flows.mailVerification(tenant, request, account, verification));
+            return AuthPages.redirect("/account?done=verify-sent");
+        });
     }
 
     @GET
@@ -77,18 +61,14 @@ public final class AccountEmailResource {
         Optional<EmailChange> change;
         try {
             change = token == null || token.length() > 200 ? Optional.empty()
-                    : services.accounts().confirmEmailChange(tenant.id(), token);
+                    : flows.services().accounts().confirmEmailChange(tenant.id(), token);
         } catch (EmailTakenException e) {
             change = Optional.empty();
         }
-        change.ifPresent(c -> mail.emailChanged(tenant, c.account(), c.previousEmail()));
-        return pages.form(request, "email-confirmed.ftlh", "Confirm your new email", Map.of(), Map.of(),
+        change.ifPresent(c -> flows.mail().emailChanged(tenant, c.account(), c.previousEmail()));
+        return flows.pages().form(request, "email-confirmed.ftlh", "Confirm your new email", Map.of(), Map.of(),
                 change.isPresent() ? 200 : 410, Map.of("confirmed", change.isPresent(),
                         "email", change.map(c -> c.account().email()).orElse("")));
     }
 
-    // Resending shares the reset allowance: both send mail to an address on request.
-    private void throttle(Tenant tenant, HttpServletRequest request, Account account) {
-        throttle.reset(tenant, request, account.email());
-    }
 }

@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * {@code /account}: profile, email, password, sessions, API tokens, data export and deletion, for the signed-in user.
@@ -40,26 +41,15 @@ public final class AccountResource {
     /** How recent a Google sign-in must be to count as re-authentication. */
     static final Duration FRESH_SIGN_IN = Duration.ofMinutes(10);
 
+    private final AccountFlows flows;
     private final AccountServices services;
-    private final AuthPages pages;
-    private final CsrfTokens csrf;
-    private final AccountMail mail;
-    private final Links links;
     private final AccountPageModel model;
-    private final SignIns signIns;
-    private final Throttle throttle;
 
     @Inject
-    public AccountResource(AccountServices services, AuthPages pages, CsrfTokens csrf, AccountMail mail, Links links,
-            SignIns signIns, Throttle throttle) {
-        this.services = services;
-        this.throttle = throttle;
-        this.signIns = signIns;
-        this.pages = pages;
-        this.csrf = csrf;
-        this.mail = mail;
-        this.links = links;
-        this.model = new AccountPageModel(services);
+    public AccountResource(AccountFlows flows) {
+        this.flows = flows;
+        this.services = flows.services();
+        this.model = new AccountPageModel(flows.services());
     }
 
     @GET
@@ -95,13 +85,13 @@ public final class AccountResource {
                 return page(request, viewer, values, refused.get(), null, 403);
             }
             Tenant tenant = tenant(request);
-            throttle.emailChange(tenant, viewer.account().id());
+            flows.throttle().emailChange(tenant, viewer.account().id());
             try {
                 Optional<String> change = services.accounts().requestEmailChange(tenant.id(), viewer.account().id(),
                         newEmail);
-                change.ifPresent(t -> mail.confirmNewEmail(tenant, viewer.account(),
+                change.ifPresent(t -> flows.mail().confirmNewEmail(tenant, viewer.account(),
                         dev.atelier.accounts.EmailAddress.normalize(newEmail),
-                        links.forMail(tenant, request, "/account/email/confirm?token=" + t), Tokens.key(t)));
+                        flows.links().forMail(tenant, request, "/account/email/confirm?token=" + t), Tokens.key(t)));
                 return AuthPages.redirect("/account?done=email-sent");
             } catch (InvalidAccountInputException e) {
                 return page(request, viewer, values, Map.of("section", "email", "newEmail", e.getMessage()), null,
@@ -120,7 +110,7 @@ public final class AccountResource {
             @FormParam(CsrfTokens.FIELD) String token, @Context HttpServletRequest request) {
         return change(request, token, viewer -> {
             Tenant tenant = tenant(request);
-            throttle.reauthenticate(tenant, viewer.account().id());
+            flows.throttle().reauthenticate(tenant, viewer.account().id());
             try {
                 if (!services.accounts().changePassword(tenant.id(), viewer.account().id(), current, next)) {
                     return page(request, viewer, Map.of(), Map.of("section", "password", "currentPassword",
@@ -133,7 +123,7 @@ public final class AccountResource {
             // A changed password ends every other session (whoever knew the old one is out) and renews this one's id.
             services.sessions().revokeOthers(tenant.id(), viewer.sessionCookie());
             Response done = AuthPages.redirect("/account?done=password");
-            signIns.rotate(request, tenant).ifPresent(cookie -> done.getHeaders().add("Set-Cookie", cookie));
+            flows.signIns().rotate(request, tenant).ifPresent(cookie -> done.getHeaders().add("Set-Cookie", cookie));
             return done;
         });
     }
@@ -143,12 +133,8 @@ public final class AccountResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response revokeSession(@PathParam("id") String sessionId, @FormParam(CsrfTokens.FIELD) String token,
             @Context HttpServletRequest request) {
-        return change(request, token, viewer -> {
-            if (!services.sessions().revoke(tenant(request).id(), viewer.account().id(), sessionId)) {
-                return notYours(request, "session");
-            }
-            return AuthPages.redirect("/account?done=session-revoked");
-        });
+        return revoke(request, token, "session", "session-revoked",
+                viewer -> services.sessions().revoke(tenant(request).id(), viewer.account().id(), sessionId));
     }
 
     @POST
@@ -191,17 +177,20 @@ public final class AccountResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response revokeToken(@PathParam("id") String tokenId, @FormParam(CsrfTokens.FIELD) String token,
             @Context HttpServletRequest request) {
-        return change(request, token, viewer -> {
-            if (!services.apiTokens().revoke(tenant(request).id(), viewer.account().id(), tokenId)) {
-                return notYours(request, "API token");
-            }
-            return AuthPages.redirect("/account?done=token-revoked");
-        });
+        return revoke(request, token, "API token", "token-revoked",
+                viewer -> services.apiTokens().revoke(tenant(request).id(), viewer.account().id(), tokenId));
+    }
+
+    /** Ends one of the viewer's sessions or API tokens; {@code revoked} says whether the id was one of theirs. */
+    private Response revoke(HttpServletRequest request, String token, String what, String done,
+            Predicate<Viewer> revoked) {
+        return change(request, token, viewer -> revoked.test(viewer) ? AuthPages.redirect("/account?done=" + done)
+                : notYours(request, what));
     }
 
     // Another user's id, or one nobody has, is answered alike: saying "revoked" would be false, 403 would confirm it.
     private Response notYours(HttpServletRequest request, String what) {
-        return pages.error(request, 404, "Not found", "You have no " + what + " with this id. It may have ended"
+        return flows.pages().error(request, 404, "Not found", "You have no " + what + " with this id. It may have ended"
                 + " already; the account page lists the ones you have.");
     }
 
@@ -239,7 +228,7 @@ public final class AccountResource {
             }
             Tenant tenant = tenant(request);
             Optional<Account> deleted = services.personalData().erase(tenant.id(), viewer.account().id());
-            deleted.ifPresent(account -> mail.accountDeleted(tenant, account));
+            deleted.ifPresent(account -> flows.mail().accountDeleted(tenant, account));
             return deletedPage(request);
         });
     }
@@ -248,7 +237,8 @@ public final class AccountResource {
         // The session went with the account: render as a signed-out visitor and drop the cookie.
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("user", null);
-        Response page = pages.form(request, "account-deleted.ftlh", "Account deleted", Map.of(), Map.of(), 200, extra);
+        Response page = flows.pages().form(request, "account-deleted.ftlh", "Account deleted", Map.of(), Map.of(), 200,
+                extra);
         page.getHeaders().add("Set-Cookie", services.cookies().expired(Cookies.SESSION));
         return page;
     }
@@ -262,7 +252,7 @@ public final class AccountResource {
             String section) {
         Account account = viewer.account();
         if (account.hasPassword()) {
-            throttle.reauthenticate(tenant(request), account.id());
+            flows.throttle().reauthenticate(tenant(request), account.id());
             return services.accounts().checkPassword(tenant(request).id(), account.id(), password) ? Optional.empty()
                     : Optional.of(Map.of("section", section, "currentPassword", "That is not your current password."));
         }
@@ -274,20 +264,13 @@ public final class AccountResource {
 
     private Response page(HttpServletRequest request, Viewer viewer, Map<String, ?> values, Map<String, String> errors,
             String newToken, int status) {
-        return pages.form(request, "account.ftlh", "Account", values, errors, status,
+        return flows.pages().form(request, "account.ftlh", "Account", values, errors, status,
                 Map.of("account", model.of(tenant(request), viewer, newToken)));
     }
 
     private Response change(HttpServletRequest request, String token, Function<Viewer, Response> action) {
-        if (!csrf.valid(request, token)) {
-            return pages.formExpired(request);
-        }
-        try {
-            return AuthPages.signedIn(request, action);
-        } catch (RateLimitedException e) {
-            // Password checks and mails of the action are throttled (Throttle); nothing was changed.
-            return pages.rateLimited(request, e);
-        }
+        // Password checks and mails of the action are throttled (Throttle); a throttled action changed nothing.
+        return flows.signedInPost(request, token, action);
     }
 
     private static Tenant tenant(HttpServletRequest request) {

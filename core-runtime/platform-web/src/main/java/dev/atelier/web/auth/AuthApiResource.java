@@ -28,17 +28,11 @@ public final class AuthApiResource {
     /** The session cookie is set on the response; this is the CSRF token to send with changes. */
     public record SignedIn(String accountId, String csrfToken) {}
 
-    private final AccountServices services;
-    private final SignIns signIns;
-    private final Throttle throttle;
-    private final CsrfTokens csrf;
+    private final AccountFlows flows;
 
     @Inject
-    public AuthApiResource(AccountServices services, SignIns signIns, Throttle throttle, CsrfTokens csrf) {
-        this.services = services;
-        this.signIns = signIns;
-        this.throttle = throttle;
-        this.csrf = csrf;
+    public AuthApiResource(AccountFlows flows) {
+        this.flows = flows;
     }
 
     @POST
@@ -48,21 +42,21 @@ public final class AuthApiResource {
         Tenant tenant = AuthPages.tenant(request);
         String email = credentials == null ? null : credentials.email();
         try {
-            throttle.signIn(tenant, request, email);
+            flows.throttle().signIn(tenant, request, email);
         } catch (RateLimitedException e) {
             Response limited = Problems.response(429, "Too Many Requests",
                     "Too many sign-in attempts. Try again in " + e.retryAfterSeconds() + " seconds.");
             limited.getHeaders().putSingle("Retry-After", Long.toString(e.retryAfterSeconds()));
             return limited;
         }
-        Optional<Account> account = services.accounts().signIn(tenant.id(), email,
+        Optional<Account> account = flows.services().accounts().signIn(tenant.id(), email,
                 credentials == null ? null : credentials.password());
         if (account.isEmpty()) {
             return Problems.response(401, "Unauthorized", "That email and password don't match an account.");
         }
-        NewCookie cookie = signIns.start(request, tenant, account.get());
-        String sessionId = services.sessions().resolve(tenant.id(), cookie.getValue()).orElseThrow().id();
-        return Response.ok(new SignedIn(account.get().id(), csrf.forSession(tenant.id(), sessionId)))
+        NewCookie cookie = flows.signIns().start(request, tenant, account.get());
+        String sessionId = flows.services().sessions().resolve(tenant.id(), cookie.getValue()).orElseThrow().id();
+        return Response.ok(new SignedIn(account.get().id(), flows.csrf().forSession(tenant.id(), sessionId)))
                 .header("Cache-Control", "no-store").cookie(cookie).build();
     }
 
@@ -70,6 +64,6 @@ public final class AuthApiResource {
     @Path("signout")
     public Response signOut(@Context HttpServletRequest request) {
         Tenant tenant = AuthPages.tenant(request);
-        return Response.noContent().cookie(signIns.end(request, tenant)).build();
+        return Response.noContent().cookie(flows.signIns().end(request, tenant)).build();
     }
 }

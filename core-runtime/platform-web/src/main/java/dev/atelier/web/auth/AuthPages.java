@@ -4,7 +4,6 @@ import dev.atelier.core.tenants.Tenant;
 import dev.atelier.web.site.RequestTenant;
 import dev.atelier.web.site.pages.PageRenderer;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -87,7 +86,7 @@ public final class AuthPages {
     }
 
     public static Tenant tenant(HttpServletRequest request) {
-        return RequestTenant.of(request).orElseThrow(NotFoundException::new);
+        return RequestTenant.required(request);
     }
 
     /** A mutable map of the given field values, for refilling a form. */

@@ -21,15 +21,11 @@ import java.util.Optional;
 @Produces("text/html; charset=utf-8")
 public final class EmailVerificationResource {
 
-    private final AccountServices services;
-    private final AuthPages pages;
-    private final SignIns signIns;
+    private final AccountFlows flows;
 
     @Inject
-    public EmailVerificationResource(AccountServices services, AuthPages pages, SignIns signIns) {
-        this.services = services;
-        this.signIns = signIns;
-        this.pages = pages;
+    public EmailVerificationResource(AccountFlows flows) {
+        this.flows = flows;
     }
 
     @GET
@@ -39,12 +35,13 @@ public final class EmailVerificationResource {
         String ownSessionId = RequestAuth.viewer(request).filter(v -> !v.viaApiToken()).map(v -> v.session().id())
                 .orElse(null);
         Optional<Account> verified = token == null || token.length() > 200 ? Optional.empty()
-                : services.accounts().verifyEmail(tenant.id(), token, ownSessionId);
+                : flows.services().accounts().verifyEmail(tenant.id(), token, ownSessionId);
         // A confirmed email is a privilege change (it can make the account an admin): renew the session id.
         boolean ownSession = verified.isPresent() && RequestAuth.viewer(request)
                 .filter(v -> v.account().id().equals(verified.get().id())).isPresent();
-        Optional<jakarta.ws.rs.core.NewCookie> renewed = ownSession ? signIns.rotate(request, tenant) : Optional.empty();
-        Response page = pages.form(request, "verify.ftlh", "Confirm your email", Map.of(), Map.of(),
+        Optional<jakarta.ws.rs.core.NewCookie> renewed = ownSession ? flows.signIns().rotate(request, tenant)
+                : Optional.empty();
+        Response page = flows.pages().form(request, "verify.ftlh", "Confirm your email", Map.of(), Map.of(),
                 verified.isPresent() ? 200 : 410, Map.of("verified", verified.isPresent()));
         renewed.ifPresent(cookie -> page.getHeaders().add("Set-Cookie", cookie));
         return page;

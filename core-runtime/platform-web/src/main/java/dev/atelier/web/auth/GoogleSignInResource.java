@@ -44,22 +44,11 @@ public final class GoogleSignInResource {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Logger LOG = LoggerFactory.getLogger(GoogleSignInResource.class);
 
-    private final AccountServices services;
-    private final AuthPages pages;
-    private final SignIns signIns;
-    private final AccountMail mail;
-    private final Links links;
-    private final NewAccounts newAccounts;
+    private final AccountFlows flows;
 
     @Inject
-    public GoogleSignInResource(AccountServices services, AuthPages pages, SignIns signIns, AccountMail mail,
-            Links links, NewAccounts newAccounts) {
-        this.newAccounts = newAccounts;
-        this.services = services;
-        this.pages = pages;
-        this.signIns = signIns;
-        this.mail = mail;
-        this.links = links;
+    public GoogleSignInResource(AccountFlows flows) {
+        this.flows = flows;
     }
 
     @GET
@@ -67,11 +56,11 @@ public final class GoogleSignInResource {
         Tenant tenant = AuthPages.tenant(request);
         Optional<String> clientId = clientId(tenant);
         if (clientId.isEmpty()) {
-            return pages.error(request, 404, "Page not found", "This site does not offer Google sign-in.");
+            return flows.pages().error(request, 404, "Page not found", "This site does not offer Google sign-in.");
         }
         PendingAuthorization pending;
         try {
-            pending = services.google().provider().begin(clientId.get(), callback(request));
+            pending = flows.services().google().provider().begin(clientId.get(), callback(request));
         } catch (OidcException e) {
             LOG.warn("Tenant {}: Google sign-in could not start: {}", tenant.slug(), e.getMessage());
             return failed(request, "Google sign-in is not available right now. Please try again in a moment or use"
@@ -82,9 +71,9 @@ public final class GoogleSignInResource {
                 .put("verifier", pending.codeVerifier()).put("authorization", pending.authorizationUri().toString())
                 .put("next", NextPath.of(next, "/create"))
                 .put("expires", Instant.now().plus(PENDING_LIFETIME).getEpochSecond());
-        String sealed = services.secrets().seal(state.toString(), context(tenant));
+        String sealed = flows.services().secrets().seal(state.toString(), context(tenant));
         return Response.seeOther(pending.authorizationUri()).header("Cache-Control", "no-store")
-                .cookie(services.cookies().lax(Cookies.OIDC, sealed.replace('+', '-').replace('/', '_')
+                .cookie(flows.services().cookies().lax(Cookies.OIDC, sealed.replace('+', '-').replace('/', '_')
                         .replace("=", ""), PENDING_LIFETIME))
                 .build();
     }
@@ -105,9 +94,11 @@ public final class GoogleSignInResource {
         }
         VerifiedIdentity identity;
         try {
-            identity = services.google().provider().complete(clientId.get(), clientSecret(tenant), callback(request),
-                    code, new PendingAuthorization(URI.create(pending.get().path("authorization").asText()), state,
-                            pending.get().path("nonce").asText(), pending.get().path("verifier").asText()));
+            JsonNode started = pending.get();
+            identity = flows.services().google().provider().complete(clientId.get(), clientSecret(tenant),
+                    callback(request), code, new PendingAuthorization(
+                            URI.create(started.path("authorization").asText()), state,
+                            started.path("nonce").asText(), started.path("verifier").asText()));
         } catch (OidcException e) {
             LOG.warn("Tenant {}: Google sign-in refused ({}): {}", tenant.slug(), e.reason(), e.getMessage());
             return failed(request, "Google sign-in did not work. Please try again or use your email and password.",
@@ -115,24 +106,20 @@ public final class GoogleSignInResource {
         }
         ExternalSignIn result;
         try {
-            result = services.externalSignIns().signIn(tenant.id(), PROVIDER, identity.subject(), identity.email(),
-                    identity.emailVerified(), identity.name());
+            result = flows.services().externalSignIns().signIn(tenant.id(), PROVIDER, identity.subject(),
+                    identity.email(), identity.emailVerified(), identity.name());
         } catch (ExternalSignInRefusedException e) {
             return failed(request, e.getMessage(), 403);
         }
         String next = pending.get().path("next").asText("/create");
         if (result.outcome() == ExternalSignIn.Outcome.CREATED) {
-            String version = tenant.updatedAt().toString();
-            services.consents().record(tenant.id(), result.account().id(), "terms", version);
-            services.consents().record(tenant.id(), result.account().id(), "privacy", version);
-            mail.welcome(tenant, result.account());
-            newAccounts.created(tenant, result.account());
+            flows.welcome(tenant, result.account());
         } else if (result.outcome() == ExternalSignIn.Outcome.LINKED) {
             next = "/account?done=google-linked";
         }
-        NewCookie session = signIns.start(request, tenant, result.account());
+        NewCookie session = flows.signIns().start(request, tenant, result.account());
         return Response.seeOther(URI.create(NextPath.of(next, "/create"))).header("Cache-Control", "no-store")
-                .cookie(session, services.cookies().expired(Cookies.OIDC)).build();
+                .cookie(session, flows.services().cookies().expired(Cookies.OIDC)).build();
     }
 
     private Optional<JsonNode> pending(HttpServletRequest request, Tenant tenant) {
@@ -143,7 +130,7 @@ public final class GoogleSignInResource {
         try {
             String sealed = cookie.get().replace('-', '+').replace('_', '/');
             sealed = sealed + "=".repeat((4 - sealed.length() % 4) % 4);
-            JsonNode node = JSON.readTree(services.secrets().open(sealed, context(tenant)));
+            JsonNode node = JSON.readTree(flows.services().secrets().open(sealed, context(tenant)));
             boolean current = tenant.id().equals(node.path("tenant").asText())
                     && node.path("expires").asLong() > Instant.now().getEpochSecond();
             return current ? Optional.of(node) : Optional.empty();
@@ -153,12 +140,12 @@ public final class GoogleSignInResource {
     }
 
     private Response failed(HttpServletRequest request, String message, int status) {
-        return pages.form(request, "signin.ftlh", "Sign in", AuthPages.values("email", ""), Map.of("form", message),
-                status, Map.of("next", ""));
+        return flows.pages().form(request, "signin.ftlh", "Sign in", AuthPages.values("email", ""),
+                Map.of("form", message), status, Map.of("next", ""));
     }
 
     private URI callback(HttpServletRequest request) {
-        return URI.create(links.onRequestHost(request, "/signin/google/callback"));
+        return URI.create(flows.links().onRequestHost(request, "/signin/google/callback"));
     }
 
     private static String context(Tenant tenant) {

@@ -1,18 +1,15 @@
 package dev.atelier.web.auth;
 
 import dev.atelier.accounts.InvalidAccountInputException;
-import dev.atelier.web.http.RoutePath;
+import dev.atelier.core.tenants.Tenant;
 import dev.atelier.web.problem.Problem;
 import dev.atelier.web.problem.ProblemException;
 import dev.atelier.web.problem.Problems;
-import dev.atelier.web.site.RequestTenant;
 import dev.atelier.web.site.pages.PageRenderer;
+import dev.atelier.web.site.pages.SiteOrProblemMapper;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 
@@ -21,30 +18,22 @@ import java.util.List;
  * the account code's sentence, as a problem under /api and as the site's error page elsewhere.
  */
 @Provider
-public final class InvalidAccountInputMapper implements ExceptionMapper<InvalidAccountInputException> {
-
-    private final PageRenderer pages;
-
-    @Context
-    private HttpServletRequest request;
-
-    @Context
-    private UriInfo uri;
+public final class InvalidAccountInputMapper extends SiteOrProblemMapper<InvalidAccountInputException> {
 
     @Inject
     public InvalidAccountInputMapper(PageRenderer pages) {
-        this.pages = pages;
+        super(pages);
     }
 
     @Override
-    public Response toResponse(InvalidAccountInputException exception) {
-        String path = RoutePath.of(uri);
-        ProblemException problem = ProblemException.invalid(exception.getMessage(),
-                List.of(new Problem.FieldError(exception.field(), exception.getMessage())));
-        return RequestTenant.of(request)
-                .filter(tenant -> !RoutePath.isApi(path))
-                .map(tenant -> pages.error(request, tenant, 422, "Please check what you entered",
-                        exception.getMessage()))
-                .orElseGet(() -> Problems.response(problem.problem()));
+    protected Response page(InvalidAccountInputException exception, HttpServletRequest request, Tenant tenant,
+            String path) {
+        return pages().error(request, tenant, 422, "Please check what you entered", exception.getMessage());
+    }
+
+    @Override
+    protected Response problem(InvalidAccountInputException exception) {
+        return Problems.response(ProblemException.invalid(exception.getMessage(),
+                List.of(new Problem.FieldError(exception.field(), exception.getMessage()))).problem());
     }
 }

@@ -7,25 +7,14 @@ import jakarta.servlet.http.HttpServletRequest;
  * Absolute links into a tenant's site. Links that leave the request (email) are built from the tenant's configuration,
  * never from the {@code Host} header: a client chooses that header, and any alias or port it names still reaches the
  * tenant, so a reset requested with a forged host would mail the victim a link to the forger's server.
+ *
+ * @param local the {@code local} profile: links go to {@code <slug>.<baseDomain>} (the host that reaches a developer's
+ *     machine) on the port the server accepted the request on; otherwise to the tenant's canonical host over https,
+ *     with no port
+ * @param https on the local profile, whether links use https ({@code atelier.http.secure-cookies})
+ * @param baseDomain {@code atelier.base-domain}
  */
-public final class Links {
-
-    private final boolean local;
-    private final boolean https;
-    private final String baseDomain;
-
-    /**
-     * @param local the {@code local} profile: links go to {@code <slug>.<baseDomain>} (the host that reaches a
-     *     developer's machine) on the port the server accepted the request on; otherwise to the tenant's canonical host
-     *     over https, with no port
-     * @param https on the local profile, whether links use https ({@code atelier.http.secure-cookies})
-     * @param baseDomain {@code atelier.base-domain}
-     */
-    public Links(boolean local, boolean https, String baseDomain) {
-        this.local = local;
-        this.https = https;
-        this.baseDomain = baseDomain;
-    }
+public record Links(boolean local, boolean https, String baseDomain) {
 
     /** {@code scheme://host[:port]} + {@code path} for mail (path starts with {@code /}, query already encoded). */
     public String forMail(Tenant tenant, HttpServletRequest request, String path) {

@@ -27,57 +27,32 @@ import java.util.Optional;
 @Produces("text/html; charset=utf-8")
 public final class PasswordResetResource {
 
-    private final AccountServices services;
-    private final AuthPages pages;
-    private final CsrfTokens csrf;
-    private final SignIns signIns;
-    private final Throttle throttle;
-    private final AccountMail mail;
-    private final Links links;
+    private final AccountFlows flows;
 
     @Inject
-    public PasswordResetResource(AccountServices services, AuthPages pages, CsrfTokens csrf, SignIns signIns,
-            Throttle throttle, AccountMail mail, Links links) {
-        this.services = services;
-        this.pages = pages;
-        this.csrf = csrf;
-        this.signIns = signIns;
-        this.throttle = throttle;
-        this.mail = mail;
-        this.links = links;
+    public PasswordResetResource(AccountFlows flows) {
+        this.flows = flows;
     }
 
     @GET
     public Response form(@Context HttpServletRequest request) {
-        return pages.form(request, "reset-request.ftlh", "Reset your password", AuthPages.values("email", ""),
-                Map.of(), 200, Map.of("sent", false));
+        return requestPage(request, AuthPages.values("email", ""), Map.of(), false, 200);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response request(@FormParam("email") String email, @FormParam(CsrfTokens.FIELD) String token,
             @Context HttpServletRequest request) {
-        if (!csrf.valid(request, token)) {
-            return pages.formExpired(request);
-        }
-        Tenant tenant = AuthPages.tenant(request);
-        Map<String, Object> values = AuthPages.values("email", Forms.trimmed(email, 254));
-        if (email == null || email.isBlank()) {
-            return pages.form(request, "reset-request.ftlh", "Reset your password", values,
-                    Map.of("email", "Enter the email you signed up with."), 422, Map.of("sent", false));
-        }
-        try {
-            throttle.reset(tenant, request, email);
-        } catch (RateLimitedException e) {
-            return pages.rateLimited(request, e);
-        }
-        Optional<String> resetToken = services.accounts().requestPasswordReset(tenant.id(), email);
-        resetToken.flatMap(t -> services.accounts().findByEmail(tenant.id(), email)).ifPresent(account ->
-                mail.passwordReset(tenant, account,
-                        links.forMail(tenant, request, "/reset/confirm?token=" + resetToken.get()),
-                        Tokens.key(resetToken.get())));
-        return pages.form(request, "reset-request.ftlh", "Reset your password", values, Map.of(), 200,
-                Map.of("sent", true));
+        return flows.post(request, token, () -> {
+            Tenant tenant = AuthPages.tenant(request);
+            Map<String, Object> values = AuthPages.values("email", Forms.trimmed(email, 254));
+            if (email == null || email.isBlank()) {
+                return requestPage(request, values, Map.of("email", "Enter the email you signed up with."), false, 422);
+            }
+            flows.throttle().reset(tenant, request, email);
+            flows.mailPasswordReset(tenant, request, email);
+            return requestPage(request, values, Map.of(), true, 200);
+        });
     }
 
     @GET
@@ -91,29 +66,34 @@ public final class PasswordResetResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response confirm(@FormParam("token") String resetToken, @FormParam("newPassword") String newPassword,
             @FormParam(CsrfTokens.FIELD) String token, @Context HttpServletRequest request) {
-        if (!csrf.valid(request, token)) {
-            return pages.formExpired(request);
-        }
-        Tenant tenant = AuthPages.tenant(request);
-        if (resetToken == null || resetToken.isBlank() || resetToken.length() > 200) {
-            return confirmPage(request, "", Map.of(), true, 400);
-        }
-        Optional<Account> account;
-        try {
-            account = services.accounts().resetPassword(tenant.id(), resetToken, newPassword);
-        } catch (InvalidAccountInputException e) {
-            return confirmPage(request, resetToken, Map.of("newPassword", e.getMessage()), false, 422);
-        }
-        if (account.isEmpty()) {
-            return confirmPage(request, "", Map.of(), true, 410);
-        }
-        // The reset ended every session and API token made before it; this sign-in is the only one left.
-        return signIns.redirect(request, tenant, account.get(), "/account?done=password-reset");
+        return flows.post(request, token, () -> {
+            if (resetToken == null || resetToken.isBlank() || resetToken.length() > 200) {
+                return confirmPage(request, "", Map.of(), true, 400);
+            }
+            Tenant tenant = AuthPages.tenant(request);
+            Optional<Account> account;
+            try {
+                account = flows.services().accounts().resetPassword(tenant.id(), resetToken, newPassword);
+            } catch (InvalidAccountInputException e) {
+                return confirmPage(request, resetToken, Map.of("newPassword", e.getMessage()), false, 422);
+            }
+            if (account.isEmpty()) {
+                return confirmPage(request, "", Map.of(), true, 410);
+            }
+            // The reset ended every session and API token made before it; this sign-in is the only one left.
+            return flows.signIns().redirect(request, tenant, account.get(), "/account?done=password-reset");
+        });
+    }
+
+    private Response requestPage(HttpServletRequest request, Map<String, Object> values, Map<String, String> errors,
+            boolean sent, int status) {
+        return flows.pages().form(request, "reset-request.ftlh", "Reset your password", values, errors, status,
+                Map.of("sent", sent));
     }
 
     private Response confirmPage(HttpServletRequest request, String resetToken, Map<String, String> errors,
             boolean invalid, int status) {
-        return pages.form(request, "reset.ftlh", "Choose a new password", Map.of(), errors, status,
+        return flows.pages().form(request, "reset.ftlh", "Choose a new password", Map.of(), errors, status,
                 Map.of("token", resetToken == null ? "" : resetToken, "invalid", invalid));
     }
 }

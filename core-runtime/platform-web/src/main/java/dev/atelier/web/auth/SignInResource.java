@@ -24,20 +24,11 @@ public final class SignInResource {
 
     private static final String WRONG = "That email and password don't match an account. Check both and try again.";
 
-    private final AccountServices services;
-    private final AuthPages pages;
-    private final CsrfTokens csrf;
-    private final SignIns signIns;
-    private final Throttle throttle;
+    private final AccountFlows flows;
 
     @Inject
-    public SignInResource(AccountServices services, AuthPages pages, CsrfTokens csrf, SignIns signIns,
-            Throttle throttle) {
-        this.services = services;
-        this.pages = pages;
-        this.csrf = csrf;
-        this.signIns = signIns;
-        this.throttle = throttle;
+    public SignInResource(AccountFlows flows) {
+        this.flows = flows;
     }
 
     @GET
@@ -57,21 +48,16 @@ public final class SignInResource {
     public Response signIn(@FormParam("email") String email, @FormParam("password") String password,
             @FormParam("next") String next, @FormParam(CsrfTokens.FIELD) String token,
             @Context HttpServletRequest request) {
-        if (!csrf.valid(request, token)) {
-            return pages.formExpired(request);
-        }
-        Tenant tenant = AuthPages.tenant(request);
-        Map<String, Object> values = AuthPages.values("email", Forms.trimmed(email, 254));
-        try {
-            throttle.signIn(tenant, request, email);
-        } catch (RateLimitedException e) {
-            return pages.rateLimited(request, e);
-        }
-        Optional<Account> account = services.accounts().signIn(tenant.id(), email, password);
-        if (account.isEmpty()) {
-            return page(request, values, Map.of("form", WRONG), next, 401);
-        }
-        return signIns.redirect(request, tenant, account.get(), NextPath.of(next, "/create"));
+        return flows.post(request, token, () -> {
+            Tenant tenant = AuthPages.tenant(request);
+            flows.throttle().signIn(tenant, request, email);
+            Optional<Account> account = flows.services().accounts().signIn(tenant.id(), email, password);
+            if (account.isEmpty()) {
+                return page(request, AuthPages.values("email", Forms.trimmed(email, 254)), Map.of("form", WRONG),
+                        next, 401);
+            }
+            return flows.signIns().redirect(request, tenant, account.get(), NextPath.of(next, "/create"));
+        });
     }
 
     @POST
@@ -79,22 +65,21 @@ public final class SignInResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signOut(@FormParam("everywhere") String everywhere, @FormParam(CsrfTokens.FIELD) String token,
             @Context HttpServletRequest request) {
-        if (!csrf.valid(request, token)) {
-            return pages.formExpired(request);
-        }
-        Tenant tenant = AuthPages.tenant(request);
-        Optional<Viewer> viewer = RequestAuth.viewer(request);
-        boolean all = "yes".equals(everywhere) && viewer.isPresent();
-        if (all) {
-            services.sessions().revokeAllFor(tenant.id(), viewer.get().account().id());
-        }
-        return Response.seeOther(java.net.URI.create(all ? "/?done=signed-out-everywhere" : "/?done=signed-out"))
-                .header("Cache-Control", "no-store").cookie(signIns.end(request, tenant)).build();
+        return flows.post(request, token, () -> {
+            Tenant tenant = AuthPages.tenant(request);
+            Optional<Viewer> viewer = RequestAuth.viewer(request);
+            boolean all = "yes".equals(everywhere) && viewer.isPresent();
+            if (all) {
+                flows.services().sessions().revokeAllFor(tenant.id(), viewer.get().account().id());
+            }
+            return Response.seeOther(java.net.URI.create(all ? "/?done=signed-out-everywhere" : "/?done=signed-out"))
+                    .header("Cache-Control", "no-store").cookie(flows.signIns().end(request, tenant)).build();
+        });
     }
 
     private Response page(HttpServletRequest request, Map<String, Object> values, Map<String, String> errors,
             String next, int status) {
-        return pages.form(request, "signin.ftlh", "Sign in", values, errors, status,
+        return flows.pages().form(request, "signin.ftlh", "Sign in", values, errors, status,
                 Map.of("next", NextPath.of(next, "")));
     }
 }

@@ -28,26 +28,11 @@ import java.util.Optional;
 @Produces("text/html; charset=utf-8")
 public final class SignUpResource {
 
-    private final AccountServices services;
-    private final AuthPages pages;
-    private final CsrfTokens csrf;
-    private final SignIns signIns;
-    private final Throttle throttle;
-    private final AccountMail mail;
-    private final Links links;
-    private final NewAccounts newAccounts;
+    private final AccountFlows flows;
 
     @Inject
-    public SignUpResource(AccountServices services, AuthPages pages, CsrfTokens csrf, SignIns signIns,
-            Throttle throttle, AccountMail mail, Links links, NewAccounts newAccounts) {
-        this.newAccounts = newAccounts;
-        this.services = services;
-        this.pages = pages;
-        this.csrf = csrf;
-        this.signIns = signIns;
-        this.throttle = throttle;
-        this.mail = mail;
-        this.links = links;
+    public SignUpResource(AccountFlows flows) {
+        this.flows = flows;
     }
 
     @GET
@@ -63,39 +48,29 @@ public final class SignUpResource {
     public Response signUp(@FormParam("displayName") String displayName, @FormParam("email") String email,
             @FormParam("password") String password, @FormParam("terms") String terms, @FormParam("next") String next,
             @FormParam(CsrfTokens.FIELD) String token, @Context HttpServletRequest request) {
-        if (!csrf.valid(request, token)) {
-            return pages.formExpired(request);
-        }
-        Tenant tenant = AuthPages.tenant(request);
-        Map<String, Object> values = AuthPages.values("displayName", Forms.trimmed(displayName, 200),
-                "email", Forms.trimmed(email, 254), "terms", "yes".equals(terms) ? "yes" : "");
-        if (!"yes".equals(terms)) {
-            return page(request, values, Map.of("terms", "Please accept the terms to create an account."), next, 422);
-        }
-        try {
-            throttle.signUp(tenant, request);
-        } catch (RateLimitedException e) {
-            return pages.rateLimited(request, e);
-        }
-        SignUp signUp;
-        try {
-            signUp = services.accounts().signUp(tenant.id(), email, password, nameOrEmailLocalPart(displayName, email));
-        } catch (InvalidAccountInputException e) {
-            return page(request, values, Map.of(e.field(), e.getMessage()), next, 422);
-        } catch (EmailTakenException e) {
-            remindOwner(tenant, request, email);
-            return pages.form(request, "signup-done.ftlh", "Check your inbox", Map.of(), Map.of(), 200,
-                    Map.of("sentTo", Forms.trimmed(email, 254)));
-        }
-        String version = tenant.updatedAt().toString();
-        services.consents().record(tenant.id(), signUp.account().id(), "terms", version);
-        services.consents().record(tenant.id(), signUp.account().id(), "privacy", version);
-        mail.welcome(tenant, signUp.account());
-        newAccounts.created(tenant, signUp.account());
-        mail.verifyEmail(tenant, signUp.account(),
-                links.forMail(tenant, request, "/verify?token=" + signUp.verificationToken()),
-                Tokens.key(signUp.verificationToken()));
-        return signIns.redirect(request, tenant, signUp.account(), "/signup/done");
+        return flows.post(request, token, () -> {
+            Tenant tenant = AuthPages.tenant(request);
+            Map<String, Object> values = AuthPages.values("displayName", Forms.trimmed(displayName, 200),
+                    "email", Forms.trimmed(email, 254), "terms", "yes".equals(terms) ? "yes" : "");
+            if (!"yes".equals(terms)) {
+                return page(request, values, Map.of("terms", "Please accept the terms to create an account."), next,
+                        422);
+            }
+            flows.throttle().signUp(tenant, request);
+            SignUp signUp;
+            try {
+                signUp = flows.services().accounts().signUp(tenant.id(), email, password,
+                        nameOrEmailLocalPart(displayName, email));
+            } catch (InvalidAccountInputException e) {
+                return page(request, values, Map.of(e.field(), e.getMessage()), next, 422);
+            } catch (EmailTakenException e) {
+                remindOwner(tenant, request, email);
+                return donePage(request, Forms.trimmed(email, 254));
+            }
+            flows.welcome(tenant, signUp.account());
+            flows.mailVerification(tenant, request, signUp.account(), signUp.verificationToken());
+            return flows.signIns().redirect(request, tenant, signUp.account(), "/signup/done");
+        });
     }
 
     @GET
@@ -105,21 +80,17 @@ public final class SignUpResource {
         if (viewer.isEmpty()) {
             return AuthPages.redirect("/signin");
         }
-        return pages.form(request, "signup-done.ftlh", "Check your inbox", Map.of(), Map.of(), 200,
-                Map.of("sentTo", viewer.get().account().email()));
+        return donePage(request, viewer.get().account().email());
     }
 
     // The owner of an existing account learns someone (likely they) tried to sign up, and gets a way back in.
     private void remindOwner(Tenant tenant, HttpServletRequest request, String email) {
         try {
-            throttle.reset(tenant, request, email);
+            flows.throttle().reset(tenant, request, email);
         } catch (RateLimitedException e) {
             return;
         }
-        services.accounts().requestPasswordReset(tenant.id(), email).ifPresent(resetToken ->
-                services.accounts().findByEmail(tenant.id(), email).ifPresent(account -> mail.passwordReset(tenant,
-                        account, links.forMail(tenant, request, "/reset/confirm?token=" + resetToken),
-                        Tokens.key(resetToken))));
+        flows.mailPasswordReset(tenant, request, email);
     }
 
     // The name is optional on the form: greet people by the first part of their email until they set one.
@@ -134,7 +105,12 @@ public final class SignUpResource {
 
     private Response page(HttpServletRequest request, Map<String, Object> values, Map<String, String> errors,
             String next, int status) {
-        return pages.form(request, "signup.ftlh", "Sign up", values, errors, status,
+        return flows.pages().form(request, "signup.ftlh", "Sign up", values, errors, status,
                 Map.of("next", NextPath.of(next, "")));
+    }
+
+    private Response donePage(HttpServletRequest request, String sentTo) {
+        return flows.pages().form(request, "signup-done.ftlh", "Check your inbox", Map.of(), Map.of(), 200,
+                Map.of("sentTo", sentTo));
     }
 }

@@ -7,6 +7,7 @@ import dev.atelier.generation.GenerationModule;
 import dev.atelier.generation.InvalidGenerationException;
 import dev.atelier.generation.SubmitRequest;
 import dev.atelier.generation.Upload;
+import dev.atelier.web.auth.AccountFlows;
 import dev.atelier.web.auth.AuthPages;
 import dev.atelier.web.auth.CsrfTokens;
 import dev.atelier.web.auth.RequestAuth;
@@ -50,17 +51,16 @@ public final class GenerationPagesResource {
 
     private final GenerationModule generation;
     private final PageRenderer pages;
-    private final CsrfTokens csrf;
     private final GenerationPages models;
-    private final AuthPages auth;
+    // Checks the forms' CSRF tokens and renders the account pages' answers (form expired, unreadable form).
+    private final AccountFlows flows;
 
     @Inject
-    public GenerationPagesResource(GenerationModule generation, PageRenderer pages, CsrfTokens csrf, AuthPages auth) {
+    public GenerationPagesResource(GenerationModule generation, PageRenderer pages, AccountFlows flows) {
         this.generation = generation;
         this.pages = pages;
-        this.csrf = csrf;
         this.models = new GenerationPages(generation);
-        this.auth = auth;
+        this.flows = flows;
     }
 
     @GET
@@ -79,13 +79,13 @@ public final class GenerationPagesResource {
             return AuthPages.toSignIn(request);
         }
         if (!Origins.sameOrigin(request.getHeader("Origin"), request.getHeader("Host"))) {
-            return auth.formExpired(request);
+            return flows.pages().formExpired(request);
         }
         Collection<Part> parts;
         try {
             parts = request.getParts();
         } catch (ServletException | IllegalStateException | IOException e) {
-            return auth.unreadableForm(request);
+            return flows.pages().unreadableForm(request);
         }
         Map<String, String> form = new LinkedHashMap<>();
         Part file = null;
@@ -96,8 +96,8 @@ public final class GenerationPagesResource {
                 form.put(part.getName(), text(part));
             }
         }
-        if (!csrf.valid(request, form.get(CsrfTokens.FIELD))) {
-            return auth.formExpired(request);
+        if (!flows.csrf().valid(request, form.get(CsrfTokens.FIELD))) {
+            return flows.pages().formExpired(request);
         }
         form.remove(CsrfTokens.FIELD);
         Part input = file;
@@ -172,7 +172,7 @@ public final class GenerationPagesResource {
             try {
                 page = generation.jobs().list(tenant.id(), viewer.account().id(), 48, blankToNull(cursor));
             } catch (IllegalArgumentException e) {
-                return auth.error(request, 400, "This gallery page does not exist",
+                return flows.pages().error(request, 400, "This gallery page does not exist",
                         "The link is damaged. Open the gallery again from the menu.");
             }
             List<Job> shown = page.items().stream()
@@ -202,10 +202,7 @@ public final class GenerationPagesResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response cancel(@PathParam("id") String id, @FormParam(CsrfTokens.FIELD) String token,
             @Context HttpServletRequest request) {
-        if (!csrf.valid(request, token)) {
-            return auth.formExpired(request);
-        }
-        return AuthPages.signedIn(request, viewer -> generation.jobs().cancel(AuthPages.tenant(request).id(),
+        return flows.signedInPost(request, token, viewer -> generation.jobs().cancel(AuthPages.tenant(request).id(),
                 viewer.account().id(), id).map(job -> AuthPages.redirect("/gallery/" + id))
                 .orElseGet(() -> notFound(request)));
     }
@@ -215,10 +212,7 @@ public final class GenerationPagesResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response delete(@PathParam("id") String id, @FormParam(CsrfTokens.FIELD) String token,
             @Context HttpServletRequest request) {
-        if (!csrf.valid(request, token)) {
-            return auth.formExpired(request);
-        }
-        return AuthPages.signedIn(request, viewer -> owned(request, viewer, id).map(job -> {
+        return flows.signedInPost(request, token, viewer -> owned(request, viewer, id).map(job -> {
             if (!job.status().isFinal()) {
                 generation.jobs().cancel(AuthPages.tenant(request).id(), viewer.account().id(), id);
                 return AuthPages.redirect("/gallery/" + id);

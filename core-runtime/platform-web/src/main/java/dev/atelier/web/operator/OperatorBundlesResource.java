@@ -46,12 +46,11 @@ public final class OperatorBundlesResource {
     }
 
     @GET
-    public Page<BundleView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+    public Page<BundleStatus> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         List<BundleStatus> sorted = host.bundles().stream()
                 .sorted(Comparator.comparing(BundleStatus::fileName))
                 .toList();
-        Page<BundleStatus> page = Pagination.page(sorted, BundleStatus::fileName, limit, cursor);
-        return new Page<>(page.items().stream().map(BundleView::of).toList(), page.nextCursor());
+        return Pagination.page(sorted, BundleStatus::fileName, limit, cursor);
     }
 
     @POST
@@ -60,7 +59,7 @@ public final class OperatorBundlesResource {
         try (InputStream limited = new SizeLimitedInputStream(body, MAX_UPLOAD_BYTES)) {
             BundleStatus status = host.deploy(limited, WAIT);
             URI location = URI.create("/api/v1/operator/bundles/" + status.symbolicName());
-            return Response.created(location).entity(BundleView.of(status)).build();
+            return Response.created(location).entity(status).build();
         } catch (InvalidBundleException e) {
             throw ProblemException.invalid("That file is not a bundle Atelier can deploy: " + e.getMessage(),
                     List.of());
@@ -72,11 +71,10 @@ public final class OperatorBundlesResource {
 
     @GET
     @Path("{name}")
-    public BundleView get(@PathParam("name") String name) {
+    public BundleStatus get(@PathParam("name") String name) {
         return host.bundles().stream()
                 .filter(b -> name.equals(b.symbolicName()) || name.equals(b.fileName()))
                 .findFirst()
-                .map(BundleView::of)
                 .orElseThrow(() -> ProblemException.notFound("No bundle '" + name + "' is deployed."));
     }
 

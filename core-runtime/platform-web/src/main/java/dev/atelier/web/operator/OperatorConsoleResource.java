@@ -1,6 +1,6 @@
 package dev.atelier.web.operator;
 
-import dev.atelier.accounts.operators.OperatorTokens;
+import dev.atelier.web.auth.AccountServices;
 import dev.atelier.web.auth.Cookies;
 import dev.atelier.web.headers.ContentSecurityPolicy;
 import dev.atelier.web.http.Origins;
@@ -32,13 +32,12 @@ public final class OperatorConsoleResource {
     // The page's one inline style block, allowed by its hash.
     private static final String POLICY = ContentSecurityPolicy.strict().withInlineStyle(STYLE).toString();
 
-    private final OperatorTokens tokens;
-    private final Cookies cookies;
+    // The operator tokens to check, and the cookie settings (Secure or not) shared with the tenant sites.
+    private final AccountServices accounts;
 
     @Inject
-    public OperatorConsoleResource(OperatorTokens tokens, Cookies cookies) {
-        this.tokens = tokens;
-        this.cookies = cookies;
+    public OperatorConsoleResource(AccountServices accounts) {
+        this.accounts = accounts;
     }
 
     @GET
@@ -58,11 +57,11 @@ public final class OperatorConsoleResource {
             return page("This form must be sent from the operator console itself.", 403);
         }
         String value = token == null ? "" : token.strip();
-        if (value.length() > 200 || tokens.authenticate(value).isEmpty()) {
+        if (value.length() > 200 || accounts.operatorTokens().authenticate(value).isEmpty()) {
             return page("That operator token is unknown or revoked.", 401);
         }
         return Response.seeOther(URI.create("/")).header("Cache-Control", "no-store")
-                .cookie(cookies.strict(Cookies.OPERATOR, value, COOKIE_LIFETIME)).build();
+                .cookie(accounts.cookies().strict(Cookies.OPERATOR, value, COOKIE_LIFETIME)).build();
     }
 
     @POST
@@ -72,7 +71,7 @@ public final class OperatorConsoleResource {
             return page("This form must be sent from the operator console itself.", 403);
         }
         return Response.seeOther(URI.create("/operator/signin")).header("Cache-Control", "no-store")
-                .cookie(cookies.expired(Cookies.OPERATOR)).build();
+                .cookie(accounts.cookies().expired(Cookies.OPERATOR)).build();
     }
 
     private static Response page(String error, int status) {

@@ -20,20 +20,14 @@ import java.util.concurrent.ThreadLocalRandom;
  * request reaches Jersey — the landing page of a busy tenant costs a map lookup. Everything else (a miss, another
  * method, a query string, a session cookie, an unknown or suspended tenant) goes on to Jersey unchanged, which renders
  * and caches what a signed-out visitor sees.
+ *
+ * @param tenants finds the tenant of the request's host
+ * @param cache the pages rendered lately
+ * @param plugins the deployed models a cached page was rendered with
  */
-final class CachedPageFilter implements Filter {
+record CachedPageFilter(TenantDirectory tenants, PageCache cache, DeployedPlugins plugins) implements Filter {
 
     private static final String HTML = "text/html; charset=utf-8";
-
-    private final TenantDirectory tenants;
-    private final PageCache cache;
-    private final DeployedPlugins plugins;
-
-    CachedPageFilter(TenantDirectory tenants, PageCache cache, DeployedPlugins plugins) {
-        this.tenants = tenants;
-        this.cache = cache;
-        this.plugins = plugins;
-    }
 
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)

@@ -2,6 +2,7 @@ package dev.atelier.web.site;
 
 import dev.atelier.core.tenants.Tenant;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.NotFoundException;
 import java.util.Optional;
 
 /** The tenant {@link TenantResolutionFilter} chose for a request, kept as a request attribute. */
@@ -13,5 +14,15 @@ public final class RequestTenant {
 
     public static Optional<Tenant> of(HttpServletRequest request) {
         return request.getAttribute(ATTRIBUTE) instanceof Tenant tenant ? Optional.of(tenant) : Optional.empty();
+    }
+
+    /**
+     * The request's tenant, for resources only a tenant's site serves.
+     *
+     * @throws NotFoundException when there is none: only the operator host gets here without one, and it has no
+     *     such pages
+     */
+    public static Tenant required(HttpServletRequest request) {
+        return of(request).orElseThrow(NotFoundException::new);
     }
 }

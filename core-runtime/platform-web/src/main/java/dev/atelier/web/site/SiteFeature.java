@@ -1,6 +1,5 @@
 package dev.atelier.web.site;
 
-import dev.atelier.accounts.operators.OperatorTokens;
 import dev.atelier.generation.GenerationModule;
 import dev.atelier.web.auth.AccountApiResource;
 import dev.atelier.web.auth.NewAccounts;
@@ -13,6 +12,7 @@ import dev.atelier.web.generations.MediaResource;
 import dev.atelier.web.generations.UploadsResource;
 import dev.atelier.web.site.pages.StaticCreationPagesResource;
 import dev.atelier.web.auth.AccountEmailResource;
+import dev.atelier.web.auth.AccountFlows;
 import dev.atelier.web.auth.InvalidAccountInputMapper;
 import dev.atelier.web.auth.AccountMail;
 import dev.atelier.web.auth.AccountResource;
@@ -20,7 +20,6 @@ import dev.atelier.web.auth.AccountServices;
 import dev.atelier.web.auth.AuthApiResource;
 import dev.atelier.web.auth.AuthPages;
 import dev.atelier.web.auth.AuthenticationFilter;
-import dev.atelier.web.auth.Cookies;
 import dev.atelier.web.auth.CsrfTokens;
 import dev.atelier.web.auth.EmailVerificationResource;
 import dev.atelier.web.auth.GoogleSignInResource;
@@ -161,6 +160,7 @@ public final class SiteFeature {
         CsrfTokens csrf = new CsrfTokens(accounts.secrets());
         pages = new PageRenderer(engine,
                 new PageModels(themes, staticFiles, brandAssets, plugins.models()), pageCache, new Visitors(csrf));
+        AuthPages authPages = new AuthPages(pages);
         config.register(TenantResolutionFilter.class);
         config.register(AuthenticationFilter.class);
         config.register(SignInResource.class);
@@ -202,7 +202,6 @@ public final class SiteFeature {
                 bind(setup).to(SiteSetup.class);
                 bind(pages).to(PageRenderer.class);
                 bind(accounts).to(AccountServices.class);
-                bind(newAccounts).to(NewAccounts.class);
                 if (generation != null) {
                     bind(generation).to(GenerationModule.class);
                     bind(eventStreams).to(EventStreams.class);
@@ -210,14 +209,11 @@ public final class SiteFeature {
                         bind(new ModelForms(plugins.models(), setup.models())).to(ModelForms.class);
                     }
                 }
-                bind(accounts.operatorTokens()).to(OperatorTokens.class);
-                bind(accounts.cookies()).to(Cookies.class);
                 bind(csrf).to(CsrfTokens.class);
-                bind(links).to(Links.class);
-                bind(new AuthPages(pages)).to(AuthPages.class);
-                bind(new SignIns(accounts.sessions(), accounts.cookies())).to(SignIns.class);
-                bind(new Throttle(accounts.rateLimiter())).to(Throttle.class);
-                bind(new AccountMail(mailComposer, accounts.outbox())).to(AccountMail.class);
+                bind(authPages).to(AuthPages.class);
+                bind(new AccountFlows(accounts, authPages, csrf, new SignIns(accounts.sessions(), accounts.cookies()),
+                        new Throttle(accounts.rateLimiter()), new AccountMail(mailComposer, accounts.outbox()), links,
+                        newAccounts)).to(AccountFlows.class);
                 bind(staticFiles).to(StaticFiles.class);
                 bind(brandAssets).to(BrandAssets.class);
                 bind(new TenantPlugins(plugins)).to(TenantPlugins.class);

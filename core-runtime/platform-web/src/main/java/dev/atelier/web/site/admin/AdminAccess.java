@@ -7,7 +7,6 @@ import dev.atelier.web.auth.Viewer;
 import dev.atelier.web.site.RequestTenant;
 import dev.atelier.web.site.pages.PageRenderer;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 
@@ -39,6 +38,6 @@ final class AdminAccess {
     }
 
     static Tenant tenant(HttpServletRequest request) {
-        return RequestTenant.of(request).orElseThrow(NotFoundException::new);
+        return RequestTenant.required(request);
     }
 }

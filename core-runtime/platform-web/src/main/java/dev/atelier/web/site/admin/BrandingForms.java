@@ -14,8 +14,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** The branding form: its current values, validation of a submission, and the {@code admin} data of admin pages. */
-public final class BrandingForms {
+/**
+ * The branding form: its current values, validation of a submission, and the {@code admin} data of admin pages.
+ *
+ * @param themes the installed themes a tenant may choose from
+ * @param templateErrors the template errors recorded per tenant, listed on every admin page
+ * @param store where a checked submission is saved
+ */
+public record BrandingForms(Themes themes, TemplateErrors templateErrors, BrandingStore store) {
 
     static final List<String> COLOR_FIELDS = List.of("color_primary", "color_on_primary", "color_accent",
             "color_background", "color_surface", "color_text", "color_muted");
@@ -25,16 +31,6 @@ public final class BrandingForms {
 
     /** A checked submission: {@code update} is set exactly when {@code errors} is empty. */
     record Checked(Map<String, String> errors, BrandingUpdate update) {}
-
-    private final Themes themes;
-    private final TemplateErrors templateErrors;
-    private final BrandingStore store;
-
-    public BrandingForms(Themes themes, TemplateErrors templateErrors, BrandingStore store) {
-        this.themes = themes;
-        this.templateErrors = templateErrors;
-        this.store = store;
-    }
 
     Map<String, String> currentValues(Tenant tenant) {
         Branding b = tenant.branding();

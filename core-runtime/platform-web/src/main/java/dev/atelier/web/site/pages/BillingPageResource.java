@@ -4,7 +4,6 @@ import dev.atelier.web.site.RequestTenant;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
@@ -27,7 +26,6 @@ public final class BillingPageResource {
 
     @GET
     public Response billing(@Context HttpServletRequest request) {
-        return pages.page(request, RequestTenant.of(request).orElseThrow(NotFoundException::new), "billing.ftlh",
-                "/account/billing", "Billing");
+        return pages.page(request, RequestTenant.required(request), "billing.ftlh", "/account/billing", "Billing");
     }
 }

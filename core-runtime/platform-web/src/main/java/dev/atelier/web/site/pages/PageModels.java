@@ -16,24 +16,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The data every page template receives (see the tenant contract): tenant, brand, plans, models, signIn, ... */
-public final class PageModels {
+/**
+ * The data every page template receives (see the tenant contract): tenant, brand, plans, models, signIn, ...
+ *
+ * @param themes the installed themes, for the theme a tenant's branding names
+ * @param files the themes' static files, for the {@code asset} method of templates
+ * @param brandAssets the tenants' uploaded logos and favicons
+ * @param registry the deployed models, for the model list pages offer
+ */
+public record PageModels(Themes themes, StaticFiles files, BrandAssets brandAssets, ModelRegistry registry) {
 
     static final Branding.Colors DEFAULT_COLORS =
             new Branding.Colors("#4f46e5", "#ffffff", "#0ea5e9", "#ffffff", "#f6f6fb", "#1d1b26", "#6b6880");
     static final Branding.Fonts DEFAULT_FONTS = new Branding.Fonts("system-ui, sans-serif", "system-ui, sans-serif");
-
-    private final Themes themes;
-    private final StaticFiles files;
-    private final BrandAssets brandAssets;
-    private final ModelRegistry registry;
-
-    public PageModels(Themes themes, StaticFiles files, BrandAssets brandAssets, ModelRegistry registry) {
-        this.themes = themes;
-        this.files = files;
-        this.brandAssets = brandAssets;
-        this.registry = registry;
-    }
 
     /** The deployed-model list this model was built from; a new instance whenever bundles come or go. */
     public Object modelSnapshot() {

@@ -9,22 +9,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Turns a template and its data into an HTML response for a tenant, error pages included. */
-public final class PageRenderer {
+/**
+ * Turns a template and its data into an HTML response for a tenant, error pages included.
+ *
+ * @param engine renders a tenant's templates through its theme chain
+ * @param models the data every page receives
+ * @param cache recent renderings of pages as signed-out visitors see them
+ * @param visitors adds what depends on the visitor (user, CSRF token, flash message)
+ */
+public record PageRenderer(ThemeEngine engine, PageModels models, PageCache cache, VisitorModel visitors) {
 
     private static final String HTML = "text/html; charset=utf-8";
-
-    private final ThemeEngine engine;
-    private final PageModels models;
-    private final PageCache cache;
-    private final VisitorModel visitors;
-
-    public PageRenderer(ThemeEngine engine, PageModels models, PageCache cache, VisitorModel visitors) {
-        this.engine = engine;
-        this.models = models;
-        this.cache = cache;
-        this.visitors = visitors;
-    }
 
     /** The data model of a page as everyone sees it; see {@link #model(HttpServletRequest, Tenant, String, String)}. */
     public Map<String, Object> model(Tenant tenant, String path, String title) {

@@ -1,16 +1,12 @@
 package dev.atelier.web.site.pages;
 
+import dev.atelier.core.tenants.Tenant;
 import dev.atelier.web.http.ErrorTexts;
-import dev.atelier.web.http.RoutePath;
 import dev.atelier.web.problem.WebApplicationExceptionMapper;
-import dev.atelier.web.site.RequestTenant;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.ClientErrorException;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 /**
@@ -18,32 +14,26 @@ import jakarta.ws.rs.ext.Provider;
  * theme's error page; the JSON API keeps its problem documents.
  */
 @Provider
-public final class SiteClientErrorMapper implements ExceptionMapper<ClientErrorException> {
+public final class SiteClientErrorMapper extends SiteOrProblemMapper<ClientErrorException> {
 
-    private final PageRenderer pages;
     private final WebApplicationExceptionMapper problems = new WebApplicationExceptionMapper();
-
-    @Context
-    private HttpServletRequest request;
-
-    @Context
-    private UriInfo uri;
 
     @Inject
     public SiteClientErrorMapper(PageRenderer pages) {
-        this.pages = pages;
+        super(pages);
     }
 
     @Override
-    public Response toResponse(ClientErrorException exception) {
-        String path = RoutePath.of(uri);
+    protected Response page(ClientErrorException exception, HttpServletRequest request, Tenant tenant, String path) {
         int status = exception.getResponse().getStatus();
         ErrorTexts texts = status == 404 ? new ErrorTexts("Page not found", "There is nothing at this address.")
                 : ErrorTexts.of(status);
-        return RequestTenant.of(request)
-                .filter(tenant -> !RoutePath.isApi(path))
-                .map(tenant -> withAllow(pages.error(tenant, path, status, texts.title(), texts.detail()), exception))
-                .orElseGet(() -> problems.toResponse(exception));
+        return withAllow(pages().error(tenant, path, status, texts.title(), texts.detail()), exception);
+    }
+
+    @Override
+    protected Response problem(ClientErrorException exception) {
+        return problems.toResponse(exception);
     }
 
     // A 405 still says which methods the address takes.

@@ -5,7 +5,6 @@ import dev.atelier.web.site.RequestTenant;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
@@ -27,13 +26,13 @@ public final class SitePagesResource {
 
     @GET
     public Response index(@Context HttpServletRequest request) {
-        return pages.page(request, tenant(request), "index.ftlh", "/", null);
+        return pages.page(request, RequestTenant.required(request), "index.ftlh", "/", null);
     }
 
     @GET
     @Path("pricing")
     public Response pricing(@Context HttpServletRequest request) {
-        return pages.page(request, tenant(request), "pricing.ftlh", "/pricing", "Pricing");
+        return pages.page(request, RequestTenant.required(request), "pricing.ftlh", "/pricing", "Pricing");
     }
 
     @GET
@@ -49,7 +48,7 @@ public final class SitePagesResource {
     }
 
     private Response legal(HttpServletRequest request, String kind, String title) {
-        Tenant tenant = tenant(request);
+        Tenant tenant = RequestTenant.required(request);
         Map<String, Object> model = pages.model(request, tenant, "/legal/" + kind, title);
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("kind", kind);
@@ -57,10 +56,5 @@ public final class SitePagesResource {
         model.put("document", document);
         return pages.signedIn(request) ? pages.renderPrivate(tenant, "legal.ftlh", model, 200)
                 : pages.render(tenant, "legal.ftlh", model, 200);
-    }
-
-    private static Tenant tenant(HttpServletRequest request) {
-        // Only the operator host reaches here without a tenant; it has no site pages.
-        return RequestTenant.of(request).orElseThrow(NotFoundException::new);
     }
 }

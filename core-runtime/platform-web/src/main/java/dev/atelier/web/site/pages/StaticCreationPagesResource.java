@@ -1,11 +1,9 @@
 package dev.atelier.web.site.pages;
 
-import dev.atelier.core.tenants.Tenant;
 import dev.atelier.web.site.RequestTenant;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -30,22 +28,19 @@ public final class StaticCreationPagesResource {
     @GET
     @Path("create")
     public Response create(@Context HttpServletRequest request) {
-        return pages.page(request, tenant(request), "create.ftlh", "/create", "Create");
+        return pages.page(request, RequestTenant.required(request), "create.ftlh", "/create", "Create");
     }
 
     @GET
     @Path("gallery")
     public Response gallery(@Context HttpServletRequest request) {
-        return pages.page(request, tenant(request), "gallery.ftlh", "/gallery", "Gallery");
+        return pages.page(request, RequestTenant.required(request), "gallery.ftlh", "/gallery", "Gallery");
     }
 
     @GET
     @Path("gallery/{id}")
     public Response galleryItem(@PathParam("id") String id, @Context HttpServletRequest request) {
-        return pages.error(request, tenant(request), 404, "Not found", "There is no creation at this address.");
-    }
-
-    private static Tenant tenant(HttpServletRequest request) {
-        return RequestTenant.of(request).orElseThrow(NotFoundException::new);
+        return pages.error(request, RequestTenant.required(request), 404, "Not found",
+                "There is no creation at this address.");
     }
 }
