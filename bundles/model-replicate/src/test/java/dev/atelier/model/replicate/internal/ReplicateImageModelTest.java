@@ -56,7 +56,7 @@ class ReplicateImageModelTest extends GenerationModelContract {
 
     @Override
     protected GenerationModel createModel() {
-        return new ReplicateImageModel("0.1.0.test", QUICK);
+        return new ReplicateImageModel(QUICK);
     }
 
     @Override

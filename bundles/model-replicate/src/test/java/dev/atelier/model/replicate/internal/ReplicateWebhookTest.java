@@ -92,7 +92,7 @@ class ReplicateWebhookTest {
 
     @Test
     void finishesFromSignedWebhookMessagesWithoutPollingThePrediction() throws Exception {
-        GenerationModel model = new ReplicateImageModel("0.1.0.test", WEBHOOKS);
+        GenerationModel model = new ReplicateImageModel(WEBHOOKS);
         TestGenerationContext context = TestGenerationContext.create(api.tenant(), Duration.ofMinutes(1));
         TestCallbacks callbacks = context.withCallbacks(HOOK);
 
@@ -113,7 +113,7 @@ class ReplicateWebhookTest {
 
     @Test
     void ignoresForgedStaleUnsignedAndOtherPredictionsMessagesAndFinishesFromTheGenuineOne() throws Exception {
-        GenerationModel model = new ReplicateImageModel("0.1.0.test", WEBHOOKS);
+        GenerationModel model = new ReplicateImageModel(WEBHOOKS);
         TestGenerationContext context = TestGenerationContext.create(api.tenant(), Duration.ofMinutes(1));
         TestCallbacks callbacks = context.withCallbacks(HOOK);
         String forged = api.prediction("succeeded", "", api.outputUrls("forged.png"), null);
@@ -140,7 +140,7 @@ class ReplicateWebhookTest {
     @Test
     void safetyPollFinishesAJobWhoseWebhooksNeverArrive() throws Exception {
         api.pollsWalkTo(succeeded());
-        GenerationModel model = new ReplicateImageModel("0.1.0.test",
+        GenerationModel model = new ReplicateImageModel(
                 ReplicateImageModelTest.QUICK.withSafetyPoll(Duration.ofMillis(50)));
         TestGenerationContext context = TestGenerationContext.create(api.tenant(), Duration.ofMinutes(1));
         context.withCallbacks(HOOK);
@@ -155,7 +155,7 @@ class ReplicateWebhookTest {
 
     @Test
     void usesARepeatedWebhookIdOnceEvenWhenTheHostPassesItOn() throws Exception {
-        GenerationModel model = new ReplicateImageModel("0.1.0.test", WEBHOOKS);
+        GenerationModel model = new ReplicateImageModel(WEBHOOKS);
         TestGenerationContext test = TestGenerationContext.create(api.tenant(), Duration.ofMinutes(1));
         RepeatingHostCallbacks callbacks = new RepeatingHostCallbacks();
         String processing = api.prediction("processing", " 50%|█████     | 10/20", null, null);
@@ -185,7 +185,7 @@ class ReplicateWebhookTest {
 
     @Test
     void readsTheAccountsWebhookSecretOnceWhenTheTenantSetNoneAndNeverLogsIt() throws Exception {
-        GenerationModel model = new ReplicateImageModel("0.1.0.test", WEBHOOKS);
+        GenerationModel model = new ReplicateImageModel(WEBHOOKS);
         List<String> logLines = new ArrayList<>();
         Handler capture = LogLines.capturing(logLines);
         Logger logger = Logger.getLogger("dev.atelier.model.replicate");
@@ -213,7 +213,7 @@ class ReplicateWebhookTest {
 
     @Test
     void checksMessagesWithTheTenantsWebhookSecretWithoutAskingTheApi() throws Exception {
-        GenerationModel model = new ReplicateImageModel("0.1.0.test", WEBHOOKS);
+        GenerationModel model = new ReplicateImageModel(WEBHOOKS);
         TestGenerationContext context = TestGenerationContext.create(
                 api.tenant(Map.of("webhook_secret", TENANT_SECRET)), Duration.ofMinutes(1));
         TestCallbacks callbacks = context.withCallbacks(HOOK);
@@ -236,21 +236,21 @@ class ReplicateWebhookTest {
                                 + status + "}")));
         api.pollsWalkTo(succeeded());
 
-        assertFinishesByPollingWithoutAWebhook(new ReplicateImageModel("0.1.0.test", WEBHOOKS), api.tenant());
+        assertFinishesByPollingWithoutAWebhook(new ReplicateImageModel(WEBHOOKS), api.tenant());
     }
 
     @Test
     void pollsWithoutAWebhookWhenTheTenantsSecretIsNotOne() throws Exception {
         api.pollsWalkTo(succeeded());
 
-        assertFinishesByPollingWithoutAWebhook(new ReplicateImageModel("0.1.0.test", WEBHOOKS),
+        assertFinishesByPollingWithoutAWebhook(new ReplicateImageModel(WEBHOOKS),
                 api.tenant(Map.of("webhook_secret", "whsec_not base64 at all")));
         server.verify(0, getRequestedFor(urlPathEqualTo(ReplicateApiStubs.WEBHOOK_PATH)));
     }
 
     @Test
     void userCancellingWhileWaitingForWebhooksCancelsThePredictionAtReplicate() throws Exception {
-        GenerationModel model = new ReplicateImageModel("0.1.0.test", WEBHOOKS);
+        GenerationModel model = new ReplicateImageModel(WEBHOOKS);
         TestGenerationContext context = TestGenerationContext.create(api.tenant(), Duration.ofMinutes(1))
                 .cancelWhen(report -> report.percent() >= 15);
         TestCallbacks callbacks = context.withCallbacks(HOOK);
@@ -269,7 +269,7 @@ class ReplicateWebhookTest {
 
     @Test
     void deadlinePassingWhileWaitingForWebhooksCancelsThePredictionAndEndsAsTemporary() {
-        GenerationModel model = new ReplicateImageModel("0.1.0.test", WEBHOOKS);
+        GenerationModel model = new ReplicateImageModel(WEBHOOKS);
         TestGenerationContext context = TestGenerationContext.create(
                 api.tenant(Map.of("webhook_secret", TENANT_SECRET)), Duration.ofMillis(800));
         context.withCallbacks(HOOK);
