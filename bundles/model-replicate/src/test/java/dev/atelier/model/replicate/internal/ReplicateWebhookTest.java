@@ -26,6 +26,7 @@ import dev.atelier.spi.model.GenerationResult;
 import dev.atelier.spi.tenant.TenantContext;
 import dev.atelier.spi.testkit.TestCallbacks;
 import dev.atelier.spi.testkit.TestGenerationContext;
+import dev.atelier.spi.testkit.TestMedia;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -72,7 +73,7 @@ class ReplicateWebhookTest {
     static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
     private final ReplicateApiStubs api = new ReplicateApiStubs(server);
-    private final byte[] png = ReplicateApiStubs.png(96, 64);
+    private final byte[] png = TestMedia.png(96, 64);
     private final ExecutorService caller = Executors.newSingleThreadExecutor();
     private final AtomicInteger messageIds = new AtomicInteger();
 
@@ -82,7 +83,7 @@ class ReplicateWebhookTest {
         api.pollsStayProcessing();
         api.webhookSecretIs(ReplicateApiStubs.WEBHOOK_SECRET);
         api.delivers("out-0.png", "image/png", png);
-        api.delivers("forged.png", "image/png", ReplicateApiStubs.png(8, 8));
+        api.delivers("forged.png", "image/png", TestMedia.png(8, 8));
     }
 
     @AfterEach
