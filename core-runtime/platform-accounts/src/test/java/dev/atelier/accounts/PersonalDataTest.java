@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.atelier.testkit.TestDatabase;
-import dev.atelier.testkit.TestPostgresExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
@@ -16,13 +14,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Consents, and a person's copy and erasure of everything stored about their account. */
-@ExtendWith(TestPostgresExtension.class)
+@ExtendWith(AccountsFixture.Extension.class)
 class PersonalDataTest {
 
     private AccountsFixture fixture;
@@ -33,8 +30,8 @@ class PersonalDataTest {
     private Account ada;
 
     @BeforeEach
-    void start(TestDatabase database) {
-        fixture = new AccountsFixture(database);
+    void start(AccountsFixture fixture) {
+        this.fixture = fixture;
         external = new ExternalSignIns(fixture.scope, fixture.clock);
         sessions = new Sessions(fixture.scope, fixture.clock, Duration.ofDays(1), Duration.ofDays(30));
         tokens = new ApiTokens(fixture.scope, fixture.clock);
@@ -42,11 +39,6 @@ class PersonalDataTest {
         SignUp signUp = fixture.accounts.signUp(ALPHA, "ada@example.com", "violet lantern orbit", "Ada");
         fixture.accounts.verifyEmail(ALPHA, signUp.verificationToken());
         ada = external.signIn(ALPHA, "google", "sub-1", "ada@example.com", true, "Ada").account();
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.close();
     }
 
     private PersonalData personalData(List<PersonalDataParticipant> participants) {
@@ -181,7 +173,7 @@ class PersonalDataTest {
         assertThat(fixture.accounts.find(ALPHA, ada.id())).isEmpty();
         for (String table : List.of("account", "account_token", "account_session", "api_token", "account_identity",
                 "account_consent")) {
-            assertThat(fixture.column("SELECT count(*) FROM " + table)).as(table).containsExactly("0");
+            assertThat(fixture.sql.column("SELECT count(*) FROM " + table)).as(table).containsExactly("0");
         }
         assertThat(external.signIn(ALPHA, "google", "sub-1", "ada@example.com", true, "Ada").outcome())
                 .isEqualTo(ExternalSignIn.Outcome.CREATED);
