@@ -59,21 +59,21 @@ final class CreditsGrantCommand implements Callable<Integer> {
     public Integer call() {
         if (amount < 1 || amount > 1_000_000) {
             spec.commandLine().getErr().println("CREDITS must be between 1 and 1000000, not " + amount);
-            return TenantsCommand.EXIT_FAILED;
+            return InstallationRun.EXIT_FAILED;
         }
         return TenantsCommand.withDatabase(configOptions, environment, spec, (database, tenants, config) -> {
             Tenant tenant = tenants.directory().bySlug(slug).orElse(null);
             if (tenant == null) {
                 spec.commandLine().getErr().println(new TenantNotFoundException(slug).getMessage()
                         + ". See `atelier tenants list`.");
-                return TenantsCommand.EXIT_FAILED;
+                return InstallationRun.EXIT_FAILED;
             }
             Accounts accounts = new Accounts(tenants.scope(), PasswordPolicy.withShippedList(),
                     PasswordHasher.fromConfig(config), Clock.systemUTC());
             Optional<Account> account = accounts.findByEmail(tenant.id(), email);
             if (account.isEmpty()) {
                 spec.commandLine().getErr().println(tenant.displayName() + " has no account with the email " + email);
-                return TenantsCommand.EXIT_FAILED;
+                return InstallationRun.EXIT_FAILED;
             }
             CreditLedger ledger = new CreditLedger(database.dataSource(), Clock.systemUTC());
             Instant expires = expiresDays == null ? null : Instant.now().plus(Duration.ofDays(expiresDays));

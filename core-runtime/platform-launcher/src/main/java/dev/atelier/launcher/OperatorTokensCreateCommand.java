@@ -36,7 +36,7 @@ final class OperatorTokensCreateCommand implements Callable<Integer> {
                 created = tokens.create(name);
             } catch (IllegalArgumentException e) {
                 spec.commandLine().getErr().println(e.getMessage());
-                return TenantsCommand.EXIT_INVALID_CONFIG;
+                return InstallationRun.EXIT_INVALID_CONFIG;
             }
             PrintWriter out = spec.commandLine().getOut();
             out.println("Created operator token " + created.info().id() + " (" + created.info().name() + "):");

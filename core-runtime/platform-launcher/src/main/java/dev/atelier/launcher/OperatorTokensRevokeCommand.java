@@ -33,7 +33,7 @@ final class OperatorTokensRevokeCommand implements Callable<Integer> {
             if (!tokens.revoke(id)) {
                 spec.commandLine().getErr().println("No operator token \"" + id
                         + "\". See `atelier operators tokens list`.");
-                return TenantsCommand.EXIT_FAILED;
+                return InstallationRun.EXIT_FAILED;
             }
             spec.commandLine().getOut().println("Revoked operator token " + id + ".");
             return 0;

@@ -1,11 +1,6 @@
 package dev.atelier.launcher;
 
-import dev.atelier.config.AtelierConfig;
-import dev.atelier.config.InvalidConfigurationException;
-import dev.atelier.core.db.Database;
-import dev.atelier.core.db.DatabaseStartException;
 import dev.atelier.accounts.operators.OperatorTokens;
-import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Map;
 import picocli.CommandLine;
@@ -18,15 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "operators", mixinStandardHelpOptions = true,
         description = "Manages the credentials of platform operators.",
         subcommands = {OperatorTokensCommand.class})
-final class OperatorsCommand implements Runnable {
-
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class OperatorsCommand extends CommandGroup {
 
     /** What a subcommand does with the operator tokens; returns the exit code. */
     interface Work {
@@ -39,26 +26,7 @@ final class OperatorsCommand implements Runnable {
      */
     static int withOperatorTokens(ConfigOptions options, Map<String, String> environment,
             CommandLine.Model.CommandSpec spec, Work work) {
-        PrintWriter err = spec.commandLine().getErr();
-        AtelierConfig config;
-        try {
-            config = options.load(environment, Map.of());
-        } catch (InvalidConfigurationException e) {
-            err.println(e.getMessage());
-            err.println("Nothing was changed. Fix the values above (keys: docs/configuration.md).");
-            return TenantsCommand.EXIT_INVALID_CONFIG;
-        }
-        try (Database database = Database.start(ConfiguredDatabase.settings(config))) {
-            return work.run(new OperatorTokens(database.entityManagerFactory(), Clock.systemUTC()));
-        } catch (DatabaseStartException e) {
-            err.println("Cannot open the database: " + e.getMessage());
-            return TenantsCommand.EXIT_FAILED;
-        } catch (Exception e) {
-            err.println(e.getMessage());
-            return TenantsCommand.EXIT_FAILED;
-        } finally {
-            err.flush();
-            spec.commandLine().getOut().flush();
-        }
+        return InstallationRun.withConfig(options, environment, spec, config -> InstallationRun.withDatabase(config,
+                spec, database -> work.run(new OperatorTokens(database.entityManagerFactory(), Clock.systemUTC()))));
     }
 }

@@ -44,14 +44,14 @@ final class TenantsAddAdminCommand implements Callable<Integer> {
             if (tenant == null) {
                 spec.commandLine().getErr().println(new TenantNotFoundException(slug).getMessage()
                         + ". See `atelier tenants list`.");
-                return TenantsCommand.EXIT_FAILED;
+                return InstallationRun.EXIT_FAILED;
             }
             String normalized;
             try {
                 normalized = EmailAddress.normalize(email);
             } catch (InvalidAccountInputException e) {
                 spec.commandLine().getErr().println(email + ": " + e.getMessage());
-                return TenantsCommand.EXIT_FAILED;
+                return InstallationRun.EXIT_FAILED;
             }
             new TenantAdmins(tenants.scope(), tenants.directory(), Clock.systemUTC()).grant(tenant.id(), normalized);
             spec.commandLine().getOut().println(normalized + " is now an admin of " + tenant.displayName()

@@ -1,6 +1,5 @@
 package dev.atelier.launcher;
 
-import dev.atelier.config.Keys;
 import dev.atelier.core.tenants.ApplyReport;
 import dev.atelier.core.tenants.InvalidTenantConfigException;
 import dev.atelier.core.tenants.TenantFolders;
@@ -48,7 +47,7 @@ final class TenantsApplyCommand implements Callable<Integer> {
             List<Path> found = TenantFolders.discover(dir);
             if (found.isEmpty()) {
                 err.println(dir + ": holds no tenant.yaml and no tenant folders. Nothing was changed.");
-                return TenantsCommand.EXIT_INVALID_CONFIG;
+                return InstallationRun.EXIT_INVALID_CONFIG;
             }
             folders.addAll(found);
         }
@@ -59,7 +58,7 @@ final class TenantsApplyCommand implements Callable<Integer> {
                 report = tenants.folders(environment).apply(folders, profile);
             } catch (InvalidTenantConfigException e) {
                 err.println(e.getMessage());
-                return TenantsCommand.EXIT_INVALID_CONFIG;
+                return InstallationRun.EXIT_INVALID_CONFIG;
             }
             for (ApplyReport.Change change : report.changes()) {
                 out.println(change.slug() + ": " + change.outcome().name().toLowerCase(Locale.ROOT));

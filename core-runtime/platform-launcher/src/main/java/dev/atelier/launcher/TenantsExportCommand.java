@@ -42,7 +42,7 @@ final class TenantsExportCommand implements Callable<Integer> {
                 tenants.folders(environment).export(slug, dir);
             } catch (TenantNotFoundException e) {
                 spec.commandLine().getErr().println(e.getMessage() + ". See `atelier tenants list`.");
-                return TenantsCommand.EXIT_FAILED;
+                return InstallationRun.EXIT_FAILED;
             }
             spec.commandLine().getOut().println("Exported " + slug + " to " + dir);
             return 0;

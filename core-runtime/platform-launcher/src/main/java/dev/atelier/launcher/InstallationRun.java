@@ -1,0 +1,67 @@
+package dev.atelier.launcher;
+
+import dev.atelier.config.AtelierConfig;
+import dev.atelier.config.InvalidConfigurationException;
+import dev.atelier.core.db.Database;
+import dev.atelier.core.db.DatabaseStartException;
+import java.io.PrintWriter;
+import java.util.Map;
+import picocli.CommandLine;
+
+/**
+ * How the management commands ({@code tenants}, {@code operators}, {@code secrets}, {@code credits}) work on an
+ * installation: they read the configuration as {@code start} does, open the database directly (embedded or external)
+ * and close it when done. Failures are written on the command's error stream and end in an exit code.
+ */
+final class InstallationRun {
+
+    /** The work failed; what it changed before is kept. */
+    static final int EXIT_FAILED = 1;
+    /** The configuration is wrong; nothing was changed. */
+    static final int EXIT_INVALID_CONFIG = 2;
+
+    private InstallationRun() {}
+
+    /** What a command does with the loaded configuration; returns the exit code. */
+    interface ConfiguredWork {
+        int run(AtelierConfig config);
+    }
+
+    /** What a command does with the open database; returns the exit code. */
+    interface DatabaseWork {
+        int run(Database database) throws Exception;
+    }
+
+    /** Loads the configuration and runs {@code work} with it, or says what is wrong with it. */
+    static int withConfig(ConfigOptions options, Map<String, String> environment, CommandLine.Model.CommandSpec spec,
+            ConfiguredWork work) {
+        AtelierConfig config;
+        try {
+            config = options.load(environment, Map.of());
+        } catch (InvalidConfigurationException e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println(e.getMessage());
+            err.println("Nothing was changed. Fix the values above (keys: docs/configuration.md).");
+            err.flush();
+            return EXIT_INVALID_CONFIG;
+        }
+        return work.run(config);
+    }
+
+    /** Opens the configured database, runs {@code work}, closes the database and flushes the command's output. */
+    static int withDatabase(AtelierConfig config, CommandLine.Model.CommandSpec spec, DatabaseWork work) {
+        PrintWriter err = spec.commandLine().getErr();
+        try (Database database = Database.start(ConfiguredDatabase.settings(config))) {
+            return work.run(database);
+        } catch (DatabaseStartException e) {
+            err.println("Cannot open the database: " + e.getMessage());
+            return EXIT_FAILED;
+        } catch (Exception e) {
+            err.println(e.getMessage());
+            return EXIT_FAILED;
+        } finally {
+            err.flush();
+            spec.commandLine().getOut().flush();
+        }
+    }
+}
