@@ -7,6 +7,7 @@ import dev.atelier.core.db.DatabaseSettings;
 import dev.atelier.core.tenants.TenantScope;
 import dev.atelier.testkit.TestDatabase;
 import dev.atelier.testkit.TestSql;
+import dev.atelier.testkit.TestTenants;
 import java.time.Instant;
 
 /**
@@ -15,8 +16,8 @@ import java.time.Instant;
  */
 final class AccountsFixture implements AutoCloseable {
 
-    static final String ALPHA = "tnt_alpha";
-    static final String BETA = "tnt_beta";
+    static final String ALPHA = TestTenants.ALPHA;
+    static final String BETA = TestTenants.BETA;
     static final PasswordPolicy POLICY = PasswordPolicy.withShippedList();
 
     final Database database;
@@ -30,18 +31,12 @@ final class AccountsFixture implements AutoCloseable {
                 testDatabase.password(), 3));
         scope = new TenantScope(database.entityManagerFactory());
         sql = new TestSql(database.dataSource());
-        addTenant(ALPHA, "alpha");
-        addTenant(BETA, "beta");
+        TestTenants.addAlphaAndBeta(sql);
         accounts = accounts(new PasswordHasher(1024, 1, 1));
     }
 
     Accounts accounts(PasswordHasher hasher) {
         return new Accounts(scope, POLICY, hasher, clock);
-    }
-
-    private void addTenant(String id, String slug) {
-        sql.execute("INSERT INTO tenant (id, slug, display_name, status, document, secrets, created_at, updated_at)"
-                + " VALUES (?, ?, ?, 'ACTIVE', '{}', '{}', now(), now())", id, slug, slug);
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.atelier.testkit.DatabaseFixtureExtension;
 import dev.atelier.testkit.ManualClock;
 import dev.atelier.testkit.TestDatabase;
 import dev.atelier.testkit.TestSql;
+import dev.atelier.testkit.TestTenants;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -16,8 +17,8 @@ import java.time.ZoneOffset;
  */
 public final class LedgerFixture implements AutoCloseable {
 
-    public static final String ALPHA = "tnt_alpha";
-    public static final String BETA = "tnt_beta";
+    public static final String ALPHA = TestTenants.ALPHA;
+    public static final String BETA = TestTenants.BETA;
 
     public final Database database;
     public final ManualClock clock = new ManualClock(Instant.parse("2026-03-01T10:00:00Z"));
@@ -28,8 +29,7 @@ public final class LedgerFixture implements AutoCloseable {
         database = Database.start(DatabaseSettings.external(testDatabase.url(), testDatabase.user(),
                 testDatabase.password(), poolSize));
         sql = new TestSql(database.dataSource());
-        addTenant(ALPHA, "alpha");
-        addTenant(BETA, "beta");
+        TestTenants.addAlphaAndBeta(sql);
         ledger = new CreditLedger(database.dataSource(), clock);
     }
 
@@ -80,11 +80,6 @@ public final class LedgerFixture implements AutoCloseable {
                                             WHERE e.tenant_id = h.tenant_id AND e.job_id = h.job_id
                                               AND e.kind IN ('CAPTURE', 'RELEASE')))""",
                 tenantId, accountId, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), tenantId, accountId);
-    }
-
-    private void addTenant(String id, String slug) {
-        sql.execute("INSERT INTO tenant (id, slug, display_name, status, document, secrets, created_at, updated_at)"
-                + " VALUES (?, ?, ?, 'ACTIVE', '{}', '{}', now(), now())", id, slug, slug);
     }
 
     @Override
