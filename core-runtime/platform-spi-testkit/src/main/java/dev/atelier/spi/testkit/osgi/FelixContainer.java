@@ -116,8 +116,8 @@ public final class FelixContainer {
     private static final String HELPER_SYMBOLIC_NAME = "dev.atelier.spi.testkit.osgi";
 
     /** What the helper bundle carries into the container: the assertions and the contexts a plugin is called with. */
-    private static final List<Class<?>> HELPER_CLASSES = List.of(FelixContainer.class, TestTenantContext.class,
-            TestGenerationContext.class, TestCallbacks.class);
+    private static final List<Class<?>> HELPER_CLASSES = List.of(FelixContainer.class, ModelBundleTest.class,
+            TestTenantContext.class, TestGenerationContext.class, TestCallbacks.class);
 
     private FelixContainer() {}
 
