@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,6 +44,31 @@ class PersonalDataTest {
 
     private PersonalData personalData(List<PersonalDataParticipant> participants) {
         return new PersonalData(fixture.scope, fixture.accounts, external, sessions, tokens, consents, participants);
+    }
+
+    /** A participant with the section {@code generations}, as the generation module adds one. */
+    private static PersonalDataParticipant generations(Section export, BiConsumer<String, String> erase) {
+        return new PersonalDataParticipant() {
+            @Override
+            public String section() {
+                return "generations";
+            }
+
+            @Override
+            public void export(String tenantId, String accountId, JsonGenerator json) throws IOException {
+                export.write(json);
+            }
+
+            @Override
+            public void erase(String tenantId, String accountId) {
+                erase.accept(tenantId, accountId);
+            }
+        };
+    }
+
+    /** What a participant writes as its section of the export. */
+    private interface Section {
+        void write(JsonGenerator json) throws IOException;
     }
 
     @Test
@@ -99,23 +125,10 @@ class PersonalDataTest {
     @Test
     void participantsAddTheirSectionsAndEraseFirst() throws IOException {
         List<String> calls = new ArrayList<>();
-        PersonalDataParticipant generations = new PersonalDataParticipant() {
-            @Override
-            public String section() {
-                return "generations";
-            }
-
-            @Override
-            public void export(String tenantId, String accountId, JsonGenerator json) throws IOException {
-                json.writeObject(List.of(Map.of("prompt", "a lighthouse")));
-            }
-
-            @Override
-            public void erase(String tenantId, String accountId) {
-                calls.add("erase " + tenantId + " " + accountId + " exists="
-                        + fixture.accounts.find(tenantId, accountId).isPresent());
-            }
-        };
+        PersonalDataParticipant generations = generations(
+                json -> json.writeObject(List.of(Map.of("prompt", "a lighthouse"))),
+                (tenantId, accountId) -> calls.add("erase " + tenantId + " " + accountId + " exists="
+                        + fixture.accounts.find(tenantId, accountId).isPresent()));
         PersonalData data = personalData(List.of(generations));
 
         assertThat(exported(data, ALPHA, ada.id()).get("generations"))
@@ -129,29 +142,17 @@ class PersonalDataTest {
     void theExportReachesTheOutputWhileParticipantsAreStillWritingIt() throws IOException {
         List<Integer> bytesOutWhileWriting = new ArrayList<>();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PersonalDataParticipant longHistory = new PersonalDataParticipant() {
-            @Override
-            public String section() {
-                return "generations";
-            }
-
-            @Override
-            public void export(String tenantId, String accountId, JsonGenerator json) throws IOException {
-                json.writeStartArray();
-                for (int page = 0; page < 5; page++) {
-                    for (int i = 0; i < 100; i++) {
-                        json.writeObject(Map.of("prompt", "page " + page + " item " + i));
-                    }
-                    json.flush();
-                    bytesOutWhileWriting.add(out.size());
+        PersonalDataParticipant longHistory = generations(json -> {
+            json.writeStartArray();
+            for (int page = 0; page < 5; page++) {
+                for (int i = 0; i < 100; i++) {
+                    json.writeObject(Map.of("prompt", "page " + page + " item " + i));
                 }
-                json.writeEndArray();
+                json.flush();
+                bytesOutWhileWriting.add(out.size());
             }
-
-            @Override
-            public void erase(String tenantId, String accountId) {
-            }
-        };
+            json.writeEndArray();
+        }, (tenantId, accountId) -> {});
 
         personalData(List.of(longHistory)).export(ALPHA, ada.id()).orElseThrow().writeTo(out);
 
