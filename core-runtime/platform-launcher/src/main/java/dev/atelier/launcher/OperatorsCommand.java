@@ -2,8 +2,6 @@ package dev.atelier.launcher;
 
 import dev.atelier.accounts.operators.OperatorTokens;
 import java.time.Clock;
-import java.util.Map;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
@@ -24,9 +22,8 @@ final class OperatorsCommand extends CommandGroup {
      * Loads the configuration, opens the database, runs {@code work}, closes everything. Unlike the tenant commands no
      * secrets key is needed: operator tokens are stored hashed, not encrypted.
      */
-    static int withOperatorTokens(ConfigOptions options, Map<String, String> environment,
-            CommandLine.Model.CommandSpec spec, Work work) {
-        return InstallationRun.withConfig(options, environment, spec, config -> InstallationRun.withDatabase(config,
-                spec, database -> work.run(new OperatorTokens(database.entityManagerFactory(), Clock.systemUTC()))));
+    static int withOperatorTokens(InstallationCommand command, Work work) {
+        return command.withConfig(config -> command.withDatabase(config,
+                database -> work.run(new OperatorTokens(database.entityManagerFactory(), Clock.systemUTC()))));
     }
 }

@@ -7,8 +7,6 @@ import dev.atelier.core.secrets.SecretBox;
 import dev.atelier.core.secrets.SecretKeyException;
 import dev.atelier.core.tenants.PluginUrls;
 import dev.atelier.core.tenants.TenantModule;
-import java.util.Map;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
@@ -31,26 +29,24 @@ final class TenantsCommand extends CommandGroup {
         int run(Database database, TenantModule tenants, AtelierConfig config) throws Exception;
     }
 
-    static int withTenants(ConfigOptions options, Map<String, String> environment, CommandLine.Model.CommandSpec spec,
-            Work work) {
-        return withDatabase(options, environment, spec, (database, tenants, config) -> work.run(tenants, config));
+    static int withTenants(InstallationCommand command, Work work) {
+        return withDatabase(command, (database, tenants, config) -> work.run(tenants, config));
     }
 
     /**
      * Loads the configuration, checks the secrets key, opens the database and the tenant services, runs {@code work},
      * closes everything.
      */
-    static int withDatabase(ConfigOptions options, Map<String, String> environment,
-            CommandLine.Model.CommandSpec spec, DatabaseWork work) {
-        return InstallationRun.withConfig(options, environment, spec, config -> {
+    static int withDatabase(InstallationCommand command, DatabaseWork work) {
+        return command.withConfig(config -> {
             SecretBox secrets;
             try {
                 secrets = SecretBox.fromConfig(config);
             } catch (SecretKeyException e) {
-                spec.commandLine().getErr().println(e.getMessage());
-                return InstallationRun.EXIT_INVALID_CONFIG;
+                command.spec.commandLine().getErr().println(e.getMessage());
+                return InstallationCommand.EXIT_INVALID_CONFIG;
             }
-            return InstallationRun.withDatabase(config, spec, database -> work.run(database,
+            return command.withDatabase(config, database -> work.run(database,
                     new TenantModule(database, secrets, config.get(Keys.BASE_DOMAIN), PluginUrls.fromConfig(config)),
                     config));
         });

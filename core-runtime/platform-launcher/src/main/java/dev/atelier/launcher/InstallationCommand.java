@@ -6,21 +6,34 @@ import dev.atelier.core.db.Database;
 import dev.atelier.core.db.DatabaseStartException;
 import java.io.PrintWriter;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 
 /**
- * How the management commands ({@code tenants}, {@code operators}, {@code secrets}, {@code credits}) work on an
- * installation: they read the configuration as {@code start} does, open the database directly (embedded or external)
- * and close it when done. Failures are written on the command's error stream and end in an exit code.
+ * A management subcommand ({@code tenants apply}, {@code operators tokens list}, {@code secrets rotate}, ...) working
+ * on an installation: it reads the configuration as {@code start} does (the {@link ConfigOptions} and the
+ * environment), opens the database directly (embedded or external) and closes it when done. Failures are written on
+ * the command's error stream and end in an exit code.
  */
-final class InstallationRun {
+abstract class InstallationCommand implements Callable<Integer> {
 
     /** The work failed; what it changed before is kept. */
     static final int EXIT_FAILED = 1;
     /** The configuration is wrong; nothing was changed. */
     static final int EXIT_INVALID_CONFIG = 2;
 
-    private InstallationRun() {}
+    /** The environment the configuration and tenant folders read (a test's own, not the process's). */
+    protected final Map<String, String> environment;
+
+    @CommandLine.Spec
+    protected CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    private ConfigOptions configOptions = new ConfigOptions();
+
+    protected InstallationCommand(Map<String, String> environment) {
+        this.environment = environment;
+    }
 
     /** What a command does with the loaded configuration; returns the exit code. */
     interface ConfiguredWork {
@@ -33,11 +46,10 @@ final class InstallationRun {
     }
 
     /** Loads the configuration and runs {@code work} with it, or says what is wrong with it. */
-    static int withConfig(ConfigOptions options, Map<String, String> environment, CommandLine.Model.CommandSpec spec,
-            ConfiguredWork work) {
+    int withConfig(ConfiguredWork work) {
         AtelierConfig config;
         try {
-            config = options.load(environment, Map.of());
+            config = configOptions.load(environment, Map.of());
         } catch (InvalidConfigurationException e) {
             PrintWriter err = spec.commandLine().getErr();
             err.println(e.getMessage());
@@ -49,7 +61,7 @@ final class InstallationRun {
     }
 
     /** Opens the configured database, runs {@code work}, closes the database and flushes the command's output. */
-    static int withDatabase(AtelierConfig config, CommandLine.Model.CommandSpec spec, DatabaseWork work) {
+    int withDatabase(AtelierConfig config, DatabaseWork work) {
         PrintWriter err = spec.commandLine().getErr();
         try (Database database = Database.start(ConfiguredDatabase.settings(config))) {
             return work.run(database);
