@@ -17,7 +17,6 @@ import dev.atelier.spi.model.GenerationRequest;
 import dev.atelier.spi.model.GenerationResult;
 import dev.atelier.spi.testkit.TestGenerationContext;
 import dev.atelier.spi.testkit.TestTenantContext;
-import dev.atelier.spi.testkit.osgi.FelixContainer;
 import dev.atelier.spi.testkit.osgi.ModelBundleTest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -33,8 +32,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -54,19 +51,8 @@ public class OpenAiImagesBundleIT extends ModelBundleTest {
     private static final byte[] PNG = Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 
-    @Configuration
-    public Option[] configuration() {
-        return FelixContainer.options("atelier.it.bundle");
-    }
-
-    @Override
-    protected String symbolicName() {
-        return SYMBOLIC_NAME;
-    }
-
-    @Override
-    protected String[] modelIds() {
-        return new String[] {"openai-images"};
+    public OpenAiImagesBundleIT() {
+        super(SYMBOLIC_NAME, "openai-images");
     }
 
     @Test

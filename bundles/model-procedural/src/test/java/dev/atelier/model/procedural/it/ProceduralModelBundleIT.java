@@ -42,19 +42,14 @@ public class ProceduralModelBundleIT extends ModelBundleTest {
     private static final String SYMBOLIC_NAME = "dev.atelier.model.procedural";
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
+    public ProceduralModelBundleIT() {
+        super(SYMBOLIC_NAME, "procedural", "procedural-video");
+    }
+
+    @Override
     @Configuration
     public Option[] configuration() {
         return FelixContainer.options("atelier.it.bundle", systemProperty("java.awt.headless").value("true"));
-    }
-
-    @Override
-    protected String symbolicName() {
-        return SYMBOLIC_NAME;
-    }
-
-    @Override
-    protected String[] modelIds() {
-        return new String[] {"procedural", "procedural-video"};
     }
 
     @Test

@@ -13,7 +13,6 @@ import dev.atelier.spi.model.GenerationModel;
 import dev.atelier.spi.model.GenerationRequest;
 import dev.atelier.spi.testkit.TestGenerationContext;
 import dev.atelier.spi.testkit.TestTenantContext;
-import dev.atelier.spi.testkit.osgi.FelixContainer;
 import dev.atelier.spi.testkit.osgi.ModelBundleTest;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -22,8 +21,6 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -41,19 +38,8 @@ public class ReplicateModelBundleIT extends ModelBundleTest {
 
     private static final String SYMBOLIC_NAME = "dev.atelier.model.replicate";
 
-    @Configuration
-    public Option[] configuration() {
-        return FelixContainer.options("atelier.it.bundle");
-    }
-
-    @Override
-    protected String symbolicName() {
-        return SYMBOLIC_NAME;
-    }
-
-    @Override
-    protected String[] modelIds() {
-        return new String[] {"replicate-image", "replicate-video"};
+    public ReplicateModelBundleIT() {
+        super(SYMBOLIC_NAME, "replicate-image", "replicate-video");
     }
 
     @Test
