@@ -10,9 +10,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 
 /**
- * A management subcommand ({@code tenants apply}, {@code operators tokens list}, {@code secrets rotate}, ...) working
- * on an installation: it reads the configuration as {@code start} does (the {@link ConfigOptions} and the
- * environment), opens the database directly (embedded or external) and closes it when done. Failures are written on
+ * A command working on an installation ({@code start}, {@code tenants apply}, {@code operators tokens list}, ...): it
+ * reads the configuration from the {@link ConfigOptions} and the environment. The management subcommands then open the
+ * database directly (embedded or external) with {@link #withDatabase} and close it when done. Failures are written on
  * the command's error stream and end in an exit code.
  */
 abstract class InstallationCommand implements Callable<Integer> {
@@ -45,11 +45,16 @@ abstract class InstallationCommand implements Callable<Integer> {
         int run(Database database) throws Exception;
     }
 
+    /** The configuration as {@link ConfigOptions#load} reads it, with {@code flags} (key to value) set last. */
+    AtelierConfig loadConfig(Map<String, String> flags) throws InvalidConfigurationException {
+        return configOptions.load(environment, flags);
+    }
+
     /** Loads the configuration and runs {@code work} with it, or says what is wrong with it. */
     int withConfig(ConfiguredWork work) {
         AtelierConfig config;
         try {
-            config = configOptions.load(environment, Map.of());
+            config = loadConfig(Map.of());
         } catch (InvalidConfigurationException e) {
             PrintWriter err = spec.commandLine().getErr();
             err.println(e.getMessage());
