@@ -69,27 +69,19 @@ public final class Accounts {
         String name = displayName(displayName);
         policy.check(password, normalizedEmail, "password");
         String hash = hasher.hash(password);
-        try {
-            return scope.write(tenantId, em -> {
-                if (AccountRows.byEmail(em, normalizedEmail).isPresent()) {
-                    throw new EmailTakenException(tenantId);
-                }
-                Instant now = clock.instant();
-                AccountEntity row = new AccountEntity("acc_" + ids.next().toString().replace("-", ""),
-                        normalizedEmail, hash, name, now);
-                em.persist(row);
-                em.flush();
-                String token = tokens.issue(em, row.id(), AccountTokenEntity.VERIFY_EMAIL, VERIFICATION_LIFETIME);
-                LOG.info("Account {} signed up in tenant {}", row.id(), tenantId);
-                return new SignUp(AccountRows.dto(tenantId, row), token);
-            });
-        } catch (PersistenceException e) {
-            // Two sign-ups with one email at the same moment: the unique constraint decides.
-            if (isUniqueViolation(e)) {
+        return writeClaimingEmail(tenantId, em -> {
+            if (AccountRows.byEmail(em, normalizedEmail).isPresent()) {
                 throw new EmailTakenException(tenantId);
             }
-            throw e;
-        }
+            Instant now = clock.instant();
+            AccountEntity row = new AccountEntity("acc_" + ids.next().toString().replace("-", ""),
+                    normalizedEmail, hash, name, now);
+            em.persist(row);
+            em.flush();
+            String token = tokens.issue(em, row.id(), AccountTokenEntity.VERIFY_EMAIL, VERIFICATION_LIFETIME);
+            LOG.info("Account {} signed up in tenant {}", row.id(), tenantId);
+            return new SignUp(AccountRows.dto(tenantId, row), token);
+        });
     }
 
     /** A new verification token for an account not verified yet (for "send the link again"); empty otherwise. */
@@ -327,15 +319,7 @@ public final class Accounts {
             LOG.info("Account {} in tenant {}: email changed", row.id(), tenantId);
             return new EmailChange(AccountRows.dto(tenantId, row), previous);
         });
-        try {
-            return scope.write(tenantId, change);
-        } catch (PersistenceException e) {
-            // Another account took the address between the check and the write: the unique constraint decides.
-            if (isUniqueViolation(e)) {
-                throw new EmailTakenException(tenantId);
-            }
-            throw e;
-        }
+        return writeClaimingEmail(tenantId, change);
     }
 
     /** The account with this id in this tenant. */
@@ -421,6 +405,22 @@ public final class Accounts {
             throw new InvalidAccountInputException("displayName", "Use a name without line breaks or tabs.");
         }
         return name;
+    }
+
+    /**
+     * {@link TenantScope#write} for work that gives an account an email address. Two such writes for one address at
+     * the same moment both pass their check that it is free; the unique constraint decides, and the loser gets
+     * {@link EmailTakenException} like a check that saw the address taken.
+     */
+    private <T> T writeClaimingEmail(String tenantId, Function<EntityManager, T> work) {
+        try {
+            return scope.write(tenantId, work);
+        } catch (PersistenceException e) {
+            if (isUniqueViolation(e)) {
+                throw new EmailTakenException(tenantId);
+            }
+            throw e;
+        }
     }
 
     static boolean isUniqueViolation(Throwable e) {

@@ -4,15 +4,12 @@ import static dev.atelier.accounts.AccountsFixture.ALPHA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.atelier.testkit.TestDatabase;
-import dev.atelier.testkit.TestPostgresExtension;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(TestPostgresExtension.class)
+@ExtendWith(AccountsFixture.Extension.class)
 class AccountPasswordTest {
 
     private static final String EMAIL = "ada@example.com";
@@ -24,15 +21,10 @@ class AccountPasswordTest {
     private Account ada;
 
     @BeforeEach
-    void start(TestDatabase database) {
-        fixture = new AccountsFixture(database);
+    void start(AccountsFixture fixture) {
+        this.fixture = fixture;
         accounts = fixture.accounts;
         ada = accounts.signUp(ALPHA, EMAIL, PASSWORD, "Ada").account();
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.close();
     }
 
     @Test
@@ -46,18 +38,18 @@ class AccountPasswordTest {
 
     @Test
     void signInReplacesAHashMadeWithOldParameters() {
-        String before = fixture.column("SELECT password_hash FROM account").get(0);
+        String before = fixture.sql.column("SELECT password_hash FROM account").get(0);
         Accounts retuned = fixture.accounts(new PasswordHasher(2048, 2, 1));
 
         assertThat(retuned.signIn(ALPHA, EMAIL, "wrong password here")).isEmpty();
-        assertThat(fixture.column("SELECT password_hash FROM account")).containsExactly(before);
+        assertThat(fixture.sql.column("SELECT password_hash FROM account")).containsExactly(before);
 
         assertThat(retuned.signIn(ALPHA, EMAIL, PASSWORD)).isPresent();
-        String after = fixture.column("SELECT password_hash FROM account").get(0);
+        String after = fixture.sql.column("SELECT password_hash FROM account").get(0);
         assertThat(before).startsWith("$argon2id$v=19$m=1024,t=1,p=1$");
         assertThat(after).startsWith("$argon2id$v=19$m=2048,t=2,p=1$");
         assertThat(retuned.signIn(ALPHA, EMAIL, PASSWORD)).isPresent();
-        assertThat(fixture.column("SELECT password_hash FROM account")).containsExactly(after);
+        assertThat(fixture.sql.column("SELECT password_hash FROM account")).containsExactly(after);
     }
 
     @Test
@@ -78,7 +70,7 @@ class AccountPasswordTest {
     void resetRequestsForUnknownEmailsGiveNothing() {
         assertThat(accounts.requestPasswordReset(ALPHA, "nobody@example.com")).isEmpty();
         assertThat(accounts.requestPasswordReset(ALPHA, "not an email")).isEmpty();
-        assertThat(fixture.column("SELECT count(*) FROM account_token WHERE purpose = 'RESET_PASSWORD'"))
+        assertThat(fixture.sql.column("SELECT count(*) FROM account_token WHERE purpose = 'RESET_PASSWORD'"))
                 .containsExactly("0");
     }
 

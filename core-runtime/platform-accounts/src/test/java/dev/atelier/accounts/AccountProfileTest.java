@@ -5,16 +5,13 @@ import static dev.atelier.accounts.AccountsFixture.BETA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.atelier.testkit.TestDatabase;
-import dev.atelier.testkit.TestPostgresExtension;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The account page's changes: confirming the password, renaming, and changing the email through a mailed link. */
-@ExtendWith(TestPostgresExtension.class)
+@ExtendWith(AccountsFixture.Extension.class)
 class AccountProfileTest {
 
     private static final String PASSWORD = "violet lantern orbit";
@@ -24,15 +21,10 @@ class AccountProfileTest {
     private Account ada;
 
     @BeforeEach
-    void start(TestDatabase database) {
-        fixture = new AccountsFixture(database);
+    void start(AccountsFixture fixture) {
+        this.fixture = fixture;
         accounts = fixture.accounts;
         ada = accounts.signUp(ALPHA, "ada@example.com", PASSWORD, "Ada").account();
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.close();
     }
 
     @Test

@@ -4,15 +4,12 @@ import static dev.atelier.accounts.AccountsFixture.ALPHA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.atelier.testkit.TestDatabase;
-import dev.atelier.testkit.TestPostgresExtension;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(TestPostgresExtension.class)
+@ExtendWith(AccountsFixture.Extension.class)
 class AccountSignUpTest {
 
     private static final String PASSWORD = "violet lantern orbit";
@@ -21,14 +18,9 @@ class AccountSignUpTest {
     private Accounts accounts;
 
     @BeforeEach
-    void start(TestDatabase database) {
-        fixture = new AccountsFixture(database);
+    void start(AccountsFixture fixture) {
+        this.fixture = fixture;
         accounts = fixture.accounts;
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.close();
     }
 
     @Test
@@ -51,11 +43,11 @@ class AccountSignUpTest {
     void storesOnlyHashesOfPasswordsAndTokens() {
         SignUp signUp = accounts.signUp(ALPHA, "ada@example.com", PASSWORD, "Ada");
 
-        assertThat(fixture.column("SELECT password_hash FROM account")).singleElement().asString()
+        assertThat(fixture.sql.column("SELECT password_hash FROM account")).singleElement().asString()
                 .startsWith("$argon2id$").doesNotContain(PASSWORD);
-        assertThat(fixture.column("SELECT token_hash FROM account_token")).singleElement().asString()
+        assertThat(fixture.sql.column("SELECT token_hash FROM account_token")).singleElement().asString()
                 .matches("[0-9a-f]{64}").isNotEqualTo(signUp.verificationToken());
-        assertThat(fixture.column("SELECT extract(epoch FROM expires_at)::bigint FROM account_token"))
+        assertThat(fixture.sql.column("SELECT extract(epoch FROM expires_at)::bigint FROM account_token"))
                 .containsExactly(String.valueOf(fixture.clock.instant().plus(Duration.ofHours(24)).getEpochSecond()));
     }
 
@@ -101,7 +93,7 @@ class AccountSignUpTest {
         assertThatThrownBy(() -> accounts.signUp(ALPHA, "ＡＤＡ.lovelace@example.com", PASSWORD, "Other"))
                 .isInstanceOf(EmailTakenException.class);
         assertThat(accounts.signIn(ALPHA, "ADA.LOVELACE@example.com", PASSWORD)).isPresent();
-        assertThat(fixture.column("SELECT email FROM account")).containsExactly("ada.lovelace@example.com");
+        assertThat(fixture.sql.column("SELECT email FROM account")).containsExactly("ada.lovelace@example.com");
     }
 
     @Test
@@ -110,7 +102,7 @@ class AccountSignUpTest {
 
         assertThatThrownBy(() -> accounts.signUp(ALPHA, "Ada@Example.com", "another fine passphrase", "Imposter"))
                 .isInstanceOf(EmailTakenException.class);
-        assertThat(fixture.column("SELECT display_name FROM account")).containsExactly("Ada");
+        assertThat(fixture.sql.column("SELECT display_name FROM account")).containsExactly("Ada");
     }
 
     @Test
@@ -128,7 +120,7 @@ class AccountSignUpTest {
                 .hasMessage("Use an email address of at most 254 characters.");
         assertThatThrownBy(() -> accounts.signUp(ALPHA, "ada", PASSWORD, "Ada"))
                 .hasMessage("Enter an email address like name@example.com.");
-        assertThat(fixture.column("SELECT count(*) FROM account")).containsExactly("1");
+        assertThat(fixture.sql.column("SELECT count(*) FROM account")).containsExactly("1");
     }
 
     @Test
@@ -147,7 +139,7 @@ class AccountSignUpTest {
 
         assertThat(first.displayName()).isEqualTo(html);
         assertThat(accounts.find(ALPHA, second.id())).get().extracting(Account::displayName).isEqualTo(sql);
-        assertThat(fixture.column("SELECT display_name FROM account ORDER BY email")).containsExactly(html, sql);
+        assertThat(fixture.sql.column("SELECT display_name FROM account ORDER BY email")).containsExactly(html, sql);
     }
 
     @Test
@@ -164,7 +156,7 @@ class AccountSignUpTest {
                 .hasMessage("Enter your name.");
         assertThatThrownBy(() -> accounts.signUp(ALPHA, "ctl@example.com", PASSWORD, "Ada\nLovelace"))
                 .hasMessage("Use a name without line breaks or tabs.");
-        assertThat(fixture.column("SELECT email FROM account")).containsExactly("ok@example.com");
+        assertThat(fixture.sql.column("SELECT email FROM account")).containsExactly("ok@example.com");
     }
 
     @Test
@@ -173,6 +165,6 @@ class AccountSignUpTest {
                 .hasMessage("This password is too common; choose another.");
         assertThatThrownBy(() -> accounts.signUp(ALPHA, "ada@example.com", "x".repeat(10_240), "Ada"))
                 .hasMessage("Use at most 256 characters.");
-        assertThat(fixture.column("SELECT count(*) FROM account")).containsExactly("0");
+        assertThat(fixture.sql.column("SELECT count(*) FROM account")).containsExactly("0");
     }
 }

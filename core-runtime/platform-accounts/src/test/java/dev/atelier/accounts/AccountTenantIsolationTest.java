@@ -5,15 +5,12 @@ import static dev.atelier.accounts.AccountsFixture.BETA;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atelier.accounts.internal.AccountEntity;
-import dev.atelier.testkit.TestDatabase;
-import dev.atelier.testkit.TestPostgresExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Accounts are per tenant: the same email twice is two accounts, and nothing of one tenant works at another. */
-@ExtendWith(TestPostgresExtension.class)
+@ExtendWith(AccountsFixture.Extension.class)
 class AccountTenantIsolationTest {
 
     private static final String EMAIL = "ada@example.com";
@@ -22,14 +19,9 @@ class AccountTenantIsolationTest {
     private Accounts accounts;
 
     @BeforeEach
-    void start(TestDatabase database) {
-        fixture = new AccountsFixture(database);
+    void start(AccountsFixture fixture) {
+        this.fixture = fixture;
         accounts = fixture.accounts;
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.close();
     }
 
     @Test

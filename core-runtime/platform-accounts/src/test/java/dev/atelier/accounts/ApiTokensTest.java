@@ -5,17 +5,14 @@ import static dev.atelier.accounts.AccountsFixture.BETA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.atelier.testkit.TestDatabase;
-import dev.atelier.testkit.TestPostgresExtension;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Personal API tokens: shown once, stored hashed, revocable by their owner only, useless at other tenants. */
-@ExtendWith(TestPostgresExtension.class)
+@ExtendWith(AccountsFixture.Extension.class)
 class ApiTokensTest {
 
     private AccountsFixture fixture;
@@ -24,16 +21,11 @@ class ApiTokensTest {
     private String ada;
 
     @BeforeEach
-    void start(TestDatabase database) {
-        fixture = new AccountsFixture(database);
+    void start(AccountsFixture fixture) {
+        this.fixture = fixture;
         tokens = new ApiTokens(fixture.scope, fixture.clock);
         sessions = new Sessions(fixture.scope, fixture.clock, Duration.ofDays(14), Duration.ofDays(30));
         ada = confirmed("ada@example.com");
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.close();
     }
 
     @Test
@@ -123,7 +115,7 @@ class ApiTokensTest {
         NewApiToken created = tokens.create(ALPHA, ada, "cli");
         tokens.authenticate(ALPHA, created.token());
 
-        String table = String.join("\n", fixture.column("SELECT t::text FROM api_token t"));
+        String table = String.join("\n", fixture.sql.column("SELECT t::text FROM api_token t"));
 
         assertThat(table).doesNotContain(created.token()).doesNotContain(created.token().substring(4))
                 .contains(created.info().prefix());
@@ -156,7 +148,7 @@ class ApiTokensTest {
     void aTokenOfAnAccountWhoseEmailIsNotConfirmedAuthenticatesNobody() {
         NewApiToken created = tokens.create(ALPHA, ada, "cli");
         // As a release that let unconfirmed accounts make tokens would have left it.
-        fixture.execute("UPDATE account SET email_verified_at = NULL WHERE id = ?", ada);
+        fixture.sql.execute("UPDATE account SET email_verified_at = NULL WHERE id = ?", ada);
 
         assertThat(tokens.authenticate(ALPHA, created.token())).isEmpty();
     }

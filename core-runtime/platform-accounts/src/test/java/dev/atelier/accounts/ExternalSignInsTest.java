@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atelier.accounts.ExternalSignIn.Outcome;
-import dev.atelier.testkit.TestDatabase;
-import dev.atelier.testkit.TestPostgresExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,27 +13,21 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Signing in with Google: known identities, linking by confirmed email only, new accounts, tenants kept apart. */
-@ExtendWith(TestPostgresExtension.class)
+@ExtendWith(AccountsFixture.Extension.class)
 class ExternalSignInsTest {
 
     private AccountsFixture fixture;
     private ExternalSignIns external;
 
     @BeforeEach
-    void start(TestDatabase database) {
-        fixture = new AccountsFixture(database);
+    void start(AccountsFixture fixture) {
+        this.fixture = fixture;
         external = new ExternalSignIns(fixture.scope, fixture.clock);
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.close();
     }
 
     @Test
@@ -124,7 +116,7 @@ class ExternalSignInsTest {
         assertThatThrownBy(() -> external.signIn(ALPHA, "google", "sub-4", "not an email", true, "New"))
                 .isInstanceOf(ExternalSignInRefusedException.class);
 
-        assertThat(fixture.column("SELECT count(*) FROM account_identity")).containsExactly("0");
+        assertThat(fixture.sql.column("SELECT count(*) FROM account_identity")).containsExactly("0");
         assertThat(fixture.accounts.findByEmail(ALPHA, "new@example.com")).isEmpty();
         assertThat(fixture.accounts.findByEmail(ALPHA, "ada@example.com").orElseThrow().emailVerified()).isFalse();
     }
@@ -158,7 +150,7 @@ class ExternalSignInsTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(fixture.column("SELECT count(*) FROM account")).containsExactly("1");
-        assertThat(fixture.column("SELECT count(*) FROM account_identity")).containsExactly("1");
+        assertThat(fixture.sql.column("SELECT count(*) FROM account")).containsExactly("1");
+        assertThat(fixture.sql.column("SELECT count(*) FROM account_identity")).containsExactly("1");
     }
 }

@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.atelier.testkit.TestDatabase;
-import dev.atelier.testkit.TestPostgresExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
@@ -16,13 +14,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Consents, and a person's copy and erasure of everything stored about their account. */
-@ExtendWith(TestPostgresExtension.class)
+@ExtendWith(AccountsFixture.Extension.class)
 class PersonalDataTest {
 
     private AccountsFixture fixture;
@@ -33,8 +31,8 @@ class PersonalDataTest {
     private Account ada;
 
     @BeforeEach
-    void start(TestDatabase database) {
-        fixture = new AccountsFixture(database);
+    void start(AccountsFixture fixture) {
+        this.fixture = fixture;
         external = new ExternalSignIns(fixture.scope, fixture.clock);
         sessions = new Sessions(fixture.scope, fixture.clock, Duration.ofDays(1), Duration.ofDays(30));
         tokens = new ApiTokens(fixture.scope, fixture.clock);
@@ -44,13 +42,33 @@ class PersonalDataTest {
         ada = external.signIn(ALPHA, "google", "sub-1", "ada@example.com", true, "Ada").account();
     }
 
-    @AfterEach
-    void stop() {
-        fixture.close();
-    }
-
     private PersonalData personalData(List<PersonalDataParticipant> participants) {
         return new PersonalData(fixture.scope, fixture.accounts, external, sessions, tokens, consents, participants);
+    }
+
+    /** A participant with the section {@code generations}, as the generation module adds one. */
+    private static PersonalDataParticipant generations(Section export, BiConsumer<String, String> erase) {
+        return new PersonalDataParticipant() {
+            @Override
+            public String section() {
+                return "generations";
+            }
+
+            @Override
+            public void export(String tenantId, String accountId, JsonGenerator json) throws IOException {
+                export.write(json);
+            }
+
+            @Override
+            public void erase(String tenantId, String accountId) {
+                erase.accept(tenantId, accountId);
+            }
+        };
+    }
+
+    /** What a participant writes as its section of the export. */
+    private interface Section {
+        void write(JsonGenerator json) throws IOException;
     }
 
     @Test
@@ -107,23 +125,10 @@ class PersonalDataTest {
     @Test
     void participantsAddTheirSectionsAndEraseFirst() throws IOException {
         List<String> calls = new ArrayList<>();
-        PersonalDataParticipant generations = new PersonalDataParticipant() {
-            @Override
-            public String section() {
-                return "generations";
-            }
-
-            @Override
-            public void export(String tenantId, String accountId, JsonGenerator json) throws IOException {
-                json.writeObject(List.of(Map.of("prompt", "a lighthouse")));
-            }
-
-            @Override
-            public void erase(String tenantId, String accountId) {
-                calls.add("erase " + tenantId + " " + accountId + " exists="
-                        + fixture.accounts.find(tenantId, accountId).isPresent());
-            }
-        };
+        PersonalDataParticipant generations = generations(
+                json -> json.writeObject(List.of(Map.of("prompt", "a lighthouse"))),
+                (tenantId, accountId) -> calls.add("erase " + tenantId + " " + accountId + " exists="
+                        + fixture.accounts.find(tenantId, accountId).isPresent()));
         PersonalData data = personalData(List.of(generations));
 
         assertThat(exported(data, ALPHA, ada.id()).get("generations"))
@@ -137,29 +142,17 @@ class PersonalDataTest {
     void theExportReachesTheOutputWhileParticipantsAreStillWritingIt() throws IOException {
         List<Integer> bytesOutWhileWriting = new ArrayList<>();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PersonalDataParticipant longHistory = new PersonalDataParticipant() {
-            @Override
-            public String section() {
-                return "generations";
-            }
-
-            @Override
-            public void export(String tenantId, String accountId, JsonGenerator json) throws IOException {
-                json.writeStartArray();
-                for (int page = 0; page < 5; page++) {
-                    for (int i = 0; i < 100; i++) {
-                        json.writeObject(Map.of("prompt", "page " + page + " item " + i));
-                    }
-                    json.flush();
-                    bytesOutWhileWriting.add(out.size());
+        PersonalDataParticipant longHistory = generations(json -> {
+            json.writeStartArray();
+            for (int page = 0; page < 5; page++) {
+                for (int i = 0; i < 100; i++) {
+                    json.writeObject(Map.of("prompt", "page " + page + " item " + i));
                 }
-                json.writeEndArray();
+                json.flush();
+                bytesOutWhileWriting.add(out.size());
             }
-
-            @Override
-            public void erase(String tenantId, String accountId) {
-            }
-        };
+            json.writeEndArray();
+        }, (tenantId, accountId) -> {});
 
         personalData(List.of(longHistory)).export(ALPHA, ada.id()).orElseThrow().writeTo(out);
 
@@ -181,7 +174,7 @@ class PersonalDataTest {
         assertThat(fixture.accounts.find(ALPHA, ada.id())).isEmpty();
         for (String table : List.of("account", "account_token", "account_session", "api_token", "account_identity",
                 "account_consent")) {
-            assertThat(fixture.column("SELECT count(*) FROM " + table)).as(table).containsExactly("0");
+            assertThat(fixture.sql.column("SELECT count(*) FROM " + table)).as(table).containsExactly("0");
         }
         assertThat(external.signIn(ALPHA, "google", "sub-1", "ada@example.com", true, "Ada").outcome())
                 .isEqualTo(ExternalSignIn.Outcome.CREATED);

@@ -5,17 +5,14 @@ import static dev.atelier.accounts.AccountsFixture.BETA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.atelier.testkit.TestDatabase;
-import dev.atelier.testkit.TestPostgresExtension;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Server-side sessions: what a browser's cookie can and cannot do, over time and across tenants. */
-@ExtendWith(TestPostgresExtension.class)
+@ExtendWith(AccountsFixture.Extension.class)
 class SessionsTest {
 
     private static final Duration IDLE = Duration.ofDays(14);
@@ -27,15 +24,10 @@ class SessionsTest {
     private String ada;
 
     @BeforeEach
-    void start(TestDatabase database) {
-        fixture = new AccountsFixture(database);
+    void start(AccountsFixture fixture) {
+        this.fixture = fixture;
         sessions = new Sessions(fixture.scope, fixture.clock, IDLE, ABSOLUTE);
         ada = fixture.accounts.signUp(ALPHA, "ada@example.com", "violet lantern orbit", "Ada").account().id();
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.close();
     }
 
     @Test
@@ -224,7 +216,7 @@ class SessionsTest {
         NewSession session = sessions.start(ALPHA, ada, BROWSER, null);
         NewSession rotated = sessions.rotate(ALPHA, session.cookieValue()).orElseThrow();
 
-        String table = String.join("\n", fixture.column("SELECT t::text FROM account_session t"));
+        String table = String.join("\n", fixture.sql.column("SELECT t::text FROM account_session t"));
 
         assertThat(table).doesNotContain(session.cookieValue()).doesNotContain(rotated.cookieValue())
                 .contains(rotated.info().id());

@@ -6,17 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atelier.core.secrets.SecretBox;
 import dev.atelier.core.tenants.TenantModule;
-import dev.atelier.testkit.TestDatabase;
-import dev.atelier.testkit.TestPostgresExtension;
 import java.security.SecureRandom;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The per-request lookup of a session cookie: session, account and admin flag together, within one tenant. */
-@ExtendWith(TestPostgresExtension.class)
+@ExtendWith(AccountsFixture.Extension.class)
 class SignedInUsersTest {
 
     private AccountsFixture fixture;
@@ -25,19 +22,14 @@ class SignedInUsersTest {
     private SignedInUsers users;
 
     @BeforeEach
-    void start(TestDatabase database) {
-        fixture = new AccountsFixture(database);
+    void start(AccountsFixture fixture) {
+        this.fixture = fixture;
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         TenantModule tenants = new TenantModule(fixture.database, new SecretBox(key), "localhost");
         sessions = new Sessions(fixture.scope, fixture.clock, Duration.ofHours(1), Duration.ofHours(24));
         admins = new TenantAdmins(fixture.scope, tenants.directory(), fixture.clock);
         users = new SignedInUsers(fixture.scope, sessions, admins, fixture.clock);
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.close();
     }
 
     @Test

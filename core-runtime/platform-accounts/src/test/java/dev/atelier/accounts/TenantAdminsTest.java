@@ -7,35 +7,27 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atelier.core.secrets.SecretBox;
 import dev.atelier.core.tenants.TenantModule;
-import dev.atelier.testkit.TestDatabase;
-import dev.atelier.testkit.TestPostgresExtension;
 import java.security.SecureRandom;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Tenant admins: granted by operators or tenant.yaml, effective only for verified emails of that tenant. */
-@ExtendWith(TestPostgresExtension.class)
+@ExtendWith(AccountsFixture.Extension.class)
 class TenantAdminsTest {
 
     private AccountsFixture fixture;
     private TenantAdmins admins;
 
     @BeforeEach
-    void start(TestDatabase database) {
-        fixture = new AccountsFixture(database);
-        fixture.execute("UPDATE tenant SET document = ? WHERE id = ?",
+    void start(AccountsFixture fixture) {
+        this.fixture = fixture;
+        fixture.sql.execute("UPDATE tenant SET document = ? WHERE id = ?",
                 "{\"admins\": [\" Owner@Example.com\", \"support@example.com\"]}", ALPHA);
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         TenantModule tenants = new TenantModule(fixture.database, new SecretBox(key), "localhost");
         admins = new TenantAdmins(fixture.scope, tenants.directory(), fixture.clock);
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.close();
     }
 
     @Test

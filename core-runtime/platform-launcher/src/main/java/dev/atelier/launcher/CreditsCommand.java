@@ -5,10 +5,4 @@ import picocli.CommandLine.Command;
 /** {@code atelier credits ...}: credits of users, until billing sells them. */
 @Command(name = "credits", mixinStandardHelpOptions = true, description = "Credits of a tenant's users.",
         subcommands = {CreditsGrantCommand.class})
-final class CreditsCommand implements Runnable {
-
-    @Override
-    public void run() {
-        new picocli.CommandLine(this).usage(System.out);
-    }
-}
+final class CreditsCommand extends CommandGroup {}

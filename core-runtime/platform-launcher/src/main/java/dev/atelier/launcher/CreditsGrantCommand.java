@@ -13,8 +13,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,15 +21,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "grant", mixinStandardHelpOptions = true,
         description = {"Gives credits to a user of a tenant. Each run adds one ledger entry (use --key to make a"
                 + " retried run add nothing)."})
-final class CreditsGrantCommand implements Callable<Integer> {
-
-    private final Map<String, String> environment;
-
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
-    @CommandLine.Mixin
-    private ConfigOptions configOptions = new ConfigOptions();
+final class CreditsGrantCommand extends InstallationCommand {
 
     @Parameters(index = "0", paramLabel = "SLUG", description = "The tenant, by slug.")
     private String slug;
@@ -52,28 +42,28 @@ final class CreditsGrantCommand implements Callable<Integer> {
     private String key;
 
     CreditsGrantCommand(Map<String, String> environment) {
-        this.environment = environment;
+        super(environment);
     }
 
     @Override
     public Integer call() {
         if (amount < 1 || amount > 1_000_000) {
             spec.commandLine().getErr().println("CREDITS must be between 1 and 1000000, not " + amount);
-            return TenantsCommand.EXIT_FAILED;
+            return InstallationCommand.EXIT_FAILED;
         }
-        return TenantsCommand.withDatabase(configOptions, environment, spec, (database, tenants, config) -> {
+        return TenantsCommand.withDatabase(this, (database, tenants, config) -> {
             Tenant tenant = tenants.directory().bySlug(slug).orElse(null);
             if (tenant == null) {
                 spec.commandLine().getErr().println(new TenantNotFoundException(slug).getMessage()
                         + ". See `atelier tenants list`.");
-                return TenantsCommand.EXIT_FAILED;
+                return InstallationCommand.EXIT_FAILED;
             }
             Accounts accounts = new Accounts(tenants.scope(), PasswordPolicy.withShippedList(),
                     PasswordHasher.fromConfig(config), Clock.systemUTC());
             Optional<Account> account = accounts.findByEmail(tenant.id(), email);
             if (account.isEmpty()) {
                 spec.commandLine().getErr().println(tenant.displayName() + " has no account with the email " + email);
-                return TenantsCommand.EXIT_FAILED;
+                return InstallationCommand.EXIT_FAILED;
             }
             CreditLedger ledger = new CreditLedger(database.dataSource(), Clock.systemUTC());
             Instant expires = expiresDays == null ? null : Instant.now().plus(Duration.ofDays(expiresDays));

@@ -5,30 +5,20 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code atelier operators tokens list}: one line per operator token, never the token itself. */
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = "Lists operator tokens, newest first: id, name, prefix, created, last used, status.")
-final class OperatorTokensListCommand implements Callable<Integer> {
-
-    private final Map<String, String> environment;
-
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
-    @CommandLine.Mixin
-    private ConfigOptions configOptions = new ConfigOptions();
+final class OperatorTokensListCommand extends InstallationCommand {
 
     OperatorTokensListCommand(Map<String, String> environment) {
-        this.environment = environment;
+        super(environment);
     }
 
     @Override
     public Integer call() {
-        return OperatorsCommand.withOperatorTokens(configOptions, environment, spec, tokens -> {
+        return OperatorsCommand.withOperatorTokens(this, tokens -> {
             PrintWriter out = spec.commandLine().getOut();
             List<OperatorTokenInfo> all = tokens.list();
             if (all.isEmpty()) {

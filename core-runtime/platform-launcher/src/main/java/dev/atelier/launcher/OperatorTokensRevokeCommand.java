@@ -1,8 +1,6 @@
 package dev.atelier.launcher;
 
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -10,30 +8,22 @@ import picocli.CommandLine.Parameters;
 @Command(name = "revoke", mixinStandardHelpOptions = true,
         description = "Revokes an operator token by id (see `atelier operators tokens list`); it stops working at"
                 + " once.")
-final class OperatorTokensRevokeCommand implements Callable<Integer> {
-
-    private final Map<String, String> environment;
-
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
-    @CommandLine.Mixin
-    private ConfigOptions configOptions = new ConfigOptions();
+final class OperatorTokensRevokeCommand extends InstallationCommand {
 
     @Parameters(index = "0", paramLabel = "ID", description = "The token's id, such as otk_0190...")
     private String id;
 
     OperatorTokensRevokeCommand(Map<String, String> environment) {
-        this.environment = environment;
+        super(environment);
     }
 
     @Override
     public Integer call() {
-        return OperatorsCommand.withOperatorTokens(configOptions, environment, spec, tokens -> {
+        return OperatorsCommand.withOperatorTokens(this, tokens -> {
             if (!tokens.revoke(id)) {
                 spec.commandLine().getErr().println("No operator token \"" + id
                         + "\". See `atelier operators tokens list`.");
-                return TenantsCommand.EXIT_FAILED;
+                return InstallationCommand.EXIT_FAILED;
             }
             spec.commandLine().getOut().println("Revoked operator token " + id + ".");
             return 0;

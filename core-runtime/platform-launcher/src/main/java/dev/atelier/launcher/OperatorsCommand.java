@@ -1,14 +1,7 @@
 package dev.atelier.launcher;
 
-import dev.atelier.config.AtelierConfig;
-import dev.atelier.config.InvalidConfigurationException;
-import dev.atelier.core.db.Database;
-import dev.atelier.core.db.DatabaseStartException;
 import dev.atelier.accounts.operators.OperatorTokens;
-import java.io.PrintWriter;
 import java.time.Clock;
-import java.util.Map;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
@@ -18,15 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "operators", mixinStandardHelpOptions = true,
         description = "Manages the credentials of platform operators.",
         subcommands = {OperatorTokensCommand.class})
-final class OperatorsCommand implements Runnable {
-
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class OperatorsCommand extends CommandGroup {
 
     /** What a subcommand does with the operator tokens; returns the exit code. */
     interface Work {
@@ -37,28 +22,8 @@ final class OperatorsCommand implements Runnable {
      * Loads the configuration, opens the database, runs {@code work}, closes everything. Unlike the tenant commands no
      * secrets key is needed: operator tokens are stored hashed, not encrypted.
      */
-    static int withOperatorTokens(ConfigOptions options, Map<String, String> environment,
-            CommandLine.Model.CommandSpec spec, Work work) {
-        PrintWriter err = spec.commandLine().getErr();
-        AtelierConfig config;
-        try {
-            config = options.load(environment, Map.of());
-        } catch (InvalidConfigurationException e) {
-            err.println(e.getMessage());
-            err.println("Nothing was changed. Fix the values above (keys: docs/configuration.md).");
-            return TenantsCommand.EXIT_INVALID_CONFIG;
-        }
-        try (Database database = Database.start(ConfiguredDatabase.settings(config))) {
-            return work.run(new OperatorTokens(database.entityManagerFactory(), Clock.systemUTC()));
-        } catch (DatabaseStartException e) {
-            err.println("Cannot open the database: " + e.getMessage());
-            return TenantsCommand.EXIT_FAILED;
-        } catch (Exception e) {
-            err.println(e.getMessage());
-            return TenantsCommand.EXIT_FAILED;
-        } finally {
-            err.flush();
-            spec.commandLine().getOut().flush();
-        }
+    static int withOperatorTokens(InstallationCommand command, Work work) {
+        return command.withConfig(config -> command.withDatabase(config,
+                database -> work.run(new OperatorTokens(database.entityManagerFactory(), Clock.systemUTC()))));
     }
 }

@@ -1,19 +1,9 @@
 package dev.atelier.launcher;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code atelier secrets}: the key tenant secrets are stored encrypted with. */
 @Command(name = "secrets", mixinStandardHelpOptions = true,
         description = "Manages the encryption of stored tenant secrets.",
         subcommands = {SecretsRotateCommand.class})
-final class SecretsCommand implements Runnable {
-
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-}
+final class SecretsCommand extends CommandGroup {}

@@ -4,8 +4,6 @@ import dev.atelier.config.Keys;
 import dev.atelier.core.tenants.ResealReport;
 import java.io.PrintWriter;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
@@ -16,23 +14,15 @@ import picocli.CommandLine.Command;
         description = {"Seals every stored tenant secret again with atelier.secrets.key, in one transaction.",
                 "Set the new key as atelier.secrets.key and the old one in atelier.secrets.previous-keys first;"
                         + " afterwards the old key can be removed. Running it again changes nothing."})
-final class SecretsRotateCommand implements Callable<Integer> {
-
-    private final Map<String, String> environment;
-
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
-    @CommandLine.Mixin
-    private ConfigOptions configOptions = new ConfigOptions();
+final class SecretsRotateCommand extends InstallationCommand {
 
     SecretsRotateCommand(Map<String, String> environment) {
-        this.environment = environment;
+        super(environment);
     }
 
     @Override
     public Integer call() {
-        return TenantsCommand.withTenants(configOptions, environment, spec, (tenants, config) -> {
+        return TenantsCommand.withTenants(this, (tenants, config) -> {
             ResealReport report = tenants.resealSecrets();
             PrintWriter out = spec.commandLine().getOut();
             out.printf("Re-sealed %d secret(s) of %d tenant(s) with key id %s; %d were already sealed with it.%n",

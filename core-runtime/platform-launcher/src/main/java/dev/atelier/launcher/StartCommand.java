@@ -5,9 +5,7 @@ import dev.atelier.config.InvalidConfigurationException;
 import dev.atelier.config.Keys;
 import java.io.PrintWriter;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,24 +14,16 @@ import picocli.CommandLine.Option;
         description = {"Starts the platform and prints the URLs to open.",
                 "With no configuration it runs on embedded defaults: an embedded PostgreSQL in data/, the bundles in"
                         + " deploy/, and the web server on port 8080."})
-final class StartCommand implements Callable<Integer> {
+final class StartCommand extends InstallationCommand {
 
-    static final int EXIT_INVALID_CONFIG = 2;
-    static final int EXIT_START_FAILED = 1;
-
-    private final Map<String, String> environment;
-
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
-    @CommandLine.Mixin
-    private ConfigOptions configOptions = new ConfigOptions();
+    /** The platform did not start. */
+    static final int EXIT_START_FAILED = EXIT_FAILED;
 
     @Option(names = "--port", paramLabel = "PORT", description = "Sets atelier.http.port.")
     private String port;
 
     StartCommand(Map<String, String> environment) {
-        this.environment = environment;
+        super(environment);
     }
 
     @Override
@@ -42,8 +32,7 @@ final class StartCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         AtelierConfig config;
         try {
-            config = configOptions.load(environment,
-                    port == null ? Map.of() : Map.of(Keys.HTTP_PORT.name(), port));
+            config = loadConfig(port == null ? Map.of() : Map.of(Keys.HTTP_PORT.name(), port));
         } catch (InvalidConfigurationException e) {
             err.println(e.getMessage());
             err.println("Nothing was started. Fix the values above and start again (keys: docs/configuration.md).");

@@ -7,8 +7,6 @@ import dev.atelier.core.tenants.Tenant;
 import dev.atelier.core.tenants.TenantNotFoundException;
 import java.time.Clock;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -17,15 +15,7 @@ import picocli.CommandLine.Parameters;
         description = {"Makes an email an admin of a tenant's admin area. The grant takes effect once an account with"
                 + " that email has verified it; it can be made before the person signs up. Granting again changes"
                 + " nothing."})
-final class TenantsAddAdminCommand implements Callable<Integer> {
-
-    private final Map<String, String> environment;
-
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
-    @CommandLine.Mixin
-    private ConfigOptions configOptions = new ConfigOptions();
+final class TenantsAddAdminCommand extends InstallationCommand {
 
     @Parameters(index = "0", paramLabel = "SLUG", description = "The tenant, by slug (see `atelier tenants list`).")
     private String slug;
@@ -34,24 +24,24 @@ final class TenantsAddAdminCommand implements Callable<Integer> {
     private String email;
 
     TenantsAddAdminCommand(Map<String, String> environment) {
-        this.environment = environment;
+        super(environment);
     }
 
     @Override
     public Integer call() {
-        return TenantsCommand.withTenants(configOptions, environment, spec, (tenants, config) -> {
+        return TenantsCommand.withTenants(this, (tenants, config) -> {
             Tenant tenant = tenants.directory().bySlug(slug).orElse(null);
             if (tenant == null) {
                 spec.commandLine().getErr().println(new TenantNotFoundException(slug).getMessage()
                         + ". See `atelier tenants list`.");
-                return TenantsCommand.EXIT_FAILED;
+                return InstallationCommand.EXIT_FAILED;
             }
             String normalized;
             try {
                 normalized = EmailAddress.normalize(email);
             } catch (InvalidAccountInputException e) {
                 spec.commandLine().getErr().println(email + ": " + e.getMessage());
-                return TenantsCommand.EXIT_FAILED;
+                return InstallationCommand.EXIT_FAILED;
             }
             new TenantAdmins(tenants.scope(), tenants.directory(), Clock.systemUTC()).grant(tenant.id(), normalized);
             spec.commandLine().getOut().println(normalized + " is now an admin of " + tenant.displayName()

@@ -1,6 +1,5 @@
 package dev.atelier.launcher;
 
-import dev.atelier.config.Keys;
 import dev.atelier.core.tenants.ApplyReport;
 import dev.atelier.core.tenants.InvalidTenantConfigException;
 import dev.atelier.core.tenants.TenantFolders;
@@ -10,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -21,22 +18,14 @@ import picocli.CommandLine.Parameters;
                 + " folders again changes nothing. Invalid folders are rejected whole, with every problem listed.",
                 "Secrets written ${NAME} are read from the environment.",
                 "The overlay tenant.<profile>.yaml of atelier.profile (default local) is merged in."})
-final class TenantsApplyCommand implements Callable<Integer> {
-
-    private final Map<String, String> environment;
-
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
-    @CommandLine.Mixin
-    private ConfigOptions configOptions = new ConfigOptions();
+final class TenantsApplyCommand extends InstallationCommand {
 
     @Parameters(arity = "1..*", paramLabel = "DIR",
             description = "A tenant folder (holding tenant.yaml), or a folder of tenant folders.")
     private List<Path> dirs = new ArrayList<>();
 
     TenantsApplyCommand(Map<String, String> environment) {
-        this.environment = environment;
+        super(environment);
     }
 
     @Override
@@ -48,18 +37,18 @@ final class TenantsApplyCommand implements Callable<Integer> {
             List<Path> found = TenantFolders.discover(dir);
             if (found.isEmpty()) {
                 err.println(dir + ": holds no tenant.yaml and no tenant folders. Nothing was changed.");
-                return TenantsCommand.EXIT_INVALID_CONFIG;
+                return InstallationCommand.EXIT_INVALID_CONFIG;
             }
             folders.addAll(found);
         }
-        return TenantsCommand.withTenants(configOptions, environment, spec, (tenants, config) -> {
+        return TenantsCommand.withTenants(this, (tenants, config) -> {
             String profile = config.profile();
             ApplyReport report;
             try {
                 report = tenants.folders(environment).apply(folders, profile);
             } catch (InvalidTenantConfigException e) {
                 err.println(e.getMessage());
-                return TenantsCommand.EXIT_INVALID_CONFIG;
+                return InstallationCommand.EXIT_INVALID_CONFIG;
             }
             for (ApplyReport.Change change : report.changes()) {
                 out.println(change.slug() + ": " + change.outcome().name().toLowerCase(Locale.ROOT));

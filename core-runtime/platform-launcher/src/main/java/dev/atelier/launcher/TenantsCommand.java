@@ -1,17 +1,12 @@
 package dev.atelier.launcher;
 
 import dev.atelier.config.AtelierConfig;
-import dev.atelier.config.InvalidConfigurationException;
 import dev.atelier.config.Keys;
 import dev.atelier.core.db.Database;
-import dev.atelier.core.db.DatabaseStartException;
 import dev.atelier.core.secrets.SecretBox;
 import dev.atelier.core.secrets.SecretKeyException;
 import dev.atelier.core.tenants.PluginUrls;
 import dev.atelier.core.tenants.TenantModule;
-import java.io.PrintWriter;
-import java.util.Map;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
@@ -22,18 +17,7 @@ import picocli.CommandLine.Command;
         description = "Applies tenant folders, exports tenants as folders, lists tenants, grants tenant admins.",
         subcommands = {TenantsApplyCommand.class, TenantsExportCommand.class, TenantsListCommand.class,
                 TenantsAddAdminCommand.class})
-final class TenantsCommand implements Runnable {
-
-    static final int EXIT_FAILED = 1;
-    static final int EXIT_INVALID_CONFIG = 2;
-
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class TenantsCommand extends CommandGroup {
 
     /** What a subcommand does with the tenant services; returns the exit code. */
     interface Work {
@@ -45,43 +29,26 @@ final class TenantsCommand implements Runnable {
         int run(Database database, TenantModule tenants, AtelierConfig config) throws Exception;
     }
 
-    static int withTenants(ConfigOptions options, Map<String, String> environment, CommandLine.Model.CommandSpec spec,
-            Work work) {
-        return withDatabase(options, environment, spec, (database, tenants, config) -> work.run(tenants, config));
+    static int withTenants(InstallationCommand command, Work work) {
+        return withDatabase(command, (database, tenants, config) -> work.run(tenants, config));
     }
 
-    /** Loads the configuration, opens the database and the tenant services, runs {@code work}, closes everything. */
-    static int withDatabase(ConfigOptions options, Map<String, String> environment,
-            CommandLine.Model.CommandSpec spec, DatabaseWork work) {
-        PrintWriter err = spec.commandLine().getErr();
-        AtelierConfig config;
-        try {
-            config = options.load(environment, Map.of());
-        } catch (InvalidConfigurationException e) {
-            err.println(e.getMessage());
-            err.println("Nothing was changed. Fix the values above (keys: docs/configuration.md).");
-            return EXIT_INVALID_CONFIG;
-        }
-        SecretBox secrets;
-        try {
-            secrets = SecretBox.fromConfig(config);
-        } catch (SecretKeyException e) {
-            err.println(e.getMessage());
-            return EXIT_INVALID_CONFIG;
-        }
-        try (Database database = Database.start(ConfiguredDatabase.settings(config))) {
-            TenantModule tenants = new TenantModule(database, secrets, config.get(Keys.BASE_DOMAIN),
-                PluginUrls.fromConfig(config));
-            return work.run(database, tenants, config);
-        } catch (DatabaseStartException e) {
-            err.println("Cannot open the database: " + e.getMessage());
-            return EXIT_FAILED;
-        } catch (Exception e) {
-            err.println(e.getMessage());
-            return EXIT_FAILED;
-        } finally {
-            err.flush();
-            spec.commandLine().getOut().flush();
-        }
+    /**
+     * Loads the configuration, checks the secrets key, opens the database and the tenant services, runs {@code work},
+     * closes everything.
+     */
+    static int withDatabase(InstallationCommand command, DatabaseWork work) {
+        return command.withConfig(config -> {
+            SecretBox secrets;
+            try {
+                secrets = SecretBox.fromConfig(config);
+            } catch (SecretKeyException e) {
+                command.spec.commandLine().getErr().println(e.getMessage());
+                return InstallationCommand.EXIT_INVALID_CONFIG;
+            }
+            return command.withDatabase(config, database -> work.run(database,
+                    new TenantModule(database, secrets, config.get(Keys.BASE_DOMAIN), PluginUrls.fromConfig(config)),
+                    config));
+        });
     }
 }

@@ -3,8 +3,6 @@ package dev.atelier.launcher;
 import dev.atelier.core.tenants.TenantNotFoundException;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -13,15 +11,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Writes the tenant as a folder: tenant.yaml (its effective configuration, secrets as ${NAME}),"
                 + " assets/ and templates/. Applying that folder changes nothing."})
-final class TenantsExportCommand implements Callable<Integer> {
-
-    private final Map<String, String> environment;
-
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
-    @CommandLine.Mixin
-    private ConfigOptions configOptions = new ConfigOptions();
+final class TenantsExportCommand extends InstallationCommand {
 
     @Parameters(index = "0", paramLabel = "SLUG", description = "The tenant to export.")
     private String slug;
@@ -31,18 +21,18 @@ final class TenantsExportCommand implements Callable<Integer> {
     private Path to;
 
     TenantsExportCommand(Map<String, String> environment) {
-        this.environment = environment;
+        super(environment);
     }
 
     @Override
     public Integer call() {
         Path dir = to != null ? to : Path.of(slug);
-        return TenantsCommand.withTenants(configOptions, environment, spec, (tenants, config) -> {
+        return TenantsCommand.withTenants(this, (tenants, config) -> {
             try {
                 tenants.folders(environment).export(slug, dir);
             } catch (TenantNotFoundException e) {
                 spec.commandLine().getErr().println(e.getMessage() + ". See `atelier tenants list`.");
-                return TenantsCommand.EXIT_FAILED;
+                return InstallationCommand.EXIT_FAILED;
             }
             spec.commandLine().getOut().println("Exported " + slug + " to " + dir);
             return 0;

@@ -5,29 +5,19 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code atelier tenants list}: one line per tenant with its slug, name, status and hosts. */
 @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists every tenant: slug, name, status, hosts.")
-final class TenantsListCommand implements Callable<Integer> {
-
-    private final Map<String, String> environment;
-
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
-    @CommandLine.Mixin
-    private ConfigOptions configOptions = new ConfigOptions();
+final class TenantsListCommand extends InstallationCommand {
 
     TenantsListCommand(Map<String, String> environment) {
-        this.environment = environment;
+        super(environment);
     }
 
     @Override
     public Integer call() {
-        return TenantsCommand.withTenants(configOptions, environment, spec, (tenants, config) -> {
+        return TenantsCommand.withTenants(this, (tenants, config) -> {
             PrintWriter out = spec.commandLine().getOut();
             List<Tenant> all = tenants.directory().all();
             if (all.isEmpty()) {

@@ -30,8 +30,7 @@ class DecodeMemoryTest {
 
     @Test
     void deepPngIsKeptAsAnEightBitImageOfTheSameColours() throws Exception {
-        MediaInspector inspector = new MediaInspector(MediaLimits.defaults(), new DecodeBudget(64 * MB,
-                Duration.ofSeconds(1)));
+        MediaInspector inspector = inspectorWithBudget(64 * MB);
         Path upload = Fixtures.write(dir, "deep.png", Pngs.deepFlatRgba(64, 48, 0xFFFF, 0x8080, 0x0000, 0xFFFF));
 
         InspectedMedia media = inspector.inspect(upload);
@@ -80,6 +79,11 @@ class DecodeMemoryTest {
         }
     }
 
+    /** An inspector whose decodes may hold {@code bytes} at once, waiting at most a second for their share. */
+    private static MediaInspector inspectorWithBudget(long bytes) {
+        return new MediaInspector(MediaLimits.defaults(), new DecodeBudget(bytes, Duration.ofSeconds(1)));
+    }
+
     private static int[] filled(int length, int value) {
         int[] samples = new int[length];
         java.util.Arrays.fill(samples, value);
@@ -88,8 +92,7 @@ class DecodeMemoryTest {
 
     @Test
     void imageNeedingMoreMemoryThanTheWholeBudgetIsRefusedBeforeDecoding() throws Exception {
-        MediaInspector inspector = new MediaInspector(MediaLimits.defaults(), new DecodeBudget(16 * MB,
-                Duration.ofSeconds(1)));
+        MediaInspector inspector = inspectorWithBudget(16 * MB);
         Path upload = Fixtures.write(dir, "deep.png", Pngs.deepFlatRgba(2000, 2000, 0, 0, 0, 0xFFFF));
 
         MediaRejectedException e = catchThrowableOfType(() -> inspector.inspect(upload),

@@ -3,6 +3,9 @@ package dev.atelier.media;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -12,11 +15,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static dev.atelier.media.Fixtures.concat;
 import static dev.atelier.media.Fixtures.slice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Named.named;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 class MediaInspectorTest {
 
@@ -263,37 +269,30 @@ class MediaInspectorTest {
 
     // Polyglots
 
-    @Test
-    void refusesPngWithZipAppended() throws Exception {
-        MediaRejectedException e = refuse("polyglot.png", concat(Fixtures.png(20, 20), Fixtures.zip()));
-
-        assertThat(e.status()).isEqualTo(415);
-        assertThat(e.getMessage()).contains("PNG image").contains("hidden");
+    /** Images with something hidden behind their end, and what the refusal must say. */
+    static Stream<Arguments> polyglots() {
+        return Stream.of(
+                arguments(named("PNG with a zip appended", concat(Fixtures.png(20, 20), Fixtures.zip())),
+                        "polyglot.png", List.of("PNG image", "hidden")),
+                arguments(named("PNG with a script appended", concat(Fixtures.png(20, 20),
+                                "<html><script>alert(document.cookie)</script></html>".getBytes(
+                                        StandardCharsets.US_ASCII))),
+                        "polyglot.png", List.of("hidden")),
+                arguments(named("JPEG with data after its end", concat(Fixtures.jpeg(20, 20), Fixtures.zip())),
+                        "polyglot.jpg", List.of("JPEG image", "hidden")),
+                arguments(named("JPEG with a short script after its end", concat(Fixtures.jpeg(20, 20),
+                                "<svg onload=x>".getBytes(StandardCharsets.US_ASCII))),
+                        "polyglot.jpg", List.of()));
     }
 
-    @Test
-    void refusesPngWithScriptAppended() throws Exception {
-        MediaRejectedException e = refuse("polyglot.png", concat(Fixtures.png(20, 20),
-                "<html><script>alert(document.cookie)</script></html>".getBytes(StandardCharsets.US_ASCII)));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("polyglots")
+    void refusesAnImageWithSomethingHiddenBehindIt(byte[] upload, String name, List<String> saying)
+            throws Exception {
+        MediaRejectedException e = refuse(name, upload);
 
         assertThat(e.status()).isEqualTo(415);
-        assertThat(e.getMessage()).contains("hidden");
-    }
-
-    @Test
-    void refusesJpegWithDataAfterItsEnd() throws Exception {
-        MediaRejectedException e = refuse("polyglot.jpg", concat(Fixtures.jpeg(20, 20), Fixtures.zip()));
-
-        assertThat(e.status()).isEqualTo(415);
-        assertThat(e.getMessage()).contains("JPEG image").contains("hidden");
-    }
-
-    @Test
-    void refusesJpegWithAShortScriptAfterItsEnd() throws Exception {
-        MediaRejectedException e = refuse("polyglot.jpg",
-                concat(Fixtures.jpeg(20, 20), "<svg onload=x>".getBytes(StandardCharsets.US_ASCII)));
-
-        assertThat(e.status()).isEqualTo(415);
+        assertThat(saying).allSatisfy(part -> assertThat(e.getMessage()).contains(part));
     }
 
     @Test

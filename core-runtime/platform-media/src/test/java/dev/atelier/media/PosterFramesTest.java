@@ -31,10 +31,16 @@ class PosterFramesTest {
         posters.close();
     }
 
+    /** An H.264 MP4 of {@code frames} frames at 10 a second, in the test's folder. */
+    private Path clip(int width, int height, int frames) throws IOException {
+        Path mp4 = dir.resolve("clip.mp4");
+        Fixtures.mp4(mp4, width, height, frames, 10);
+        return mp4;
+    }
+
     @Test
     void posterFrameOfMp4FitsTheLongerSide() throws Exception {
-        Path mp4 = dir.resolve("clip.mp4");
-        Fixtures.mp4(mp4, 128, 96, 5, 10);
+        Path mp4 = clip(128, 96, 5);
 
         Optional<byte[]> poster = posters.of(mp4, 64, WAIT);
 
@@ -57,8 +63,7 @@ class PosterFramesTest {
 
     @Test
     void aDamagedMp4IsAFailureNotAMissingPoster() throws Exception {
-        Path mp4 = dir.resolve("clip.mp4");
-        Fixtures.mp4(mp4, 32, 32, 3, 10);
+        Path mp4 = clip(32, 32, 3);
         Path damaged = Fixtures.write(dir, "damaged.mp4", Fixtures.slice(Files.readAllBytes(mp4), 0, 64));
 
         assertThatThrownBy(() -> posters.of(damaged, 64, WAIT)).isInstanceOf(IOException.class);
@@ -66,8 +71,7 @@ class PosterFramesTest {
 
     @Test
     void mp4WhoseFramesAreGarbageFails() throws Exception {
-        Path mp4 = dir.resolve("clip.mp4");
-        Fixtures.mp4(mp4, 64, 64, 3, 10);
+        Path mp4 = clip(64, 64, 3);
         Path garbage = Fixtures.write(dir, "garbage.mp4", Mp4Edits.withMediaDataFilled(Files.readAllBytes(mp4), (byte) 0xFF));
 
         assertThatThrownBy(() -> posters.of(garbage, 64, WAIT)).isInstanceOf(IOException.class);
@@ -75,8 +79,7 @@ class PosterFramesTest {
 
     @Test
     void frameLargerThanTheLimitIsRefusedBeforeDecoding() throws Exception {
-        Path mp4 = dir.resolve("clip.mp4");
-        Fixtures.mp4(mp4, 128, 96, 3, 10);
+        Path mp4 = clip(128, 96, 3);
         try (PosterFrames strict = new PosterFrames(budget, 64 * 64, Duration.ofSeconds(30), 1)) {
             assertThatThrownBy(() -> strict.of(mp4, 64, WAIT)).isInstanceOf(IOException.class)
                     .hasMessageContaining("128 × 96");
@@ -85,8 +88,7 @@ class PosterFramesTest {
 
     @Test
     void mp4DeclaringHugeFramesInItsSampleDescriptionIsRefused() throws Exception {
-        Path mp4 = dir.resolve("clip.mp4");
-        Fixtures.mp4(mp4, 64, 64, 3, 10);
+        Path mp4 = clip(64, 64, 3);
         Path huge = Fixtures.write(dir, "huge.mp4", Mp4Edits.declaringFrameSize(Files.readAllBytes(mp4), 8000, 8000));
 
         assertThatThrownBy(() -> posters.of(huge, 64, WAIT)).isInstanceOf(IOException.class)
@@ -95,8 +97,7 @@ class PosterFramesTest {
 
     @Test
     void postersPastTheirDeadlineGiveTheirMemoryBackWhetherTheyRanOrWaited() throws Exception {
-        Path mp4 = dir.resolve("clip.mp4");
-        Fixtures.mp4(mp4, 128, 96, 3, 10);
+        Path mp4 = clip(128, 96, 3);
         try (PosterFrames impatient = new PosterFrames(budget, PosterFrames.DEFAULT_MAX_FRAME_PIXELS, Duration.ZERO,
                 1)) {
             for (int i = 0; i < 4; i++) {
@@ -112,8 +113,7 @@ class PosterFramesTest {
 
     @Test
     void posterThatIsNotDecodedBeforeTheDeadlineFails() throws Exception {
-        Path mp4 = dir.resolve("clip.mp4");
-        Fixtures.mp4(mp4, 128, 96, 3, 10);
+        Path mp4 = clip(128, 96, 3);
         try (PosterFrames impatient = new PosterFrames(budget, PosterFrames.DEFAULT_MAX_FRAME_PIXELS, Duration.ZERO,
                 1)) {
             assertThatThrownBy(() -> impatient.of(mp4, 64, WAIT)).isInstanceOf(IOException.class)

@@ -1,57 +1,42 @@
 package dev.atelier.media;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Named.named;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ThumbnailsTest {
 
     @TempDir
     Path dir;
 
-    @Test
-    void thumbnailOfAWideImageIsAsWideAsAllowed() throws Exception {
-        Path png = Fixtures.write(dir, "wide.png", Fixtures.png(400, 200));
-
-        BufferedImage thumbnail = Fixtures.decode(Thumbnails.ofImage(png, 100));
-
-        assertThat(thumbnail.getWidth()).isEqualTo(100);
-        assertThat(thumbnail.getHeight()).isEqualTo(50);
+    /** Pictures as uploaded, the longest side allowed, and the thumbnail's size. */
+    static Stream<Arguments> sizes() {
+        return Stream.of(
+                arguments(named("a wide image is as wide as allowed", Fixtures.png(400, 200)), 100, 100, 50),
+                arguments(named("a tall JPEG is as tall as allowed", Fixtures.jpeg(300, 1200)), 256, 64, 256),
+                arguments(named("a sideways photo stands upright", Fixtures.jpegWithExif(400, 200, 6)), 100, 50, 100),
+                arguments(named("a small image is not enlarged", Fixtures.png(50, 30)), 100, 50, 30));
     }
 
-    @Test
-    void thumbnailOfATallJpegIsAsTallAsAllowed() throws Exception {
-        Path jpeg = Fixtures.write(dir, "tall.jpg", Fixtures.jpeg(300, 1200));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sizes")
+    void thumbnailFitsTheLongestSideAllowed(byte[] upload, int maxSide, int width, int height) throws Exception {
+        Path file = Fixtures.write(dir, "upload", upload);
 
-        BufferedImage thumbnail = Fixtures.decode(Thumbnails.ofImage(jpeg, 256));
+        BufferedImage thumbnail = Fixtures.decode(Thumbnails.ofImage(file, maxSide));
 
-        assertThat(thumbnail.getHeight()).isEqualTo(256);
-        assertThat(thumbnail.getWidth()).isEqualTo(64);
-    }
-
-    @Test
-    void thumbnailOfASidewaysPhotoStandsUpright() throws Exception {
-        Path jpeg = Fixtures.write(dir, "sideways.jpg", Fixtures.jpegWithExif(400, 200, 6));
-
-        BufferedImage thumbnail = Fixtures.decode(Thumbnails.ofImage(jpeg, 100));
-
-        assertThat(thumbnail.getWidth()).isEqualTo(50);
-        assertThat(thumbnail.getHeight()).isEqualTo(100);
-    }
-
-    @Test
-    void smallImageIsNotEnlarged() throws Exception {
-        Path png = Fixtures.write(dir, "small.png", Fixtures.png(50, 30));
-
-        BufferedImage thumbnail = Fixtures.decode(Thumbnails.ofImage(png, 100));
-
-        assertThat(thumbnail.getWidth()).isEqualTo(50);
-        assertThat(thumbnail.getHeight()).isEqualTo(30);
+        assertThat(thumbnail.getWidth()).isEqualTo(width);
+        assertThat(thumbnail.getHeight()).isEqualTo(height);
     }
 
     @Test

@@ -9,36 +9,16 @@ import dev.atelier.spi.storage.StorageBackend;
 import dev.atelier.spi.storage.StorageException;
 import dev.atelier.spi.storage.StoredObject;
 import dev.atelier.spi.tenant.TenantContext;
+import dev.atelier.spi.testkit.TestTenantContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class StorageRegistryTest extends RunningHost {
 
-    private static final TenantContext TENANT = new TenantContext() {
-        @Override
-        public String tenantId() {
-            return "tnt_test";
-        }
-
-        @Override
-        public String tenantSlug() {
-            return "test";
-        }
-
-        @Override
-        public Map<String, String> pluginConfig() {
-            return Map.of();
-        }
-
-        @Override
-        public String correlationId() {
-            return "req_test";
-        }
-    };
+    private static final TenantContext TENANT = TestTenantContext.defaults();
 
     @Override
     PluginHostSettings settings() {

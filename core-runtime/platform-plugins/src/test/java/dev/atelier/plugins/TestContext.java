@@ -3,34 +3,13 @@ package dev.atelier.plugins;
 import dev.atelier.spi.model.GenerationContext;
 import dev.atelier.spi.model.GenerationRequest;
 import dev.atelier.spi.tenant.TenantContext;
+import dev.atelier.spi.testkit.TestTenantContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-/** The host-side context of one test call: a fixed tenant and a deadline. */
+/** The host-side context of one test call: the SPI testkit's tenant and a deadline. */
 record TestContext(Instant deadline) implements GenerationContext {
-
-    private record Tenant() implements TenantContext {
-        @Override
-        public String tenantId() {
-            return "tnt_test";
-        }
-
-        @Override
-        public String tenantSlug() {
-            return "test";
-        }
-
-        @Override
-        public Map<String, String> pluginConfig() {
-            return Map.of();
-        }
-
-        @Override
-        public String correlationId() {
-            return "req_test";
-        }
-    }
 
     static TestContext withTimeLimit(Duration limit) {
         return new TestContext(Instant.now().plus(limit));
@@ -46,7 +25,7 @@ record TestContext(Instant deadline) implements GenerationContext {
 
     @Override
     public TenantContext tenant() {
-        return new Tenant();
+        return TestTenantContext.defaults();
     }
 
     @Override

@@ -1,11 +1,11 @@
 package dev.atelier.accounts.operators;
 
 import dev.atelier.accounts.internal.Secrets;
+import dev.atelier.core.db.EntityManagers;
 import dev.atelier.core.ids.UuidV7;
 import dev.atelier.accounts.operators.internal.OperatorTokenEntity;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.EntityTransaction;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -133,28 +133,11 @@ public final class OperatorTokens {
     }
 
     private <T> T read(Function<EntityManager, T> work) {
-        EntityManager em = entityManagerFactory.createEntityManager();
-        try {
-            return work.apply(em);
-        } finally {
-            em.close();
-        }
+        return EntityManagers.read(entityManagerFactory.createEntityManager(), work);
     }
 
     private <T> T write(Function<EntityManager, T> work) {
-        EntityManager em = entityManagerFactory.createEntityManager();
-        EntityTransaction transaction = em.getTransaction();
-        try {
-            transaction.begin();
-            T result = work.apply(em);
-            transaction.commit();
-            return result;
-        } finally {
-            if (transaction.isActive()) {
-                transaction.rollback();
-            }
-            em.close();
-        }
+        return EntityManagers.write(entityManagerFactory.createEntityManager(), work);
     }
 
     private static String name(String raw) {

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atelier.core.db.JdbcTransactions;
-import dev.atelier.testkit.TestDatabase;
-import dev.atelier.testkit.TestPostgresExtension;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -16,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Grants, balances derived from the entries, expiry, and holds settled exactly once. */
-@ExtendWith(TestPostgresExtension.class)
+@ExtendWith(LedgerFixture.Extension.class)
 class CreditLedgerTest {
 
     private static final String ADA = "acc_ada";
@@ -27,19 +25,15 @@ class CreditLedgerTest {
     private JdbcTransactions transactions;
 
     @BeforeEach
-    void start(TestDatabase database) {
-        fixture = new LedgerFixture(database, 4);
+    void start(LedgerFixture fixture) {
+        this.fixture = fixture;
         ledger = fixture.ledger;
         transactions = new JdbcTransactions(fixture.database.dataSource());
     }
 
     @AfterEach
-    void stop() {
-        try {
-            assertThat(fixture.runningTotalsOffTheLedger()).as("running totals that disagree with the ledger").isZero();
-        } finally {
-            fixture.close();
-        }
+    void runningTotalsAgreeWithTheLedger() {
+        assertThat(fixture.runningTotalsOffTheLedger()).as("running totals that disagree with the ledger").isZero();
     }
 
     @Test

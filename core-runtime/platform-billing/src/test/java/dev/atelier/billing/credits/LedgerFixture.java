@@ -2,12 +2,11 @@ package dev.atelier.billing.credits;
 
 import dev.atelier.core.db.Database;
 import dev.atelier.core.db.DatabaseSettings;
+import dev.atelier.testkit.DatabaseFixtureExtension;
 import dev.atelier.testkit.ManualClock;
 import dev.atelier.testkit.TestDatabase;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import dev.atelier.testkit.TestSql;
+import dev.atelier.testkit.TestTenants;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,35 +17,25 @@ import java.time.ZoneOffset;
  */
 public final class LedgerFixture implements AutoCloseable {
 
-    public static final String ALPHA = "tnt_alpha";
-    public static final String BETA = "tnt_beta";
+    public static final String ALPHA = TestTenants.ALPHA;
+    public static final String BETA = TestTenants.BETA;
 
     public final Database database;
     public final ManualClock clock = new ManualClock(Instant.parse("2026-03-01T10:00:00Z"));
     public final CreditLedger ledger;
+    private final TestSql sql;
 
     public LedgerFixture(TestDatabase testDatabase, int poolSize) {
         database = Database.start(DatabaseSettings.external(testDatabase.url(), testDatabase.user(),
                 testDatabase.password(), poolSize));
-        addTenant(ALPHA, "alpha");
-        addTenant(BETA, "beta");
+        sql = new TestSql(database.dataSource());
+        TestTenants.addAlphaAndBeta(sql);
         ledger = new CreditLedger(database.dataSource(), clock);
     }
 
-    /** The first column of the first row of {@code sql}, as a long. */
+    /** The first column of the first row of {@code sql}, as a number. */
     public long number(String sql, Object... parameters) {
-        try (Connection connection = database.dataSource().getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return this.sql.number(sql, parameters);
     }
 
     /**
@@ -93,22 +82,15 @@ public final class LedgerFixture implements AutoCloseable {
                 tenantId, accountId, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), tenantId, accountId);
     }
 
-    private void addTenant(String id, String slug) {
-        try (Connection connection = database.dataSource().getConnection();
-                PreparedStatement insert = connection.prepareStatement("INSERT INTO tenant (id, slug, display_name,"
-                        + " status, document, secrets, created_at, updated_at) VALUES (?, ?, ?, 'ACTIVE', '{}', '{}',"
-                        + " now(), now())")) {
-            insert.setString(1, id);
-            insert.setString(2, slug);
-            insert.setString(3, slug);
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @Override
     public void close() {
         database.close();
+    }
+
+    /** Hands each test that asks for one a fixture (a pool of 4) on a fresh database, closing both after the test. */
+    public static final class Extension extends DatabaseFixtureExtension<LedgerFixture> {
+        public Extension() {
+            super(LedgerFixture.class, database -> new LedgerFixture(database, 4));
+        }
     }
 }

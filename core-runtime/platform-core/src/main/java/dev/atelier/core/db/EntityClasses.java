@@ -12,6 +12,9 @@ import java.util.List;
  */
 public interface EntityClasses {
 
-    /** The {@code @Entity} classes of this module; each belongs to exactly one module. */
+    /**
+     * The {@code @Entity} classes of this module and the {@code @MappedSuperclass} classes they extend; each belongs
+     * to exactly one module.
+     */
     List<Class<?>> entityClasses();
 }

@@ -1,10 +1,9 @@
 package dev.atelier.core.deployments;
 
+import dev.atelier.core.db.EntityManagers;
 import dev.atelier.core.deployments.internal.BundleDeploymentEntity;
 import dev.atelier.core.ids.UuidV7;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.EntityTransaction;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -25,19 +24,12 @@ public final class DeploymentHistory {
         UUID id = record.id() == null ? ids.next() : UUID.fromString(record.id());
         // PostgreSQL keeps microseconds; truncating here makes what is stored equal to what was recorded.
         Instant at = (record.occurredAt() == null ? Instant.now() : record.occurredAt()).truncatedTo(ChronoUnit.MICROS);
-        EntityManager em = entityManagerFactory.createEntityManager();
-        EntityTransaction transaction = em.getTransaction();
-        try {
-            transaction.begin();
-            em.persist(new BundleDeploymentEntity(id, at, record.action(), record.fileName(), record.symbolicName(),
-                    record.version(), record.detail()));
-            transaction.commit();
-        } finally {
-            if (transaction.isActive()) {
-                transaction.rollback();
-            }
-            em.close();
-        }
+        BundleDeploymentEntity row = new BundleDeploymentEntity(id, at, record.action(), record.fileName(),
+                record.symbolicName(), record.version(), record.detail());
+        EntityManagers.write(entityManagerFactory.createEntityManager(), em -> {
+            em.persist(row);
+            return row;
+        });
     }
 
     /** The newest {@code limit} changes, newest first. */
@@ -45,17 +37,13 @@ public final class DeploymentHistory {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, was " + limit);
         }
-        EntityManager em = entityManagerFactory.createEntityManager();
-        try {
-            return em.createQuery("SELECT d FROM BundleDeploymentEntity d ORDER BY d.occurredAt DESC, d.id DESC",
-                            BundleDeploymentEntity.class)
-                    .setMaxResults(limit)
-                    .getResultStream()
-                    .map(DeploymentHistory::toRecord)
-                    .toList();
-        } finally {
-            em.close();
-        }
+        return EntityManagers.read(entityManagerFactory.createEntityManager(), em -> em.createQuery(
+                        "SELECT d FROM BundleDeploymentEntity d ORDER BY d.occurredAt DESC, d.id DESC",
+                        BundleDeploymentEntity.class)
+                .setMaxResults(limit)
+                .getResultStream()
+                .map(DeploymentHistory::toRecord)
+                .toList());
     }
 
     private static DeploymentRecord toRecord(BundleDeploymentEntity row) {

@@ -1,8 +1,8 @@
 package dev.atelier.core.tenants;
 
+import dev.atelier.core.db.EntityManagers;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.EntityTransaction;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -34,29 +34,12 @@ public final class TenantScope {
 
     /** Runs {@code work} on a tenant-scoped EntityManager without a transaction. */
     public <T> T read(String tenantId, Function<EntityManager, T> work) {
-        EntityManager em = open(tenantId);
-        try {
-            return work.apply(em);
-        } finally {
-            em.close();
-        }
+        return EntityManagers.read(open(tenantId), work);
     }
 
     /** Runs {@code work} in one transaction of a tenant-scoped EntityManager; any exception rolls it back. */
     public <T> T write(String tenantId, Function<EntityManager, T> work) {
-        EntityManager em = open(tenantId);
-        EntityTransaction transaction = em.getTransaction();
-        try {
-            transaction.begin();
-            T result = work.apply(em);
-            transaction.commit();
-            return result;
-        } finally {
-            if (transaction.isActive()) {
-                transaction.rollback();
-            }
-            em.close();
-        }
+        return EntityManagers.write(open(tenantId), work);
     }
 
     /** {@link #write} for work without a result. */

@@ -4,34 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atelier.core.db.Database;
-import dev.atelier.core.db.DatabaseSettings;
-import dev.atelier.testkit.TestDatabase;
-import dev.atelier.testkit.TestPostgresExtension;
+import dev.atelier.core.db.StartedDatabase;
 import java.time.Instant;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(TestPostgresExtension.class)
+@ExtendWith(StartedDatabase.class)
 class DeploymentHistoryTest {
 
     private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
 
-    private Database database;
     private DeploymentHistory history;
 
     @BeforeEach
-    void start(TestDatabase testDatabase) {
-        database = Database.start(DatabaseSettings.external(testDatabase.url(), testDatabase.user(),
-                testDatabase.password(), 2));
+    void start(Database database) {
         history = new DeploymentHistory(database.entityManagerFactory());
-    }
-
-    @AfterEach
-    void stop() {
-        database.close();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.atelier.core.mail;
 
+import dev.atelier.core.db.StartedDatabase;
 import dev.atelier.testkit.ManualClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -9,9 +10,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.atelier.core.db.Database;
-import dev.atelier.core.db.DatabaseSettings;
-import dev.atelier.testkit.TestDatabase;
-import dev.atelier.testkit.TestPostgresExtension;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.InternetAddress;
@@ -37,7 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-@ExtendWith(TestPostgresExtension.class)
+@ExtendWith(StartedDatabase.class)
 class OutboxDeliveryTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -51,18 +49,16 @@ class OutboxDeliveryTest {
     private MailOutbox outbox;
 
     @BeforeEach
-    void start(TestDatabase testDatabase) {
-        database = Database.start(DatabaseSettings.external(testDatabase.url(), testDatabase.user(),
-                testDatabase.password(), 6));
+    void start(Database database) {
+        this.database = database;
         outbox = new MailOutbox(database.dataSource());
     }
 
     @AfterEach
-    void stop() throws Exception {
+    void stopWorkers() throws Exception {
         for (int i = started.size() - 1; i >= 0; i--) {
             started.get(i).close();
         }
-        database.close();
     }
 
     @Test

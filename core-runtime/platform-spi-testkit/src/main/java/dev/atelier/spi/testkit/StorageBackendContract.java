@@ -15,13 +15,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -275,17 +271,8 @@ public abstract class StorageBackendContract {
         assertThat(stored.size()).isEqualTo(size);
         assertThat(content.position()).as("bytes the backend read from the stream").isEqualTo(size);
         assertThat(backend.stat(key, tenant())).hasValueSatisfying(o -> assertThat(o.size()).isEqualTo(size));
-        MessageDigest readBack = sha256();
-        long count = 0;
-        try (InputStream in = backend.get(key, tenant())) {
-            byte[] buffer = new byte[64 * 1024];
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                readBack.update(buffer, 0, n);
-                count += n;
-            }
-        }
-        assertThat(count).isEqualTo(size);
-        assertThat(HexFormat.of().formatHex(readBack.digest())).isEqualTo(content.hexDigest());
+        assertThat(GeneratedStream.sha256(backend.get(key, tenant()))).as("the bytes read back")
+                .isEqualTo(content.hexDigest());
     }
 
     @Test
@@ -497,68 +484,5 @@ public abstract class StorageBackendContract {
             }
         }
         return null;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /**
-     * Pseudo-random bytes made while they are read, with their SHA-256, so a large object never sits in the test's
-     * memory. With {@code failAt} at or above 0 it throws an {@link IOException} once that many bytes were read, as a
-     * dropped upload would.
-     */
-    private static final class GeneratedStream extends InputStream {
-
-        private final long size;
-        private final long failAt;
-        private final Random random;
-        private final MessageDigest digest = sha256();
-        private long position;
-
-        GeneratedStream(long size, long seed, long failAt) {
-            this.size = size;
-            this.failAt = failAt;
-            this.random = new Random(seed);
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            if (failAt >= 0 && position >= failAt) {
-                throw new IOException("the upload was interrupted (test)");
-            }
-            if (position >= size) {
-                return -1;
-            }
-            long limit = failAt >= 0 ? Math.min(size, failAt) : size;
-            int n = (int) Math.min(length, Math.max(1, limit - position));
-            byte[] chunk = new byte[n];
-            random.nextBytes(chunk);
-            System.arraycopy(chunk, 0, buffer, offset, n);
-            digest.update(chunk);
-            position += n;
-            return n;
-        }
-
-        long position() {
-            return position;
-        }
-
-        String hexDigest() {
-            if (position != size) {
-                throw new IllegalStateException("the stream was read to " + position + " of " + size + " bytes");
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        }
     }
 }

@@ -5,6 +5,8 @@
  * kind, for example {@link dev.atelier.spi.testkit.GenerationModelContract} for a
  * {@link dev.atelier.spi.model.GenerationModel} or {@link dev.atelier.spi.testkit.StorageBackendContract} for a
  * {@link dev.atelier.spi.storage.StorageBackend}. Use {@link dev.atelier.spi.testkit.TestGenerationContext} and
- * {@link dev.atelier.spi.testkit.TestTenantContext} in the bundle's own tests.
+ * {@link dev.atelier.spi.testkit.TestTenantContext} in the bundle's own tests, and
+ * {@link dev.atelier.spi.testkit.TestMedia} for the pictures and uploads they hand a model;
+ * {@link dev.atelier.spi.testkit.GeneratedStream} for large objects a storage test must not hold in memory.
  */
 package dev.atelier.spi.testkit;

@@ -27,6 +27,7 @@ import dev.atelier.spi.model.GenerationModel;
 import dev.atelier.spi.model.GenerationRequest;
 import dev.atelier.spi.model.GenerationResult;
 import dev.atelier.spi.testkit.TestGenerationContext;
+import dev.atelier.spi.testkit.TestMedia;
 import dev.atelier.spi.testkit.TestTenantContext;
 import java.io.InputStream;
 import java.time.Duration;
@@ -62,8 +63,8 @@ class OpenAiImagesApiTest {
 
     @Test
     void sendsTheDocumentedGenerationsRequestWithTheTenantsKeyModelAndOrganization() throws Exception {
-        byte[] picture = Pictures.png(48, 32);
-        API.stubFor(post(urlEqualTo(GENERATIONS)).willReturn(okJson(Pictures.b64Answer(picture))));
+        byte[] picture = TestMedia.png(48, 32);
+        API.stubFor(post(urlEqualTo(GENERATIONS)).willReturn(okJson(ApiAnswers.b64Answer(picture))));
 
         GeneratedMedia media = generate(request("1536x1024", "high"),
                 context(Map.of("model", "gpt-image-1-mini", "organization", "org-atelier"))).outputs().get(0);
@@ -82,7 +83,7 @@ class OpenAiImagesApiTest {
 
     @Test
     void usesGptImage1AndTheOpenAiAddressUnlessConfiguredOtherwise() throws Exception {
-        API.stubFor(post(urlEqualTo(GENERATIONS)).willReturn(okJson(Pictures.b64Answer(Pictures.png(8, 8)))));
+        API.stubFor(post(urlEqualTo(GENERATIONS)).willReturn(okJson(ApiAnswers.b64Answer(TestMedia.png(8, 8)))));
 
         generate(request("1024x1024", "auto"), context(Map.of()));
 
@@ -95,11 +96,11 @@ class OpenAiImagesApiTest {
 
     @Test
     void sendsAnUploadedPictureWithThePromptToTheEditsEndpointAsMultipart() throws Exception {
-        byte[] upload = Pictures.jpeg(40, 30);
-        byte[] edited = Pictures.png(64, 48);
-        API.stubFor(post(urlEqualTo(EDITS)).willReturn(okJson(Pictures.b64Answer(edited))));
+        byte[] upload = TestMedia.jpeg(40, 30);
+        byte[] edited = TestMedia.png(64, 48);
+        API.stubFor(post(urlEqualTo(EDITS)).willReturn(okJson(ApiAnswers.b64Answer(edited))));
         GenerationRequest request = new GenerationRequest(PROMPT, null,
-                Map.of("size", "1024x1536", "quality", "auto"), List.of(Pictures.upload(upload, "image/jpeg")));
+                Map.of("size", "1024x1536", "quality", "auto"), List.of(TestMedia.upload("image/jpeg", upload)));
 
         GeneratedMedia media = generate(request, context(Map.of())).outputs().get(0);
 
@@ -120,7 +121,7 @@ class OpenAiImagesApiTest {
     void refusesAnUploadTheEditsEndpointCannotTakeWithoutCallingIt() {
         GenerationRequest request = new GenerationRequest(PROMPT, null,
                 Map.of("size", "1024x1024", "quality", "auto"),
-                List.of(Pictures.upload(new byte[] {'G', 'I', 'F', '8', '9', 'a'}, "image/gif")));
+                List.of(TestMedia.upload("image/gif", new byte[] {'G', 'I', 'F', '8', '9', 'a'})));
 
         GenerationException e = failure(request, context(Map.of()));
 
@@ -133,15 +134,15 @@ class OpenAiImagesApiTest {
     void aSafetyRefusalIsRejectedContent() {
         API.stubFor(post(urlEqualTo(GENERATIONS)).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/json")
-                .withBody(Pictures.error("Your request was rejected as a result of our safety system. Your "
+                .withBody(ApiAnswers.error("Your request was rejected as a result of our safety system. Your "
                         + "prompt may contain text that is not allowed by our safety system.",
                         "invalid_request_error", "content_policy_violation"))));
         API.stubFor(post(urlEqualTo(EDITS)).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/json")
-                .withBody(Pictures.error("Your request was rejected by the safety system.",
+                .withBody(ApiAnswers.error("Your request was rejected by the safety system.",
                         "image_generation_user_error", "moderation_blocked"))));
         GenerationRequest edit = new GenerationRequest(PROMPT, null, Map.of("size", "1024x1024", "quality", "auto"),
-                List.of(Pictures.upload(Pictures.png(8, 8), "image/png")));
+                List.of(TestMedia.upload("image/png", TestMedia.png(8, 8))));
 
         GenerationException generation = failure(request("1024x1024", "auto"), context(Map.of()));
         GenerationException editing = failure(edit, context(Map.of()));
@@ -155,7 +156,7 @@ class OpenAiImagesApiTest {
     void anotherBadRequestIsInvalidInputWithTheServicesReason() {
         API.stubFor(post(urlEqualTo(GENERATIONS)).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/json")
-                .withBody(Pictures.error("Invalid prompt: the prompt is longer than 32000 characters.",
+                .withBody(ApiAnswers.error("Invalid prompt: the prompt is longer than 32000 characters.",
                         "invalid_request_error", "invalid_value"))));
 
         GenerationException e = failure(request("1024x1024", "auto"), context(Map.of()));
@@ -168,7 +169,7 @@ class OpenAiImagesApiTest {
     void aRejectedKeyFailsWithAMessageForTheOperatorThatNeverShowsTheKey() {
         API.stubFor(post(urlEqualTo(GENERATIONS)).willReturn(aResponse().withStatus(401)
                 .withHeader("Content-Type", "application/json")
-                .withBody(Pictures.error("Incorrect API key provided: " + KEY + ". You can find your API key at "
+                .withBody(ApiAnswers.error("Incorrect API key provided: " + KEY + ". You can find your API key at "
                         + "https://platform.openai.com/account/api-keys.", "invalid_request_error",
                         "invalid_api_key"))));
 
@@ -185,7 +186,7 @@ class OpenAiImagesApiTest {
         API.stubFor(post(urlEqualTo(GENERATIONS)).inScenario("busy").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(rateLimited("1")).willSetStateTo("free"));
         API.stubFor(post(urlEqualTo(GENERATIONS)).inScenario("busy").whenScenarioStateIs("free")
-                .willReturn(okJson(Pictures.b64Answer(Pictures.png(16, 16)))));
+                .willReturn(okJson(ApiAnswers.b64Answer(TestMedia.png(16, 16)))));
         long start = System.nanoTime();
 
         GenerationResult result = generate(request("1024x1024", "auto"), context(Map.of()));
@@ -221,7 +222,7 @@ class OpenAiImagesApiTest {
     void anExhaustedQuotaFailsAtOnceForTheOperatorToFix() {
         API.stubFor(post(urlEqualTo(GENERATIONS)).willReturn(aResponse().withStatus(429)
                 .withHeader("Content-Type", "application/json")
-                .withBody(Pictures.error("You exceeded your current quota, please check your plan and billing "
+                .withBody(ApiAnswers.error("You exceeded your current quota, please check your plan and billing "
                         + "details.", "insufficient_quota", "insufficient_quota"))));
 
         GenerationException e = failure(request("1024x1024", "auto"), context(Map.of()));
@@ -234,7 +235,7 @@ class OpenAiImagesApiTest {
     void aServerErrorIsTemporary() {
         API.stubFor(post(urlEqualTo(GENERATIONS)).willReturn(aResponse().withStatus(500)
                 .withHeader("Content-Type", "application/json")
-                .withBody(Pictures.error("The server had an error while processing your request.", "server_error",
+                .withBody(ApiAnswers.error("The server had an error while processing your request.", "server_error",
                         null))));
 
         GenerationException e = failure(request("1024x1024", "auto"), context(Map.of()));
@@ -254,9 +255,9 @@ class OpenAiImagesApiTest {
 
     @Test
     void aLinkedPictureIsDownloadedWithoutTheKey() throws Exception {
-        byte[] picture = Pictures.png(20, 10);
+        byte[] picture = TestMedia.png(20, 10);
         API.stubFor(post(urlEqualTo(GENERATIONS))
-                .willReturn(okJson(Pictures.urlAnswer(API.baseUrl() + "/files/img-abc.png"))));
+                .willReturn(okJson(ApiAnswers.urlAnswer(API.baseUrl() + "/files/img-abc.png"))));
         API.stubFor(get(urlEqualTo("/files/img-abc.png")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "image/png").withBody(picture)));
 
@@ -271,9 +272,9 @@ class OpenAiImagesApiTest {
     @Test
     void aLinkedPictureLargerThanTheCapIsRefused() {
         API.stubFor(post(urlEqualTo(GENERATIONS))
-                .willReturn(okJson(Pictures.urlAnswer(API.baseUrl() + "/files/huge.png"))));
+                .willReturn(okJson(ApiAnswers.urlAnswer(API.baseUrl() + "/files/huge.png"))));
         API.stubFor(get(urlEqualTo("/files/huge.png")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "image/png").withBody(Pictures.png(256, 256))));
+                .withHeader("Content-Type", "image/png").withBody(TestMedia.png(256, 256))));
         GenerationModel capped = new OpenAiImagesModel("1.0.0", 100);
 
         GenerationException e = catchThrowableOfType(GenerationException.class,
@@ -299,7 +300,7 @@ class OpenAiImagesApiTest {
     @Test
     void cancellingWhileTheServiceWorksEndsTheCallAtOnce() {
         API.stubFor(post(urlEqualTo(GENERATIONS))
-                .willReturn(okJson(Pictures.b64Answer(Pictures.png(8, 8))).withFixedDelay(5_000)));
+                .willReturn(okJson(ApiAnswers.b64Answer(TestMedia.png(8, 8))).withFixedDelay(5_000)));
         TestGenerationContext context = context(Map.of());
         canceller.schedule(context::cancel, 300, TimeUnit.MILLISECONDS);
         long start = System.nanoTime();
@@ -315,7 +316,7 @@ class OpenAiImagesApiTest {
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder rateLimited(String retryAfter) {
         return aResponse().withStatus(429).withHeader("Content-Type", "application/json")
                 .withHeader("retry-after", retryAfter)
-                .withBody(Pictures.error("Rate limit reached for gpt-image-1 in organization org-atelier on images "
+                .withBody(ApiAnswers.error("Rate limit reached for gpt-image-1 in organization org-atelier on images "
                         + "per minute (IPM): Limit 5, Used 5, Requested 1.", "requests", "rate_limit_exceeded"));
     }
 

@@ -15,6 +15,7 @@ import dev.atelier.spi.model.ModelDescriptor;
 import dev.atelier.spi.model.ParameterSpec;
 import dev.atelier.spi.tenant.TenantContext;
 import dev.atelier.spi.testkit.GenerationModelContract;
+import dev.atelier.spi.testkit.TestMedia;
 import dev.atelier.spi.testkit.TestTenantContext;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -32,11 +33,11 @@ class OpenAiImagesModelTest extends GenerationModelContract {
     static final WireMockExtension API = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort())
             .build();
 
-    private static final byte[] PICTURE = Pictures.png(1024, 1024);
+    private static final byte[] PICTURE = TestMedia.png(1024, 1024);
 
     @BeforeEach
     void replayTheGenerationsEndpoint() {
-        API.stubFor(post(urlEqualTo("/v1/images/generations")).willReturn(okJson(Pictures.b64Answer(PICTURE))));
+        API.stubFor(post(urlEqualTo("/v1/images/generations")).willReturn(okJson(ApiAnswers.b64Answer(PICTURE))));
     }
 
     @Override

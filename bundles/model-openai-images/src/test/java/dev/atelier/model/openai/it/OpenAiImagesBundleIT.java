@@ -5,8 +5,6 @@ import static dev.atelier.spi.testkit.osgi.FelixContainer.assertExportsNothing;
 import static dev.atelier.spi.testkit.osgi.FelixContainer.assertImportsMention;
 import static dev.atelier.spi.testkit.osgi.FelixContainer.assertImportsNone;
 import static dev.atelier.spi.testkit.osgi.FelixContainer.assertImportsOnly;
-import static dev.atelier.spi.testkit.osgi.FelixContainer.assertRegistersModels;
-import static dev.atelier.spi.testkit.osgi.FelixContainer.installedBundle;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
@@ -15,12 +13,11 @@ import static org.junit.Assert.fail;
 
 import dev.atelier.spi.model.GeneratedMedia;
 import dev.atelier.spi.model.GenerationException;
-import dev.atelier.spi.model.GenerationModel;
 import dev.atelier.spi.model.GenerationRequest;
 import dev.atelier.spi.model.GenerationResult;
 import dev.atelier.spi.testkit.TestGenerationContext;
 import dev.atelier.spi.testkit.TestTenantContext;
-import dev.atelier.spi.testkit.osgi.FelixContainer;
+import dev.atelier.spi.testkit.osgi.ModelBundleTest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,16 +30,12 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 
 /**
  * The built bundle inside a real Felix with SCR and nothing of the host but platform-api: it resolves, starts,
@@ -51,22 +44,15 @@ import org.osgi.framework.BundleContext;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class OpenAiImagesBundleIT {
+public class OpenAiImagesBundleIT extends ModelBundleTest {
 
     private static final String SYMBOLIC_NAME = "dev.atelier.model.openai.images";
     /** A real 1 × 1 PNG. */
     private static final byte[] PNG = Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private GenerationModel anyModel;
-
-    @Configuration
-    public Option[] configuration() {
-        return FelixContainer.options("atelier.it.bundle");
+    public OpenAiImagesBundleIT() {
+        super(SYMBOLIC_NAME, "openai-images");
     }
 
     @Test
@@ -79,12 +65,6 @@ public class OpenAiImagesBundleIT {
         assertImportsOnly(bundle, "dev.atelier.spi.", "java.", "javax.xml.", "org.w3c.", "org.xml.");
         assertImportsNone(bundle, "com.fasterxml");
         assertExportsNothing(bundle);
-    }
-
-    @Test
-    public void registersTheOpenAiImagesModelWithTheBundleVersion() {
-        assertNotNull("no GenerationModel service", anyModel);
-        assertRegistersModels(context, SYMBOLIC_NAME, "openai-images");
     }
 
     @Test
@@ -165,10 +145,6 @@ public class OpenAiImagesBundleIT {
         } catch (IOException e) {
             received.compareAndSet(null, "stand-in failed: " + e);
         }
-    }
-
-    private Bundle modelBundle() {
-        return installedBundle(context, SYMBOLIC_NAME);
     }
 
     /** A call for a tenant whose settings for the model are {@code config}, as the host would make it. */

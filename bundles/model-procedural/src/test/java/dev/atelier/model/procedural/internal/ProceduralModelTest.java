@@ -13,6 +13,7 @@ import dev.atelier.spi.model.MediaKind;
 import dev.atelier.spi.model.ParameterSpec;
 import dev.atelier.spi.testkit.GenerationModelContract;
 import dev.atelier.spi.testkit.TestGenerationContext;
+import dev.atelier.spi.testkit.TestMedia;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -197,7 +198,7 @@ class ProceduralModelTest extends GenerationModelContract {
     @Test
     void rejectsAnInputItCannotReadAsInvalidInput() {
         GenerationRequest request = withInputs(request("a lighthouse", Map.of()),
-                TestImages.upload("image/png", "not a picture at all".getBytes(StandardCharsets.US_ASCII)));
+                TestMedia.upload("image/png", "not a picture at all".getBytes(StandardCharsets.US_ASCII)));
 
         assertThatThrownBy(() -> model.generate(request, TestGenerationContext.create()))
                 .isInstanceOfSatisfying(GenerationException.class,

@@ -1,18 +1,12 @@
 package dev.atelier.model.procedural.internal;
 
 import dev.atelier.spi.model.InputMedia;
-import dev.atelier.spi.model.MediaKind;
+import dev.atelier.spi.testkit.TestMedia;
 import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import javax.imageio.ImageIO;
 
 /** Input pictures for the tests, drawn rather than shipped. */
 final class TestImages {
@@ -33,48 +27,11 @@ final class TestImages {
         return image;
     }
 
-    static byte[] encode(BufferedImage image, String format) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            if (!ImageIO.write(image, format, out)) {
-                throw new IllegalStateException("no ImageIO writer for " + format);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    /** An uploaded image as the host hands it to a model. */
-    static InputMedia upload(String mediaType, byte[] content) {
-        return new InputMedia() {
-            @Override
-            public MediaKind kind() {
-                return MediaKind.IMAGE;
-            }
-
-            @Override
-            public String mediaType() {
-                return mediaType;
-            }
-
-            @Override
-            public long size() {
-                return content.length;
-            }
-
-            @Override
-            public InputStream open() {
-                return new ByteArrayInputStream(content);
-            }
-        };
-    }
-
     static InputMedia png(BufferedImage image) {
-        return upload("image/png", encode(image, "png"));
+        return TestMedia.upload("image/png", TestMedia.encode(image, "png"));
     }
 
     static InputMedia jpeg(BufferedImage image) {
-        return upload("image/jpeg", encode(image, "jpg"));
+        return TestMedia.upload("image/jpeg", TestMedia.encode(image, "jpg"));
     }
 }

@@ -4,12 +4,8 @@ import static dev.atelier.spi.testkit.osgi.FelixContainer.assertActive;
 import static dev.atelier.spi.testkit.osgi.FelixContainer.assertExportsNothing;
 import static dev.atelier.spi.testkit.osgi.FelixContainer.assertImportsMention;
 import static dev.atelier.spi.testkit.osgi.FelixContainer.assertImportsNone;
-import static dev.atelier.spi.testkit.osgi.FelixContainer.assertRegistersModels;
-import static dev.atelier.spi.testkit.osgi.FelixContainer.installedBundle;
-import static dev.atelier.spi.testkit.osgi.FelixContainer.services;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
@@ -19,13 +15,13 @@ import dev.atelier.spi.model.GenerationRequest;
 import dev.atelier.spi.model.GenerationResult;
 import dev.atelier.spi.testkit.TestGenerationContext;
 import dev.atelier.spi.testkit.osgi.FelixContainer;
+import dev.atelier.spi.testkit.osgi.ModelBundleTest;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
-import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -34,7 +30,6 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 
 /**
  * The built bundle inside a real Felix with SCR and nothing of the host but platform-api: it resolves, starts, and
@@ -42,17 +37,16 @@ import org.osgi.framework.BundleContext;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class ProceduralModelBundleIT {
+public class ProceduralModelBundleIT extends ModelBundleTest {
 
     private static final String SYMBOLIC_NAME = "dev.atelier.model.procedural";
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
-    @Inject
-    private BundleContext context;
+    public ProceduralModelBundleIT() {
+        super(SYMBOLIC_NAME, "procedural", "procedural-video");
+    }
 
-    @Inject
-    private GenerationModel anyModel;
-
+    @Override
     @Configuration
     public Option[] configuration() {
         return FelixContainer.options("atelier.it.bundle", systemProperty("java.awt.headless").value("true"));
@@ -68,12 +62,6 @@ public class ProceduralModelBundleIT {
         // The video encoder is embedded, not imported.
         assertImportsNone(bundle, "org.jcodec", "net.sourceforge.jaad");
         assertExportsNothing(bundle);
-    }
-
-    @Test
-    public void registersTheImageAndTheVideoModelServices() {
-        assertNotNull("no GenerationModel service", anyModel);
-        assertRegistersModels(context, SYMBOLIC_NAME, "procedural", "procedural-video");
     }
 
     @Test
@@ -116,14 +104,5 @@ public class ProceduralModelBundleIT {
         } finally {
             Files.deleteIfExists(file);
         }
-    }
-
-    /** Every model service, by descriptor id. */
-    private Map<String, GenerationModel> models() throws Exception {
-        return services(context, GenerationModel.class, model -> model.descriptor().id());
-    }
-
-    private Bundle modelBundle() {
-        return installedBundle(context, SYMBOLIC_NAME);
     }
 }

@@ -4,16 +4,13 @@ import dev.atelier.spi.model.InputKind;
 import dev.atelier.spi.model.MediaKind;
 import dev.atelier.spi.model.ModelDescriptor;
 import dev.atelier.spi.model.ParameterSpec;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.Properties;
 
 /**
  * The two descriptors of the bundle. A descriptor may not change while its service is registered, and its output
  * kind is part of it, so images and videos are two models ({@code replicate-image}, {@code replicate-video}); which
- * Replicate model each runs is the tenant's setting.
+ * Replicate model each runs is the tenant's setting. Neither declares a version: the host lists both with the
+ * bundle's {@code Bundle-Version}.
  */
 final class ReplicateModels {
 
@@ -25,12 +22,11 @@ final class ReplicateModels {
 
     private ReplicateModels() {}
 
-    static ModelDescriptor image(String version) {
+    static ModelDescriptor image() {
         return ModelDescriptor.builder(IMAGE_ID)
                 .name("Replicate image")
                 .description("Pictures from the image model this site chose on Replicate, from your prompt and "
                         + "optionally a picture of yours.")
-                .version(version)
                 .output(MediaKind.IMAGE)
                 .accepts(InputKind.IMAGE)
                 .parameter(ParameterSpec.integer(WIDTH, "Width (px)", 64, 2048, 1024))
@@ -41,12 +37,11 @@ final class ReplicateModels {
                 .build();
     }
 
-    static ModelDescriptor video(String version) {
+    static ModelDescriptor video() {
         return ModelDescriptor.builder(VIDEO_ID)
                 .name("Replicate video")
                 .description("Short videos from the video model this site chose on Replicate, from your prompt and "
                         + "optionally a picture of yours to start from.")
-                .version(version)
                 .output(MediaKind.VIDEO)
                 .accepts(InputKind.IMAGE)
                 .parameter(ParameterSpec.integer(WIDTH, "Width (px)", 64, 1920, 832))
@@ -60,25 +55,5 @@ final class ReplicateModels {
     private static ParameterSpec seed() {
         return ParameterSpec.integer(SEED, "Seed", 0, Integer.MAX_VALUE, 0)
                 .withDescription("The same seed and prompt give similar results; 0 lets the model choose.");
-    }
-
-    static String buildVersion() {
-        Properties build = new Properties();
-        try (InputStream in = ReplicateModels.class.getResourceAsStream("build.properties")) {
-            if (in == null) {
-                throw new IllegalStateException("build.properties is missing from the model bundle");
-            }
-            build.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bundleVersion(build.getProperty("version"), build.getProperty("snapshot-qualifier"));
-    }
-
-    /** The Bundle-Version bnd writes for a Maven version: a snapshot gets the build's time as qualifier. */
-    static String bundleVersion(String mavenVersion, String snapshotQualifier) {
-        return mavenVersion.endsWith("-SNAPSHOT")
-                ? mavenVersion.substring(0, mavenVersion.length() - "-SNAPSHOT".length()) + "." + snapshotQualifier
-                : mavenVersion;
     }
 }

@@ -9,12 +9,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.atelier.spi.testkit.TestTenantContext;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
@@ -25,7 +19,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import javax.imageio.ImageIO;
 
 /**
  * The Replicate predictions API as WireMock replays it, with payloads shaped like the documented ones (create answers
@@ -163,24 +156,6 @@ final class ReplicateApiStubs {
     void delivers(String name, String mediaType, byte[] content) {
         server.stubFor(get(urlPathEqualTo("/delivery/" + name))
                 .willReturn(aResponse().withHeader("Content-Type", mediaType).withBody(content)));
-    }
-
-    /** A real PNG, drawn with Java2D. */
-    static byte[] png(int width, int height) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(new Color(30, 60, 120));
-        g.fillRect(0, 0, width, height);
-        g.setColor(Color.ORANGE);
-        g.fillOval(width / 4, height / 4, width / 2, height / 2);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 
     private static String quote(String text) {

@@ -23,12 +23,11 @@ import dev.atelier.spi.model.GenerationException.Kind;
 import dev.atelier.spi.model.GenerationModel;
 import dev.atelier.spi.model.GenerationRequest;
 import dev.atelier.spi.model.GenerationResult;
-import dev.atelier.spi.model.InputMedia;
 import dev.atelier.spi.model.MediaKind;
 import dev.atelier.spi.tenant.TenantContext;
 import dev.atelier.spi.testkit.GenerationModelContract;
 import dev.atelier.spi.testkit.TestGenerationContext;
-import java.io.ByteArrayInputStream;
+import dev.atelier.spi.testkit.TestMedia;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,11 +51,11 @@ class ReplicateImageModelTest extends GenerationModelContract {
     static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
     private final ReplicateApiStubs api = new ReplicateApiStubs(server);
-    private final byte[] png = ReplicateApiStubs.png(96, 64);
+    private final byte[] png = TestMedia.png(96, 64);
 
     @Override
     protected GenerationModel createModel() {
-        return new ReplicateImageModel("0.1.0.test", QUICK);
+        return new ReplicateImageModel(QUICK);
     }
 
     @Override
@@ -111,7 +110,7 @@ class ReplicateImageModelTest extends GenerationModelContract {
                 "extra_input", "{\"num_inference_steps\":4,\"output_format\":\"png\",\"width\":null,\"height\":null}")),
                 Duration.ofMinutes(1));
         GenerationRequest request = new GenerationRequest("a red fox", null,
-                Map.of("width", 1024L, "height", 1024L, "seed", 0L), List.of(pngInput()));
+                Map.of("width", 1024L, "height", 1024L, "seed", 0L), List.of(TestMedia.upload("image/png", png)));
 
         model.generate(request, context);
 
@@ -140,7 +139,7 @@ class ReplicateImageModelTest extends GenerationModelContract {
     @Test
     void downloadsOnlyTheFirstOfSeveralOutputsAndSendsNoTokenToTheDeliveryHost() throws Exception {
         api.pollsWalkTo(api.prediction("succeeded", "", api.outputUrls("out-0.png", "out-1.png"), null));
-        api.delivers("out-1.png", "image/png", ReplicateApiStubs.png(10, 10));
+        api.delivers("out-1.png", "image/png", TestMedia.png(10, 10));
 
         GenerationResult result = model.generate(request(model.descriptor()), newContext());
 
@@ -312,29 +311,5 @@ class ReplicateImageModelTest extends GenerationModelContract {
 
         assertThatThrownBy(() -> model.generate(request(model.descriptor()), newContext()))
                 .isInstanceOfSatisfying(GenerationException.class, e -> assertThat(e.kind()).isEqualTo(Kind.FAILED));
-    }
-
-    private InputMedia pngInput() {
-        return new InputMedia() {
-            @Override
-            public MediaKind kind() {
-                return MediaKind.IMAGE;
-            }
-
-            @Override
-            public String mediaType() {
-                return "image/png";
-            }
-
-            @Override
-            public long size() {
-                return png.length;
-            }
-
-            @Override
-            public InputStream open() {
-                return new ByteArrayInputStream(png);
-            }
-        };
     }
 }

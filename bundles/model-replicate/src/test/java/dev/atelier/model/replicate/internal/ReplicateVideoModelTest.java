@@ -29,7 +29,7 @@ class ReplicateVideoModelTest extends GenerationModelContract {
 
     @Override
     protected GenerationModel createModel() {
-        return new ReplicateVideoModel("0.1.0.test", ReplicateImageModelTest.QUICK);
+        return new ReplicateVideoModel(ReplicateImageModelTest.QUICK);
     }
 
     @Override

@@ -26,6 +26,7 @@ import dev.atelier.spi.model.GenerationResult;
 import dev.atelier.spi.tenant.TenantContext;
 import dev.atelier.spi.testkit.TestCallbacks;
 import dev.atelier.spi.testkit.TestGenerationContext;
+import dev.atelier.spi.testkit.TestMedia;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -72,7 +73,7 @@ class ReplicateWebhookTest {
     static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
     private final ReplicateApiStubs api = new ReplicateApiStubs(server);
-    private final byte[] png = ReplicateApiStubs.png(96, 64);
+    private final byte[] png = TestMedia.png(96, 64);
     private final ExecutorService caller = Executors.newSingleThreadExecutor();
     private final AtomicInteger messageIds = new AtomicInteger();
 
@@ -82,7 +83,7 @@ class ReplicateWebhookTest {
         api.pollsStayProcessing();
         api.webhookSecretIs(ReplicateApiStubs.WEBHOOK_SECRET);
         api.delivers("out-0.png", "image/png", png);
-        api.delivers("forged.png", "image/png", ReplicateApiStubs.png(8, 8));
+        api.delivers("forged.png", "image/png", TestMedia.png(8, 8));
     }
 
     @AfterEach
@@ -92,7 +93,7 @@ class ReplicateWebhookTest {
 
     @Test
     void finishesFromSignedWebhookMessagesWithoutPollingThePrediction() throws Exception {
-        GenerationModel model = new ReplicateImageModel("0.1.0.test", WEBHOOKS);
+        GenerationModel model = new ReplicateImageModel(WEBHOOKS);
         TestGenerationContext context = TestGenerationContext.create(api.tenant(), Duration.ofMinutes(1));
         TestCallbacks callbacks = context.withCallbacks(HOOK);
 
@@ -113,7 +114,7 @@ class ReplicateWebhookTest {
 
     @Test
     void ignoresForgedStaleUnsignedAndOtherPredictionsMessagesAndFinishesFromTheGenuineOne() throws Exception {
-        GenerationModel model = new ReplicateImageModel("0.1.0.test", WEBHOOKS);
+        GenerationModel model = new ReplicateImageModel(WEBHOOKS);
         TestGenerationContext context = TestGenerationContext.create(api.tenant(), Duration.ofMinutes(1));
         TestCallbacks callbacks = context.withCallbacks(HOOK);
         String forged = api.prediction("succeeded", "", api.outputUrls("forged.png"), null);
@@ -140,7 +141,7 @@ class ReplicateWebhookTest {
     @Test
     void safetyPollFinishesAJobWhoseWebhooksNeverArrive() throws Exception {
         api.pollsWalkTo(succeeded());
-        GenerationModel model = new ReplicateImageModel("0.1.0.test",
+        GenerationModel model = new ReplicateImageModel(
                 ReplicateImageModelTest.QUICK.withSafetyPoll(Duration.ofMillis(50)));
         TestGenerationContext context = TestGenerationContext.create(api.tenant(), Duration.ofMinutes(1));
         context.withCallbacks(HOOK);
@@ -155,7 +156,7 @@ class ReplicateWebhookTest {
 
     @Test
     void usesARepeatedWebhookIdOnceEvenWhenTheHostPassesItOn() throws Exception {
-        GenerationModel model = new ReplicateImageModel("0.1.0.test", WEBHOOKS);
+        GenerationModel model = new ReplicateImageModel(WEBHOOKS);
         TestGenerationContext test = TestGenerationContext.create(api.tenant(), Duration.ofMinutes(1));
         RepeatingHostCallbacks callbacks = new RepeatingHostCallbacks();
         String processing = api.prediction("processing", " 50%|█████     | 10/20", null, null);
@@ -185,7 +186,7 @@ class ReplicateWebhookTest {
 
     @Test
     void readsTheAccountsWebhookSecretOnceWhenTheTenantSetNoneAndNeverLogsIt() throws Exception {
-        GenerationModel model = new ReplicateImageModel("0.1.0.test", WEBHOOKS);
+        GenerationModel model = new ReplicateImageModel(WEBHOOKS);
         List<String> logLines = new ArrayList<>();
         Handler capture = LogLines.capturing(logLines);
         Logger logger = Logger.getLogger("dev.atelier.model.replicate");
@@ -213,7 +214,7 @@ class ReplicateWebhookTest {
 
     @Test
     void checksMessagesWithTheTenantsWebhookSecretWithoutAskingTheApi() throws Exception {
-        GenerationModel model = new ReplicateImageModel("0.1.0.test", WEBHOOKS);
+        GenerationModel model = new ReplicateImageModel(WEBHOOKS);
         TestGenerationContext context = TestGenerationContext.create(
                 api.tenant(Map.of("webhook_secret", TENANT_SECRET)), Duration.ofMinutes(1));
         TestCallbacks callbacks = context.withCallbacks(HOOK);
@@ -236,21 +237,21 @@ class ReplicateWebhookTest {
                                 + status + "}")));
         api.pollsWalkTo(succeeded());
 
-        assertFinishesByPollingWithoutAWebhook(new ReplicateImageModel("0.1.0.test", WEBHOOKS), api.tenant());
+        assertFinishesByPollingWithoutAWebhook(new ReplicateImageModel(WEBHOOKS), api.tenant());
     }
 
     @Test
     void pollsWithoutAWebhookWhenTheTenantsSecretIsNotOne() throws Exception {
         api.pollsWalkTo(succeeded());
 
-        assertFinishesByPollingWithoutAWebhook(new ReplicateImageModel("0.1.0.test", WEBHOOKS),
+        assertFinishesByPollingWithoutAWebhook(new ReplicateImageModel(WEBHOOKS),
                 api.tenant(Map.of("webhook_secret", "whsec_not base64 at all")));
         server.verify(0, getRequestedFor(urlPathEqualTo(ReplicateApiStubs.WEBHOOK_PATH)));
     }
 
     @Test
     void userCancellingWhileWaitingForWebhooksCancelsThePredictionAtReplicate() throws Exception {
-        GenerationModel model = new ReplicateImageModel("0.1.0.test", WEBHOOKS);
+        GenerationModel model = new ReplicateImageModel(WEBHOOKS);
         TestGenerationContext context = TestGenerationContext.create(api.tenant(), Duration.ofMinutes(1))
                 .cancelWhen(report -> report.percent() >= 15);
         TestCallbacks callbacks = context.withCallbacks(HOOK);
@@ -269,7 +270,7 @@ class ReplicateWebhookTest {
 
     @Test
     void deadlinePassingWhileWaitingForWebhooksCancelsThePredictionAndEndsAsTemporary() {
-        GenerationModel model = new ReplicateImageModel("0.1.0.test", WEBHOOKS);
+        GenerationModel model = new ReplicateImageModel(WEBHOOKS);
         TestGenerationContext context = TestGenerationContext.create(
                 api.tenant(Map.of("webhook_secret", TENANT_SECRET)), Duration.ofMillis(800));
         context.withCallbacks(HOOK);

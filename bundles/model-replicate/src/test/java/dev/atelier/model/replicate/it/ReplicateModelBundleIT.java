@@ -5,11 +5,7 @@ import static dev.atelier.spi.testkit.osgi.FelixContainer.assertExportsNothing;
 import static dev.atelier.spi.testkit.osgi.FelixContainer.assertImportsMention;
 import static dev.atelier.spi.testkit.osgi.FelixContainer.assertImportsNone;
 import static dev.atelier.spi.testkit.osgi.FelixContainer.assertImportsOnly;
-import static dev.atelier.spi.testkit.osgi.FelixContainer.assertRegistersModels;
-import static dev.atelier.spi.testkit.osgi.FelixContainer.installedBundle;
-import static dev.atelier.spi.testkit.osgi.FelixContainer.services;
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.fail;
 
 import dev.atelier.spi.model.GenerationException;
@@ -17,22 +13,18 @@ import dev.atelier.spi.model.GenerationModel;
 import dev.atelier.spi.model.GenerationRequest;
 import dev.atelier.spi.testkit.TestGenerationContext;
 import dev.atelier.spi.testkit.TestTenantContext;
-import dev.atelier.spi.testkit.osgi.FelixContainer;
+import dev.atelier.spi.testkit.osgi.ModelBundleTest;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
-import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 
 /**
  * The built bundle inside a real Felix with SCR and nothing of the host but platform-api: it resolves, starts, imports
@@ -42,19 +34,12 @@ import org.osgi.framework.BundleContext;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class ReplicateModelBundleIT {
+public class ReplicateModelBundleIT extends ModelBundleTest {
 
     private static final String SYMBOLIC_NAME = "dev.atelier.model.replicate";
 
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private GenerationModel anyModel;
-
-    @Configuration
-    public Option[] configuration() {
-        return FelixContainer.options("atelier.it.bundle");
+    public ReplicateModelBundleIT() {
+        super(SYMBOLIC_NAME, "replicate-image", "replicate-video");
     }
 
     @Test
@@ -68,12 +53,6 @@ public class ReplicateModelBundleIT {
                 "org.xml.sax");
         assertImportsNone(bundle, "com.fasterxml", "org.osgi.framework");
         assertExportsNothing(bundle);
-    }
-
-    @Test
-    public void registersTheImageAndTheVideoModelServices() {
-        assertNotNull("no GenerationModel service", anyModel);
-        assertRegistersModels(context, SYMBOLIC_NAME, "replicate-image", "replicate-video");
     }
 
     @Test
@@ -110,14 +89,5 @@ public class ReplicateModelBundleIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
-    }
-
-    /** Every model service, by descriptor id. */
-    private Map<String, GenerationModel> models() throws Exception {
-        return services(context, GenerationModel.class, model -> model.descriptor().id());
-    }
-
-    private Bundle modelBundle() {
-        return installedBundle(context, SYMBOLIC_NAME);
     }
 }

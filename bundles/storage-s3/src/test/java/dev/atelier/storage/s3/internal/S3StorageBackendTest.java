@@ -6,20 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.atelier.spi.storage.StorageBackend;
 import dev.atelier.spi.storage.StorageException;
 import dev.atelier.spi.tenant.TenantContext;
+import dev.atelier.spi.testkit.GeneratedStream;
 import dev.atelier.spi.testkit.StorageBackendContract;
 import dev.atelier.spi.testkit.TestTenantContext;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,17 +63,17 @@ class S3StorageBackendTest extends StorageBackendContract {
     void uploadsALargeObjectInPartsAndKeepsItIntact() throws Exception {
         String key = key(tenant(), "videos/forty.mp4");
         long size = 40 * MB;
-        Generated content = new Generated(size, 21, -1);
+        GeneratedStream content = new GeneratedStream(size, 21, -1);
 
         var stored = backend.put(key, content, size, "video/mp4", tenant());
 
         assertThat(stored.size()).isEqualTo(size);
-        assertThat(content.position).isEqualTo(size);
+        assertThat(content.position()).isEqualTo(size);
         HeadObjectResponse head = s3.admin().headObject(b -> b.bucket(S3ProxyServer.BUCKET).key("tnt_test/" + key));
         assertThat(head.contentLength()).isEqualTo(size);
         assertThat(head.contentType()).isEqualTo("video/mp4");
         assertThat(head.eTag()).as("a multipart ETag ends in the number of parts").endsWith("-5\"");
-        assertThat(sha256(backend.get(key, tenant()))).isEqualTo(content.hex());
+        assertThat(GeneratedStream.sha256(backend.get(key, tenant()))).isEqualTo(content.hexDigest());
         assertThat(openUploads()).isZero();
         backend.delete(key, tenant());
     }
@@ -86,7 +83,7 @@ class S3StorageBackendTest extends StorageBackendContract {
         String key = key(tenant(), "videos/dropped.mp4");
         long size = 40 * MB;
 
-        assertThatThrownBy(() -> backend.put(key, new Generated(size, 22, 20 * MB), size, "video/mp4", tenant()))
+        assertThatThrownBy(() -> backend.put(key, new GeneratedStream(size, 22, 20 * MB), size, "video/mp4", tenant()))
                 .isInstanceOf(StorageException.class)
                 .hasMessageContaining(key)
                 .hasMessageContaining("interrupted");
@@ -99,7 +96,7 @@ class S3StorageBackendTest extends StorageBackendContract {
     void storesObjectsOfUnknownLength() throws Exception {
         String small = key(tenant(), "unknown/small.txt");
         String large = key(tenant(), "unknown/large.bin");
-        Generated largeContent = new Generated(20 * MB + 123, 23, -1);
+        GeneratedStream largeContent = new GeneratedStream(20 * MB + 123, 23, -1);
 
         backend.put(small, new ByteArrayInputStream("hello".getBytes(StandardCharsets.UTF_8)), -1, "text/plain",
                 tenant());
@@ -107,7 +104,7 @@ class S3StorageBackendTest extends StorageBackendContract {
 
         assertThat(backend.get(small, tenant()).readAllBytes()).asString(StandardCharsets.UTF_8).isEqualTo("hello");
         assertThat(stored.size()).isEqualTo(20 * MB + 123);
-        assertThat(sha256(backend.get(large, tenant()))).isEqualTo(largeContent.hex());
+        assertThat(GeneratedStream.sha256(backend.get(large, tenant()))).isEqualTo(largeContent.hexDigest());
         backend.delete(small, tenant());
         backend.delete(large, tenant());
     }
@@ -263,61 +260,5 @@ class S3StorageBackendTest extends StorageBackendContract {
 
     private static InputStream stream(String text) {
         return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String sha256(InputStream in) throws Exception {
-        MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        try (in) {
-            byte[] buffer = new byte[64 * 1024];
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                digest.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    /** Pseudo-random bytes made as they are read, optionally failing at {@code failAt} like a dropped upload. */
-    private static final class Generated extends InputStream {
-
-        private final long size;
-        private final long failAt;
-        private final Random random;
-        private final MessageDigest digest;
-        long position;
-
-        Generated(long size, long seed, long failAt) throws Exception {
-            this.size = size;
-            this.failAt = failAt;
-            this.random = new Random(seed);
-            this.digest = MessageDigest.getInstance("SHA-256");
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            if (failAt >= 0 && position >= failAt) {
-                throw new IOException("the upload was interrupted (test)");
-            }
-            if (position >= size) {
-                return -1;
-            }
-            long limit = failAt >= 0 ? Math.min(size, failAt) : size;
-            int n = (int) Math.min(length, limit - position);
-            byte[] chunk = new byte[n];
-            random.nextBytes(chunk);
-            System.arraycopy(chunk, 0, buffer, offset, n);
-            digest.update(chunk);
-            position += n;
-            return n;
-        }
-
-        String hex() {
-            return HexFormat.of().formatHex(digest.digest());
-        }
     }
 }
