@@ -26,7 +26,9 @@ credits: {signup_bonus: 100000, max_concurrent_jobs_per_user: 1000, max_concurre
 YAML
 
 mkdir -p "$work/data"
-ATELIER_TENANT_CONFIGS_DIR="$work/tenants" start_atelier $port "$work/data"
+# The one bench user stands in for many clients: let it follow every job it keeps in flight (8 streams per user
+# otherwise, and the load driver would get 429 for the rest).
+ATELIER_HTTP_EVENT_STREAMS_PER_USER=1000 ATELIER_TENANT_CONFIGS_DIR="$work/tenants" start_atelier $port "$work/data"
 wait_for "$base/readyz" 300
 
 csrf_of() { grep -o 'name="csrf" value="[^"]*"' "$1" | head -1 | sed 's/.*value="//; s/"$//'; }

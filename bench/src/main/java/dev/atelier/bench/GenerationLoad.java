@@ -81,6 +81,10 @@ public final class GenerationLoad {
         HttpResponse<java.util.stream.Stream<String>> events = http.send(HttpRequest.newBuilder(
                 URI.create(base + "/api/v1/generations/" + id + "/events")).header("Host", host)
                 .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofLines());
+        if (events.statusCode() != 200) {
+            events.body().close();
+            throw new IllegalStateException("events of " + id + " answered " + events.statusCode());
+        }
         String last = null;
         for (String line : (Iterable<String>) events.body()::iterator) {
             if (line.startsWith("data: ")) {
