@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -105,6 +106,23 @@ public final class Uploads {
             return store(tenant, accountId, media);
         } finally {
             Files.deleteIfExists(media.sanitizedFile());
+        }
+    }
+
+    /**
+     * Checks and keeps an uploaded file read from {@code in} (a multipart part of the API or the create form); an
+     * empty body is refused as a field error on {@code file}.
+     */
+    public Upload create(Tenant tenant, String accountId, InputStream in) throws IOException {
+        Path temp = Files.createTempFile("atelier-upload-", ".bin");
+        try {
+            Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+            if (Files.size(temp) == 0) {
+                throw InvalidGenerationException.field("file", "The file is empty.");
+            }
+            return create(tenant, accountId, temp);
+        } finally {
+            Files.deleteIfExists(temp);
         }
     }
 

@@ -26,10 +26,11 @@ import dev.atelier.web.auth.Links;
 import dev.atelier.web.auth.NewAccounts;
 import java.time.Clock;
 import dev.atelier.web.health.ReadinessChecks;
-import dev.atelier.web.generations.EventStreams;
-import dev.atelier.web.site.TenantPluginDescriptions;
-import dev.atelier.web.site.SiteFeature;
-import dev.atelier.web.site.SiteSetup;
+import dev.atelier.web.api.generations.EventStreams;
+import dev.atelier.web.tenant.TenantPluginDescriptions;
+import dev.atelier.web.TenantWeb;
+import org.glassfish.jersey.server.ResourceConfig;
+import dev.atelier.web.tenant.SiteSetup;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -104,16 +105,17 @@ public final class Atelier implements AutoCloseable {
         ReadinessChecks readiness = new ReadinessChecks(List.of(
                 new DatabaseReadiness(database), new PluginHostReadiness(plugins)));
         TenantSites sites = new TenantSites(tenants);
-        SiteFeature siteFeature = new SiteFeature(new SiteSetup(tenants.directory(), sites, sites,
+        TenantWeb tenantWeb = new TenantWeb(new SiteSetup(tenants.directory(), sites, sites,
                 config.home().resolve("themes"), config.get(Keys.OPERATOR_HOST), sites),
-                new EventStreams.Limits(config.get(Keys.EVENT_STREAMS_PER_USER), config.get(Keys.EVENT_STREAMS_PER_IP),
-                        config.get(Keys.EVENT_STREAMS_MAX_LIFETIME)),
                 new Links("local".equals(config.profile()), config.get(Keys.SECURE_COOKIES),
                         config.get(Keys.BASE_DOMAIN)));
+        WebApplication application = new WebApplication(plugins, history, readiness, accounts, generation,
+                new NewAccounts(List.of(new SignupBonus(generation.ledger())::grant)),
+                new EventStreams.Limits(config.get(Keys.EVENT_STREAMS_PER_USER), config.get(Keys.EVENT_STREAMS_PER_IP),
+                        config.get(Keys.EVENT_STREAMS_MAX_LIFETIME)));
+        ResourceConfig jersey = application.build(tenantWeb);
         web = new WebServer(new WebServer.Settings(config.get(Keys.HTTP_HOST), config.get(Keys.HTTP_PORT),
-                config.get(Keys.TRUST_FORWARDED_HEADERS)),
-                plugins, history, readiness, siteFeature, accounts, generation,
-                new NewAccounts(List.of(new SignupBonus(generation.ledger())::grant)));
+                config.get(Keys.TRUST_FORWARDED_HEADERS)), jersey, tenantWeb.errorPages(), tenantWeb.cachedPages());
         running.push(web);
         step("web server", this::startWeb);
         generation.start();

@@ -5,10 +5,10 @@ import dev.atelier.core.tenants.LogoUpload;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.core.tenants.TenantModule;
 import dev.atelier.core.tenants.TenantSettings;
-import dev.atelier.web.site.BrandingStore;
-import dev.atelier.web.site.ModelOffersStore;
-import dev.atelier.web.site.TenantAsset;
-import dev.atelier.web.site.TenantSiteData;
+import dev.atelier.web.tenant.BrandingStore;
+import dev.atelier.web.tenant.ModelOffersStore;
+import dev.atelier.web.tenant.TenantAsset;
+import dev.atelier.web.tenant.TenantSiteData;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,7 +46,7 @@ final class TenantSites implements TenantSiteData, BrandingStore, ModelOffersSto
     }
 
     @Override
-    public void save(String tenantId, dev.atelier.web.site.BrandingUpdate update) {
+    public void save(String tenantId, dev.atelier.web.tenant.BrandingUpdate update) {
         Tenant tenant = byId(tenantId);
         LogoUpload logo = update.logo() == null ? null
                 : new LogoUpload(update.logo().bytes(), update.logo().contentType());

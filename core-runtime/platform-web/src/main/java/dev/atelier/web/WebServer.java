@@ -1,34 +1,19 @@
 package dev.atelier.web;
 
-import dev.atelier.core.deployments.DeploymentHistory;
-import dev.atelier.plugins.ModelRegistry;
-import dev.atelier.plugins.PluginHost;
-import dev.atelier.generation.GenerationModule;
-import dev.atelier.web.auth.AccountServices;
-import dev.atelier.web.auth.NewAccounts;
+
 import dev.atelier.web.headers.SecurityHeaders;
-import dev.atelier.web.health.HealthResource;
-import dev.atelier.web.health.ReadinessChecks;
 import dev.atelier.web.http.AmbiguousPathFilter;
 import dev.atelier.web.http.BodyLimits;
 import dev.atelier.web.http.BodySizeFilter;
 import dev.atelier.web.http.ErrorPages;
 import dev.atelier.web.http.LongUriFilter;
 import dev.atelier.web.http.ServerErrorHandler;
-import dev.atelier.web.internal.JsonMapperProvider;
+import dev.atelier.web.http.JsonMapperProvider;
 import dev.atelier.web.internal.RequestIdFilter;
-import dev.atelier.web.models.ModelListCache;
-import dev.atelier.web.models.ModelsResource;
-import dev.atelier.web.operator.OperatorOnlyFilter;
-import dev.atelier.web.operator.ModelPreviewResource;
-import dev.atelier.web.operator.OperatorBundlesResource;
-import dev.atelier.web.operator.OperatorDeploymentsResource;
 import dev.atelier.web.problem.JsonProcessingExceptionMapper;
 import dev.atelier.web.problem.ProblemExceptionMapper;
 import dev.atelier.web.problem.UnexpectedExceptionMapper;
 import dev.atelier.web.problem.WebApplicationExceptionMapper;
-import dev.atelier.web.site.DeployedPlugins;
-import dev.atelier.web.site.SiteFeature;
 import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -43,7 +28,6 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.glassfish.jersey.internal.inject.AbstractBinder;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ExtendedResourceContext;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -51,7 +35,12 @@ import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.server.model.ResourceModel;
 import org.glassfish.jersey.servlet.ServletContainer;
 
-/** The HTTP server: Jetty 12 with Jersey serving the JSON API, health endpoints and pages. */
+/**
+ * The HTTP server: Jetty 12 with one Jersey application behind the filters every request passes (path checks, body
+ * limits, security headers). Which resources the application holds is decided where the platform is assembled: the
+ * JSON API, the tenant sites and the operator console each register themselves ({@code platform-web-api},
+ * {@code platform-web-site}, {@code platform-web-operator}).
+ */
 public final class WebServer implements AutoCloseable {
 
     /**
@@ -71,13 +60,6 @@ public final class WebServer implements AutoCloseable {
     private final ServerConnector connector;
     private final ServletContainer jersey;
     private final ServletContextHandler context;
-
-    /** The platform's server: JSON API, health, operator API and the tenants' sites. */
-    public WebServer(Settings settings, PluginHost plugins, DeploymentHistory history, ReadinessChecks readiness,
-            SiteFeature sites, AccountServices accounts, GenerationModule generation, NewAccounts newAccounts) {
-        this(settings, application(plugins, history, readiness, sites, accounts, generation, newAccounts),
-                sites.errorPages(), sites.cachedPages());
-    }
 
     /**
      * A server for a given Jersey application (tests assemble smaller ones), with servlet filters in front of it.
@@ -131,30 +113,7 @@ public final class WebServer implements AutoCloseable {
         server.setStopTimeout(5_000);
     }
 
-    static ResourceConfig application(PluginHost plugins, DeploymentHistory history, ReadinessChecks readiness,
-            SiteFeature sites, AccountServices accounts, GenerationModule generation, NewAccounts newAccounts) {
-        ResourceConfig config = base();
-        config.register(HealthResource.class);
-        config.register(StartPageResource.class);
-        config.register(ModelsResource.class);
-        config.register(OperatorBundlesResource.class);
-        config.register(ModelPreviewResource.class);
-        config.register(OperatorDeploymentsResource.class);
-        sites.registerIn(config, DeployedPlugins.of(plugins), accounts, generation, newAccounts);
-        config.register(new AbstractBinder() {
-            @Override
-            protected void configure() {
-                bind(plugins).to(PluginHost.class);
-                bind(plugins.models()).to(ModelRegistry.class);
-                bind(readiness).to(ReadinessChecks.class);
-                bind(history).to(DeploymentHistory.class);
-                bind(new ModelListCache(JsonMapperProvider.create())).to(ModelListCache.class);
-            }
-        });
-        return config;
-    }
-
-    /** Serialization, request ids, operator guard and problem mappers every application of ours has. */
+    /** Serialization, request ids and problem mappers every application of ours has. */
     public static ResourceConfig base() {
         ResourceConfig config = new ResourceConfig();
         config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
@@ -162,7 +121,6 @@ public final class WebServer implements AutoCloseable {
         config.register(JacksonFeature.withoutExceptionMappers());
         config.register(JsonMapperProvider.class);
         config.register(RequestIdFilter.class);
-        config.register(OperatorOnlyFilter.class);
         config.register(ProblemExceptionMapper.class);
         config.register(WebApplicationExceptionMapper.class);
         config.register(JsonProcessingExceptionMapper.class);

@@ -46,7 +46,7 @@ public record AccountFlows(AccountServices services, AuthPages pages, CsrfTokens
     }
 
     /** Records the accepted terms and privacy notice of a new account, welcomes it and tells {@link NewAccounts}. */
-    void welcome(Tenant tenant, Account account) {
+    public void welcome(Tenant tenant, Account account) {
         // The tenant's documents are versioned by its last change: that is what the new user saw.
         String version = tenant.updatedAt().toString();
         services.consents().record(tenant.id(), account.id(), "terms", version);
@@ -56,13 +56,13 @@ public record AccountFlows(AccountServices services, AuthPages pages, CsrfTokens
     }
 
     /** Mails the link that proves {@code account}'s address, carrying the verification token. */
-    void mailVerification(Tenant tenant, HttpServletRequest request, Account account, String verificationToken) {
+    public void mailVerification(Tenant tenant, HttpServletRequest request, Account account, String verificationToken) {
         mail.verifyEmail(tenant, account, links.forMail(tenant, request, "/verify?token=" + verificationToken),
                 Tokens.key(verificationToken));
     }
 
     /** Mails a password reset link if {@code email} has an account; says nothing either way. */
-    void mailPasswordReset(Tenant tenant, HttpServletRequest request, String email) {
+    public void mailPasswordReset(Tenant tenant, HttpServletRequest request, String email) {
         services.accounts().requestPasswordReset(tenant.id(), email).ifPresent(resetToken ->
                 services.accounts().findByEmail(tenant.id(), email).ifPresent(account -> mail.passwordReset(tenant,
                         account, links.forMail(tenant, request, "/reset/confirm?token=" + resetToken),

@@ -1,8 +1,8 @@
 package dev.atelier.web.auth;
 
 import dev.atelier.core.tenants.Tenant;
-import dev.atelier.web.site.RequestTenant;
-import dev.atelier.web.site.pages.PageRenderer;
+import dev.atelier.web.tenant.RequestTenant;
+import dev.atelier.web.pages.PageRenderer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;

@@ -6,7 +6,7 @@ import dev.atelier.accounts.operators.OperatorTokens;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.web.http.RoutePath;
 import dev.atelier.web.problem.Problems;
-import dev.atelier.web.site.RequestTenant;
+import dev.atelier.web.tenant.RequestTenant;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;

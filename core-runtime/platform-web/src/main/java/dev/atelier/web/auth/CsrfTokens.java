@@ -2,7 +2,7 @@ package dev.atelier.web.auth;
 
 import dev.atelier.core.secrets.SecretBox;
 import dev.atelier.core.tenants.Tenant;
-import dev.atelier.web.site.RequestTenant;
+import dev.atelier.web.tenant.RequestTenant;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.SecureRandom;
 import java.util.Base64;

@@ -1,12 +1,12 @@
 package dev.atelier.web.auth;
 
 /** Small helpers shared by the account forms. */
-final class Forms {
+public final class Forms {
 
     private Forms() {}
 
     /** A submitted value to show again: trimmed and cut to a sane length (the real checks happen in the core). */
-    static String trimmed(String value, int max) {
+    public static String trimmed(String value, int max) {
         if (value == null) {
             return "";
         }

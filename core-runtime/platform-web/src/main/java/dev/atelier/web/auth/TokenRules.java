@@ -4,14 +4,14 @@ import dev.atelier.accounts.SignInTooOldException;
 import java.time.Duration;
 
 /** What a person is told when creating a personal API token is refused, on the account page and in the JSON API. */
-final class TokenRules {
+public final class TokenRules {
 
-    static final String CONFIRM_EMAIL_FIRST = "Confirm your email address first: API tokens are only for accounts"
+    public static final String CONFIRM_EMAIL_FIRST = "Confirm your email address first: API tokens are only for accounts"
             + " whose email is confirmed. Use the link we emailed you, or ask for a new one on your account page.";
 
     private TokenRules() {}
 
-    static String signInAgain(SignInTooOldException e) {
+    public static String signInAgain(SignInTooOldException e) {
         return "For your security, API tokens can only be created within " + words(e.allowed())
                 + " of signing in.";
     }

@@ -6,11 +6,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** Names a mailed token without revealing it, for idempotency keys of the outbox. */
-final class Tokens {
+public final class Tokens {
 
     private Tokens() {}
 
-    static String key(String token) {
+    public static String key(String token) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash, 0, 16);

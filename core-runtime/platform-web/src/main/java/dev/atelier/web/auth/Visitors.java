@@ -1,7 +1,7 @@
 package dev.atelier.web.auth;
 
 import dev.atelier.accounts.Account;
-import dev.atelier.web.site.pages.VisitorModel;
+import dev.atelier.web.pages.VisitorModel;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atelier.web.headers.ContentSecurityPolicy;
 import dev.atelier.web.headers.SecurityHeaders;
 import dev.atelier.web.problem.Problem;
-import dev.atelier.web.site.pages.PlainPages;
+import dev.atelier.web.pages.PlainPages;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,0 +1,50 @@
+package dev.atelier.launcher;
+
+import dev.atelier.core.deployments.DeploymentHistory;
+import dev.atelier.generation.GenerationModule;
+import dev.atelier.plugins.ModelRegistry;
+import dev.atelier.plugins.PluginHost;
+import dev.atelier.web.TenantWeb;
+import dev.atelier.web.WebServer;
+import dev.atelier.web.api.ApiFeature;
+import dev.atelier.web.api.generations.EventStreams;
+import dev.atelier.web.auth.AccountServices;
+import dev.atelier.web.auth.NewAccounts;
+import dev.atelier.web.health.HealthResource;
+import dev.atelier.web.health.ReadinessChecks;
+import dev.atelier.web.operator.OperatorFeature;
+import dev.atelier.web.site.SiteFeature;
+import dev.atelier.web.tenant.DeployedPlugins;
+import org.glassfish.jersey.internal.inject.AbstractBinder;
+import org.glassfish.jersey.server.ResourceConfig;
+
+/**
+ * The platform's one Jersey application: health probes, the shared tenant web layer, and the three boundaries beside
+ * it (JSON API, tenant sites, operator console), with the platform services their resources are injected with.
+ *
+ * @param streams caps on open progress event streams
+ */
+record WebApplication(PluginHost plugins, DeploymentHistory history, ReadinessChecks readiness,
+        AccountServices accounts, GenerationModule generation, NewAccounts newAccounts, EventStreams.Limits streams) {
+
+    ResourceConfig build(TenantWeb web) {
+        ResourceConfig config = WebServer.base();
+        config.register(HealthResource.class);
+        DeployedPlugins deployed = DeployedPlugins.of(plugins);
+        web.registerIn(config, deployed, accounts, newAccounts);
+        ApiFeature.registerIn(config, streams);
+        SiteFeature.registerIn(config, web, deployed);
+        OperatorFeature.registerIn(config);
+        config.register(new AbstractBinder() {
+            @Override
+            protected void configure() {
+                bind(plugins).to(PluginHost.class);
+                bind(plugins.models()).to(ModelRegistry.class);
+                bind(generation).to(GenerationModule.class);
+                bind(readiness).to(ReadinessChecks.class);
+                bind(history).to(DeploymentHistory.class);
+            }
+        });
+        return config;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.atelier.web.api;
+
+import dev.atelier.web.api.accounts.AccountApiResource;
+import dev.atelier.web.api.accounts.AuthApiResource;
+import dev.atelier.web.api.generations.CreditsResource;
+import dev.atelier.web.api.generations.EventStreams;
+import dev.atelier.web.api.generations.GenerationCallbacksResource;
+import dev.atelier.web.api.generations.GenerationsResource;
+import dev.atelier.web.api.generations.MediaResource;
+import dev.atelier.web.api.generations.UploadsResource;
+import dev.atelier.web.api.models.ModelListCache;
+import dev.atelier.web.api.models.ModelsResource;
+import dev.atelier.web.http.JsonMapperProvider;
+import org.glassfish.jersey.internal.inject.AbstractBinder;
+import org.glassfish.jersey.server.ResourceConfig;
+
+/**
+ * The JSON API under {@code /api/v1} that a tenant's users and their scripts call: sign-in and account, models,
+ * generations with their progress streams, uploads, credits, media links and the models' webhook callbacks. Needs
+ * {@code TenantWeb} registered in the same application.
+ */
+public final class ApiFeature {
+
+    private ApiFeature() {
+    }
+
+    /** @param streams caps on open progress event streams (per account, per client address, lifetime) */
+    public static void registerIn(ResourceConfig config, EventStreams.Limits streams) {
+        config.register(AuthApiResource.class);
+        config.register(AccountApiResource.class);
+        config.register(ModelsResource.class);
+        config.register(GenerationsResource.class);
+        config.register(UploadsResource.class);
+        config.register(CreditsResource.class);
+        config.register(MediaResource.class);
+        config.register(GenerationCallbacksResource.class);
+        config.register(new AbstractBinder() {
+            @Override
+            protected void configure() {
+                bind(new EventStreams(streams)).to(EventStreams.class);
+                bind(new ModelListCache(JsonMapperProvider.create())).to(ModelListCache.class);
+            }
+        });
+    }
+}

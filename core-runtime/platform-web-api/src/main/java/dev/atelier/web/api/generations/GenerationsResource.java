@@ -1,0 +1,246 @@
+package dev.atelier.web.api.generations;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.atelier.generation.jobs.Job;
+import dev.atelier.generation.jobs.JobPage;
+import dev.atelier.core.tenants.Tenant;
+import dev.atelier.generation.GenerationModule;
+import dev.atelier.generation.InvalidGenerationException;
+import dev.atelier.generation.SubmitRequest;
+import dev.atelier.web.Pagination;
+import dev.atelier.web.auth.AuthPages;
+import dev.atelier.web.auth.RequestAuth;
+import dev.atelier.web.auth.Viewer;
+import dev.atelier.web.http.JsonMapperProvider;
+import dev.atelier.web.problem.Problem;
+import dev.atelier.web.problem.ProblemException;
+import dev.atelier.web.problem.Problems;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /api/v1/generations}: submit (202, {@code Idempotency-Key} honoured), read, follow progress as Server-Sent
+ * Events, list the user's history, cancel and delete. Only the owner sees a job; anyone else gets 404.
+ */
+@Path("/api/v1/generations")
+@Produces(MediaType.APPLICATION_JSON)
+public final class GenerationsResource {
+
+    /** What a client sends. */
+    public record Submit(String model, String prompt, String negativePrompt, Map<String, Object> parameters,
+            List<String> inputs) {}
+
+    public record JobList(List<JobView> items, String nextCursor) {}
+
+    /** Longest wait between reads of the job's row (jobs run by another node wake nobody here). */
+    static final Duration EVENT_POLL = Duration.ofSeconds(1);
+    // A stream refused for the cap: most streams end within a job's run, so a short wait usually finds a free slot.
+    private static final String STREAMS_RETRY_AFTER_SECONDS = "10";
+    private static final byte[] KEEP_ALIVE = ":\n\n".getBytes(StandardCharsets.UTF_8);
+    // Jersey holds back the first 8 KB of a response to work out its length, and a flush does not send them: an
+    // opening comment longer than that sends the headers and everything after it as it is written.
+    private static final byte[] OPENING = (":" + " ".repeat(8 * 1024) + "\n\n").getBytes(StandardCharsets.UTF_8);
+    private static final int MAX_KEY_LENGTH = 200;
+    // Shared: Jersey makes a resource per request, and a new mapper would build its serializers again every time.
+    private static final ObjectMapper JSON = JsonMapperProvider.create();
+    private static final Logger LOG = LoggerFactory.getLogger(GenerationsResource.class);
+
+    private final GenerationModule generation;
+    private final EventStreams streams;
+
+    @Inject
+    public GenerationsResource(GenerationModule generation, EventStreams streams) {
+        this.generation = generation;
+        this.streams = streams;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response submit(Submit body, @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Context HttpServletRequest request) {
+        Viewer viewer = RequestAuth.requireViewer(request);
+        Tenant tenant = AuthPages.tenant(request);
+        if (body == null) {
+            throw new ProblemException(400, "Bad Request", "Send a JSON object with model and prompt.");
+        }
+        if (body.inputs() != null && body.inputs().contains(null)) {
+            throw ProblemException.invalid("Each input is the id of one of your uploads.",
+                    List.of(new Problem.FieldError("inputs", "must not hold null")));
+        }
+        if (body.parameters() != null && body.parameters().containsValue(null)) {
+            throw ProblemException.invalid("Leave a setting out rather than sending null.",
+                    List.of(new Problem.FieldError("parameters", "must not hold null")));
+        }
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY_LENGTH)) {
+            throw new ProblemException(400, "Bad Request", "The Idempotency-Key must be 1 to 200 characters.");
+        }
+        try {
+            Job job = generation.submissions().submit(tenant, viewer.account().id(), new SubmitRequest(body.model(),
+                    body.prompt(), body.negativePrompt(), body.parameters(), body.inputs()), idempotencyKey);
+            return Response.accepted(JobView.of(tenant, job, generation.links()))
+                    .location(URI.create("/api/v1/generations/" + job.id())).build();
+        } catch (InvalidGenerationException e) {
+            return GenerationProblems.of(e);
+        }
+    }
+
+    @GET
+    public JobList list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+            @Context HttpServletRequest request) {
+        Viewer viewer = RequestAuth.requireViewer(request);
+        Tenant tenant = AuthPages.tenant(request);
+        JobPage page;
+        try {
+            page = generation.jobs().list(tenant.id(), viewer.account().id(), Pagination.limit(limit), cursor);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(400, "Bad request",
+                    "The cursor is not one this API handed out; start again without it.");
+        }
+        return new JobList(page.items().stream().map(j -> JobView.of(tenant, j, generation.links())).toList(),
+                page.nextCursor());
+    }
+
+    @GET
+    @Path("{id}")
+    public JobView get(@PathParam("id") String id, @Context HttpServletRequest request) {
+        Tenant tenant = AuthPages.tenant(request);
+        return JobView.of(tenant, owned(request, id), generation.links());
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    public JobView cancel(@PathParam("id") String id, @Context HttpServletRequest request) {
+        Viewer viewer = RequestAuth.requireViewer(request);
+        Tenant tenant = AuthPages.tenant(request);
+        Job job = generation.jobs().cancel(tenant.id(), viewer.account().id(), id)
+                .orElseThrow(() -> ProblemException.notFound("You have no generation with this id."));
+        generation.signals().changed(id);
+        return JobView.of(tenant, job, generation.links());
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id, @Context HttpServletRequest request) {
+        Viewer viewer = RequestAuth.requireViewer(request);
+        Tenant tenant = AuthPages.tenant(request);
+        Job job = owned(request, id);
+        if (!job.status().isFinal()) {
+            throw new ProblemException(409, "Conflict", "This generation is still in progress. Cancel it first.");
+        }
+        generation.delete(tenant, viewer.account().id(), id);
+        return Response.noContent().build();
+    }
+
+    /**
+     * Server-Sent Events: {@code progress} events ({@code {"status","progress","stage"}}) whenever they change, then
+     * one {@code done} event with the whole job when it ends, and the stream closes. Reads the job's row whenever this
+     * node's worker reports a change (and at least once a second), so it works whichever node runs the job. Each
+     * stream holds a server thread: an account and a client address may hold only so many open (429 beyond), and a
+     * stream ends after {@link EventStreams.Limits#maxLifetime()} (the browser reconnects).
+     */
+    @GET
+    @Path("{id}/events")
+    @Produces("text/event-stream")
+    public Response events(@PathParam("id") String id, @Context HttpServletRequest request) {
+        Viewer viewer = RequestAuth.requireViewer(request);
+        Tenant tenant = AuthPages.tenant(request);
+        owned(request, id);
+        if ("HEAD".equals(request.getMethod())) {
+            // No body will be written, so no stream would ever give a slot back.
+            return Response.ok().type("text/event-stream").header("Cache-Control", "no-store").build();
+        }
+        Optional<EventStreams.Slot> slot = streams.open(tenant.id() + ":" + viewer.account().id(),
+                request.getRemoteAddr());
+        if (slot.isEmpty()) {
+            Response refused = Problems.response(429, "Too Many Requests", "Too many progress streams are open."
+                    + " Close some pages that follow a creation, then try again.");
+            refused.getHeaders().putSingle("Retry-After", STREAMS_RETRY_AFTER_SECONDS);
+            return refused;
+        }
+        StreamingOutput stream = out -> {
+            try (EventStreams.Slot held = slot.get()) {
+                follow(tenant, viewer.account().id(), id, out);
+            } catch (EOFException e) {
+                // The page was closed or left: nobody is listening, and that is how most streams end.
+                LOG.debug("Event stream of {} ended: the client went away", id);
+            }
+        };
+        return Response.ok(stream, "text/event-stream").header("Cache-Control", "no-store")
+                .header("X-Accel-Buffering", "no").build();
+    }
+
+    private void follow(Tenant tenant, String accountId, String id, OutputStream out) throws IOException {
+        Instant giveUp = Instant.now().plus(streams.limits().maxLifetime());
+        out.write(OPENING);
+        out.flush();
+        String last = null;
+        while (Instant.now().isBefore(giveUp)) {
+            Optional<Job> found = generation.jobs().find(tenant.id(), accountId, id);
+            if (found.isEmpty()) {
+                send(out, "gone", "{}");
+                return;
+            }
+            Job job = found.get();
+            if (job.status().isFinal()) {
+                send(out, "done", JSON.writeValueAsString(JobView.of(tenant, job, generation.links())));
+                return;
+            }
+            String progress = JSON.writeValueAsString(Map.of("status", job.status().name(), "progress",
+                    job.progress(), "stage", Objects.toString(job.stage(), "")));
+            if (!progress.equals(last)) {
+                send(out, "progress", progress);
+                last = progress;
+            } else {
+                // A comment line: browsers ignore it, but writing it finds a client that has gone, whose slot
+                // would otherwise stay taken until the stream's lifetime ends.
+                out.write(KEEP_ALIVE);
+                out.flush();
+            }
+            try {
+                generation.signals().await(id, EVENT_POLL);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static void send(OutputStream out, String event, String data) throws IOException {
+        out.write(("event: " + event + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    private Job owned(HttpServletRequest request, String id) {
+        Viewer viewer = RequestAuth.requireViewer(request);
+        Tenant tenant = AuthPages.tenant(request);
+        return generation.jobs().find(tenant.id(), viewer.account().id(), id)
+                .orElseThrow(() -> ProblemException.notFound("You have no generation with this id."));
+    }
+
+}

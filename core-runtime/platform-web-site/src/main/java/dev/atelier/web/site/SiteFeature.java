@@ -1,0 +1,69 @@
+package dev.atelier.web.site;
+
+import dev.atelier.web.TenantWeb;
+import dev.atelier.web.site.accounts.AccountEmailResource;
+import dev.atelier.web.site.accounts.AccountResource;
+import dev.atelier.web.site.accounts.EmailVerificationResource;
+import dev.atelier.web.site.accounts.GoogleSignInResource;
+import dev.atelier.web.site.accounts.PasswordResetResource;
+import dev.atelier.web.site.accounts.SignInResource;
+import dev.atelier.web.site.accounts.SignUpResource;
+import dev.atelier.web.site.admin.AdminModelsResource;
+import dev.atelier.web.site.admin.AdminPluginsResource;
+import dev.atelier.web.site.admin.AdminResource;
+import dev.atelier.web.site.admin.AdminUsersResource;
+import dev.atelier.web.site.admin.BrandingForms;
+import dev.atelier.web.site.admin.ModelForms;
+import dev.atelier.web.site.admin.TenantPlugins;
+import dev.atelier.web.site.assets.BrandAssetResource;
+import dev.atelier.web.site.assets.BrandStyleResource;
+import dev.atelier.web.site.assets.StaticResource;
+import dev.atelier.web.site.creation.GenerationPagesResource;
+import dev.atelier.web.site.pages.BillingPageResource;
+import dev.atelier.web.site.pages.SitePagesResource;
+import dev.atelier.web.tenant.DeployedPlugins;
+import org.glassfish.jersey.internal.inject.AbstractBinder;
+import org.glassfish.jersey.server.ResourceConfig;
+
+/**
+ * The tenant sites' HTML boundary: the theme's pages, sign-in and account pages, create and gallery, pricing and
+ * billing, brand assets and the admin area. Needs {@link TenantWeb} registered in the same application.
+ */
+public final class SiteFeature {
+
+    private SiteFeature() {
+    }
+
+    /** Registers the site pages and the admin area, with the form handlers the admin pages use. */
+    public static void registerIn(ResourceConfig config, TenantWeb web, DeployedPlugins plugins) {
+        config.register(SitePagesResource.class);
+        config.register(BillingPageResource.class);
+        config.register(SignInResource.class);
+        config.register(SignUpResource.class);
+        config.register(PasswordResetResource.class);
+        config.register(EmailVerificationResource.class);
+        config.register(AccountEmailResource.class);
+        config.register(GoogleSignInResource.class);
+        config.register(AccountResource.class);
+        config.register(GenerationPagesResource.class);
+        config.register(StaticResource.class);
+        config.register(BrandAssetResource.class);
+        config.register(BrandStyleResource.class);
+        config.register(AdminResource.class);
+        config.register(AdminUsersResource.class);
+        config.register(AdminPluginsResource.class);
+        if (web.setup().models() != null) {
+            config.register(AdminModelsResource.class);
+        }
+        config.register(new AbstractBinder() {
+            @Override
+            protected void configure() {
+                if (web.setup().models() != null) {
+                    bind(new ModelForms(plugins.models(), web.setup().models())).to(ModelForms.class);
+                }
+                bind(new TenantPlugins(plugins)).to(TenantPlugins.class);
+                bind(new BrandingForms(web.themes(), web.errors(), web.setup().branding())).to(BrandingForms.class);
+            }
+        });
+    }
+}

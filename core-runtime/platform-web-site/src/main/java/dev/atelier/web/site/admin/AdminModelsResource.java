@@ -1,0 +1,91 @@
+package dev.atelier.web.site.admin;
+
+import dev.atelier.core.tenants.ConfigProblem;
+import dev.atelier.core.tenants.InvalidTenantConfigException;
+import dev.atelier.core.tenants.Tenant;
+import dev.atelier.web.auth.AuthPages;
+import dev.atelier.web.auth.CsrfTokens;
+import dev.atelier.web.pages.PageRenderer;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code /admin/models}: which deployed models the tenant offers, at what price, and how many generations may wait or
+ * run at once per user and per tenant. Tenant admins only.
+ */
+@Path("/admin/models")
+@Produces("text/html; charset=utf-8")
+public final class AdminModelsResource {
+
+    private final PageRenderer pages;
+    private final BrandingForms admin;
+    private final ModelForms forms;
+    private final CsrfTokens csrf;
+
+    @Inject
+    public AdminModelsResource(PageRenderer pages, BrandingForms admin, ModelForms forms, CsrfTokens csrf) {
+        this.pages = pages;
+        this.admin = admin;
+        this.forms = forms;
+        this.csrf = csrf;
+    }
+
+    @GET
+    public Response page(@QueryParam("saved") String saved, @Context HttpServletRequest request) {
+        Response refused = AdminAccess.refuse(pages, request);
+        if (refused != null) {
+            return refused;
+        }
+        Tenant tenant = AdminAccess.tenant(request);
+        return render(request, tenant, forms.currentValues(tenant), Map.of(), "1".equals(saved), 200);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response save(MultivaluedMap<String, String> posted, @Context HttpServletRequest request) {
+        Response refused = AdminAccess.refuse(pages, request);
+        if (refused != null) {
+            return refused;
+        }
+        if (!csrf.valid(request, posted.getFirst(CsrfTokens.FIELD))) {
+            return AdminAccess.expired(pages, request);
+        }
+        Tenant tenant = AdminAccess.tenant(request);
+        ModelForms.Checked checked = forms.check(tenant, posted);
+        if (checked.errors().isEmpty()) {
+            try {
+                forms.save(tenant, checked);
+                return AuthPages.redirect("/admin/models?saved=1");
+            } catch (InvalidTenantConfigException e) {
+                Map<String, String> errors = new LinkedHashMap<>();
+                for (ConfigProblem problem : e.problems()) {
+                    errors.put(problem.path(), problem.message());
+                }
+                return render(request, tenant, forms.submittedValues(tenant, posted), errors, false, 422);
+            }
+        }
+        return render(request, tenant, forms.submittedValues(tenant, posted), checked.errors(), false, 422);
+    }
+
+    private Response render(HttpServletRequest request, Tenant tenant, Map<String, Object> values,
+            Map<String, String> errors, boolean saved, int status) {
+        Map<String, Object> model = pages.model(request, tenant, "/admin/models", "Models");
+        Map<String, Object> data = admin.adminModel(tenant, "models", Map.of(), errors, false, saved);
+        data.put("form", values);
+        data.put("models", forms.view(tenant));
+        model.put("admin", data);
+        return pages.renderPrivate(tenant, "admin/models.ftlh", model, status);
+    }
+}

@@ -1,0 +1,167 @@
+package dev.atelier.web;
+
+import dev.atelier.web.assets.BrandAssets;
+import dev.atelier.web.assets.StaticFiles;
+import dev.atelier.web.auth.AccountFlows;
+import dev.atelier.web.auth.AccountMail;
+import dev.atelier.web.auth.AccountServices;
+import dev.atelier.web.auth.AuthPages;
+import dev.atelier.web.auth.AuthenticationFilter;
+import dev.atelier.web.auth.CsrfTokens;
+import dev.atelier.web.auth.InvalidAccountInputMapper;
+import dev.atelier.web.auth.Links;
+import dev.atelier.web.auth.NewAccounts;
+import dev.atelier.web.auth.SignIns;
+import dev.atelier.web.auth.Throttle;
+import dev.atelier.web.auth.Visitors;
+import dev.atelier.web.http.ErrorPages;
+import dev.atelier.web.mail.MailComposer;
+import dev.atelier.web.pages.CachedPageFilter;
+import dev.atelier.web.pages.PageCache;
+import dev.atelier.web.pages.PageModels;
+import dev.atelier.web.pages.PageRenderer;
+import dev.atelier.web.pages.SiteClientErrorMapper;
+import dev.atelier.web.tenant.DeployedPlugins;
+import dev.atelier.web.tenant.Hosts;
+import dev.atelier.web.tenant.SiteSetup;
+import dev.atelier.web.tenant.TenantPluginDescriptions;
+import dev.atelier.web.tenant.TenantResolutionFilter;
+import dev.atelier.web.theme.TemplateError;
+import dev.atelier.web.theme.TemplateErrors;
+import dev.atelier.web.theme.ThemeEngine;
+import dev.atelier.web.theme.Themes;
+import jakarta.servlet.Filter;
+import java.util.List;
+import org.glassfish.jersey.internal.inject.AbstractBinder;
+import org.glassfish.jersey.server.ResourceConfig;
+
+/**
+ * What every boundary serving a tenant's host shares: the tenant found by Host, the signed-in person, CSRF tokens,
+ * themes and the page renderer, transactional mail and the account flows (sign-up, verification, sign-in) that both
+ * the JSON API and the site pages drive. The boundaries themselves ({@code ApiFeature}, {@code SiteFeature},
+ * {@code OperatorFeature}) register their resources beside it in the same Jersey application.
+ */
+public final class TenantWeb {
+
+    private final SiteSetup setup;
+    private final Themes themes;
+    private final ThemeEngine engine;
+    private final TemplateErrors errors = new TemplateErrors();
+    private final StaticFiles staticFiles;
+    private final BrandAssets brandAssets;
+    private final PageCache pageCache = new PageCache();
+    private final MailComposer mailComposer;
+    private final Links links;
+    private DeployedPlugins plugins;
+    private PageRenderer pages;
+
+    /** Sites whose mailed links go where the {@code local} profile sends them: {@code <slug>.localhost:<port>}. */
+    public TenantWeb(SiteSetup setup) {
+        this(setup, new Links(true, false, "localhost"));
+    }
+
+    /** @param links builds the links put in mail, from each tenant's configured host */
+    public TenantWeb(SiteSetup setup, Links links) {
+        this.setup = setup;
+        this.links = links;
+        this.themes = new Themes(setup.themesDir());
+        if (!themes.exists(Themes.DEFAULT)) {
+            throw new IllegalArgumentException("The themes folder " + setup.themesDir() + " has no default/ theme");
+        }
+        this.engine = new ThemeEngine(themes, setup.data(), errors);
+        this.staticFiles = new StaticFiles(themes);
+        this.brandAssets = new BrandAssets(setup.data());
+        this.mailComposer = new MailComposer(engine, themes);
+    }
+
+    public SiteSetup setup() {
+        return setup;
+    }
+
+    /** The {@code themes/} folder's themes. */
+    public Themes themes() {
+        return themes;
+    }
+
+    /** Where template failures are recorded per tenant (the admin area lists them). */
+    public TemplateErrors errors() {
+        return errors;
+    }
+
+    /** Renders a tenant's transactional email through its theme chain; hand it to the account flows. */
+    public MailComposer mailComposer() {
+        return mailComposer;
+    }
+
+    /** Drops what is cached for a tenant (compiled templates, recorded errors); caches also follow updatedAt. */
+    public void tenantChanged(String tenantId) {
+        engine.invalidate(tenantId);
+    }
+
+    /** The template errors recorded for a tenant, newest first (what its admin area lists). */
+    public List<TemplateError> templateErrors(String tenantId) {
+        return errors.of(tenantId);
+    }
+
+    /**
+     * The servlet filter that answers recently rendered pages before Jersey; install it in front of the Jersey
+     * servlet. Call after {@link #registerIn}.
+     */
+    public Filter cachedPages() {
+        if (plugins == null) {
+            throw new IllegalStateException("registerIn must be called first");
+        }
+        return new CachedPageFilter(setup.tenants(), pageCache, plugins);
+    }
+
+    /**
+     * The themed error pages the web server shows for errors it answers before Jersey (400, 413, 414, 431...).
+     * Call after {@link #registerIn}.
+     */
+    public ErrorPages errorPages() {
+        if (pages == null) {
+            throw new IllegalStateException("registerIn must be called first");
+        }
+        return (host, path, status, title, detail) -> setup.tenants().byHost(Hosts.normalize(host))
+                .map(tenant -> pages.error(tenant, path, status, title, detail).getEntity())
+                .filter(String.class::isInstance)
+                .map(String.class::cast);
+    }
+
+    /**
+     * Registers tenant resolution, request authentication, the error mappers that answer a site's requests with
+     * themed pages, and the shared services the boundaries' resources are injected with.
+     *
+     * @param accounts the account services sign-in, account pages, the account API and the admin area use
+     * @param newAccounts what else happens when an account is created (the sign-up credit bonus)
+     */
+    public void registerIn(ResourceConfig config, DeployedPlugins plugins, AccountServices accounts,
+            NewAccounts newAccounts) {
+        this.plugins = plugins;
+        CsrfTokens csrf = new CsrfTokens(accounts.secrets());
+        pages = new PageRenderer(engine,
+                new PageModels(themes, staticFiles, brandAssets, plugins.models()), pageCache, new Visitors(csrf));
+        AuthPages authPages = new AuthPages(pages);
+        config.register(TenantResolutionFilter.class);
+        config.register(AuthenticationFilter.class);
+        config.register(SiteClientErrorMapper.class);
+        config.register(InvalidAccountInputMapper.class);
+        config.register(new AbstractBinder() {
+            @Override
+            protected void configure() {
+                bind(setup).to(SiteSetup.class);
+                bind(pages).to(PageRenderer.class);
+                bind(accounts).to(AccountServices.class);
+                bind(csrf).to(CsrfTokens.class);
+                bind(authPages).to(AuthPages.class);
+                bind(new AccountFlows(accounts, authPages, csrf, new SignIns(accounts.sessions(), accounts.cookies()),
+                        new Throttle(accounts.rateLimiter()), new AccountMail(mailComposer, accounts.outbox()), links,
+                        newAccounts)).to(AccountFlows.class);
+                bind(staticFiles).to(StaticFiles.class);
+                bind(brandAssets).to(BrandAssets.class);
+                bind(new TenantPluginDescriptions(plugins.kinds(), plugins.descriptions()))
+                        .to(TenantPluginDescriptions.class);
+            }
+        });
+    }
+}

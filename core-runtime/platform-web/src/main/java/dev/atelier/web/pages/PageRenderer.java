@@ -1,0 +1,106 @@
+package dev.atelier.web.pages;
+
+import dev.atelier.core.tenants.Tenant;
+import dev.atelier.web.theme.TemplateFailure;
+import dev.atelier.web.theme.ThemeEngine;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Turns a template and its data into an HTML response for a tenant, error pages included.
+ *
+ * @param engine renders a tenant's templates through its theme chain
+ * @param models the data every page receives
+ * @param cache recent renderings of pages as signed-out visitors see them
+ * @param visitors adds what depends on the visitor (user, CSRF token, flash message)
+ */
+public record PageRenderer(ThemeEngine engine, PageModels models, PageCache cache, VisitorModel visitors) {
+
+    private static final String HTML = "text/html; charset=utf-8";
+
+    /** The data model of a page as everyone sees it; see {@link #model(HttpServletRequest, Tenant, String, String)}. */
+    public Map<String, Object> model(Tenant tenant, String path, String title) {
+        return models.of(tenant, path, title);
+    }
+
+    /**
+     * The data model of a page for the visitor making {@code request} ({@code user}, {@code csrf}, {@code flash}
+     * included); add page-specific entries and pass it to {@link #render}.
+     */
+    public Map<String, Object> model(HttpServletRequest request, Tenant tenant, String path, String title) {
+        Map<String, Object> model = models.of(tenant, path, title);
+        visitors.addTo(request, model);
+        return model;
+    }
+
+    /** Whether the request comes from a signed-in user (whose pages must not be shared). */
+    public boolean signedIn(HttpServletRequest request) {
+        return visitors.signedIn(request);
+    }
+
+    /** Like {@link #render(Tenant, String, Map, int)}, marked private to the visitor: never stored by caches. */
+    public Response renderPrivate(Tenant tenant, String template, Map<String, Object> model, int status) {
+        Response response = render(tenant, template, model, status);
+        response.getHeaders().putSingle("Cache-Control", "private, no-store");
+        return response;
+    }
+
+    public Response render(Tenant tenant, String template, Map<String, Object> model, int status) {
+        try {
+            return Response.status(status).type(HTML).entity(engine.render(tenant, template, model)).build();
+        } catch (TemplateFailure e) {
+            return error(tenant, String.valueOf(((Map<?, ?>) model.get("page")).get("path")), 500,
+                    "Something went wrong", "This page could not be shown. Please try again in a moment.");
+        }
+    }
+
+    /**
+     * A page as a visitor who is not signed in sees it. Such pages depend only on the tenant, the page and the
+     * deployed models, so recent renderings are reused (see {@link PageCache}).
+     */
+    public Response page(HttpServletRequest request, Tenant tenant, String template, String path, String title) {
+        if (visitors.signedIn(request)) {
+            return renderPrivate(tenant, template, model(request, tenant, path, title), 200);
+        }
+        PageCache.Key key = PageCache.key(tenant, path, models.modelSnapshot());
+        try {
+            byte[] html = cache.get(key, () -> engine.render(tenant, template, model(tenant, path, title))
+                    .getBytes(StandardCharsets.UTF_8));
+            return Response.ok(html, HTML).build();
+        } catch (TemplateFailure e) {
+            return error(tenant, path, 500, "Something went wrong",
+                    "This page could not be shown. Please try again in a moment.");
+        }
+    }
+
+
+    /** {@code error/<status>.ftlh} of the tenant's theme, or {@code error/500.ftlh} when there is none. */
+    public Response error(Tenant tenant, String path, int status, String title, String detail) {
+        return error(model(tenant, path, title), tenant, path, status, title, detail);
+    }
+
+    /** Like {@link #error(Tenant, String, int, String, String)}, with the visitor's header (signed in or not). */
+    public Response error(HttpServletRequest request, Tenant tenant, int status, String title, String detail) {
+        String path = request.getRequestURI();
+        return error(model(request, tenant, path, title), tenant, path, status, title, detail);
+    }
+
+    private Response error(Map<String, Object> model, Tenant tenant, String path, int status, String title,
+            String detail) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("status", status);
+        error.put("title", title);
+        error.put("detail", detail);
+        model.put("error", error);
+        String template = engine.has(tenant, "error/" + status + ".ftlh") ? "error/" + status + ".ftlh" : "error/500.ftlh";
+        try {
+            return Response.status(status).type(HTML).header("Cache-Control", "no-store")
+                    .entity(engine.render(tenant, template, model)).build();
+        } catch (TemplateFailure e) {
+            return PlainPages.serverError();
+        }
+    }
+}
