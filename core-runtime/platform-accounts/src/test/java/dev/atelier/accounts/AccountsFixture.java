@@ -4,10 +4,14 @@ import dev.atelier.testkit.DatabaseFixtureExtension;
 import dev.atelier.testkit.ManualClock;
 import dev.atelier.core.db.Database;
 import dev.atelier.core.db.DatabaseSettings;
+import dev.atelier.core.secrets.SecretBox;
+import dev.atelier.core.tenants.TenantDirectory;
+import dev.atelier.core.tenants.TenantModule;
 import dev.atelier.core.tenants.TenantScope;
 import dev.atelier.testkit.TestDatabase;
 import dev.atelier.testkit.TestSql;
 import dev.atelier.testkit.TestTenants;
+import java.security.SecureRandom;
 import java.time.Instant;
 
 /**
@@ -33,6 +37,13 @@ final class AccountsFixture implements AutoCloseable {
         sql = new TestSql(database.dataSource());
         TestTenants.addAlphaAndBeta(sql);
         accounts = accounts(new PasswordHasher(1024, 1, 1));
+    }
+
+    /** The tenants as the platform reads them (under a throwaway secrets key), for what looks tenants up. */
+    TenantDirectory tenants() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return new TenantModule(database, new SecretBox(key), "localhost").directory();
     }
 
     Accounts accounts(PasswordHasher hasher) {

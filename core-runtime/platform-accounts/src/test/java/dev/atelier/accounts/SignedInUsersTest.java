@@ -4,9 +4,6 @@ import static dev.atelier.accounts.AccountsFixture.ALPHA;
 import static dev.atelier.accounts.AccountsFixture.BETA;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.atelier.core.secrets.SecretBox;
-import dev.atelier.core.tenants.TenantModule;
-import java.security.SecureRandom;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,11 +21,8 @@ class SignedInUsersTest {
     @BeforeEach
     void start(AccountsFixture fixture) {
         this.fixture = fixture;
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        TenantModule tenants = new TenantModule(fixture.database, new SecretBox(key), "localhost");
         sessions = new Sessions(fixture.scope, fixture.clock, Duration.ofHours(1), Duration.ofHours(24));
-        admins = new TenantAdmins(fixture.scope, tenants.directory(), fixture.clock);
+        admins = new TenantAdmins(fixture.scope, fixture.tenants(), fixture.clock);
         users = new SignedInUsers(fixture.scope, sessions, admins, fixture.clock);
     }
 

@@ -5,9 +5,6 @@ import static dev.atelier.accounts.AccountsFixture.BETA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.atelier.core.secrets.SecretBox;
-import dev.atelier.core.tenants.TenantModule;
-import java.security.SecureRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,10 +21,7 @@ class TenantAdminsTest {
         this.fixture = fixture;
         fixture.sql.execute("UPDATE tenant SET document = ? WHERE id = ?",
                 "{\"admins\": [\" Owner@Example.com\", \"support@example.com\"]}", ALPHA);
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        TenantModule tenants = new TenantModule(fixture.database, new SecretBox(key), "localhost");
-        admins = new TenantAdmins(fixture.scope, tenants.directory(), fixture.clock);
+        admins = new TenantAdmins(fixture.scope, fixture.tenants(), fixture.clock);
     }
 
     @Test

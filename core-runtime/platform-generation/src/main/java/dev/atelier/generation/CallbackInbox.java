@@ -1,5 +1,6 @@
 package dev.atelier.generation;
 
+import dev.atelier.core.hash.Sha256;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -98,7 +99,7 @@ public final class CallbackInbox {
         Map<String, String> lowerCase = new LinkedHashMap<>();
         headers.forEach((name, value) -> lowerCase.put(name.toLowerCase(Locale.ROOT), value));
         String deliveryId = Optional.ofNullable(lowerCase.get("webhook-id")).filter(id -> !id.isBlank())
-                .map(id -> "id:" + id).orElseGet(() -> "sha256:" + sha256(body));
+                .map(id -> "id:" + id).orElseGet(() -> "sha256:" + Sha256.hex(body));
         Receipt receipt = insert(jobId, attemptNumber, deliveryId, lowerCase, body);
         if (receipt == Receipt.ACCEPTED) {
             arrivals.changed(jobId);
@@ -203,13 +204,6 @@ public final class CallbackInbox {
         return jobId + "\n" + attempt;
     }
 
-    private static String sha256(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
-        }
-    }
 
     /** One attempt's callbacks, as its model sees them. */
     private final class Mailbox implements Callbacks {

@@ -200,28 +200,6 @@ public final class PluginHost implements AutoCloseable {
     }
 
     /**
-     * Whether a plugin service is registered right now: a service under {@code objectClass} (an SPI interface name,
-     * for example {@code dev.atelier.spi.storage.StorageBackend}) whose service property {@code property} equals
-     * {@code value}. Answers {@code false} for an SPI no bundle implements yet, so callers can ask before that SPI
-     * exists.
-     */
-    public boolean hasService(String objectClass, String property, String value) {
-        if (!started) {
-            return false;
-        }
-        try {
-            String filter = "(" + property + "=" + escapeFilterValue(value) + ")";
-            return framework.getBundleContext().getServiceReferences(objectClass, filter) != null;
-        } catch (org.osgi.framework.InvalidSyntaxException | IllegalStateException e) {
-            return false;
-        }
-    }
-
-    private static String escapeFilterValue(String value) {
-        return value.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)").replace("*", "\\*");
-    }
-
-    /**
      * Deploys a bundle jar into the deploy folder and waits up to {@code wait} for the host to act on it. If a jar of
      * the same symbolic name is already deployed, the upload replaces that file (an update, blue/green); otherwise it
      * is stored as {@code <symbolicName>.jar}.

@@ -57,18 +57,6 @@ class DeployFolderTest extends RunningHost {
     }
 
     @Test
-    void hasServiceAnswersWhetherAPluginServiceIsRegisteredRightNow() throws Exception {
-        String model = "dev.atelier.spi.model.GenerationModel";
-        assertThat(host.hasService(model, "objectClass", model)).isTrue();
-        assertThat(host.hasService("dev.atelier.spi.payment.PaymentProvider", "atelier.payment.id", "sandbox"))
-                .as("an SPI no bundle implements").isFalse();
-
-        Files.delete(deployDir.resolve("present.jar"));
-
-        await().atMost(WAIT).until(() -> !host.hasService(model, "objectClass", model));
-    }
-
-    @Test
     void deletingAJarRemovesItsModelAndNewCallsAreRefused() throws Exception {
         Files.delete(deployDir.resolve("present.jar"));
 

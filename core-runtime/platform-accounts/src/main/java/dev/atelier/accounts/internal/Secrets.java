@@ -1,11 +1,8 @@
 package dev.atelier.accounts.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.atelier.core.hash.Sha256;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /** 256-bit random secrets in base64url and the SHA-256 under which they are stored instead. */
 public final class Secrets {
@@ -38,13 +35,8 @@ public final class Secrets {
         return true;
     }
 
-    /** SHA-256 of {@code secret}'s ASCII bytes, as 64 lower-case hex digits. */
+    /** SHA-256 of {@code secret} (base64url, so its UTF-8 and ASCII bytes agree), as 64 lower-case hex digits. */
     public static String sha256(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
+        return Sha256.hex(secret);
     }
 }

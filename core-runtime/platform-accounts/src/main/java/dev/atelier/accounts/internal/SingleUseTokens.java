@@ -1,17 +1,14 @@
 package dev.atelier.accounts.internal;
 
+import dev.atelier.core.hash.Sha256;
 import dev.atelier.core.ids.UuidV7;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /** Issues and redeems the 256-bit random tokens of mailed links, storing only their SHA-256. */
@@ -73,11 +70,6 @@ public final class SingleUseTokens {
     }
 
     private static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
+        return Sha256.hex(token);
     }
 }

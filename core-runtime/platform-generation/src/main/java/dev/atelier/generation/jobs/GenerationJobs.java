@@ -1,5 +1,6 @@
 package dev.atelier.generation.jobs;
 
+import dev.atelier.core.hash.Sha256;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -629,12 +630,7 @@ public final class GenerationJobs {
         request.put("negative_prompt", job.negativePrompt());
         request.put("parameters", job.parameters());
         request.put("input_ids", job.inputIds());
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(json(request).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-        }
+        return Sha256.hex(json(request));
     }
 
     private static String json(Object value) {

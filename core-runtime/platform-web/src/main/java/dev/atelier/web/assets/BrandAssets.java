@@ -1,5 +1,6 @@
 package dev.atelier.web.assets;
 
+import dev.atelier.core.files.FileTypes;
 import dev.atelier.core.tenants.Branding;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.web.tenant.TenantAsset;
@@ -54,7 +55,7 @@ public final class BrandAssets {
     }
 
     private static String fileName(TenantAsset asset) {
-        return asset.sha256() + "." + ContentTypes.extensionOf(asset.contentType());
+        return asset.sha256() + "." + FileTypes.extensionOf(asset.contentType());
     }
 
     private Snapshot snapshot(Tenant tenant) {

@@ -1,5 +1,6 @@
 package dev.atelier.web.assets;
 
+import dev.atelier.core.hash.Sha256;
 import dev.atelier.web.theme.Themes;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.atelier.core.tenants.internal;
 
+import dev.atelier.core.hash.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,7 +8,6 @@ import dev.atelier.core.secrets.SecretBox;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,7 +22,7 @@ final class FolderDigest {
     private FolderDigest() {}
 
     static String of(ReadFolder folder, String profile, SecretBox secrets) {
-        MessageDigest sha = sha256();
+        MessageDigest sha = Sha256.digest();
         add(sha, "profile", profile);
         // Key order differs between tenant.yaml and an exported folder; the content does not.
         add(sha, "document", Documents.toJson(canonical(folder.document())));
@@ -64,11 +64,4 @@ final class FolderDigest {
         sha.update(bytes);
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

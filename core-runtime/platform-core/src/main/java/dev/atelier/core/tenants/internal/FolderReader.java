@@ -1,5 +1,7 @@
 package dev.atelier.core.tenants.internal;
 
+import dev.atelier.core.hash.Sha256;
+import dev.atelier.core.files.FileTypes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -197,8 +199,8 @@ final class FolderReader {
                         + " tenant folder"));
                 continue;
             }
-            String type = MediaTypes.of(name);
-            boolean image = type.equals(MediaTypes.SVG) || type.equals(MediaTypes.PNG)
+            String type = FileTypes.of(name);
+            boolean image = type.equals(FileTypes.SVG) || type.equals(FileTypes.PNG)
                     || key.equals("favicon") && type.equals("image/x-icon");
             if (!image) {
                 problems.add(new ConfigProblem(fileOf.apply(path), path, "must be an SVG or PNG file"
@@ -219,7 +221,7 @@ final class FolderReader {
                 return Optional.empty();
             }
             byte[] bytes = Files.readAllBytes(file);
-            return Optional.of(new ReadFolder.Asset(MediaTypes.sha256(bytes), MediaTypes.of(file.toString()), bytes));
+            return Optional.of(new ReadFolder.Asset(Sha256.hex(bytes), FileTypes.of(file.toString()), bytes));
         } catch (IOException e) {
             problems.add(new ConfigProblem(label, "", "cannot be read: " + e.getMessage()));
             return Optional.empty();

@@ -1,5 +1,7 @@
 package dev.atelier.core.tenants.internal;
 
+import dev.atelier.core.hash.Sha256;
+import dev.atelier.core.files.FileTypes;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atelier.core.tenants.BrandingUpdate;
@@ -69,14 +71,14 @@ public final class StoredTenantAdmin implements TenantAdmin {
             fonts.put("heading", update.fonts().heading());
             fonts.put("body", update.fonts().body());
             if (logo != null) {
-                String path = "assets/logo." + MediaTypes.extension(logo.contentType());
+                String path = "assets/logo." + logoExtension(logo.contentType());
                 byte[] bytes = logo.bytes();
                 TenantAssetEntity existing = em.find(TenantAssetEntity.class, path);
                 if (existing != null) {
                     em.remove(existing);
                     em.flush();
                 }
-                em.persist(new TenantAssetEntity(path, MediaTypes.sha256(bytes), logo.contentType(), bytes));
+                em.persist(new TenantAssetEntity(path, Sha256.hex(bytes), logo.contentType(), bytes));
                 branding.put("logo", path);
             }
         });
@@ -275,7 +277,7 @@ public final class StoredTenantAdmin implements TenantAdmin {
             add.accept(new String[] {"branding.fonts.body", "is required"});
         }
         if (logo != null) {
-            if (MediaTypes.extension(logo.contentType()) == null) {
+            if (logoExtension(logo.contentType()) == null) {
                 add.accept(new String[] {"branding.logo", "must be an SVG or PNG image"});
             } else if (logo.bytes().length > LogoUpload.MAX_BYTES) {
                 add.accept(new String[] {"branding.logo", "must be at most 1 MB"});
@@ -284,5 +286,10 @@ public final class StoredTenantAdmin implements TenantAdmin {
             }
         }
         return problems;
+    }
+
+    /** Logos are SVG or PNG; {@code null} for any other type. */
+    private static String logoExtension(String contentType) {
+        return FileTypes.SVG.equals(contentType) ? "svg" : FileTypes.PNG.equals(contentType) ? "png" : null;
     }
 }

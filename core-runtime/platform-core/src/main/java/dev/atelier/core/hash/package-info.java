@@ -1,0 +1,2 @@
+/** Hashes the platform stores and compares. */
+package dev.atelier.core.hash;
