@@ -2,6 +2,7 @@ package dev.atelier.plugins;
 
 import dev.atelier.spi.model.GenerationModel;
 import dev.atelier.spi.model.ModelDescriptor;
+import dev.atelier.spi.payment.PaymentProvider;
 import dev.atelier.spi.storage.ObjectNotFoundException;
 import dev.atelier.spi.storage.StorageBackend;
 import java.util.List;
@@ -27,8 +28,12 @@ public final class PluginKinds {
             // Asking for a missing object is an answer, not a failure of the backend.
             .withAnswer(ObjectNotFoundException.class);
 
+    /** Payment providers, by their service property {@value PaymentProvider#PROVIDER_ID}; no default. */
+    public static final PluginKind<PaymentProvider, Void> PAYMENTS =
+            PluginKind.identifiedBy("payment", "Payments", PaymentProvider.class, PaymentProvider.PROVIDER_ID);
+
     /** Every kind the platform declares, in the order operators see them. */
-    public static final List<PluginKind<?, ?>> ALL = List.of(MODELS, STORAGE);
+    public static final List<PluginKind<?, ?>> ALL = List.of(MODELS, STORAGE, PAYMENTS);
 
     private PluginKinds() {}
 }
