@@ -1,5 +1,6 @@
 package dev.atelier.generation;
 
+import dev.atelier.plugins.TenantBindings;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.plugins.BoundPlugin;
 import dev.atelier.plugins.PluginCallException;

@@ -125,6 +125,16 @@ public final class CreditLedger {
      */
     public LedgerEntry grant(String tenantId, String accountId, long amount, String reason, Instant expiresAt,
             String idempotencyKey) {
+        return transactions.run("granting credits",
+                connection -> grant(connection, tenantId, accountId, amount, reason, expiresAt, idempotencyKey));
+    }
+
+    /**
+     * {@link #grant(String, String, long, String, Instant, String)} in the caller's transaction, so a grant commits
+     * together with what caused it (a payment's record): both or neither.
+     */
+    public LedgerEntry grant(Connection connection, String tenantId, String accountId, long amount, String reason,
+            Instant expiresAt, String idempotencyKey) throws SQLException {
         requireText(tenantId, "tenantId");
         requireText(accountId, "accountId");
         if (amount <= 0) {
@@ -135,24 +145,22 @@ public final class CreditLedger {
         }
         // Prefixed so that no caller's key can collide with the keys of holds, captures and releases.
         String key = "grant:" + idempotencyKey;
-        return transactions.run("granting credits", connection -> {
-            lockAccount(connection, tenantId, accountId);
-            Optional<LedgerEntry> written = insert(connection, tenantId, accountId, LedgerEntry.Kind.GRANT, amount,
-                    reason, null, key, expiresAt);
-            if (written.isPresent()) {
-                try (PreparedStatement remainder = connection.prepareStatement("INSERT INTO credit_grant_remainder"
-                        + " (grant_entry_id, tenant_id, account_id, remaining, expires_at, seq)"
-                        + " SELECT id, tenant_id, account_id, amount, expires_at, seq FROM credit_entry WHERE id = ?")) {
-                    remainder.setString(1, written.get().id());
-                    remainder.executeUpdate();
-                }
-                LOG.info("Granted {} credits to account {} of tenant {} ({})", amount, accountId, tenantId,
-                        written.get().id());
-                return written.get();
-            }
+        lockAccount(connection, tenantId, accountId);
+        Optional<LedgerEntry> written = insert(connection, tenantId, accountId, LedgerEntry.Kind.GRANT, amount,
+                reason, null, key, expiresAt);
+        if (written.isEmpty()) {
             return byKey(connection, tenantId, key).orElseThrow(() -> new SQLException(
                     "credit_entry refused key " + key + " but holds no row for it"));
-        });
+        }
+        try (PreparedStatement remainder = connection.prepareStatement("INSERT INTO credit_grant_remainder"
+                + " (grant_entry_id, tenant_id, account_id, remaining, expires_at, seq)"
+                + " SELECT id, tenant_id, account_id, amount, expires_at, seq FROM credit_entry WHERE id = ?")) {
+            remainder.setString(1, written.get().id());
+            remainder.executeUpdate();
+        }
+        LOG.info("Granted {} credits to account {} of tenant {} ({})", amount, accountId, tenantId,
+                written.get().id());
+        return written.get();
     }
 
     /** Every entry of the account, newest first; empty for another tenant's account. */

@@ -2,7 +2,7 @@ package dev.atelier.web.site.admin;
 
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.core.tenants.TenantSettings;
-import dev.atelier.generation.TenantBindings;
+import dev.atelier.plugins.TenantBindings;
 import dev.atelier.plugins.PluginBinding;
 import dev.atelier.plugins.PluginBindings;
 import dev.atelier.plugins.PluginKind;

@@ -1,9 +1,7 @@
-package dev.atelier.generation;
+package dev.atelier.plugins;
 
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.core.tenants.TenantSettings;
-import dev.atelier.plugins.PluginBinding;
-import dev.atelier.plugins.PluginBindings;
 import java.util.HashMap;
 import java.util.Map;
 
