@@ -157,6 +157,7 @@ public final class TenantWeb {
                 bind(new AccountFlows(accounts, authPages, csrf, new SignIns(accounts.sessions(), accounts.cookies()),
                         new Throttle(accounts.rateLimiter()), new AccountMail(mailComposer, accounts.outbox()), links,
                         newAccounts)).to(AccountFlows.class);
+                bind(engine).to(ThemeEngine.class);
                 bind(staticFiles).to(StaticFiles.class);
                 bind(brandAssets).to(BrandAssets.class);
                 bind(new TenantPluginDescriptions(plugins.kinds(), plugins.descriptions()))

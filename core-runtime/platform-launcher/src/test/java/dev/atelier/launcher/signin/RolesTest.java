@@ -256,11 +256,15 @@ class RolesTest {
         HttpResponse<String> before = console.get("/");
         assertThat(before.statusCode()).isEqualTo(303);
         assertThat(console.redirect(before)).isEqualTo("/operator/signin");
-        assertThat(console.get("/operator/signin").statusCode()).isEqualTo(200);
+        HttpResponse<String> form = console.get("/operator/signin");
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body()).contains("class=\"operator-console\"", "name=\"token\"")
+                .doesNotContain("Atelier is running", "/operator/signout");
 
         HttpResponse<String> wrong = console.postForm("/operator/signin", Map.of("token", "atlop_wrong"),
                 "Origin", originOf(console));
         assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(wrong.body()).contains("role=\"alert\"", "unknown or revoked").doesNotContain("Atelier is running");
         assertThat(console.cookie("atelier_operator")).isEmpty();
 
         HttpResponse<String> signedIn = console.postForm("/operator/signin", Map.of("token", token),

@@ -203,9 +203,13 @@ class ContentSecurityPolicyTest {
             PolicyViolations violations = PolicyViolations.watch(operator);
             Page page = operator.newPage();
             page.navigate("http://" + OPERATOR_HOST + ":" + platform.port() + "/operator/signin");
+            shoot(page, "operator-signin");
+            assertThat(page.evaluate("getComputedStyle(document.querySelector('.op-header')).backgroundColor"))
+                    .as("the console's style sheet applies on the operator host").isEqualTo("rgb(29, 27, 38)");
             page.fill("#token", "not a token");
             page.click("button[type='submit']");
             page.waitForSelector("[role='alert']");
+            shoot(page, "operator-signin-error");
             page.fill("#token", token);
             page.click("button[type='submit']");
             page.waitForSelector("img[src*='/procedural/']");
@@ -213,8 +217,12 @@ class ContentSecurityPolicyTest {
             await().pollInSameThread().atMost(Duration.ofSeconds(60)).until(() -> (Boolean) page.evaluate(
                     "(i => i.complete && i.naturalWidth > 0)(document.querySelector(\"img[src*='/procedural/']\"))"));
             shoot(page, "operator-console");
+            page.setViewportSize(390, 844);
+            shoot(page, "operator-console-mobile");
 
             assertThat(page.textContent("h1")).isEqualTo("Atelier is running");
+            assertThat(page.textContent("#bundles-heading + h3")).as("the first plugin kind").contains("Model");
+            assertThat(page.locator("form[action='/operator/signout'] button").isVisible()).isTrue();
             assertThat(violations.seen()).as("policy violations on the operator console").isEmpty();
         }
     }

@@ -112,6 +112,17 @@ class TenantResolutionTest {
                 .setCookie("atelier_operator", platform.accounts().operatorToken()).get("/");
         assertThat(operator.statusCode()).isEqualTo(200);
         assertThat(operator.body()).contains("Atelier is running", "Procedural");
+        assertThat(operator.headers().firstValue("Cache-Control")).hasValue("private, no-store");
+        // Rendered from themes/default/operator/, its style sheet served on the operator host itself.
+        assertThat(operator.body()).contains("class=\"operator-console\"", "Bundles by plugin kind")
+                .doesNotContain("<style");
+        String stylesheet = operator.body().replaceAll("(?s).*href=\"(/static/default/[^\"]+/operator\\.css)\".*", "$1");
+        HttpResponse<String> css = platform.get(TestPlatform.OPERATOR_HOST, stylesheet);
+        assertThat(css.statusCode()).as(stylesheet).isEqualTo(200);
+        assertThat(css.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/css"));
+        assertThat(css.headers().firstValue("Cache-Control")).hasValueSatisfying(
+                cache -> assertThat(cache).contains("immutable"));
 
         HttpResponse<String> onTenant = platform.get("alpha.localhost", "/operator");
         assertThat(onTenant.statusCode()).isEqualTo(404);

@@ -17,8 +17,10 @@ import java.util.Optional;
 
 /**
  * Chooses the request's tenant from the {@code Host} header, before routing. Health, the model list and vendors'
- * webhooks ({@code /hooks/}) answer on every host, the operator API on every host but tenants'; the operator host serves the start page; anything else needs a tenant's host: unknown
- * hosts get a 404 page naming no tenant, suspended tenants a 503 page in their branding.
+ * webhooks ({@code /hooks/}) answer on every host, the operator API on every host but tenants'; the operator host
+ * serves the console, with {@code /} as its start page, and the default theme's files it links ({@code /static/});
+ * anything else needs a tenant's host: unknown hosts get a 404 page naming no tenant, suspended tenants a 503 page in
+ * their branding.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 500)

@@ -1,0 +1,90 @@
+package dev.atelier.web.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atelier.web.assets.StaticFiles;
+import dev.atelier.web.tenant.TenantAsset;
+import dev.atelier.web.tenant.TenantSiteData;
+import dev.atelier.web.theme.TemplateErrors;
+import dev.atelier.web.theme.ThemeEngine;
+import dev.atelier.web.theme.Themes;
+import jakarta.ws.rs.core.Response;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The console's pages rendered from the shipped themes/default/operator templates with their view records. */
+class OperatorPagesTest {
+
+    private static final String HOSTILE = "<img src=x onerror=alert(1)>";
+
+    private final OperatorPages pages = pages();
+
+    @Test
+    void theStartPageShowsEveryRecordComponentEscaped() {
+        StartPage view = new StartPage(
+                List.of(new StartPage.ModelCard(HOSTILE, "painter", "1.2.0", false,
+                        "/api/v1/operator/models/painter/preview?prompt=atelier&width=512")),
+                List.of(new StartPage.KindSection("Model", "model", List.of(new StartPage.BundleRow(
+                                "dev.example.painter", "1.2.0", "ACTIVE", List.of("painter", "sketcher"), ""))),
+                        new StartPage.KindSection("Storage", "storage", List.of())),
+                List.of(new StartPage.BundleRow("broken.jar", "", "INVALID", List.of(), "Not a jar: " + HOSTILE)));
+
+        Response response = pages.render("start.ftlh", view, 200, "private, no-store");
+        String html = (String) response.getEntity();
+
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(response.getHeaderString("Cache-Control")).isEqualTo("private, no-store");
+        assertThat(html).contains("<h1>Atelier is running</h1>", "class=\"operator-console\"",
+                        "Preview of &lt;img src=x onerror=alert(1)&gt;", "<code>painter</code>", "1.2.0",
+                        "src=\"/api/v1/operator/models/painter/preview?prompt=atelier&amp;width=512\"",
+                        "painter, sketcher", "No bundle serves this kind.", "INVALID",
+                        "Not a jar: &lt;img", "action=\"/operator/signout\"", "href=\"/api/v1/operator/deployments\"")
+                .doesNotContain(HOSTILE, "<style", "style=\"");
+        assertThat(html).containsPattern("href=\"/static/default/[0-9a-f]{16}/css/operator\\.css\"");
+    }
+
+    @Test
+    void aVideoModelGetsAPlayerThatGeneratesOnlyWhenPlayed() {
+        StartPage view = new StartPage(List.of(new StartPage.ModelCard("Loops", "loops", "0.1.0", true,
+                "/api/v1/operator/models/loops/preview?prompt=atelier")), List.of(), List.of());
+
+        String html = (String) pages.render("start.ftlh", view, 200, "private, no-store").getEntity();
+
+        assertThat(html).contains("<video class=\"op-preview\" controls preload=\"none\"",
+                "1 model from the bundles");
+    }
+
+    @Test
+    void theSignInFormShowsWhyTheLastAttemptWasRefused() {
+        String fresh = (String) pages.render("signin.ftlh", SignInPage.fresh(), 200, "no-store").getEntity();
+        Response refused = pages.render("signin.ftlh", new SignInPage("That operator token is unknown or revoked."),
+                401, "no-store");
+
+        assertThat(fresh).contains("<h1 id=\"signin-heading\">Operator console</h1>", "name=\"token\"",
+                "action=\"/operator/signin\"").doesNotContain("role=\"alert\"", "/operator/signout");
+        assertThat(refused.getStatus()).isEqualTo(401);
+        assertThat((String) refused.getEntity()).contains("role=\"alert\"",
+                "That operator token is unknown or revoked.", "aria-invalid=\"true\"");
+    }
+
+    private static OperatorPages pages() {
+        Themes themes = new Themes(Path.of("../../themes").toAbsolutePath().normalize());
+        return new OperatorPages(new ThemeEngine(themes, new NoTenants(), new TemplateErrors()),
+                new StaticFiles(themes));
+    }
+
+    /** The operator host has no tenant: nothing to read. */
+    private static final class NoTenants implements TenantSiteData {
+        @Override
+        public Optional<TenantAsset> asset(String tenantId, String assetId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> template(String tenantId, String name) {
+            return Optional.empty();
+        }
+    }
+}
