@@ -1,0 +1,369 @@
+package dev.atelier.billing.payments;
+
+import static dev.atelier.billing.payments.Sql.bind;
+import static dev.atelier.billing.payments.Sql.instant;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.atelier.billing.credits.CreditLedger;
+import dev.atelier.billing.credits.LedgerEntry;
+import dev.atelier.billing.payments.AppliedEvent.Outcome;
+import dev.atelier.core.ids.UuidV7;
+import dev.atelier.core.tenants.Tenant;
+import dev.atelier.spi.payment.Offer;
+import dev.atelier.spi.payment.PaymentEvent;
+import dev.atelier.spi.payment.PaymentEvent.PaymentFailed;
+import dev.atelier.spi.payment.PaymentEvent.PaymentSucceeded;
+import dev.atelier.spi.payment.PaymentEvent.Period;
+import dev.atelier.spi.payment.PaymentEvent.SubscriptionCanceled;
+import dev.atelier.spi.payment.PaymentEvent.SubscriptionChanged;
+import dev.atelier.spi.payment.PaymentEvent.SubscriptionStarted;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Applies one provider event in the caller's transaction, exactly once.
+ *
+ * <p>Once: the event's id is written to {@code billing_event} first; a second delivery conflicts on that key (waiting
+ * for a concurrent first delivery to commit) and changes nothing. The effects are also keyed by what they are about (a
+ * payment by its provider id, a subscription by its provider id), so the same payment reported under another event id
+ * (the reconciler's look-up) counts once too.
+ *
+ * <p>In any order: the paying account is found from the checkout the event echoes or from the provider's customer,
+ * which the platform records before the buyer pays, so an invoice paid before its checkout's completion is still
+ * credited; a subscription change older than the one recorded, or any change after a cancellation, is ignored.
+ */
+final class EventApplier {
+
+    private record Result(Outcome outcome, String detail) {}
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private final CreditLedger ledger;
+    private final Clock clock;
+    private final UuidV7 ids;
+
+    EventApplier(CreditLedger ledger, Clock clock, UuidV7 ids) {
+        this.ledger = ledger;
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    AppliedEvent apply(Connection connection, Tenant tenant, String provider, PaymentEvent event)
+            throws SQLException {
+        if (!record(connection, tenant.id(), provider, event)) {
+            return new AppliedEvent(event.eventId(), Outcome.DUPLICATE, "received before");
+        }
+        Result result = dispatch(connection, tenant, provider, event);
+        try (PreparedStatement update = connection.prepareStatement("UPDATE billing_event SET outcome = ?,"
+                + " detail = ? WHERE tenant_id = ? AND provider = ? AND event_id = ?")) {
+            bind(update, result.outcome().name(), result.detail(), tenant.id(), provider, event.eventId())
+                    .executeUpdate();
+        }
+        return new AppliedEvent(event.eventId(), result.outcome(), result.detail());
+    }
+
+    private Result dispatch(Connection connection, Tenant tenant, String provider, PaymentEvent event)
+            throws SQLException {
+        if (event instanceof PaymentSucceeded paid) {
+            return paymentSucceeded(connection, tenant, provider, paid);
+        }
+        if (event instanceof SubscriptionStarted started) {
+            return subscriptionStarted(connection, tenant, provider, started);
+        }
+        if (event instanceof SubscriptionChanged changed) {
+            return subscriptionChanged(connection, tenant, provider, changed);
+        }
+        if (event instanceof SubscriptionCanceled canceled) {
+            return subscriptionCanceled(connection, tenant, provider, canceled);
+        }
+        if (event instanceof PaymentFailed failed) {
+            return paymentFailed(connection, tenant, provider, failed);
+        }
+        return new Result(Outcome.UNMATCHED, "kept for review: " + type(event));
+    }
+
+    /** Writes the event's row; false when its id was received before. */
+    private boolean record(Connection connection, String tenantId, String provider, PaymentEvent event)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO billing_event (tenant_id, provider,"
+                + " event_id, type, occurred_at, received_at, outcome, detail, content)"
+                + " VALUES (?, ?, ?, ?, ?, ?, 'NO_CHANGE', '', ?::jsonb)"
+                + " ON CONFLICT (tenant_id, provider, event_id) DO NOTHING")) {
+            return bind(insert, tenantId, provider, event.eventId(), type(event), event.occurredAt(), clock.instant(),
+                    content(event)).executeUpdate() == 1;
+        }
+    }
+
+    private Result paymentSucceeded(Connection connection, Tenant tenant, String provider, PaymentSucceeded paid)
+            throws SQLException {
+        Optional<String> account = account(connection, tenant.id(), provider, paid.checkoutId(),
+                paid.providerCustomerId());
+        if (account.isEmpty()) {
+            return unknownPayer(paid);
+        }
+        ledger.lockAccount(connection, tenant.id(), account.get());
+        if (paymentExists(connection, tenant.id(), provider, paid.providerPaymentId())) {
+            return new Result(Outcome.NO_CHANGE, "payment " + paid.providerPaymentId() + " recorded before");
+        }
+        Optional<CheckoutRecord> checkout = Checkouts.find(connection, tenant.id(), paid.checkoutId());
+        String subscriptionId = null;
+        if (paid.providerSubscriptionId() != null) {
+            subscriptionId = ensureSubscription(connection, tenant.id(), provider, account.get(),
+                    paid.providerSubscriptionId(), offerId(paid.offerId(), checkout), paid.period(),
+                    paid.occurredAt());
+        }
+        Optional<Offer> offer = checkout.isPresent() ? checkout.map(CheckoutRecord::offer) : Optional
+                .ofNullable(offerId(paid.offerId(), checkout, connection, tenant.id(), subscriptionId))
+                .flatMap(id -> TenantOffers.find(tenant, id));
+        if (offer.isEmpty()) {
+            return new Result(Outcome.UNMATCHED, "payment " + paid.providerPaymentId() + " names no known plan or"
+                    + " top-up (" + paid.offerId() + ")");
+        }
+        String paymentId = "pay_" + compact(ids);
+        insertPayment(connection, tenant.id(), account.get(), provider, paymentId, paid, checkout, subscriptionId,
+                offer.get());
+        long credits = offer.get().credits();
+        if (credits > 0) {
+            Instant expires = offer.get().recurring() && paid.period() != null ? paid.period().end() : null;
+            LedgerEntry grant = ledger.grant(connection, tenant.id(), account.get(), credits,
+                    offer.get().name(), expires, "payment:" + paymentId);
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE billing_payment SET grant_entry_id = ? WHERE id = ?")) {
+                bind(update, grant.id(), paymentId).executeUpdate();
+            }
+        }
+        if (checkout.isPresent()) {
+            Checkouts.settle(connection, checkout.get().id(), CheckoutRecord.Status.PAID, clock.instant());
+        }
+        return new Result(Outcome.APPLIED, "granted " + credits + " credits for " + offer.get().name() + " ("
+                + paymentId + ")");
+    }
+
+    private Result subscriptionStarted(Connection connection, Tenant tenant, String provider,
+            SubscriptionStarted started) throws SQLException {
+        Optional<String> account = account(connection, tenant.id(), provider, started.checkoutId(),
+                started.providerCustomerId());
+        if (account.isEmpty()) {
+            return unknownPayer(started);
+        }
+        Optional<CheckoutRecord> checkout = Checkouts.find(connection, tenant.id(), started.checkoutId());
+        String offerId = offerId(started.offerId(), checkout);
+        if (offerId == null) {
+            return new Result(Outcome.UNMATCHED, "subscription " + started.providerSubscriptionId()
+                    + " names no plan");
+        }
+        boolean created = findSubscription(connection, tenant.id(), provider, started.providerSubscriptionId())
+                .isEmpty();
+        ensureSubscription(connection, tenant.id(), provider, account.get(), started.providerSubscriptionId(),
+                offerId, started.period(), started.occurredAt());
+        if (checkout.isPresent()) {
+            Checkouts.settle(connection, checkout.get().id(), CheckoutRecord.Status.PAID, clock.instant());
+        }
+        return new Result(created ? Outcome.APPLIED : Outcome.NO_CHANGE, "subscription "
+                + started.providerSubscriptionId() + " to " + offerId + (created ? " started" : " known before"));
+    }
+
+    private Result subscriptionChanged(Connection connection, Tenant tenant, String provider,
+            SubscriptionChanged changed) throws SQLException {
+        Optional<SubscriptionRecord> existing = findSubscription(connection, tenant.id(), provider,
+                changed.providerSubscriptionId());
+        if (existing.isEmpty()) {
+            Optional<String> account = account(connection, tenant.id(), provider, null, changed.providerCustomerId());
+            if (account.isEmpty() || changed.offerId() == null) {
+                return unknownPayer(changed);
+            }
+            ensureSubscription(connection, tenant.id(), provider, account.get(), changed.providerSubscriptionId(),
+                    changed.offerId(), changed.period(), changed.occurredAt());
+        }
+        try (PreparedStatement update = connection.prepareStatement("UPDATE billing_subscription SET"
+                + " offer_id = COALESCE(?, offer_id), period_start = COALESCE(?, period_start),"
+                + " period_end = COALESCE(?, period_end), cancel_at_period_end = ?, changed_at = ?,"
+                + " status = CASE WHEN status = 'PAST_DUE' THEN status ELSE 'ACTIVE' END"
+                + " WHERE tenant_id = ? AND provider = ? AND provider_subscription_id = ?"
+                + " AND status <> 'CANCELED' AND changed_at <= ?")) {
+            Period period = changed.period();
+            int rows = bind(update, changed.offerId(), period == null ? null : period.start(),
+                    period == null ? null : period.end(), changed.cancelAtPeriodEnd(), changed.occurredAt(),
+                    tenant.id(), provider, changed.providerSubscriptionId(), changed.occurredAt()).executeUpdate();
+            return rows == 1
+                    ? new Result(Outcome.APPLIED, "subscription " + changed.providerSubscriptionId() + " changed")
+                    : new Result(Outcome.NO_CHANGE, "subscription " + changed.providerSubscriptionId()
+                            + " was canceled or changed later");
+        }
+    }
+
+    private Result subscriptionCanceled(Connection connection, Tenant tenant, String provider,
+            SubscriptionCanceled canceled) throws SQLException {
+        Optional<SubscriptionRecord> existing = findSubscription(connection, tenant.id(), provider,
+                canceled.providerSubscriptionId());
+        if (existing.isEmpty()) {
+            return unknownPayer(canceled);
+        }
+        if (existing.get().status() == SubscriptionRecord.Status.CANCELED) {
+            return new Result(Outcome.NO_CHANGE, "subscription " + canceled.providerSubscriptionId()
+                    + " was canceled before");
+        }
+        try (PreparedStatement update = connection.prepareStatement("UPDATE billing_subscription SET"
+                + " status = 'CANCELED', cancel_at_period_end = false, changed_at = GREATEST(changed_at, ?)"
+                + " WHERE id = ?")) {
+            bind(update, canceled.occurredAt(), existing.get().id()).executeUpdate();
+        }
+        return new Result(Outcome.APPLIED, "subscription " + canceled.providerSubscriptionId() + " canceled");
+    }
+
+    private Result paymentFailed(Connection connection, Tenant tenant, String provider, PaymentFailed failed)
+            throws SQLException {
+        boolean changed = false;
+        if (failed.checkoutId() != null) {
+            Optional<CheckoutRecord> checkout = Checkouts.find(connection, tenant.id(), failed.checkoutId());
+            if (checkout.isPresent() && checkout.get().status() == CheckoutRecord.Status.OPEN) {
+                Checkouts.settle(connection, checkout.get().id(), CheckoutRecord.Status.FAILED, clock.instant());
+                changed = true;
+            }
+        }
+        if (failed.providerSubscriptionId() != null) {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE billing_subscription SET"
+                    + " status = 'PAST_DUE', changed_at = ? WHERE tenant_id = ? AND provider = ?"
+                    + " AND provider_subscription_id = ? AND status = 'ACTIVE' AND changed_at <= ?")) {
+                changed |= bind(update, failed.occurredAt(), tenant.id(), provider, failed.providerSubscriptionId(),
+                        failed.occurredAt()).executeUpdate() == 1;
+            }
+        }
+        return new Result(changed ? Outcome.APPLIED : Outcome.NO_CHANGE, "payment failed: " + failed.reason());
+    }
+
+    private static Result unknownPayer(PaymentEvent event) {
+        return new Result(Outcome.UNMATCHED, type(event) + " for a customer or subscription not known here ("
+                + event.providerCustomerId() + ")");
+    }
+
+    /** The paying account: from the checkout the event echoes, else from the provider's customer id. */
+    private static Optional<String> account(Connection connection, String tenantId, String provider,
+            String checkoutId, String customerId) throws SQLException {
+        if (checkoutId != null) {
+            Optional<CheckoutRecord> checkout = Checkouts.find(connection, tenantId, checkoutId);
+            if (checkout.isPresent() && checkout.get().provider().equals(provider)) {
+                return Optional.of(checkout.get().accountId());
+            }
+        }
+        if (customerId == null) {
+            return Optional.empty();
+        }
+        try (PreparedStatement select = connection.prepareStatement("SELECT account_id FROM billing_customer"
+                + " WHERE tenant_id = ? AND provider = ? AND provider_customer_id = ?")) {
+            try (ResultSet row = bind(select, tenantId, provider, customerId).executeQuery()) {
+                return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    private static String offerId(String named, Optional<CheckoutRecord> checkout) {
+        return named != null ? named : checkout.map(c -> c.offer().id()).orElse(null);
+    }
+
+    private static String offerId(String named, Optional<CheckoutRecord> checkout, Connection connection,
+            String tenantId, String subscriptionId) throws SQLException {
+        String offerId = offerId(named, checkout);
+        if (offerId != null || subscriptionId == null) {
+            return offerId;
+        }
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT offer_id FROM billing_subscription WHERE tenant_id = ? AND id = ?")) {
+            try (ResultSet row = bind(select, tenantId, subscriptionId).executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        }
+    }
+
+    private static boolean paymentExists(Connection connection, String tenantId, String provider,
+            String providerPaymentId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM billing_payment"
+                + " WHERE tenant_id = ? AND provider = ? AND provider_payment_id = ?")) {
+            try (ResultSet row = bind(select, tenantId, provider, providerPaymentId).executeQuery()) {
+                return row.next();
+            }
+        }
+    }
+
+    private void insertPayment(Connection connection, String tenantId, String accountId, String provider,
+            String paymentId, PaymentSucceeded paid, Optional<CheckoutRecord> checkout, String subscriptionId,
+            Offer offer) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO billing_payment (id, tenant_id,"
+                + " account_id, provider, provider_payment_id, checkout_id, subscription_id, offer_id, description,"
+                + " amount_minor, currency, credits, period_start, period_end, paid_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            Period period = paid.period();
+            bind(insert, paymentId, tenantId, accountId, provider, paid.providerPaymentId(),
+                    checkout.map(CheckoutRecord::id).orElse(null), subscriptionId, offer.id(), offer.name(),
+                    paid.amountMinor(), paid.currency(), offer.credits(), period == null ? null : period.start(),
+                    period == null ? null : period.end(), paid.occurredAt()).executeUpdate();
+        }
+    }
+
+    /**
+     * The subscription's id, creating it (ACTIVE) when it is new; a later period than the recorded one advances it and
+     * makes a past-due subscription active again.
+     */
+    private String ensureSubscription(Connection connection, String tenantId, String provider, String accountId,
+            String providerSubscriptionId, String offerId, Period period, Instant occurredAt) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO billing_subscription (id, tenant_id,"
+                + " account_id, provider, provider_subscription_id, offer_id, status, period_start, period_end,"
+                + " changed_at, created_at) VALUES (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?)"
+                + " ON CONFLICT (tenant_id, provider, provider_subscription_id) DO NOTHING")) {
+            bind(insert, "sub_" + compact(ids), tenantId, accountId, provider, providerSubscriptionId,
+                    offerId == null ? "" : offerId, period == null ? null : period.start(),
+                    period == null ? null : period.end(), occurredAt, clock.instant()).executeUpdate();
+        }
+        if (period != null) {
+            try (PreparedStatement advance = connection.prepareStatement("UPDATE billing_subscription SET"
+                    + " period_start = ?, period_end = ?, status = 'ACTIVE' WHERE tenant_id = ? AND provider = ?"
+                    + " AND provider_subscription_id = ? AND status <> 'CANCELED'"
+                    + " AND (period_end IS NULL OR period_end < ?)")) {
+                bind(advance, period.start(), period.end(), tenantId, provider, providerSubscriptionId, period.end())
+                        .executeUpdate();
+            }
+        }
+        return findSubscription(connection, tenantId, provider, providerSubscriptionId).orElseThrow().id();
+    }
+
+    static Optional<SubscriptionRecord> findSubscription(Connection connection, String tenantId, String provider,
+            String providerSubscriptionId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT * FROM billing_subscription"
+                + " WHERE tenant_id = ? AND provider = ? AND provider_subscription_id = ?")) {
+            try (ResultSet row = bind(select, tenantId, provider, providerSubscriptionId).executeQuery()) {
+                return row.next() ? Optional.of(subscription(row)) : Optional.empty();
+            }
+        }
+    }
+
+    static SubscriptionRecord subscription(ResultSet row) throws SQLException {
+        return new SubscriptionRecord(row.getString("id"), row.getString("account_id"), row.getString("provider"),
+                row.getString("provider_subscription_id"), row.getString("offer_id"),
+                SubscriptionRecord.Status.valueOf(row.getString("status")), instant(row, "period_start"),
+                instant(row, "period_end"), row.getBoolean("cancel_at_period_end"), instant(row, "created_at"));
+    }
+
+    static String compact(UuidV7 ids) {
+        return ids.next().toString().replace("-", "");
+    }
+
+    private static String type(PaymentEvent event) {
+        return event.getClass().getSimpleName();
+    }
+
+    private static String content(PaymentEvent event) {
+        try {
+            return JSON.writeValueAsString(event);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("A payment event could not be written as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,270 @@
+package dev.atelier.billing.payments;
+
+import static dev.atelier.billing.payments.Sql.bind;
+
+import dev.atelier.billing.credits.CreditLedger;
+import dev.atelier.core.db.JdbcTransactions;
+import dev.atelier.core.ids.UuidV7;
+import dev.atelier.core.tenants.Tenant;
+import dev.atelier.plugins.BoundPlugin;
+import dev.atelier.plugins.PluginCallException;
+import dev.atelier.plugins.PluginRegistry;
+import dev.atelier.plugins.TenantBindings;
+import dev.atelier.spi.payment.Checkout;
+import dev.atelier.spi.payment.CheckoutRequest;
+import dev.atelier.spi.payment.Customer;
+import dev.atelier.spi.payment.InvalidWebhookException;
+import dev.atelier.spi.payment.Offer;
+import dev.atelier.spi.payment.PaymentEvent;
+import dev.atelier.spi.payment.PaymentException;
+import dev.atelier.spi.payment.PaymentProvider;
+import dev.atelier.spi.payment.SimulatedPayments;
+import dev.atelier.spi.plugin.WebhookMessage;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Buying plans and top-ups: starting checkouts at the tenant's payment provider, receiving its webhooks, and reading
+ * an account's subscription and payments. Every change is made here, from the provider's normalized events; see
+ * {@link EventApplier} for how each applies exactly once.
+ */
+public final class Payments {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Payments.class);
+    private static final String UNAVAILABLE = "Purchases are not available on this site right now.";
+
+    private final JdbcTransactions transactions;
+    private final PluginRegistry<PaymentProvider, Void> providers;
+    private final Clock clock;
+    private final UuidV7 ids;
+    private final EventApplier applier;
+
+    public Payments(DataSource dataSource, CreditLedger ledger, PluginRegistry<PaymentProvider, Void> providers,
+            Clock clock) {
+        this.transactions = new JdbcTransactions(dataSource);
+        this.providers = providers;
+        this.clock = clock;
+        this.ids = new UuidV7(clock, new SecureRandom());
+        this.applier = new EventApplier(ledger, clock, ids);
+    }
+
+    /** The tenant's payment provider, when it chose one (deployed or not). */
+    public Optional<String> provider(Tenant tenant) {
+        return bound(tenant).map(BoundPlugin::plugin);
+    }
+
+    /** Whether the tenant's provider is deployed and simulated (test mode: the platform serves its checkout page). */
+    public boolean testMode(Tenant tenant) {
+        Optional<BoundPlugin<PaymentProvider>> bound = bound(tenant).filter(BoundPlugin::available);
+        try {
+            return bound.isPresent() && bound.get().call((provider, context) -> provider instanceof SimulatedPayments);
+        } catch (PluginCallException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Starts a checkout of {@code offerId} for an account, or offers again the one the account started for the same
+     * offer in the last {@link Checkouts#REUSE} (a double click makes one checkout).
+     *
+     * @param origin the tenant site's origin ({@code https://auratuner.com}), for the return addresses
+     * @throws UnknownOfferException when the tenant has no such plan or top-up
+     * @throws PaymentsUnavailableException when the tenant's provider is missing, not set up or not answering
+     */
+    public CheckoutRecord checkout(Tenant tenant, String accountId, String email, String offerId, URI origin)
+            throws UnknownOfferException, PaymentsUnavailableException {
+        Offer offer = TenantOffers.find(tenant, offerId).orElseThrow(() -> new UnknownOfferException(offerId));
+        BoundPlugin<PaymentProvider> provider = available(tenant);
+        String id = "chk_" + EventApplier.compact(ids);
+        Optional<CheckoutRecord> reused = transactions.run("starting a checkout", connection -> {
+            lockCustomer(connection, tenant.id(), accountId);
+            Optional<CheckoutRecord> recent = Checkouts.recentOpen(connection, tenant.id(), accountId,
+                    provider.plugin(), offerId, clock.instant().minus(Checkouts.REUSE));
+            if (recent.isEmpty()) {
+                Checkouts.insert(connection, id, tenant.id(), accountId, provider.plugin(), offer, clock.instant());
+            }
+            return recent;
+        });
+        if (reused.isPresent() && reused.get().url() != null) {
+            return reused.get();
+        }
+        String checkoutId = reused.map(CheckoutRecord::id).orElse(id);
+        Customer customer = new Customer(accountId, email, customerId(tenant.id(), provider.plugin(), accountId)
+                .orElse(null));
+        CheckoutRequest request = new CheckoutRequest(checkoutId, offer, customer,
+                origin.resolve("/account/billing?checkout=" + checkoutId), origin.resolve("/pricing"));
+        Checkout answer = callProvider(provider, "open a checkout",
+                (p, context) -> p.createCheckout(request, context));
+        URI url = answer.url().isAbsolute() ? answer.url() : origin.resolve(answer.url());
+        transactions.run("recording a checkout's answer", connection -> {
+            rememberCustomer(connection, tenant.id(), provider.plugin(), accountId, answer.providerCustomerId());
+            Checkouts.opened(connection, checkoutId, answer, url, clock.instant());
+            return null;
+        });
+        LOG.info("Checkout {} of {} opened for account {} of tenant {} at {}", checkoutId, offerId, accountId,
+                tenant.slug(), provider.plugin());
+        return checkout(tenant, accountId, checkoutId).orElseThrow();
+    }
+
+    /** The account's checkout {@code checkoutId}; empty for someone else's. */
+    public Optional<CheckoutRecord> checkout(Tenant tenant, String accountId, String checkoutId) {
+        return transactions.run("reading a checkout", connection -> Checkouts.find(connection, tenant.id(),
+                checkoutId).filter(c -> c.accountId().equals(accountId)));
+    }
+
+    /**
+     * Receives a webhook for the tenant's provider {@code providerId}: checked and translated by the provider, then
+     * each event applied once.
+     *
+     * @throws InvalidWebhookException when the provider does not believe it (nothing changes)
+     * @throws PaymentsUnavailableException when the tenant does not use {@code providerId} or it is not deployed
+     */
+    public List<AppliedEvent> receive(Tenant tenant, String providerId, WebhookMessage message)
+            throws InvalidWebhookException, PaymentsUnavailableException {
+        BoundPlugin<PaymentProvider> provider = available(tenant);
+        if (!provider.plugin().equals(providerId)) {
+            throw new PaymentsUnavailableException("This site does not take payments through " + providerId + ".",
+                    false, null);
+        }
+        List<PaymentEvent> events;
+        try {
+            events = provider.call((p, context) -> p.parseWebhook(message, context));
+        } catch (PluginCallException e) {
+            if (e.getCause() instanceof InvalidWebhookException invalid) {
+                throw invalid;
+            }
+            throw new PaymentsUnavailableException(UNAVAILABLE, true, e);
+        }
+        List<AppliedEvent> applied = new ArrayList<>();
+        for (PaymentEvent event : events) {
+            AppliedEvent result = transactions.run("applying a payment event",
+                    connection -> applier.apply(connection, tenant, providerId, event));
+            LOG.info("Payment event {} of tenant {} from {}: {} ({})", event.eventId(), tenant.slug(), providerId,
+                    result.outcome(), result.detail());
+            applied.add(result);
+        }
+        return applied;
+    }
+
+    /**
+     * The buyer's answer on a test-mode provider's checkout page: the provider writes the webhook its vendor would
+     * send, which is then received like any other. A checkout that is no longer open changes nothing.
+     *
+     * @return the applied events; empty when the checkout was not open
+     */
+    public List<AppliedEvent> answerTestCheckout(Tenant tenant, String accountId, String email, String checkoutId,
+            boolean paid) throws PaymentsUnavailableException, InvalidWebhookException {
+        Optional<CheckoutRecord> checkout = checkout(tenant, accountId, checkoutId)
+                .filter(c -> c.status() == CheckoutRecord.Status.OPEN && c.providerCheckoutId() != null);
+        if (checkout.isEmpty()) {
+            return List.of();
+        }
+        CheckoutRecord c = checkout.get();
+        BoundPlugin<PaymentProvider> provider = available(tenant);
+        CheckoutRequest request = new CheckoutRequest(c.id(), c.offer(), new Customer(accountId, email,
+                c.providerCustomerId()), URI.create("/account/billing"), URI.create("/pricing"));
+        SimulatedPayments.Simulation answer = new SimulatedPayments.CheckoutAnswered(request, c.providerCheckoutId(),
+                c.providerCustomerId(), paid, "sub_" + c.id());
+        WebhookMessage message = callProvider(provider, "simulate a checkout", (p, context) -> {
+            if (!(p instanceof SimulatedPayments simulated)) {
+                throw new PaymentException(PaymentException.Kind.NOT_SUPPORTED, "not a test-mode provider");
+            }
+            return simulated.simulate(answer, "evt_" + c.id() + (paid ? "_paid" : "_declined"), context);
+        });
+        return receive(tenant, provider.plugin(), message);
+    }
+
+    /** The account's newest subscription that is not canceled, if any. */
+    public Optional<SubscriptionRecord> subscription(Tenant tenant, String accountId) {
+        return transactions.run("reading a subscription", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT * FROM billing_subscription"
+                    + " WHERE tenant_id = ? AND account_id = ? AND status <> 'CANCELED'"
+                    + " ORDER BY created_at DESC LIMIT 1")) {
+                try (ResultSet row = bind(select, tenant.id(), accountId).executeQuery()) {
+                    return row.next() ? Optional.of(EventApplier.subscription(row)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** The account's payments, newest first, at most {@code limit}. */
+    public List<PaymentRecord> payments(Tenant tenant, String accountId, int limit) {
+        return transactions.run("reading payments", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT * FROM billing_payment"
+                    + " WHERE tenant_id = ? AND account_id = ? ORDER BY paid_at DESC, id DESC LIMIT ?")) {
+                List<PaymentRecord> out = new ArrayList<>();
+                try (ResultSet row = bind(select, tenant.id(), accountId, Math.max(1, Math.min(100, limit)))
+                        .executeQuery()) {
+                    while (row.next()) {
+                        out.add(PaymentRows.payment(row));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    private Optional<BoundPlugin<PaymentProvider>> bound(Tenant tenant) {
+        return providers.bind(TenantBindings.of(tenant));
+    }
+
+    private BoundPlugin<PaymentProvider> available(Tenant tenant) throws PaymentsUnavailableException {
+        Optional<BoundPlugin<PaymentProvider>> bound = bound(tenant);
+        if (bound.isEmpty() || !bound.get().available()) {
+            throw new PaymentsUnavailableException(UNAVAILABLE, false, null);
+        }
+        return bound.get();
+    }
+
+    private static <R> R callProvider(BoundPlugin<PaymentProvider> provider, String what,
+            BoundPlugin.TenantCall<PaymentProvider, R> call) throws PaymentsUnavailableException {
+        try {
+            return provider.call(call);
+        } catch (PluginCallException e) {
+            boolean temporary = !(e.getCause() instanceof PaymentException failure)
+                    || failure.kind() == PaymentException.Kind.TEMPORARY;
+            LOG.warn("Payment provider {} could not {}: {}", provider.plugin(), what,
+                    e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+            throw new PaymentsUnavailableException(temporary ? "The payment service did not answer. Please try again"
+                    + " in a moment." : UNAVAILABLE, temporary, e);
+        }
+    }
+
+    /** Serializes an account's checkouts, so that a double click finds the first click's checkout. */
+    private static void lockCustomer(Connection connection, String tenantId, String accountId) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+            bind(lock, "checkout:" + tenantId + ":" + accountId).executeQuery().close();
+        }
+    }
+
+    private Optional<String> customerId(String tenantId, String provider, String accountId) {
+        return transactions.run("reading a payment customer", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT provider_customer_id FROM"
+                    + " billing_customer WHERE tenant_id = ? AND provider = ? AND account_id = ?")) {
+                try (ResultSet row = bind(select, tenantId, provider, accountId).executeQuery()) {
+                    return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    private void rememberCustomer(Connection connection, String tenantId, String provider, String accountId,
+            String providerCustomerId) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO billing_customer (tenant_id,"
+                + " provider, account_id, provider_customer_id, created_at) VALUES (?, ?, ?, ?, ?)"
+                + " ON CONFLICT DO NOTHING")) {
+            bind(insert, tenantId, provider, accountId, providerCustomerId, clock.instant()).executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package dev.atelier.billing.payments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atelier.billing.credits.LedgerFixture;
+import dev.atelier.billing.payments.AppliedEvent.Outcome;
+import dev.atelier.core.db.JdbcTransactions;
+import dev.atelier.core.ids.UuidV7;
+import dev.atelier.core.tenants.Tenant;
+import dev.atelier.core.tenants.TenantSettings;
+import dev.atelier.core.tenants.TenantStatus;
+import dev.atelier.spi.payment.Offer;
+import dev.atelier.spi.payment.PaymentEvent;
+import dev.atelier.spi.payment.PaymentEvent.PaymentFailed;
+import dev.atelier.spi.payment.PaymentEvent.PaymentSucceeded;
+import dev.atelier.spi.payment.PaymentEvent.Period;
+import dev.atelier.spi.payment.PaymentEvent.SubscriptionCanceled;
+import dev.atelier.spi.payment.PaymentEvent.SubscriptionChanged;
+import dev.atelier.spi.payment.PaymentEvent.SubscriptionStarted;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Provider events applied to the records and the ledger: once, in any order, never losing one. */
+@ExtendWith(LedgerFixture.Extension.class)
+class PaymentEventsTest {
+
+    private static final String ADA = "acc_ada";
+    private static final String PROVIDER = "sandbox";
+    private static final Offer CREATOR = new Offer("creator", "Creator plan", Offer.Interval.MONTH, 1900, "usd", 800,
+            null);
+    private static final Offer TOPUP = new Offer("topup-200", "200 credits", Offer.Interval.ONCE, 700, "usd", 200,
+            null);
+
+    private LedgerFixture fixture;
+    private JdbcTransactions transactions;
+    private EventApplier applier;
+    private Tenant tenant;
+    private Instant now;
+
+    @BeforeEach
+    void start(LedgerFixture fixture) {
+        this.fixture = fixture;
+        transactions = new JdbcTransactions(fixture.database.dataSource());
+        applier = new EventApplier(fixture.ledger, fixture.clock, new UuidV7(fixture.clock, new SecureRandom()));
+        now = fixture.clock.instant();
+        tenant = new Tenant(LedgerFixture.ALPHA, "alpha", "Alpha", TenantStatus.ACTIVE, "help@alpha.test",
+                List.of("alpha.test"), null, new TenantSettings(List.of(), List.of(
+                        new TenantSettings.Plan("creator", "Creator", 1900, "USD", "month", 800, List.of(), true),
+                        new TenantSettings.Plan("topup-200", "200 credits", 700, "USD", null, 200, List.of(), false)),
+                        null, null, null, null, null, null, null), now);
+    }
+
+    @Test
+    void aPaidTopUpGrantsItsCreditsOnceHoweverOftenItArrives() {
+        String checkout = openCheckout(TOPUP);
+        PaymentSucceeded paid = topUpPaid("evt_1", checkout, "pi_1");
+
+        assertThat(apply(paid).outcome()).isEqualTo(Outcome.APPLIED);
+        assertThat(apply(paid).outcome()).isEqualTo(Outcome.DUPLICATE);
+        // The same payment found again under another event id (the reconciler) counts once too.
+        assertThat(apply(topUpPaid("lookup_1", checkout, "pi_1")).outcome()).isEqualTo(Outcome.NO_CHANGE);
+
+        assertThat(fixture.ledger.balance(LedgerFixture.ALPHA, ADA)).isEqualTo(200);
+        assertThat(fixture.number("SELECT count(*) FROM billing_payment")).isEqualTo(1);
+        assertThat(fixture.number("SELECT count(*) FROM billing_checkout WHERE status = 'PAID'")).isEqualTo(1);
+    }
+
+    @Test
+    void fiftySimultaneousDeliveriesOfOneEventGrantOnce() throws Exception {
+        String checkout = openCheckout(TOPUP);
+        PaymentSucceeded paid = topUpPaid("evt_many", checkout, "pi_many");
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<AppliedEvent>> results = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            results.add(pool.submit(() -> {
+                go.await();
+                return apply(paid);
+            }));
+        }
+        go.countDown();
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Future<AppliedEvent> result : results) {
+            outcomes.add(result.get().outcome());
+        }
+        pool.shutdown();
+
+        assertThat(outcomes).containsOnlyOnce(Outcome.APPLIED).filteredOn(o -> o != Outcome.APPLIED)
+                .containsOnly(Outcome.DUPLICATE);
+        assertThat(fixture.ledger.balance(LedgerFixture.ALPHA, ADA)).isEqualTo(200);
+        assertThat(fixture.runningTotalsOffTheLedger()).isZero();
+    }
+
+    @Test
+    void theFirstInvoicePaidBeforeItsCheckoutCompletedIsStillCreditedOnceAndTheSubscriptionStarts() {
+        String checkout = openCheckout(CREATOR);
+        Period first = new Period(now, now.plus(Duration.ofDays(30)));
+
+        apply(new PaymentSucceeded("evt_invoice", now, null, "cus_ada", "pi_first", 1900, "usd", "creator",
+                "sub_x", first));
+        apply(new SubscriptionStarted("evt_completed", now.plusSeconds(1), checkout, "cus_ada", "sub_x", "creator",
+                first));
+
+        assertThat(fixture.ledger.balance(LedgerFixture.ALPHA, ADA)).isEqualTo(800);
+        assertThat(fixture.number("SELECT count(*) FROM billing_subscription WHERE status = 'ACTIVE'")).isEqualTo(1);
+        assertThat(fixture.number("SELECT count(*) FROM billing_checkout WHERE status = 'PAID'")).isEqualTo(1);
+    }
+
+    @Test
+    void eachPaidPeriodGrantsThePlanCreditsThatLastUntilThePeriodEnds() {
+        String checkout = openCheckout(CREATOR);
+        Period first = new Period(now, now.plus(Duration.ofDays(30)));
+        Period second = new Period(first.end(), first.end().plus(Duration.ofDays(30)));
+        apply(new SubscriptionStarted("evt_started", now, checkout, "cus_ada", "sub_x", "creator", first));
+        apply(new PaymentSucceeded("evt_p1", now, checkout, "cus_ada", "pi_1", 1900, "usd", "creator", "sub_x",
+                first));
+
+        fixture.clock.advance(Duration.ofDays(30));
+        AppliedEvent renewal = apply(new PaymentSucceeded("evt_p2", first.end(), null, "cus_ada", "pi_2", 1900,
+                "usd", null, "sub_x", second));
+
+        assertThat(renewal.outcome()).isEqualTo(Outcome.APPLIED);
+        assertThat(fixture.ledger.balance(LedgerFixture.ALPHA, ADA)).as("the first period's credits ended with it")
+                .isEqualTo(800);
+        assertThat(fixture.number("SELECT count(*) FROM billing_subscription WHERE period_end = ?",
+                second.end().atOffset(java.time.ZoneOffset.UTC))).isEqualTo(1);
+    }
+
+    @Test
+    void aChangeArrivingAfterTheCancellationLeavesTheSubscriptionCanceled() {
+        String checkout = openCheckout(CREATOR);
+        Period first = new Period(now, now.plus(Duration.ofDays(30)));
+        apply(new SubscriptionStarted("evt_started", now, checkout, "cus_ada", "sub_x", "creator", first));
+
+        apply(new SubscriptionCanceled("evt_deleted", now.plusSeconds(20), "cus_ada", "sub_x", now.plusSeconds(20)));
+        AppliedEvent late = apply(new SubscriptionChanged("evt_updated", now.plusSeconds(10), "cus_ada", "sub_x",
+                "creator", first, true));
+
+        assertThat(late.outcome()).isEqualTo(Outcome.NO_CHANGE);
+        assertThat(fixture.number("SELECT count(*) FROM billing_subscription WHERE status = 'CANCELED'"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aDeclinedCheckoutFailsAndGrantsNothing() {
+        String checkout = openCheckout(TOPUP);
+
+        assertThat(apply(new PaymentFailed("evt_declined", now, checkout, "cus_ada", null, "card declined"))
+                .outcome()).isEqualTo(Outcome.APPLIED);
+
+        assertThat(fixture.number("SELECT count(*) FROM billing_checkout WHERE status = 'FAILED'")).isEqualTo(1);
+        assertThat(fixture.ledger.balance(LedgerFixture.ALPHA, ADA)).isZero();
+    }
+
+    @Test
+    void anEventForAnUnknownCustomerIsKeptForReviewAndChangesNothing() {
+        AppliedEvent stray = apply(new PaymentSucceeded("evt_stray", now, null, "cus_nobody", "pi_x", 700, "usd",
+                "topup-200", null, null));
+
+        assertThat(stray.outcome()).isEqualTo(Outcome.UNMATCHED);
+        assertThat(fixture.number("SELECT count(*) FROM billing_event WHERE outcome = 'UNMATCHED'"
+                + " AND content->>'providerCustomerId' = 'cus_nobody'")).isEqualTo(1);
+        assertThat(fixture.number("SELECT count(*) FROM billing_payment")).isZero();
+    }
+
+    private PaymentSucceeded topUpPaid(String eventId, String checkout, String paymentId) {
+        return new PaymentSucceeded(eventId, now, checkout, "cus_ada", paymentId, 700, "usd", "topup-200", null, null);
+    }
+
+    private String openCheckout(Offer offer) {
+        String id = "chk_" + offer.id();
+        transactions.run("test checkout", connection -> {
+            Checkouts.insert(connection, id, LedgerFixture.ALPHA, ADA, PROVIDER, offer, now);
+            try (var insert = connection.prepareStatement("INSERT INTO billing_customer (tenant_id, provider,"
+                    + " account_id, provider_customer_id, created_at) VALUES (?, ?, ?, ?, ?)"
+                    + " ON CONFLICT DO NOTHING")) {
+                Sql.bind(insert, LedgerFixture.ALPHA, PROVIDER, ADA, "cus_ada", now).executeUpdate();
+            }
+            return null;
+        });
+        return id;
+    }
+
+    private AppliedEvent apply(PaymentEvent event) {
+        return transactions.run("test event", (Connection connection) ->
+                applier.apply(connection, tenant, PROVIDER, event));
+    }
+}
