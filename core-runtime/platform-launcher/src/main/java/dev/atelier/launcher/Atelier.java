@@ -28,6 +28,8 @@ import java.time.Clock;
 import dev.atelier.web.health.ReadinessChecks;
 import dev.atelier.web.api.generations.EventStreams;
 import dev.atelier.web.tenant.TenantPluginDescriptions;
+import dev.atelier.billing.payments.Payments;
+import dev.atelier.plugins.PluginKinds;
 import dev.atelier.web.TenantWeb;
 import org.glassfish.jersey.server.ResourceConfig;
 import dev.atelier.web.tenant.SiteSetup;
@@ -109,7 +111,9 @@ public final class Atelier implements AutoCloseable {
                 config.home().resolve("themes"), config.get(Keys.OPERATOR_HOST), sites),
                 new Links("local".equals(config.profile()), config.get(Keys.SECURE_COOKIES),
                         config.get(Keys.BASE_DOMAIN)));
-        WebApplication application = new WebApplication(plugins, history, readiness, accounts, generation,
+        Payments payments = new Payments(database.dataSource(), generation.ledger(),
+                plugins.plugins(PluginKinds.PAYMENTS), Clock.systemUTC());
+        WebApplication application = new WebApplication(plugins, history, readiness, accounts, generation, payments,
                 new NewAccounts(List.of(new SignupBonus(generation.ledger())::grant)),
                 new EventStreams.Limits(config.get(Keys.EVENT_STREAMS_PER_USER), config.get(Keys.EVENT_STREAMS_PER_IP),
                         config.get(Keys.EVENT_STREAMS_MAX_LIFETIME)));

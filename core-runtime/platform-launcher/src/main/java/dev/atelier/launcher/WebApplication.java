@@ -1,5 +1,6 @@
 package dev.atelier.launcher;
 
+import dev.atelier.billing.payments.Payments;
 import dev.atelier.core.deployments.DeploymentHistory;
 import dev.atelier.generation.GenerationModule;
 import dev.atelier.plugins.ModelRegistry;
@@ -25,7 +26,8 @@ import org.glassfish.jersey.server.ResourceConfig;
  * @param streams caps on open progress event streams
  */
 record WebApplication(PluginHost plugins, DeploymentHistory history, ReadinessChecks readiness,
-        AccountServices accounts, GenerationModule generation, NewAccounts newAccounts, EventStreams.Limits streams) {
+        AccountServices accounts, GenerationModule generation, Payments payments, NewAccounts newAccounts,
+        EventStreams.Limits streams) {
 
     ResourceConfig build(TenantWeb web) {
         ResourceConfig config = WebServer.base();
@@ -41,6 +43,7 @@ record WebApplication(PluginHost plugins, DeploymentHistory history, ReadinessCh
                 bind(plugins).to(PluginHost.class);
                 bind(plugins.models()).to(ModelRegistry.class);
                 bind(generation).to(GenerationModule.class);
+                bind(payments).to(Payments.class);
                 bind(readiness).to(ReadinessChecks.class);
                 bind(history).to(DeploymentHistory.class);
             }

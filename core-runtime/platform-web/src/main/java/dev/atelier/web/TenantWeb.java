@@ -158,6 +158,7 @@ public final class TenantWeb {
                         new Throttle(accounts.rateLimiter()), new AccountMail(mailComposer, accounts.outbox()), links,
                         newAccounts)).to(AccountFlows.class);
                 bind(engine).to(ThemeEngine.class);
+                bind(links).to(Links.class);
                 bind(staticFiles).to(StaticFiles.class);
                 bind(brandAssets).to(BrandAssets.class);
                 bind(new TenantPluginDescriptions(plugins.kinds(), plugins.descriptions()))

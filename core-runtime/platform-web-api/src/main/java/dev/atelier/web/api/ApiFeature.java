@@ -2,6 +2,8 @@ package dev.atelier.web.api;
 
 import dev.atelier.web.api.accounts.AccountApiResource;
 import dev.atelier.web.api.accounts.AuthApiResource;
+import dev.atelier.web.api.billing.BillingResource;
+import dev.atelier.web.api.billing.PaymentWebhookResource;
 import dev.atelier.web.api.generations.CreditsResource;
 import dev.atelier.web.api.generations.EventStreams;
 import dev.atelier.web.api.generations.GenerationCallbacksResource;
@@ -15,9 +17,9 @@ import org.glassfish.jersey.internal.inject.AbstractBinder;
 import org.glassfish.jersey.server.ResourceConfig;
 
 /**
- * The JSON API under {@code /api/v1} that a tenant's users and their scripts call: sign-in and account, models,
- * generations with their progress streams, uploads, credits, media links and the models' webhook callbacks. Needs
- * {@code TenantWeb} registered in the same application.
+ * The JSON API under {@code /api/v1} that a tenant's users and their scripts call: sign-in and account, purchases,
+ * models, generations with their progress streams, uploads, credits, media links, and the webhooks of payment
+ * providers and models. Needs {@code TenantWeb} registered in the same application.
  */
 public final class ApiFeature {
 
@@ -34,6 +36,8 @@ public final class ApiFeature {
         config.register(CreditsResource.class);
         config.register(MediaResource.class);
         config.register(GenerationCallbacksResource.class);
+        config.register(BillingResource.class);
+        config.register(PaymentWebhookResource.class);
         config.register(new AbstractBinder() {
             @Override
             protected void configure() {

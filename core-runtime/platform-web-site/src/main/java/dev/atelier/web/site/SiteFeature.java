@@ -18,16 +18,18 @@ import dev.atelier.web.site.admin.TenantPlugins;
 import dev.atelier.web.site.assets.BrandAssetResource;
 import dev.atelier.web.site.assets.BrandStyleResource;
 import dev.atelier.web.site.assets.StaticResource;
+import dev.atelier.web.site.billing.BillingPageResource;
+import dev.atelier.web.site.billing.CheckoutPagesResource;
+import dev.atelier.web.site.billing.TestCheckoutResource;
 import dev.atelier.web.site.creation.GenerationPagesResource;
-import dev.atelier.web.site.pages.BillingPageResource;
 import dev.atelier.web.site.pages.SitePagesResource;
 import dev.atelier.web.tenant.DeployedPlugins;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
 import org.glassfish.jersey.server.ResourceConfig;
 
 /**
- * The tenant sites' HTML boundary: the theme's pages, sign-in and account pages, create and gallery, pricing and
- * billing, brand assets and the admin area. Needs {@link TenantWeb} registered in the same application.
+ * The tenant sites' HTML boundary: the theme's pages, sign-in and account pages, create and gallery, pricing,
+ * checkout and billing, brand assets and the admin area. Needs {@link TenantWeb} registered in the same application.
  */
 public final class SiteFeature {
 
@@ -38,6 +40,8 @@ public final class SiteFeature {
     public static void registerIn(ResourceConfig config, TenantWeb web, DeployedPlugins plugins) {
         config.register(SitePagesResource.class);
         config.register(BillingPageResource.class);
+        config.register(CheckoutPagesResource.class);
+        config.register(TestCheckoutResource.class);
         config.register(SignInResource.class);
         config.register(SignUpResource.class);
         config.register(PasswordResetResource.class);

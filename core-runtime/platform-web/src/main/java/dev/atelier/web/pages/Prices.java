@@ -6,14 +6,15 @@ import java.util.Currency;
 import java.util.Locale;
 
 /** Formats minor-unit prices for people: {@code 1200 USD} → {@code $12}, {@code 1299 USD} → {@code $12.99}. */
-final class Prices {
+public final class Prices {
 
     private Prices() {}
 
-    static String format(long minor, String currencyCode) {
+    /** @param currencyCode ISO 4217, either case ({@code USD} in tenant.yaml, {@code usd} as providers write it) */
+    public static String format(long minor, String currencyCode) {
         Currency currency;
         try {
-            currency = Currency.getInstance(currencyCode);
+            currency = Currency.getInstance(currencyCode.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException | NullPointerException e) {
             return minor + " " + currencyCode;
         }

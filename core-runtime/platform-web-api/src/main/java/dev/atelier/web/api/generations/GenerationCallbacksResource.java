@@ -1,5 +1,7 @@
 package dev.atelier.web.api.generations;
 
+import dev.atelier.spi.plugin.WebhookMessage;
+import dev.atelier.web.http.Webhooks;
 import dev.atelier.generation.CallbackInbox;
 import dev.atelier.generation.GenerationModule;
 import dev.atelier.spi.model.Callbacks;
@@ -11,11 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
 import java.io.InputStream;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Receives vendors' webhook messages about running generations, on any host (the public base URL need not be a
@@ -38,32 +36,12 @@ public final class GenerationCallbacksResource {
     @POST
     public Response receive(@PathParam("job") String job, @PathParam("attempt") String attempt,
             @PathParam("signature") String signature, @Context HttpHeaders headers, InputStream body) {
-        byte[] content = read(body);
-        CallbackInbox.Receipt receipt = generation.callbacks().receive(job, attempt, signature, flat(headers), content);
+        WebhookMessage message = Webhooks.read(headers, body, Callbacks.MAX_BODY_BYTES);
+        CallbackInbox.Receipt receipt = generation.callbacks().receive(job, attempt, signature, message.headers(),
+                message.body());
         if (receipt == CallbackInbox.Receipt.UNKNOWN) {
             throw ProblemException.notFound("There is nothing at this address.");
         }
         return Response.noContent().build();
-    }
-
-    private static byte[] read(InputStream body) {
-        try (body) {
-            byte[] content = body.readNBytes(Callbacks.MAX_BODY_BYTES + 1);
-            if (content.length > Callbacks.MAX_BODY_BYTES) {
-                throw new ProblemException(413, "Content Too Large", "A callback message may have at most "
-                        + Callbacks.MAX_BODY_BYTES / 1024 + " KB.");
-            }
-            return content;
-        } catch (IOException e) {
-            throw new ProblemException(400, "Bad Request", "The message could not be read.");
-        }
-    }
-
-    private static Map<String, String> flat(HttpHeaders headers) {
-        Map<String, String> flat = new LinkedHashMap<>();
-        for (Map.Entry<String, List<String>> header : headers.getRequestHeaders().entrySet()) {
-            flat.put(header.getKey(), String.join(", ", header.getValue()));
-        }
-        return flat;
     }
 }

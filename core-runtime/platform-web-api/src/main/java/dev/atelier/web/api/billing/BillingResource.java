@@ -1,0 +1,114 @@
+package dev.atelier.web.api.billing;
+
+import dev.atelier.billing.payments.CheckoutRecord;
+import dev.atelier.billing.payments.PaymentRecord;
+import dev.atelier.billing.payments.Payments;
+import dev.atelier.billing.payments.PaymentsUnavailableException;
+import dev.atelier.billing.payments.SubscriptionRecord;
+import dev.atelier.billing.payments.UnknownOfferException;
+import dev.atelier.core.tenants.Tenant;
+import dev.atelier.web.Pagination;
+import dev.atelier.web.auth.AuthPages;
+import dev.atelier.web.auth.Links;
+import dev.atelier.web.auth.RequestAuth;
+import dev.atelier.web.auth.Viewer;
+import dev.atelier.web.problem.Problem;
+import dev.atelier.web.problem.ProblemException;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The signed-in user's purchases: {@code POST /api/v1/billing/checkouts} {@code {"offer": "<plan or top-up id>"}}
+ * answers 201 {@code {"id", "url"}} (send the person to {@code url} to pay; a second request for the same offer within
+ * half an hour answers the same checkout); {@code GET /api/v1/billing/subscription} and
+ * {@code GET /api/v1/billing/payments?limit=} (newest first, at most 100).
+ */
+@Path("/api/v1/billing")
+@Produces(MediaType.APPLICATION_JSON)
+public final class BillingResource {
+
+    public record CheckoutInput(String offer) {}
+
+    public record CheckoutView(String id, String url, String offer, String status) {}
+
+    public record SubscriptionView(String id, String plan, String status, Instant currentPeriodStart,
+            Instant currentPeriodEnd, boolean cancelAtPeriodEnd) {}
+
+    public record Subscription(SubscriptionView subscription) {}
+
+    public record PaymentView(String id, String description, long amount, String currency, long credits,
+            long refunded, Instant paidAt, Instant periodStart, Instant periodEnd) {}
+
+    public record Payments(List<PaymentView> payments) {}
+
+    private final dev.atelier.billing.payments.Payments payments;
+    private final Links links;
+
+    @Inject
+    public BillingResource(dev.atelier.billing.payments.Payments payments, Links links) {
+        this.payments = payments;
+        this.links = links;
+    }
+
+    @POST
+    @Path("checkouts")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response checkout(CheckoutInput input, @Context HttpServletRequest request) {
+        Viewer viewer = RequestAuth.requireViewer(request);
+        Tenant tenant = AuthPages.tenant(request);
+        String offer = input == null || input.offer() == null ? "" : input.offer().strip();
+        if (offer.isEmpty()) {
+            throw ProblemException.invalid("Say which plan or top-up to buy.",
+                    List.of(new Problem.FieldError("offer", "is required")));
+        }
+        try {
+            CheckoutRecord checkout = payments.checkout(tenant, viewer.account().id(), viewer.account().email(),
+                    offer, URI.create(links.forMail(tenant, request, "/")));
+            return Response.status(201).entity(new CheckoutView(checkout.id(), checkout.url().toString(),
+                    checkout.offer().id(), checkout.status().name())).build();
+        } catch (UnknownOfferException e) {
+            throw ProblemException.invalid(e.getMessage(), List.of(new Problem.FieldError("offer",
+                    "is not a plan or top-up of this site")));
+        } catch (PaymentsUnavailableException e) {
+            throw new ProblemException(503, "Service Unavailable", e.getMessage());
+        }
+    }
+
+    @GET
+    @Path("subscription")
+    public Subscription subscription(@Context HttpServletRequest request) {
+        Viewer viewer = RequestAuth.requireViewer(request);
+        return new Subscription(payments.subscription(AuthPages.tenant(request), viewer.account().id())
+                .map(BillingResource::view).orElse(null));
+    }
+
+    @GET
+    @Path("payments")
+    public Payments history(@QueryParam("limit") String limit, @Context HttpServletRequest request) {
+        Viewer viewer = RequestAuth.requireViewer(request);
+        return new Payments(payments.payments(AuthPages.tenant(request), viewer.account().id(),
+                Pagination.limit(limit)).stream().map(BillingResource::view).toList());
+    }
+
+    private static SubscriptionView view(SubscriptionRecord s) {
+        return new SubscriptionView(s.id(), s.offerId(), s.status().name(), s.periodStart(), s.periodEnd(),
+                s.cancelAtPeriodEnd());
+    }
+
+    private static PaymentView view(PaymentRecord p) {
+        return new PaymentView(p.id(), p.description(), p.amountMinor(), p.currency(), p.credits(),
+                p.refundedMinor(), p.paidAt(), p.periodStart(), p.periodEnd());
+    }
+}

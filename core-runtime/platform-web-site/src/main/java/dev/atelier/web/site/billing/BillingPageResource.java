@@ -1,0 +1,75 @@
+package dev.atelier.web.site.billing;
+
+import dev.atelier.billing.payments.CheckoutRecord;
+import dev.atelier.billing.payments.Payments;
+import dev.atelier.billing.payments.TenantOffers;
+import dev.atelier.core.tenants.Tenant;
+import dev.atelier.generation.GenerationModule;
+import dev.atelier.spi.payment.Offer;
+import dev.atelier.web.auth.AuthPages;
+import dev.atelier.web.auth.Viewer;
+import dev.atelier.web.pages.PageRenderer;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code /account/billing}: the balance, the current plan and its renewal, and every payment; after a checkout
+ * ({@code ?checkout=<id>}) it also says whether that payment arrived. A root resource of its own: under the site pages
+ * resource ({@code /}) it would never be reached, because requests below {@code /account} are matched to the account
+ * resource.
+ */
+@Path("/account/billing")
+@Produces("text/html; charset=utf-8")
+public final class BillingPageResource {
+
+    private static final int PAYMENTS_SHOWN = 50;
+
+    private final PageRenderer pages;
+    private final Payments payments;
+    private final GenerationModule generation;
+
+    @Inject
+    public BillingPageResource(PageRenderer pages, Payments payments, GenerationModule generation) {
+        this.pages = pages;
+        this.payments = payments;
+        this.generation = generation;
+    }
+
+    @GET
+    public Response billing(@QueryParam("checkout") String checkoutId, @Context HttpServletRequest request) {
+        return AuthPages.signedIn(request, viewer -> {
+            Tenant tenant = AuthPages.tenant(request);
+            Map<String, Object> data = pages.model(request, tenant, "/account/billing", "Billing");
+            data.put("billing", page(tenant, viewer, checkoutId));
+            return pages.renderPrivate(tenant, "billing.ftlh", data, 200);
+        });
+    }
+
+    private BillingViews.BillingPage page(Tenant tenant, Viewer viewer, String checkoutId) {
+        String accountId = viewer.account().id();
+        Optional<CheckoutRecord> checkout = checkoutId == null ? Optional.empty()
+                : payments.checkout(tenant, accountId, checkoutId);
+        BillingViews.PlanView plan = payments.subscription(tenant, accountId).map(s -> BillingViews.plan(s,
+                TenantOffers.find(tenant, s.offerId()).map(Offer::name).orElse(s.offerId()))).orElse(null);
+        return new BillingViews.BillingPage(generation.ledger().balance(tenant.id(), accountId), plan,
+                payments.payments(tenant, accountId, PAYMENTS_SHOWN).stream().map(BillingViews::payment).toList(),
+                checkout.map(BillingPageResource::notice).orElse(null),
+                checkout.map(c -> c.offer().name()).orElse(null));
+    }
+
+    private static String notice(CheckoutRecord checkout) {
+        return switch (checkout.status()) {
+            case PAID -> "paid";
+            case FAILED, EXPIRED -> "failed";
+            case OPEN -> "pending";
+        };
+    }
+}

@@ -1,0 +1,74 @@
+package dev.atelier.web.site.billing;
+
+import dev.atelier.billing.payments.CheckoutRecord;
+import dev.atelier.billing.payments.PaymentRecord;
+import dev.atelier.billing.payments.SubscriptionRecord;
+import dev.atelier.spi.payment.Offer;
+import dev.atelier.web.pages.Prices;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/** The typed data the billing templates receive. */
+public final class BillingViews {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
+    /** An offer about to be bought: {@code checkout.ftlh}. */
+    public record OfferView(String id, String name, String price, String interval, long credits, boolean recurring,
+            boolean testMode) {}
+
+    /** The test-mode provider's checkout page: {@code sandbox-checkout.ftlh}. */
+    public record TestCheckoutView(String id, String name, String price, String interval, long credits,
+            boolean recurring) {}
+
+    /** The current plan on {@code /account/billing}. */
+    public record PlanView(String plan, String status, String renews, boolean cancelAtPeriodEnd) {}
+
+    /** One payment on {@code /account/billing}. */
+    public record PaymentView(String id, String date, String description, String amount, long credits,
+            String refunded) {}
+
+    /**
+     * {@code /account/billing}: balance, plan, payments, and what became of the checkout the buyer just came back from.
+     *
+     * @param notice {@code paid}, {@code failed}, {@code pending} or {@code null}
+     */
+    public record BillingPage(long balance, PlanView plan, List<PaymentView> payments, String notice,
+            String noticeOffer) {}
+
+    private BillingViews() {}
+
+    static OfferView offer(Offer offer, boolean testMode) {
+        return new OfferView(offer.id(), offer.name(), Prices.format(offer.amountMinor(), offer.currency()),
+                interval(offer), offer.credits(), offer.recurring(), testMode);
+    }
+
+    static TestCheckoutView testCheckout(CheckoutRecord checkout) {
+        Offer offer = checkout.offer();
+        return new TestCheckoutView(checkout.id(), offer.name(), Prices.format(offer.amountMinor(), offer.currency()),
+                interval(offer), offer.credits(), offer.recurring());
+    }
+
+    static PlanView plan(SubscriptionRecord subscription, String planName) {
+        return new PlanView(planName, subscription.status().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                date(subscription.periodEnd()), subscription.cancelAtPeriodEnd());
+    }
+
+    static PaymentView payment(PaymentRecord payment) {
+        return new PaymentView(payment.id(), date(payment.paidAt()), payment.description(),
+                Prices.format(payment.amountMinor(), payment.currency()), payment.credits(),
+                payment.refundedMinor() == 0 ? null : Prices.format(payment.refundedMinor(), payment.currency()));
+    }
+
+    static String date(Instant instant) {
+        return instant == null ? null : DATE.format(instant);
+    }
+
+    private static String interval(Offer offer) {
+        return offer.recurring() ? offer.interval().name().toLowerCase(Locale.ROOT) : null;
+    }
+}
