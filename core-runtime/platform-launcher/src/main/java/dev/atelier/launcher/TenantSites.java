@@ -2,11 +2,13 @@ package dev.atelier.launcher;
 
 import dev.atelier.core.tenants.BrandingUpdate;
 import dev.atelier.core.tenants.LogoUpload;
+import dev.atelier.core.tenants.PluginSettingsUpdate;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.core.tenants.TenantModule;
 import dev.atelier.core.tenants.TenantSettings;
 import dev.atelier.web.tenant.BrandingStore;
 import dev.atelier.web.tenant.ModelOffersStore;
+import dev.atelier.web.tenant.PluginSettingsStore;
 import dev.atelier.web.tenant.TenantAsset;
 import dev.atelier.web.tenant.TenantSiteData;
 import java.util.List;
@@ -14,9 +16,9 @@ import java.util.Optional;
 
 /**
  * Gives the web layer's tenant sites what they need from the tenant module: assets, template overrides, branding,
- * models and prices.
+ * models and prices, plugin settings.
  */
-final class TenantSites implements TenantSiteData, BrandingStore, ModelOffersStore {
+final class TenantSites implements TenantSiteData, BrandingStore, ModelOffersStore, PluginSettingsStore {
 
     private final TenantModule tenants;
 
@@ -52,6 +54,11 @@ final class TenantSites implements TenantSiteData, BrandingStore, ModelOffersSto
                 : new LogoUpload(update.logo().bytes(), update.logo().contentType());
         tenants.admin().updateBranding(tenant.slug(), new BrandingUpdate(update.name(), update.tagline(),
                 update.theme(), update.colors(), update.fonts()), logo);
+    }
+
+    @Override
+    public void save(String tenantId, PluginSettingsUpdate update) {
+        tenants.admin().updatePluginSettings(byId(tenantId).slug(), update);
     }
 
     private Tenant byId(String tenantId) {

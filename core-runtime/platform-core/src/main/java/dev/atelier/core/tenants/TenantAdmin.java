@@ -41,6 +41,24 @@ public interface TenantAdmin {
      */
     Tenant updateModels(String slug, java.util.List<TenantSettings.ModelOffer> offers, TenantSettings.Credits limits);
 
+    /**
+     * Changes the settings of one plugin the tenant binds: {@code storage.config} (or {@code payment.config},
+     * {@code bot_protection.config}) or the {@code config} of an offered model.
+     *
+     * <p>The resulting settings are checked exactly as when a tenant folder is applied (the URL rules of
+     * {@link PluginUrls} and the deployed plugin's schema) and stored only when they pass. A new secret is sealed with
+     * the secrets key and stored like the secrets of a folder: the document refers to it as {@code ${NAME}}, where
+     * {@code NAME} is made from the slug, the plugin and the setting ({@code ALPHA_STORAGE_SECRET_ACCESS_KEY}), so an
+     * export names it and never holds its value. Secrets the document no longer refers to are dropped.
+     *
+     * @return the tenant as it is now
+     * @throws InvalidTenantConfigException naming each bad field by its tenant.yaml path
+     *     ({@code storage.config.bucket}, {@code models[1].config.api_key}), also when the plugin is not deployed
+     *     (its schema is unknown) or the tenant does not bind it; nothing is stored
+     * @throws TenantNotFoundException if there is no such tenant
+     */
+    Tenant updatePluginSettings(String slug, PluginSettingsUpdate update);
+
     /** Highest credit price of one generation {@link #updateModels} accepts. */
     int MAX_MODEL_CREDITS = 100_000;
 

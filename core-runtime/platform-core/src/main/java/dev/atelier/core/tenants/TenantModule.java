@@ -79,7 +79,8 @@ public final class TenantModule {
         this.directory = new SnapshotDirectory(database.entityManagerFactory(), secrets);
         this.assets = new ScopedAssets(scope);
         this.templates = new ScopedTemplates(scope);
-        this.admin = new StoredTenantAdmin(database.entityManagerFactory(), scope, directory, pluginUrls);
+        this.admin = new StoredTenantAdmin(database.entityManagerFactory(), scope, directory, pluginUrls, secrets,
+                pluginSchemas);
         this.exporter = new FolderExporter(database.entityManagerFactory(), assets, templates);
         directory.reload();
     }

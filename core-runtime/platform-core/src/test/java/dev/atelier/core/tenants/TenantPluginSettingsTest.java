@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,5 +98,62 @@ class TenantPluginSettingsTest {
 
         assertThat(rejected.problems()).extracting(ConfigProblem::toString).containsExactly(
                 "alpha/tenant.yaml:models[1].config.api_key: is required (plugin openai-images)");
+    }
+
+    @Test
+    void settingsSavedByAnAdminAreCheckedAsAFolderIsAndRefusedWhole() throws Exception {
+        applyWithOpenAiKey();
+        Tenant before = module.directory().bySlug("alpha").orElseThrow();
+
+        InvalidTenantConfigException rejected = catchThrowableOfType(InvalidTenantConfigException.class,
+                () -> module.admin().updatePluginSettings("alpha", new PluginSettingsUpdate("storage", "s3",
+                        Map.of("bucket", "Alpha_Media", "region", "eu", "colour", "red"),
+                        Map.of("secret_access_key", "a-new-r2-secret"), Set.of())));
+
+        assertThat(rejected.problems()).extracting(ConfigProblem::toString).containsExactly(
+                "storage.config.bucket: must be a bucket name (plugin s3)",
+                "storage.config.colour: is not a setting of this plugin; its settings are bucket, region, endpoint,"
+                        + " access_key_id, secret_access_key (plugin s3)");
+        assertThat(module.directory().bySlug("alpha").orElseThrow()).isEqualTo(before);
+    }
+
+    @Test
+    void aSecretSavedByAnAdminIsSealedUnderItsOwnNameAndExportedAsAReference() throws Exception {
+        applyWithOpenAiKey();
+
+        module.admin().updatePluginSettings("alpha", new PluginSettingsUpdate("storage", "s3",
+                Map.of("region", "weur"), Map.of("secret_access_key", "a-new-r2-secret"), Set.of()));
+        module.folders(TenantFixture.ENVIRONMENT).export("alpha", workDir.resolve("export"));
+
+        assertThat(module.directory().bySlug("alpha").orElseThrow().settings().storage().config())
+                .containsEntry("secret_access_key", "a-new-r2-secret").containsEntry("region", "weur")
+                .containsEntry("access_key_id", "alpha-r2-key-id");
+        String exported = Files.readString(workDir.resolve("export/tenant.yaml"));
+        assertThat(exported).contains("${ALPHA_STORAGE_SECRET_ACCESS_KEY}", "${ALPHA_R2_KEY_ID}")
+                .doesNotContain("a-new-r2-secret", "ALPHA_R2_SECRET}");
+    }
+
+    @Test
+    void aSecretLeftOutKeepsItsValueAndAPluginNotDeployedCannotBeSaved() throws Exception {
+        applyWithOpenAiKey();
+
+        module.admin().updatePluginSettings("alpha", new PluginSettingsUpdate("models", "openai-images", Map.of(),
+                Map.of("api_key", ""), Set.of()));
+        InvalidTenantConfigException notDeployed = catchThrowableOfType(InvalidTenantConfigException.class,
+                () -> module.admin().updatePluginSettings("alpha", new PluginSettingsUpdate("bot_protection",
+                        "turnstile", Map.of("site_key", "0x4BBB"), Map.of(), Set.of())));
+
+        assertThat(module.directory().bySlug("alpha").orElseThrow().settings().models().get(1).config())
+                .containsEntry("api_key", "sk_live_alpha_stripe_secret");
+        assertThat(notDeployed.problems()).extracting(ConfigProblem::toString).containsExactly(
+                "bot_protection.config: plugin turnstile is not deployed right now; its settings can be changed once"
+                        + " it is");
+    }
+
+    private void applyWithOpenAiKey() throws Exception {
+        Path yaml = alpha.resolve("tenant.yaml");
+        Files.writeString(yaml, Files.readString(yaml).replace("  - {id: openai-images}",
+                "  - {id: openai-images, config: {api_key: \"${ALPHA_STRIPE_SECRET}\"}}"));
+        module.folders(TenantFixture.ENVIRONMENT).apply(List.of(alpha), "production");
     }
 }

@@ -45,6 +45,9 @@ final class AdminCase {
                 .probe(Probe.get("/admin/plugins").ownOnly(), intruders)
                 // The branding form starts from the tenant's current values, so an empty post saves them unchanged.
                 .probe(Probe.multipart("/admin/branding", Map.of()).ownOnly(), intruders)
-                .probe(Probe.form("/admin/models", Map.of()).ownOnly(), cast.neighbour());
+                .probe(Probe.form("/admin/models", Map.of()).ownOnly(), cast.neighbour())
+                // A plugin form that would replace the vendor model and the token: the probe's state shows neither.
+                .probe(Probe.form("/admin/plugins", Map.of("section", "models", "plugin", "replicate-image",
+                        "setting.model", "intruder/model", "setting.api_token", "r8_intruder")).ownOnly(), intruders);
     }
 }

@@ -108,7 +108,7 @@ class BrowserScreenshotsTest {
             var tenant = platform.atelier().tenants().directory().bySlug(slug).orElseThrow();
             List<TenantSettings.ModelOffer> offers = new java.util.ArrayList<>(tenant.settings().models());
             offers.add(new TenantSettings.ModelOffer("replicate-image", 4, Map.of("api_token", "r8_shown_never",
-                    "display_name", "Replicate (" + slug + ")")));
+                    "webhook_secret", "whsec_c2hvd25uZXZlcg==", "display_name", "Replicate (" + slug + ")")));
             admin.updateModels(slug, offers, tenant.settings().credits());
             String session = platform.accounts().signedInAdmin(slug, "plugins@" + slug + ".example");
             try (BrowserContext signedIn = browser.newContext(new Browser.NewContextOptions()
@@ -116,10 +116,13 @@ class BrowserScreenshotsTest {
                 signedIn.addCookies(List.of(new Cookie(Cookies.SESSION, session).setUrl(origin(slug))));
                 shoot(signedIn, slug, "/admin/plugins", slug + "-admin-plugins");
                 String page = platform.get(slug + ".localhost", "/admin/plugins", session).body();
+                String refused = shootRefusedPluginForm(signedIn, slug);
 
                 assertThat(page).contains("<code>replicate-image</code>", "api_token", "Set",
                         "is required unless model is set", "Replicate (" + slug + ")", "Replicate, Inc.")
                         .doesNotContain("r8_shown_never");
+                assertThat(refused).contains("Nothing was saved", "of the form owner/name", "not a model",
+                        "Remove the stored value").doesNotContain("r8_shown_never", "whsec_c2hvd25uZXZlcg==");
             } finally {
                 admin.updateModels(slug, tenant.settings().models(), tenant.settings().credits());
             }
@@ -204,6 +207,20 @@ class BrowserScreenshotsTest {
             assertThat(page.url()).as("%s%s was not redirected", slug, path).isEqualTo(origin(slug) + path);
             page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
             return page.title();
+        }
+    }
+
+    /** Submits the Replicate form with a bad model name, as an admin would, and shoots the refused form. */
+    private static String shootRefusedPluginForm(BrowserContext context, String slug) {
+        try (Page page = context.newPage()) {
+            page.navigate(origin(slug) + "/admin/plugins");
+            Locator form = page.locator("form[aria-label='Settings of replicate-image']");
+            form.locator("input[name='setting.model']").fill("not a model");
+            form.locator("button[type=submit]").click();
+            page.waitForLoadState();
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(slug + "-admin-plugins-errors.png"))
+                    .setFullPage(true));
+            return page.content();
         }
     }
 

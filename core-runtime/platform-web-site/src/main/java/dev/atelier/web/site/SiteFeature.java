@@ -14,7 +14,7 @@ import dev.atelier.web.site.admin.AdminResource;
 import dev.atelier.web.site.admin.AdminUsersResource;
 import dev.atelier.web.site.admin.BrandingForms;
 import dev.atelier.web.site.admin.ModelForms;
-import dev.atelier.web.site.admin.TenantPlugins;
+import dev.atelier.web.site.admin.PluginForms;
 import dev.atelier.web.site.assets.BrandAssetResource;
 import dev.atelier.web.site.assets.BrandStyleResource;
 import dev.atelier.web.site.assets.StaticResource;
@@ -24,6 +24,7 @@ import dev.atelier.web.site.billing.TestCheckoutResource;
 import dev.atelier.web.site.creation.GenerationPagesResource;
 import dev.atelier.web.site.pages.SitePagesResource;
 import dev.atelier.web.tenant.DeployedPlugins;
+import dev.atelier.web.tenant.TenantPluginDescriptions;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
 import org.glassfish.jersey.server.ResourceConfig;
 
@@ -65,7 +66,8 @@ public final class SiteFeature {
                 if (web.setup().models() != null) {
                     bind(new ModelForms(plugins.models(), web.setup().models())).to(ModelForms.class);
                 }
-                bind(new TenantPlugins(plugins)).to(TenantPlugins.class);
+                bind(new PluginForms(new TenantPluginDescriptions(plugins.kinds(), plugins.descriptions()),
+                        web.setup().pluginSettings())).to(PluginForms.class);
                 bind(new BrandingForms(web.themes(), web.errors(), web.setup().branding())).to(BrandingForms.class);
             }
         });

@@ -12,13 +12,14 @@ import java.util.Objects;
  * @param branding saves the admin branding form
  * @param models saves the admin models form; {@code null} where generation is not wired (the admin area then has no
  *     models page)
+ * @param pluginSettings saves the admin plugin settings form
  * @param themesDir the {@code themes/} folder ({@code <home>/themes}); must contain {@code default/}
  * @param operatorHost host name of the operator console ({@code atelier.operator-host}, default
  *     {@value #DEFAULT_OPERATOR_HOST}), which serves the start page at {@code /}
  */
 public record SiteSetup(
         TenantDirectory tenants, TenantSiteData data, BrandingStore branding, Path themesDir, String operatorHost,
-        ModelOffersStore models) {
+        ModelOffersStore models, PluginSettingsStore pluginSettings) {
 
     public static final String DEFAULT_OPERATOR_HOST = "operator.localhost";
 
@@ -27,12 +28,7 @@ public record SiteSetup(
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(branding, "branding");
         Objects.requireNonNull(themesDir, "themesDir");
+        Objects.requireNonNull(pluginSettings, "pluginSettings");
         operatorHost = Hosts.normalize(operatorHost == null ? DEFAULT_OPERATOR_HOST : operatorHost);
-    }
-
-    /** Sites without a models page (no generation). */
-    public SiteSetup(
-            TenantDirectory tenants, TenantSiteData data, BrandingStore branding, Path themesDir, String operatorHost) {
-        this(tenants, data, branding, themesDir, operatorHost, null);
     }
 }

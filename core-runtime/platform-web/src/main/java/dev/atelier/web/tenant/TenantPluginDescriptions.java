@@ -12,6 +12,7 @@ import dev.atelier.spi.plugin.SettingsSchema;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -41,6 +42,18 @@ public final class TenantPluginDescriptions implements PluginSchemas {
     /** The description of the plugin {@code pluginId} named in {@code section}, if it is deployed right now. */
     public Optional<PluginDescription> description(String section, String pluginId) {
         return kindOf(section).flatMap(kind -> descriptions.find(kind.spi(), pluginId));
+    }
+
+    /**
+     * What people call the plugins of {@code section}: the kind's label ({@code Storage}, {@code Model}), or for a
+     * section the platform declares no kind for yet the section's words ({@code bot_protection} as
+     * {@code Bot protection}).
+     */
+    public String label(String section) {
+        return kindOf(section).map(PluginKind::label).orElseGet(() -> {
+            String words = section.replace('_', ' ');
+            return words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1);
+        });
     }
 
     private Optional<PluginKind<?, ?>> kindOf(String section) {

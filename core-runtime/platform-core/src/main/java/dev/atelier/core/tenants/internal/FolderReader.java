@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atelier.core.tenants.ConfigProblem;
 import dev.atelier.core.tenants.PluginSchemas;
 import dev.atelier.core.tenants.PluginUrls;
-import dev.atelier.spi.plugin.SettingProblem;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -32,15 +31,13 @@ final class FolderReader {
 
     private final String baseDomain;
     private final Map<String, String> environment;
-    private final PluginUrls pluginUrls;
-    private final PluginSchemas pluginSchemas;
+    private final PluginSettingsCheck settingsCheck;
 
     FolderReader(String baseDomain, Map<String, String> environment, PluginUrls pluginUrls,
             PluginSchemas pluginSchemas) {
         this.baseDomain = baseDomain;
         this.environment = environment;
-        this.pluginUrls = pluginUrls;
-        this.pluginSchemas = pluginSchemas;
+        this.settingsCheck = new PluginSettingsCheck(pluginUrls, pluginSchemas);
     }
 
     /**
@@ -79,9 +76,8 @@ final class FolderReader {
         }
         SortedMap<String, String> secrets = secrets(merged, fileOf, problems);
         for (PluginConfig config : PluginConfig.of(merged, secrets)) {
-            pluginUrls.check(config.path(), config.settings(), (at, problem) -> problems.add(
-                    new ConfigProblem(fileOf.apply(at), at, problem)));
-            checkSettings(config, fileOf, problems);
+            settingsCheck.check(config, (at, problem) -> problems.add(new ConfigProblem(fileOf.apply(at), at,
+                    problem)));
         }
         Map<String, String> hosts = hosts(slug, merged);
         JsonNode canonical = merged.get("canonical_host");
@@ -150,20 +146,6 @@ final class FolderReader {
             }
         });
         return secrets;
-    }
-
-    /** Against the plugin's schema, when it is deployed; a plugin that is not is checked once it is, in each call. */
-    private void checkSettings(PluginConfig config, Function<String, String> fileOf, List<ConfigProblem> problems) {
-        if (config.pluginId() == null || !config.complete()) {
-            return;
-        }
-        pluginSchemas.find(config.section(), config.pluginId()).ifPresent(schema -> {
-            for (SettingProblem problem : schema.check(config.settings())) {
-                String path = config.path() + "." + problem.key();
-                problems.add(new ConfigProblem(fileOf.apply(path), path,
-                        problem.message() + " (plugin " + config.pluginId() + ")"));
-            }
-        });
     }
 
     private Map<String, String> hosts(String slug, ObjectNode merged) {

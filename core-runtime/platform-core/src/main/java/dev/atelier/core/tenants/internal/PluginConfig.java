@@ -40,7 +40,8 @@ record PluginConfig(String path, String section, String pluginId, Map<String, St
         return configs;
     }
 
-    private static PluginConfig of(String path, String section, String pluginId, JsonNode config,
+    /** The settings at {@code path}, {@code ${NAME}} values replaced by {@code secrets}. */
+    static PluginConfig of(String path, String section, String pluginId, JsonNode config,
             Map<String, String> secrets) {
         Map<String, String> settings = settings(config, secrets);
         return new PluginConfig(path, section, pluginId, settings, settings.size() == config.size());

@@ -4,11 +4,14 @@ import dev.atelier.core.hash.Sha256;
 import dev.atelier.core.files.FileTypes;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.atelier.core.secrets.SecretBox;
 import dev.atelier.core.tenants.BrandingUpdate;
 import dev.atelier.core.tenants.ConfigProblem;
 import dev.atelier.core.tenants.HiddenCharacters;
 import dev.atelier.core.tenants.InvalidTenantConfigException;
 import dev.atelier.core.tenants.LogoUpload;
+import dev.atelier.core.tenants.PluginSchemas;
+import dev.atelier.core.tenants.PluginSettingsUpdate;
 import dev.atelier.core.tenants.PluginUrls;
 import dev.atelier.core.tenants.PriceStep;
 import dev.atelier.core.tenants.Tenant;
@@ -39,13 +42,19 @@ public final class StoredTenantAdmin implements TenantAdmin {
     private final TenantScope scope;
     private final SnapshotDirectory directory;
     private final PluginUrls pluginUrls;
+    private final PluginSettingsEdit pluginSettings;
 
+    /**
+     * @param secrets seals the secrets entered in the admin area
+     * @param pluginSchemas the schemas plugin settings are checked against, as when a folder is applied
+     */
     public StoredTenantAdmin(EntityManagerFactory entityManagerFactory, TenantScope scope,
-            SnapshotDirectory directory, PluginUrls pluginUrls) {
+            SnapshotDirectory directory, PluginUrls pluginUrls, SecretBox secrets, PluginSchemas pluginSchemas) {
         this.entityManagerFactory = entityManagerFactory;
         this.scope = scope;
         this.directory = directory;
         this.pluginUrls = pluginUrls;
+        this.pluginSettings = new PluginSettingsEdit(secrets, new PluginSettingsCheck(pluginUrls, pluginSchemas));
     }
 
     @Override
@@ -54,7 +63,7 @@ public final class StoredTenantAdmin implements TenantAdmin {
         if (!problems.isEmpty()) {
             throw new InvalidTenantConfigException(problems);
         }
-        return change(slug, (em, doc) -> {
+        return change(slug, (em, tenantId, doc, secrets) -> {
             doc.put("name", update.displayName().strip());
             ObjectNode branding = doc.with("branding");
             branding.put("theme", update.theme());
@@ -96,7 +105,7 @@ public final class StoredTenantAdmin implements TenantAdmin {
         if (!problems.isEmpty()) {
             throw new InvalidTenantConfigException(problems);
         }
-        return change(slug, (em, doc) -> {
+        return change(slug, (em, tenantId, doc, secrets) -> {
             // The stored entries, not the Tenant's settings: their config holds ${NAME} references, never clear values.
             Map<String, ObjectNode> stored = new LinkedHashMap<>();
             doc.path("models").forEach(m -> {
@@ -143,11 +152,18 @@ public final class StoredTenantAdmin implements TenantAdmin {
 
     @Override
     public Tenant setStatus(String slug, TenantStatus status) {
-        return change(slug, (em, doc) -> doc.put("status", status.name().toLowerCase(Locale.ROOT)));
+        return change(slug, (em, tenantId, doc, secrets) -> doc.put("status", status.name().toLowerCase(Locale.ROOT)));
     }
 
+    @Override
+    public Tenant updatePluginSettings(String slug, PluginSettingsUpdate update) {
+        return change(slug, (em, tenantId, doc, secrets) -> pluginSettings.apply(tenantId, slug, doc, secrets,
+                update));
+    }
+
+    /** Changes the stored document and, where it must, the sealed secrets (name to sealed value) in place. */
     private interface DocumentChange {
-        void apply(EntityManager em, ObjectNode doc);
+        void apply(EntityManager em, String tenantId, ObjectNode doc, Map<String, String> secrets);
     }
 
     private Tenant change(String slug, DocumentChange change) {
@@ -155,13 +171,18 @@ public final class StoredTenantAdmin implements TenantAdmin {
         scope.run(id, em -> {
             TenantEntity row = em.find(TenantEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
             ObjectNode doc = Documents.fromJson(row.document());
-            change.apply(em, doc);
+            Map<String, String> secrets = TenantMapping.sealed(row.secrets());
+            change.apply(em, id, doc, secrets);
             em.flush();
+            ObjectNode sealed = Documents.JSON.createObjectNode();
+            secrets.forEach(sealed::put);
             StoredDocument stored = new StoredDocument(doc.get("name").asText(), TenantMapping.status(doc),
-                    Documents.toJson(doc), row.secrets(), assetId(em, doc, "logo"), assetId(em, doc, "favicon"));
+                    Documents.toJson(doc), Documents.toJson(sealed), assetId(em, doc, "logo"),
+                    assetId(em, doc, "favicon"));
             StoredDocument before = row.stored();
             boolean same = before.displayName().equals(stored.displayName()) && before.status().equals(stored.status())
                     && Documents.fromJson(before.document()).equals(doc)
+                    && TenantMapping.sealed(before.secrets()).equals(secrets)
                     && java.util.Objects.equals(before.logoAssetId(), stored.logoAssetId());
             if (!same) {
                 row.update(stored, Instant.now().truncatedTo(ChronoUnit.MICROS));

@@ -1,22 +1,29 @@
 package dev.atelier.web.site.admin;
 
 import dev.atelier.core.tenants.Tenant;
-import dev.atelier.web.tenant.TenantPluginDescriptions;
+import dev.atelier.web.auth.AuthPages;
+import dev.atelier.web.auth.CsrfTokens;
 import dev.atelier.web.pages.PageRenderer;
+import dev.atelier.web.tenant.DescribedPlugin;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code /admin/plugins}: the settings of each plugin the tenant's configuration names, as the deployed plugin declares
- * them, with what is wrong with the tenant's values and who processes personal data through the plugin. Tenant admins
- * only. The values come from the tenant folder, so the form shows them without saving.
+ * them, with what is wrong with the tenant's values and who processes personal data through the plugin; each deployed
+ * plugin's form saves its settings. Tenant admins only.
  */
 @Path("/admin/plugins")
 @Produces("text/html; charset=utf-8")
@@ -24,27 +31,58 @@ public final class AdminPluginsResource {
 
     private final PageRenderer pages;
     private final BrandingForms admin;
-    private final TenantPluginDescriptions plugins;
+    private final PluginForms forms;
+    private final CsrfTokens csrf;
 
     @Inject
-    public AdminPluginsResource(PageRenderer pages, BrandingForms admin, TenantPluginDescriptions plugins) {
+    public AdminPluginsResource(PageRenderer pages, BrandingForms admin, PluginForms forms, CsrfTokens csrf) {
         this.pages = pages;
         this.admin = admin;
-        this.plugins = plugins;
+        this.forms = forms;
+        this.csrf = csrf;
     }
 
     @GET
-    public Response page(@Context HttpServletRequest request) {
+    public Response page(@QueryParam("saved") String saved, @Context HttpServletRequest request) {
         Response refused = AdminAccess.refuse(pages, request);
         if (refused != null) {
             return refused;
         }
+        return render(request, AdminAccess.tenant(request), null, "1".equals(saved), 200);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response save(MultivaluedMap<String, String> posted, @Context HttpServletRequest request) {
+        Response refused = AdminAccess.refuse(pages, request);
+        if (refused != null) {
+            return refused;
+        }
+        if (!csrf.valid(request, posted.getFirst(CsrfTokens.FIELD))) {
+            return AdminAccess.expired(pages, request);
+        }
         Tenant tenant = AdminAccess.tenant(request);
+        String section = posted.getFirst("section");
+        String pluginId = posted.getFirst("plugin");
+        Optional<DescribedPlugin> plugin = section == null || pluginId == null ? Optional.empty()
+                : forms.find(tenant, section, pluginId);
+        if (plugin.isEmpty()) {
+            return pages.error(request, tenant, 404, "No such plugin",
+                    "Your configuration names no deployed plugin of that name here.");
+        }
+        Optional<PluginForms.Refused> problems = forms.save(tenant, plugin.get(), posted);
+        if (problems.isEmpty()) {
+            return AuthPages.redirect("/admin/plugins?saved=1");
+        }
+        return render(request, tenant, problems.get(), false, 422);
+    }
+
+    private Response render(HttpServletRequest request, Tenant tenant, PluginForms.Refused refused, boolean saved,
+            int status) {
         Map<String, Object> model = pages.model(request, tenant, "/admin/plugins", "Plugin settings");
-        Map<String, Object> view = new LinkedHashMap<>(admin.adminModel(tenant, "plugins", Map.of(), Map.of(), false,
-                false));
-        view.put("plugins", plugins.of(tenant).stream().map(PluginSettingsView::of).toList());
+        Map<String, Object> view = admin.adminModel(tenant, "plugins", Map.of(), Map.of(), false, saved);
+        view.put("plugins", forms.view(tenant, refused));
         model.put("admin", view);
-        return pages.renderPrivate(tenant, "admin/plugins.ftlh", model, 200);
+        return pages.renderPrivate(tenant, "admin/plugins.ftlh", model, status);
     }
 }

@@ -40,12 +40,12 @@ public final class AdminResource {
 
     private final PageRenderer pages;
     private final BrandingForms forms;
-    private final TenantPlugins plugins;
+    private final PluginForms plugins;
     private final CsrfTokens csrf;
     private final AuthPages auth;
 
     @Inject
-    public AdminResource(PageRenderer pages, BrandingForms forms, TenantPlugins plugins, CsrfTokens csrf,
+    public AdminResource(PageRenderer pages, BrandingForms forms, PluginForms plugins, CsrfTokens csrf,
             AuthPages auth) {
         this.auth = auth;
         this.pages = pages;
@@ -63,7 +63,7 @@ public final class AdminResource {
         }
         Map<String, Object> model = pages.model(request, tenant, "/admin", "Admin");
         Map<String, Object> admin = forms.adminModel(tenant, "index", forms.currentValues(tenant), Map.of(), false, false);
-        admin.put("plugins", plugins.of(tenant));
+        admin.put("plugins", plugins.overview(tenant));
         model.put("admin", admin);
         return pages.renderPrivate(tenant, "admin/index.ftlh", model, 200);
     }

@@ -4,7 +4,6 @@ import dev.atelier.spi.plugin.DataCategory;
 import dev.atelier.spi.plugin.DataProcessorDisclosure;
 import dev.atelier.spi.plugin.Setting;
 import dev.atelier.spi.plugin.SettingProblem;
-import dev.atelier.spi.plugin.SettingsSchema;
 import dev.atelier.web.tenant.DescribedPlugin;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,41 +13,50 @@ import java.util.stream.Collectors;
 
 /**
  * What {@code admin/plugins.ftlh} shows of one plugin a tenant binds: its settings as form fields built from the
- * plugin's schema, the problems of the tenant's values, and its processors. A secret's value never leaves this class:
- * the page learns only whether it is set.
+ * plugin's schema (stored, or as an admin just submitted them), the problems of the values, and its processors. A
+ * secret's value never leaves this class: the page learns only whether one is stored.
  */
 final class PluginSettingsView {
 
-    private static final Map<String, String> SECTIONS = Map.of("storage", "Storage", "payment", "Payments",
-            "bot_protection", "Bot protection", "models", "Model");
-
     private PluginSettingsView() {}
 
-    static Map<String, Object> of(DescribedPlugin plugin) {
+    /**
+     * @param label what people call the plugin's kind
+     * @param refused the plugin's refused submission, whose values and problems the form shows instead; {@code null}
+     *     when the form shows the stored settings
+     */
+    static Map<String, Object> of(DescribedPlugin plugin, String label, PluginForms.Refused refused) {
         Map<String, Object> view = new LinkedHashMap<>();
-        view.put("kind", SECTIONS.getOrDefault(plugin.section(), plugin.section()));
+        view.put("kind", label);
+        view.put("section", plugin.section());
         view.put("id", plugin.pluginId());
         view.put("deployed", plugin.deployed());
-        Map<String, String> problems = plugin.problems().stream()
-                .collect(Collectors.toMap(SettingProblem::key, SettingProblem::message, (a, b) -> a,
-                        LinkedHashMap::new));
+        view.put("refused", refused != null);
+        Map<String, String> problems = refused != null ? new LinkedHashMap<>(refused.errors())
+                : plugin.problems().stream().collect(Collectors.toMap(SettingProblem::key, SettingProblem::message,
+                        (a, b) -> a, LinkedHashMap::new));
+        Map<String, String> values = refused != null ? refused.values() : Map.of();
         List<Map<String, Object>> fields = new ArrayList<>();
-        plugin.description().ifPresent(description -> {
-            List<Setting<?>> settings = new ArrayList<>(description.settings().settings());
-            if (!description.disclosures().isEmpty()) {
-                settings.addAll(SettingsSchema.standard());
-            }
-            settings.forEach(setting -> fields.add(field(setting, plugin.config(), problems.remove(setting.key()))));
-        });
+        plugin.description().ifPresent(description -> PluginForms.fields(description).forEach(setting -> fields.add(
+                field(setting, plugin.config(), values, problems.remove(setting.key())))));
         view.put("fields", fields);
-        view.put("otherProblems", problems.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList());
+        List<String> other = new ArrayList<>(refused != null ? refused.other() : List.of());
+        problems.forEach((key, message) -> other.add(key + ": " + message));
+        view.put("otherProblems", other);
         view.put("processors", plugin.disclosures().stream().map(PluginSettingsView::processor).toList());
         return view;
     }
 
-    private static Map<String, Object> field(Setting<?> setting, Map<String, String> config, String problem) {
-        String value = config.get(setting.key());
-        boolean set = value != null && !value.isBlank();
+    /**
+     * One field. {@code submitted} holds the refused values of the settings that are not secret; a secret's value is
+     * never put on the page, only whether one is stored.
+     */
+    private static Map<String, Object> field(Setting<?> setting, Map<String, String> config,
+            Map<String, String> submitted, String problem) {
+        String stored = config.get(setting.key());
+        boolean set = stored != null && !stored.isBlank();
+        String value = setting.isSecret() ? "" : submitted.containsKey(setting.key())
+                ? submitted.get(setting.key()).strip() : set ? stored.strip() : "";
         Map<String, Object> field = new LinkedHashMap<>();
         field.put("key", setting.key());
         field.put("input", input(setting));
@@ -56,8 +64,9 @@ final class PluginSettingsView {
         field.put("required", setting.isRequired());
         field.put("secret", setting.isSecret());
         field.put("set", set);
-        field.put("value", set && !setting.isSecret() ? value.strip() : "");
+        field.put("value", value);
         field.put("default", setting.defaultValue().orElse(""));
+        field.put("checked", "true".equalsIgnoreCase(value.isEmpty() ? setting.defaultValue().orElse("") : value));
         field.put("choices", setting.choices());
         field.put("problem", problem == null ? "" : problem);
         return field;
