@@ -5,7 +5,6 @@ import static dev.atelier.accounts.AccountsFixture.BETA;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atelier.accounts.internal.AccountEntity;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -15,55 +14,46 @@ class AccountTenantIsolationTest {
 
     private static final String EMAIL = "ada@example.com";
 
-    private AccountsFixture fixture;
-    private Accounts accounts;
-
-    @BeforeEach
-    void start(AccountsFixture fixture) {
-        this.fixture = fixture;
-        accounts = fixture.accounts;
-    }
-
     @Test
-    void theSameEmailAtTwoTenantsIsTwoUnrelatedAccounts() {
-        SignUp atAlpha = accounts.signUp(ALPHA, EMAIL, "violet lantern orbit", "Ada at Alpha");
-        SignUp atBeta = accounts.signUp(BETA, EMAIL, "copper meadow signal", "Ada at Beta");
+    void theSameEmailAtTwoTenantsIsTwoUnrelatedAccounts(AccountsFixture fixture) {
+        SignUp atAlpha = fixture.accounts.signUp(ALPHA, EMAIL, "violet lantern orbit", "Ada at Alpha");
+        SignUp atBeta = fixture.accounts.signUp(BETA, EMAIL, "copper meadow signal", "Ada at Beta");
 
         assertThat(atAlpha.account().id()).isNotEqualTo(atBeta.account().id());
-        assertThat(accounts.signIn(ALPHA, EMAIL, "violet lantern orbit")).get().extracting(Account::displayName)
+        assertThat(fixture.accounts.signIn(ALPHA, EMAIL, "violet lantern orbit")).get().extracting(Account::displayName)
                 .isEqualTo("Ada at Alpha");
-        assertThat(accounts.signIn(BETA, EMAIL, "copper meadow signal")).get().extracting(Account::displayName)
+        assertThat(fixture.accounts.signIn(BETA, EMAIL, "copper meadow signal")).get().extracting(Account::displayName)
                 .isEqualTo("Ada at Beta");
-        assertThat(accounts.signIn(ALPHA, EMAIL, "copper meadow signal")).isEmpty();
-        assertThat(accounts.signIn(BETA, EMAIL, "violet lantern orbit")).isEmpty();
+        assertThat(fixture.accounts.signIn(ALPHA, EMAIL, "copper meadow signal")).isEmpty();
+        assertThat(fixture.accounts.signIn(BETA, EMAIL, "violet lantern orbit")).isEmpty();
     }
 
     @Test
-    void aTenantCannotSeeAnotherTenantsAccountThroughTheScope() {
-        Account ada = accounts.signUp(ALPHA, EMAIL, "violet lantern orbit", "Ada").account();
+    void aTenantCannotSeeAnotherTenantsAccountThroughTheScope(AccountsFixture fixture) {
+        Account ada = fixture.accounts.signUp(ALPHA, EMAIL, "violet lantern orbit", "Ada").account();
 
         fixture.scope.read(BETA, em -> {
             assertThat(em.find(AccountEntity.class, ada.id())).isNull();
             assertThat(em.createQuery("SELECT a FROM AccountEntity a", AccountEntity.class).getResultList()).isEmpty();
             return null;
         });
-        assertThat(accounts.find(BETA, ada.id())).isEmpty();
-        assertThat(accounts.findByEmail(BETA, EMAIL)).isEmpty();
-        assertThat(accounts.find(ALPHA, ada.id())).isPresent();
+        assertThat(fixture.accounts.find(BETA, ada.id())).isEmpty();
+        assertThat(fixture.accounts.findByEmail(BETA, EMAIL)).isEmpty();
+        assertThat(fixture.accounts.find(ALPHA, ada.id())).isPresent();
     }
 
     @Test
-    void tokensOfOneTenantDoNothingAtAnother() {
-        SignUp ada = accounts.signUp(ALPHA, EMAIL, "violet lantern orbit", "Ada");
-        String reset = accounts.requestPasswordReset(ALPHA, EMAIL).orElseThrow();
+    void tokensOfOneTenantDoNothingAtAnother(AccountsFixture fixture) {
+        SignUp ada = fixture.accounts.signUp(ALPHA, EMAIL, "violet lantern orbit", "Ada");
+        String reset = fixture.accounts.requestPasswordReset(ALPHA, EMAIL).orElseThrow();
 
-        assertThat(accounts.verifyEmail(BETA, ada.verificationToken())).isEmpty();
-        assertThat(accounts.resetPassword(BETA, reset, "copper meadow signal")).isEmpty();
-        assertThat(accounts.changePassword(BETA, ada.account().id(), "violet lantern orbit", "copper meadow signal"))
+        assertThat(fixture.accounts.verifyEmail(BETA, ada.verificationToken())).isEmpty();
+        assertThat(fixture.accounts.resetPassword(BETA, reset, "copper meadow signal")).isEmpty();
+        assertThat(fixture.accounts.changePassword(BETA, ada.account().id(), "violet lantern orbit", "copper meadow signal"))
                 .isFalse();
-        assertThat(accounts.requestPasswordReset(BETA, EMAIL)).isEmpty();
+        assertThat(fixture.accounts.requestPasswordReset(BETA, EMAIL)).isEmpty();
 
-        assertThat(accounts.verifyEmail(ALPHA, ada.verificationToken())).isPresent();
-        assertThat(accounts.resetPassword(ALPHA, reset, "copper meadow signal")).isPresent();
+        assertThat(fixture.accounts.verifyEmail(ALPHA, ada.verificationToken())).isPresent();
+        assertThat(fixture.accounts.resetPassword(ALPHA, reset, "copper meadow signal")).isPresent();
     }
 }

@@ -54,6 +54,7 @@ public final class TenantWeb {
     private final Links links;
     private DeployedPlugins plugins;
     private PageRenderer pages;
+    private CsrfTokens csrf;
 
     /** Sites whose mailed links go where the {@code local} profile sends them: {@code <slug>.localhost:<port>}. */
     public TenantWeb(SiteSetup setup) {
@@ -88,6 +89,16 @@ public final class TenantWeb {
         return errors;
     }
 
+    /** The page renderer every boundary's pages use. Call after {@link #registerIn}. */
+    public PageRenderer pages() {
+        return registered(pages);
+    }
+
+    /** The anti-forgery tokens of every form. Call after {@link #registerIn}. */
+    public CsrfTokens csrf() {
+        return registered(csrf);
+    }
+
     /** Renders a tenant's transactional email through its theme chain; hand it to the account flows. */
     public MailComposer mailComposer() {
         return mailComposer;
@@ -108,10 +119,7 @@ public final class TenantWeb {
      * servlet. Call after {@link #registerIn}.
      */
     public Filter cachedPages() {
-        if (plugins == null) {
-            throw new IllegalStateException("registerIn must be called first");
-        }
-        return new CachedPageFilter(setup.tenants(), pageCache, plugins);
+        return new CachedPageFilter(setup.tenants(), pageCache, registered(plugins));
     }
 
     /**
@@ -119,9 +127,7 @@ public final class TenantWeb {
      * Call after {@link #registerIn}.
      */
     public ErrorPages errorPages() {
-        if (pages == null) {
-            throw new IllegalStateException("registerIn must be called first");
-        }
+        PageRenderer pages = registered(this.pages);
         return (host, path, status, title, detail) -> setup.tenants().byHost(Hosts.normalize(host))
                 .map(tenant -> pages.error(tenant, path, status, title, detail).getEntity())
                 .filter(String.class::isInstance)
@@ -138,7 +144,7 @@ public final class TenantWeb {
     public void registerIn(ResourceConfig config, DeployedPlugins plugins, AccountServices accounts,
             NewAccounts newAccounts) {
         this.plugins = plugins;
-        CsrfTokens csrf = new CsrfTokens(accounts.secrets());
+        csrf = new CsrfTokens(accounts.secrets());
         pages = new PageRenderer(engine,
                 new PageModels(themes, staticFiles, brandAssets, plugins.models()), pageCache, new Visitors(csrf));
         AuthPages authPages = new AuthPages(pages);
@@ -165,5 +171,12 @@ public final class TenantWeb {
                         .to(TenantPluginDescriptions.class);
             }
         });
+    }
+
+    private static <T> T registered(T part) {
+        if (part == null) {
+            throw new IllegalStateException("registerIn must be called first");
+        }
+        return part;
     }
 }

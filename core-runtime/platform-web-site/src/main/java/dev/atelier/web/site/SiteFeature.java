@@ -9,6 +9,7 @@ import dev.atelier.web.site.accounts.PasswordResetResource;
 import dev.atelier.web.site.accounts.SignInResource;
 import dev.atelier.web.site.accounts.SignUpResource;
 import dev.atelier.web.site.admin.AdminModelsResource;
+import dev.atelier.web.site.admin.AdminPages;
 import dev.atelier.web.site.admin.AdminPluginsResource;
 import dev.atelier.web.site.admin.AdminResource;
 import dev.atelier.web.site.admin.AdminUsersResource;
@@ -68,7 +69,9 @@ public final class SiteFeature {
                 }
                 bind(new PluginForms(new TenantPluginDescriptions(plugins.kinds(), plugins.descriptions()),
                         web.setup().pluginSettings())).to(PluginForms.class);
-                bind(new BrandingForms(web.themes(), web.errors(), web.setup().branding())).to(BrandingForms.class);
+                BrandingForms branding = new BrandingForms(web.themes(), web.errors(), web.setup().branding());
+                bind(branding).to(BrandingForms.class);
+                bind(new AdminPages(web.pages(), branding, web.csrf())).to(AdminPages.class);
             }
         });
     }

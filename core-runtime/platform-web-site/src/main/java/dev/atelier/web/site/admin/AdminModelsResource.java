@@ -5,7 +5,6 @@ import dev.atelier.core.tenants.InvalidTenantConfigException;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.web.auth.AuthPages;
 import dev.atelier.web.auth.CsrfTokens;
-import dev.atelier.web.pages.PageRenderer;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -29,22 +28,18 @@ import java.util.Map;
 @Produces("text/html; charset=utf-8")
 public final class AdminModelsResource {
 
-    private final PageRenderer pages;
-    private final BrandingForms admin;
+    private final AdminPages admin;
     private final ModelForms forms;
-    private final CsrfTokens csrf;
 
     @Inject
-    public AdminModelsResource(PageRenderer pages, BrandingForms admin, ModelForms forms, CsrfTokens csrf) {
-        this.pages = pages;
+    public AdminModelsResource(AdminPages admin, ModelForms forms) {
         this.admin = admin;
         this.forms = forms;
-        this.csrf = csrf;
     }
 
     @GET
     public Response page(@QueryParam("saved") String saved, @Context HttpServletRequest request) {
-        Response refused = AdminAccess.refuse(pages, request);
+        Response refused = admin.refuse(request);
         if (refused != null) {
             return refused;
         }
@@ -55,12 +50,9 @@ public final class AdminModelsResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response save(MultivaluedMap<String, String> posted, @Context HttpServletRequest request) {
-        Response refused = AdminAccess.refuse(pages, request);
+        Response refused = admin.refuseForm(request, posted.getFirst(CsrfTokens.FIELD));
         if (refused != null) {
             return refused;
-        }
-        if (!csrf.valid(request, posted.getFirst(CsrfTokens.FIELD))) {
-            return AdminAccess.expired(pages, request);
         }
         Tenant tenant = AdminAccess.tenant(request);
         ModelForms.Checked checked = forms.check(tenant, posted);
@@ -81,11 +73,9 @@ public final class AdminModelsResource {
 
     private Response render(HttpServletRequest request, Tenant tenant, Map<String, Object> values,
             Map<String, String> errors, boolean saved, int status) {
-        Map<String, Object> model = pages.model(request, tenant, "/admin/models", "Models");
-        Map<String, Object> data = admin.adminModel(tenant, "models", Map.of(), errors, false, saved);
+        Map<String, Object> data = admin.data(tenant, "models", Map.of(), errors, saved);
         data.put("form", values);
         data.put("models", forms.view(tenant));
-        model.put("admin", data);
-        return pages.renderPrivate(tenant, "admin/models.ftlh", model, status);
+        return admin.render(request, tenant, "models", "Models", data, status);
     }
 }

@@ -3,7 +3,6 @@ package dev.atelier.web.site.admin;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.web.auth.AuthPages;
 import dev.atelier.web.auth.CsrfTokens;
-import dev.atelier.web.pages.PageRenderer;
 import dev.atelier.web.tenant.DescribedPlugin;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,37 +28,27 @@ import java.util.Optional;
 @Produces("text/html; charset=utf-8")
 public final class AdminPluginsResource {
 
-    private final PageRenderer pages;
-    private final BrandingForms admin;
+    private final AdminPages admin;
     private final PluginForms forms;
-    private final CsrfTokens csrf;
 
     @Inject
-    public AdminPluginsResource(PageRenderer pages, BrandingForms admin, PluginForms forms, CsrfTokens csrf) {
-        this.pages = pages;
+    public AdminPluginsResource(AdminPages admin, PluginForms forms) {
         this.admin = admin;
         this.forms = forms;
-        this.csrf = csrf;
     }
 
     @GET
     public Response page(@QueryParam("saved") String saved, @Context HttpServletRequest request) {
-        Response refused = AdminAccess.refuse(pages, request);
-        if (refused != null) {
-            return refused;
-        }
-        return render(request, AdminAccess.tenant(request), null, "1".equals(saved), 200);
+        Response refused = admin.refuse(request);
+        return refused != null ? refused : render(request, AdminAccess.tenant(request), null, "1".equals(saved), 200);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response save(MultivaluedMap<String, String> posted, @Context HttpServletRequest request) {
-        Response refused = AdminAccess.refuse(pages, request);
+        Response refused = admin.refuseForm(request, posted.getFirst(CsrfTokens.FIELD));
         if (refused != null) {
             return refused;
-        }
-        if (!csrf.valid(request, posted.getFirst(CsrfTokens.FIELD))) {
-            return AdminAccess.expired(pages, request);
         }
         Tenant tenant = AdminAccess.tenant(request);
         String section = posted.getFirst("section");
@@ -67,7 +56,7 @@ public final class AdminPluginsResource {
         Optional<DescribedPlugin> plugin = section == null || pluginId == null ? Optional.empty()
                 : forms.find(tenant, section, pluginId);
         if (plugin.isEmpty()) {
-            return pages.error(request, tenant, 404, "No such plugin",
+            return admin.error(request, tenant, 404, "No such plugin",
                     "Your configuration names no deployed plugin of that name here.");
         }
         Optional<PluginForms.Refused> problems = forms.save(tenant, plugin.get(), posted);
@@ -79,10 +68,8 @@ public final class AdminPluginsResource {
 
     private Response render(HttpServletRequest request, Tenant tenant, PluginForms.Refused refused, boolean saved,
             int status) {
-        Map<String, Object> model = pages.model(request, tenant, "/admin/plugins", "Plugin settings");
-        Map<String, Object> view = admin.adminModel(tenant, "plugins", Map.of(), Map.of(), false, saved);
-        view.put("plugins", forms.view(tenant, refused));
-        model.put("admin", view);
-        return pages.renderPrivate(tenant, "admin/plugins.ftlh", model, status);
+        Map<String, Object> data = admin.data(tenant, "plugins", Map.of(), Map.of(), saved);
+        data.put("plugins", forms.view(tenant, refused));
+        return admin.render(request, tenant, "plugins", "Plugin settings", data, status);
     }
 }

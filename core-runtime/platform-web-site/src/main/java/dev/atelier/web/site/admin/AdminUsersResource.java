@@ -6,7 +6,6 @@ import dev.atelier.generation.GenerationModule;
 import dev.atelier.web.auth.AccountServices;
 import dev.atelier.web.auth.AuthPages;
 import dev.atelier.web.auth.CsrfTokens;
-import dev.atelier.web.pages.PageRenderer;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -50,27 +49,22 @@ public final class AdminUsersResource {
     private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9_-]{16,64}");
     private static final Logger LOG = LoggerFactory.getLogger(AdminUsersResource.class);
 
-    private final PageRenderer pages;
-    private final BrandingForms admin;
+    private final AdminPages admin;
     private final AccountServices accounts;
     private final GenerationModule generation;
-    private final CsrfTokens csrf;
     private final SecureRandom random = new SecureRandom();
 
     @Inject
-    public AdminUsersResource(PageRenderer pages, BrandingForms admin, AccountServices accounts,
-            GenerationModule generation, CsrfTokens csrf) {
-        this.pages = pages;
+    public AdminUsersResource(AdminPages admin, AccountServices accounts, GenerationModule generation) {
         this.admin = admin;
         this.accounts = accounts;
         this.generation = generation;
-        this.csrf = csrf;
     }
 
     @GET
     public Response page(@QueryParam("q") String query, @QueryParam("granted") String granted,
             @Context HttpServletRequest request) {
-        Response refused = AdminAccess.refuse(pages, request);
+        Response refused = admin.refuse(request);
         if (refused != null) {
             return refused;
         }
@@ -83,19 +77,16 @@ public final class AdminUsersResource {
     public Response grant(@FormParam("account") String accountId, @FormParam("amount") String amount,
             @FormParam("reason") String reason, @FormParam("nonce") String nonce, @FormParam("q") String query,
             @FormParam(CsrfTokens.FIELD) String token, @Context HttpServletRequest request) {
-        Response refused = AdminAccess.refuse(pages, request);
+        Response refused = admin.refuseForm(request, token);
         if (refused != null) {
             return refused;
-        }
-        if (!csrf.valid(request, token)) {
-            return AdminAccess.expired(pages, request);
         }
         Tenant tenant = AdminAccess.tenant(request);
         String q = query(query);
         Optional<Account> account = accountId == null || accountId.isBlank() ? Optional.empty()
                 : accounts.accounts().find(tenant.id(), accountId.strip());
         if (account.isEmpty()) {
-            return pages.error(request, tenant, 404, "No such user",
+            return admin.error(request, tenant, 404, "No such user",
                     "This user does not exist here any more. Search again and use the form next to them.");
         }
         Map<String, String> values = new LinkedHashMap<>();
@@ -143,8 +134,7 @@ public final class AdminUsersResource {
             user.put("nonce", kept != null && NONCE.matcher(kept).matches() ? kept : nonce());
             users.add(user);
         }
-        Map<String, Object> model = pages.model(request, tenant, "/admin/users", "Users");
-        Map<String, Object> data = admin.adminModel(tenant, "users", values, errors, false, false);
+        Map<String, Object> data = admin.data(tenant, "users", values, errors, false);
         data.put("query", query);
         data.put("users", users);
         data.put("granted", granted);
@@ -152,8 +142,7 @@ public final class AdminUsersResource {
         data.put("maxGrant", MAX_GRANT);
         data.put("maxReason", MAX_REASON_LENGTH);
         data.put("pageSize", PAGE_SIZE);
-        model.put("admin", data);
-        return pages.renderPrivate(tenant, "admin/users.ftlh", model, status);
+        return admin.render(request, tenant, "users", "Users", data, status);
     }
 
     private String nonce() {

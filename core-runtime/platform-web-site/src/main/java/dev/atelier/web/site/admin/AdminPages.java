@@ -1,0 +1,57 @@
+package dev.atelier.web.site.admin;
+
+import dev.atelier.core.tenants.Tenant;
+import dev.atelier.web.auth.CsrfTokens;
+import dev.atelier.web.pages.PageRenderer;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+
+/**
+ * What the admin area's page resources share: who may use a page, whether a posted form is current, and rendering
+ * {@code admin/<section>.ftlh} with the data every admin page has (the tenant's branding summary, template errors).
+ */
+public final class AdminPages {
+
+    private final PageRenderer pages;
+    private final BrandingForms branding;
+    private final CsrfTokens csrf;
+
+    public AdminPages(PageRenderer pages, BrandingForms branding, CsrfTokens csrf) {
+        this.pages = pages;
+        this.branding = branding;
+        this.csrf = csrf;
+    }
+
+    /** The answer for someone who may not use the admin area of this host, or {@code null} for a tenant admin. */
+    Response refuse(HttpServletRequest request) {
+        return AdminAccess.refuse(pages, request);
+    }
+
+    /** {@link #refuse}, and for an admin the answer to a form whose anti-forgery token is not current. */
+    Response refuseForm(HttpServletRequest request, String csrfToken) {
+        Response refused = refuse(request);
+        if (refused == null && !csrf.valid(request, csrfToken)) {
+            return AdminAccess.expired(pages, request);
+        }
+        return refused;
+    }
+
+    /** The data every admin page has, for {@code section}, with a form's values and errors. */
+    Map<String, Object> data(Tenant tenant, String section, Map<String, String> form, Map<String, String> errors,
+            boolean saved) {
+        return branding.adminModel(tenant, section, form, errors, false, saved);
+    }
+
+    /** Renders {@code admin/<section>.ftlh} at {@code /admin/<section>} with {@code data} as its {@code admin}. */
+    Response render(HttpServletRequest request, Tenant tenant, String section, String title,
+            Map<String, Object> data, int status) {
+        Map<String, Object> model = pages.model(request, tenant, "/admin/" + section, title);
+        model.put("admin", data);
+        return pages.renderPrivate(tenant, "admin/" + section + ".ftlh", model, status);
+    }
+
+    Response error(HttpServletRequest request, Tenant tenant, int status, String title, String detail) {
+        return pages.error(request, tenant, status, title, detail);
+    }
+}
