@@ -46,7 +46,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <pre>{@code
  * @RegisterExtension
  * static final TestPlatform platform = TestPlatform.builder()
- *         .defaultBundles()                                   // procedural model and local storage
+ *         .defaultBundles()                                   // procedural model, local storage, payment sandbox
  *         .studio("north", "{id: procedural, credits: 1}", "") // a tenant folder, served on north.localhost
  *         .mail()                                             // GreenMail: platform.mail()
  *         .build();

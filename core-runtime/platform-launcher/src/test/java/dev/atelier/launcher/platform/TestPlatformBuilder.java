@@ -108,9 +108,10 @@ public final class TestPlatformBuilder {
         return this;
     }
 
-    /** The embedded defaults: the procedural model (image and video) and local storage. */
+    /** The embedded defaults: the procedural model (image and video), local storage and the payment sandbox. */
     public TestPlatformBuilder defaultBundles() {
-        return bundle("model-procedural.jar", "procedural", "procedural-video").bundle("storage-local.jar");
+        return bundle("model-procedural.jar", "procedural", "procedural-video").bundle("storage-local.jar")
+                .bundle("payment-sandbox.jar");
     }
 
     /** A test bundle serving the {@link dev.atelier.launcher.testbundles.TestModel}s {@code modelIds}. */
