@@ -45,6 +45,7 @@ public final class Payments {
     private static final String UNAVAILABLE = "Purchases are not available on this site right now.";
 
     private final JdbcTransactions transactions;
+    private final CreditLedger ledger;
     private final PluginRegistry<PaymentProvider, Void> providers;
     private final Clock clock;
     private final UuidV7 ids;
@@ -53,6 +54,7 @@ public final class Payments {
     public Payments(DataSource dataSource, CreditLedger ledger, PluginRegistry<PaymentProvider, Void> providers,
             Clock clock) {
         this.transactions = new JdbcTransactions(dataSource);
+        this.ledger = ledger;
         this.providers = providers;
         this.clock = clock;
         this.ids = new UuidV7(clock, new SecureRandom());
@@ -183,6 +185,11 @@ public final class Payments {
             return simulated.simulate(answer, "evt_" + c.id() + (paid ? "_paid" : "_declined"), context);
         });
         return receive(tenant, provider.plugin(), message);
+    }
+
+    /** Credits the account can spend now (what its purchases added, less what it spent). */
+    public long balance(Tenant tenant, String accountId) {
+        return ledger.balance(tenant.id(), accountId);
     }
 
     /** The account's newest subscription that is not canceled, if any. */

@@ -20,12 +20,14 @@ import dev.atelier.web.site.assets.BrandAssetResource;
 import dev.atelier.web.site.assets.BrandStyleResource;
 import dev.atelier.web.site.assets.StaticResource;
 import dev.atelier.web.site.billing.BillingPageResource;
+import dev.atelier.web.site.billing.BillingPages;
 import dev.atelier.web.site.billing.CheckoutPagesResource;
 import dev.atelier.web.site.billing.TestCheckoutResource;
 import dev.atelier.web.site.creation.GenerationPagesResource;
 import dev.atelier.web.site.pages.SitePagesResource;
 import dev.atelier.web.tenant.DeployedPlugins;
 import dev.atelier.web.tenant.TenantPluginDescriptions;
+import jakarta.inject.Singleton;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
 import org.glassfish.jersey.server.ResourceConfig;
 
@@ -64,6 +66,7 @@ public final class SiteFeature {
         config.register(new AbstractBinder() {
             @Override
             protected void configure() {
+                bindAsContract(BillingPages.class).in(Singleton.class);
                 if (web.setup().models() != null) {
                     bind(new ModelForms(plugins.models(), web.setup().models())).to(ModelForms.class);
                 }

@@ -11,17 +11,7 @@ import java.util.Map;
  * What the admin area's page resources share: who may use a page, whether a posted form is current, and rendering
  * {@code admin/<section>.ftlh} with the data every admin page has (the tenant's branding summary, template errors).
  */
-public final class AdminPages {
-
-    private final PageRenderer pages;
-    private final BrandingForms branding;
-    private final CsrfTokens csrf;
-
-    public AdminPages(PageRenderer pages, BrandingForms branding, CsrfTokens csrf) {
-        this.pages = pages;
-        this.branding = branding;
-        this.csrf = csrf;
-    }
+public record AdminPages(PageRenderer pages, BrandingForms branding, CsrfTokens csrf) {
 
     /** The answer for someone who may not use the admin area of this host, or {@code null} for a tenant admin. */
     Response refuse(HttpServletRequest request) {

@@ -4,11 +4,9 @@ import dev.atelier.billing.payments.CheckoutRecord;
 import dev.atelier.billing.payments.Payments;
 import dev.atelier.billing.payments.TenantOffers;
 import dev.atelier.core.tenants.Tenant;
-import dev.atelier.generation.GenerationModule;
 import dev.atelier.spi.payment.Offer;
 import dev.atelier.web.auth.AuthPages;
 import dev.atelier.web.auth.Viewer;
-import dev.atelier.web.pages.PageRenderer;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -32,34 +30,31 @@ public final class BillingPageResource {
 
     private static final int PAYMENTS_SHOWN = 50;
 
-    private final PageRenderer pages;
-    private final Payments payments;
-    private final GenerationModule generation;
+    private final BillingPages billing;
 
     @Inject
-    public BillingPageResource(PageRenderer pages, Payments payments, GenerationModule generation) {
-        this.pages = pages;
-        this.payments = payments;
-        this.generation = generation;
+    public BillingPageResource(BillingPages billing) {
+        this.billing = billing;
     }
 
     @GET
     public Response billing(@QueryParam("checkout") String checkoutId, @Context HttpServletRequest request) {
         return AuthPages.signedIn(request, viewer -> {
             Tenant tenant = AuthPages.tenant(request);
-            Map<String, Object> data = pages.model(request, tenant, "/account/billing", "Billing");
+            Map<String, Object> data = billing.pages().model(request, tenant, "/account/billing", "Billing");
             data.put("billing", page(tenant, viewer, checkoutId));
-            return pages.renderPrivate(tenant, "billing.ftlh", data, 200);
+            return billing.pages().renderPrivate(tenant, "billing.ftlh", data, 200);
         });
     }
 
     private BillingViews.BillingPage page(Tenant tenant, Viewer viewer, String checkoutId) {
         String accountId = viewer.account().id();
         Optional<CheckoutRecord> checkout = checkoutId == null ? Optional.empty()
-                : payments.checkout(tenant, accountId, checkoutId);
+                : billing.payments().checkout(tenant, accountId, checkoutId);
+        Payments payments = billing.payments();
         BillingViews.PlanView plan = payments.subscription(tenant, accountId).map(s -> BillingViews.plan(s,
                 TenantOffers.find(tenant, s.offerId()).map(Offer::name).orElse(s.offerId()))).orElse(null);
-        return new BillingViews.BillingPage(generation.ledger().balance(tenant.id(), accountId), plan,
+        return new BillingViews.BillingPage(payments.balance(tenant, accountId), plan,
                 payments.payments(tenant, accountId, PAYMENTS_SHOWN).stream().map(BillingViews::payment).toList(),
                 checkout.map(BillingPageResource::notice).orElse(null),
                 checkout.map(c -> c.offer().name()).orElse(null));

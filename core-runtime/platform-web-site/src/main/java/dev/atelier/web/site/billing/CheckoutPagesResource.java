@@ -1,18 +1,14 @@
 package dev.atelier.web.site.billing;
 
 import dev.atelier.billing.payments.CheckoutRecord;
-import dev.atelier.billing.payments.Payments;
 import dev.atelier.billing.payments.PaymentsUnavailableException;
 import dev.atelier.billing.payments.TenantOffers;
 import dev.atelier.billing.payments.UnknownOfferException;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.spi.payment.Offer;
-import dev.atelier.web.auth.AccountFlows;
 import dev.atelier.web.auth.AuthPages;
 import dev.atelier.web.auth.CsrfTokens;
-import dev.atelier.web.auth.Links;
 import dev.atelier.web.auth.Viewer;
-import dev.atelier.web.pages.PageRenderer;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -39,17 +35,11 @@ import java.util.Optional;
 @Produces("text/html; charset=utf-8")
 public final class CheckoutPagesResource {
 
-    private final Payments payments;
-    private final PageRenderer pages;
-    private final AccountFlows flows;
-    private final Links links;
+    private final BillingPages billing;
 
     @Inject
-    public CheckoutPagesResource(Payments payments, PageRenderer pages, AccountFlows flows, Links links) {
-        this.payments = payments;
-        this.pages = pages;
-        this.flows = flows;
-        this.links = links;
+    public CheckoutPagesResource(BillingPages billing) {
+        this.billing = billing;
     }
 
     @GET
@@ -58,7 +48,7 @@ public final class CheckoutPagesResource {
             Tenant tenant = AuthPages.tenant(request);
             Optional<Offer> offer = TenantOffers.find(tenant, offerId == null ? "" : offerId);
             if (offer.isEmpty()) {
-                return flows.pages().error(request, 404, "There is no such plan",
+                return billing.flows().pages().error(request, 404, "There is no such plan",
                         "This plan or top-up is not offered any more. Pick one on the pricing page.");
             }
             return page(request, tenant, offer.get(), null, 200);
@@ -69,8 +59,8 @@ public final class CheckoutPagesResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response start(@FormParam("offer") String offerId, @FormParam(CsrfTokens.FIELD) String csrf,
             @Context HttpServletRequest request) {
-        if (!flows.csrf().valid(request, csrf)) {
-            return flows.pages().formExpired(request);
+        if (!billing.flows().csrf().valid(request, csrf)) {
+            return billing.flows().pages().formExpired(request);
         }
         return AuthPages.signedIn(request, viewer -> start(request, viewer, offerId == null ? "" : offerId));
     }
@@ -78,24 +68,26 @@ public final class CheckoutPagesResource {
     private Response start(HttpServletRequest request, Viewer viewer, String offerId) {
         Tenant tenant = AuthPages.tenant(request);
         try {
-            CheckoutRecord checkout = payments.checkout(tenant, viewer.account().id(), viewer.account().email(),
-                    offerId, URI.create(links.forMail(tenant, request, "/")));
+            URI origin = URI.create(billing.links().forMail(tenant, request, "/"));
+            CheckoutRecord checkout = billing.payments().checkout(tenant, viewer.account().id(),
+                    viewer.account().email(), offerId, origin);
             return Response.seeOther(checkout.url()).header("Cache-Control", "no-store").build();
         } catch (UnknownOfferException e) {
-            return flows.pages().error(request, 404, "There is no such plan", e.getMessage());
+            return billing.flows().pages().error(request, 404, "There is no such plan", e.getMessage());
         } catch (PaymentsUnavailableException e) {
             Offer offer = TenantOffers.find(tenant, offerId).orElse(null);
-            return offer == null ? flows.pages().error(request, 503, "Purchases are unavailable", e.getMessage())
+            return offer == null
+                    ? billing.flows().pages().error(request, 503, "Purchases are unavailable", e.getMessage())
                     : page(request, tenant, offer, e.getMessage(), 503);
         }
     }
 
     private Response page(HttpServletRequest request, Tenant tenant, Offer offer, String error, int status) {
-        Map<String, Object> data = pages.model(request, tenant, "/billing/checkout", "Checkout");
-        data.put("checkout", BillingViews.offer(offer, payments.testMode(tenant)));
+        Map<String, Object> data = billing.pages().model(request, tenant, "/billing/checkout", "Checkout");
+        data.put("checkout", BillingViews.offer(offer, billing.payments().testMode(tenant)));
         if (error != null) {
             data.put("error", error);
         }
-        return pages.renderPrivate(tenant, "checkout.ftlh", data, status);
+        return billing.pages().renderPrivate(tenant, "checkout.ftlh", data, status);
     }
 }

@@ -1,15 +1,12 @@
 package dev.atelier.web.site.billing;
 
 import dev.atelier.billing.payments.CheckoutRecord;
-import dev.atelier.billing.payments.Payments;
 import dev.atelier.billing.payments.PaymentsUnavailableException;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.spi.payment.InvalidWebhookException;
-import dev.atelier.web.auth.AccountFlows;
 import dev.atelier.web.auth.AuthPages;
 import dev.atelier.web.auth.CsrfTokens;
 import dev.atelier.web.auth.Viewer;
-import dev.atelier.web.pages.PageRenderer;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -39,15 +36,11 @@ public final class TestCheckoutResource {
 
     private static final Logger LOG = LoggerFactory.getLogger(TestCheckoutResource.class);
 
-    private final Payments payments;
-    private final PageRenderer pages;
-    private final AccountFlows flows;
+    private final BillingPages billing;
 
     @Inject
-    public TestCheckoutResource(Payments payments, PageRenderer pages, AccountFlows flows) {
-        this.payments = payments;
-        this.pages = pages;
-        this.flows = flows;
+    public TestCheckoutResource(BillingPages billing) {
+        this.billing = billing;
     }
 
     @GET
@@ -57,9 +50,10 @@ public final class TestCheckoutResource {
                 return AuthPages.redirect("/account/billing?checkout=" + checkout.id());
             }
             Tenant tenant = AuthPages.tenant(request);
-            Map<String, Object> data = pages.model(request, tenant, "/billing/sandbox/checkout", "Test checkout");
+            Map<String, Object> data = billing.pages().model(request, tenant, "/billing/sandbox/checkout",
+                    "Test checkout");
             data.put("checkout", BillingViews.testCheckout(checkout));
-            return pages.renderPrivate(tenant, "sandbox-checkout.ftlh", data, 200);
+            return billing.pages().renderPrivate(tenant, "sandbox-checkout.ftlh", data, 200);
         }).orElseGet(() -> notFound(request)));
     }
 
@@ -67,21 +61,21 @@ public final class TestCheckoutResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response answer(@PathParam("id") String id, @FormParam("outcome") String outcome,
             @FormParam(CsrfTokens.FIELD) String csrf, @Context HttpServletRequest request) {
-        if (!flows.csrf().valid(request, csrf)) {
-            return flows.pages().formExpired(request);
+        if (!billing.flows().csrf().valid(request, csrf)) {
+            return billing.flows().pages().formExpired(request);
         }
         if (!"pay".equals(outcome) && !"decline".equals(outcome)) {
-            return flows.pages().error(request, 400, "Choose pay or decline",
+            return billing.flows().pages().error(request, 400, "Choose pay or decline",
                     "Use one of the two buttons on the test checkout page.");
         }
         return AuthPages.signedIn(request, viewer -> find(request, viewer, id).map(checkout -> {
             try {
-                payments.answerTestCheckout(AuthPages.tenant(request), viewer.account().id(),
+                billing.payments().answerTestCheckout(AuthPages.tenant(request), viewer.account().id(),
                         viewer.account().email(), checkout.id(), "pay".equals(outcome));
             } catch (PaymentsUnavailableException | InvalidWebhookException e) {
                 LOG.warn("Test checkout {} could not be answered: {}", checkout.id(), e.getMessage());
-                return flows.pages().error(request, 503, "Purchases are unavailable", "The test payment could not be"
-                        + " completed. Please try again in a moment.");
+                return billing.flows().pages().error(request, 503, "Purchases are unavailable",
+                        "The test payment could not be completed. Please try again in a moment.");
             }
             return AuthPages.redirect("/account/billing?checkout=" + checkout.id());
         }).orElseGet(() -> notFound(request)));
@@ -89,14 +83,14 @@ public final class TestCheckoutResource {
 
     private Optional<CheckoutRecord> find(HttpServletRequest request, Viewer viewer, String id) {
         Tenant tenant = AuthPages.tenant(request);
-        if (!payments.testMode(tenant)) {
+        if (!billing.payments().testMode(tenant)) {
             return Optional.empty();
         }
-        return payments.checkout(tenant, viewer.account().id(), id);
+        return billing.payments().checkout(tenant, viewer.account().id(), id);
     }
 
     private Response notFound(HttpServletRequest request) {
-        return flows.pages().error(request, 404, "There is no such checkout",
+        return billing.flows().pages().error(request, 404, "There is no such checkout",
                 "This checkout does not exist or is not yours. Start again from the pricing page.");
     }
 }
