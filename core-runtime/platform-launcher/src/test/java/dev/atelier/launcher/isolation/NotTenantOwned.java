@@ -43,6 +43,9 @@ final class NotTenantOwned {
                     + " (signin.GoogleSignInTest)"),
             entry("POST /api/v1/auth/signin", ENTRY),
             entry("POST /api/v1/auth/signout", "ends the session the request brings, on this host only"),
+            entry("POST /api/v1/payments/{provider}/webhook", "a payment provider's entry for this host's tenant:"
+                    + " believed only when signed with that tenant's secret, and what an event names is looked up"
+                    + " within that tenant alone (billing.PaymentEventsTest, billing.SandboxPurchaseTest)"),
             entry("GET /operator", CONSOLE),
             entry("GET /operator/signin", CONSOLE),
             entry("POST /operator/signin", CONSOLE),

@@ -1,0 +1,124 @@
+package dev.atelier.launcher.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.atelier.launcher.platform.Browser;
+import dev.atelier.launcher.platform.TestPlatform;
+import dev.atelier.plugins.PluginKinds;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Buying on AuraTuner's local profile, whose payments go through the sandbox provider: from the pricing page through
+ * the test checkout page to the credits, over HTTP as a browser and a script do it.
+ */
+class SandboxPurchaseTest {
+
+    private static final String SLUG = "auratuner";
+    /** AuraTuner's sign-up bonus (tenant.yaml). */
+    private static final long BONUS = 25;
+
+    @RegisterExtension
+    static final TestPlatform platform = TestPlatform.demo().build();
+
+    @BeforeAll
+    static void sandboxDeployed() {
+        await().atMost(Duration.ofSeconds(20)).until(() -> platform.atelier().plugins().plugins(PluginKinds.PAYMENTS)
+                .find("sandbox").isPresent());
+    }
+
+    @Test
+    void aNewUserChoosesTheCreatorPlanPaysOnTheTestPageAndSeesTheCreditsArrive() throws Exception {
+        Browser buyer = newBuyer();
+        assertThat(buyer.get("/pricing").body()).contains("href=\"/billing/checkout?offer=creator\"");
+
+        HttpResponse<String> confirm = buyer.get("/billing/checkout?offer=creator");
+        assertThat(confirm.statusCode()).isEqualTo(200);
+        assertThat(confirm.body()).contains("Creator plan", "$19", "800 credits", "Test mode");
+
+        HttpResponse<String> started = buyer.post("/billing/checkout", Map.of("offer", "creator",
+                "csrf", Browser.csrfOf(confirm)));
+        assertThat(started.statusCode()).isEqualTo(303);
+        String testPage = buyer.redirect(started);
+        assertThat(testPage).matches("/billing/sandbox/checkout/chk_[0-9a-f]{32}");
+
+        HttpResponse<String> page = buyer.get(testPage);
+        assertThat(page.body()).contains("TEST MODE", "name=\"outcome\" value=\"pay\"",
+                "name=\"outcome\" value=\"decline\"");
+        HttpResponse<String> paid = buyer.post(testPage, Map.of("outcome", "pay", "csrf", Browser.csrfOf(page)));
+        assertThat(paid.statusCode()).isEqualTo(303);
+
+        HttpResponse<String> billing = buyer.get(buyer.redirect(paid));
+        assertThat(billing.body()).contains("Payment received", "Creator plan", ">" + (BONUS + 800) + "<", "$19");
+        JsonNode subscription = Browser.json(buyer.get("/api/v1/billing/subscription")).get("subscription");
+        assertThat(subscription.get("plan").asText()).isEqualTo("creator");
+        assertThat(subscription.get("status").asText()).isEqualTo("ACTIVE");
+        JsonNode payments = Browser.json(buyer.get("/api/v1/billing/payments")).get("payments");
+        assertThat(payments).hasSize(1);
+        assertThat(payments.get(0).get("credits").asLong()).isEqualTo(800);
+
+        // Answering the same test page again changes nothing: the checkout is settled.
+        buyer.post(testPage, Map.of("outcome", "pay", "csrf", Browser.csrfOf(page)));
+        assertThat(Browser.json(buyer.get("/api/v1/credits")).get("balance").asLong()).isEqualTo(BONUS + 800);
+    }
+
+    @Test
+    void aDeclinedTopUpSaysSoAndAddsNothing() throws Exception {
+        Browser buyer = newBuyer();
+        String testPage = startCheckout(buyer, "topup-200");
+
+        HttpResponse<String> page = buyer.get(testPage);
+        HttpResponse<String> declined = buyer.post(testPage, Map.of("outcome", "decline",
+                "csrf", Browser.csrfOf(page)));
+
+        assertThat(buyer.get(buyer.redirect(declined)).body()).contains("did not go through", ">" + BONUS + "<");
+        assertThat(Browser.json(buyer.get("/api/v1/billing/payments")).get("payments")).isEmpty();
+    }
+
+    @Test
+    void aScriptStartsACheckoutThroughTheApiAndASecondRequestGetsTheSameOne() throws Exception {
+        Browser buyer = newBuyer();
+        Map<String, String> csrf = buyer.csrfHeader();
+
+        HttpResponse<String> first = buyer.postJson("/api/v1/billing/checkouts", "{\"offer\": \"topup-600\"}", csrf);
+        HttpResponse<String> second = buyer.postJson("/api/v1/billing/checkouts", "{\"offer\": \"topup-600\"}", csrf);
+        HttpResponse<String> unknown = buyer.postJson("/api/v1/billing/checkouts", "{\"offer\": \"gold\"}", csrf);
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(Browser.json(second).get("id")).isEqualTo(Browser.json(first).get("id"));
+        assertThat(Browser.json(first).get("url").asText()).contains("/billing/sandbox/checkout/");
+        assertThat(unknown.statusCode()).isEqualTo(422);
+        assertThat(unknown.body()).contains("offer");
+    }
+
+    @Test
+    void visitorsAreSentToSignInFirstAndForgedOrForeignWebhooksChangeNothing() throws Exception {
+        Browser visitor = platform.browser(SLUG);
+        assertThat(visitor.get("/billing/checkout?offer=creator").statusCode()).isEqualTo(303);
+
+        HttpResponse<String> forged = visitor.post("/api/v1/payments/sandbox/webhook", "application/json",
+                "{\"events\": []}");
+        HttpResponse<String> foreign = visitor.post("/api/v1/payments/stripe/webhook", "application/json", "{}");
+
+        assertThat(forged.statusCode()).isEqualTo(400);
+        assertThat(foreign.statusCode()).isEqualTo(404);
+    }
+
+    private static Browser newBuyer() throws Exception {
+        return platform.browser(SLUG).signedUp("buyer-" + UUID.randomUUID() + "@example.com");
+    }
+
+    private static String startCheckout(Browser buyer, String offer) throws Exception {
+        HttpResponse<String> confirm = buyer.get("/billing/checkout?offer=" + offer);
+        HttpResponse<String> started = buyer.post("/billing/checkout", Map.of("offer", offer,
+                "csrf", Browser.csrfOf(confirm)));
+        return buyer.redirect(started);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.atelier.launcher.isolation;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The owner's purchase: a Creator plan bought through the sandbox's test checkout page, its payment and subscription.
+ * Nobody else can open or answer the owner's checkout page (404), and the billing pages and API show each person only
+ * their own purchases.
+ */
+final class BillingCase {
+
+    private BillingCase() {}
+
+    /** Creates the thing as the cast's owner and says how to probe it. */
+    static Thing create(Cast cast) throws Exception {
+        Party owner = cast.owner();
+        HttpResponse<String> started = Party.expect(owner.post("/billing/checkout", Map.of("offer", "creator")), 303,
+                "the owner's checkout");
+        String testPage = owner.browser().redirect(started);
+        String checkoutId = testPage.substring(testPage.lastIndexOf('/') + 1);
+        Party.expect(owner.post(testPage, Map.of("outcome", "pay")), 303, "the owner's test payment");
+        String paymentId = owner.json("/api/v1/billing/payments").get("payments").get(0).get("id").asText();
+        return Thing.of(Set.of(checkoutId, paymentId), () -> owner.json("/api/v1/billing/payments") + " "
+                + owner.json("/api/v1/billing/subscription"))
+                .probe(Probe.get(testPage))
+                .probe(Probe.form(testPage, Map.of("outcome", "decline")))
+                .probe(Probe.get("/account/billing?checkout=" + checkoutId).ownOnly())
+                .probe(Probe.get("/api/v1/billing/payments").ownOnly())
+                .probe(Probe.get("/api/v1/billing/subscription").ownOnly())
+                .probe(Probe.get("/billing/checkout?offer=creator").ownOnly())
+                .probe(Probe.form("/billing/checkout", Map.of("offer", "creator")).ownOnly())
+                .probe(Probe.api("POST", "/api/v1/billing/checkouts", "{\"offer\": \"creator\"}").ownOnly());
+    }
+}
