@@ -1,7 +1,6 @@
 package dev.atelier.spi.payment;
 
 import java.net.URI;
-import java.util.Objects;
 
 /**
  * A checkout the host asks for.
@@ -16,10 +15,8 @@ import java.util.Objects;
 public record CheckoutRequest(String checkoutId, Offer offer, Customer customer, URI successUrl, URI cancelUrl) {
 
     public CheckoutRequest {
-        Objects.requireNonNull(checkoutId, "checkoutId");
-        Objects.requireNonNull(offer, "offer");
-        Objects.requireNonNull(customer, "customer");
-        Objects.requireNonNull(successUrl, "successUrl");
-        Objects.requireNonNull(cancelUrl, "cancelUrl");
+        if (checkoutId == null || offer == null || customer == null || successUrl == null || cancelUrl == null) {
+            throw new NullPointerException("A checkout request needs its id, offer, customer and both return URLs");
+        }
     }
 }

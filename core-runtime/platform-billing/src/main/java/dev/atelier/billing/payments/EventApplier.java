@@ -39,22 +39,12 @@ import java.util.Optional;
  * which the platform records before the buyer pays, so an invoice paid before its checkout's completion is still
  * credited; a subscription change older than the one recorded, or any change after a cancellation, is ignored.
  */
-final class EventApplier {
+record EventApplier(CreditLedger ledger, Clock clock, UuidV7 ids) {
 
     private record Result(Outcome outcome, String detail) {}
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-
-    private final CreditLedger ledger;
-    private final Clock clock;
-    private final UuidV7 ids;
-
-    EventApplier(CreditLedger ledger, Clock clock, UuidV7 ids) {
-        this.ledger = ledger;
-        this.clock = clock;
-        this.ids = ids;
-    }
 
     AppliedEvent apply(Connection connection, Tenant tenant, String provider, PaymentEvent event)
             throws SQLException {

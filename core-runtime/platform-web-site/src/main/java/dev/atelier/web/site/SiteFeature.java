@@ -22,7 +22,6 @@ import dev.atelier.web.site.assets.StaticResource;
 import dev.atelier.web.site.billing.BillingPageResource;
 import dev.atelier.web.site.billing.BillingPages;
 import dev.atelier.web.site.billing.CheckoutPagesResource;
-import dev.atelier.web.site.billing.TestCheckoutResource;
 import dev.atelier.web.site.creation.GenerationPagesResource;
 import dev.atelier.web.site.pages.SitePagesResource;
 import dev.atelier.web.tenant.DeployedPlugins;
@@ -45,7 +44,6 @@ public final class SiteFeature {
         config.register(SitePagesResource.class);
         config.register(BillingPageResource.class);
         config.register(CheckoutPagesResource.class);
-        config.register(TestCheckoutResource.class);
         config.register(SignInResource.class);
         config.register(SignUpResource.class);
         config.register(PasswordResetResource.class);
