@@ -1,6 +1,7 @@
 package dev.atelier.launcher.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -11,10 +12,12 @@ import dev.atelier.core.tenants.PriceStep;
 import dev.atelier.core.tenants.TenantSettings;
 import dev.atelier.launcher.HeadlessChromium;
 import dev.atelier.launcher.platform.TestPlatform;
+import dev.atelier.plugins.PluginKinds;
 import dev.atelier.web.auth.Cookies;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -127,6 +130,36 @@ class BrowserScreenshotsTest {
                 admin.updateModels(slug, tenant.settings().models(), tenant.settings().credits());
             }
         }
+    }
+
+    @Test
+    void aBuyerWalksFromPricingThroughTheTestCheckoutToTheirBillingPageInBothThemes() {
+        await().atMost(Duration.ofSeconds(20)).until(() -> platform.atelier().plugins()
+                .plugins(PluginKinds.PAYMENTS).find("sandbox").isPresent());
+        for (String slug : List.of("auratuner", platform.secondDemoTenant())) {
+            String session = platform.accounts().signedInUser(slug);
+            try (BrowserContext signedIn = browser.newContext(new Browser.NewContextOptions()
+                    .setViewportSize(1280, 900)); Page page = signedIn.newPage()) {
+                signedIn.addCookies(List.of(new Cookie(Cookies.SESSION, session).setUrl(origin(slug))));
+                page.navigate(origin(slug) + "/pricing");
+                page.locator("a[href^='/billing/checkout?offer=']").first().click();
+                page.waitForURL("**/billing/checkout?offer=*");
+                shot(page, slug + "-checkout");
+                page.locator("form[action='/billing/checkout'] button[type=submit]").click();
+                page.waitForURL("**/billing/sandbox/checkout/**");
+                shot(page, slug + "-sandbox-checkout");
+                assertThat(page.content()).contains("TEST MODE");
+                page.locator("button[name=outcome][value=pay]").click();
+                page.waitForURL("**/account/billing?checkout=*");
+                shot(page, slug + "-billing-paid");
+
+                assertThat(page.content()).contains("Payment received");
+            }
+        }
+    }
+
+    private static void shot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
     }
 
     @Test

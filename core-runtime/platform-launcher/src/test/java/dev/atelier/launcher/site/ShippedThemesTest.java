@@ -75,13 +75,13 @@ class ShippedThemesTest {
         for (String slug : slugs) {
             String host = TestPlatform.hostOf(slug);
             String name = platform.tenant(slug).displayName();
-            for (String path : new String[] {"/", "/pricing", "/signup", "/signin", "/account/billing",
+            for (String path : new String[] {"/", "/pricing", "/signup", "/signin",
                 "/legal/privacy", "/legal/terms"}) {
                 HttpResponse<String> page = platform.get(host, path);
                 assertThat(page.statusCode()).as(host + path).isEqualTo(200);
                 assertThat(page.body()).as(host + path).contains(name);
             }
-            for (String path : new String[] {"/account", "/create", "/gallery"}) {
+            for (String path : new String[] {"/account", "/account/billing", "/create", "/gallery"}) {
                 assertThat(platform.get(host, path).statusCode()).as(host + path + " signed out").isEqualTo(303);
             }
             Browser admin = platform.browser(slug).signedIn(platform.accounts().signedInAdmin(slug, "admin@" + slug
