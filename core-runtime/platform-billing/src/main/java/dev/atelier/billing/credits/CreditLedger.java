@@ -160,7 +160,84 @@ public final class CreditLedger {
         }
         LOG.info("Granted {} credits to account {} of tenant {} ({})", amount, accountId, tenantId,
                 written.get().id());
+        settleShortfall(connection, written.get());
         return written.get();
+    }
+
+    /** What the account owes: credits a refund or lost dispute could not take back because they were spent. */
+    public long shortfall(String tenantId, String accountId) {
+        return transactions.run("reading a shortfall", connection -> shortfall(connection, tenantId, accountId));
+    }
+
+    private static long shortfall(Connection connection, String tenantId, String accountId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT shortfall FROM credit_account WHERE tenant_id = ? AND account_id = ?")) {
+            select.setString(1, tenantId);
+            select.setString(2, accountId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getLong(1) : 0;
+            }
+        }
+    }
+
+    /** What is left of a grant right now (0 for an unknown id). */
+    public long remaining(Connection connection, String grantEntryId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT remaining FROM credit_grant_remainder WHERE grant_entry_id = ?")) {
+            select.setString(1, grantEntryId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getLong(1) : 0;
+            }
+        }
+    }
+
+    /** What {@link #reverse} did: credits taken now, and the part added to the account's shortfall. */
+    public record Reversal(long taken, long owed) {}
+
+    /**
+     * Takes back {@code amount} credits in the caller's transaction (a refund, a dispute): from {@code fromGrant}
+     * first, then from the account's other unexpired grants soonest-expiring first, never below what its running generations
+     * hold. What cannot be taken (it was spent) is added to the account's shortfall: new holds are refused while it is
+     * above zero, and the next grants settle it first. Locks the account.
+     *
+     * @param key names this reversal (for example {@code "refund:<refund id>"}); reversing again with the same key
+     *     takes nothing more. Callers apply a reversal once (a refund's or a dispute's record says it was), so a
+     *     reversal that took nothing and only owed is not repeated either.
+     */
+    public Reversal reverse(Connection connection, String tenantId, String accountId, String fromGrant, long amount,
+            String reason, String key) throws SQLException {
+        if (amount <= 0) {
+            return new Reversal(0, 0);
+        }
+        lockAccount(connection, tenantId, accountId);
+        if (byKey(connection, tenantId, "reverse:" + key).isPresent()) {
+            return new Reversal(0, 0);
+        }
+        long taken = Math.min(amount, Math.max(0, balance(connection, tenantId, accountId)));
+        if (taken > 0) {
+            LedgerEntry reversal = insert(connection, tenantId, accountId, LedgerEntry.Kind.REVERSAL, taken, reason,
+                    null, "reverse:" + key, null).orElseThrow();
+            List<GrantRemainder> grants = remainders(connection, tenantId, accountId);
+            Instant now = clock.instant();
+            grants.removeIf(g -> g.expiresAt() != null && !g.expiresAt().isAfter(now));
+            grants.sort(Comparator.comparing((GrantRemainder g) -> !g.id().equals(fromGrant))
+                    .thenComparing(GrantRemainder::expiresAt, Comparator.nullsLast(Comparator.naturalOrder()))
+                    .thenComparingLong(GrantRemainder::seq));
+            spendInOrder(connection, reversal, grants);
+        }
+        long owed = amount - taken;
+        if (owed > 0) {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE credit_account SET shortfall ="
+                    + " shortfall + ? WHERE tenant_id = ? AND account_id = ?")) {
+                update.setLong(1, owed);
+                update.setString(2, tenantId);
+                update.setString(3, accountId);
+                update.executeUpdate();
+            }
+        }
+        LOG.info("Took back {} credits from account {} of tenant {} ({}); {} owed", taken, accountId, tenantId, reason,
+                owed);
+        return new Reversal(taken, owed);
     }
 
     /** Every entry of the account, newest first; empty for another tenant's account. */
@@ -254,9 +331,10 @@ public final class CreditLedger {
             throw new IllegalArgumentException("A hold must be at least 1 credit, was " + amount);
         }
         lockAccount(connection, tenantId, accountId);
-        long balance = balance(connection, tenantId, accountId);
+        // Credits owed after a refund are settled by the next grants; until then they are not spendable.
+        long balance = balance(connection, tenantId, accountId) - shortfall(connection, tenantId, accountId);
         if (balance < amount) {
-            throw new InsufficientCreditsException(balance, amount);
+            throw new InsufficientCreditsException(Math.max(0, balance), amount);
         }
         Optional<LedgerEntry> written = insert(connection, tenantId, accountId, LedgerEntry.Kind.HOLD, amount, null,
                 jobId, "hold:" + jobId, null);
@@ -344,20 +422,7 @@ public final class CreditLedger {
     private record GrantRemainder(String id, long remaining, Instant expiresAt, long seq) {}
 
     private void spend(Connection connection, LedgerEntry capture, Instant heldAt) throws SQLException {
-        List<GrantRemainder> remainders = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("""
-                SELECT grant_entry_id, remaining, expires_at, seq
-                  FROM credit_grant_remainder
-                 WHERE tenant_id = ? AND account_id = ? AND remaining > 0""")) {
-            select.setString(1, capture.tenantId());
-            select.setString(2, capture.accountId());
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    remainders.add(new GrantRemainder(rows.getString(1), rows.getLong(2), instant(rows, 3),
-                            rows.getLong(4)));
-                }
-            }
-        }
+        List<GrantRemainder> remainders = remainders(connection, capture.tenantId(), capture.accountId());
         // Grants valid when the credits were held, soonest expiry first, never-expiring last. Grants that had already
         // expired then come after, most recent first; the account lock makes reaching them impossible in practice.
         Comparator<GrantRemainder> order = Comparator
@@ -372,34 +437,87 @@ public final class CreditLedger {
                 })
                 .thenComparingLong(GrantRemainder::seq);
         remainders.sort(order);
-        long left = capture.amount();
-        // Each grant's spend and its remainder are written by one statement, all of them in one batch.
+        long left = spendInOrder(connection, capture, remainders);
+        if (left > 0) {
+            // Cannot happen while every hold is checked against the balance under the account lock; say so loudly
+            // rather than fail the user's finished generation.
+            LOG.error("Capture {} of job {} (tenant {}, account {}) found {} credits fewer in grants than it held",
+                    capture.id(), capture.jobId(), capture.tenantId(), capture.accountId(), left);
+        }
+    }
+
+    /** The grants of the account with credits left. */
+    private static List<GrantRemainder> remainders(Connection connection, String tenantId, String accountId)
+            throws SQLException {
+        List<GrantRemainder> remainders = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT grant_entry_id, remaining, expires_at, seq
+                  FROM credit_grant_remainder
+                 WHERE tenant_id = ? AND account_id = ? AND remaining > 0""")) {
+            select.setString(1, tenantId);
+            select.setString(2, accountId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    remainders.add(new GrantRemainder(rows.getString(1), rows.getLong(2), instant(rows, 3),
+                            rows.getLong(4)));
+                }
+            }
+        }
+        return remainders;
+    }
+
+    /**
+     * Spends {@code entry}'s amount from {@code grants} in their order (a capture, or a reversal); each grant's spend
+     * and its remainder are written by one statement, all of them in one batch.
+     *
+     * @return what the grants could not cover
+     */
+    private static long spendInOrder(Connection connection, LedgerEntry entry, List<GrantRemainder> grants)
+            throws SQLException {
+        long left = entry.amount();
         try (PreparedStatement take = connection.prepareStatement("""
                 WITH taken AS (UPDATE credit_grant_remainder SET remaining = remaining - ?
                                 WHERE grant_entry_id = ? RETURNING grant_entry_id)
                 INSERT INTO credit_spend (tenant_id, account_id, capture_entry_id, grant_entry_id, amount)
                 SELECT ?, ?, ?, grant_entry_id, ? FROM taken""")) {
-            for (GrantRemainder grant : remainders) {
+            for (GrantRemainder grant : grants) {
                 if (left == 0) {
                     break;
                 }
                 long amount = Math.min(left, grant.remaining());
                 take.setLong(1, amount);
                 take.setString(2, grant.id());
-                take.setString(3, capture.tenantId());
-                take.setString(4, capture.accountId());
-                take.setString(5, capture.id());
+                take.setString(3, entry.tenantId());
+                take.setString(4, entry.accountId());
+                take.setString(5, entry.id());
                 take.setLong(6, amount);
                 take.addBatch();
                 left -= amount;
             }
             take.executeBatch();
         }
-        if (left > 0) {
-            // Cannot happen while every hold is checked against the balance under the account lock; say so loudly
-            // rather than fail the user's finished generation.
-            LOG.error("Capture {} of job {} (tenant {}, account {}) found {} credits fewer in grants than it held",
-                    capture.id(), capture.jobId(), capture.tenantId(), capture.accountId(), left);
+        return left;
+    }
+
+    /**
+     * Settles what the account owes from the new {@code grant} first: a REVERSAL of up to the grant's amount, spent
+     * from that grant, and the shortfall lowered by as much.
+     */
+    private void settleShortfall(Connection connection, LedgerEntry grant) throws SQLException {
+        long owed = shortfall(connection, grant.tenantId(), grant.accountId());
+        if (owed == 0) {
+            return;
+        }
+        long settled = Math.min(owed, grant.amount());
+        LedgerEntry reversal = insert(connection, grant.tenantId(), grant.accountId(), LedgerEntry.Kind.REVERSAL,
+                settled, "Settles credits owed after a refund", null, "settle:" + grant.id(), null).orElseThrow();
+        spendInOrder(connection, reversal, List.of(new GrantRemainder(grant.id(), grant.amount(), null, 0)));
+        try (PreparedStatement update = connection.prepareStatement("UPDATE credit_account SET shortfall ="
+                + " shortfall - ? WHERE tenant_id = ? AND account_id = ?")) {
+            update.setLong(1, settled);
+            update.setString(2, grant.tenantId());
+            update.setString(3, grant.accountId());
+            update.executeUpdate();
         }
     }
 

@@ -26,6 +26,11 @@ public record LedgerEntry(
         /** A held generation succeeded: its hold is spent, taken from the soonest-expiring grants. */
         CAPTURE,
         /** A held generation ended otherwise (failed, canceled, expired): its hold counts in the balance again. */
-        RELEASE
+        RELEASE,
+        /**
+         * Credits taken back: by a refund or a lost dispute of the payment that bought them, or the part of a new grant
+         * that settles what an earlier refund could not take back.
+         */
+        REVERSAL
     }
 }

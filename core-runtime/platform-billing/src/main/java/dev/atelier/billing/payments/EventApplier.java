@@ -13,9 +13,12 @@ import dev.atelier.core.ids.UuidV7;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.spi.payment.Offer;
 import dev.atelier.spi.payment.PaymentEvent;
+import dev.atelier.spi.payment.PaymentEvent.DisputeClosed;
+import dev.atelier.spi.payment.PaymentEvent.DisputeOpened;
 import dev.atelier.spi.payment.PaymentEvent.PaymentFailed;
 import dev.atelier.spi.payment.PaymentEvent.PaymentSucceeded;
 import dev.atelier.spi.payment.PaymentEvent.Period;
+import dev.atelier.spi.payment.PaymentEvent.Refunded;
 import dev.atelier.spi.payment.PaymentEvent.SubscriptionCanceled;
 import dev.atelier.spi.payment.PaymentEvent.SubscriptionChanged;
 import dev.atelier.spi.payment.PaymentEvent.SubscriptionStarted;
@@ -77,7 +80,7 @@ record EventApplier(CreditLedger ledger, Clock clock, UuidV7 ids) {
         if (event instanceof PaymentFailed failed) {
             return paymentFailed(connection, tenant, provider, failed);
         }
-        return new Result(Outcome.UNMATCHED, "kept for review: " + type(event));
+        return reversal(connection, tenant.id(), provider, event);
     }
 
     /** Writes the event's row; false when its id was received before. */
@@ -228,6 +231,38 @@ record EventApplier(CreditLedger ledger, Clock clock, UuidV7 ids) {
             }
         }
         return new Result(changed ? Outcome.APPLIED : Outcome.NO_CHANGE, "payment failed: " + failed.reason());
+    }
+
+    /** Refunds and disputes: all about a payment recorded here. */
+    private Result reversal(Connection connection, String tenantId, String provider, PaymentEvent event)
+            throws SQLException {
+        Reversals reversals = new Reversals(ledger, clock, ids);
+        String paymentId = event instanceof Refunded r ? r.providerPaymentId()
+                : event instanceof DisputeOpened o ? o.providerPaymentId()
+                : ((DisputeClosed) event).providerPaymentId();
+        Optional<Reversals.Paid> payment = reversals.payment(connection, tenantId,
+                "provider = ? AND provider_payment_id = ?", provider, paymentId);
+        if (payment.isEmpty()) {
+            return new Result(Outcome.UNMATCHED, type(event) + " of a payment not known here (" + paymentId + ")");
+        }
+        if (event instanceof Refunded refunded) {
+            return reversals.succeeded(connection, tenantId, payment.get(), refunded.providerRefundId(),
+                    refunded.refundId(), refunded.amountMinor(), "Refunded at the payment provider")
+                    .map(r -> new Result(Outcome.APPLIED, "refund " + r.id() + " took back " + r.creditsReversed()
+                            + " credits (" + r.shortfall() + " owed)"))
+                    .orElse(new Result(Outcome.NO_CHANGE, "refund " + refunded.providerRefundId() + " applied before"));
+        }
+        if (event instanceof DisputeOpened opened) {
+            return reversals.disputeOpened(connection, tenantId, provider, payment.get(), opened.providerDisputeId())
+                    ? new Result(Outcome.APPLIED, "dispute " + opened.providerDisputeId() + " opened")
+                    : new Result(Outcome.NO_CHANGE, "dispute " + opened.providerDisputeId() + " known before");
+        }
+        DisputeClosed closed = (DisputeClosed) event;
+        return reversals.disputeClosed(connection, tenantId, provider, payment.get(), closed.providerDisputeId(),
+                closed.won())
+                ? new Result(Outcome.APPLIED, "dispute " + closed.providerDisputeId()
+                        + (closed.won() ? " won" : " lost"))
+                : new Result(Outcome.NO_CHANGE, "dispute " + closed.providerDisputeId() + " not open");
     }
 
     private static Result unknownPayer(PaymentEvent event) {

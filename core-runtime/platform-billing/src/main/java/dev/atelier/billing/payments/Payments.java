@@ -18,6 +18,8 @@ import dev.atelier.spi.payment.Offer;
 import dev.atelier.spi.payment.PaymentEvent;
 import dev.atelier.spi.payment.PaymentException;
 import dev.atelier.spi.payment.PaymentProvider;
+import dev.atelier.spi.payment.Refund;
+import dev.atelier.spi.payment.RefundRequest;
 import dev.atelier.spi.payment.SimulatedPayments;
 import dev.atelier.spi.plugin.WebhookMessage;
 import java.net.URI;
@@ -190,6 +192,104 @@ public final class Payments {
     /** Credits the account can spend now (what its purchases added, less what it spent). */
     public long balance(Tenant tenant, String accountId) {
         return ledger.balance(tenant.id(), accountId);
+    }
+
+    /**
+     * Refunds all or part of a payment through the tenant's provider (an admin's decision): the refund is recorded
+     * first, the provider asked with its id as idempotency key, and once the provider says it succeeded the credits
+     * that part of the payment bought are taken back (what was spent becomes owed). A refund the provider only
+     * accepted (pending) is finished by its webhook.
+     *
+     * @param requestedBy the admin's account id
+     * @throws InvalidRefundException when the amount is not between 1 and what is left of the payment
+     */
+    public RefundRecord refund(Tenant tenant, String paymentId, long amountMinor, String reason, String requestedBy)
+            throws InvalidRefundException, PaymentsUnavailableException {
+        BoundPlugin<PaymentProvider> provider = available(tenant);
+        Reversals reversals = new Reversals(ledger, clock, ids);
+        String refundId = "rfd_" + EventApplier.compact(ids);
+        PaymentRecord payment = transactions.run("recording a refund", connection -> {
+            Optional<PaymentRecord> paid = payment(connection, tenant.id(), paymentId);
+            if (paid.isEmpty()) {
+                return null;
+            }
+            ledger.lockAccount(connection, tenant.id(), paid.get().accountId());
+            long left = paid.get().amountMinor() - reversals.claimed(connection, tenant.id(), paymentId);
+            if (amountMinor < 1 || amountMinor > left) {
+                return paid.get();
+            }
+            reversals.insert(connection, refundId, tenant.id(), paymentId, amountMinor, reason, requestedBy);
+            return paid.get();
+        });
+        Optional<RefundRecord> recorded = payment == null ? Optional.empty() : transactions.run("reading a refund",
+                connection -> reversals.find(connection, tenant.id(), "id = ?", refundId));
+        if (recorded.isEmpty()) {
+            throw new InvalidRefundException(payment == null ? "There is no such payment."
+                    : "A refund must be between 1 and what is left of the payment.");
+        }
+        RefundRequest request = new RefundRequest(refundId, payment.providerPaymentId(), amountMinor,
+                payment.currency(), reason);
+        Refund answer;
+        try {
+            answer = callProvider(provider, "refund", (p, context) -> p.refund(request, context));
+        } catch (PaymentsUnavailableException e) {
+            markRefund(tenant, refundId, "FAILED");
+            throw e;
+        }
+        return transactions.run("applying a refund", connection -> {
+            if (answer.status() == Refund.Status.SUCCEEDED) {
+                Reversals.Paid paid = reversals.payment(connection, tenant.id(), "id = ?", paymentId).orElseThrow();
+                reversals.succeeded(connection, tenant.id(), paid, answer.providerRefundId(), refundId, amountMinor,
+                        reason);
+            } else {
+                try (PreparedStatement update = connection.prepareStatement("UPDATE billing_refund SET"
+                        + " provider_refund_id = ?, status = ? WHERE id = ?")) {
+                    bind(update, answer.providerRefundId(), answer.status() == Refund.Status.FAILED ? "FAILED"
+                            : "PENDING", refundId).executeUpdate();
+                }
+            }
+            return reversals.find(connection, tenant.id(), "id = ?", refundId).orElseThrow();
+        });
+    }
+
+    /** The tenant's payments, newest first, at most {@code limit} (the admin's list). */
+    public List<PaymentRecord> tenantPayments(Tenant tenant, int limit) {
+        return transactions.run("reading payments", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT * FROM billing_payment"
+                    + " WHERE tenant_id = ? ORDER BY paid_at DESC, id DESC LIMIT ?")) {
+                List<PaymentRecord> out = new ArrayList<>();
+                try (ResultSet row = bind(select, tenant.id(), Math.max(1, Math.min(500, limit))).executeQuery()) {
+                    while (row.next()) {
+                        out.add(PaymentRows.payment(row));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** What the account owes after refunds of credits it had spent; new generations wait while it is above zero. */
+    public long owed(Tenant tenant, String accountId) {
+        return ledger.shortfall(tenant.id(), accountId);
+    }
+
+    private void markRefund(Tenant tenant, String refundId, String status) {
+        transactions.run("marking a refund", connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE billing_refund SET status = ? WHERE tenant_id = ? AND id = ?")) {
+                return bind(update, status, tenant.id(), refundId).executeUpdate();
+            }
+        });
+    }
+
+    private static Optional<PaymentRecord> payment(Connection connection, String tenantId, String paymentId)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT * FROM billing_payment WHERE tenant_id = ? AND id = ?")) {
+            try (ResultSet row = bind(select, tenantId, paymentId).executeQuery()) {
+                return row.next() ? Optional.of(PaymentRows.payment(row)) : Optional.empty();
+            }
+        }
     }
 
     /** The account's newest subscription that is not canceled, if any. */

@@ -1,7 +1,9 @@
 package dev.atelier.billing.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.atelier.billing.credits.InsufficientCreditsException;
 import dev.atelier.billing.credits.LedgerFixture;
 import dev.atelier.billing.payments.AppliedEvent.Outcome;
 import dev.atelier.core.db.JdbcTransactions;
@@ -11,9 +13,12 @@ import dev.atelier.core.tenants.TenantSettings;
 import dev.atelier.core.tenants.TenantStatus;
 import dev.atelier.spi.payment.Offer;
 import dev.atelier.spi.payment.PaymentEvent;
+import dev.atelier.spi.payment.PaymentEvent.DisputeClosed;
+import dev.atelier.spi.payment.PaymentEvent.DisputeOpened;
 import dev.atelier.spi.payment.PaymentEvent.PaymentFailed;
 import dev.atelier.spi.payment.PaymentEvent.PaymentSucceeded;
 import dev.atelier.spi.payment.PaymentEvent.Period;
+import dev.atelier.spi.payment.PaymentEvent.Refunded;
 import dev.atelier.spi.payment.PaymentEvent.SubscriptionCanceled;
 import dev.atelier.spi.payment.PaymentEvent.SubscriptionChanged;
 import dev.atelier.spi.payment.PaymentEvent.SubscriptionStarted;
@@ -172,6 +177,84 @@ class PaymentEventsTest {
         assertThat(fixture.number("SELECT count(*) FROM billing_event WHERE outcome = 'UNMATCHED'"
                 + " AND content->>'providerCustomerId' = 'cus_nobody'")).isEqualTo(1);
         assertThat(fixture.number("SELECT count(*) FROM billing_payment")).isZero();
+    }
+
+    @Test
+    void aFullRefundTakesBackWhatIsLeftOwesTheSpentPartAndLaterGrantsSettleIt() throws Exception {
+        apply(topUpPaid("evt_paid", openCheckout(TOPUP), "pi_r"));
+        spend(150);
+
+        AppliedEvent refunded = apply(new Refunded("evt_refund", now, "cus_ada", "pi_r", "re_1", null, 700, "usd"));
+        AppliedEvent again = apply(new Refunded("evt_refund_again", now, "cus_ada", "pi_r", "re_1", null, 700, "usd"));
+
+        assertThat(refunded.outcome()).isEqualTo(Outcome.APPLIED);
+        assertThat(again.outcome()).isEqualTo(Outcome.NO_CHANGE);
+        assertThat(balance()).isZero();
+        assertThat(fixture.ledger.shortfall(LedgerFixture.ALPHA, ADA)).isEqualTo(150);
+        assertThatThrownBy(() -> hold("gen_waits", 1)).isInstanceOf(InsufficientCreditsException.class);
+
+        fixture.ledger.grant(LedgerFixture.ALPHA, ADA, 100, "Goodwill", null, "goodwill-1");
+        assertThat(fixture.ledger.shortfall(LedgerFixture.ALPHA, ADA)).isEqualTo(50);
+        assertThat(balance()).isZero();
+        fixture.ledger.grant(LedgerFixture.ALPHA, ADA, 100, "Goodwill", null, "goodwill-2");
+        assertThat(fixture.ledger.shortfall(LedgerFixture.ALPHA, ADA)).isZero();
+        assertThat(balance()).isEqualTo(50);
+        assertThat(fixture.number("SELECT refunded_minor FROM billing_payment")).isEqualTo(700);
+        assertThat(fixture.runningTotalsOffTheLedger()).isZero();
+    }
+
+    @Test
+    void twoHalfRefundsTakeBackAllTheCreditsBetweenThem() {
+        apply(topUpPaid("evt_paid", openCheckout(TOPUP), "pi_half"));
+
+        apply(new Refunded("evt_r1", now, "cus_ada", "pi_half", "re_a", null, 350, "usd"));
+        assertThat(balance()).isEqualTo(100);
+        apply(new Refunded("evt_r2", now, "cus_ada", "pi_half", "re_b", null, 350, "usd"));
+
+        assertThat(balance()).isZero();
+        assertThat(fixture.ledger.shortfall(LedgerFixture.ALPHA, ADA)).isZero();
+    }
+
+    @Test
+    void aDisputeFreezesTheUnspentCreditsAndALostOneOwesTheSpentRest() throws Exception {
+        apply(topUpPaid("evt_paid", openCheckout(TOPUP), "pi_d"));
+        spend(150);
+
+        apply(new DisputeOpened("evt_dp", now, "cus_ada", "pi_d", "dp_1", 700, "usd"));
+        assertThat(balance()).as("the 50 unspent credits are frozen").isZero();
+        apply(new DisputeClosed("evt_dp_lost", now, "cus_ada", "pi_d", "dp_1", false));
+
+        assertThat(balance()).isZero();
+        assertThat(fixture.ledger.shortfall(LedgerFixture.ALPHA, ADA)).isEqualTo(150);
+        assertThat(apply(new DisputeClosed("evt_dp_lost2", now, "cus_ada", "pi_d", "dp_1", false)).outcome())
+                .isEqualTo(Outcome.NO_CHANGE);
+    }
+
+    @Test
+    void aWonDisputeGivesTheFrozenCreditsBack() {
+        apply(topUpPaid("evt_paid", openCheckout(TOPUP), "pi_w"));
+
+        apply(new DisputeOpened("evt_dp", now, "cus_ada", "pi_w", "dp_2", 700, "usd"));
+        assertThat(balance()).isZero();
+        apply(new DisputeClosed("evt_dp_won", now, "cus_ada", "pi_w", "dp_2", true));
+
+        assertThat(balance()).isEqualTo(200);
+        assertThat(fixture.ledger.shortfall(LedgerFixture.ALPHA, ADA)).isZero();
+    }
+
+    private long balance() {
+        return fixture.ledger.balance(LedgerFixture.ALPHA, ADA);
+    }
+
+    private void hold(String job, long credits) {
+        transactions.run("test hold", connection -> fixture.ledger.hold(connection, LedgerFixture.ALPHA, ADA, job,
+                credits));
+    }
+
+    private void spend(long credits) {
+        hold("gen_spent", credits);
+        transactions.run("test capture", connection -> fixture.ledger.capture(connection, LedgerFixture.ALPHA,
+                "gen_spent"));
     }
 
     private PaymentSucceeded topUpPaid(String eventId, String checkout, String paymentId) {
