@@ -292,6 +292,40 @@ public final class Payments {
         }
     }
 
+    /**
+     * Moves a test-mode subscription of the account to its next period, paid or (with {@code paid} false) not
+     * collected, as the provider's vendor would at a renewal; the event goes through the same intake as any other.
+     * Renewing the same period twice changes nothing.
+     *
+     * @return the applied events; empty when the account has no such subscription or it is canceled
+     */
+    public List<AppliedEvent> renewTestSubscription(Tenant tenant, String accountId, String subscriptionId,
+            boolean paid) throws PaymentsUnavailableException, InvalidWebhookException {
+        Optional<SubscriptionRecord> subscription = subscription(tenant, accountId)
+                .filter(s -> s.id().equals(subscriptionId) && s.periodEnd() != null);
+        BoundPlugin<PaymentProvider> provider = available(tenant);
+        if (subscription.isEmpty() || !subscription.get().provider().equals(provider.plugin())) {
+            return List.of();
+        }
+        SubscriptionRecord s = subscription.get();
+        Offer offer = TenantOffers.find(tenant, s.offerId()).filter(Offer::recurring).orElseThrow(() ->
+                new PaymentsUnavailableException("This plan is not offered any more.", false, null));
+        java.time.ZonedDateTime start = s.periodEnd().atZone(java.time.ZoneOffset.UTC);
+        PaymentEvent.Period next = new PaymentEvent.Period(s.periodEnd(), (offer.interval() == Offer.Interval.YEAR
+                ? start.plusYears(1) : start.plusMonths(1)).toInstant());
+        String customer = customerId(tenant.id(), provider.plugin(), accountId).orElse(null);
+        SimulatedPayments.Simulation renewal = new SimulatedPayments.PeriodRenewed(offer, customer,
+                s.providerSubscriptionId(), next, paid);
+        String eventId = "evt_renew_" + s.id() + "_" + next.start().getEpochSecond() + (paid ? "" : "_unpaid");
+        WebhookMessage message = callProvider(provider, "simulate a renewal", (p, context) -> {
+            if (!(p instanceof SimulatedPayments simulated)) {
+                throw new PaymentException(PaymentException.Kind.NOT_SUPPORTED, "not a test-mode provider");
+            }
+            return simulated.simulate(renewal, eventId, context);
+        });
+        return receive(tenant, provider.plugin(), message);
+    }
+
     /** The account's newest subscription that is not canceled, if any. */
     public Optional<SubscriptionRecord> subscription(Tenant tenant, String accountId) {
         return transactions.run("reading a subscription", connection -> {

@@ -70,6 +70,32 @@ class SandboxPurchaseTest {
     }
 
     @Test
+    void aTestModePlanRenewsOncePerPeriodAndAFailedRenewalLeavesItPastDue() throws Exception {
+        Browser buyer = newBuyer();
+        String testPage = startCheckout(buyer, "starter");
+        buyer.post(testPage, Map.of("outcome", "pay", "csrf", Browser.csrfOf(buyer.get(testPage))));
+        String subscription = Browser.json(buyer.get("/api/v1/billing/subscription")).get("subscription").get("id")
+                .asText();
+        HttpResponse<String> billing = buyer.get("/account/billing");
+        assertThat(billing.body()).contains("TEST MODE", "Renew now");
+
+        Map<String, String> renew = Map.of("subscription", subscription, "outcome", "pay",
+                "csrf", Browser.csrfOf(billing));
+        assertThat(buyer.post("/billing/sandbox/renew", renew).statusCode()).isEqualTo(303);
+        JsonNode renewed = Browser.json(buyer.get("/api/v1/billing/subscription")).get("subscription");
+        assertThat(Browser.json(buyer.get("/api/v1/billing/payments")).get("payments")).hasSize(2);
+        assertThat(Browser.json(buyer.get("/api/v1/credits")).get("balance").asLong())
+                .as("the first period's credits last until it ends").isEqualTo(BONUS + 300 + 300);
+
+        assertThat(buyer.post("/billing/sandbox/renew", Map.of("subscription", subscription, "outcome", "fail",
+                "csrf", Browser.csrfOf(buyer.get("/account/billing")))).statusCode()).isEqualTo(303);
+        JsonNode pastDue = Browser.json(buyer.get("/api/v1/billing/subscription")).get("subscription");
+        assertThat(pastDue.get("status").asText()).isEqualTo("PAST_DUE");
+        assertThat(pastDue.get("currentPeriodEnd")).isEqualTo(renewed.get("currentPeriodEnd"));
+        assertThat(Browser.json(buyer.get("/api/v1/billing/payments")).get("payments")).hasSize(2);
+    }
+
+    @Test
     void aDeclinedTopUpSaysSoAndAddsNothing() throws Exception {
         Browser buyer = newBuyer();
         String testPage = startCheckout(buyer, "topup-200");

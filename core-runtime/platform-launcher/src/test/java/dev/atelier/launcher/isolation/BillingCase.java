@@ -22,10 +22,12 @@ final class BillingCase {
         String checkoutId = testPage.substring(testPage.lastIndexOf('/') + 1);
         Party.expect(owner.post(testPage, Map.of("outcome", "pay")), 303, "the owner's test payment");
         String paymentId = owner.json("/api/v1/billing/payments").get("payments").get(0).get("id").asText();
-        return Thing.of(Set.of(checkoutId, paymentId), () -> owner.json("/api/v1/billing/payments") + " "
+        String subscriptionId = owner.json("/api/v1/billing/subscription").get("subscription").get("id").asText();
+        return Thing.of(Set.of(checkoutId, paymentId, subscriptionId), () -> owner.json("/api/v1/billing/payments") + " "
                 + owner.json("/api/v1/billing/subscription"))
                 .probe(Probe.get(testPage))
                 .probe(Probe.form(testPage, Map.of("outcome", "decline")))
+                .probe(Probe.form("/billing/sandbox/renew", Map.of("subscription", subscriptionId, "outcome", "pay")))
                 .probe(Probe.get("/account/billing?checkout=" + checkoutId).ownOnly())
                 .probe(Probe.get("/api/v1/billing/payments").ownOnly())
                 .probe(Probe.get("/api/v1/billing/subscription").ownOnly())

@@ -26,19 +26,21 @@ public final class BillingViews {
             boolean recurring) {}
 
     /** The current plan on {@code /account/billing}. */
-    public record PlanView(String plan, String status, String renews, boolean cancelAtPeriodEnd) {}
+    public record PlanView(String id, String plan, String status, String renews, boolean cancelAtPeriodEnd) {}
 
     /** One payment on {@code /account/billing}. */
     public record PaymentView(String id, String date, String description, String amount, long credits,
             String refunded) {}
 
     /**
-     * {@code /account/billing}: balance, plan, payments, and what became of the checkout the buyer just came back from.
+     * {@code /account/billing}: balance, credits owed after a refund, plan, payments, and what became of the checkout
+     * the buyer just came back from.
      *
      * @param notice {@code paid}, {@code failed}, {@code pending} or {@code null}
+     * @param testMode the tenant's provider is simulated: the page offers to move the plan to its next period
      */
-    public record BillingPage(long balance, PlanView plan, List<PaymentView> payments, String notice,
-            String noticeOffer) {}
+    public record BillingPage(long balance, long owed, PlanView plan, List<PaymentView> payments, String notice,
+            String noticeOffer, boolean testMode) {}
 
     private BillingViews() {}
 
@@ -54,7 +56,7 @@ public final class BillingViews {
     }
 
     static PlanView plan(SubscriptionRecord subscription, String planName) {
-        return new PlanView(planName, subscription.status().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+        return new PlanView(subscription.id(), planName, subscription.status().name().toLowerCase(Locale.ROOT).replace('_', ' '),
                 date(subscription.periodEnd()), subscription.cancelAtPeriodEnd());
     }
 

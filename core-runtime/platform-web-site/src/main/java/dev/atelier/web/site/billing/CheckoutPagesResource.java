@@ -156,4 +156,30 @@ public final class CheckoutPagesResource {
         return billing.flows().pages().error(request, 404, "There is no such checkout",
                 "This checkout does not exist or is not yours. Start again from the pricing page.");
     }
+
+    /** Test mode only: moves the buyer's own plan to its next period, paid or not collected. */
+    @POST
+    @Path("sandbox/renew")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response renew(@FormParam("subscription") String subscriptionId, @FormParam("outcome") String outcome,
+            @FormParam(CsrfTokens.FIELD) String csrf, @Context HttpServletRequest request) {
+        if (!billing.flows().csrf().valid(request, csrf)) {
+            return billing.flows().pages().formExpired(request);
+        }
+        return AuthPages.signedIn(request, viewer -> {
+            Tenant tenant = AuthPages.tenant(request);
+            try {
+                if (!billing.payments().testMode(tenant) || billing.payments().renewTestSubscription(tenant,
+                        viewer.account().id(), subscriptionId == null ? "" : subscriptionId,
+                        !"fail".equals(outcome)).isEmpty()) {
+                    return notFound(request);
+                }
+            } catch (PaymentsUnavailableException | InvalidWebhookException e) {
+                LOG.warn("Test renewal of {} could not be made: {}", subscriptionId, e.getMessage());
+                return billing.flows().pages().error(request, 503, "Purchases are unavailable",
+                        "The test renewal could not be made. Please try again in a moment.");
+            }
+            return AuthPages.redirect("/account/billing");
+        });
+    }
 }
