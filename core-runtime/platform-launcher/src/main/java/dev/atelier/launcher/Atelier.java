@@ -28,6 +28,7 @@ import java.time.Clock;
 import dev.atelier.web.health.ReadinessChecks;
 import dev.atelier.web.api.generations.EventStreams;
 import dev.atelier.web.tenant.TenantPluginDescriptions;
+import dev.atelier.billing.payments.PaymentReconciler;
 import dev.atelier.billing.payments.Payments;
 import dev.atelier.plugins.PluginKinds;
 import dev.atelier.web.TenantWeb;
@@ -53,6 +54,7 @@ public final class Atelier implements AutoCloseable {
 
     private final AtelierConfig config;
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private Payments payments;
     private final long startedNanos = System.nanoTime();
     private Database database;
     private PluginHost plugins;
@@ -111,8 +113,10 @@ public final class Atelier implements AutoCloseable {
                 config.home().resolve("themes"), config.get(Keys.OPERATOR_HOST), sites, sites),
                 new Links("local".equals(config.profile()), config.get(Keys.SECURE_COOKIES),
                         config.get(Keys.BASE_DOMAIN)));
-        Payments payments = new Payments(database.dataSource(), generation.ledger(),
+        payments = new Payments(database.dataSource(), generation.ledger(),
                 plugins.plugins(PluginKinds.PAYMENTS), Clock.systemUTC());
+        running.push(Reconciliation.start(new PaymentReconciler(payments, tenants.directory()::byId,
+                PaymentReconciler.Limits.defaults())));
         WebApplication application = new WebApplication(plugins, history, readiness, accounts, generation, payments,
                 new NewAccounts(List.of(new SignupBonus(generation.ledger())::grant)),
                 new EventStreams.Limits(config.get(Keys.EVENT_STREAMS_PER_USER), config.get(Keys.EVENT_STREAMS_PER_IP),
@@ -223,6 +227,11 @@ public final class Atelier implements AutoCloseable {
     }
 
     /** Generation: jobs, credits, uploads, workers (tests grant credits and read jobs through it). */
+    /** Purchases: checkouts, provider events, refunds. */
+    public Payments payments() {
+        return payments;
+    }
+
     public GenerationModule generation() {
         return generation;
     }

@@ -18,6 +18,7 @@ import dev.atelier.spi.payment.Offer;
 import dev.atelier.spi.payment.PaymentEvent;
 import dev.atelier.spi.payment.PaymentException;
 import dev.atelier.spi.payment.PaymentProvider;
+import dev.atelier.spi.payment.PendingReference;
 import dev.atelier.spi.payment.Refund;
 import dev.atelier.spi.payment.RefundRequest;
 import dev.atelier.spi.payment.SimulatedPayments;
@@ -150,6 +151,11 @@ public final class Payments {
             }
             throw new PaymentsUnavailableException(UNAVAILABLE, true, e);
         }
+        return apply(tenant, providerId, events);
+    }
+
+    /** Applies each event in its own transaction, once (see {@link EventApplier}). */
+    List<AppliedEvent> apply(Tenant tenant, String providerId, List<PaymentEvent> events) {
         List<AppliedEvent> applied = new ArrayList<>();
         for (PaymentEvent event : events) {
             AppliedEvent result = transactions.run("applying a payment event",
@@ -159,6 +165,33 @@ public final class Payments {
             applied.add(result);
         }
         return applied;
+    }
+
+    /**
+     * What the tenant's provider says about something still pending here (the reconciler's question); empty when the
+     * provider is not the one that made it, is not deployed, or does not answer.
+     */
+    List<PaymentEvent> lookUp(Tenant tenant, String providerId, PendingReference pending) {
+        Optional<BoundPlugin<PaymentProvider>> bound = bound(tenant)
+                .filter(b -> b.available() && b.plugin().equals(providerId));
+        if (bound.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return bound.get().call((p, context) -> p.lookUp(pending, context));
+        } catch (PluginCallException e) {
+            LOG.warn("Payment provider {} could not look up {} {}: {}", providerId, pending.kind(),
+                    pending.providerId(), e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+            return List.of();
+        }
+    }
+
+    JdbcTransactions transactions() {
+        return transactions;
+    }
+
+    Clock clock() {
+        return clock;
     }
 
     /**

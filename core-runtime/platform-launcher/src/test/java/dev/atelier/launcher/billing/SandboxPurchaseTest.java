@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.atelier.billing.payments.PaymentReconciler;
 import dev.atelier.launcher.platform.Browser;
 import dev.atelier.launcher.platform.TestPlatform;
 import dev.atelier.plugins.PluginKinds;
@@ -135,6 +136,25 @@ class SandboxPurchaseTest {
 
         assertThat(forged.statusCode()).isEqualTo(400);
         assertThat(foreign.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theReconcilerExpiresACheckoutNobodyPaidAndLeavesPaidOnesAlone() throws Exception {
+        Browser buyer = newBuyer();
+        String abandoned = startCheckout(buyer, "topup-200");
+        String paidPage = startCheckout(buyer, "topup-600");
+        buyer.post(paidPage, Map.of("outcome", "pay", "csrf", Browser.csrfOf(buyer.get(paidPage))));
+        var atelier = platform.atelier();
+        PaymentReconciler reconciler = new PaymentReconciler(atelier.payments(), atelier.tenants().directory()::byId,
+                new PaymentReconciler.Limits(Duration.ZERO, Duration.ZERO));
+
+        PaymentReconciler.Pass pass = reconciler.run();
+
+        assertThat(pass.expired()).isGreaterThanOrEqualTo(1);
+        String checkoutId = abandoned.substring(abandoned.lastIndexOf('/') + 1);
+        assertThat(buyer.get("/account/billing?checkout=" + checkoutId).body()).contains("did not go through");
+        assertThat(buyer.get(abandoned).statusCode()).as("an expired checkout cannot be paid any more").isEqualTo(303);
+        assertThat(Browser.json(buyer.get("/api/v1/credits")).get("balance").asLong()).isEqualTo(BONUS + 600);
     }
 
     private static Browser newBuyer() throws Exception {
