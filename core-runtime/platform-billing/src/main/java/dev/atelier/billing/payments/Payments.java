@@ -285,6 +285,12 @@ public final class Payments {
         });
     }
 
+    /** The account's payment {@code paymentId} (its receipt); empty for anyone else's. */
+    public Optional<PaymentRecord> payment(Tenant tenant, String accountId, String paymentId) {
+        return transactions.run("reading a payment", connection -> payment(connection, tenant.id(), paymentId)
+                .filter(p -> p.accountId().equals(accountId)));
+    }
+
     /** The tenant's payments, newest first, at most {@code limit} (the admin's list). */
     public List<PaymentRecord> tenantPayments(Tenant tenant, int limit) {
         return transactions.run("reading payments", connection -> {

@@ -64,6 +64,8 @@ class SandboxPurchaseTest {
         JsonNode payments = Browser.json(buyer.get("/api/v1/billing/payments")).get("payments");
         assertThat(payments).hasSize(1);
         assertThat(payments.get(0).get("credits").asLong()).isEqualTo(800);
+        HttpResponse<String> receipt = buyer.get("/account/billing/receipts/" + payments.get(0).get("id").asText());
+        assertThat(receipt.body()).contains("Receipt", "Creator plan", "$19", "AuraTuner");
 
         // Answering the same test page again changes nothing: the checkout is settled.
         buyer.post(testPage, Map.of("outcome", "pay", "csrf", Browser.csrfOf(page)));

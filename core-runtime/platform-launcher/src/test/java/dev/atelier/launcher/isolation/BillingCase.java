@@ -26,6 +26,7 @@ final class BillingCase {
         return Thing.of(Set.of(checkoutId, paymentId, subscriptionId), () -> owner.json("/api/v1/billing/payments") + " "
                 + owner.json("/api/v1/billing/subscription"))
                 .probe(Probe.get(testPage))
+                .probe(Probe.get("/account/billing/receipts/" + paymentId))
                 .probe(Probe.form(testPage, Map.of("outcome", "decline")))
                 .probe(Probe.form("/billing/sandbox/renew", Map.of("subscription", subscriptionId, "outcome", "pay")))
                 .probe(Probe.get("/account/billing?checkout=" + checkoutId).ownOnly())

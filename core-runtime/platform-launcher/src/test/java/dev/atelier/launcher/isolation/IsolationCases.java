@@ -35,6 +35,7 @@ final class IsolationCases {
             new IsolationCase("purchases", BillingCase::create,
                     List.of("GET /billing/checkout", "POST /billing/checkout", "GET /billing/sandbox/checkout/{id}",
                             "POST /billing/sandbox/checkout/{id}", "POST /billing/sandbox/renew",
+                            "GET /account/billing/receipts/{id}",
                             "POST /api/v1/billing/checkouts",
                             "GET /api/v1/billing/payments", "GET /api/v1/billing/subscription")),
             new IsolationCase("credits", CreditsCase::create,

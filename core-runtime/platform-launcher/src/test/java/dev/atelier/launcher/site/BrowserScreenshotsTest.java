@@ -152,8 +152,12 @@ class BrowserScreenshotsTest {
                 page.locator("button[name=outcome][value=pay]").click();
                 page.waitForURL("**/account/billing?checkout=*");
                 shot(page, slug + "-billing-paid");
-
                 assertThat(page.content()).contains("Payment received");
+                page.locator("a[href^='/account/billing/receipts/']").first().click();
+                page.waitForURL("**/account/billing/receipts/*");
+                shot(page, slug + "-receipt");
+
+                assertThat(page.content()).contains("Receipt");
             }
         }
     }

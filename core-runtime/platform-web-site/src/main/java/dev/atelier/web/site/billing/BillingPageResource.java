@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
@@ -44,6 +45,26 @@ public final class BillingPageResource {
             Map<String, Object> data = billing.pages().model(request, tenant, "/account/billing", "Billing");
             data.put("billing", page(tenant, viewer, checkoutId));
             return billing.pages().renderPrivate(tenant, "billing.ftlh", data, 200);
+        });
+    }
+
+    /** A printable receipt of one of the signed-in person's payments; anyone else's is 404. */
+    @GET
+    @Path("receipts/{id}")
+    public Response receipt(@PathParam("id") String paymentId, @Context HttpServletRequest request) {
+        return AuthPages.signedIn(request, viewer -> {
+            Tenant tenant = AuthPages.tenant(request);
+            return billing.payments().payment(tenant, viewer.account().id(), paymentId).map(payment -> {
+                Map<String, Object> data = billing.pages().model(request, tenant, "/account/billing/receipts",
+                        "Receipt");
+                String seller = tenant.settings() != null && tenant.settings().legal() != null
+                        && tenant.settings().legal().companyName() != null ? tenant.settings().legal().companyName()
+                        : tenant.displayName();
+                data.put("receipt", BillingViews.receipt(payment, viewer.account().email(), seller,
+                        tenant.supportEmail()));
+                return billing.pages().renderPrivate(tenant, "receipt.ftlh", data, 200);
+            }).orElseGet(() -> billing.flows().pages().error(request, 404, "There is no such receipt",
+                    "This receipt does not exist or is not yours."));
         });
     }
 

@@ -28,6 +28,14 @@ public final class BillingViews {
     /** The current plan on {@code /account/billing}. */
     public record PlanView(String id, String plan, String status, String renews, boolean cancelAtPeriodEnd) {}
 
+    /**
+     * A printable receipt: {@code receipt.ftlh}.
+     *
+     * @param period the subscription period paid for ("6 December 2026 – 6 January 2027"), or {@code null}
+     */
+    public record ReceiptView(String id, String date, String description, String amount, long credits,
+            String refunded, String period, String buyer, String seller, String supportEmail) {}
+
     /** One payment on {@code /account/billing}. */
     public record PaymentView(String id, String date, String description, String amount, long credits,
             String refunded) {}
@@ -64,6 +72,14 @@ public final class BillingViews {
         return new PaymentView(payment.id(), date(payment.paidAt()), payment.description(),
                 Prices.format(payment.amountMinor(), payment.currency()), payment.credits(),
                 payment.refundedMinor() == 0 ? null : Prices.format(payment.refundedMinor(), payment.currency()));
+    }
+
+    static ReceiptView receipt(PaymentRecord payment, String buyer, String seller, String supportEmail) {
+        String period = payment.periodStart() == null ? null
+                : date(payment.periodStart()) + " – " + date(payment.periodEnd());
+        PaymentView view = payment(payment);
+        return new ReceiptView(payment.id(), view.date(), view.description(), view.amount(), view.credits(),
+                view.refunded(), period, buyer, seller, supportEmail);
     }
 
     static String date(Instant instant) {
