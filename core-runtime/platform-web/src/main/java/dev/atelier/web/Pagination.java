@@ -57,6 +57,24 @@ public final class Pagination {
         return limit;
     }
 
+    /**
+     * One page of a list read from the database newest first by a key that sorts by age (a UUIDv7-based id): the
+     * caller reads up to {@code limit + 1} items with keys below {@link #before}'s answer; this keeps {@code limit} and
+     * names the cursor of the next page when there was one more.
+     */
+    public static <T> Page<T> newestFirst(List<T> readOneMore, Function<T, String> key, int limit) {
+        if (readOneMore.size() <= limit) {
+            return new Page<>(List.copyOf(readOneMore), null);
+        }
+        List<T> items = List.copyOf(readOneMore.subList(0, limit));
+        return new Page<>(items, encode(key.apply(items.get(limit - 1))));
+    }
+
+    /** The key below which a {@link #newestFirst} page starts: {@code null} for the first page. */
+    public static String before(String cursor) {
+        return cursor == null || cursor.isEmpty() ? null : decode(cursor);
+    }
+
     private static String encode(String key) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
     }

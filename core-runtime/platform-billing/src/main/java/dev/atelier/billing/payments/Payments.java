@@ -378,14 +378,18 @@ public final class Payments {
         });
     }
 
-    /** The account's payments, newest first, at most {@code limit}. */
-    public List<PaymentRecord> payments(Tenant tenant, String accountId, int limit) {
+    /**
+     * The account's payments, newest first: at most {@code limit}, older than payment {@code beforeId} when it is not
+     * {@code null} (ids sort by age).
+     */
+    public List<PaymentRecord> payments(Tenant tenant, String accountId, int limit, String beforeId) {
         return transactions.run("reading payments", connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT * FROM billing_payment"
-                    + " WHERE tenant_id = ? AND account_id = ? ORDER BY paid_at DESC, id DESC LIMIT ?")) {
+                    + " WHERE tenant_id = ? AND account_id = ? AND (?::text IS NULL OR id < ?)"
+                    + " ORDER BY id DESC LIMIT ?")) {
                 List<PaymentRecord> out = new ArrayList<>();
-                try (ResultSet row = bind(select, tenant.id(), accountId, Math.max(1, Math.min(100, limit)))
-                        .executeQuery()) {
+                try (ResultSet row = bind(select, tenant.id(), accountId, beforeId, beforeId,
+                        Math.max(1, Math.min(101, limit))).executeQuery()) {
                     while (row.next()) {
                         out.add(PaymentRows.payment(row));
                     }

@@ -61,7 +61,7 @@ class SandboxPurchaseTest {
         JsonNode subscription = Browser.json(buyer.get("/api/v1/billing/subscription")).get("subscription");
         assertThat(subscription.get("plan").asText()).isEqualTo("creator");
         assertThat(subscription.get("status").asText()).isEqualTo("ACTIVE");
-        JsonNode payments = Browser.json(buyer.get("/api/v1/billing/payments")).get("payments");
+        JsonNode payments = Browser.json(buyer.get("/api/v1/billing/payments")).get("items");
         assertThat(payments).hasSize(1);
         assertThat(payments.get(0).get("credits").asLong()).isEqualTo(800);
         HttpResponse<String> receipt = buyer.get("/account/billing/receipts/" + payments.get(0).get("id").asText());
@@ -86,7 +86,7 @@ class SandboxPurchaseTest {
                 "csrf", Browser.csrfOf(billing));
         assertThat(buyer.post("/billing/sandbox/renew", renew).statusCode()).isEqualTo(303);
         JsonNode renewed = Browser.json(buyer.get("/api/v1/billing/subscription")).get("subscription");
-        assertThat(Browser.json(buyer.get("/api/v1/billing/payments")).get("payments")).hasSize(2);
+        assertThat(Browser.json(buyer.get("/api/v1/billing/payments")).get("items")).hasSize(2);
         assertThat(Browser.json(buyer.get("/api/v1/credits")).get("balance").asLong())
                 .as("the first period's credits last until it ends").isEqualTo(BONUS + 300 + 300);
 
@@ -94,8 +94,17 @@ class SandboxPurchaseTest {
                 "csrf", Browser.csrfOf(buyer.get("/account/billing")))).statusCode()).isEqualTo(303);
         JsonNode pastDue = Browser.json(buyer.get("/api/v1/billing/subscription")).get("subscription");
         assertThat(pastDue.get("status").asText()).isEqualTo("PAST_DUE");
-        assertThat(pastDue.get("currentPeriodEnd")).isEqualTo(renewed.get("currentPeriodEnd"));
-        assertThat(Browser.json(buyer.get("/api/v1/billing/payments")).get("payments")).hasSize(2);
+        assertThat(pastDue.get("current_period_end").asText()).isNotBlank()
+                .isEqualTo(renewed.get("current_period_end").asText());
+        JsonNode first = Browser.json(buyer.get("/api/v1/billing/payments?limit=1"));
+        JsonNode second = Browser.json(buyer.get("/api/v1/billing/payments?limit=1&cursor="
+                + first.get("next_cursor").asText()));
+        assertThat(first.get("items")).hasSize(1);
+        assertThat(second.get("items")).hasSize(1);
+        assertThat(second.get("next_cursor").isNull()).isTrue();
+        assertThat(second.get("items").get(0).get("paid_at").asText())
+                .isLessThanOrEqualTo(first.get("items").get(0).get("paid_at").asText());
+        assertThat(Browser.json(buyer.get("/api/v1/billing/payments")).get("items")).hasSize(2);
     }
 
     @Test
@@ -108,7 +117,7 @@ class SandboxPurchaseTest {
                 "csrf", Browser.csrfOf(page)));
 
         assertThat(buyer.get(buyer.redirect(declined)).body()).contains("did not go through", ">" + BONUS + "<");
-        assertThat(Browser.json(buyer.get("/api/v1/billing/payments")).get("payments")).isEmpty();
+        assertThat(Browser.json(buyer.get("/api/v1/billing/payments")).get("items")).isEmpty();
     }
 
     @Test

@@ -21,7 +21,7 @@ final class BillingCase {
         String testPage = owner.browser().redirect(started);
         String checkoutId = testPage.substring(testPage.lastIndexOf('/') + 1);
         Party.expect(owner.post(testPage, Map.of("outcome", "pay")), 303, "the owner's test payment");
-        String paymentId = owner.json("/api/v1/billing/payments").get("payments").get(0).get("id").asText();
+        String paymentId = owner.json("/api/v1/billing/payments").get("items").get(0).get("id").asText();
         String subscriptionId = owner.json("/api/v1/billing/subscription").get("subscription").get("id").asText();
         return Thing.of(Set.of(checkoutId, paymentId, subscriptionId), () -> owner.json("/api/v1/billing/payments") + " "
                 + owner.json("/api/v1/billing/subscription"))

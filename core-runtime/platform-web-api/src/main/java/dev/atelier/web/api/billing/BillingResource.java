@@ -7,6 +7,7 @@ import dev.atelier.billing.payments.PaymentsUnavailableException;
 import dev.atelier.billing.payments.SubscriptionRecord;
 import dev.atelier.billing.payments.UnknownOfferException;
 import dev.atelier.core.tenants.Tenant;
+import dev.atelier.web.Page;
 import dev.atelier.web.Pagination;
 import dev.atelier.web.auth.AuthPages;
 import dev.atelier.web.auth.Links;
@@ -33,7 +34,7 @@ import java.util.List;
  * The signed-in user's purchases: {@code POST /api/v1/billing/checkouts} {@code {"offer": "<plan or top-up id>"}}
  * answers 201 {@code {"id", "url"}} (send the person to {@code url} to pay; a second request for the same offer within
  * half an hour answers the same checkout); {@code GET /api/v1/billing/subscription} and
- * {@code GET /api/v1/billing/payments?limit=} (newest first, at most 100).
+ * {@code GET /api/v1/billing/payments?limit=&cursor=} (newest first: {@code items} and {@code next_cursor}).
  */
 @Path("/api/v1/billing")
 @Produces(MediaType.APPLICATION_JSON)
@@ -50,8 +51,6 @@ public final class BillingResource {
 
     public record PaymentView(String id, String description, long amount, String currency, long credits,
             long refunded, Instant paidAt, Instant periodStart, Instant periodEnd) {}
-
-    public record Payments(List<PaymentView> payments) {}
 
     private final dev.atelier.billing.payments.Payments payments;
     private final Links links;
@@ -96,10 +95,13 @@ public final class BillingResource {
 
     @GET
     @Path("payments")
-    public Payments history(@QueryParam("limit") String limit, @Context HttpServletRequest request) {
+    public Page<PaymentView> history(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+            @Context HttpServletRequest request) {
         Viewer viewer = RequestAuth.requireViewer(request);
-        return new Payments(payments.payments(AuthPages.tenant(request), viewer.account().id(),
-                Pagination.limit(limit)).stream().map(BillingResource::view).toList());
+        int size = Pagination.limit(limit);
+        List<PaymentView> read = payments.payments(AuthPages.tenant(request), viewer.account().id(), size + 1,
+                Pagination.before(cursor)).stream().map(BillingResource::view).toList();
+        return Pagination.newestFirst(read, PaymentView::id, size);
     }
 
     private static SubscriptionView view(SubscriptionRecord s) {

@@ -76,7 +76,7 @@ public final class BillingPageResource {
         BillingViews.PlanView plan = payments.subscription(tenant, accountId).map(s -> BillingViews.plan(s,
                 TenantOffers.find(tenant, s.offerId()).map(Offer::name).orElse(s.offerId()))).orElse(null);
         return new BillingViews.BillingPage(payments.balance(tenant, accountId), payments.owed(tenant, accountId), plan,
-                payments.payments(tenant, accountId, PAYMENTS_SHOWN).stream().map(BillingViews::payment).toList(),
+                payments.payments(tenant, accountId, PAYMENTS_SHOWN, null).stream().map(BillingViews::payment).toList(),
                 checkout.map(BillingPageResource::notice).orElse(null),
                 checkout.map(c -> c.offer().name()).orElse(null), payments.testMode(tenant));
     }
