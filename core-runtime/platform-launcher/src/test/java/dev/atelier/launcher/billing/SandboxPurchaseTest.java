@@ -137,6 +137,23 @@ class SandboxPurchaseTest {
     }
 
     @Test
+    void aVisitorWhoSignsUpOnTheWayComesBackToTheOfferTheyChose() throws Exception {
+        Browser visitor = platform.browser(SLUG);
+        String signIn = visitor.redirect(visitor.get("/billing/checkout?offer=topup-200"));
+        assertThat(signIn).isEqualTo("/signin?next=%2Fbilling%2Fcheckout%3Foffer%3Dtopup-200");
+        assertThat(visitor.get(signIn).body()).contains("href=\"/signup?next=%2Fbilling%2Fcheckout%3Foffer%3Dtopup-200\"");
+
+        HttpResponse<String> form = visitor.get("/signup?next=%2Fbilling%2Fcheckout%3Foffer%3Dtopup-200");
+        HttpResponse<String> signedUp = visitor.post("/signup", Map.of("displayName", "Way", "email",
+                "way-" + UUID.randomUUID() + "@example.com", "password", Browser.PASSWORD, "terms", "yes",
+                "next", "/billing/checkout?offer=topup-200", "csrf", Browser.csrfOf(form)));
+        HttpResponse<String> done = visitor.get(visitor.redirect(signedUp));
+
+        assertThat(done.body()).contains("href=\"/billing/checkout?offer=topup-200\"");
+        assertThat(visitor.get("/billing/checkout?offer=topup-200").body()).contains("200 credits");
+    }
+
+    @Test
     void visitorsAreSentToSignInFirstAndForgedOrForeignWebhooksChangeNothing() throws Exception {
         Browser visitor = platform.browser(SLUG);
         assertThat(visitor.get("/billing/checkout?offer=creator").statusCode()).isEqualTo(303);

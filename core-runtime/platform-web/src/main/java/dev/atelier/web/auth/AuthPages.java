@@ -81,7 +81,9 @@ public final class AuthPages {
 
     /** Sends a signed-out visitor to the sign-in page, coming back here afterwards. */
     public static Response toSignIn(HttpServletRequest request) {
-        String back = request.getRequestURI();
+        // The query too: a visitor sent to sign in from /billing/checkout?offer=creator comes back to that offer.
+        String query = "GET".equals(request.getMethod()) ? request.getQueryString() : null;
+        String back = request.getRequestURI() + (query == null || query.isEmpty() ? "" : "?" + query);
         return redirect("/signin?next=" + java.net.URLEncoder.encode(back, java.nio.charset.StandardCharsets.UTF_8));
     }
 

@@ -25,6 +25,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 
@@ -78,18 +80,22 @@ public final class SignUpResource {
             }
             flows.welcome(tenant, signUp.account());
             flows.mailVerification(tenant, request, signUp.account(), signUp.verificationToken());
-            return flows.signIns().redirect(request, tenant, signUp.account(), "/signup/done");
+            // Where the visitor was going (a checkout, say) rides along, so the next page can send them on.
+            String after = NextPath.of(next, "");
+            return flows.signIns().redirect(request, tenant, signUp.account(), after.isEmpty() ? "/signup/done"
+                    : "/signup/done?next=" + URLEncoder.encode(after, StandardCharsets.UTF_8));
         });
     }
 
     @GET
     @Path("done")
-    public Response done(@Context HttpServletRequest request) {
+    public Response done(@QueryParam("next") String next, @Context HttpServletRequest request) {
         Optional<Viewer> viewer = RequestAuth.viewer(request);
         if (viewer.isEmpty()) {
             return AuthPages.redirect("/signin");
         }
-        return donePage(request, viewer.get().account().email());
+        return flows.pages().form(request, "signup-done.ftlh", "Check your inbox", Map.of(), Map.of(), 200,
+                Map.of("sentTo", viewer.get().account().email(), "next", NextPath.of(next, "")));
     }
 
     // The owner of an existing account learns someone (likely they) tried to sign up, and gets a way back in.
