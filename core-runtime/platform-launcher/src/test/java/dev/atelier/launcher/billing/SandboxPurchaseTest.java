@@ -141,7 +141,8 @@ class SandboxPurchaseTest {
         Browser visitor = platform.browser(SLUG);
         String signIn = visitor.redirect(visitor.get("/billing/checkout?offer=topup-200"));
         assertThat(signIn).isEqualTo("/signin?next=%2Fbilling%2Fcheckout%3Foffer%3Dtopup-200");
-        assertThat(visitor.get(signIn).body()).contains("href=\"/signup?next=%2Fbilling%2Fcheckout%3Foffer%3Dtopup-200\"");
+        assertThat(visitor.get(signIn).body())
+                .contains("href=\"/signup?next=%2Fbilling%2Fcheckout%3Foffer%3Dtopup-200\"");
 
         HttpResponse<String> form = visitor.get("/signup?next=%2Fbilling%2Fcheckout%3Foffer%3Dtopup-200");
         HttpResponse<String> signedUp = visitor.post("/signup", Map.of("displayName", "Way", "email",
