@@ -227,13 +227,7 @@ public final class CreditLedger {
         }
         long owed = amount - taken;
         if (owed > 0) {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE credit_account SET shortfall ="
-                    + " shortfall + ? WHERE tenant_id = ? AND account_id = ?")) {
-                update.setLong(1, owed);
-                update.setString(2, tenantId);
-                update.setString(3, accountId);
-                update.executeUpdate();
-            }
+            addTo(connection, "shortfall", tenantId, accountId, owed);
         }
         LOG.info("Took back {} credits from account {} of tenant {} ({}); {} owed", taken, accountId, tenantId, reason,
                 owed);
@@ -389,8 +383,14 @@ public final class CreditLedger {
     // Called with the account locked, in the transaction that writes the HOLD, CAPTURE or RELEASE it follows.
     private static void addHeld(Connection connection, String tenantId, String accountId, long amount)
             throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE credit_account SET held = held + ?"
-                + " WHERE tenant_id = ? AND account_id = ?")) {
+        addTo(connection, "held", tenantId, accountId, amount);
+    }
+
+    /** Adds {@code amount} to one of the account's running totals ({@code held} or {@code shortfall}). */
+    private static void addTo(Connection connection, String total, String tenantId, String accountId, long amount)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE credit_account SET " + total + " = "
+                + total + " + ? WHERE tenant_id = ? AND account_id = ?")) {
             update.setLong(1, amount);
             update.setString(2, tenantId);
             update.setString(3, accountId);
@@ -512,13 +512,7 @@ public final class CreditLedger {
         LedgerEntry reversal = insert(connection, grant.tenantId(), grant.accountId(), LedgerEntry.Kind.REVERSAL,
                 settled, "Settles credits owed after a refund", null, "settle:" + grant.id(), null).orElseThrow();
         spendInOrder(connection, reversal, List.of(new GrantRemainder(grant.id(), grant.amount(), null, 0)));
-        try (PreparedStatement update = connection.prepareStatement("UPDATE credit_account SET shortfall ="
-                + " shortfall - ? WHERE tenant_id = ? AND account_id = ?")) {
-            update.setLong(1, settled);
-            update.setString(2, grant.tenantId());
-            update.setString(3, grant.accountId());
-            update.executeUpdate();
-        }
+        addTo(connection, "shortfall", grant.tenantId(), grant.accountId(), -settled);
     }
 
     private Optional<LedgerEntry> insert(Connection connection, String tenantId, String accountId,
