@@ -1,0 +1,81 @@
+package dev.atelier.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Webhook intake: {@code events} sandbox payment webhooks, each a top-up paid by {@code customer} with its own event
+ * and payment id, signed Standard-Webhooks style with {@code secret}, posted {@code concurrency} at a time to
+ * {@code url} (with {@code Host: host}). Prints events per second and how many were not answered 200. Usage:
+ * {@code WebhookLoad <url> <host> <whsec_ secret> <customer> <offer> <events> <concurrency>}.
+ */
+public final class WebhookLoad {
+
+    private WebhookLoad() {}
+
+    public static void main(String[] args) throws Exception {
+        String url = args[0];
+        String host = args[1];
+        byte[] key = Base64.getDecoder().decode(args[2].substring("whsec_".length()));
+        String customer = args[3];
+        String offer = args[4];
+        int events = Integer.parseInt(args[5]);
+        int concurrency = Integer.parseInt(args[6]);
+        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(concurrency)).build();
+        String run = Long.toHexString(System.nanoTime());
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        long start = System.nanoTime();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int w = 0; w < concurrency; w++) {
+            workers.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < events; i = next.getAndIncrement()) {
+                    HttpResponse<String> answer = http.send(request(url, host, key, customer, offer, run + "_" + i),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (answer.statusCode() != 200) {
+                        refused.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        System.out.printf("events_per_second=%.1f events=%d not_ok=%d%n", events / seconds, events, refused.get());
+        System.exit(0);
+    }
+
+    private static HttpRequest request(String url, String host, byte[] key, String customer, String offer,
+            String n) throws Exception {
+        String id = "evt_bench_" + n;
+        Instant now = Instant.now();
+        byte[] body = ("{\"events\": [{\"id\": \"" + id + "\", \"type\": \"payment.succeeded\", \"created\": \"" + now
+                + "\", \"customer\": \"" + customer + "\", \"payment\": \"pay_bench_" + n + "\", \"amount\": 100,"
+                + " \"currency\": \"usd\", \"offer\": \"" + offer + "\"}]}").getBytes(StandardCharsets.UTF_8);
+        String timestamp = Long.toString(now.getEpochSecond());
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key, "HmacSHA256"));
+        mac.update((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
+        String signature = "v1," + Base64.getEncoder().encodeToString(mac.doFinal(body));
+        return HttpRequest.newBuilder(URI.create(url)).header("Host", host).header("Content-Type", "application/json")
+                .header("webhook-id", id).header("webhook-timestamp", timestamp).header("webhook-signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    }
+}
