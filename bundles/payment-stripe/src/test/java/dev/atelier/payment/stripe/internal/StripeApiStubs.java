@@ -28,8 +28,8 @@ final class StripeApiStubs {
     /** The customer Stripe makes for the contract's account {@code acc_contract_1}. */
     static final String CUSTOMER = "cus_QcontractBuyer1";
     /** The first period of every subscription the stand-in shows: December 2026. */
-    static final long PERIOD_START = 1_795_996_800L;
-    static final long PERIOD_END = 1_798_675_200L;
+    static final long PERIOD_START = 1_796_083_200L;
+    static final long PERIOD_END = 1_798_761_600L;
 
     private final WireMockExtension server;
 
