@@ -81,7 +81,8 @@ final class StripeEvents {
         }
         if ("payment".equals(session.getMode()) && "paid".equals(session.getPaymentStatus())) {
             return List.of(new PaymentSucceeded(id, at, checkoutId, session.getCustomer(),
-                    session.getPaymentIntent(), amount(session.getAmountTotal()), session.getCurrency(), offerId, null, null));
+                    session.getPaymentIntent(), amount(session.getAmountTotal()), session.getCurrency(), offerId,
+                    null, null));
         }
         // Paid later (a bank debit): checkout.session.async_payment_succeeded says so.
         return List.of();

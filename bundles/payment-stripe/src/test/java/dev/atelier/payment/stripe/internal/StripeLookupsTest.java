@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The reconciler's questions: Stripe's state of a checkout, subscription or refund, as the webhooks would have told. */
+/** The reconciler's questions: Stripe's state of a checkout, subscription or refund, as its webhooks would tell. */
 class StripeLookupsTest {
 
     @RegisterExtension

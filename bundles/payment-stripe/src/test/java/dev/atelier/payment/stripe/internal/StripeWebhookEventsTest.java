@@ -68,8 +68,9 @@ class StripeWebhookEventsTest {
         List<PaymentEvent> events = parse("customer.subscription.updated", "evt_1Qupdated",
                 StripeApiStubs.subscription("sub_1Qcreator", "active", true));
 
-        assertThat(events).containsExactly(new SubscriptionChanged("evt_1Qupdated", Instant.ofEpochSecond(1_796_100_000L),
-                StripeApiStubs.CUSTOMER, "sub_1Qcreator", "creator", FIRST, true));
+        assertThat(events).containsExactly(new SubscriptionChanged("evt_1Qupdated",
+                Instant.ofEpochSecond(1_796_100_000L), StripeApiStubs.CUSTOMER, "sub_1Qcreator", "creator", FIRST,
+                true));
     }
 
     @Test

@@ -116,7 +116,8 @@ public class StripePaymentsBundleIT {
     public void anUnreachableStripeIsATemporaryFailureInsideTheContainer() throws Exception {
         Offer topUp = new Offer("pack-500", "500 credits", Offer.Interval.ONCE, 500, "usd", 500, null);
         CheckoutRequest request = new CheckoutRequest("chk_it_1", topUp, new Customer("acc_it", "it@example.com",
-                "cus_1Qit"), URI.create("https://it.example/account/billing"), URI.create("https://it.example/pricing"));
+                "cus_1Qit"), URI.create("https://it.example/account/billing"),
+                URI.create("https://it.example/pricing"));
 
         try {
             provider.createCheckout(request, tenant(SECRET, "http://127.0.0.1:" + freePort()));
