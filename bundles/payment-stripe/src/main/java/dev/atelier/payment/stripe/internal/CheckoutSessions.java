@@ -3,7 +3,6 @@ package dev.atelier.payment.stripe.internal;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.checkout.Session;
-import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.checkout.SessionCreateParams;
 import com.stripe.param.checkout.SessionCreateParams.LineItem;
@@ -32,7 +31,7 @@ final class CheckoutSessions {
         Session session;
         try {
             session = stripe.v1().checkout().sessions().create(params(request, customer),
-                    idempotent("checkout-" + request.checkoutId()));
+                    IdempotencyKeys.checkout(request.checkoutId()));
         } catch (StripeException e) {
             throw StripeFailures.of("opening Checkout Session for checkout " + request.checkoutId(), e);
         }
@@ -50,7 +49,7 @@ final class CheckoutSessions {
                 .putMetadata(Metadata.ACCOUNT, customer.accountId())
                 .build();
         try {
-            return stripe.v1().customers().create(params, idempotent("customer-" + customer.accountId())).getId();
+            return stripe.v1().customers().create(params, IdempotencyKeys.customer(customer.accountId())).getId();
         } catch (StripeException e) {
             throw StripeFailures.of("creating the customer of account " + customer.accountId(), e);
         }
@@ -99,9 +98,5 @@ final class CheckoutSessions {
                     .build());
         }
         return item.setPriceData(price.build()).build();
-    }
-
-    static RequestOptions idempotent(String key) {
-        return RequestOptions.builder().setIdempotencyKey(key).build();
     }
 }

@@ -3,8 +3,8 @@ package dev.atelier.payment.stripe.internal;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Event;
 import com.stripe.model.StripeObject;
-import com.stripe.net.RequestOptions;
 import com.stripe.param.RefundCreateParams;
+import com.stripe.param.billingportal.SessionCreateParams;
 import dev.atelier.spi.payment.Checkout;
 import dev.atelier.spi.payment.CheckoutRequest;
 import dev.atelier.spi.payment.InvalidWebhookException;
@@ -70,11 +70,10 @@ public final class StripePayments implements PaymentProvider {
 
     @Override
     public PortalSession createPortalSession(PortalRequest request, TenantContext tenant) throws PaymentException {
-        com.stripe.param.billingportal.SessionCreateParams params =
-                com.stripe.param.billingportal.SessionCreateParams.builder()
-                        .setCustomer(request.providerCustomerId())
-                        .setReturnUrl(request.returnUrl().toString())
-                        .build();
+        SessionCreateParams params = SessionCreateParams.builder()
+                .setCustomer(request.providerCustomerId())
+                .setReturnUrl(request.returnUrl().toString())
+                .build();
         try {
             return new PortalSession(URI.create(StripeSettings.of(tenant).client().v1().billingPortal().sessions()
                     .create(params).getUrl()));
@@ -95,7 +94,7 @@ public final class StripePayments implements PaymentProvider {
         com.stripe.model.Refund refund;
         try {
             refund = StripeSettings.of(tenant).client().v1().refunds().create(params.build(),
-                    RequestOptions.builder().setIdempotencyKey("refund-" + request.refundId()).build());
+                    IdempotencyKeys.refund(request.refundId()));
         } catch (StripeException e) {
             throw StripeFailures.of("refunding payment " + request.providerPaymentId(), e);
         }
