@@ -214,7 +214,9 @@ public final class Payments {
                 return null;
             }
             ledger.lockAccount(connection, tenant.id(), paid.get().accountId());
-            long left = paid.get().amountMinor() - reversals.claimed(connection, tenant.id(), paymentId);
+            // A lost dispute refunds the whole payment without a refund row.
+            long left = paid.get().amountMinor() - Math.max(paid.get().refundedMinor(),
+                    reversals.claimed(connection, tenant.id(), paymentId));
             if (amountMinor < 1 || amountMinor > left) {
                 return paid.get();
             }
@@ -252,20 +254,39 @@ public final class Payments {
         });
     }
 
-    /** The tenant's payments, newest first, at most {@code limit} (the admin's list). */
-    public List<PaymentRecord> tenantPayments(Tenant tenant, int limit) {
-        return transactions.run("reading payments", connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT * FROM billing_payment"
-                    + " WHERE tenant_id = ? ORDER BY paid_at DESC, id DESC LIMIT ?")) {
-                List<PaymentRecord> out = new ArrayList<>();
-                try (ResultSet row = bind(select, tenant.id(), Math.max(1, Math.min(500, limit))).executeQuery()) {
-                    while (row.next()) {
-                        out.add(PaymentRows.payment(row));
-                    }
-                }
-                return out;
-            }
-        });
+    /**
+     * The tenant's payments with their buyers and refunds, newest first, at most {@code limit} (the admins' list).
+     *
+     * @param emailPrefix only buyers whose email starts with it, as typed; empty for everyone
+     * @param kind only plans or only top-ups; {@code null} for both
+     */
+    public List<TenantPayment> tenantPayments(Tenant tenant, String emailPrefix, TenantPayment.Kind kind, int limit) {
+        StringBuilder where = new StringBuilder();
+        List<Object> values = new ArrayList<>();
+        if (emailPrefix != null && !emailPrefix.isBlank()) {
+            where.append(TenantPayments.emailStartsWith());
+            values.add(TenantPayments.likePattern(emailPrefix));
+        }
+        if (kind != null) {
+            where.append(TenantPayments.ofKind(kind));
+        }
+        Reversals reversals = new Reversals(ledger, clock, ids);
+        return transactions.run("reading payments", connection -> TenantPayments.read(connection, reversals,
+                tenant.id(), where.toString(), values, limit));
+    }
+
+    /** The tenant's payment {@code paymentId} with its buyer and refunds; empty for another tenant's. */
+    public Optional<TenantPayment> tenantPayment(Tenant tenant, String paymentId) {
+        Reversals reversals = new Reversals(ledger, clock, ids);
+        return transactions.run("reading a payment", connection -> TenantPayments.read(connection, reversals,
+                tenant.id(), " AND p.id = ?", List.of(paymentId), 1)).stream().findFirst();
+    }
+
+    /** The tenant's refund {@code refundId}; empty for another tenant's. */
+    public Optional<RefundRecord> tenantRefund(Tenant tenant, String refundId) {
+        Reversals reversals = new Reversals(ledger, clock, ids);
+        return transactions.run("reading a refund", connection -> reversals.find(connection, tenant.id(), "id = ?",
+                refundId));
     }
 
     /** What the account owes after refunds of credits it had spent; new generations wait while it is above zero. */
