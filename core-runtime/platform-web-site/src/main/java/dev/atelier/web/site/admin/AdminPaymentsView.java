@@ -30,10 +30,12 @@ public final class AdminPaymentsView {
      *
      * @param refunded what was refunded so far, or {@code null} for nothing
      * @param left what may still be refunded, formatted; {@code null} when nothing is
+     * @param leftTyped the same as an admin types it ({@code 5.50})
      * @param form the refused refund form of this payment, or {@code null}
      */
     public record Payment(String id, String date, String paidAt, String buyer, String description, String kind,
-            String amount, long credits, String refunded, String left, List<Refund> refunds, Form form) {}
+            String amount, long credits, String refunded, String left, String leftTyped, List<Refund> refunds,
+            Form form) {}
 
     /**
      * One refund of a payment.
@@ -60,7 +62,7 @@ public final class AdminPaymentsView {
                 p.description(), tenantPayment.kind() == TenantPayment.Kind.PLAN ? "Plan" : "Top-up",
                 Prices.format(p.amountMinor(), p.currency()), p.credits(),
                 p.refundedMinor() == 0 ? null : Prices.format(p.refundedMinor(), p.currency()),
-                left == 0 ? null : Prices.format(left, p.currency()),
+                left == 0 ? null : Prices.format(left, p.currency()), MoneyInput.typed(left, p.currency()),
                 tenantPayment.refunds().stream().map(r -> refund(r, p.currency(), who)).toList(), form);
     }
 

@@ -21,11 +21,8 @@ final class MoneyInput {
         if (typed == null || !AMOUNT.matcher(typed.strip()).matches()) {
             return OptionalLong.empty();
         }
-        int digits;
-        try {
-            digits = Math.max(0, Currency.getInstance(currencyCode.toUpperCase(Locale.ROOT))
-                    .getDefaultFractionDigits());
-        } catch (IllegalArgumentException e) {
+        int digits = fractionDigits(currencyCode);
+        if (digits < 0) {
             return OptionalLong.empty();
         }
         try {
@@ -33,6 +30,21 @@ final class MoneyInput {
             return minor > 0 ? OptionalLong.of(minor) : OptionalLong.empty();
         } catch (ArithmeticException e) {
             return OptionalLong.empty();
+        }
+    }
+
+    /** {@code minor} units of {@code currencyCode} as an admin would type them ({@code 550 USD} → {@code 5.50}). */
+    static String typed(long minor, String currencyCode) {
+        int digits = fractionDigits(currencyCode);
+        return BigDecimal.valueOf(minor, Math.max(0, digits)).toPlainString();
+    }
+
+    /** The currency's decimals, or -1 for a code that is not a currency. */
+    private static int fractionDigits(String currencyCode) {
+        try {
+            return Math.max(0, Currency.getInstance(currencyCode.toUpperCase(Locale.ROOT)).getDefaultFractionDigits());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return -1;
         }
     }
 }
