@@ -23,6 +23,9 @@ import dev.atelier.spi.payment.RefundRequest;
 import dev.atelier.spi.payment.SimulatedPayments;
 import dev.atelier.spi.plugin.WebhookMessage;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -30,6 +33,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -201,33 +205,42 @@ public final class Payments {
      * accepted (pending) is finished by its webhook.
      *
      * @param requestedBy the admin's account id
+     * @param requestKey the admin's form's one-time key, or {@code null}: the same key again (a double click) answers
+     *     the refund it asked for the first time and refunds nothing more
      * @throws InvalidRefundException when the amount is not between 1 and what is left of the payment
      */
-    public RefundRecord refund(Tenant tenant, String paymentId, long amountMinor, String reason, String requestedBy)
-            throws InvalidRefundException, PaymentsUnavailableException {
+    public RefundRecord refund(Tenant tenant, String paymentId, long amountMinor, String reason, String requestedBy,
+            String requestKey) throws InvalidRefundException, PaymentsUnavailableException {
         BoundPlugin<PaymentProvider> provider = available(tenant);
         Reversals reversals = new Reversals(ledger, clock, ids);
-        String refundId = "rfd_" + EventApplier.compact(ids);
-        PaymentRecord payment = transactions.run("recording a refund", connection -> {
+        String refundId = "rfd_" + (requestKey == null ? EventApplier.compact(ids) : keyed(tenant, requestKey));
+        Asked asked = transactions.run("recording a refund", connection -> {
             Optional<PaymentRecord> paid = payment(connection, tenant.id(), paymentId);
             if (paid.isEmpty()) {
-                return null;
+                return new Asked(null, false);
             }
             ledger.lockAccount(connection, tenant.id(), paid.get().accountId());
+            // Under the account's lock, so the same key sent twice at once finds the first one's refund.
+            if (reversals.find(connection, tenant.id(), "id = ?", refundId).isPresent()) {
+                return new Asked(paid.get(), true);
+            }
             // A lost dispute refunds the whole payment without a refund row.
             long left = paid.get().amountMinor() - Math.max(paid.get().refundedMinor(),
                     reversals.claimed(connection, tenant.id(), paymentId));
-            if (amountMinor < 1 || amountMinor > left) {
-                return paid.get();
+            if (amountMinor >= 1 && amountMinor <= left) {
+                reversals.insert(connection, refundId, tenant.id(), paymentId, amountMinor, reason, requestedBy);
             }
-            reversals.insert(connection, refundId, tenant.id(), paymentId, amountMinor, reason, requestedBy);
-            return paid.get();
+            return new Asked(paid.get(), false);
         });
+        PaymentRecord payment = asked.payment();
         Optional<RefundRecord> recorded = payment == null ? Optional.empty() : transactions.run("reading a refund",
                 connection -> reversals.find(connection, tenant.id(), "id = ?", refundId));
         if (recorded.isEmpty()) {
             throw new InvalidRefundException(payment == null ? "There is no such payment."
                     : "A refund must be between 1 and what is left of the payment.");
+        }
+        if (asked.replay()) {
+            return recorded.get();
         }
         RefundRequest request = new RefundRequest(refundId, payment.providerPaymentId(), amountMinor,
                 payment.currency(), reason);
@@ -292,6 +305,20 @@ public final class Payments {
     /** What the account owes after refunds of credits it had spent; new generations wait while it is above zero. */
     public long owed(Tenant tenant, String accountId) {
         return ledger.shortfall(tenant.id(), accountId);
+    }
+
+    /** The payment a refund is asked of ({@code null}: none such), and whether its key had asked before. */
+    private record Asked(PaymentRecord payment, boolean replay) {}
+
+    /** A refund id made from an admin's form key: the same key of the same tenant is the same refund. */
+    private static String keyed(Tenant tenant, String requestKey) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
+                    (tenant.id() + "\n" + requestKey).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     private void markRefund(Tenant tenant, String refundId, String status) {

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,7 +44,7 @@ class AdminPaymentsTest {
     }
 
     @Test
-    void theAdminFindsATopUpByTheBuyersEmailAndAPartialRefundTakesBackItsShareOfTheCredits() throws Exception {
+    void theAdminFindsATopUpByTheBuyersEmailAndAPartialRefundSentTwiceTakesBackItsShareOfTheCreditsOnce() throws Exception {
         Browser buyer = buyer("partial-");
         String paymentId = buyTopUp(buyer);
 
@@ -52,10 +54,13 @@ class AdminPaymentsTest {
         assertThat(admin.get("/admin/payments?q=nobody-has-this-").body()).doesNotContain(paymentId);
         assertThat(admin.get("/admin/payments?kind=plan").body()).doesNotContain(paymentId);
 
-        HttpResponse<String> refunded = admin.post("/admin/payments/refund", refundForm(paymentId, "3.5",
-                "Half of it was not delivered"));
+        List<Map.Entry<String, String>> form = refundForm(paymentId, "3.5", "Half of it was not delivered");
+        HttpResponse<String> refunded = admin.post("/admin/payments/refund", form);
+        HttpResponse<String> twice = admin.post("/admin/payments/refund", form);
 
         assertThat(refunded.statusCode()).as(refunded.body()).isEqualTo(303);
+        assertThat(twice.statusCode()).isEqualTo(303);
+        assertThat(admin.redirect(twice)).isEqualTo(admin.redirect(refunded));
         String notice = admin.get(admin.redirect(refunded)).body();
         assertThat(notice).contains("Refunded $3.50", "100 credits were taken back and 0 are owed",
                 "Half of it was not delivered", "owner@auratuner.example");
@@ -106,8 +111,10 @@ class AdminPaymentsTest {
         List<Map.Entry<String, String>> all = new ArrayList<>(refundForm(paymentId, "", "Chargeback risk"));
         all.add(Map.entry("all", "1"));
         HttpResponse<String> refunded = admin.post("/admin/payments/refund", all);
+        HttpResponse<String> twice = admin.post("/admin/payments/refund", all);
 
         assertThat(refunded.statusCode()).as(refunded.body()).isEqualTo(303);
+        assertThat(admin.redirect(twice)).isEqualTo(admin.redirect(refunded));
         assertThat(admin.get(admin.redirect(refunded)).body()).contains("Refunded $7",
                 "25 credits were taken back and 175 are owed");
         assertThat(balance(buyer)).isZero();
@@ -115,8 +122,15 @@ class AdminPaymentsTest {
                 {"model":"procedural","prompt":"another","parameters":{"width":128,"height":128}}""",
                 buyer.csrfHeader());
         assertThat(next.statusCode()).isEqualTo(402);
-        HttpResponse<String> again = admin.post("/admin/payments/refund", refundForm(paymentId, "1", "Again"));
-        assertThat(again.statusCode()).isEqualTo(422);
+        // Nothing is left, so the page has no refund form for it; a form kept from before is refused.
+        assertThat(admin.get("/admin/payments").body()).doesNotContain("name=\"payment\" value=\"" + paymentId);
+        List<Map.Entry<String, String>> again = new ArrayList<>(all);
+        again.removeIf(e -> List.of("nonce", "all", "amount").contains(e.getKey()));
+        again.add(Map.entry("nonce", "a-fresh-form-key-0001"));
+        again.add(Map.entry("amount", "1"));
+        HttpResponse<String> refused = admin.post("/admin/payments/refund", again);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("Nothing is left to refund of this payment.");
     }
 
     @Test
@@ -155,10 +169,17 @@ class AdminPaymentsTest {
         return Browser.json(buyer.get("/api/v1/billing/payments")).get("payments").get(0).get("id").asText();
     }
 
+    /** The refund form of the payment's row on the payments page, filled in, as the browser would send it. */
     private static List<Map.Entry<String, String>> refundForm(String paymentId, String amount, String reason)
             throws Exception {
-        return List.of(Map.entry("csrf", admin.csrfOf("/admin/payments")), Map.entry("payment", paymentId),
-                Map.entry("amount", amount), Map.entry("reason", reason));
+        String page = admin.get("/admin/payments").body();
+        Matcher csrf = Pattern.compile("name=\"csrf\" value=\"([^\"]*)\"").matcher(page);
+        Matcher nonce = Pattern.compile("name=\"payment\" value=\"" + Pattern.quote(paymentId)
+                + "\">\\s*<input type=\"hidden\" name=\"nonce\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(csrf.find()).as("csrf field on the payments page").isTrue();
+        assertThat(nonce.find()).as("refund form of " + paymentId).isTrue();
+        return List.of(Map.entry("csrf", csrf.group(1)), Map.entry("payment", paymentId),
+                Map.entry("nonce", nonce.group(1)), Map.entry("amount", amount), Map.entry("reason", reason));
     }
 
     private static long balance(Browser buyer) throws Exception {

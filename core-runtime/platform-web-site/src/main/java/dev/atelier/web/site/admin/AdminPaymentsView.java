@@ -32,10 +32,11 @@ public final class AdminPaymentsView {
      * @param left what may still be refunded, formatted; {@code null} when nothing is
      * @param leftTyped the same as an admin types it ({@code 5.50})
      * @param form the refused refund form of this payment, or {@code null}
+     * @param nonce the refund form's one-time key
      */
     public record Payment(String id, String date, String paidAt, String buyer, String description, String kind,
             String amount, long credits, String refunded, String left, String leftTyped, List<Refund> refunds,
-            Form form) {}
+            Form form, String nonce) {}
 
     /**
      * One refund of a payment.
@@ -46,15 +47,19 @@ public final class AdminPaymentsView {
      */
     public record Refund(String date, String amount, long taken, long owed, String status, String reason, String by) {}
 
-    /** A refused refund form: what was typed and what is wrong, by field ({@code amount}, {@code reason}, {@code form}). */
-    public record Form(String amount, String reason, Map<String, String> errors) {}
+    /**
+     * A refused refund form: what was typed and what is wrong, by field ({@code amount}, {@code reason}, {@code form}).
+     *
+     * @param nonce the form's key, kept so that correcting and resending it still refunds at most once
+     */
+    public record Form(String amount, String reason, Map<String, String> errors, String nonce) {}
 
     /** What a refund did, after the redirect. */
     public record Notice(String amount, String description, long taken, long owed, boolean pending, boolean failed) {}
 
     private AdminPaymentsView() {}
 
-    static Payment payment(TenantPayment tenantPayment, Function<String, String> who, Form form) {
+    static Payment payment(TenantPayment tenantPayment, Function<String, String> who, Form form, String nonce) {
         var p = tenantPayment.payment();
         long left = tenantPayment.refundable();
         return new Payment(p.id(), DATE.format(p.paidAt()), p.paidAt().toString(),
@@ -63,7 +68,8 @@ public final class AdminPaymentsView {
                 Prices.format(p.amountMinor(), p.currency()), p.credits(),
                 p.refundedMinor() == 0 ? null : Prices.format(p.refundedMinor(), p.currency()),
                 left == 0 ? null : Prices.format(left, p.currency()), MoneyInput.typed(left, p.currency()),
-                tenantPayment.refunds().stream().map(r -> refund(r, p.currency(), who)).toList(), form);
+                tenantPayment.refunds().stream().map(r -> refund(r, p.currency(), who)).toList(), form,
+                form != null ? form.nonce() : nonce);
     }
 
     static Notice notice(RefundRecord refund, TenantPayment payment) {
