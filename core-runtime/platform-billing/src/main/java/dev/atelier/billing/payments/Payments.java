@@ -24,6 +24,9 @@ import dev.atelier.spi.payment.RefundRequest;
 import dev.atelier.spi.payment.SimulatedPayments;
 import dev.atelier.spi.plugin.WebhookMessage;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,6 +34,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -234,31 +238,42 @@ public final class Payments {
      * accepted (pending) is finished by its webhook.
      *
      * @param requestedBy the admin's account id
+     * @param requestKey the admin's form's one-time key, or {@code null}: the same key again (a double click) answers
+     *     the refund it asked for the first time and refunds nothing more
      * @throws InvalidRefundException when the amount is not between 1 and what is left of the payment
      */
-    public RefundRecord refund(Tenant tenant, String paymentId, long amountMinor, String reason, String requestedBy)
-            throws InvalidRefundException, PaymentsUnavailableException {
+    public RefundRecord refund(Tenant tenant, String paymentId, long amountMinor, String reason, String requestedBy,
+            String requestKey) throws InvalidRefundException, PaymentsUnavailableException {
         BoundPlugin<PaymentProvider> provider = available(tenant);
         Reversals reversals = new Reversals(ledger, clock, ids);
-        String refundId = "rfd_" + EventApplier.compact(ids);
-        PaymentRecord payment = transactions.run("recording a refund", connection -> {
+        String refundId = "rfd_" + (requestKey == null ? EventApplier.compact(ids) : keyed(tenant, requestKey));
+        Asked asked = transactions.run("recording a refund", connection -> {
             Optional<PaymentRecord> paid = payment(connection, tenant.id(), paymentId);
             if (paid.isEmpty()) {
-                return null;
+                return new Asked(null, false);
             }
             ledger.lockAccount(connection, tenant.id(), paid.get().accountId());
-            long left = paid.get().amountMinor() - reversals.claimed(connection, tenant.id(), paymentId);
-            if (amountMinor < 1 || amountMinor > left) {
-                return paid.get();
+            // Under the account's lock, so the same key sent twice at once finds the first one's refund.
+            if (reversals.find(connection, tenant.id(), "id = ?", refundId).isPresent()) {
+                return new Asked(paid.get(), true);
             }
-            reversals.insert(connection, refundId, tenant.id(), paymentId, amountMinor, reason, requestedBy);
-            return paid.get();
+            // A lost dispute refunds the whole payment without a refund row.
+            long left = paid.get().amountMinor() - Math.max(paid.get().refundedMinor(),
+                    reversals.claimed(connection, tenant.id(), paymentId));
+            if (amountMinor >= 1 && amountMinor <= left) {
+                reversals.insert(connection, refundId, tenant.id(), paymentId, amountMinor, reason, requestedBy);
+            }
+            return new Asked(paid.get(), false);
         });
+        PaymentRecord payment = asked.payment();
         Optional<RefundRecord> recorded = payment == null ? Optional.empty() : transactions.run("reading a refund",
                 connection -> reversals.find(connection, tenant.id(), "id = ?", refundId));
         if (recorded.isEmpty()) {
             throw new InvalidRefundException(payment == null ? "There is no such payment."
                     : "A refund must be between 1 and what is left of the payment.");
+        }
+        if (asked.replay()) {
+            return recorded.get();
         }
         RefundRequest request = new RefundRequest(refundId, payment.providerPaymentId(), amountMinor,
                 payment.currency(), reason);
@@ -291,25 +306,58 @@ public final class Payments {
                 .filter(p -> p.accountId().equals(accountId)));
     }
 
-    /** The tenant's payments, newest first, at most {@code limit} (the admin's list). */
-    public List<PaymentRecord> tenantPayments(Tenant tenant, int limit) {
-        return transactions.run("reading payments", connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT * FROM billing_payment"
-                    + " WHERE tenant_id = ? ORDER BY paid_at DESC, id DESC LIMIT ?")) {
-                List<PaymentRecord> out = new ArrayList<>();
-                try (ResultSet row = bind(select, tenant.id(), Math.max(1, Math.min(500, limit))).executeQuery()) {
-                    while (row.next()) {
-                        out.add(PaymentRows.payment(row));
-                    }
-                }
-                return out;
-            }
-        });
+    /**
+     * The tenant's payments with their buyers and refunds, newest first, at most {@code limit} (the admins' list).
+     *
+     * @param emailPrefix only buyers whose email starts with it, as typed; empty for everyone
+     * @param kind only plans or only top-ups; {@code null} for both
+     */
+    public List<TenantPayment> tenantPayments(Tenant tenant, String emailPrefix, TenantPayment.Kind kind, int limit) {
+        StringBuilder where = new StringBuilder();
+        List<Object> values = new ArrayList<>();
+        if (emailPrefix != null && !emailPrefix.isBlank()) {
+            where.append(TenantPayments.emailStartsWith());
+            values.add(TenantPayments.likePattern(emailPrefix));
+        }
+        if (kind != null) {
+            where.append(TenantPayments.ofKind(kind));
+        }
+        Reversals reversals = new Reversals(ledger, clock, ids);
+        return transactions.run("reading payments", connection -> TenantPayments.read(connection, reversals,
+                tenant.id(), where.toString(), values, limit));
+    }
+
+    /** The tenant's payment {@code paymentId} with its buyer and refunds; empty for another tenant's. */
+    public Optional<TenantPayment> tenantPayment(Tenant tenant, String paymentId) {
+        Reversals reversals = new Reversals(ledger, clock, ids);
+        return transactions.run("reading a payment", connection -> TenantPayments.read(connection, reversals,
+                tenant.id(), " AND p.id = ?", List.of(paymentId), 1)).stream().findFirst();
+    }
+
+    /** The tenant's refund {@code refundId}; empty for another tenant's. */
+    public Optional<RefundRecord> tenantRefund(Tenant tenant, String refundId) {
+        Reversals reversals = new Reversals(ledger, clock, ids);
+        return transactions.run("reading a refund", connection -> reversals.find(connection, tenant.id(), "id = ?",
+                refundId));
     }
 
     /** What the account owes after refunds of credits it had spent; new generations wait while it is above zero. */
     public long owed(Tenant tenant, String accountId) {
         return ledger.shortfall(tenant.id(), accountId);
+    }
+
+    /** The payment a refund is asked of ({@code null}: none such), and whether its key had asked before. */
+    private record Asked(PaymentRecord payment, boolean replay) {}
+
+    /** A refund id made from an admin's form key: the same key of the same tenant is the same refund. */
+    private static String keyed(Tenant tenant, String requestKey) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
+                    (tenant.id() + "\n" + requestKey).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     private void markRefund(Tenant tenant, String refundId, String status) {

@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * The owner's purchase: a Creator plan bought through the sandbox's test checkout page, its payment and subscription.
  * Nobody else can open or answer the owner's checkout page (404), and the billing pages and API show each person only
- * their own purchases.
+ * their own purchases. In the admin area, the other tenant's admin cannot find the owner's payment (404 for its id) and
+ * the owner's neighbour, who is no admin, is refused; neither can refund it.
  */
 final class BillingCase {
 
@@ -23,7 +24,9 @@ final class BillingCase {
         Party.expect(owner.post(testPage, Map.of("outcome", "pay")), 303, "the owner's test payment");
         String paymentId = owner.json("/api/v1/billing/payments").get("items").get(0).get("id").asText();
         String subscriptionId = owner.json("/api/v1/billing/subscription").get("subscription").get("id").asText();
-        return Thing.of(Set.of(checkoutId, paymentId, subscriptionId), () -> owner.json("/api/v1/billing/payments") + " "
+        Map<String, String> refund = Map.of("payment", paymentId, "amount", "1.00", "reason", "Intruder's refund");
+        return Thing.of(Set.of(checkoutId, paymentId, subscriptionId), () -> owner.json("/api/v1/billing/payments")
+                + " "
                 + owner.json("/api/v1/billing/subscription"))
                 .probe(Probe.get(testPage))
                 .probe(Probe.get("/account/billing/receipts/" + paymentId))
@@ -34,6 +37,13 @@ final class BillingCase {
                 .probe(Probe.get("/api/v1/billing/subscription").ownOnly())
                 .probe(Probe.get("/billing/checkout?offer=creator").ownOnly())
                 .probe(Probe.form("/billing/checkout", Map.of("offer", "creator")).ownOnly())
-                .probe(Probe.api("POST", "/api/v1/billing/checkouts", "{\"offer\": \"creator\"}").ownOnly());
+                .probe(Probe.api("POST", "/api/v1/billing/checkouts", "{\"offer\": \"creator\"}").ownOnly())
+                // The admin area's payments: the other tenant's admin sees their own tenant's (and cannot find the
+                // owner's payment to refund it); the owner's neighbour, no admin, is refused as on every admin page.
+                .probe(Probe.get("/admin/payments").ownOnly(), cast.strangerAdmin(), cast.neighbour())
+                .probe(Probe.get("/admin/payments?q=" + owner.email()).ownOnly(), cast.strangerAdmin(),
+                        cast.neighbour())
+                .probe(Probe.form("/admin/payments/refund", refund), cast.strangerAdmin())
+                .probe(Probe.form("/admin/payments/refund", refund).ownOnly(), cast.neighbour());
     }
 }

@@ -162,6 +162,49 @@ class BrowserScreenshotsTest {
         }
     }
 
+    @Test
+    void anAdminRefundsPartOfATopUpAndSeesARefusedRefundInBothThemes() {
+        await().atMost(Duration.ofSeconds(20)).until(() -> platform.atelier().plugins()
+                .plugins(PluginKinds.PAYMENTS).find("sandbox").isPresent());
+        Map<String, String> topUps = Map.of("auratuner", "topup-200", platform.secondDemoTenant(), "quire-100");
+        for (String slug : List.of("auratuner", platform.secondDemoTenant())) {
+            String buyer = platform.accounts().signedInUser(slug);
+            String admin = platform.accounts().signedInAdmin(slug, "payments@" + slug + ".example");
+            try (BrowserContext buying = browser.newContext(); Page page = buying.newPage()) {
+                buying.addCookies(List.of(new Cookie(Cookies.SESSION, buyer).setUrl(origin(slug))));
+                page.navigate(origin(slug) + "/billing/checkout?offer=" + topUps.get(slug));
+                page.locator("form[action='/billing/checkout'] button[type=submit]").click();
+                page.waitForURL("**/billing/sandbox/checkout/**");
+                page.locator("button[name=outcome][value=pay]").click();
+                page.waitForURL("**/account/billing?checkout=*");
+            }
+            try (BrowserContext signedIn = browser.newContext(new Browser.NewContextOptions()
+                    .setViewportSize(1280, 900)); Page page = signedIn.newPage()) {
+                signedIn.addCookies(List.of(new Cookie(Cookies.SESSION, admin).setUrl(origin(slug))));
+                page.navigate(origin(slug) + "/admin/payments");
+                refund(page, "1.5", "Part of the order was not delivered");
+                page.waitForURL("**/admin/payments?refund=*");
+                page.locator("tr.payment-detail details.refunds summary").first().click();
+                shot(page, slug + "-admin-payments");
+                assertThat(page.content()).contains("Refunded", "credits were taken back");
+
+                refund(page, "999", "Too much");
+                page.waitForLoadState();
+                shot(page, slug + "-admin-payments-refused");
+                assertThat(page.content()).contains("Nothing was refunded", "is left to refund");
+            }
+        }
+    }
+
+    /** Opens the newest payment's refund form and sends it. */
+    private static void refund(Page page, String amount, String reason) {
+        Locator form = page.locator("tr.payment-detail details.refund-form").first();
+        form.locator("summary").click();
+        form.locator("input[name=amount]").fill(amount);
+        form.locator("input[name=reason]").fill(reason);
+        form.locator("button[type=submit]").first().click();
+    }
+
     private static void shot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
     }

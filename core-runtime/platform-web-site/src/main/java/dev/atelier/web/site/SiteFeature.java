@@ -12,6 +12,7 @@ import dev.atelier.web.site.admin.AdminModelsResource;
 import dev.atelier.web.site.admin.AdminPages;
 import dev.atelier.web.site.admin.AdminPluginsResource;
 import dev.atelier.web.site.admin.AdminResource;
+import dev.atelier.web.site.admin.AdminPaymentsResource;
 import dev.atelier.web.site.admin.AdminUsersResource;
 import dev.atelier.web.site.admin.BrandingForms;
 import dev.atelier.web.site.admin.ModelForms;
@@ -57,6 +58,7 @@ public final class SiteFeature {
         config.register(BrandStyleResource.class);
         config.register(AdminResource.class);
         config.register(AdminUsersResource.class);
+        config.register(AdminPaymentsResource.class);
         config.register(AdminPluginsResource.class);
         if (web.setup().models() != null) {
             config.register(AdminModelsResource.class);
