@@ -250,26 +250,30 @@ public final class Payments {
         Asked asked = transactions.run("recording a refund", connection -> {
             Optional<PaymentRecord> paid = payment(connection, tenant.id(), paymentId);
             if (paid.isEmpty()) {
-                return new Asked(null, false);
+                return new Asked(null, false, false);
             }
             ledger.lockAccount(connection, tenant.id(), paid.get().accountId());
             // Under the account's lock, so the same key sent twice at once finds the first one's refund.
             if (reversals.find(connection, tenant.id(), "id = ?", refundId).isPresent()) {
-                return new Asked(paid.get(), true);
+                return new Asked(paid.get(), true, false);
             }
             // A lost dispute refunds the whole payment without a refund row.
             long left = paid.get().amountMinor() - Math.max(paid.get().refundedMinor(),
                     reversals.claimed(connection, tenant.id(), paymentId));
-            if (amountMinor >= 1 && amountMinor <= left) {
+            // While the payer's bank disputes the payment its credits are frozen; the dispute's end decides.
+            boolean disputed = reversals.disputeOpen(connection, tenant.id(), paymentId);
+            if (amountMinor >= 1 && amountMinor <= left && !disputed) {
                 reversals.insert(connection, refundId, tenant.id(), paymentId, amountMinor, reason, requestedBy);
             }
-            return new Asked(paid.get(), false);
+            return new Asked(paid.get(), false, disputed);
         });
         PaymentRecord payment = asked.payment();
         Optional<RefundRecord> recorded = payment == null ? Optional.empty() : transactions.run("reading a refund",
                 connection -> reversals.find(connection, tenant.id(), "id = ?", refundId));
         if (recorded.isEmpty()) {
             throw new InvalidRefundException(payment == null ? "There is no such payment."
+                    : asked.disputed() ? "This payment is disputed by the payer's bank; it can be refunded only once"
+                            + " the dispute is closed."
                     : "A refund must be between 1 and what is left of the payment.");
         }
         if (asked.replay()) {
@@ -346,8 +350,11 @@ public final class Payments {
         return ledger.shortfall(tenant.id(), accountId);
     }
 
-    /** The payment a refund is asked of ({@code null}: none such), and whether its key had asked before. */
-    private record Asked(PaymentRecord payment, boolean replay) {}
+    /**
+     * The payment a refund is asked of ({@code null}: none such), whether its key had asked before, and whether the
+     * payment is disputed right now.
+     */
+    private record Asked(PaymentRecord payment, boolean replay, boolean disputed) {}
 
     /** A refund id made from an admin's form key: the same key of the same tenant is the same refund. */
     private static String keyed(Tenant tenant, String requestKey) {

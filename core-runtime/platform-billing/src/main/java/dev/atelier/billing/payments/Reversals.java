@@ -146,6 +146,16 @@ record Reversals(CreditLedger ledger, Clock clock, UuidV7 ids) {
         }
     }
 
+    /** Whether the payer's bank disputes the payment right now. */
+    boolean disputeOpen(Connection connection, String tenantId, String paymentId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM billing_dispute"
+                + " WHERE tenant_id = ? AND payment_id = ? AND status = 'OPEN'")) {
+            try (ResultSet row = bind(select, tenantId, paymentId).executeQuery()) {
+                return row.next();
+            }
+        }
+    }
+
     /** Money of the payment already refunded or being refunded. */
     long claimed(Connection connection, String tenantId, String paymentId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT COALESCE(SUM(amount_minor), 0)"

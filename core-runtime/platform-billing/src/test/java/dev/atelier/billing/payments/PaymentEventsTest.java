@@ -222,6 +222,10 @@ class PaymentEventsTest {
 
         apply(new DisputeOpened("evt_dp", now, "cus_ada", "pi_d", "dp_1", 700, "usd"));
         assertThat(balance()).as("the 50 unspent credits are frozen").isZero();
+        String paymentId = paymentIdOf("pi_d");
+        boolean open = transactions.run("dispute open", c -> new Reversals(fixture.ledger, fixture.clock, null)
+                .disputeOpen(c, LedgerFixture.ALPHA, paymentId));
+        assertThat(open).as("refunds wait for the dispute").isTrue();
         apply(new DisputeClosed("evt_dp_lost", now, "cus_ada", "pi_d", "dp_1", false));
 
         assertThat(balance()).isZero();
@@ -240,6 +244,18 @@ class PaymentEventsTest {
 
         assertThat(balance()).isEqualTo(200);
         assertThat(fixture.ledger.shortfall(LedgerFixture.ALPHA, ADA)).isZero();
+    }
+
+    private String paymentIdOf(String providerPaymentId) {
+        return transactions.run("payment id", c -> {
+            try (var select = c.prepareStatement("SELECT id FROM billing_payment WHERE provider_payment_id = ?")) {
+                select.setString(1, providerPaymentId);
+                try (var row = select.executeQuery()) {
+                    row.next();
+                    return row.getString(1);
+                }
+            }
+        });
     }
 
     private long balance() {

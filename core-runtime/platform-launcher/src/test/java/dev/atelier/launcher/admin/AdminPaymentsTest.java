@@ -65,7 +65,7 @@ class AdminPaymentsTest {
         assertThat(notice).contains("Refunded $3.50", "100 credits were taken back and 0 are owed",
                 "Half of it was not delivered", "owner@auratuner.example");
         assertThat(balance(buyer)).isEqualTo(BONUS + TOP_UP_CREDITS - 100);
-        JsonNode payment = Browser.json(buyer.get("/api/v1/billing/payments")).get("payments").get(0);
+        JsonNode payment = Browser.json(buyer.get("/api/v1/billing/payments")).get("items").get(0);
         assertThat(payment.get("refunded").asLong()).isEqualTo(350);
     }
 
@@ -84,7 +84,7 @@ class AdminPaymentsTest {
         assertThat(tooPrecise.body()).contains("Enter an amount such as 7.00 or 3.5");
         assertThat(noReason.body()).contains("Say why");
         assertThat(balance(buyer)).isEqualTo(BONUS + TOP_UP_CREDITS);
-        assertThat(Browser.json(buyer.get("/api/v1/billing/payments")).get("payments").get(0).get("refunded")
+        assertThat(Browser.json(buyer.get("/api/v1/billing/payments")).get("items").get(0).get("refunded")
                 .asLong()).isZero();
         assertThat(admin.get("/admin/payments?q=toomuch-").body()).doesNotContain("1 refund");
     }
@@ -166,7 +166,7 @@ class AdminPaymentsTest {
         HttpResponse<String> page = buyer.get(testPage);
         assertThat(buyer.post(testPage, Map.of("outcome", "pay", "csrf", Browser.csrfOf(page))).statusCode())
                 .isEqualTo(303);
-        return Browser.json(buyer.get("/api/v1/billing/payments")).get("payments").get(0).get("id").asText();
+        return Browser.json(buyer.get("/api/v1/billing/payments")).get("items").get(0).get("id").asText();
     }
 
     /** The refund form of the payment's row on the payments page, filled in, as the browser would send it. */
