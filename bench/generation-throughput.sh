@@ -31,11 +31,8 @@ mkdir -p "$work/data"
 ATELIER_HTTP_EVENT_STREAMS_PER_USER=1000 ATELIER_TENANT_CONFIGS_DIR="$work/tenants" start_atelier $port "$work/data"
 wait_for "$base/readyz" 300
 
-csrf_of() { grep -o 'name="csrf" value="[^"]*"' "$1" | head -1 | sed 's/.*value="//; s/"$//'; }
 jar="$work/jar"
-curl -s -c "$jar" -b "$jar" -H "Host: $host" "$base/signup" -o "$work/form.html"
-curl -s -c "$jar" -b "$jar" -H "Host: $host" "$base/signup" -o /dev/null --data-urlencode "csrf=$(csrf_of "$work/form.html")" \
-  --data-urlencode "email=bench@example.com" --data-urlencode "password=a long bench passphrase 42" --data-urlencode "terms=yes"
+sign_up "$base" "$host" "$jar" bench@example.com
 # API tokens are for confirmed emails: follow the confirmation link the platform wrote to its mail folder (quoted-
 # printable: soft line breaks and =3D undone), in the same browser, which stays signed in.
 verify_path=

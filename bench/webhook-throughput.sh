@@ -29,11 +29,8 @@ ATELIER_TENANT_CONFIGS_DIR="$work/tenants" start_atelier $port "$work/data"
 wait_for "$base/readyz" 300
 
 # One buyer whose first checkout records the sandbox's customer, whom every webhook then names.
-csrf_of() { grep -o 'name="csrf" value="[^"]*"' "$1" | head -1 | sed 's/.*value="//; s/"$//'; }
 jar="$work/jar"
-curl -s -c "$jar" -b "$jar" -H "Host: $host" "$base/signup" -o "$work/form.html"
-curl -s -c "$jar" -b "$jar" -H "Host: $host" "$base/signup" -o /dev/null --data-urlencode "csrf=$(csrf_of "$work/form.html")" \
-  --data-urlencode "email=buyer@example.com" --data-urlencode "password=a long bench passphrase 42" --data-urlencode "terms=yes"
+sign_up "$base" "$host" "$jar" buyer@example.com
 account=$(curl -s -b "$jar" -H "Host: $host" "$base/api/v1/account")
 account_id=$(echo "$account" | sed 's/.*"id":"\(acc_[0-9a-f]*\)".*/\1/')
 session_csrf=$(echo "$account" | sed 's/.*"csrf_token":"\([^"]*\)".*/\1/')

@@ -24,6 +24,19 @@ class TenantFoldersTest {
 
     private static final String PRODUCTION = "production";
     private static final String LOCAL = "local";
+    /** Where the folders {@code invalid/broken} and {@code invalid/misnamed} are wrong, as file:key. */
+    private static final List<String> INVALID_FOLDERS_PROBLEMS = List.of(
+            "broken/tenant.yaml:support_email",
+            "broken/tenant.yaml:hosts[1]",
+            "broken/tenant.yaml:branding.colour",
+            "broken/tenant.yaml:branding.colors.primary",
+            "broken/tenant.yaml:branding.colors.text",
+            "broken/tenant.yaml:plans[0].price.amount",
+            "broken/tenant.yaml:branding.logo",
+            "broken/tenant.yaml:payment.config.secret_key",
+            "broken/tenant.yaml:credits.signup_bonus",
+            "broken/tenant.yaml:credits.max_concurrent_jobs_per_tenant",
+            "misnamed/tenant.yaml:slug");
 
     @TempDir
     Path workDir;
@@ -214,18 +227,8 @@ class TenantFoldersTest {
                 () -> fixture.apply(PRODUCTION, fixture.folder("invalid", "broken"),
                         fixture.folder("invalid", "misnamed"), beta));
 
-        assertThat(rejected.problems()).extracting(p -> p.file() + ":" + p.path()).containsExactlyInAnyOrder(
-                "broken/tenant.yaml:support_email",
-                "broken/tenant.yaml:hosts[1]",
-                "broken/tenant.yaml:branding.colour",
-                "broken/tenant.yaml:branding.colors.primary",
-                "broken/tenant.yaml:branding.colors.text",
-                "broken/tenant.yaml:plans[0].price.amount",
-                "broken/tenant.yaml:branding.logo",
-                "broken/tenant.yaml:payment.config.secret_key",
-                "broken/tenant.yaml:credits.signup_bonus",
-                "broken/tenant.yaml:credits.max_concurrent_jobs_per_tenant",
-                "misnamed/tenant.yaml:slug");
+        assertThat(rejected.problems()).extracting(p -> p.file() + ":" + p.path())
+                .containsExactlyInAnyOrderElementsOf(INVALID_FOLDERS_PROBLEMS);
         assertThat(rejected.problems()).extracting(ConfigProblem::toString).contains(
                 "broken/tenant.yaml:plans[0].price.amount: must be a whole number, not the text \"twelve\"",
                 "broken/tenant.yaml:branding.colors.primary: must be a colour written #rrggbb, was \"#12345\"",
@@ -570,18 +573,8 @@ class TenantFoldersTest {
             InvalidTenantConfigException rejected = catchThrowableOfType(InvalidTenantConfigException.class,
                     () -> startUp(fixture.folder("invalid", "broken"), fixture.folder("invalid", "misnamed"), beta));
 
-            assertThat(rejected.problems()).extracting(p -> p.file() + ":" + p.path()).containsExactlyInAnyOrder(
-                    "broken/tenant.yaml:support_email",
-                    "broken/tenant.yaml:hosts[1]",
-                    "broken/tenant.yaml:branding.colour",
-                    "broken/tenant.yaml:branding.colors.primary",
-                    "broken/tenant.yaml:branding.colors.text",
-                    "broken/tenant.yaml:plans[0].price.amount",
-                    "broken/tenant.yaml:branding.logo",
-                    "broken/tenant.yaml:payment.config.secret_key",
-                    "broken/tenant.yaml:credits.signup_bonus",
-                    "broken/tenant.yaml:credits.max_concurrent_jobs_per_tenant",
-                    "misnamed/tenant.yaml:slug");
+            assertThat(rejected.problems()).extracting(p -> p.file() + ":" + p.path())
+                    .containsExactlyInAnyOrderElementsOf(INVALID_FOLDERS_PROBLEMS);
             assertThat(rejected.getMessage()).contains("nothing was changed");
             assertThat(fixture.dump()).isEqualTo(dump);
         }
