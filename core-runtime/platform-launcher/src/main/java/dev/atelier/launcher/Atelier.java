@@ -110,7 +110,7 @@ public final class Atelier implements AutoCloseable {
                 new DatabaseReadiness(database), new PluginHostReadiness(plugins)));
         TenantSites sites = new TenantSites(tenants);
         TenantWeb tenantWeb = new TenantWeb(new SiteSetup(tenants.directory(), sites, sites,
-                config.home().resolve("themes"), config.get(Keys.OPERATOR_HOST), sites, sites),
+                config.home().resolve("themes"), config.get(Keys.OPERATOR_HOST), sites, sites, sites),
                 new Links("local".equals(config.profile()), config.get(Keys.SECURE_COOKIES),
                         config.get(Keys.BASE_DOMAIN)));
         payments = new Payments(database.dataSource(), generation.ledger(),

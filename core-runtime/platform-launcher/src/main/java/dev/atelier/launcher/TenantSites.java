@@ -8,17 +8,20 @@ import dev.atelier.core.tenants.TenantModule;
 import dev.atelier.core.tenants.TenantSettings;
 import dev.atelier.web.tenant.BrandingStore;
 import dev.atelier.web.tenant.ModelOffersStore;
+import dev.atelier.web.tenant.PlansStore;
 import dev.atelier.web.tenant.PluginSettingsStore;
 import dev.atelier.web.tenant.TenantAsset;
 import dev.atelier.web.tenant.TenantSiteData;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Gives the web layer's tenant sites what they need from the tenant module: assets, template overrides, branding,
- * models and prices, plugin settings.
+ * models and prices, plugin settings, plans.
  */
-final class TenantSites implements TenantSiteData, BrandingStore, ModelOffersStore, PluginSettingsStore {
+final class TenantSites implements TenantSiteData, BrandingStore, ModelOffersStore, PluginSettingsStore,
+        PlansStore {
 
     private final TenantModule tenants;
 
@@ -59,6 +62,11 @@ final class TenantSites implements TenantSiteData, BrandingStore, ModelOffersSto
     @Override
     public void save(String tenantId, PluginSettingsUpdate update) {
         tenants.admin().updatePluginSettings(byId(tenantId).slug(), update);
+    }
+
+    @Override
+    public void save(String tenantId, UnaryOperator<List<TenantSettings.Plan>> edit) {
+        tenants.admin().updatePlans(byId(tenantId).slug(), edit);
     }
 
     private Tenant byId(String tenantId) {

@@ -234,6 +234,45 @@ public final class CreditLedger {
         return new Reversal(taken, owed);
     }
 
+    /**
+     * Carries what is left of {@code fromGrants} (a plan's credits of the period that ended) into a new grant, in the
+     * caller's transaction: up to {@code max} credits, as one GRANT entry with its own reason and expiry, which takes
+     * the credits it carries from those grants (its {@code credit_spend} rows name them). The balance stays what it
+     * was until the old grants would have expired; after that the carried credits stay until {@code expiresAt}.
+     * Grants of other accounts or tenants are ignored. Locks the account.
+     *
+     * @param fromGrants the grant entry ids credits are carried from, taken in this order
+     * @param max the most credits carried; {@link Long#MAX_VALUE} for all that is left
+     * @param reason shown to the user, such as {@code "Creator plan: unused credits carried over"}
+     * @param key names this rollover, such as {@code "rollover:<payment id>"}; unique per tenant. Rolling over again
+     *     with the same key carries nothing more and returns the first rollover
+     * @return the rollover's grant; empty when nothing was left to carry (or {@code max} is 0)
+     */
+    public Optional<LedgerEntry> rollover(Connection connection, String tenantId, String accountId,
+            List<String> fromGrants, long max, String reason, Instant expiresAt, String key) throws SQLException {
+        lockAccount(connection, tenantId, accountId);
+        Optional<LedgerEntry> before = byKey(connection, tenantId, "grant:" + key);
+        if (before.isPresent() || max <= 0) {
+            return before;
+        }
+        List<GrantRemainder> sources = new ArrayList<>();
+        long left = 0;
+        for (GrantRemainder grant : remainders(connection, tenantId, accountId)) {
+            if (fromGrants.contains(grant.id())) {
+                sources.add(grant);
+                left += grant.remaining();
+            }
+        }
+        sources.sort(Comparator.comparingInt(g -> fromGrants.indexOf(g.id())));
+        long carried = Math.min(max, left);
+        if (carried == 0) {
+            return Optional.empty();
+        }
+        LedgerEntry carry = grant(connection, tenantId, accountId, carried, reason, expiresAt, key);
+        spendInOrder(connection, carry, sources);
+        return Optional.of(carry);
+    }
+
     /** Every entry of the account, newest first; empty for another tenant's account. */
     public List<LedgerEntry> entries(String tenantId, String accountId) {
         return transactions.run("reading the credit ledger", connection -> {

@@ -113,9 +113,9 @@ record EventApplier(CreditLedger ledger, Clock clock, UuidV7 ids) {
                     paid.providerSubscriptionId(), offerId(paid.offerId(), checkout), paid.period(),
                     paid.occurredAt());
         }
-        Optional<Offer> offer = checkout.isPresent() ? checkout.map(CheckoutRecord::offer) : Optional
-                .ofNullable(offerId(paid.offerId(), checkout, connection, tenant.id(), subscriptionId))
-                .flatMap(id -> TenantOffers.find(tenant, id));
+        PlanRenewals renewals = new PlanRenewals(ledger);
+        Optional<Offer> offer = checkout.isPresent() ? checkout.map(CheckoutRecord::offer) : renewals.offer(connection,
+                tenant, offerId(paid.offerId(), checkout, connection, tenant.id(), subscriptionId), subscriptionId);
         if (offer.isEmpty()) {
             return new Result(Outcome.UNMATCHED, "payment " + paid.providerPaymentId() + " names no known plan or"
                     + " top-up (" + paid.offerId() + ")");
@@ -125,13 +125,17 @@ record EventApplier(CreditLedger ledger, Clock clock, UuidV7 ids) {
                 offer.get());
         long credits = offer.get().credits();
         if (credits > 0) {
-            Instant expires = offer.get().recurring() && paid.period() != null ? paid.period().end() : null;
+            Instant expires = PlanRenewals.expiry(tenant, offer.get(), paid);
             LedgerEntry grant = ledger.grant(connection, tenant.id(), account.get(), credits,
                     offer.get().name(), expires, "payment:" + paymentId);
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE billing_payment SET grant_entry_id = ? WHERE id = ?")) {
                 bind(update, grant.id(), paymentId).executeUpdate();
             }
+        }
+        if (offer.get().recurring()) {
+            renewals.carryOver(connection, tenant, account.get(), subscriptionId, paymentId, offer.get(),
+                    paid.period() == null ? null : paid.period().end());
         }
         if (checkout.isPresent()) {
             Checkouts.settle(connection, checkout.get().id(), CheckoutRecord.Status.PAID, clock.instant());

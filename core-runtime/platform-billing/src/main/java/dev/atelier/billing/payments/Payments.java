@@ -93,6 +93,9 @@ public final class Payments {
      */
     public CheckoutRecord checkout(Tenant tenant, String accountId, String email, String offerId, URI origin)
             throws UnknownOfferException, PaymentsUnavailableException {
+        if (TenantOffers.archived(tenant, offerId)) {
+            throw UnknownOfferException.archived(offerId);
+        }
         Offer offer = TenantOffers.find(tenant, offerId).orElseThrow(() -> new UnknownOfferException(offerId));
         BoundPlugin<PaymentProvider> provider = available(tenant);
         String id = "chk_" + EventApplier.compact(ids);
@@ -402,7 +405,8 @@ public final class Payments {
             return List.of();
         }
         SubscriptionRecord s = subscription.get();
-        Offer offer = TenantOffers.find(tenant, s.offerId()).filter(Offer::recurring).orElseThrow(() ->
+        Offer offer = transactions.run("reading a subscription's plan", connection -> new PlanRenewals(ledger)
+                .offer(connection, tenant, s.offerId(), s.id())).filter(Offer::recurring).orElseThrow(() ->
                 new PaymentsUnavailableException("This plan is not offered any more.", false, null));
         java.time.ZonedDateTime start = s.periodEnd().atZone(java.time.ZoneOffset.UTC);
         PaymentEvent.Period next = new PaymentEvent.Period(s.periodEnd(), (offer.interval() == Offer.Interval.YEAR

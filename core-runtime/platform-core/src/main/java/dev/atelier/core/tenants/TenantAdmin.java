@@ -59,6 +59,24 @@ public interface TenantAdmin {
      */
     Tenant updatePluginSettings(String slug, PluginSettingsUpdate update);
 
+    /**
+     * Changes the plans and top-up packs the tenant sells ({@code plans} in tenant.yaml, archived ones included):
+     * {@code edit} is given the stored list, read under the tenant's lock, and returns the new one, so two admins
+     * editing at once both see their change kept.
+     *
+     * <p>The new list is checked exactly as a folder's {@code plans} are: ids unique and not blank, names not blank, prices
+     * and credits not negative, every price in one currency, {@code rollover} and {@code valid_days} in range. A plan
+     * left out of the list is gone from the document; subscriptions bought before keep renewing with the credits
+     * they were bought with (archive a plan instead to keep it listed for admins).
+     *
+     * @return the tenant as it is now
+     * @throws InvalidTenantConfigException naming each bad field by its tenant.yaml path ({@code plans[2].name},
+     *     {@code plans[0].price.currency}); nothing is stored
+     * @throws TenantNotFoundException if there is no such tenant
+     */
+    Tenant updatePlans(String slug,
+            java.util.function.UnaryOperator<java.util.List<TenantSettings.Plan>> edit);
+
     /** Highest credit price of one generation {@link #updateModels} accepts. */
     int MAX_MODEL_CREDITS = 100_000;
 

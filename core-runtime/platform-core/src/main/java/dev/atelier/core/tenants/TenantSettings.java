@@ -66,6 +66,14 @@ public record TenantSettings(
         return plugins;
     }
 
+    /**
+     * The one currency the tenant sells in: its plans' currency (tenant.yaml may not mix currencies), or
+     * {@code fallback} while it has no plans.
+     */
+    public String currency(String fallback) {
+        return plans.isEmpty() ? fallback : plans.get(0).currency();
+    }
+
     /** The payment plugin and its configuration, or {@code null}. */
     public PluginChoice payment() {
         return plugins.get(PAYMENT);
@@ -130,19 +138,44 @@ public record TenantSettings(
 
     /**
      * Something to buy: a subscription ({@code interval} {@code month} or {@code year}) or a one-time credit top-up
-     * ({@code interval} {@code null}).
+     * ({@code interval} {@code null}). All plans of a tenant share one currency (tenant.yaml is refused otherwise).
      *
      * @param priceMinor price in minor units of {@code currency} (1299 = 12.99)
      * @param credits credits granted per period or per purchase
      * @param features short bullet points for the pricing page
      * @param highlighted whether the pricing page features this plan
+     * @param archived whether it is withdrawn: not on the pricing page and not for sale, while subscriptions bought
+     *     before keep renewing with its credits
+     * @param rolloverMax a plan's unused credits carried into the next paid period, at most this many: {@link #NO_ROLLOVER}
+     *     (0, the default) carries nothing, {@link #ROLLOVER_ALL} carries everything left
+     * @param validDays days a top-up's credits last from the payment, or {@code null} for never (plans ignore it: their
+     *     credits last one period)
+     * @param prices the payment provider's existing price ids by provider plugin id ({@code stripe: price_123}); never
+     *     null, usually empty
      */
     public record Plan(
             String id, String name, long priceMinor, String currency, String interval, int credits,
-            List<String> features, boolean highlighted) {
+            List<String> features, boolean highlighted, boolean archived, long rolloverMax, Integer validDays,
+            Map<String, String> prices) {
+
+        /** {@link #rolloverMax} of a plan whose unused credits end with their period. */
+        public static final long NO_ROLLOVER = 0;
+        /** {@link #rolloverMax} of a plan whose unused credits all carry over. */
+        public static final long ROLLOVER_ALL = Long.MAX_VALUE;
 
         public Plan {
             features = List.copyOf(features);
+            prices = prices == null ? Map.of() : Map.copyOf(prices);
+            if (rolloverMax < 0) {
+                throw new IllegalArgumentException("rolloverMax must not be negative, was " + rolloverMax);
+            }
+        }
+
+        /** A plan on sale, without rollover, expiry or provider prices. */
+        public Plan(String id, String name, long priceMinor, String currency, String interval, int credits,
+                List<String> features, boolean highlighted) {
+            this(id, name, priceMinor, currency, interval, credits, features, highlighted, false, NO_ROLLOVER, null,
+                    Map.of());
         }
 
         public boolean isSubscription() {

@@ -10,12 +10,14 @@ import dev.atelier.web.site.accounts.SignInResource;
 import dev.atelier.web.site.accounts.SignUpResource;
 import dev.atelier.web.site.admin.AdminModelsResource;
 import dev.atelier.web.site.admin.AdminPages;
+import dev.atelier.web.site.admin.AdminPlansResource;
 import dev.atelier.web.site.admin.AdminPluginsResource;
 import dev.atelier.web.site.admin.AdminResource;
 import dev.atelier.web.site.admin.AdminPaymentsResource;
 import dev.atelier.web.site.admin.AdminUsersResource;
 import dev.atelier.web.site.admin.BrandingForms;
 import dev.atelier.web.site.admin.ModelForms;
+import dev.atelier.web.site.admin.PlanForms;
 import dev.atelier.web.site.admin.PluginForms;
 import dev.atelier.web.site.assets.BrandAssetResource;
 import dev.atelier.web.site.assets.BrandStyleResource;
@@ -60,6 +62,7 @@ public final class SiteFeature {
         config.register(AdminUsersResource.class);
         config.register(AdminPaymentsResource.class);
         config.register(AdminPluginsResource.class);
+        config.register(AdminPlansResource.class);
         if (web.setup().models() != null) {
             config.register(AdminModelsResource.class);
         }
@@ -70,6 +73,7 @@ public final class SiteFeature {
                 if (web.setup().models() != null) {
                     bind(new ModelForms(plugins.models(), web.setup().models())).to(ModelForms.class);
                 }
+                bind(new PlanForms(web.setup().plans())).to(PlanForms.class);
                 bind(new PluginForms(new TenantPluginDescriptions(plugins.kinds(), plugins.descriptions()),
                         web.setup().pluginSettings())).to(PluginForms.class);
                 BrandingForms branding = new BrandingForms(web.themes(), web.errors(), web.setup().branding());

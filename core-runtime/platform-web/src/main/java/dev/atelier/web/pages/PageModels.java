@@ -44,7 +44,8 @@ public record PageModels(Themes themes, StaticFiles files, BrandAssets brandAsse
         model.put("tenant", tenant(tenant));
         model.put("brand", brand(theme, branding, brandAssets.logoUrl(tenant).orElse(null),
                 brandAssets.faviconUrl(tenant).orElse(null)));
-        model.put("plans", settings == null ? List.of() : settings.plans().stream().map(PageModels::plan).toList());
+        model.put("plans", settings == null ? List.of() : settings.plans().stream()
+                .filter(plan -> !plan.archived()).map(PageModels::plan).toList());
         model.put("models", settings == null ? List.of() : settings.models().stream().map(this::model).toList());
         model.put("signIn", Map.of("google", settings != null && settings.signIn() != null && settings.signIn().google()));
         model.put("legal", legal(settings == null ? null : settings.legal()));

@@ -13,13 +13,14 @@ import java.util.Objects;
  * @param models saves the admin models form; {@code null} where generation is not wired (the admin area then has no
  *     models page)
  * @param pluginSettings saves the admin plugin settings form
+ * @param plans saves the admin plans form
  * @param themesDir the {@code themes/} folder ({@code <home>/themes}); must contain {@code default/}
  * @param operatorHost host name of the operator console ({@code atelier.operator-host}, default
  *     {@value #DEFAULT_OPERATOR_HOST}), which serves the start page at {@code /}
  */
 public record SiteSetup(
         TenantDirectory tenants, TenantSiteData data, BrandingStore branding, Path themesDir, String operatorHost,
-        ModelOffersStore models, PluginSettingsStore pluginSettings) {
+        ModelOffersStore models, PluginSettingsStore pluginSettings, PlansStore plans) {
 
     public static final String DEFAULT_OPERATOR_HOST = "operator.localhost";
 
@@ -29,6 +30,7 @@ public record SiteSetup(
         Objects.requireNonNull(branding, "branding");
         Objects.requireNonNull(themesDir, "themesDir");
         Objects.requireNonNull(pluginSettings, "pluginSettings");
+        Objects.requireNonNull(plans, "plans");
         operatorHost = Hosts.normalize(operatorHost == null ? DEFAULT_OPERATOR_HOST : operatorHost);
     }
 }

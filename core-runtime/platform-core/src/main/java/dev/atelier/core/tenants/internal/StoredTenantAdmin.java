@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /** {@link TenantAdmin} writing through a tenant-scoped EntityManager, one transaction per change. */
 public final class StoredTenantAdmin implements TenantAdmin {
@@ -159,6 +160,18 @@ public final class StoredTenantAdmin implements TenantAdmin {
     public Tenant updatePluginSettings(String slug, PluginSettingsUpdate update) {
         return change(slug, (em, tenantId, doc, secrets) -> pluginSettings.apply(tenantId, slug, doc, secrets,
                 update));
+    }
+
+    @Override
+    public Tenant updatePlans(String slug, UnaryOperator<List<TenantSettings.Plan>> edit) {
+        return change(slug, (em, tenantId, doc, secrets) -> {
+            ArrayNode list = PlanDocument.of(edit.apply(TenantMapping.plans(doc)));
+            List<ConfigProblem> problems = PlanDocument.problems(list);
+            if (!problems.isEmpty()) {
+                throw new InvalidTenantConfigException(problems);
+            }
+            doc.set("plans", list);
+        });
     }
 
     /** Changes the stored document and, where it must, the sealed secrets (name to sealed value) in place. */

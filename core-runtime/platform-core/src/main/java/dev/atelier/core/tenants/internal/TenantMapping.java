@@ -97,15 +97,7 @@ final class TenantMapping {
                         steps(m.path("steps"))));
             }
         }
-        List<TenantSettings.Plan> plans = new ArrayList<>();
-        doc.path("plans").forEach(p -> {
-            List<String> features = new ArrayList<>();
-            p.path("features").forEach(f -> features.add(f.asText()));
-            plans.add(new TenantSettings.Plan(p.path("id").asText(), p.path("name").asText(),
-                    p.path("price").path("amount").asLong(), p.path("price").path("currency").asText(),
-                    text(p, "interval", null), p.path("credits").asInt(), features,
-                    p.path("highlighted").asBoolean(false)));
-        });
+        List<TenantSettings.Plan> plans = plans(doc);
         JsonNode google = doc.path("sign_in").path("google");
         TenantSettings.SignIn signIn = google.isObject()
                 ? new TenantSettings.SignIn(true, strings(google))
@@ -124,6 +116,30 @@ final class TenantMapping {
             }
         });
         return new TenantSettings(models, plans, plugins(doc), signIn, facts, admins, credits(doc.path("credits")));
+    }
+
+    /** The document's {@code plans}, archived ones included, in their order. */
+    static List<TenantSettings.Plan> plans(JsonNode doc) {
+        List<TenantSettings.Plan> plans = new ArrayList<>();
+        doc.path("plans").forEach(p -> {
+            List<String> features = new ArrayList<>();
+            p.path("features").forEach(f -> features.add(f.asText()));
+            plans.add(new TenantSettings.Plan(p.path("id").asText(), p.path("name").asText(),
+                    p.path("price").path("amount").asLong(), p.path("price").path("currency").asText(),
+                    text(p, "interval", null), p.path("credits").asInt(), features,
+                    p.path("highlighted").asBoolean(false), p.path("archived").asBoolean(false),
+                    rollover(p.path("rollover")), p.hasNonNull("valid_days") ? p.get("valid_days").asInt() : null,
+                    strings(p.path("prices"))));
+        });
+        return plans;
+    }
+
+    /** {@code rollover}: absent or {@code none} carries nothing, {@code all} everything, a number at most that. */
+    static long rollover(JsonNode rollover) {
+        if (rollover.isIntegralNumber()) {
+            return rollover.asLong();
+        }
+        return "all".equals(rollover.asText()) ? TenantSettings.Plan.ROLLOVER_ALL : TenantSettings.Plan.NO_ROLLOVER;
     }
 
     private static List<PriceStep> steps(JsonNode steps) {

@@ -74,7 +74,7 @@ public final class BillingPageResource {
                 : billing.payments().checkout(tenant, accountId, checkoutId);
         Payments payments = billing.payments();
         BillingViews.PlanView plan = payments.subscription(tenant, accountId).map(s -> BillingViews.plan(s,
-                TenantOffers.find(tenant, s.offerId()).map(Offer::name).orElse(s.offerId()))).orElse(null);
+                TenantOffers.resolve(tenant, s.offerId()).map(Offer::name).orElse(s.offerId()))).orElse(null);
         return new BillingViews.BillingPage(payments.balance(tenant, accountId), payments.owed(tenant, accountId), plan,
                 payments.payments(tenant, accountId, PAYMENTS_SHOWN, null).stream().map(BillingViews::payment).toList(),
                 checkout.map(BillingPageResource::notice).orElse(null),
