@@ -8,11 +8,17 @@ import java.util.Set;
  * The owner's purchase: a Creator plan bought through the sandbox's test checkout page, its payment and subscription.
  * Nobody else can open or answer the owner's checkout page (404), and the billing pages and API show each person only
  * their own purchases. In the admin area, the other tenant's admin cannot find the owner's payment (404 for its id) and
- * the owner's neighbour, who is no admin, is refused; neither can refund it.
+ * the owner's neighbour, who is no admin, is refused; neither can refund it. The owner tenant's archived plan, with its
+ * provider price id, is seen and changed by its own admins only: the other tenant's admin finds no such plan (404) and
+ * the neighbour is refused.
  */
 final class BillingCase {
 
     private BillingCase() {}
+
+    /** The owner tenant's archived plan and its provider price id, which only its admins see. */
+    private static final String PLAN = "isolated-owner-plan";
+    private static final String PRICE_ID = "price_isolated_owner";
 
     /** Creates the thing as the cast's owner and says how to probe it. */
     static Thing create(Cast cast) throws Exception {
@@ -25,9 +31,17 @@ final class BillingCase {
         String paymentId = owner.json("/api/v1/billing/payments").get("items").get(0).get("id").asText();
         String subscriptionId = owner.json("/api/v1/billing/subscription").get("subscription").get("id").asText();
         Map<String, String> refund = Map.of("payment", paymentId, "amount", "1.00", "reason", "Intruder's refund");
-        return Thing.of(Set.of(checkoutId, paymentId, subscriptionId), () -> owner.json("/api/v1/billing/payments")
-                + " "
-                + owner.json("/api/v1/billing/subscription"))
+        Party admin = cast.ownerAdmin();
+        Party.expect(admin.post("/admin/plans", Map.of("id", PLAN, "name", "Isolated plan", "interval", "month",
+                "price", "3", "credits", "10", "rollover", "none", "provider_price", PRICE_ID)), 303,
+                "the owner's admin adding a plan");
+        Party.expect(admin.post("/admin/plans/archive", Map.of("id", PLAN, "archived", "1")), 303,
+                "the owner's admin archiving it");
+        Map<String, String> edit = Map.of("editing", PLAN, "name", "Intruder's plan", "interval", "month",
+                "price", "1", "credits", "99999", "rollover", "all", "provider_price", "price_intruder");
+        return Thing.of(Set.of(checkoutId, paymentId, subscriptionId, PRICE_ID), () -> owner.json(
+                "/api/v1/billing/payments") + " " + owner.json("/api/v1/billing/subscription") + " "
+                + plans(admin))
                 .probe(Probe.get(testPage))
                 .probe(Probe.get("/account/billing/receipts/" + paymentId))
                 .probe(Probe.form(testPage, Map.of("outcome", "decline")))
@@ -44,6 +58,22 @@ final class BillingCase {
                 .probe(Probe.get("/admin/payments?q=" + owner.email()).ownOnly(), cast.strangerAdmin(),
                         cast.neighbour())
                 .probe(Probe.form("/admin/payments/refund", refund), cast.strangerAdmin())
-                .probe(Probe.form("/admin/payments/refund", refund).ownOnly(), cast.neighbour());
+                .probe(Probe.form("/admin/payments/refund", refund).ownOnly(), cast.neighbour())
+                .probe(Probe.get("/admin/plans").ownOnly(), cast.strangerAdmin(), cast.neighbour())
+                .probe(Probe.get("/admin/plans?edit=" + PLAN), cast.strangerAdmin())
+                .probe(Probe.get("/admin/plans?edit=" + PLAN).ownOnly(), cast.neighbour())
+                .probe(Probe.form("/admin/plans", edit).ownOnly(), cast.strangerAdmin(), cast.neighbour())
+                .probe(Probe.form("/admin/plans/archive", Map.of("id", PLAN, "archived", "0")),
+                        cast.strangerAdmin())
+                .probe(Probe.form("/admin/plans/archive", Map.of("id", PLAN, "archived", "0")).ownOnly(),
+                        cast.neighbour());
+    }
+
+    /** The owner tenant's plans as its admin's edit form shows the isolated one: name, price, archived or not. */
+    private static String plans(Party admin) throws Exception {
+        String form = admin.get("/admin/plans?edit=" + PLAN).body();
+        String list = admin.get("/admin/plans").body();
+        return form.contains("Intruder") + " " + form.contains(PRICE_ID) + " " + form.contains("value=\"3\"") + " "
+                + list.contains("id=\"archived-title\"");
     }
 }
