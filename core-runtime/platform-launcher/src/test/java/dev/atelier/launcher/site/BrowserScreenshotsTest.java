@@ -196,6 +196,41 @@ class BrowserScreenshotsTest {
         }
     }
 
+    @Test
+    void anAdminAddsAndArchivesAPlanAndSeesARefusedPlanFormInBothThemes() {
+        for (String slug : List.of("auratuner", platform.secondDemoTenant())) {
+            String admin = platform.accounts().signedInAdmin(slug, "plans@" + slug + ".example");
+            try (BrowserContext signedIn = browser.newContext(new Browser.NewContextOptions()
+                    .setViewportSize(1280, 900)); Page page = signedIn.newPage()) {
+                signedIn.addCookies(List.of(new Cookie(Cookies.SESSION, admin).setUrl(origin(slug))));
+                page.navigate(origin(slug) + "/admin/plans");
+                Locator form = page.locator("form#plan-form");
+                form.locator("input[name=id]").fill("shot-" + slug);
+                form.locator("input[name=name]").fill("Archived for the screenshot");
+                form.locator("input[name=price]").fill("4.50");
+                form.locator("input[name=credits]").fill("120");
+                form.locator("button[type=submit]").click();
+                page.waitForURL("**/admin/plans?saved=*");
+                page.locator("tr[data-plan='shot-" + slug + "'] form button[type=submit]").click();
+                page.waitForURL("**/admin/plans?saved=*");
+                shot(page, slug + "-admin-plans");
+                assertThat(page.content()).contains("Archived", "Un-archive", "Plans &amp; top-ups");
+
+                page.navigate(origin(slug) + "/admin/plans");
+                form = page.locator("form#plan-form");
+                form.locator("input[name=id]").fill("Not An Id");
+                form.locator("input[name=name]").fill("Refused");
+                form.locator("input[name=price]").fill("4.999");
+                form.locator("input[name=credits]").fill("12");
+                form.locator("input[name=rollover][value=max]").check();
+                form.locator("button[type=submit]").click();
+                page.waitForLoadState();
+                shot(page, slug + "-admin-plans-refused");
+                assertThat(page.content()).contains("Nothing was saved", "value=\"4.999\"");
+            }
+        }
+    }
+
     /** Opens the newest payment's refund form and sends it. */
     private static void refund(Page page, String amount, String reason) {
         Locator form = page.locator("tr.payment-detail details.refund-form").first();
