@@ -278,17 +278,7 @@ class PaymentEventsTest {
     }
 
     private String openCheckout(Offer offer) {
-        String id = "chk_" + offer.id();
-        transactions.run("test checkout", connection -> {
-            Checkouts.insert(connection, id, LedgerFixture.ALPHA, ADA, PROVIDER, offer, now);
-            try (var insert = connection.prepareStatement("INSERT INTO billing_customer (tenant_id, provider,"
-                    + " account_id, provider_customer_id, created_at) VALUES (?, ?, ?, ?, ?)"
-                    + " ON CONFLICT DO NOTHING")) {
-                Sql.bind(insert, LedgerFixture.ALPHA, PROVIDER, ADA, "cus_ada", now).executeUpdate();
-            }
-            return null;
-        });
-        return id;
+        return TestCheckouts.open(transactions, PROVIDER, ADA, offer, now);
     }
 
     private AppliedEvent apply(PaymentEvent event) {

@@ -10,7 +10,6 @@ import dev.atelier.core.tenants.Tenant;
 import dev.atelier.core.tenants.TenantSettings;
 import dev.atelier.core.tenants.TenantSettings.Plan;
 import dev.atelier.core.tenants.TenantStatus;
-import dev.atelier.spi.payment.Offer;
 import dev.atelier.spi.payment.PaymentEvent.PaymentSucceeded;
 import dev.atelier.spi.payment.PaymentEvent.Period;
 import dev.atelier.spi.payment.PaymentEvent.SubscriptionStarted;
@@ -195,18 +194,7 @@ class PlanRenewalsTest {
     }
 
     private String checkout(Tenant tenant, String offerId) {
-        Offer offer = TenantOffers.find(tenant, offerId).orElseThrow();
-        String id = "chk_" + offerId;
-        transactions.run("test checkout", connection -> {
-            Checkouts.insert(connection, id, LedgerFixture.ALPHA, ADA, PROVIDER, offer, now);
-            try (var insert = connection.prepareStatement("INSERT INTO billing_customer (tenant_id, provider,"
-                    + " account_id, provider_customer_id, created_at) VALUES (?, ?, ?, ?, ?)"
-                    + " ON CONFLICT DO NOTHING")) {
-                Sql.bind(insert, LedgerFixture.ALPHA, PROVIDER, ADA, "cus_ada", now).executeUpdate();
-            }
-            return null;
-        });
-        return id;
+        return TestCheckouts.open(transactions, PROVIDER, ADA, TenantOffers.find(tenant, offerId).orElseThrow(), now);
     }
 
     private AppliedEvent apply(Tenant tenant, dev.atelier.spi.payment.PaymentEvent event) {
