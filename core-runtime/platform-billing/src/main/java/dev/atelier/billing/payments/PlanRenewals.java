@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What a payment without a checkout (a renewal) grants, and how long credits last.
@@ -25,6 +27,8 @@ import java.util.Optional;
  * description), so the subscriber keeps receiving what they bought; such a plan carries no credits over.
  */
 record PlanRenewals(CreditLedger ledger) {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PlanRenewals.class);
 
     /** Periods longer than this are read as yearly when a removed plan's interval is judged from its last period. */
     private static final Duration LONGEST_MONTH = Duration.ofDays(45);
@@ -39,11 +43,17 @@ record PlanRenewals(CreditLedger ledger) {
         if (listed.isPresent() || subscriptionId == null) {
             return listed;
         }
-        return previous(connection, tenant.id(), subscriptionId, "").map(Previous::offer);
+        Optional<Offer> bought = previous(connection, tenant.id(), subscriptionId, "").map(Previous::offer);
+        // Kept for an operator to find: the tenant removed a plan that still has subscribers.
+        bought.ifPresent(offer -> LOG.warn("Tenant {} no longer lists plan {}; subscription {} renews with the {}"
+                + " credits its previous payment granted", tenant.slug(), offerId, subscriptionId, offer.credits()));
+        return bought;
     }
 
-    /** When the credits of {@code offer} paid by {@code paid} expire: a plan's at its period end, a top-up's after its
-     * {@code valid_days}, else never. */
+    /**
+     * When the credits of {@code offer} paid by {@code paid} expire: a plan's at its period end, a top-up's after its
+     * {@code valid_days}, else never.
+     */
     static Instant expiry(Tenant tenant, Offer offer, PaymentSucceeded paid) {
         if (offer.recurring()) {
             return paid.period() == null ? null : paid.period().end();

@@ -5,7 +5,7 @@ import dev.atelier.core.db.JdbcTransactions;
 import dev.atelier.spi.payment.Offer;
 import java.time.Instant;
 
-/** Records a checkout of tenant ALPHA's account with the provider's customer {@code cus_<account>}, as Payments does. */
+/** Records a checkout of an account of tenant ALPHA, and its provider customer {@code cus_<account>}, as Payments does. */
 final class TestCheckouts {
 
     private TestCheckouts() {}

@@ -64,8 +64,8 @@ public interface TenantAdmin {
      * {@code edit} is given the stored list, read under the tenant's lock, and returns the new one, so two admins
      * editing at once both see their change kept.
      *
-     * <p>The new list is checked exactly as a folder's {@code plans} are: ids unique and not blank, names not blank, prices
-     * and credits not negative, every price in one currency, {@code rollover} and {@code valid_days} in range. A plan
+     * <p>The new list is checked exactly as a folder's {@code plans} are: ids unique and not blank, names not blank,
+     * prices and credits not negative, every price in one currency, {@code rollover} and {@code valid_days} in range. A plan
      * left out of the list is gone from the document; subscriptions bought before keep renewing with the credits
      * they were bought with (archive a plan instead to keep it listed for admins).
      *

@@ -146,8 +146,8 @@ public record TenantSettings(
      * @param highlighted whether the pricing page features this plan
      * @param archived whether it is withdrawn: not on the pricing page and not for sale, while subscriptions bought
      *     before keep renewing with its credits
-     * @param rolloverMax a plan's unused credits carried into the next paid period, at most this many: {@link #NO_ROLLOVER}
-     *     (0, the default) carries nothing, {@link #ROLLOVER_ALL} carries everything left
+     * @param rolloverMax a plan's unused credits carried into the next paid period, at most this many:
+     *     {@link #NO_ROLLOVER} (0, the default) carries nothing, {@link #ROLLOVER_ALL} carries everything left
      * @param validDays days a top-up's credits last from the payment, or {@code null} for never (plans ignore it: their
      *     credits last one period)
      * @param prices the payment provider's existing price ids by provider plugin id ({@code stripe: price_123}); never

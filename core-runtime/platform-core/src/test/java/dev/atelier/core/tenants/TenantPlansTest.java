@@ -18,12 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Plans in tenant.yaml (one currency, archived, rollover, top-up validity, provider prices) and from the admin area. */
+/** Plans in tenant.yaml (one currency, archived, rollover, top-up validity, provider prices) and from the admin. */
 @ExtendWith(TestPostgresExtension.class)
 class TenantPlansTest {
 
-    private static final String TOP_UP = "  - {id: topup-200, name: \"200 credits\", price: {amount: 500, currency: USD},"
-            + " credits: 200}";
+    private static final String TOP_UP = "  - {id: topup-200, name: \"200 credits\","
+            + " price: {amount: 500, currency: USD}, credits: 200}";
 
     @TempDir
     Path workDir;
