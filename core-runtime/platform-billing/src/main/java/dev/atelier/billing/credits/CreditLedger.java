@@ -14,8 +14,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -75,6 +75,55 @@ public final class CreditLedger {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (tenant_id, idempotency_key) DO NOTHING
             RETURNING\s""" + COLUMNS;
+
+    // Creates the account's lock row on first use and locks it; returns its running totals (held, shortfall).
+    private static final String LOCK = """
+            INSERT INTO credit_account (tenant_id, account_id, created_at) VALUES (?, ?, ?)
+                ON CONFLICT (tenant_id, account_id) DO NOTHING;
+            SELECT held, shortfall FROM credit_account WHERE tenant_id = ? AND account_id = ? FOR UPDATE""";
+
+    // A HOLD, checked against the spendable credits and added to the account's held total. The first statement locks
+    // the account (an account without its row has no grants, so nothing to hold); the second, sent in the same round
+    // trip, reads with a snapshot taken after the lock, so the totals it checks are current. Returns the spendable
+    // credits before the hold as the last column, and the entry's columns when it was written (null when the job
+    // already had its hold).
+    private static final String HOLD = """
+            SELECT 1 FROM credit_account WHERE tenant_id = ? AND account_id = ? FOR UPDATE;
+            WITH spendable AS (
+                SELECT COALESCE((SELECT SUM(remaining) FROM credit_grant_remainder
+                                  WHERE tenant_id = ? AND account_id = ? AND remaining > 0
+                                    AND (expires_at IS NULL OR expires_at > ?)), 0)
+                     -- Credits owed after a refund are settled by the next grants; until then they are not spendable.
+                     - COALESCE((SELECT held + shortfall FROM credit_account
+                                  WHERE tenant_id = ? AND account_id = ?), 0) AS credits),
+            written AS (
+                INSERT INTO credit_entry (id, tenant_id, account_id, kind, amount, reason, job_id, idempotency_key,
+                                          created_at, expires_at)
+                SELECT ?, ?, ?, 'HOLD', ?, NULL, ?, ?, ?, NULL FROM spendable WHERE credits >= ?
+                ON CONFLICT DO NOTHING
+                RETURNING\s""" + COLUMNS + """
+            ),
+            raised AS (
+                UPDATE credit_account SET held = held + ?
+                 WHERE tenant_id = ? AND account_id = ? AND EXISTS (SELECT 1 FROM written))
+            SELECT w.*, s.credits FROM spendable s LEFT JOIN written w ON true""";
+
+    // A CAPTURE or RELEASE of the job's hold and the account's held total lowered by as much, in one statement; see
+    // settle(). Returns the entry written, or nothing.
+    private static final String SETTLE = """
+            WITH hold AS (
+                SELECT account_id, amount FROM credit_entry WHERE tenant_id = ? AND idempotency_key = ?),
+            written AS (
+                INSERT INTO credit_entry (id, tenant_id, account_id, kind, amount, reason, job_id, idempotency_key,
+                                          created_at, expires_at)
+                SELECT ?, ?, account_id, ?, amount, NULL, ?, ?, ?, NULL FROM hold
+                ON CONFLICT DO NOTHING
+                RETURNING\s""" + COLUMNS + """
+            ),
+            lowered AS (
+                UPDATE credit_account a SET held = a.held - w.amount FROM written w
+                 WHERE a.tenant_id = w.tenant_id AND a.account_id = w.account_id)
+            SELECT * FROM written""";
 
     private final JdbcTransactions transactions;
     private final Clock clock;
@@ -145,24 +194,48 @@ public final class CreditLedger {
         }
         // Prefixed so that no caller's key can collide with the keys of holds, captures and releases.
         String key = "grant:" + idempotencyKey;
-        lockAccount(connection, tenantId, accountId);
-        Optional<LedgerEntry> written = insert(connection, tenantId, accountId, LedgerEntry.Kind.GRANT, amount,
-                reason, null, key, expiresAt);
+        Totals totals;
+        Optional<LedgerEntry> written;
+        try (PreparedStatement insert = connection.prepareStatement(LOCK + ";\n" + INSERT_GRANT)) {
+            setLock(insert, tenantId, accountId);
+            insert.setString(6, newEntryId());
+            insert.setString(7, tenantId);
+            insert.setString(8, accountId);
+            insert.setLong(9, amount);
+            insert.setString(10, reason);
+            insert.setString(11, key);
+            insert.setObject(12, utc(clock.instant()));
+            insert.setObject(13, expiresAt == null ? null : utc(expiresAt));
+            insert.execute();
+            totals = totals(nextRows(insert), tenantId, accountId);
+            try (ResultSet row = followingRows(insert)) {
+                written = row.next() ? Optional.of(entry(row)) : Optional.empty();
+            }
+        }
         if (written.isEmpty()) {
             return byKey(connection, tenantId, key).orElseThrow(() -> new SQLException(
                     "credit_entry refused key " + key + " but holds no row for it"));
         }
-        try (PreparedStatement remainder = connection.prepareStatement("INSERT INTO credit_grant_remainder"
-                + " (grant_entry_id, tenant_id, account_id, remaining, expires_at, seq)"
-                + " SELECT id, tenant_id, account_id, amount, expires_at, seq FROM credit_entry WHERE id = ?")) {
-            remainder.setString(1, written.get().id());
-            remainder.executeUpdate();
-        }
         LOG.info("Granted {} credits to account {} of tenant {} ({})", amount, accountId, tenantId,
                 written.get().id());
-        settleShortfall(connection, written.get());
+        if (totals.shortfall() > 0) {
+            settleShortfall(connection, written.get(), totals.shortfall());
+        }
         return written.get();
     }
+
+    // The grant and its running remainder (see V11) in one statement, sent after LOCK in the same round trip.
+    private static final String INSERT_GRANT = """
+            WITH written AS (
+                INSERT INTO credit_entry (id, tenant_id, account_id, kind, amount, reason, job_id, idempotency_key,
+                                          created_at, expires_at)
+                VALUES (?, ?, ?, 'GRANT', ?, ?, NULL, ?, ?, ?)
+                ON CONFLICT (tenant_id, idempotency_key) DO NOTHING
+                RETURNING id, tenant_id, account_id, kind, amount, reason, job_id, created_at, expires_at, seq),
+            remainder AS (
+                INSERT INTO credit_grant_remainder (grant_entry_id, tenant_id, account_id, remaining, expires_at, seq)
+                SELECT id, tenant_id, account_id, amount, expires_at, seq FROM written)
+            SELECT\s""" + COLUMNS + " FROM written";
 
     /** What the account owes: credits a refund or lost dispute could not take back because they were spent. */
     public long shortfall(String tenantId, String accountId) {
@@ -217,13 +290,7 @@ public final class CreditLedger {
         if (taken > 0) {
             LedgerEntry reversal = insert(connection, tenantId, accountId, LedgerEntry.Kind.REVERSAL, taken, reason,
                     null, "reverse:" + key, null).orElseThrow();
-            List<GrantRemainder> grants = remainders(connection, tenantId, accountId);
-            Instant now = clock.instant();
-            grants.removeIf(g -> g.expiresAt() != null && !g.expiresAt().isAfter(now));
-            grants.sort(Comparator.comparing((GrantRemainder g) -> !g.id().equals(fromGrant))
-                    .thenComparing(GrantRemainder::expiresAt, Comparator.nullsLast(Comparator.naturalOrder()))
-                    .thenComparingLong(GrantRemainder::seq));
-            spendInOrder(connection, reversal, grants);
+            spend(connection, reversal, SpendOrder.reversal(fromGrant, clock.instant()));
         }
         long owed = amount - taken;
         if (owed > 0) {
@@ -284,31 +351,58 @@ public final class CreditLedger {
      * balance-changing write takes this lock first, so writes to one account run one after another.
      */
     public void lockAccount(Connection connection, String tenantId, String accountId) throws SQLException {
-        // The row exists for every account but a first-timer's, so try the lock alone before creating the row.
-        if (lockRow(connection, tenantId, accountId)) {
-            return;
-        }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO credit_account (tenant_id,"
-                + " account_id, created_at) VALUES (?, ?, ?) ON CONFLICT (tenant_id, account_id) DO NOTHING")) {
-            insert.setString(1, tenantId);
-            insert.setString(2, accountId);
-            insert.setObject(3, utc(clock.instant()));
-            insert.executeUpdate();
-        }
-        if (!lockRow(connection, tenantId, accountId)) {
-            throw new SQLException("credit_account row for " + tenantId + "/" + accountId + " vanished");
+        lock(connection, tenantId, accountId);
+    }
+
+    /** The account's running totals, read with its lock: they stay true until the caller's transaction ends. */
+    private record Totals(long held, long shortfall) {}
+
+    private Totals lock(Connection connection, String tenantId, String accountId) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(LOCK)) {
+            setLock(lock, tenantId, accountId);
+            lock.execute();
+            return totals(nextRows(lock), tenantId, accountId);
         }
     }
 
-    private static boolean lockRow(Connection connection, String tenantId, String accountId) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement("SELECT 1 FROM credit_account"
-                + " WHERE tenant_id = ? AND account_id = ? FOR UPDATE")) {
-            lock.setString(1, tenantId);
-            lock.setString(2, accountId);
-            try (ResultSet row = lock.executeQuery()) {
-                return row.next();
+    // Parameters 1 to 5 of LOCK and of the statements that begin with it.
+    private void setLock(PreparedStatement statement, String tenantId, String accountId) throws SQLException {
+        statement.setString(1, tenantId);
+        statement.setString(2, accountId);
+        statement.setObject(3, utc(clock.instant()));
+        statement.setString(4, tenantId);
+        statement.setString(5, accountId);
+    }
+
+    private static Totals totals(ResultSet row, String tenantId, String accountId) throws SQLException {
+        try (row) {
+            if (!row.next()) {
+                throw new SQLException("credit_account row for " + tenantId + "/" + accountId + " vanished");
+            }
+            return new Totals(row.getLong(1), row.getLong(2));
+        }
+    }
+
+    /**
+     * The next result of a statement that sent several in one round trip (pgjdbc sends a statement text holding
+     * several as one message train, and each still reads with its own snapshot), skipping update counts.
+     */
+    private static ResultSet nextRows(PreparedStatement statement) throws SQLException {
+        while (statement.getResultSet() == null) {
+            if (!statement.getMoreResults() && statement.getUpdateCount() == -1) {
+                throw new SQLException("Expected one more result set from the ledger's statements");
             }
         }
+        ResultSet rows = statement.getResultSet();
+        return rows;
+    }
+
+    /** Advances past the current result to the next one holding rows. */
+    private static ResultSet followingRows(PreparedStatement statement) throws SQLException {
+        if (!statement.getMoreResults() && statement.getUpdateCount() == -1) {
+            throw new SQLException("Expected one more result set from the ledger's statements");
+        }
+        return nextRows(statement);
     }
 
     /**
@@ -324,18 +418,37 @@ public final class CreditLedger {
         if (amount <= 0) {
             throw new IllegalArgumentException("A hold must be at least 1 credit, was " + amount);
         }
-        lockAccount(connection, tenantId, accountId);
-        // Credits owed after a refund are settled by the next grants; until then they are not spendable.
-        long balance = balance(connection, tenantId, accountId) - shortfall(connection, tenantId, accountId);
-        if (balance < amount) {
-            throw new InsufficientCreditsException(Math.max(0, balance), amount);
+        try (PreparedStatement insert = connection.prepareStatement(HOLD)) {
+            Instant now = clock.instant();
+            insert.setString(1, tenantId);
+            insert.setString(2, accountId);
+            insert.setString(3, tenantId);
+            insert.setString(4, accountId);
+            insert.setObject(5, utc(now));
+            insert.setString(6, tenantId);
+            insert.setString(7, accountId);
+            insert.setString(8, newEntryId());
+            insert.setString(9, tenantId);
+            insert.setString(10, accountId);
+            insert.setLong(11, amount);
+            insert.setString(12, jobId);
+            insert.setString(13, "hold:" + jobId);
+            insert.setObject(14, utc(now));
+            insert.setLong(15, amount);
+            insert.setLong(16, amount);
+            insert.setString(17, tenantId);
+            insert.setString(18, accountId);
+            insert.execute();
+            nextRows(insert).close();
+            try (ResultSet row = followingRows(insert)) {
+                row.next();
+                long spendable = row.getLong(10);
+                if (spendable < amount) {
+                    throw new InsufficientCreditsException(Math.max(0, spendable), amount);
+                }
+                return row.getString(1) == null ? Optional.empty() : Optional.of(entry(row));
+            }
         }
-        Optional<LedgerEntry> written = insert(connection, tenantId, accountId, LedgerEntry.Kind.HOLD, amount, null,
-                jobId, "hold:" + jobId, null);
-        if (written.isPresent()) {
-            addHeld(connection, tenantId, accountId, amount);
-        }
-        return written;
     }
 
     /**
@@ -346,18 +459,7 @@ public final class CreditLedger {
      * @return the capture, or empty if nothing was moved
      */
     public Optional<LedgerEntry> capture(Connection connection, String tenantId, String jobId) throws SQLException {
-        Optional<LedgerEntry> hold = unsettledHold(connection, tenantId, jobId);
-        if (hold.isEmpty()) {
-            return Optional.empty();
-        }
-        LedgerEntry held = hold.get();
-        Optional<LedgerEntry> capture = insert(connection, tenantId, held.accountId(), LedgerEntry.Kind.CAPTURE,
-                held.amount(), null, jobId, "capture:" + jobId, null);
-        if (capture.isPresent()) {
-            addHeld(connection, tenantId, held.accountId(), -held.amount());
-            spend(connection, capture.get(), held.createdAt());
-        }
-        return capture;
+        return settle(connection, tenantId, jobId, LedgerEntry.Kind.CAPTURE);
     }
 
     /**
@@ -367,23 +469,50 @@ public final class CreditLedger {
      * @return the release, or empty if nothing was moved
      */
     public Optional<LedgerEntry> release(Connection connection, String tenantId, String jobId) throws SQLException {
-        Optional<LedgerEntry> hold = unsettledHold(connection, tenantId, jobId);
-        if (hold.isEmpty()) {
-            return Optional.empty();
-        }
-        LedgerEntry held = hold.get();
-        Optional<LedgerEntry> release = insert(connection, tenantId, held.accountId(), LedgerEntry.Kind.RELEASE,
-                held.amount(), null, jobId, "release:" + jobId, null);
-        if (release.isPresent()) {
-            addHeld(connection, tenantId, held.accountId(), -held.amount());
-        }
-        return release;
+        return settle(connection, tenantId, jobId, LedgerEntry.Kind.RELEASE);
     }
 
-    // Called with the account locked, in the transaction that writes the HOLD, CAPTURE or RELEASE it follows.
-    private static void addHeld(Connection connection, String tenantId, String accountId, long amount)
+    /**
+     * Writes the job's CAPTURE or RELEASE and lowers the account's held credits in one statement, and for a capture
+     * spends it from the grants in a second statement sent in the same round trip. The first statement's update of
+     * {@code credit_account} takes the account's lock, so the second reads grants no other writer is changing. A job
+     * is settled at most once: a second settlement conflicts with the first in the unique index
+     * {@code credit_entry_one_settlement} (V19) and writes nothing, also when two race, because the later insert waits
+     * for the earlier one's transaction; the spend then finds no entry and takes nothing.
+     */
+    private Optional<LedgerEntry> settle(Connection connection, String tenantId, String jobId, LedgerEntry.Kind kind)
             throws SQLException {
-        addTo(connection, "held", tenantId, accountId, amount);
+        boolean capture = kind == LedgerEntry.Kind.CAPTURE;
+        String entryId = newEntryId();
+        try (PreparedStatement insert = connection.prepareStatement(
+                capture ? SETTLE + ";\n" + spendSql(SpendOrder.CAPTURE) : SETTLE)) {
+            insert.setString(1, tenantId);
+            insert.setString(2, "hold:" + jobId);
+            insert.setString(3, entryId);
+            insert.setString(4, tenantId);
+            insert.setString(5, kind.name());
+            insert.setString(6, jobId);
+            insert.setString(7, kind.name().toLowerCase(Locale.ROOT) + ":" + jobId);
+            insert.setObject(8, utc(clock.instant()));
+            if (capture) {
+                setSpend(insert, 9, entryId, SpendOrder.CAPTURE);
+            }
+            insert.execute();
+            Optional<LedgerEntry> settled;
+            try (ResultSet row = nextRows(insert)) {
+                settled = row.next() ? Optional.of(entry(row)) : Optional.empty();
+            }
+            if (capture) {
+                long left = settled.map(LedgerEntry::amount).orElse(0L) - sum(followingRows(insert));
+                if (left > 0) {
+                    // Cannot happen while every hold is checked against the balance under the account lock; say so
+                    // loudly rather than fail the user's finished generation.
+                    LOG.error("Capture of job {} (tenant {}) found {} credits fewer in grants than it held", jobId,
+                            tenantId, left);
+                }
+            }
+            return settled;
+        }
     }
 
     /** Adds {@code amount} to one of the account's running totals ({@code held} or {@code shortfall}). */
@@ -398,120 +527,105 @@ public final class CreditLedger {
         }
     }
 
-    /** The job's hold if it has one that is neither captured nor released, with the account locked. */
-    private Optional<LedgerEntry> unsettledHold(Connection connection, String tenantId, String jobId)
-            throws SQLException {
-        Optional<LedgerEntry> hold = byKey(connection, tenantId, "hold:" + jobId);
-        if (hold.isEmpty()) {
-            return Optional.empty();
+    /**
+     * Which of the account's grants a spend takes from, in which order: SQL for the window's {@code ORDER BY} over
+     * the grant remainders {@code r} and the entry {@code e} being spent (the grant's {@code seq} breaks ties), an extra
+     * {@code WHERE} condition, and the parameters of both in that order.
+     */
+    private record SpendOrder(String orderBy, String where, List<Object> parameters) {
+
+        /**
+         * A capture's: grants valid when the credits were held ({@code e.held_at}), soonest expiry first,
+         * never-expiring last; grants that had already expired then come after, most recent first (the account lock
+         * makes reaching them impossible in practice).
+         */
+        static final SpendOrder CAPTURE = new SpendOrder(
+                "(r.expires_at IS NOT NULL AND r.expires_at <= e.held_at),"
+                        + " CASE WHEN r.expires_at IS NOT NULL AND r.expires_at <= e.held_at THEN r.expires_at END DESC,"
+                        + " r.expires_at ASC NULLS LAST", "", List.of());
+
+        /** A reversal's: {@code fromGrant} first, then the other unexpired grants soonest-expiring first. */
+        static SpendOrder reversal(String fromGrant, Instant now) {
+            return new SpendOrder("r.grant_entry_id <> ?, r.expires_at ASC NULLS LAST",
+                    " AND (r.expires_at IS NULL OR r.expires_at > ?)", List.of(fromGrant, utc(now)));
         }
-        lockAccount(connection, tenantId, hold.get().accountId());
-        // Checked under the account lock: a settlement racing this one has either committed (and is seen here) or
-        // waits for the lock and will see this one.
-        try (PreparedStatement settled = connection.prepareStatement("SELECT 1 FROM credit_entry WHERE tenant_id = ?"
-                + " AND idempotency_key IN (?, ?)")) {
-            settled.setString(1, tenantId);
-            settled.setString(2, "capture:" + jobId);
-            settled.setString(3, "release:" + jobId);
-            try (ResultSet row = settled.executeQuery()) {
-                return row.next() ? Optional.empty() : hold;
-            }
+
+        /** Only {@code grant}. */
+        static SpendOrder only(String grant) {
+            return new SpendOrder("r.seq", " AND r.grant_entry_id = ?", List.of(grant));
         }
     }
 
-    private record GrantRemainder(String id, long remaining, Instant expiresAt, long seq) {}
+    // Takes an entry's amount from the account's grants in one statement. The entry is read by id (entry_id = the
+    // first parameter); when there is none (a settlement that conflicted) nothing is spent. The window sums what the
+    // grants before each one hold, each grant gives what is still needed up to its remainder, and every grant taken
+    // from gets its credit_spend row. Runs under the account's lock, so the remainders read are the current ones.
+    private static final String SPEND = """
+            WITH entry AS (
+                SELECT s.id, s.tenant_id, s.account_id, s.amount, h.created_at AS held_at
+                  FROM credit_entry s
+                  LEFT JOIN credit_entry h ON h.tenant_id = s.tenant_id AND h.idempotency_key = 'hold:' || s.job_id
+                 WHERE s.id = ?),
+            ordered AS (
+                SELECT r.grant_entry_id, r.remaining, e.amount AS needed,
+                       SUM(r.remaining) OVER (ORDER BY %s, r.seq ROWS UNBOUNDED PRECEDING) - r.remaining AS before
+                  FROM credit_grant_remainder r
+                  JOIN entry e ON r.tenant_id = e.tenant_id AND r.account_id = e.account_id
+                 WHERE r.remaining > 0%s),
+            taken AS (
+                UPDATE credit_grant_remainder r SET remaining = r.remaining - LEAST(o.remaining, o.needed - o.before)
+                  FROM ordered o
+                 WHERE r.grant_entry_id = o.grant_entry_id AND o.before < o.needed
+                RETURNING r.grant_entry_id, LEAST(o.remaining, o.needed - o.before) AS amount)
+            INSERT INTO credit_spend (tenant_id, account_id, capture_entry_id, grant_entry_id, amount)
+            SELECT e.tenant_id, e.account_id, e.id, t.grant_entry_id, t.amount FROM taken t, entry e
+            RETURNING amount""";
 
-    private void spend(Connection connection, LedgerEntry capture, Instant heldAt) throws SQLException {
-        List<GrantRemainder> remainders = remainders(connection, capture.tenantId(), capture.accountId());
-        // Grants valid when the credits were held, soonest expiry first, never-expiring last. Grants that had already
-        // expired then come after, most recent first; the account lock makes reaching them impossible in practice.
-        Comparator<GrantRemainder> order = Comparator
-                .comparing((GrantRemainder g) -> g.expiresAt() != null && !g.expiresAt().isAfter(heldAt))
-                .thenComparing((a, b) -> {
-                    boolean expired = a.expiresAt() != null && !a.expiresAt().isAfter(heldAt);
-                    if (expired) {
-                        return b.expiresAt().compareTo(a.expiresAt());
-                    }
-                    return Comparator.nullsLast(Comparator.<Instant>naturalOrder())
-                            .compare(a.expiresAt(), b.expiresAt());
-                })
-                .thenComparingLong(GrantRemainder::seq);
-        remainders.sort(order);
-        long left = spendInOrder(connection, capture, remainders);
-        if (left > 0) {
-            // Cannot happen while every hold is checked against the balance under the account lock; say so loudly
-            // rather than fail the user's finished generation.
-            LOG.error("Capture {} of job {} (tenant {}, account {}) found {} credits fewer in grants than it held",
-                    capture.id(), capture.jobId(), capture.tenantId(), capture.accountId(), left);
-        }
+    /** The SPEND statement for {@code order}; its parameters start at {@code first} with the entry's id. */
+    private static String spendSql(SpendOrder order) {
+        return SPEND.formatted(order.orderBy(), order.where());
     }
 
-    /** The grants of the account with credits left. */
-    private static List<GrantRemainder> remainders(Connection connection, String tenantId, String accountId)
+    private static int setSpend(PreparedStatement statement, int first, String entryId, SpendOrder order)
             throws SQLException {
-        List<GrantRemainder> remainders = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("""
-                SELECT grant_entry_id, remaining, expires_at, seq
-                  FROM credit_grant_remainder
-                 WHERE tenant_id = ? AND account_id = ? AND remaining > 0""")) {
-            select.setString(1, tenantId);
-            select.setString(2, accountId);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    remainders.add(new GrantRemainder(rows.getString(1), rows.getLong(2), instant(rows, 3),
-                            rows.getLong(4)));
-                }
-            }
+        statement.setString(first, entryId);
+        for (int i = 0; i < order.parameters().size(); i++) {
+            statement.setObject(first + 1 + i, order.parameters().get(i));
         }
-        return remainders;
+        return first + 1 + order.parameters().size();
+    }
+
+    private static long sum(ResultSet rows) throws SQLException {
+        try (rows) {
+            long taken = 0;
+            while (rows.next()) {
+                taken += rows.getLong(1);
+            }
+            return taken;
+        }
     }
 
     /**
-     * Spends {@code entry}'s amount from {@code grants} in their order (a capture, or a reversal); each grant's spend
-     * and its remainder are written by one statement, all of them in one batch.
+     * Spends {@code entry}'s amount (a reversal) from the account's grants in {@code order}.
      *
-     * @return what the grants could not cover
+     * @return the credits taken, less than the entry's amount only if its grants could not cover it
      */
-    private static long spendInOrder(Connection connection, LedgerEntry entry, List<GrantRemainder> grants)
-            throws SQLException {
-        long left = entry.amount();
-        try (PreparedStatement take = connection.prepareStatement("""
-                WITH taken AS (UPDATE credit_grant_remainder SET remaining = remaining - ?
-                                WHERE grant_entry_id = ? RETURNING grant_entry_id)
-                INSERT INTO credit_spend (tenant_id, account_id, capture_entry_id, grant_entry_id, amount)
-                SELECT ?, ?, ?, grant_entry_id, ? FROM taken""")) {
-            for (GrantRemainder grant : grants) {
-                if (left == 0) {
-                    break;
-                }
-                long amount = Math.min(left, grant.remaining());
-                take.setLong(1, amount);
-                take.setString(2, grant.id());
-                take.setString(3, entry.tenantId());
-                take.setString(4, entry.accountId());
-                take.setString(5, entry.id());
-                take.setLong(6, amount);
-                take.addBatch();
-                left -= amount;
-            }
-            take.executeBatch();
+    private static long spend(Connection connection, LedgerEntry entry, SpendOrder order) throws SQLException {
+        try (PreparedStatement take = connection.prepareStatement(spendSql(order))) {
+            setSpend(take, 1, entry.id(), order);
+            return sum(take.executeQuery());
         }
-        return left;
     }
 
     /**
      * Settles what the account owes from the new {@code grant} first: a REVERSAL of up to the grant's amount, spent
      * from that grant, and the shortfall lowered by as much.
      */
-    private void settleShortfall(Connection connection, LedgerEntry grant) throws SQLException {
-        long owed = shortfall(connection, grant.tenantId(), grant.accountId());
-        if (owed == 0) {
-            return;
-        }
+    private void settleShortfall(Connection connection, LedgerEntry grant, long owed) throws SQLException {
         long settled = Math.min(owed, grant.amount());
         LedgerEntry reversal = insert(connection, grant.tenantId(), grant.accountId(), LedgerEntry.Kind.REVERSAL,
                 settled, "Settles credits owed after a refund", null, "settle:" + grant.id(), null).orElseThrow();
-        spendInOrder(connection, reversal, List.of(new GrantRemainder(grant.id(), grant.amount(), null, 0)));
+        spend(connection, reversal, SpendOrder.only(grant.id()));
         addTo(connection, "shortfall", grant.tenantId(), grant.accountId(), -settled);
     }
 
@@ -519,7 +633,7 @@ public final class CreditLedger {
             LedgerEntry.Kind kind, long amount, String reason, String jobId, String key, Instant expiresAt)
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setString(1, "cre_" + ids.next().toString().replace("-", ""));
+            insert.setString(1, newEntryId());
             insert.setString(2, tenantId);
             insert.setString(3, accountId);
             insert.setString(4, kind.name());
@@ -532,6 +646,10 @@ public final class CreditLedger {
             List<LedgerEntry> written = list(insert);
             return written.stream().findFirst();
         }
+    }
+
+    private String newEntryId() {
+        return "cre_" + ids.next().toString().replace("-", "");
     }
 
     private static Optional<LedgerEntry> byKey(Connection connection, String tenantId, String key)

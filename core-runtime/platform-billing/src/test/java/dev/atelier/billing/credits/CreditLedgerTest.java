@@ -8,6 +8,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.atelier.core.db.JdbcTransactions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -128,6 +133,35 @@ class CreditLedgerTest {
         assertThat(ledger.entries(ALPHA, ADA)).extracting(LedgerEntry::kind).containsExactlyInAnyOrder(
                 LedgerEntry.Kind.GRANT, LedgerEntry.Kind.HOLD, LedgerEntry.Kind.CAPTURE);
         assertThat(fixture.number("SELECT SUM(amount) FROM credit_spend")).isEqualTo(4);
+    }
+
+    @Test
+    void settlementsRacingForOneJobSettleItOnce() throws Exception {
+        ledger.grant(ALPHA, ADA, 100, "Top-up", null, "topup");
+        for (int job = 0; job < 10; job++) {
+            hold(ADA, "gen_" + job, 3);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> settled = new ArrayList<>();
+            for (int job = 0; job < 10; job++) {
+                String id = "gen_" + job;
+                for (int racer = 0; racer < 4; racer++) {
+                    boolean captures = racer % 2 == 0;
+                    settled.add(pool.submit(() -> captures ? capture(id) : release(id)));
+                }
+            }
+            int written = 0;
+            for (Future<Boolean> each : settled) {
+                written += each.get() ? 1 : 0;
+            }
+            assertThat(written).as("settlements written for 10 jobs").isEqualTo(10);
+        } finally {
+            pool.shutdownNow();
+        }
+        long captured = fixture.number("SELECT COUNT(*) FROM credit_entry WHERE kind = 'CAPTURE'");
+        assertThat(ledger.balance(ALPHA, ADA)).isEqualTo(100 - 3 * captured);
+        assertThat(fixture.number("SELECT COALESCE(SUM(amount), 0) FROM credit_spend")).isEqualTo(3 * captured);
     }
 
     @Test
