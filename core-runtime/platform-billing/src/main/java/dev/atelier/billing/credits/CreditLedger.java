@@ -172,6 +172,47 @@ public final class CreditLedger {
         return written.get();
     }
 
+    /**
+     * The account's unexpired grants with credits left, in the order captures spend them (soonest expiry first,
+     * never-expiring last). Their sum is the balance plus what running generations hold.
+     */
+    public List<CreditSource> sources(String tenantId, String accountId) {
+        return transactions.run("reading where credits come from", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT e.reason, r.remaining, r.expires_at, e.created_at
+                      FROM credit_grant_remainder r JOIN credit_entry e ON e.id = r.grant_entry_id
+                     WHERE r.tenant_id = ? AND r.account_id = ? AND r.remaining > 0
+                       AND (r.expires_at IS NULL OR r.expires_at > ?)
+                     ORDER BY r.expires_at ASC NULLS LAST, r.seq""")) {
+                select.setString(1, tenantId);
+                select.setString(2, accountId);
+                select.setObject(3, utc(clock.instant()));
+                List<CreditSource> sources = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        sources.add(new CreditSource(rows.getString(1), rows.getLong(2), instant(rows, 3),
+                                instant(rows, 4)));
+                    }
+                }
+                return sources;
+            }
+        });
+    }
+
+    /** Credits the account's running generations hold (part of the sources, not of the balance). */
+    public long held(String tenantId, String accountId) {
+        return transactions.run("reading held credits", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT held FROM credit_account WHERE tenant_id = ? AND account_id = ?")) {
+                select.setString(1, tenantId);
+                select.setString(2, accountId);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? row.getLong(1) : 0L;
+                }
+            }
+        });
+    }
+
     /** What the account owes: credits a refund or lost dispute could not take back because they were spent. */
     public long shortfall(String tenantId, String accountId) {
         return transactions.run("reading a shortfall", connection -> shortfall(connection, tenantId, accountId));

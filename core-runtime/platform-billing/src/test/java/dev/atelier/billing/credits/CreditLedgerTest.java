@@ -4,6 +4,7 @@ import static dev.atelier.billing.credits.LedgerFixture.ALPHA;
 import static dev.atelier.billing.credits.LedgerFixture.BETA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.atelier.core.db.JdbcTransactions;
 import java.time.Duration;
@@ -220,6 +221,22 @@ class CreditLedgerTest {
         capture("gen_a");
 
         assertThat(ledger.balance(ALPHA, ADA)).isEqualTo(5);
+    }
+
+    @Test
+    void theBalanceBreaksDownIntoGrantsSoonestExpiringFirst() {
+        ledger.grant(ALPHA, ADA, 10, "Top-up", null, "topup");
+        ledger.grant(ALPHA, ADA, 5, "Bonus", fixture.clock.instant().plus(Duration.ofDays(3)), "bonus");
+        ledger.grant(ALPHA, ADA, 7, "Old bonus", fixture.clock.instant().plus(Duration.ofDays(1)), "old");
+        hold(ADA, "gen_a", 4);
+        capture("gen_a");
+        hold(ADA, "gen_b", 2);
+        fixture.clock.advance(Duration.ofDays(2));
+
+        assertThat(ledger.sources(ALPHA, ADA)).extracting(CreditSource::reason, CreditSource::remaining)
+                .containsExactly(tuple("Bonus", 5L), tuple("Top-up", 10L));
+        assertThat(ledger.held(ALPHA, ADA)).isEqualTo(2);
+        assertThat(ledger.sources(BETA, ADA)).isEmpty();
     }
 
     @Test
