@@ -62,7 +62,7 @@ final class LedgerSql {
                 INSERT INTO credit_entry (id, tenant_id, account_id, kind, amount, reason, job_id, idempotency_key,
                                           created_at, expires_at)
                 SELECT ?, ?, ?, 'HOLD', ?, NULL, ?, ?, ?, NULL FROM spendable WHERE credits >= ?
-                ON CONFLICT DO NOTHING
+                ON CONFLICT (tenant_id, idempotency_key) DO NOTHING
                 RETURNING\s""" + COLUMNS + """
             ),
             raised AS (
@@ -79,7 +79,7 @@ final class LedgerSql {
                 INSERT INTO credit_entry (id, tenant_id, account_id, kind, amount, reason, job_id, idempotency_key,
                                           created_at, expires_at)
                 SELECT ?, ?, account_id, ?, amount, NULL, ?, ?, ?, NULL FROM hold
-                ON CONFLICT DO NOTHING
+                ON CONFLICT (tenant_id, job_id) WHERE kind IN ('CAPTURE', 'RELEASE') DO NOTHING
                 RETURNING\s""" + COLUMNS + """
             ),
             lowered AS (
