@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Credit ledger: hold + capture pairs per second (each in its own transaction, as a generation's submit and
-# settlement make them) against pgbench's single-row UPDATE rate on the same PostgreSQL, in one run.
+# settlement make them) against pgbench's single-row UPDATE rate on the same PostgreSQL with as many clients, in one
+# run. Both are bound by how many commits the disk flushes per second; PostgreSQL flushes the commits that wait together
+# as one, so the figure depends on how many transactions run at once: 16 clients stand for a platform serving many
+# people at a time (each pair is two commits, so pairs/s can reach half of pgbench's transactions/s at most).
 # Usage: bench/ledger-throughput.sh [seconds] [clients]   (PostgreSQL on 127.0.0.1:5432, trust auth, as on CI)
 set -euo pipefail
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-seconds=${1:-15}; clients=${2:-4}; accounts=$(( clients * 8 ))
+seconds=${1:-15}; clients=${2:-16}; accounts=$(( clients * 8 ))
 pg="-h 127.0.0.1 -p 5432 -U postgres"
 db=atelier_bench_ledger_$$
 command -v pgbench >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql-contrib >/dev/null; }

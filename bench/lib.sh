@@ -32,12 +32,14 @@ stop_pid() {
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
-# Signs up <email> on <host> at <base> in the cookie jar <jar> (the browser the bench then is). Usage:
-# sign_up <base> <host> <jar> <email>
+# Signs up <email> on <host> at <base> in the cookie jar <jar> (the browser the bench then is), optionally as client
+# address <ip> (a platform started with trusted forwarded headers counts sign-ups per that address). Usage:
+# sign_up <base> <host> <jar> <email> [ip]
 sign_up() {
-  local base=$1 host=$2 jar=$3 email=$4 form csrf
-  form=$(curl -s -c "$jar" -b "$jar" -H "Host: $host" "$base/signup")
+  local base=$1 host=$2 jar=$3 email=$4 ip=${5:-127.0.0.1} form csrf
+  form=$(curl -s -c "$jar" -b "$jar" -H "Host: $host" -H "X-Forwarded-For: $ip" "$base/signup")
   csrf=$(echo "$form" | grep -o 'name="csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
-  curl -s -c "$jar" -b "$jar" -H "Host: $host" "$base/signup" -o /dev/null --data-urlencode "csrf=$csrf" \
+  curl -s -c "$jar" -b "$jar" -H "Host: $host" -H "X-Forwarded-For: $ip" "$base/signup" -o /dev/null \
+    --data-urlencode "csrf=$csrf" \
     --data-urlencode "email=$email" --data-urlencode "password=a long bench passphrase 42" --data-urlencode "terms=yes"
 }

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Payment webhook intake: signed sandbox webhooks (a top-up paid, each with its own event and payment id) verified by
 # the provider plugin, recorded once and applied (a payment row and a ledger grant each), against a bare Jetty
-# handler answering the same POSTs, in one run.
-# Usage: bench/webhook-throughput.sh [events] [concurrency]
+# handler answering the same POSTs, in one run. The payments are spread over [buyers] accounts, as a tenant's
+# webhooks are spread over its customers (one account's events apply one after another under its ledger lock).
+# Usage: bench/webhook-throughput.sh [events] [concurrency] [buyers]
 source "$(dirname "$0")/lib.sh"
-events=${1:-2000}; concurrency=${2:-8}; port=18191; bare_port=18192; host=bench.localhost
+events=${1:-2000}; concurrency=${2:-8}; buyers=${3:-32}; port=18191; bare_port=18192; host=bench.localhost
 work=$(mktemp -d)
 trap '[ -n "${ATELIER_PID:-}" ] && stop_pid $ATELIER_PID; [ -n "${bare_pid:-}" ] && stop_pid $bare_pid; rm -rf "$work"' EXIT
 base="http://127.0.0.1:$port"
@@ -25,34 +26,43 @@ storage: {plugin: local, config: {}}
 YAML
 
 mkdir -p "$work/data"
-ATELIER_TENANT_CONFIGS_DIR="$work/tenants" start_atelier $port "$work/data"
+ATELIER_HTTP_TRUST_FORWARDED_HEADERS=true ATELIER_TENANT_CONFIGS_DIR="$work/tenants" start_atelier $port "$work/data"
 wait_for "$base/readyz" 300
 
-# One buyer whose first checkout records the sandbox's customer, whom every webhook then names.
-jar="$work/jar"
-sign_up "$base" "$host" "$jar" buyer@example.com
-account=$(curl -s -b "$jar" -H "Host: $host" "$base/api/v1/account")
-account_id=$(echo "$account" | sed 's/.*"id":"\(acc_[0-9a-f]*\)".*/\1/')
-session_csrf=$(echo "$account" | sed 's/.*"csrf_token":"\([^"]*\)".*/\1/')
-curl -s -b "$jar" -H "Host: $host" -H "X-CSRF-Token: $session_csrf" -H 'Content-Type: application/json' \
-  "$base/api/v1/billing/checkouts" -d '{"offer":"pack"}' -o /dev/null
+# Buyers whose first checkout records the sandbox's customer, whom the webhooks then name in turn; each signs up
+# from its own (forwarded) address, as separate people would.
+customers=""
+for i in $(seq 1 "$buyers"); do
+  jar="$work/jar$i"
+  sign_up "$base" "$host" "$jar" "buyer$i@example.com" "10.0.$(( i / 250 )).$(( i % 250 + 1 ))"
+  account=$(curl -s -b "$jar" -H "Host: $host" "$base/api/v1/account")
+  account_id=$(echo "$account" | sed 's/.*"id":"\(acc_[0-9a-f]*\)".*/\1/')
+  session_csrf=$(echo "$account" | sed 's/.*"csrf_token":"\([^"]*\)".*/\1/')
+  curl -s -b "$jar" -H "Host: $host" -H "X-CSRF-Token: $session_csrf" -H 'Content-Type: application/json' \
+    "$base/api/v1/billing/checkouts" -d '{"offer":"pack"}' -o /dev/null
+  customers="$customers${customers:+,}sbx_cus_$account_id"
+done
 
+# Each run warms up in its own JVM first (500 events not timed), then times $events.
 load() { java -Djdk.httpclient.allowRestrictedHeaders=host -cp "$cp_" dev.atelier.bench.WebhookLoad "$1" "$host" \
-  "$secret" "sbx_cus_$account_id" pack "$2" "$concurrency"; }
-load "$base/api/v1/payments/sandbox/webhook" 200 >/dev/null
-platform=$(load "$base/api/v1/payments/sandbox/webhook" "$events")
-balance=$(curl -s -b "$jar" -H "Host: $host" "$base/api/v1/credits" | sed 's/.*"balance":\([0-9]*\).*/\1/')
+  "$secret" "$customers" pack "$events" "$concurrency" 500; }
+platform=$(load "$base/api/v1/payments/sandbox/webhook")
+balance=0
+for i in $(seq 1 "$buyers"); do
+  b=$(curl -s -b "$work/jar$i" -H "Host: $host" "$base/api/v1/credits" | sed 's/.*"balance":\([0-9]*\).*/\1/')
+  balance=$(( balance + b ))
+done
 stop_pid $ATELIER_PID; ATELIER_PID=
 
 echo '{"events": 1, "applied": 1}' > "$work/answer.json"
 java -cp "$cp_" dev.atelier.bench.BareJettyServer $bare_port "$work/answer.json" application/json >/dev/null 2>&1 &
 bare_pid=$!
 wait_for "http://127.0.0.1:$bare_port/" 30
-load "http://127.0.0.1:$bare_port/" 200 >/dev/null
-bare=$(load "http://127.0.0.1:$bare_port/" "$events")
+bare=$(load "http://127.0.0.1:$bare_port/")
 
 p=$(echo "$platform" | sed 's/events_per_second=\([0-9.]*\).*/\1/'); b=$(echo "$bare" | sed 's/events_per_second=\([0-9.]*\).*/\1/')
-echo "sandbox webhooks, $events events, $concurrency at a time"
-echo "  platform (verified, recorded, applied): $platform; buyer's balance after: $balance credits"
+echo "sandbox webhooks, $events events (after 500 to warm up), $concurrency at a time, $buyers buyers"
+echo "  platform (verified, recorded, applied): $platform; buyers' balances after: $balance credits"
+echo "    (each event grants 10: $(( (events + 500) * 10 )) expected)"
 echo "  bare Jetty answering the same POSTs:    $bare"
 echo "  ratio: $(awk "BEGIN{printf \"%.2f\", $p/$b}")"

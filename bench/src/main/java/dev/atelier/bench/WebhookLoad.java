@@ -17,10 +17,11 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Webhook intake: {@code events} sandbox payment webhooks, each a top-up paid by {@code customer} with its own event
- * and payment id, signed Standard-Webhooks style with {@code secret}, posted {@code concurrency} at a time to
- * {@code url} (with {@code Host: host}). Prints events per second and how many were not answered 200. Usage:
- * {@code WebhookLoad <url> <host> <whsec_ secret> <customer> <offer> <events> <concurrency>}.
+ * Webhook intake: {@code warmup} then {@code events} sandbox payment webhooks, each a top-up paid by one of the
+ * comma-separated {@code customers} in turn with its own event and payment id, signed Standard-Webhooks style with
+ * {@code secret}, posted {@code concurrency} at a time to {@code url} (with {@code Host: host}). Prints the timed
+ * events per second and how many of all were not answered 200. Usage:
+ * {@code WebhookLoad <url> <host> <whsec_ secret> <customers> <offer> <events> <concurrency> <warmup>}.
  */
 public final class WebhookLoad {
 
@@ -30,25 +31,43 @@ public final class WebhookLoad {
         String url = args[0];
         String host = args[1];
         byte[] key = Base64.getDecoder().decode(args[2].substring("whsec_".length()));
-        String customer = args[3];
+        String[] customers = args[3].split(",");
         String offer = args[4];
         int events = Integer.parseInt(args[5]);
         int concurrency = Integer.parseInt(args[6]);
+        int warmup = Integer.parseInt(args[7]);
         HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(concurrency)).build();
         String run = Long.toHexString(System.nanoTime());
-        AtomicInteger next = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        Post post = i -> {
+            HttpResponse<String> answer = http.send(request(url, host, key, customers[i % customers.length], offer,
+                    run + "_" + i), HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                refused.incrementAndGet();
+            }
+        };
+        send(pool, concurrency, 0, warmup, post);
         long start = System.nanoTime();
+        send(pool, concurrency, warmup, warmup + events, post);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        System.out.printf("events_per_second=%.1f events=%d not_ok=%d%n", events / seconds, events, refused.get());
+        System.exit(0);
+    }
+
+    private interface Post {
+        void send(int i) throws Exception;
+    }
+
+    /** Posts events {@code from} (inclusive) to {@code to}, {@code concurrency} at a time, and waits for all. */
+    private static void send(ExecutorService pool, int concurrency, int from, int to, Post post) throws Exception {
+        AtomicInteger next = new AtomicInteger(from);
         List<Future<?>> workers = new ArrayList<>();
         for (int w = 0; w < concurrency; w++) {
             workers.add(pool.submit(() -> {
-                for (int i = next.getAndIncrement(); i < events; i = next.getAndIncrement()) {
-                    HttpResponse<String> answer = http.send(request(url, host, key, customer, offer, run + "_" + i),
-                            HttpResponse.BodyHandlers.ofString());
-                    if (answer.statusCode() != 200) {
-                        refused.incrementAndGet();
-                    }
+                for (int i = next.getAndIncrement(); i < to; i = next.getAndIncrement()) {
+                    post.send(i);
                 }
                 return null;
             }));
@@ -56,10 +75,6 @@ public final class WebhookLoad {
         for (Future<?> worker : workers) {
             worker.get();
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
-        System.out.printf("events_per_second=%.1f events=%d not_ok=%d%n", events / seconds, events, refused.get());
-        System.exit(0);
     }
 
     private static HttpRequest request(String url, String host, byte[] key, String customer, String offer,

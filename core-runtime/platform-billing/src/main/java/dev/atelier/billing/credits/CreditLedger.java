@@ -1,5 +1,20 @@
 package dev.atelier.billing.credits;
 
+import static dev.atelier.billing.credits.LedgerSql.BALANCE;
+import static dev.atelier.billing.credits.LedgerSql.COLUMNS;
+import static dev.atelier.billing.credits.LedgerSql.HOLD;
+import static dev.atelier.billing.credits.LedgerSql.INSERT;
+import static dev.atelier.billing.credits.LedgerSql.INSERT_GRANT;
+import static dev.atelier.billing.credits.LedgerSql.LOCK;
+import static dev.atelier.billing.credits.LedgerSql.SETTLE;
+import static dev.atelier.billing.credits.LedgerSql.followingRows;
+import static dev.atelier.billing.credits.LedgerSql.nextRows;
+import static dev.atelier.billing.credits.LedgerSql.setSpend;
+import static dev.atelier.billing.credits.LedgerSql.spendSql;
+import static dev.atelier.billing.credits.LedgerSql.sum;
+import static dev.atelier.billing.credits.LedgerSql.utc;
+
+import dev.atelier.billing.credits.LedgerSql.SpendOrder;
 import dev.atelier.core.db.JdbcTransactions;
 import dev.atelier.core.ids.UuidV7;
 import java.nio.charset.StandardCharsets;
@@ -11,11 +26,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -58,23 +72,6 @@ public final class CreditLedger {
     private static final String CURSOR_PREFIX = "l";
 
     private static final Logger LOG = LoggerFactory.getLogger(CreditLedger.class);
-
-    private static final String COLUMNS =
-            "id, tenant_id, account_id, kind, amount, reason, job_id, created_at, expires_at";
-
-    // Reads the running totals (see V11): one row per grant with credits left, and the account's held sum.
-    private static final String BALANCE = """
-            SELECT COALESCE((SELECT SUM(remaining) FROM credit_grant_remainder
-                              WHERE tenant_id = ? AND account_id = ? AND remaining > 0
-                                AND (expires_at IS NULL OR expires_at > ?)), 0)
-                 - COALESCE((SELECT held FROM credit_account WHERE tenant_id = ? AND account_id = ?), 0)""";
-
-    private static final String INSERT = """
-            INSERT INTO credit_entry (id, tenant_id, account_id, kind, amount, reason, job_id, idempotency_key,
-                                      created_at, expires_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (tenant_id, idempotency_key) DO NOTHING
-            RETURNING\s""" + COLUMNS;
 
     private final JdbcTransactions transactions;
     private final Clock clock;
@@ -145,23 +142,75 @@ public final class CreditLedger {
         }
         // Prefixed so that no caller's key can collide with the keys of holds, captures and releases.
         String key = "grant:" + idempotencyKey;
-        lockAccount(connection, tenantId, accountId);
-        Optional<LedgerEntry> written = insert(connection, tenantId, accountId, LedgerEntry.Kind.GRANT, amount,
-                reason, null, key, expiresAt);
+        Totals totals;
+        Optional<LedgerEntry> written;
+        try (PreparedStatement insert = connection.prepareStatement(LOCK + ";\n" + INSERT_GRANT)) {
+            setLock(insert, tenantId, accountId);
+            insert.setString(6, newEntryId());
+            insert.setString(7, tenantId);
+            insert.setString(8, accountId);
+            insert.setLong(9, amount);
+            insert.setString(10, reason);
+            insert.setString(11, key);
+            insert.setObject(12, utc(clock.instant()));
+            insert.setObject(13, expiresAt == null ? null : utc(expiresAt));
+            insert.execute();
+            totals = totals(nextRows(insert), tenantId, accountId);
+            try (ResultSet row = followingRows(insert)) {
+                written = row.next() ? Optional.of(entry(row)) : Optional.empty();
+            }
+        }
         if (written.isEmpty()) {
             return byKey(connection, tenantId, key).orElseThrow(() -> new SQLException(
                     "credit_entry refused key " + key + " but holds no row for it"));
         }
-        try (PreparedStatement remainder = connection.prepareStatement("INSERT INTO credit_grant_remainder"
-                + " (grant_entry_id, tenant_id, account_id, remaining, expires_at, seq)"
-                + " SELECT id, tenant_id, account_id, amount, expires_at, seq FROM credit_entry WHERE id = ?")) {
-            remainder.setString(1, written.get().id());
-            remainder.executeUpdate();
-        }
         LOG.info("Granted {} credits to account {} of tenant {} ({})", amount, accountId, tenantId,
                 written.get().id());
-        settleShortfall(connection, written.get());
+        if (totals.shortfall() > 0) {
+            settleShortfall(connection, written.get(), totals.shortfall());
+        }
         return written.get();
+    }
+
+    /**
+     * The account's unexpired grants with credits left, in the order captures spend them (soonest expiry first,
+     * never-expiring last). Their sum is the balance plus what running generations hold.
+     */
+    public List<CreditSource> sources(String tenantId, String accountId) {
+        return transactions.run("reading where credits come from", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT e.reason, r.remaining, r.expires_at, e.created_at
+                      FROM credit_grant_remainder r JOIN credit_entry e ON e.id = r.grant_entry_id
+                     WHERE r.tenant_id = ? AND r.account_id = ? AND r.remaining > 0
+                       AND (r.expires_at IS NULL OR r.expires_at > ?)
+                     ORDER BY r.expires_at ASC NULLS LAST, r.seq""")) {
+                select.setString(1, tenantId);
+                select.setString(2, accountId);
+                select.setObject(3, utc(clock.instant()));
+                List<CreditSource> sources = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        sources.add(new CreditSource(rows.getString(1), rows.getLong(2), instant(rows, 3),
+                                instant(rows, 4)));
+                    }
+                }
+                return sources;
+            }
+        });
+    }
+
+    /** Credits the account's running generations hold (part of the sources, not of the balance). */
+    public long held(String tenantId, String accountId) {
+        return transactions.run("reading held credits", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT held FROM credit_account WHERE tenant_id = ? AND account_id = ?")) {
+                select.setString(1, tenantId);
+                select.setString(2, accountId);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? row.getLong(1) : 0L;
+                }
+            }
+        });
     }
 
     /** What the account owes: credits a refund or lost dispute could not take back because they were spent. */
@@ -217,13 +266,7 @@ public final class CreditLedger {
         if (taken > 0) {
             LedgerEntry reversal = insert(connection, tenantId, accountId, LedgerEntry.Kind.REVERSAL, taken, reason,
                     null, "reverse:" + key, null).orElseThrow();
-            List<GrantRemainder> grants = remainders(connection, tenantId, accountId);
-            Instant now = clock.instant();
-            grants.removeIf(g -> g.expiresAt() != null && !g.expiresAt().isAfter(now));
-            grants.sort(Comparator.comparing((GrantRemainder g) -> !g.id().equals(fromGrant))
-                    .thenComparing(GrantRemainder::expiresAt, Comparator.nullsLast(Comparator.naturalOrder()))
-                    .thenComparingLong(GrantRemainder::seq));
-            spendInOrder(connection, reversal, grants);
+            spend(connection, reversal, SpendOrder.reversal(fromGrant, clock.instant()));
         }
         long owed = amount - taken;
         if (owed > 0) {
@@ -323,30 +366,35 @@ public final class CreditLedger {
      * balance-changing write takes this lock first, so writes to one account run one after another.
      */
     public void lockAccount(Connection connection, String tenantId, String accountId) throws SQLException {
-        // The row exists for every account but a first-timer's, so try the lock alone before creating the row.
-        if (lockRow(connection, tenantId, accountId)) {
-            return;
-        }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO credit_account (tenant_id,"
-                + " account_id, created_at) VALUES (?, ?, ?) ON CONFLICT (tenant_id, account_id) DO NOTHING")) {
-            insert.setString(1, tenantId);
-            insert.setString(2, accountId);
-            insert.setObject(3, utc(clock.instant()));
-            insert.executeUpdate();
-        }
-        if (!lockRow(connection, tenantId, accountId)) {
-            throw new SQLException("credit_account row for " + tenantId + "/" + accountId + " vanished");
+        lock(connection, tenantId, accountId);
+    }
+
+    /** The account's running totals, read with its lock: they stay true until the caller's transaction ends. */
+    private record Totals(long held, long shortfall) {}
+
+    private Totals lock(Connection connection, String tenantId, String accountId) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(LOCK)) {
+            setLock(lock, tenantId, accountId);
+            lock.execute();
+            return totals(nextRows(lock), tenantId, accountId);
         }
     }
 
-    private static boolean lockRow(Connection connection, String tenantId, String accountId) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement("SELECT 1 FROM credit_account"
-                + " WHERE tenant_id = ? AND account_id = ? FOR UPDATE")) {
-            lock.setString(1, tenantId);
-            lock.setString(2, accountId);
-            try (ResultSet row = lock.executeQuery()) {
-                return row.next();
+    // Parameters 1 to 5 of LOCK and of the statements that begin with it.
+    private void setLock(PreparedStatement statement, String tenantId, String accountId) throws SQLException {
+        statement.setString(1, tenantId);
+        statement.setString(2, accountId);
+        statement.setObject(3, utc(clock.instant()));
+        statement.setString(4, tenantId);
+        statement.setString(5, accountId);
+    }
+
+    private static Totals totals(ResultSet row, String tenantId, String accountId) throws SQLException {
+        try (row) {
+            if (!row.next()) {
+                throw new SQLException("credit_account row for " + tenantId + "/" + accountId + " vanished");
             }
+            return new Totals(row.getLong(1), row.getLong(2));
         }
     }
 
@@ -363,18 +411,37 @@ public final class CreditLedger {
         if (amount <= 0) {
             throw new IllegalArgumentException("A hold must be at least 1 credit, was " + amount);
         }
-        lockAccount(connection, tenantId, accountId);
-        // Credits owed after a refund are settled by the next grants; until then they are not spendable.
-        long balance = balance(connection, tenantId, accountId) - shortfall(connection, tenantId, accountId);
-        if (balance < amount) {
-            throw new InsufficientCreditsException(Math.max(0, balance), amount);
+        try (PreparedStatement insert = connection.prepareStatement(HOLD)) {
+            Instant now = clock.instant();
+            insert.setString(1, tenantId);
+            insert.setString(2, accountId);
+            insert.setString(3, tenantId);
+            insert.setString(4, accountId);
+            insert.setObject(5, utc(now));
+            insert.setString(6, tenantId);
+            insert.setString(7, accountId);
+            insert.setString(8, newEntryId());
+            insert.setString(9, tenantId);
+            insert.setString(10, accountId);
+            insert.setLong(11, amount);
+            insert.setString(12, jobId);
+            insert.setString(13, "hold:" + jobId);
+            insert.setObject(14, utc(now));
+            insert.setLong(15, amount);
+            insert.setLong(16, amount);
+            insert.setString(17, tenantId);
+            insert.setString(18, accountId);
+            insert.execute();
+            nextRows(insert).close();
+            try (ResultSet row = followingRows(insert)) {
+                row.next();
+                long spendable = row.getLong(10);
+                if (spendable < amount) {
+                    throw new InsufficientCreditsException(Math.max(0, spendable), amount);
+                }
+                return row.getString(1) == null ? Optional.empty() : Optional.of(entry(row));
+            }
         }
-        Optional<LedgerEntry> written = insert(connection, tenantId, accountId, LedgerEntry.Kind.HOLD, amount, null,
-                jobId, "hold:" + jobId, null);
-        if (written.isPresent()) {
-            addHeld(connection, tenantId, accountId, amount);
-        }
-        return written;
     }
 
     /**
@@ -385,18 +452,7 @@ public final class CreditLedger {
      * @return the capture, or empty if nothing was moved
      */
     public Optional<LedgerEntry> capture(Connection connection, String tenantId, String jobId) throws SQLException {
-        Optional<LedgerEntry> hold = unsettledHold(connection, tenantId, jobId);
-        if (hold.isEmpty()) {
-            return Optional.empty();
-        }
-        LedgerEntry held = hold.get();
-        Optional<LedgerEntry> capture = insert(connection, tenantId, held.accountId(), LedgerEntry.Kind.CAPTURE,
-                held.amount(), null, jobId, "capture:" + jobId, null);
-        if (capture.isPresent()) {
-            addHeld(connection, tenantId, held.accountId(), -held.amount());
-            spend(connection, capture.get(), held.createdAt());
-        }
-        return capture;
+        return settle(connection, tenantId, jobId, LedgerEntry.Kind.CAPTURE);
     }
 
     /**
@@ -406,23 +462,50 @@ public final class CreditLedger {
      * @return the release, or empty if nothing was moved
      */
     public Optional<LedgerEntry> release(Connection connection, String tenantId, String jobId) throws SQLException {
-        Optional<LedgerEntry> hold = unsettledHold(connection, tenantId, jobId);
-        if (hold.isEmpty()) {
-            return Optional.empty();
-        }
-        LedgerEntry held = hold.get();
-        Optional<LedgerEntry> release = insert(connection, tenantId, held.accountId(), LedgerEntry.Kind.RELEASE,
-                held.amount(), null, jobId, "release:" + jobId, null);
-        if (release.isPresent()) {
-            addHeld(connection, tenantId, held.accountId(), -held.amount());
-        }
-        return release;
+        return settle(connection, tenantId, jobId, LedgerEntry.Kind.RELEASE);
     }
 
-    // Called with the account locked, in the transaction that writes the HOLD, CAPTURE or RELEASE it follows.
-    private static void addHeld(Connection connection, String tenantId, String accountId, long amount)
+    /**
+     * Writes the job's CAPTURE or RELEASE and lowers the account's held credits in one statement, and for a capture
+     * spends it from the grants in a second statement sent in the same round trip. The first statement's update of
+     * {@code credit_account} takes the account's lock, so the second reads grants no other writer is changing. A job
+     * is settled at most once: a second settlement conflicts with the first in the unique index
+     * {@code credit_entry_one_settlement} (V19) and writes nothing, also when two race, because the later insert waits
+     * for the earlier one's transaction; the spend then finds no entry and takes nothing.
+     */
+    private Optional<LedgerEntry> settle(Connection connection, String tenantId, String jobId, LedgerEntry.Kind kind)
             throws SQLException {
-        addTo(connection, "held", tenantId, accountId, amount);
+        boolean capture = kind == LedgerEntry.Kind.CAPTURE;
+        String entryId = newEntryId();
+        try (PreparedStatement insert = connection.prepareStatement(
+                capture ? SETTLE + ";\n" + spendSql(SpendOrder.CAPTURE) : SETTLE)) {
+            insert.setString(1, tenantId);
+            insert.setString(2, "hold:" + jobId);
+            insert.setString(3, entryId);
+            insert.setString(4, tenantId);
+            insert.setString(5, kind.name());
+            insert.setString(6, jobId);
+            insert.setString(7, kind.name().toLowerCase(Locale.ROOT) + ":" + jobId);
+            insert.setObject(8, utc(clock.instant()));
+            if (capture) {
+                setSpend(insert, 9, entryId, SpendOrder.CAPTURE);
+            }
+            insert.execute();
+            Optional<LedgerEntry> settled;
+            try (ResultSet row = nextRows(insert)) {
+                settled = row.next() ? Optional.of(entry(row)) : Optional.empty();
+            }
+            if (capture) {
+                long left = settled.map(LedgerEntry::amount).orElse(0L) - sum(followingRows(insert));
+                if (left > 0) {
+                    // Cannot happen while every hold is checked against the balance under the account lock; say so
+                    // loudly rather than fail the user's finished generation.
+                    LOG.error("Capture of job {} (tenant {}) found {} credits fewer in grants than it held", jobId,
+                            tenantId, left);
+                }
+            }
+            return settled;
+        }
     }
 
     /** Adds {@code amount} to one of the account's running totals ({@code held} or {@code shortfall}). */
@@ -437,120 +520,27 @@ public final class CreditLedger {
         }
     }
 
-    /** The job's hold if it has one that is neither captured nor released, with the account locked. */
-    private Optional<LedgerEntry> unsettledHold(Connection connection, String tenantId, String jobId)
-            throws SQLException {
-        Optional<LedgerEntry> hold = byKey(connection, tenantId, "hold:" + jobId);
-        if (hold.isEmpty()) {
-            return Optional.empty();
-        }
-        lockAccount(connection, tenantId, hold.get().accountId());
-        // Checked under the account lock: a settlement racing this one has either committed (and is seen here) or
-        // waits for the lock and will see this one.
-        try (PreparedStatement settled = connection.prepareStatement("SELECT 1 FROM credit_entry WHERE tenant_id = ?"
-                + " AND idempotency_key IN (?, ?)")) {
-            settled.setString(1, tenantId);
-            settled.setString(2, "capture:" + jobId);
-            settled.setString(3, "release:" + jobId);
-            try (ResultSet row = settled.executeQuery()) {
-                return row.next() ? Optional.empty() : hold;
-            }
-        }
-    }
-
-    private record GrantRemainder(String id, long remaining, Instant expiresAt, long seq) {}
-
-    private void spend(Connection connection, LedgerEntry capture, Instant heldAt) throws SQLException {
-        List<GrantRemainder> remainders = remainders(connection, capture.tenantId(), capture.accountId());
-        // Grants valid when the credits were held, soonest expiry first, never-expiring last. Grants that had already
-        // expired then come after, most recent first; the account lock makes reaching them impossible in practice.
-        Comparator<GrantRemainder> order = Comparator
-                .comparing((GrantRemainder g) -> g.expiresAt() != null && !g.expiresAt().isAfter(heldAt))
-                .thenComparing((a, b) -> {
-                    boolean expired = a.expiresAt() != null && !a.expiresAt().isAfter(heldAt);
-                    if (expired) {
-                        return b.expiresAt().compareTo(a.expiresAt());
-                    }
-                    return Comparator.nullsLast(Comparator.<Instant>naturalOrder())
-                            .compare(a.expiresAt(), b.expiresAt());
-                })
-                .thenComparingLong(GrantRemainder::seq);
-        remainders.sort(order);
-        long left = spendInOrder(connection, capture, remainders);
-        if (left > 0) {
-            // Cannot happen while every hold is checked against the balance under the account lock; say so loudly
-            // rather than fail the user's finished generation.
-            LOG.error("Capture {} of job {} (tenant {}, account {}) found {} credits fewer in grants than it held",
-                    capture.id(), capture.jobId(), capture.tenantId(), capture.accountId(), left);
-        }
-    }
-
-    /** The grants of the account with credits left. */
-    private static List<GrantRemainder> remainders(Connection connection, String tenantId, String accountId)
-            throws SQLException {
-        List<GrantRemainder> remainders = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("""
-                SELECT grant_entry_id, remaining, expires_at, seq
-                  FROM credit_grant_remainder
-                 WHERE tenant_id = ? AND account_id = ? AND remaining > 0""")) {
-            select.setString(1, tenantId);
-            select.setString(2, accountId);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    remainders.add(new GrantRemainder(rows.getString(1), rows.getLong(2), instant(rows, 3),
-                            rows.getLong(4)));
-                }
-            }
-        }
-        return remainders;
-    }
-
     /**
-     * Spends {@code entry}'s amount from {@code grants} in their order (a capture, or a reversal); each grant's spend
-     * and its remainder are written by one statement, all of them in one batch.
+     * Spends {@code entry}'s amount (a reversal) from the account's grants in {@code order}.
      *
-     * @return what the grants could not cover
+     * @return the credits taken, less than the entry's amount only if its grants could not cover it
      */
-    private static long spendInOrder(Connection connection, LedgerEntry entry, List<GrantRemainder> grants)
-            throws SQLException {
-        long left = entry.amount();
-        try (PreparedStatement take = connection.prepareStatement("""
-                WITH taken AS (UPDATE credit_grant_remainder SET remaining = remaining - ?
-                                WHERE grant_entry_id = ? RETURNING grant_entry_id)
-                INSERT INTO credit_spend (tenant_id, account_id, capture_entry_id, grant_entry_id, amount)
-                SELECT ?, ?, ?, grant_entry_id, ? FROM taken""")) {
-            for (GrantRemainder grant : grants) {
-                if (left == 0) {
-                    break;
-                }
-                long amount = Math.min(left, grant.remaining());
-                take.setLong(1, amount);
-                take.setString(2, grant.id());
-                take.setString(3, entry.tenantId());
-                take.setString(4, entry.accountId());
-                take.setString(5, entry.id());
-                take.setLong(6, amount);
-                take.addBatch();
-                left -= amount;
-            }
-            take.executeBatch();
+    private static long spend(Connection connection, LedgerEntry entry, SpendOrder order) throws SQLException {
+        try (PreparedStatement take = connection.prepareStatement(spendSql(order))) {
+            setSpend(take, 1, entry.id(), order);
+            return sum(take.executeQuery());
         }
-        return left;
     }
 
     /**
      * Settles what the account owes from the new {@code grant} first: a REVERSAL of up to the grant's amount, spent
      * from that grant, and the shortfall lowered by as much.
      */
-    private void settleShortfall(Connection connection, LedgerEntry grant) throws SQLException {
-        long owed = shortfall(connection, grant.tenantId(), grant.accountId());
-        if (owed == 0) {
-            return;
-        }
+    private void settleShortfall(Connection connection, LedgerEntry grant, long owed) throws SQLException {
         long settled = Math.min(owed, grant.amount());
         LedgerEntry reversal = insert(connection, grant.tenantId(), grant.accountId(), LedgerEntry.Kind.REVERSAL,
                 settled, "Settles credits owed after a refund", null, "settle:" + grant.id(), null).orElseThrow();
-        spendInOrder(connection, reversal, List.of(new GrantRemainder(grant.id(), grant.amount(), null, 0)));
+        spend(connection, reversal, SpendOrder.only(grant.id()));
         addTo(connection, "shortfall", grant.tenantId(), grant.accountId(), -settled);
     }
 
@@ -558,7 +548,7 @@ public final class CreditLedger {
             LedgerEntry.Kind kind, long amount, String reason, String jobId, String key, Instant expiresAt)
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setString(1, "cre_" + ids.next().toString().replace("-", ""));
+            insert.setString(1, newEntryId());
             insert.setString(2, tenantId);
             insert.setString(3, accountId);
             insert.setString(4, kind.name());
@@ -571,6 +561,10 @@ public final class CreditLedger {
             List<LedgerEntry> written = list(insert);
             return written.stream().findFirst();
         }
+    }
+
+    private String newEntryId() {
+        return "cre_" + ids.next().toString().replace("-", "");
     }
 
     private static Optional<LedgerEntry> byKey(Connection connection, String tenantId, String key)
@@ -624,9 +618,6 @@ public final class CreditLedger {
         }
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
 
     private static Instant instant(ResultSet row, int column) throws SQLException {
         OffsetDateTime value = row.getObject(column, OffsetDateTime.class);

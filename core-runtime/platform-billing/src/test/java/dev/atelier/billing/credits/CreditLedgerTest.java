@@ -4,10 +4,16 @@ import static dev.atelier.billing.credits.LedgerFixture.ALPHA;
 import static dev.atelier.billing.credits.LedgerFixture.BETA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.atelier.core.db.JdbcTransactions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -131,6 +137,35 @@ class CreditLedgerTest {
     }
 
     @Test
+    void settlementsRacingForOneJobSettleItOnce() throws Exception {
+        ledger.grant(ALPHA, ADA, 100, "Top-up", null, "topup");
+        for (int job = 0; job < 10; job++) {
+            hold(ADA, "gen_" + job, 3);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> settled = new ArrayList<>();
+            for (int job = 0; job < 10; job++) {
+                String id = "gen_" + job;
+                for (int racer = 0; racer < 4; racer++) {
+                    boolean captures = racer % 2 == 0;
+                    settled.add(pool.submit(() -> captures ? capture(id) : release(id)));
+                }
+            }
+            int written = 0;
+            for (Future<Boolean> each : settled) {
+                written += each.get() ? 1 : 0;
+            }
+            assertThat(written).as("settlements written for 10 jobs").isEqualTo(10);
+        } finally {
+            pool.shutdownNow();
+        }
+        long captured = fixture.number("SELECT COUNT(*) FROM credit_entry WHERE kind = 'CAPTURE'");
+        assertThat(ledger.balance(ALPHA, ADA)).isEqualTo(100 - 3 * captured);
+        assertThat(fixture.number("SELECT COALESCE(SUM(amount), 0) FROM credit_spend")).isEqualTo(3 * captured);
+    }
+
+    @Test
     void aHoldBeyondTheBalanceIsRefusedAndWritesNothing() {
         ledger.grant(ALPHA, ADA, 5, "Top-up", null, "topup");
 
@@ -186,6 +221,22 @@ class CreditLedgerTest {
         capture("gen_a");
 
         assertThat(ledger.balance(ALPHA, ADA)).isEqualTo(5);
+    }
+
+    @Test
+    void theBalanceBreaksDownIntoGrantsSoonestExpiringFirst() {
+        ledger.grant(ALPHA, ADA, 10, "Top-up", null, "topup");
+        ledger.grant(ALPHA, ADA, 5, "Bonus", fixture.clock.instant().plus(Duration.ofDays(3)), "bonus");
+        ledger.grant(ALPHA, ADA, 7, "Old bonus", fixture.clock.instant().plus(Duration.ofDays(1)), "old");
+        hold(ADA, "gen_a", 4);
+        capture("gen_a");
+        hold(ADA, "gen_b", 2);
+        fixture.clock.advance(Duration.ofDays(2));
+
+        assertThat(ledger.sources(ALPHA, ADA)).extracting(CreditSource::reason, CreditSource::remaining)
+                .containsExactly(tuple("Bonus", 5L), tuple("Top-up", 10L));
+        assertThat(ledger.held(ALPHA, ADA)).isEqualTo(2);
+        assertThat(ledger.sources(BETA, ADA)).isEmpty();
     }
 
     @Test
