@@ -229,6 +229,21 @@ public final class CreditLedger {
         }
     }
 
+    /** What is left of the account's {@code grants} together, expired or not. */
+    private static long remaining(Connection connection, String tenantId, String accountId, String[] grants)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT COALESCE(SUM(remaining), 0)"
+                + " FROM credit_grant_remainder WHERE tenant_id = ? AND account_id = ? AND grant_entry_id = ANY (?)")) {
+            select.setString(1, tenantId);
+            select.setString(2, accountId);
+            select.setArray(3, connection.createArrayOf("text", grants));
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
     /** What is left of a grant right now (0 for an unknown id). */
     public long remaining(Connection connection, String grantEntryId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
@@ -298,21 +313,13 @@ public final class CreditLedger {
         if (before.isPresent() || max <= 0) {
             return before;
         }
-        List<GrantRemainder> sources = new ArrayList<>();
-        long left = 0;
-        for (GrantRemainder grant : remainders(connection, tenantId, accountId)) {
-            if (fromGrants.contains(grant.id())) {
-                sources.add(grant);
-                left += grant.remaining();
-            }
-        }
-        sources.sort(Comparator.comparingInt(g -> fromGrants.indexOf(g.id())));
-        long carried = Math.min(max, left);
+        String[] grants = fromGrants.toArray(String[]::new);
+        long carried = Math.min(max, remaining(connection, tenantId, accountId, grants));
         if (carried == 0) {
             return Optional.empty();
         }
         LedgerEntry carry = grant(connection, tenantId, accountId, carried, reason, expiresAt, key);
-        spendInOrder(connection, carry, sources);
+        spend(connection, carry, SpendOrder.only(grants));
         return Optional.of(carry);
     }
 
@@ -540,7 +547,7 @@ public final class CreditLedger {
         long settled = Math.min(owed, grant.amount());
         LedgerEntry reversal = insert(connection, grant.tenantId(), grant.accountId(), LedgerEntry.Kind.REVERSAL,
                 settled, "Settles credits owed after a refund", null, "settle:" + grant.id(), null).orElseThrow();
-        spend(connection, reversal, SpendOrder.only(grant.id()));
+        spend(connection, reversal, SpendOrder.only(new String[] {grant.id()}));
         addTo(connection, "shortfall", grant.tenantId(), grant.accountId(), -settled);
     }
 

@@ -145,9 +145,10 @@ final class LedgerSql {
                     " AND (r.expires_at IS NULL OR r.expires_at > ?)", List.of(fromGrant, utc(now)));
         }
 
-        /** Only {@code grant}. */
-        static SpendOrder only(String grant) {
-            return new SpendOrder("r.seq", " AND r.grant_entry_id = ?", List.of(grant));
+        /** Only {@code grants}, in the order given. */
+        static SpendOrder only(String[] grants) {
+            return new SpendOrder("array_position(?::text[], r.grant_entry_id)",
+                    " AND r.grant_entry_id = ANY (?::text[])", List.of(grants, grants));
         }
     }
 
