@@ -25,6 +25,7 @@ final class BillingCase {
         String paymentId = owner.json("/api/v1/billing/payments").get("items").get(0).get("id").asText();
         String subscriptionId = owner.json("/api/v1/billing/subscription").get("subscription").get("id").asText();
         Map<String, String> refund = Map.of("payment", paymentId, "amount", "1.00", "reason", "Intruder's refund");
+        String renew = "/admin/payments/subscriptions/" + subscriptionId + "/renew";
         return Thing.of(Set.of(checkoutId, paymentId, subscriptionId), () -> owner.json("/api/v1/billing/payments")
                 + " "
                 + owner.json("/api/v1/billing/subscription"))
@@ -44,6 +45,14 @@ final class BillingCase {
                 .probe(Probe.get("/admin/payments?q=" + owner.email()).ownOnly(), cast.strangerAdmin(),
                         cast.neighbour())
                 .probe(Probe.form("/admin/payments/refund", refund), cast.strangerAdmin())
-                .probe(Probe.form("/admin/payments/refund", refund).ownOnly(), cast.neighbour());
+                .probe(Probe.form("/admin/payments/refund", refund).ownOnly(), cast.neighbour())
+                // Plans are managed by their own buyer only: the portal routes act on whoever asks.
+                .probe(Probe.form("/account/billing/portal", Map.of("intent", "cancel")).ownOnly())
+                .probe(Probe.api("POST", "/api/v1/billing/portal-sessions", "{\"intent\": \"cancel\"}").ownOnly())
+                .probe(Probe.get("/billing/sandbox/portal?flow=cancel").ownOnly())
+                .probe(Probe.form("/billing/sandbox/portal", Map.of("action", "cancel")).ownOnly())
+                // A failed renewal would show on the owner's subscription (past due) had it gone through.
+                .probe(Probe.form(renew, Map.of("outcome", "fail")), cast.strangerAdmin())
+                .probe(Probe.form(renew, Map.of("outcome", "fail")).ownOnly(), cast.neighbour());
     }
 }

@@ -165,6 +165,10 @@ public final class AdminPaymentsResource {
         Map<String, Object> data = admin.data(tenant, "payments", Map.of(), form == null ? Map.of() : form.errors(),
                 false);
         data.put("page", new AdminPaymentsView.Page(query, kind, rows, notice, PAGE_SIZE, MAX_REASON_LENGTH));
+        if (payments.testMode(tenant)) {
+            data.put("testSubscriptions", payments.subscriptions().tenantSubscriptions(tenant, PAGE_SIZE).stream()
+                    .map(AdminPaymentsView::subscription).toList());
+        }
         return admin.render(request, tenant, "payments", "Payments", data, status);
     }
 
