@@ -78,6 +78,14 @@ class StripePurchaseTest {
                         + "\"mode\":\"payment\",\"payment_status\":\"unpaid\",\"status\":\"open\","
                         + "\"url\":\"https://checkout.stripe.com/c/pay/cs_test_e2e\"}")
                         .withTransformers("response-template")));
+        // A plan is billed at a price object, created at Stripe on the plan's first checkout.
+        stripe.stubFor(get(urlPathEqualTo("/v1/prices"))
+                .willReturn(json("{\"object\":\"list\",\"data\":[],\"has_more\":false}")));
+        stripe.stubFor(post(urlPathEqualTo("/v1/prices"))
+                .withHeader("Idempotency-Key", matching("price-atelier-.+"))
+                .willReturn(json("{\"id\":\"price_e2e\",\"object\":\"price\",\"active\":true,"
+                        + "\"currency\":\"usd\",\"unit_amount\":1900,\"type\":\"recurring\","
+                        + "\"metadata\":{\"atelier_offer_id\":\"creator\"}}")));
         stripe.stubFor(get(urlPathMatching("/v1/subscriptions/sub_[A-Za-z0-9_]+"))
                 .willReturn(json("{\"id\":\"{{request.pathSegments.[2]}}\",\"object\":\"subscription\","
                         + "\"customer\":\"" + CUSTOMER + "\",\"status\":\"active\",\"cancel_at_period_end\":false,"
