@@ -121,9 +121,12 @@ record EventApplier(CreditLedger ledger, Clock clock, UuidV7 ids) {
                     + " top-up (" + paid.offerId() + ")");
         }
         String paymentId = "pay_" + compact(ids);
+        // A plan's period grants its credits once: a payment inside a period already paid for (a provider invoicing
+        // the proration of a plan change at once) is recorded, and the new plan's credits come with the next period.
+        long credits = subscriptionId != null && periodCredited(connection, tenant.id(), subscriptionId,
+                paid.period()) ? 0 : offer.get().credits();
         insertPayment(connection, tenant.id(), account.get(), provider, paymentId, paid, checkout, subscriptionId,
-                offer.get());
-        long credits = offer.get().credits();
+                offer.get(), credits);
         if (credits > 0) {
             Instant expires = offer.get().recurring() && paid.period() != null ? paid.period().end() : null;
             LedgerEntry grant = ledger.grant(connection, tenant.id(), account.get(), credits,
@@ -318,9 +321,23 @@ record EventApplier(CreditLedger ledger, Clock clock, UuidV7 ids) {
         }
     }
 
+    /** Whether a payment of the subscription already granted credits for a period ending when {@code period} ends. */
+    private static boolean periodCredited(Connection connection, String tenantId, String subscriptionId,
+            Period period) throws SQLException {
+        if (period == null) {
+            return false;
+        }
+        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM billing_payment WHERE tenant_id = ?"
+                + " AND subscription_id = ? AND period_end = ? AND credits > 0")) {
+            try (ResultSet row = bind(select, tenantId, subscriptionId, period.end()).executeQuery()) {
+                return row.next();
+            }
+        }
+    }
+
     private void insertPayment(Connection connection, String tenantId, String accountId, String provider,
             String paymentId, PaymentSucceeded paid, Optional<CheckoutRecord> checkout, String subscriptionId,
-            Offer offer) throws SQLException {
+            Offer offer, long credits) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO billing_payment (id, tenant_id,"
                 + " account_id, provider, provider_payment_id, checkout_id, subscription_id, offer_id, description,"
                 + " amount_minor, currency, credits, period_start, period_end, paid_at)"
@@ -328,7 +345,7 @@ record EventApplier(CreditLedger ledger, Clock clock, UuidV7 ids) {
             Period period = paid.period();
             bind(insert, paymentId, tenantId, accountId, provider, paid.providerPaymentId(),
                     checkout.map(CheckoutRecord::id).orElse(null), subscriptionId, offer.id(), offer.name(),
-                    paid.amountMinor(), paid.currency(), offer.credits(), period == null ? null : period.start(),
+                    paid.amountMinor(), paid.currency(), credits, period == null ? null : period.start(),
                     period == null ? null : period.end(), paid.occurredAt()).executeUpdate();
         }
     }
