@@ -80,10 +80,10 @@ public final class AdminPaymentsView {
                 form != null ? form.nonce() : nonce);
     }
 
-    static Subscription subscription(TenantSubscription tenantSubscription) {
+    static Subscription subscription(TenantSubscription tenantSubscription, String planName) {
         var s = tenantSubscription.subscription();
         return new Subscription(s.id(), tenantSubscription.buyerEmail() == null ? "(erased account)"
-                : tenantSubscription.buyerEmail(), s.offerId(), s.status().name().toLowerCase(Locale.ROOT)
+                : tenantSubscription.buyerEmail(), planName, s.status().name().toLowerCase(Locale.ROOT)
                 .replace('_', ' '), date(s.periodEnd()), s.cancelAtPeriodEnd());
     }
 
