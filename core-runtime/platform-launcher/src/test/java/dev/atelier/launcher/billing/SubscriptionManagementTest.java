@@ -130,7 +130,7 @@ class SubscriptionManagementTest {
     void someoneWhoBoughtNothingIsToldThereIsNothingToManage() throws Exception {
         Browser visitor = platform.browser(SLUG).signedUp("nothing-" + UUID.randomUUID() + "@example.com");
         HttpResponse<String> billing = visitor.get("/account/billing");
-        assertThat(billing.body()).contains("You have no plan", "Manage billing");
+        assertThat(billing.body()).contains("You have no plan").doesNotContain("Manage billing");
 
         HttpResponse<String> manage = visitor.post("/account/billing/portal", Map.of("intent", "manage",
                 "csrf", Browser.csrfOf(billing)));
