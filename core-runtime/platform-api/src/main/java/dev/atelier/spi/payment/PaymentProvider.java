@@ -33,8 +33,11 @@ public interface PaymentProvider extends PluginService {
     Checkout createCheckout(CheckoutRequest request, TenantContext tenant) throws PaymentException;
 
     /**
-     * Opens the vendor's billing portal for a customer (payment methods, invoices, cancel). Providers without one
-     * throw {@link PaymentException} of kind {@link PaymentException.Kind#NOT_SUPPORTED}.
+     * Opens the vendor's billing portal for a customer (payment methods, invoices, cancel, change of plan), on the
+     * step {@link PortalRequest#intent()} names when the vendor can open one directly. The plan change or
+     * cancellation made there comes back as the vendor's webhooks ({@link PaymentEvent.SubscriptionChanged},
+     * {@link PaymentEvent.SubscriptionCanceled}). Providers without a portal throw {@link PaymentException} of kind
+     * {@link PaymentException.Kind#NOT_SUPPORTED}.
      */
     PortalSession createPortalSession(PortalRequest request, TenantContext tenant) throws PaymentException;
 

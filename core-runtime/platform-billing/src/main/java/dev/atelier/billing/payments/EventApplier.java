@@ -120,7 +120,10 @@ record EventApplier(CreditLedger ledger, Clock clock, UuidV7 ids) {
                     + " top-up (" + paid.offerId() + ")");
         }
         String paymentId = "pay_" + compact(ids);
-        long credits = offer.get().credits();
+        // A plan's period grants its credits once: a payment inside a period already paid for (a provider invoicing
+        // the proration of a plan change at once) is recorded, and the new plan's credits come with the next period.
+        long credits = subscriptionId != null && periodCredited(connection, tenant.id(), subscriptionId,
+                paid.period()) ? 0 : offer.get().credits();
         // The grant first, so the payment row is written once with it (one statement fewer per payment).
         String grantId = null;
         if (credits > 0) {
@@ -128,7 +131,7 @@ record EventApplier(CreditLedger ledger, Clock clock, UuidV7 ids) {
             grantId = ledger.grant(connection, tenant.id(), account.get(), credits, offer.get().name(), expires,
                     "payment:" + paymentId).id();
         }
-        insertPayment(connection, new NewPayment(tenant.id(), account.get(), provider, paymentId, grantId), paid,
+        insertPayment(connection, new NewPayment(tenant.id(), account.get(), provider, paymentId, credits, grantId), paid,
                 checkout, subscriptionId, offer.get());
         if (offer.get().recurring()) {
             renewals.carryOver(connection, tenant, account.get(), subscriptionId, paymentId, offer.get(),
@@ -319,8 +322,26 @@ record EventApplier(CreditLedger ledger, Clock clock, UuidV7 ids) {
         }
     }
 
-    /** Who paid whom through which provider, the payment's id here, and the grant it bought ({@code null}: none). */
-    private record NewPayment(String tenantId, String accountId, String provider, String paymentId, String grantId) {}
+    /** Whether a payment of the subscription already granted credits for a period ending when {@code period} ends. */
+    private static boolean periodCredited(Connection connection, String tenantId, String subscriptionId,
+            Period period) throws SQLException {
+        if (period == null) {
+            return false;
+        }
+        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM billing_payment WHERE tenant_id = ?"
+                + " AND subscription_id = ? AND period_end = ? AND credits > 0")) {
+            try (ResultSet row = bind(select, tenantId, subscriptionId, period.end()).executeQuery()) {
+                return row.next();
+            }
+        }
+    }
+
+    /**
+     * Who paid whom through which provider, the payment's id here, the credits it bought and their grant
+     * ({@code null}: none).
+     */
+    private record NewPayment(String tenantId, String accountId, String provider, String paymentId, long credits,
+            String grantId) {}
 
     private void insertPayment(Connection connection, NewPayment row, PaymentSucceeded paid,
             Optional<CheckoutRecord> checkout, String subscriptionId, Offer offer) throws SQLException {
@@ -331,7 +352,7 @@ record EventApplier(CreditLedger ledger, Clock clock, UuidV7 ids) {
             Period period = paid.period();
             bind(insert, row.paymentId(), row.tenantId(), row.accountId(), row.provider(), paid.providerPaymentId(),
                     checkout.map(CheckoutRecord::id).orElse(null), subscriptionId, offer.id(), offer.name(),
-                    paid.amountMinor(), paid.currency(), offer.credits(), period == null ? null : period.start(),
+                    paid.amountMinor(), paid.currency(), row.credits(), period == null ? null : period.start(),
                     period == null ? null : period.end(), paid.occurredAt(), row.grantId()).executeUpdate();
         }
     }

@@ -57,6 +57,7 @@ public final class Payments {
     private final Clock clock;
     private final UuidV7 ids;
     private final EventApplier applier;
+    private final Subscriptions subscriptions;
 
     public Payments(DataSource dataSource, CreditLedger ledger, PluginRegistry<PaymentProvider, Void> providers,
             Clock clock) {
@@ -66,6 +67,12 @@ public final class Payments {
         this.clock = clock;
         this.ids = new UuidV7(clock, new SecureRandom());
         this.applier = new EventApplier(ledger, clock, ids);
+        this.subscriptions = new Subscriptions(this);
+    }
+
+    /** Managing subscriptions: the billing portal, and test mode's portal answers and renewals. */
+    public Subscriptions subscriptions() {
+        return subscriptions;
     }
 
     /** The tenant's payment provider, when it chose one (deployed or not). */
@@ -197,6 +204,10 @@ public final class Payments {
         return transactions;
     }
 
+    CreditLedger ledger() {
+        return ledger;
+    }
+
     Clock clock() {
         return clock;
     }
@@ -215,18 +226,11 @@ public final class Payments {
             return List.of();
         }
         CheckoutRecord c = checkout.get();
-        BoundPlugin<PaymentProvider> provider = available(tenant);
         CheckoutRequest request = new CheckoutRequest(c.id(), c.offer(), new Customer(accountId, email,
                 c.providerCustomerId()), URI.create("/account/billing"), URI.create("/pricing"));
         SimulatedPayments.Simulation answer = new SimulatedPayments.CheckoutAnswered(request, c.providerCheckoutId(),
                 c.providerCustomerId(), paid, "sub_" + c.id());
-        WebhookMessage message = callProvider(provider, "simulate a checkout", (p, context) -> {
-            if (!(p instanceof SimulatedPayments simulated)) {
-                throw new PaymentException(PaymentException.Kind.NOT_SUPPORTED, "not a test-mode provider");
-            }
-            return simulated.simulate(answer, "evt_" + c.id() + (paid ? "_paid" : "_declined"), context);
-        });
-        return receive(tenant, provider.plugin(), message);
+        return simulate(tenant, answer, "evt_" + c.id() + (paid ? "_paid" : "_declined"), "simulate a checkout");
     }
 
     /** Credits the account can spend now (what its purchases added, less what it spent). */
@@ -390,36 +394,31 @@ public final class Payments {
     }
 
     /**
-     * Moves a test-mode subscription of the account to its next period, paid or (with {@code paid} false) not
-     * collected, as the provider's vendor would at a renewal; the event goes through the same intake as any other.
-     * Renewing the same period twice changes nothing.
+     * Moves a test-mode subscription of the account to its next period (see {@link Subscriptions#renewTest}); another
+     * account's subscription is not found.
      *
      * @return the applied events; empty when the account has no such subscription or it is canceled
      */
     public List<AppliedEvent> renewTestSubscription(Tenant tenant, String accountId, String subscriptionId,
             boolean paid) throws PaymentsUnavailableException, InvalidWebhookException {
-        Optional<SubscriptionRecord> subscription = subscription(tenant, accountId)
-                .filter(s -> s.id().equals(subscriptionId) && s.periodEnd() != null);
-        BoundPlugin<PaymentProvider> provider = available(tenant);
-        if (subscription.isEmpty() || !subscription.get().provider().equals(provider.plugin())) {
+        if (subscription(tenant, accountId).filter(s -> s.id().equals(subscriptionId)).isEmpty()) {
             return List.of();
         }
-        SubscriptionRecord s = subscription.get();
-        Offer offer = transactions.run("reading a subscription's plan", connection -> new PlanRenewals(ledger)
-                .offer(connection, tenant, s.offerId(), s.id())).filter(Offer::recurring).orElseThrow(() ->
-                new PaymentsUnavailableException("This plan is not offered any more.", false, null));
-        java.time.ZonedDateTime start = s.periodEnd().atZone(java.time.ZoneOffset.UTC);
-        PaymentEvent.Period next = new PaymentEvent.Period(s.periodEnd(), (offer.interval() == Offer.Interval.YEAR
-                ? start.plusYears(1) : start.plusMonths(1)).toInstant());
-        String customer = customerId(tenant.id(), provider.plugin(), accountId).orElse(null);
-        SimulatedPayments.Simulation renewal = new SimulatedPayments.PeriodRenewed(offer, customer,
-                s.providerSubscriptionId(), next, paid);
-        String eventId = "evt_renew_" + s.id() + "_" + next.start().getEpochSecond() + (paid ? "" : "_unpaid");
-        WebhookMessage message = callProvider(provider, "simulate a renewal", (p, context) -> {
+        return subscriptions.renewTest(tenant, subscriptionId, paid);
+    }
+
+    /**
+     * Asks the tenant's test-mode provider for the webhook its vendor would send for {@code simulation}, and receives
+     * it like any other.
+     */
+    List<AppliedEvent> simulate(Tenant tenant, SimulatedPayments.Simulation simulation, String eventId, String what)
+            throws PaymentsUnavailableException, InvalidWebhookException {
+        BoundPlugin<PaymentProvider> provider = available(tenant);
+        WebhookMessage message = callProvider(provider, what, (p, context) -> {
             if (!(p instanceof SimulatedPayments simulated)) {
                 throw new PaymentException(PaymentException.Kind.NOT_SUPPORTED, "not a test-mode provider");
             }
-            return simulated.simulate(renewal, eventId, context);
+            return simulated.simulate(simulation, eventId, context);
         });
         return receive(tenant, provider.plugin(), message);
     }
@@ -462,7 +461,7 @@ public final class Payments {
         return providers.bind(TenantBindings.of(tenant));
     }
 
-    private BoundPlugin<PaymentProvider> available(Tenant tenant) throws PaymentsUnavailableException {
+    BoundPlugin<PaymentProvider> available(Tenant tenant) throws PaymentsUnavailableException {
         Optional<BoundPlugin<PaymentProvider>> bound = bound(tenant);
         if (bound.isEmpty() || !bound.get().available()) {
             throw new PaymentsUnavailableException(UNAVAILABLE, false, null);
@@ -470,7 +469,7 @@ public final class Payments {
         return bound.get();
     }
 
-    private static <R> R callProvider(BoundPlugin<PaymentProvider> provider, String what,
+    static <R> R callProvider(BoundPlugin<PaymentProvider> provider, String what,
             BoundPlugin.TenantCall<PaymentProvider, R> call) throws PaymentsUnavailableException {
         try {
             return provider.call(call);
@@ -491,7 +490,7 @@ public final class Payments {
         }
     }
 
-    private Optional<String> customerId(String tenantId, String provider, String accountId) {
+    Optional<String> customerId(String tenantId, String provider, String accountId) {
         return transactions.run("reading a payment customer", connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT provider_customer_id FROM"
                     + " billing_customer WHERE tenant_id = ? AND provider = ? AND account_id = ?")) {

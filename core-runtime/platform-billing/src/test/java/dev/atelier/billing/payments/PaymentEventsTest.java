@@ -143,6 +143,25 @@ class PaymentEventsTest {
     }
 
     @Test
+    void aProrationPaidInsideAPaidPeriodIsRecordedAndTheNewPlanGrantsFromTheNextPeriod() {
+        String checkout = openCheckout(CREATOR);
+        Period first = new Period(now, now.plus(Duration.ofDays(30)));
+        apply(new SubscriptionStarted("evt_started", now, checkout, "cus_ada", "sub_x", "creator", first));
+        apply(new PaymentSucceeded("evt_p1", now, checkout, "cus_ada", "pi_1", 1900, "usd", "creator", "sub_x",
+                first));
+        Period rest = new Period(now.plus(Duration.ofDays(10)), first.end());
+
+        AppliedEvent proration = apply(new PaymentSucceeded("evt_upgrade", rest.start(), null, "cus_ada", "pi_up",
+                2000, "usd", "creator", "sub_x", rest));
+
+        assertThat(proration.outcome()).isEqualTo(Outcome.APPLIED);
+        assertThat(fixture.ledger.balance(LedgerFixture.ALPHA, ADA)).as("the period granted its credits once")
+                .isEqualTo(800);
+        assertThat(fixture.number("SELECT count(*) FROM billing_payment WHERE provider_payment_id = 'pi_up'"
+                + " AND credits = 0")).isEqualTo(1);
+    }
+
+    @Test
     void aChangeArrivingAfterTheCancellationLeavesTheSubscriptionCanceled() {
         String checkout = openCheckout(CREATOR);
         Period first = new Period(now, now.plus(Duration.ofDays(30)));

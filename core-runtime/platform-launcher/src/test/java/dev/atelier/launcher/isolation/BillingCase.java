@@ -39,6 +39,7 @@ final class BillingCase {
                 "the owner's admin archiving it");
         Map<String, String> edit = Map.of("editing", PLAN, "name", "Intruder's plan", "interval", "month",
                 "price", "1", "credits", "99999", "rollover", "all", "provider_price", "price_intruder");
+        String renew = "/admin/payments/subscriptions/" + subscriptionId + "/renew";
         return Thing.of(Set.of(checkoutId, paymentId, subscriptionId, PRICE_ID), () -> owner.json(
                 "/api/v1/billing/payments") + " " + owner.json("/api/v1/billing/subscription") + " "
                 + plans(admin))
@@ -66,7 +67,15 @@ final class BillingCase {
                 .probe(Probe.form("/admin/plans/archive", Map.of("id", PLAN, "archived", "0")),
                         cast.strangerAdmin())
                 .probe(Probe.form("/admin/plans/archive", Map.of("id", PLAN, "archived", "0")).ownOnly(),
-                        cast.neighbour());
+                        cast.neighbour())
+                // Plans are managed by their own buyer only: the portal routes act on whoever asks.
+                .probe(Probe.form("/account/billing/portal", Map.of("intent", "cancel")).ownOnly())
+                .probe(Probe.api("POST", "/api/v1/billing/portal-sessions", "{\"intent\": \"cancel\"}").ownOnly())
+                .probe(Probe.get("/billing/sandbox/portal?flow=cancel").ownOnly())
+                .probe(Probe.form("/billing/sandbox/portal", Map.of("action", "cancel")).ownOnly())
+                // A failed renewal would show on the owner's subscription (past due) had it gone through.
+                .probe(Probe.form(renew, Map.of("outcome", "fail")), cast.strangerAdmin())
+                .probe(Probe.form(renew, Map.of("outcome", "fail")).ownOnly(), cast.neighbour());
     }
 
     /** The owner tenant's plans as its admin's edit form shows the isolated one: name, price, archived or not. */

@@ -163,6 +163,49 @@ class BrowserScreenshotsTest {
     }
 
     @Test
+    void aSubscriberCancelsAndChangesTheirPlanOnTheTestPortalInBothThemes() {
+        await().atMost(Duration.ofSeconds(20)).until(() -> platform.atelier().plugins()
+                .plugins(PluginKinds.PAYMENTS).find("sandbox").isPresent());
+        Map<String, String> plans = Map.of("auratuner", "starter", platform.secondDemoTenant(), "sketchbook");
+        for (String slug : List.of("auratuner", platform.secondDemoTenant())) {
+            String session = platform.accounts().signedInUser(slug);
+            try (BrowserContext signedIn = browser.newContext(new Browser.NewContextOptions()
+                    .setViewportSize(1280, 900)); Page page = signedIn.newPage()) {
+                signedIn.addCookies(List.of(new Cookie(Cookies.SESSION, session).setUrl(origin(slug))));
+                page.navigate(origin(slug) + "/billing/checkout?offer=" + plans.get(slug));
+                page.locator("form[action='/billing/checkout'] button[type=submit]").click();
+                page.waitForURL("**/billing/sandbox/checkout/**");
+                page.locator("button[name=outcome][value=pay]").click();
+                page.waitForURL("**/account/billing?checkout=*");
+                shot(page, slug + "-billing-plan");
+                assertThat(page.content()).contains("Manage billing", "Cancel plan", "Change plan");
+
+                page.locator("button[name=intent][value=change]").click();
+                page.waitForURL("**/billing/sandbox/portal?flow=change*");
+                shot(page, slug + "-sandbox-portal-change");
+                assertThat(page.content()).contains("TEST MODE", "Confirm the change");
+
+                page.navigate(origin(slug) + "/account/billing");
+                page.locator("button[name=intent][value=cancel]").click();
+                page.waitForURL("**/billing/sandbox/portal?flow=cancel");
+                shot(page, slug + "-sandbox-portal-cancel");
+                page.locator("button[name=action][value=cancel]").click();
+                page.waitForURL("**/account/billing");
+                shot(page, slug + "-billing-plan-ends");
+                assertThat(page.content()).contains("Ends on");
+            }
+            String admin = platform.accounts().signedInAdmin(slug, "plans@" + slug + ".example");
+            try (BrowserContext signedIn = browser.newContext(new Browser.NewContextOptions()
+                    .setViewportSize(1280, 900)); Page page = signedIn.newPage()) {
+                signedIn.addCookies(List.of(new Cookie(Cookies.SESSION, admin).setUrl(origin(slug))));
+                page.navigate(origin(slug) + "/admin/payments");
+                shot(page, slug + "-admin-subscriptions");
+                assertThat(page.content()).contains("End the plan now");
+            }
+        }
+    }
+
+    @Test
     void anAdminRefundsPartOfATopUpAndSeesARefusedRefundInBothThemes() {
         await().atMost(Duration.ofSeconds(20)).until(() -> platform.atelier().plugins()
                 .plugins(PluginKinds.PAYMENTS).find("sandbox").isPresent());

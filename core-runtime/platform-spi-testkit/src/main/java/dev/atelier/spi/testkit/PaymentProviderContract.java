@@ -231,6 +231,27 @@ public abstract class PaymentProviderContract {
         }
     }
 
+    @Test
+    void opensTheBillingPortalOnAPlansCancellationOrChangeOrSaysItHasNone() throws Exception {
+        Purchase plan = buy(plan(), "chk_contract_portal_flow");
+        String subscription = plan.started().providerSubscriptionId();
+        URI back = URI.create("https://" + tenant().tenantSlug() + ".example/account/billing");
+        Offer other = new Offer("studio", "Studio plan", plan().interval(), plan().amountMinor() * 2,
+                plan().currency(), plan().credits() * 3, null);
+
+        for (PortalRequest.Intent intent : List.of(new PortalRequest.Cancel(subscription),
+                new PortalRequest.ChangePlan(subscription, other))) {
+            try {
+                PortalSession session = provider.createPortalSession(new PortalRequest(
+                        plan.checkout().providerCustomerId(), back, intent), tenant());
+                assertPayableUrl(session.url(), "portal url for " + intent);
+            } catch (PaymentException e) {
+                assertThat(e.kind()).as("kind of a portal refused for " + intent + " (" + e.getMessage() + ")")
+                        .isEqualTo(PaymentException.Kind.NOT_SUPPORTED);
+            }
+        }
+    }
+
     // ------------------------------------------------------------------------------------------------------- events
 
     @Test

@@ -14,6 +14,7 @@ import dev.atelier.web.site.admin.AdminPlansResource;
 import dev.atelier.web.site.admin.AdminPluginsResource;
 import dev.atelier.web.site.admin.AdminResource;
 import dev.atelier.web.site.admin.AdminPaymentsResource;
+import dev.atelier.web.site.admin.AdminSubscriptionsResource;
 import dev.atelier.web.site.admin.AdminUsersResource;
 import dev.atelier.web.site.admin.BrandingForms;
 import dev.atelier.web.site.admin.ModelForms;
@@ -25,6 +26,7 @@ import dev.atelier.web.site.assets.StaticResource;
 import dev.atelier.web.site.billing.BillingPageResource;
 import dev.atelier.web.site.billing.BillingPages;
 import dev.atelier.web.site.billing.CheckoutPagesResource;
+import dev.atelier.web.site.billing.SandboxPortalResource;
 import dev.atelier.web.site.creation.GenerationPagesResource;
 import dev.atelier.web.site.pages.SitePagesResource;
 import dev.atelier.web.tenant.DeployedPlugins;
@@ -47,6 +49,7 @@ public final class SiteFeature {
         config.register(SitePagesResource.class);
         config.register(BillingPageResource.class);
         config.register(CheckoutPagesResource.class);
+        config.register(SandboxPortalResource.class);
         config.register(SignInResource.class);
         config.register(SignUpResource.class);
         config.register(PasswordResetResource.class);
@@ -61,6 +64,7 @@ public final class SiteFeature {
         config.register(AdminResource.class);
         config.register(AdminUsersResource.class);
         config.register(AdminPaymentsResource.class);
+        config.register(AdminSubscriptionsResource.class);
         config.register(AdminPluginsResource.class);
         config.register(AdminPlansResource.class);
         if (web.setup().models() != null) {

@@ -13,7 +13,10 @@ package dev.atelier.payment.sandbox.internal;
  *       {@code period};
  *   <li>{@code payment.failed}: {@code checkout_id} or {@code subscription}, {@code customer}, {@code reason};
  *   <li>{@code dispute.opened}: {@code customer}, {@code payment}, {@code dispute}, {@code amount}, {@code currency};
- *   <li>{@code dispute.closed}: {@code customer}, {@code payment}, {@code dispute}, {@code won}.
+ *   <li>{@code dispute.closed}: {@code customer}, {@code payment}, {@code dispute}, {@code won};
+ *   <li>{@code subscription.updated}: {@code customer}, {@code subscription}, {@code offer}, {@code period},
+ *       {@code cancel_at_period_end};
+ *   <li>{@code subscription.canceled}: {@code customer}, {@code subscription}, {@code ended_at}.
  * </ul>
  *
  * Other types are ignored, as a real vendor's many event types are.
@@ -27,6 +30,8 @@ final class EventFormat {
     static final String PAYMENT_FAILED = "payment.failed";
     static final String DISPUTE_OPENED = "dispute.opened";
     static final String DISPUTE_CLOSED = "dispute.closed";
+    static final String SUBSCRIPTION_UPDATED = "subscription.updated";
+    static final String SUBSCRIPTION_CANCELED = "subscription.canceled";
 
     static final String ID = "id";
     static final String TYPE = "type";
@@ -44,6 +49,8 @@ final class EventFormat {
     static final String END = "end";
     static final String REASON = "reason";
     static final String WON = "won";
+    static final String CANCEL_AT_PERIOD_END = "cancel_at_period_end";
+    static final String ENDED_AT = "ended_at";
 
     private EventFormat() {}
 }

@@ -1,12 +1,14 @@
 package dev.atelier.payment.sandbox.internal;
 
 import static dev.atelier.payment.sandbox.internal.EventFormat.AMOUNT;
+import static dev.atelier.payment.sandbox.internal.EventFormat.CANCEL_AT_PERIOD_END;
 import static dev.atelier.payment.sandbox.internal.EventFormat.CHECKOUT;
 import static dev.atelier.payment.sandbox.internal.EventFormat.CREATED;
 import static dev.atelier.payment.sandbox.internal.EventFormat.CURRENCY;
 import static dev.atelier.payment.sandbox.internal.EventFormat.CUSTOMER;
 import static dev.atelier.payment.sandbox.internal.EventFormat.DISPUTE;
 import static dev.atelier.payment.sandbox.internal.EventFormat.END;
+import static dev.atelier.payment.sandbox.internal.EventFormat.ENDED_AT;
 import static dev.atelier.payment.sandbox.internal.EventFormat.EVENTS;
 import static dev.atelier.payment.sandbox.internal.EventFormat.ID;
 import static dev.atelier.payment.sandbox.internal.EventFormat.OFFER;
@@ -27,6 +29,8 @@ import dev.atelier.spi.payment.PaymentEvent.DisputeOpened;
 import dev.atelier.spi.payment.PaymentEvent.PaymentFailed;
 import dev.atelier.spi.payment.PaymentEvent.PaymentSucceeded;
 import dev.atelier.spi.payment.PaymentEvent.Period;
+import dev.atelier.spi.payment.PaymentEvent.SubscriptionCanceled;
+import dev.atelier.spi.payment.PaymentEvent.SubscriptionChanged;
 import dev.atelier.spi.payment.PaymentEvent.SubscriptionStarted;
 import java.io.IOException;
 import java.time.Instant;
@@ -86,6 +90,12 @@ final class EventReader {
                     text(event, CURRENCY));
             case EventFormat.DISPUTE_CLOSED -> new DisputeClosed(text(event, ID), instant(event, CREATED),
                     text(event, CUSTOMER), text(event, PAYMENT), text(event, DISPUTE), bool(event, WON));
+            case EventFormat.SUBSCRIPTION_UPDATED -> new SubscriptionChanged(text(event, ID), instant(event, CREATED),
+                    text(event, CUSTOMER), text(event, SUBSCRIPTION), text(event, OFFER), period(event),
+                    bool(event, CANCEL_AT_PERIOD_END));
+            case EventFormat.SUBSCRIPTION_CANCELED -> new SubscriptionCanceled(text(event, ID),
+                    instant(event, CREATED), text(event, CUSTOMER), text(event, SUBSCRIPTION),
+                    instant(event, ENDED_AT));
             default -> null;
         };
     }

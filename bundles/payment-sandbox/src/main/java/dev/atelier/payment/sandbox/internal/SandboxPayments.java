@@ -41,7 +41,10 @@ public final class SandboxPayments implements PaymentProvider, SimulatedPayments
     public static final String ID = "sandbox";
     /** Where the platform serves the test checkout page; the checkout id follows. */
     static final String CHECKOUT_PAGE = "/billing/sandbox/checkout/";
-    /** Where the platform serves the test billing portal. */
+    /**
+     * Where the platform serves the test billing portal; {@code ?flow=cancel} or {@code ?flow=change&offer=<plan>}
+     * open it on that step, as Stripe's portal flows do.
+     */
     static final URI PORTAL_PAGE = URI.create("/billing/sandbox/portal");
 
     /** Settings only: nothing leaves the platform, so there is no processor to disclose. */
@@ -85,6 +88,13 @@ public final class SandboxPayments implements PaymentProvider, SimulatedPayments
     @Override
     public PortalSession createPortalSession(PortalRequest request, TenantContext tenant) throws PaymentException {
         checkSettings(tenant);
+        PortalRequest.Intent intent = request.intent();
+        if (intent instanceof PortalRequest.Cancel) {
+            return new PortalSession(URI.create(PORTAL_PAGE + "?flow=cancel"));
+        }
+        if (intent instanceof PortalRequest.ChangePlan change && PLAIN_ID.matcher(change.offer().id()).matches()) {
+            return new PortalSession(URI.create(PORTAL_PAGE + "?flow=change&offer=" + change.offer().id()));
+        }
         return new PortalSession(PORTAL_PAGE);
     }
 

@@ -1,12 +1,14 @@
 package dev.atelier.payment.sandbox.internal;
 
 import static dev.atelier.payment.sandbox.internal.EventFormat.AMOUNT;
+import static dev.atelier.payment.sandbox.internal.EventFormat.CANCEL_AT_PERIOD_END;
 import static dev.atelier.payment.sandbox.internal.EventFormat.CHECKOUT;
 import static dev.atelier.payment.sandbox.internal.EventFormat.CREATED;
 import static dev.atelier.payment.sandbox.internal.EventFormat.CURRENCY;
 import static dev.atelier.payment.sandbox.internal.EventFormat.CUSTOMER;
 import static dev.atelier.payment.sandbox.internal.EventFormat.DISPUTE;
 import static dev.atelier.payment.sandbox.internal.EventFormat.END;
+import static dev.atelier.payment.sandbox.internal.EventFormat.ENDED_AT;
 import static dev.atelier.payment.sandbox.internal.EventFormat.EVENTS;
 import static dev.atelier.payment.sandbox.internal.EventFormat.ID;
 import static dev.atelier.payment.sandbox.internal.EventFormat.OFFER;
@@ -28,6 +30,8 @@ import dev.atelier.spi.payment.SimulatedPayments.CheckoutAnswered;
 import dev.atelier.spi.payment.SimulatedPayments.Disputed;
 import dev.atelier.spi.payment.SimulatedPayments.PeriodRenewed;
 import dev.atelier.spi.payment.SimulatedPayments.Simulation;
+import dev.atelier.spi.payment.SimulatedPayments.SubscriptionEnded;
+import dev.atelier.spi.payment.SimulatedPayments.SubscriptionUpdated;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -59,6 +63,13 @@ final class SimulatedEvents {
             periodRenewed(events, renewed, eventId, now);
         } else if (simulation instanceof Disputed disputed) {
             disputed(events, disputed, eventId, now);
+        } else if (simulation instanceof SubscriptionUpdated updated) {
+            period(event(events, eventId, EventFormat.SUBSCRIPTION_UPDATED, now), updated.period())
+                    .put(CUSTOMER, updated.providerCustomerId()).put(SUBSCRIPTION, updated.providerSubscriptionId())
+                    .put(OFFER, updated.offer().id()).put(CANCEL_AT_PERIOD_END, updated.cancelAtPeriodEnd());
+        } else if (simulation instanceof SubscriptionEnded ended) {
+            event(events, eventId, EventFormat.SUBSCRIPTION_CANCELED, now).put(CUSTOMER, ended.providerCustomerId())
+                    .put(SUBSCRIPTION, ended.providerSubscriptionId()).put(ENDED_AT, ended.endedAt().toString());
         } else {
             throw new IllegalArgumentException("The sandbox does not simulate " + simulation);
         }

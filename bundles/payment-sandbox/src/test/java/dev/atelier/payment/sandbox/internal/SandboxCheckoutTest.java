@@ -61,6 +61,19 @@ class SandboxCheckoutTest {
     }
 
     @Test
+    void opensTheTestPortalOnTheStepTheCustomerChose() throws Exception {
+        URI back = URI.create("https://test.example/account/billing");
+        Offer studio = new Offer("studio", "Studio plan", Offer.Interval.MONTH, 4900, "usd", 2500, null);
+
+        assertThat(sandbox.createPortalSession(new PortalRequest("sbx_cus_acc_1", back,
+                new PortalRequest.Cancel("sub_1")), TENANT).url())
+                .isEqualTo(URI.create("/billing/sandbox/portal?flow=cancel"));
+        assertThat(sandbox.createPortalSession(new PortalRequest("sbx_cus_acc_1", back,
+                new PortalRequest.ChangePlan("sub_1", studio)), TENANT).url())
+                .isEqualTo(URI.create("/billing/sandbox/portal?flow=change&offer=studio"));
+    }
+
+    @Test
     void refundsAtOnceUnderAnIdDerivedFromTheHosts() throws Exception {
         Refund refund = sandbox.refund(new RefundRequest("rfd_1", "sbx_pay_chk_1", 200, "usd", ""), TENANT);
 

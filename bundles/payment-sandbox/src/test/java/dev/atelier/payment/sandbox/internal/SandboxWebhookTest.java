@@ -11,8 +11,12 @@ import dev.atelier.spi.payment.Offer;
 import dev.atelier.spi.payment.PaymentEvent;
 import dev.atelier.spi.payment.PaymentEvent.PaymentSucceeded;
 import dev.atelier.spi.payment.PaymentEvent.Period;
+import dev.atelier.spi.payment.PaymentEvent.SubscriptionCanceled;
+import dev.atelier.spi.payment.PaymentEvent.SubscriptionChanged;
 import dev.atelier.spi.payment.PaymentEvent.SubscriptionStarted;
 import dev.atelier.spi.payment.SimulatedPayments.CheckoutAnswered;
+import dev.atelier.spi.payment.SimulatedPayments.SubscriptionEnded;
+import dev.atelier.spi.payment.SimulatedPayments.SubscriptionUpdated;
 import dev.atelier.spi.plugin.WebhookMessage;
 import dev.atelier.spi.tenant.TenantContext;
 import dev.atelier.spi.testkit.TestTenantContext;
@@ -161,6 +165,20 @@ class SandboxWebhookTest {
         List<PaymentEvent> events = sandbox.parseWebhook(SandboxVendor.signed(body, "evt_a", SENT, TENANT), TENANT);
 
         assertThat(events).containsExactly(new PaymentEvent.DisputeClosed("evt_b", SENT, "c", "p", "d", true));
+    }
+
+    @Test
+    void aPlanChangedOrCanceledOnTheTestPortalIsReportedAsTheSubscriptionNowStands() throws Exception {
+        Period period = new Period(SENT, Instant.parse("2027-01-06T12:00:00Z"));
+        WebhookMessage changed = sandbox.simulate(new SubscriptionUpdated(PLAN, "sbx_cus_acc_1", "sub_1", period,
+                true), "evt_portal_1", TENANT);
+        WebhookMessage ended = sandbox.simulate(new SubscriptionEnded("sbx_cus_acc_1", "sub_1", period.end()),
+                "evt_end_1", TENANT);
+
+        assertThat(sandbox.parseWebhook(changed, TENANT)).containsExactly(new SubscriptionChanged("evt_portal_1", SENT,
+                "sbx_cus_acc_1", "sub_1", "creator", period, true));
+        assertThat(sandbox.parseWebhook(ended, TENANT)).containsExactly(new SubscriptionCanceled("evt_end_1", SENT,
+                "sbx_cus_acc_1", "sub_1", period.end()));
     }
 
     private WebhookMessage paidTopUp() {

@@ -30,7 +30,8 @@ final class CheckoutSessions {
         }
         Session session;
         try {
-            session = stripe.v1().checkout().sessions().create(params(request, customer),
+            String planPrice = request.offer().recurring() ? PlanPrices.of(stripe, request.offer()) : null;
+            session = stripe.v1().checkout().sessions().create(params(request, customer, planPrice),
                     IdempotencyKeys.checkout(request.checkoutId()));
         } catch (StripeException e) {
             throw StripeFailures.of("opening Checkout Session for checkout " + request.checkoutId(), e);
@@ -55,7 +56,11 @@ final class CheckoutSessions {
         }
     }
 
-    static SessionCreateParams params(CheckoutRequest request, String customer) {
+    /**
+     * @param planPrice the Stripe price a plan is billed at ({@link PlanPrices}); {@code null} for a top-up, whose
+     *     price goes inline
+     */
+    static SessionCreateParams params(CheckoutRequest request, String customer, String planPrice) {
         Offer offer = request.offer();
         SessionCreateParams.Builder params = SessionCreateParams.builder()
                 .setMode(offer.recurring() ? SessionCreateParams.Mode.SUBSCRIPTION : SessionCreateParams.Mode.PAYMENT)
@@ -63,7 +68,7 @@ final class CheckoutSessions {
                 .setClientReferenceId(request.checkoutId())
                 .setSuccessUrl(request.successUrl().toString())
                 .setCancelUrl(request.cancelUrl().toString())
-                .addLineItem(lineItem(offer))
+                .addLineItem(lineItem(offer, planPrice))
                 .putMetadata(Metadata.CHECKOUT, request.checkoutId())
                 .putMetadata(Metadata.OFFER, offer.id());
         // The ids travel on to the objects the session makes, whose own events name them.
@@ -81,22 +86,22 @@ final class CheckoutSessions {
         return params.build();
     }
 
-    /** The tenant's mapped price, or the offer's own amount inline (no price object at Stripe needed). */
-    private static LineItem lineItem(Offer offer) {
+    /**
+     * A plan's price object; a top-up's mapped price, or its own amount inline (a top-up's price is never referred to
+     * again, so it needs no price object at Stripe).
+     */
+    private static LineItem lineItem(Offer offer, String planPrice) {
         LineItem.Builder item = LineItem.builder().setQuantity(1L);
+        if (planPrice != null) {
+            return item.setPrice(planPrice).build();
+        }
         if (offer.mappedPrice().isPresent()) {
             return item.setPrice(offer.mappedPrice().get()).build();
         }
-        PriceData.Builder price = PriceData.builder()
+        return item.setPriceData(PriceData.builder()
                 .setCurrency(offer.currency())
                 .setUnitAmount(offer.amountMinor())
-                .setProductData(PriceData.ProductData.builder().setName(offer.name()).build());
-        if (offer.recurring()) {
-            price.setRecurring(PriceData.Recurring.builder()
-                    .setInterval(offer.interval() == Offer.Interval.YEAR ? PriceData.Recurring.Interval.YEAR
-                            : PriceData.Recurring.Interval.MONTH)
-                    .build());
-        }
-        return item.setPriceData(price.build()).build();
+                .setProductData(PriceData.ProductData.builder().setName(offer.name()).build())
+                .build()).build();
     }
 }

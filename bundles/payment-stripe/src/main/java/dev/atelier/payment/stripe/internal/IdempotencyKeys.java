@@ -21,6 +21,11 @@ final class IdempotencyKeys {
         return key("checkout-" + checkoutId);
     }
 
+    /** One price (with its product) per plan definition: its lookup key. */
+    static RequestOptions price(String lookupKey) {
+        return key("price-" + lookupKey);
+    }
+
     /** One refund per host refund. */
     static RequestOptions refund(String refundId) {
         return key("refund-" + refundId);

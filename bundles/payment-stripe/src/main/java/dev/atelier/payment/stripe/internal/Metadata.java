@@ -10,7 +10,10 @@ final class Metadata {
     static final String ACCOUNT = "atelier_account_id";
     /** On a Checkout Session, its subscription and its payment intent: the host's checkout id. */
     static final String CHECKOUT = "atelier_checkout_id";
-    /** Beside {@link #CHECKOUT}: the tenant's plan or top-up id. */
+    /**
+     * Beside {@link #CHECKOUT}: the tenant's plan or top-up id. Also on the prices (and their products) plans are
+     * billed at, so a subscription moved to another price in the Billing Portal names its new plan.
+     */
     static final String OFFER = "atelier_offer_id";
     /** On a refund: the host's refund id. */
     static final String REFUND = "atelier_refund_id";

@@ -101,9 +101,15 @@ final class StripeEvents {
         }
         Map<String, String> metadata = details.get().getMetadata();
         String payment = reads.paymentOf(invoice).orElse(invoice.getId());
+        // After a plan change in the portal the subscription's metadata still names the first plan; the price the
+        // invoice bills names the current one.
+        Optional<String> price = FIRST_INVOICE.equals(invoice.getBillingReason()) ? Optional.empty()
+                : billedPrice(invoice);
+        String offer = price.isPresent() ? meta(reads.price(price.get()).getMetadata(), Metadata.OFFER) : null;
         return Optional.of(new PaymentSucceeded(id, at, firstCheckout(invoice, metadata), invoice.getCustomer(),
-                payment, amount(invoice.getAmountPaid()), invoice.getCurrency(), meta(metadata, Metadata.OFFER),
-                details.get().getSubscription(), period(invoice)));
+                payment, amount(invoice.getAmountPaid()), invoice.getCurrency(),
+                offer != null ? offer : meta(metadata, Metadata.OFFER), details.get().getSubscription(),
+                period(invoice)));
     }
 
     List<PaymentEvent> invoiceFailed(String id, Instant at, Invoice invoice) {
@@ -123,7 +129,41 @@ final class StripeEvents {
                 || (subscription.getCancelAt() != null && period != null
                         && subscription.getCancelAt() == period.end().getEpochSecond());
         return new SubscriptionChanged(id, at, subscription.getCustomer(), subscription.getId(),
-                meta(subscription.getMetadata(), Metadata.OFFER), period, cancelAtEnd);
+                offerOf(subscription), period, cancelAtEnd);
+    }
+
+    /**
+     * The plan a subscription is on now: named by its price (which a change of plan in the portal replaces), else by
+     * the metadata its checkout gave it.
+     */
+    static String offerOf(Subscription subscription) {
+        if (subscription.getItems() != null && subscription.getItems().getData() != null) {
+            Optional<String> priced = subscription.getItems().getData().stream()
+                    .map(SubscriptionItem::getPrice).filter(Objects::nonNull)
+                    .map(price -> meta(price.getMetadata(), Metadata.OFFER)).filter(Objects::nonNull).findFirst();
+            if (priced.isPresent()) {
+                return priced.get();
+            }
+        }
+        return meta(subscription.getMetadata(), Metadata.OFFER);
+    }
+
+    /** The price of the invoice's line for its whole period (proration lines cover parts of the old one). */
+    private static Optional<String> billedPrice(Invoice invoice) {
+        if (invoice.getLines() == null || invoice.getLines().getData() == null) {
+            return Optional.empty();
+        }
+        return invoice.getLines().getData().stream()
+                .filter(line -> line.getPeriod() != null && line.getPeriod().getEnd() != null && !proration(line))
+                .filter(line -> line.getPricing() != null && line.getPricing().getPriceDetails() != null
+                        && line.getPricing().getPriceDetails().getPrice() != null)
+                .max(Comparator.comparing(line -> line.getPeriod().getEnd()))
+                .map(line -> line.getPricing().getPriceDetails().getPrice());
+    }
+
+    private static boolean proration(InvoiceLineItem line) {
+        return line.getParent() != null && line.getParent().getSubscriptionItemDetails() != null
+                && Boolean.TRUE.equals(line.getParent().getSubscriptionItemDetails().getProration());
     }
 
     static SubscriptionCanceled canceled(String id, Instant at, Subscription subscription) {

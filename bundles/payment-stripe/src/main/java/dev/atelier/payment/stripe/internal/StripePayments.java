@@ -4,7 +4,6 @@ import com.stripe.exception.StripeException;
 import com.stripe.model.Event;
 import com.stripe.model.StripeObject;
 import com.stripe.param.RefundCreateParams;
-import com.stripe.param.billingportal.SessionCreateParams;
 import dev.atelier.spi.payment.Checkout;
 import dev.atelier.spi.payment.CheckoutRequest;
 import dev.atelier.spi.payment.InvalidWebhookException;
@@ -70,16 +69,7 @@ public final class StripePayments implements PaymentProvider {
 
     @Override
     public PortalSession createPortalSession(PortalRequest request, TenantContext tenant) throws PaymentException {
-        SessionCreateParams params = SessionCreateParams.builder()
-                .setCustomer(request.providerCustomerId())
-                .setReturnUrl(request.returnUrl().toString())
-                .build();
-        try {
-            return new PortalSession(URI.create(StripeSettings.of(tenant).client().v1().billingPortal().sessions()
-                    .create(params).getUrl()));
-        } catch (StripeException e) {
-            throw StripeFailures.of("opening the Billing Portal for customer " + request.providerCustomerId(), e);
-        }
+        return PortalSessions.open(StripeSettings.of(tenant).client(), request);
     }
 
     @Override

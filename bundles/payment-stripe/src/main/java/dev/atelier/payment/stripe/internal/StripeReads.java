@@ -6,6 +6,7 @@ import com.stripe.model.Charge;
 import com.stripe.model.Invoice;
 import com.stripe.model.InvoicePayment;
 import com.stripe.model.PaymentIntent;
+import com.stripe.model.Price;
 import com.stripe.model.Refund;
 import com.stripe.model.Subscription;
 import com.stripe.model.checkout.Session;
@@ -19,7 +20,7 @@ import java.util.Optional;
 /**
  * What the bundle reads back from Stripe when an event's object does not carry it: a subscription's period (a
  * Checkout Session names only the subscription's id), an invoice's payment, a disputed payment's customer, a charge's
- * refunds. Stripe's current API leaves these out of event payloads; they are read with the tenant's key.
+ * refunds, the price a renewal's invoice bills. Stripe's current API leaves these out of event payloads; they are read with the tenant's key.
  */
 final class StripeReads {
 
@@ -40,6 +41,11 @@ final class StripeReads {
     Session session(String id) throws StripeException {
         return stripe.v1().checkout().sessions().retrieve(id, SessionRetrieveParams.builder()
                 .addExpand("subscription." + LATEST_INVOICE_PAYMENTS).build());
+    }
+
+    /** A price, whose metadata names the plan it bills ({@link PlanPrices}). */
+    Price price(String id) throws StripeException {
+        return stripe.v1().prices().retrieve(id);
     }
 
     Refund refund(String id) throws StripeException {

@@ -30,6 +30,8 @@ final class StripeApiStubs {
     /** The first period of every subscription the stand-in shows: December 2026. */
     static final long PERIOD_START = 1_796_083_200L;
     static final long PERIOD_END = 1_798_761_600L;
+    /** The price Stripe makes for a plan's first checkout. */
+    static final String CREATED_PRICE = "price_1QcreatedForPlan";
 
     private final WireMockExtension server;
 
@@ -59,6 +61,18 @@ final class StripeApiStubs {
                         "open", "unpaid")).withTransformers("response-template")));
         server.stubFor(get(urlPathMatching("/v1/checkout/sessions/cs_test_[A-Za-z0-9_-]+"))
                 .willReturn(json(session("{{regexExtract request.path 'chk_[A-Za-z0-9_-]+'}}", "open", "unpaid"))
+                        .withTransformers("response-template")));
+        // No price has a plan's lookup key yet: the first checkout of a plan creates it.
+        server.stubFor(get(urlPathEqualTo("/v1/prices"))
+                .willReturn(json("{\"object\":\"list\",\"data\":[],\"has_more\":false,\"url\":\"/v1/prices\"}")));
+        server.stubFor(post(urlPathEqualTo("/v1/prices"))
+                .withHeader("Idempotency-Key", matching("price-atelier-[a-z0-9-]+"))
+                .willReturn(json(price(CREATED_PRICE, "creator", "atelier-creator"))));
+        server.stubFor(post(urlPathMatching("/v1/prices/price_[A-Za-z0-9_]+"))
+                .willReturn(json(price("{{request.pathSegments.[2]}}", "creator", null))
+                        .withTransformers("response-template")));
+        server.stubFor(get(urlPathMatching("/v1/prices/price_[A-Za-z0-9_]+"))
+                .willReturn(json(price("{{request.pathSegments.[2]}}", "creator", null))
                         .withTransformers("response-template")));
         server.stubFor(post(urlPathEqualTo("/v1/billing_portal/sessions"))
                 .willReturn(json(portalSession())));
@@ -116,6 +130,17 @@ final class StripeApiStubs {
                  "on_behalf_of":null,"return_url":"https://test.example/account/billing",
                  "url":"https://billing.stripe.com/p/session/test_YWNjdF8xUWNvbnRyYWN0"}
                 """.formatted(CUSTOMER);
+    }
+
+    /** A monthly price of a plan, tagged with the plan's id (and made with {@code lookupKey}, or none). */
+    static String price(String id, String offerId, String lookupKey) {
+        return """
+                {"id":"%s","object":"price","active":true,"billing_scheme":"per_unit","created":1795990000,
+                 "currency":"usd","livemode":false,"lookup_key":%s,"metadata":{"atelier_offer_id":"%s"},
+                 "nickname":null,"product":"prod_1Q%s","recurring":{"interval":"month","interval_count":1,
+                 "meter":null,"usage_type":"licensed"},"tax_behavior":"unspecified","type":"recurring",
+                 "unit_amount":1900,"unit_amount_decimal":"1900"}
+                """.formatted(id, lookupKey == null ? "null" : "\"" + lookupKey + "\"", offerId, offerId);
     }
 
     static String refund(String id, String paymentIntent, String refundId, long amount, String status) {

@@ -2,6 +2,8 @@ package dev.atelier.payment.stripe.internal;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -74,20 +76,47 @@ class StripeRequestsTest {
     }
 
     @Test
-    void aPlanIsASubscriptionModeSessionBilledAtItsInterval() throws Exception {
+    void aPlanIsASubscriptionModeSessionBilledAtAPriceCreatedAtStripeOnFirstUse() throws Exception {
         stripe.createCheckout(request("chk_plan_1", PLAN, NEW_BUYER), api.tenant());
 
+        server.verify(getRequestedFor(urlPathEqualTo("/v1/prices"))
+                .withQueryParam("lookup_keys[0]", equalTo("atelier-creator-19000-usd-year"))
+                .withQueryParam("active", equalTo("true")));
+        server.verify(postRequestedFor(urlPathEqualTo("/v1/prices"))
+                .withHeader("Idempotency-Key", equalTo("price-atelier-creator-19000-usd-year"))
+                .withFormParam("lookup_key", equalTo("atelier-creator-19000-usd-year"))
+                .withFormParam("unit_amount", equalTo("19000"))
+                .withFormParam("currency", equalTo("usd"))
+                .withFormParam("recurring[interval]", equalTo("year"))
+                .withFormParam("metadata[atelier_offer_id]", equalTo("creator"))
+                .withFormParam("product_data[name]", equalTo("Creator plan"))
+                .withFormParam("product_data[metadata][atelier_offer_id]", equalTo("creator")));
         server.verify(postRequestedFor(urlPathEqualTo("/v1/checkout/sessions"))
                 .withHeader("Idempotency-Key", equalTo("checkout-chk_plan_1"))
                 .withFormParam("mode", equalTo("subscription"))
-                .withFormParam("line_items[0][price_data][unit_amount]", equalTo("19000"))
-                .withFormParam("line_items[0][price_data][recurring][interval]", equalTo("year"))
+                .withFormParam("line_items[0][price]", equalTo(StripeApiStubs.CREATED_PRICE))
+                .withoutFormParam("line_items[0][price_data][unit_amount]")
                 .withFormParam("subscription_data[metadata][atelier_checkout_id]", equalTo("chk_plan_1"))
                 .withFormParam("subscription_data[metadata][atelier_offer_id]", equalTo("creator")));
     }
 
     @Test
-    void aMappedPriceIsUsedAsItIsAndAKnownCustomerIsNotCreatedAgain() throws Exception {
+    void aPlanPriceFoundByItsLookupKeyIsNotCreatedAgain() throws Exception {
+        server.stubFor(get(urlPathEqualTo("/v1/prices")).atPriority(1)
+                .withQueryParam("lookup_keys[0]", equalTo("atelier-creator-19000-usd-year"))
+                .willReturn(StripeApiStubs.json("{\"object\":\"list\",\"data\":["
+                        + StripeApiStubs.price("price_1QfoundCreator", "creator", "atelier-creator-19000-usd-year")
+                        + "],\"has_more\":false,\"url\":\"/v1/prices\"}")));
+
+        stripe.createCheckout(request("chk_plan_2", PLAN, NEW_BUYER), api.tenant());
+
+        server.verify(0, postRequestedFor(urlPathEqualTo("/v1/prices")));
+        server.verify(postRequestedFor(urlPathEqualTo("/v1/checkout/sessions"))
+                .withFormParam("line_items[0][price]", equalTo("price_1QfoundCreator")));
+    }
+
+    @Test
+    void aMappedPriceIsUsedAsItIsTaggedWithItsPlanAndAKnownCustomerIsNotCreatedAgain() throws Exception {
         Offer mapped = new Offer("creator", "Creator plan", Offer.Interval.MONTH, 1900, "usd", 800,
                 "price_1QmappedCreator");
         Customer known = new Customer("acc_contract_1", "buyer@example.com", "cus_Qknown");
@@ -96,6 +125,9 @@ class StripeRequestsTest {
 
         assertThat(checkout.providerCustomerId()).isEqualTo("cus_Qknown");
         server.verify(0, postRequestedFor(urlPathEqualTo("/v1/customers")));
+        server.verify(0, postRequestedFor(urlPathEqualTo("/v1/prices")));
+        server.verify(postRequestedFor(urlPathEqualTo("/v1/prices/price_1QmappedCreator"))
+                .withFormParam("metadata[atelier_offer_id]", equalTo("creator")));
         server.verify(postRequestedFor(urlPathEqualTo("/v1/checkout/sessions"))
                 .withFormParam("customer", equalTo("cus_Qknown"))
                 .withFormParam("line_items[0][price]", equalTo("price_1QmappedCreator"))

@@ -1,10 +1,12 @@
 package dev.atelier.web.api.billing;
 
 import dev.atelier.billing.payments.CheckoutRecord;
+import dev.atelier.billing.payments.InvalidSubscriptionChangeException;
 import dev.atelier.billing.payments.PaymentRecord;
 import dev.atelier.billing.payments.Payments;
 import dev.atelier.billing.payments.PaymentsUnavailableException;
 import dev.atelier.billing.payments.SubscriptionRecord;
+import dev.atelier.billing.payments.Subscriptions;
 import dev.atelier.billing.payments.UnknownOfferException;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.web.Page;
@@ -33,7 +35,8 @@ import java.util.List;
 /**
  * The signed-in user's purchases: {@code POST /api/v1/billing/checkouts} {@code {"offer": "<plan or top-up id>"}}
  * answers 201 {@code {"id", "url"}} (send the person to {@code url} to pay; a second request for the same offer within
- * half an hour answers the same checkout); {@code GET /api/v1/billing/subscription} and
+ * half an hour answers the same checkout); {@code POST /api/v1/billing/portal-sessions}
+ * {@code {"intent": "manage|cancel|change", "offer"}} answers 201 {@code {"url"}} of the provider's billing portal; {@code GET /api/v1/billing/subscription} and
  * {@code GET /api/v1/billing/payments?limit=&cursor=} (newest first: {@code items} and {@code next_cursor}).
  */
 @Path("/api/v1/billing")
@@ -43,6 +46,11 @@ public final class BillingResource {
     public record CheckoutInput(String offer) {}
 
     public record CheckoutView(String id, String url, String offer, String status) {}
+
+    /** {@code intent}: {@code manage} (the default), {@code cancel} or {@code change} (with {@code offer}). */
+    public record PortalInput(String intent, String offer) {}
+
+    public record PortalView(String url) {}
 
     public record SubscriptionView(String id, String plan, String status, Instant currentPeriodStart,
             Instant currentPeriodEnd, boolean cancelAtPeriodEnd) {}
@@ -80,6 +88,36 @@ public final class BillingResource {
         } catch (UnknownOfferException e) {
             throw ProblemException.invalid(e.getMessage(), List.of(new Problem.FieldError("offer",
                     "is not a plan or top-up of this site")));
+        } catch (PaymentsUnavailableException e) {
+            throw new ProblemException(503, "Service Unavailable", e.getMessage());
+        }
+    }
+
+    /**
+     * Opens the billing portal of the site's payment provider: 201 {@code {"url"}}, where to send the person to manage
+     * payment methods, cancel the plan at its period's end or change it; 409 when there is nothing to manage or no
+     * plan to cancel or change, 422 for an unknown intent or plan, 503 when the site's provider is unavailable.
+     */
+    @POST
+    @Path("portal-sessions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response portal(PortalInput input, @Context HttpServletRequest request) {
+        Viewer viewer = RequestAuth.requireViewer(request);
+        Tenant tenant = AuthPages.tenant(request);
+        String named = input == null || input.intent() == null ? "manage" : input.intent().strip();
+        Subscriptions.Intent intent = Subscriptions.Intent.named(named).filter(i -> i != Subscriptions.Intent.RESUME)
+                .orElseThrow(() -> ProblemException.invalid("Say what to do in the billing portal.",
+                        List.of(new Problem.FieldError("intent", "is one of manage, cancel, change"))));
+        try {
+            URI url = payments.subscriptions().portal(tenant, viewer.account().id(), intent,
+                    input == null ? null : input.offer(), URI.create(links.forMail(tenant, request,
+                            "/account/billing")));
+            return Response.status(201).entity(new PortalView(url.toString())).build();
+        } catch (InvalidSubscriptionChangeException e) {
+            throw new ProblemException(409, "Conflict", e.getMessage());
+        } catch (UnknownOfferException e) {
+            throw ProblemException.invalid(e.getMessage(), List.of(new Problem.FieldError("offer",
+                    "is not a plan of this site")));
         } catch (PaymentsUnavailableException e) {
             throw new ProblemException(503, "Service Unavailable", e.getMessage());
         }

@@ -5,8 +5,10 @@ import dev.atelier.billing.payments.InvalidRefundException;
 import dev.atelier.billing.payments.Payments;
 import dev.atelier.billing.payments.PaymentsUnavailableException;
 import dev.atelier.billing.payments.RefundRecord;
+import dev.atelier.billing.payments.TenantOffers;
 import dev.atelier.billing.payments.TenantPayment;
 import dev.atelier.core.tenants.Tenant;
+import dev.atelier.spi.payment.Offer;
 import dev.atelier.web.auth.AccountServices;
 import dev.atelier.web.auth.AuthPages;
 import dev.atelier.web.auth.CsrfTokens;
@@ -165,6 +167,11 @@ public final class AdminPaymentsResource {
         Map<String, Object> data = admin.data(tenant, "payments", Map.of(), form == null ? Map.of() : form.errors(),
                 false);
         data.put("page", new AdminPaymentsView.Page(query, kind, rows, notice, PAGE_SIZE, MAX_REASON_LENGTH));
+        if (payments.testMode(tenant)) {
+            data.put("testSubscriptions", payments.subscriptions().tenantSubscriptions(tenant, PAGE_SIZE).stream()
+                    .map(s -> AdminPaymentsView.subscription(s, TenantOffers.find(tenant, s.subscription().offerId())
+                            .map(Offer::name).orElse(s.subscription().offerId()))).toList());
+        }
         return admin.render(request, tenant, "payments", "Payments", data, status);
     }
 

@@ -2,6 +2,7 @@ package dev.atelier.web.site.admin;
 
 import dev.atelier.billing.payments.RefundRecord;
 import dev.atelier.billing.payments.TenantPayment;
+import dev.atelier.billing.payments.TenantSubscription;
 import dev.atelier.web.pages.Prices;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -54,6 +55,13 @@ public final class AdminPaymentsView {
      */
     public record Form(String amount, String reason, Map<String, String> errors, String nonce) {}
 
+    /**
+     * One of the tenant's running subscriptions, in test mode (where the admin can advance it to its next period).
+     *
+     * @param ends whether it ends at {@code periodEnd} instead of renewing
+     */
+    public record Subscription(String id, String buyer, String plan, String status, String periodEnd, boolean ends) {}
+
     /** What a refund did, after the redirect. */
     public record Notice(String amount, String description, long taken, long owed, boolean pending, boolean failed) {}
 
@@ -70,6 +78,13 @@ public final class AdminPaymentsView {
                 left == 0 ? null : Prices.format(left, p.currency()), MoneyInput.typed(left, p.currency()),
                 tenantPayment.refunds().stream().map(r -> refund(r, p.currency(), who)).toList(), form,
                 form != null ? form.nonce() : nonce);
+    }
+
+    static Subscription subscription(TenantSubscription tenantSubscription, String planName) {
+        var s = tenantSubscription.subscription();
+        return new Subscription(s.id(), tenantSubscription.buyerEmail() == null ? "(erased account)"
+                : tenantSubscription.buyerEmail(), planName, s.status().name().toLowerCase(Locale.ROOT)
+                .replace('_', ' '), date(s.periodEnd()), s.cancelAtPeriodEnd());
     }
 
     static Notice notice(RefundRecord refund, TenantPayment payment) {

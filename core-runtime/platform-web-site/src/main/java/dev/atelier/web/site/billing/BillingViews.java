@@ -3,6 +3,8 @@ package dev.atelier.web.site.billing;
 import dev.atelier.billing.payments.CheckoutRecord;
 import dev.atelier.billing.payments.PaymentRecord;
 import dev.atelier.billing.payments.SubscriptionRecord;
+import dev.atelier.billing.payments.TenantOffers;
+import dev.atelier.core.tenants.Tenant;
 import dev.atelier.spi.payment.Offer;
 import dev.atelier.web.pages.Prices;
 import java.time.Instant;
@@ -25,8 +27,23 @@ public final class BillingViews {
     public record TestCheckoutView(String id, String name, String price, String interval, long credits,
             boolean recurring) {}
 
-    /** The current plan on {@code /account/billing}. */
-    public record PlanView(String id, String plan, String status, String renews, boolean cancelAtPeriodEnd) {}
+    /**
+     * The current plan on {@code /account/billing}.
+     *
+     * @param others the tenant's other plans, which the plan can change to
+     */
+    public record PlanView(String id, String plan, String status, String renews, boolean cancelAtPeriodEnd,
+            List<OfferView> others) {}
+
+    /**
+     * The test-mode provider's billing portal: {@code sandbox-portal.ftlh}.
+     *
+     * @param plan the current plan, or {@code null} when the customer has none
+     * @param price the current plan's price ("$19.00"), or {@code null} when it is not offered any more
+     * @param flow the step the customer asked for: {@code manage}, {@code cancel} or {@code change}
+     * @param focus the plan the customer asked to change to, or {@code null}
+     */
+    public record TestPortalView(PlanView plan, String price, String interval, String flow, OfferView focus) {}
 
     /**
      * A printable receipt: {@code receipt.ftlh}.
@@ -63,9 +80,19 @@ public final class BillingViews {
                 interval(offer), offer.credits(), offer.recurring());
     }
 
-    static PlanView plan(SubscriptionRecord subscription, String planName) {
-        return new PlanView(subscription.id(), planName, subscription.status().name().toLowerCase(Locale.ROOT).replace('_', ' '),
-                date(subscription.periodEnd()), subscription.cancelAtPeriodEnd());
+    /** The subscription with its plan's name and the tenant's other plans it can change to. */
+    static PlanView plan(Tenant tenant, SubscriptionRecord subscription, boolean testMode) {
+        // resolve: an archived plan still names its subscribers' plan.
+        return plan(subscription, TenantOffers.resolve(tenant, subscription.offerId()).map(Offer::name)
+                .orElse(subscription.offerId()), TenantOffers.of(tenant).stream()
+                .filter(o -> o.recurring() && !o.id().equals(subscription.offerId()))
+                .map(o -> offer(o, testMode)).toList());
+    }
+
+    static PlanView plan(SubscriptionRecord subscription, String planName, List<OfferView> others) {
+        return new PlanView(subscription.id(), planName,
+                subscription.status().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                date(subscription.periodEnd()), subscription.cancelAtPeriodEnd(), others);
     }
 
     static PaymentView payment(PaymentRecord payment) {
