@@ -50,13 +50,17 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Why locked: every write that changes a balance first locks the account's row in {@code credit_account} (created on
  * demand), so a balance checked under that lock stays true until the transaction commits. Fifty simultaneous
- * submissions against a balance that covers ten therefore hold exactly ten.
+ * submissions against a balance that covers ten therefore hold exactly ten. A capture or release takes the same lock
+ * with the statement that writes it, before it touches any grant.
+ *
+ * <p>Why so few round trips: holds and captures run on every generation, and the lock is held from the first statement
+ * to the commit; {@link LedgerSql} explains how each of them costs one round trip before the commit.
  *
  * <p>Holds, captures and releases belong to generation jobs and are written by the job queue inside its own
  * transactions (the job row and its hold commit together or not at all), which is why those methods take the caller's
  * {@link Connection}. Their idempotency keys ({@code "hold:<job id>"}, {@code "capture:<job id>"},
  * {@code "release:<job id>"}) are unique per tenant, and a job whose hold was captured or released is never settled
- * again, so a retried settlement moves nothing.
+ * again (the database refuses a second settlement of a job), so a retried settlement moves nothing.
  *
  * <p>A grant can expire while credits are held against it; the balance may then read below zero until the job
  * settles. The capture still spends that grant first: spending order is judged at the moment of the hold, when those

@@ -3,6 +3,7 @@ package dev.atelier.billing.payments;
 import static dev.atelier.billing.payments.Sql.bind;
 
 import dev.atelier.billing.credits.CreditLedger;
+import dev.atelier.billing.credits.CreditSource;
 import dev.atelier.core.db.JdbcTransactions;
 import dev.atelier.core.ids.UuidV7;
 import dev.atelier.core.tenants.Tenant;
@@ -231,6 +232,19 @@ public final class Payments {
         SimulatedPayments.Simulation answer = new SimulatedPayments.CheckoutAnswered(request, c.providerCheckoutId(),
                 c.providerCustomerId(), paid, "sub_" + c.id());
         return simulate(tenant, answer, "evt_" + c.id() + (paid ? "_paid" : "_declined"), "simulate a checkout");
+    }
+
+    /**
+     * Where the account's credits come from: its unexpired grants with credits left, soonest-expiring first (the
+     * order they are spent in). Together they make the balance plus {@link #held}.
+     */
+    public List<CreditSource> sources(Tenant tenant, String accountId) {
+        return ledger.sources(tenant.id(), accountId);
+    }
+
+    /** Credits the account's running generations have set aside. */
+    public long held(Tenant tenant, String accountId) {
+        return ledger.held(tenant.id(), accountId);
     }
 
     /** Credits the account can spend now (what its purchases added, less what it spent). */

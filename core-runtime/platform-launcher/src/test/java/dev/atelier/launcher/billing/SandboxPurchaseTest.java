@@ -58,6 +58,9 @@ class SandboxPurchaseTest {
 
         HttpResponse<String> billing = buyer.get(buyer.redirect(paid));
         assertThat(billing.body()).contains("Payment received", "Creator plan", ">" + (BONUS + 800) + "<", "$19");
+        // The balance broken down by where it comes from.
+        assertThat(billing.body()).contains("Where your credits come from",
+                "<th scope=\"row\">Creator plan</th><td>800</td>", "<th scope=\"row\">Welcome bonus</th><td>25</td>");
         JsonNode subscription = Browser.json(buyer.get("/api/v1/billing/subscription")).get("subscription");
         assertThat(subscription.get("plan").asText()).isEqualTo("creator");
         assertThat(subscription.get("status").asText()).isEqualTo("ACTIVE");

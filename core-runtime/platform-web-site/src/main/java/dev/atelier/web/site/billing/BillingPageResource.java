@@ -122,7 +122,9 @@ public final class BillingPageResource {
         return new BillingViews.BillingPage(payments.balance(tenant, accountId), payments.owed(tenant, accountId), plan,
                 payments.payments(tenant, accountId, PAYMENTS_SHOWN, null).stream().map(BillingViews::payment).toList(),
                 checkout.map(BillingPageResource::notice).orElse(null),
-                checkout.map(c -> c.offer().name()).orElse(null), payments.testMode(tenant));
+                checkout.map(c -> c.offer().name()).orElse(null), payments.testMode(tenant),
+                payments.sources(tenant, accountId).stream().map(BillingViews::source).toList(),
+                payments.held(tenant, accountId));
     }
 
     private static String notice(CheckoutRecord checkout) {

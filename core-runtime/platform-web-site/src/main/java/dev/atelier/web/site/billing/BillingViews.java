@@ -1,5 +1,6 @@
 package dev.atelier.web.site.billing;
 
+import dev.atelier.billing.credits.CreditSource;
 import dev.atelier.billing.payments.CheckoutRecord;
 import dev.atelier.billing.payments.PaymentRecord;
 import dev.atelier.billing.payments.SubscriptionRecord;
@@ -63,9 +64,14 @@ public final class BillingViews {
      *
      * @param notice {@code paid}, {@code failed}, {@code pending} or {@code null}
      * @param testMode the tenant's provider is simulated: the page offers to move the plan to its next period
+     * @param sources where the credits come from, in the order they are spent
+     * @param held credits running creations set aside (counted in the sources, not in the balance)
      */
     public record BillingPage(long balance, long owed, PlanView plan, List<PaymentView> payments, String notice,
-            String noticeOffer, boolean testMode) {}
+            String noticeOffer, boolean testMode, List<SourceView> sources, long held) {}
+
+    /** Some of the balance: a grant's reason, what is left of it, and when that expires ({@code null}: never). */
+    public record SourceView(String reason, long remaining, String expires) {}
 
     private BillingViews() {}
 
@@ -93,6 +99,11 @@ public final class BillingViews {
         return new PlanView(subscription.id(), planName,
                 subscription.status().name().toLowerCase(Locale.ROOT).replace('_', ' '),
                 date(subscription.periodEnd()), subscription.cancelAtPeriodEnd(), others);
+    }
+
+    static SourceView source(CreditSource source) {
+        return new SourceView(source.reason() == null ? "Credits" : source.reason(), source.remaining(),
+                source.expiresAt() == null ? null : date(source.expiresAt()));
     }
 
     static PaymentView payment(PaymentRecord payment) {
