@@ -4,11 +4,14 @@
 -- for the same job end with exactly one of them written (the later insert waits for the earlier one's transaction).
 CREATE UNIQUE INDEX credit_entry_one_settlement ON credit_entry (tenant_id, job_id) WHERE kind IN ('CAPTURE', 'RELEASE');
 
--- Every ledger entry is written into each of the table's indexes, so those no query reads any more go: entries are
+-- Every ledger entry and spend is written into each of its table's indexes, so those no query reads go: entries are
 -- read by account in seq order (credit_entry_by_account_seq), by idempotency key (the unique constraint) and a
--- job's settlement by the index above; nothing reads entries by account and kind or by job alone.
+-- job's settlement by the index above; nothing reads entries by account and kind, by job alone or by seq alone (the
+-- identity sequence alone keeps seq unique), nor spends by grant.
 DROP INDEX credit_entry_by_account;
 DROP INDEX credit_entry_by_job;
+ALTER TABLE credit_entry DROP CONSTRAINT credit_entry_seq_key;
+DROP INDEX credit_spend_by_grant;
 
 -- Every capture lowers a grant's remainder and every hold and settlement an account's held credits. Such an update can
 -- stay on its page without new index entries (a HOT update) only when no indexed column changes, and a partial index's
