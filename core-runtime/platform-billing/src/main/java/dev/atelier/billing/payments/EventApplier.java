@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.atelier.billing.credits.CreditLedger;
 import dev.atelier.billing.credits.LedgerEntry;
+import dev.atelier.billing.notices.BillingNotice;
+import dev.atelier.billing.notices.BillingNotices;
 import dev.atelier.billing.payments.AppliedEvent.Outcome;
 import dev.atelier.core.ids.UuidV7;
 import dev.atelier.core.tenants.Tenant;
@@ -41,8 +43,15 @@ import java.util.Optional;
  * <p>In any order: the paying account is found from the checkout the event echoes or from the provider's customer,
  * which the platform records before the buyer pays, so an invoice paid before its checkout's completion is still
  * credited; a subscription change older than the one recorded, or any change after a cancellation, is ignored.
+ *
+ * <p>Mail: what the account's owner is told (receipt or renewal, failed payment, cancellation, refund) is handed to
+ * {@link BillingNotices} on the same transaction as the change, so it is queued exactly when the change is applied.
  */
-record EventApplier(CreditLedger ledger, Clock clock, UuidV7 ids) {
+record EventApplier(CreditLedger ledger, Clock clock, UuidV7 ids, BillingNotices notices) {
+
+    EventApplier(CreditLedger ledger, Clock clock, UuidV7 ids) {
+        this(ledger, clock, ids, BillingNotices.NONE);
+    }
 
     private record Result(Outcome outcome, String detail) {}
 
@@ -80,7 +89,7 @@ record EventApplier(CreditLedger ledger, Clock clock, UuidV7 ids) {
         if (event instanceof PaymentFailed failed) {
             return paymentFailed(connection, tenant, provider, failed);
         }
-        return reversal(connection, tenant.id(), provider, event);
+        return reversal(connection, tenant, provider, event);
     }
 
     /** Writes the event's row; false when its id was received before. */
@@ -121,6 +130,7 @@ record EventApplier(CreditLedger ledger, Clock clock, UuidV7 ids) {
                     + " top-up (" + paid.offerId() + ")");
         }
         String paymentId = "pay_" + compact(ids);
+        boolean renewal = subscriptionId != null && subscriptionPaidBefore(connection, subscriptionId);
         insertPayment(connection, tenant.id(), account.get(), provider, paymentId, paid, checkout, subscriptionId,
                 offer.get());
         long credits = offer.get().credits();
@@ -136,6 +146,9 @@ record EventApplier(CreditLedger ledger, Clock clock, UuidV7 ids) {
         if (checkout.isPresent()) {
             Checkouts.settle(connection, checkout.get().id(), CheckoutRecord.Status.PAID, clock.instant());
         }
+        notices.queue(connection, tenant, new BillingNotice.Paid(account.get(), paymentId, offer.get().name(),
+                new BillingNotice.Money(paid.amountMinor(), paid.currency()), credits, renewal,
+                offer.get().recurring() && paid.period() != null ? paid.period().end() : null));
         return new Result(Outcome.APPLIED, "granted " + credits + " credits for " + offer.get().name() + " ("
                 + paymentId + ")");
     }
@@ -209,6 +222,11 @@ record EventApplier(CreditLedger ledger, Clock clock, UuidV7 ids) {
                 + " WHERE id = ?")) {
             bind(update, canceled.occurredAt(), existing.get().id()).executeUpdate();
         }
+        SubscriptionRecord ended = existing.get();
+        Instant endedAt = canceled.endedAt() == null ? canceled.occurredAt() : canceled.endedAt();
+        notices.queue(connection, tenant, new BillingNotice.SubscriptionCanceled(ended.accountId(), ended.id(),
+                TenantOffers.find(tenant, ended.offerId()).map(Offer::name).orElse(ended.offerId()), endedAt,
+                ended.periodEnd() != null && ended.periodEnd().isAfter(endedAt) ? ended.periodEnd() : null));
         return new Result(Outcome.APPLIED, "subscription " + canceled.providerSubscriptionId() + " canceled");
     }
 
@@ -230,12 +248,21 @@ record EventApplier(CreditLedger ledger, Clock clock, UuidV7 ids) {
                         failed.occurredAt()).executeUpdate() == 1;
             }
         }
+        if (changed) {
+            Optional<String> account = account(connection, tenant.id(), provider, failed.checkoutId(),
+                    failed.providerCustomerId());
+            if (account.isPresent()) {
+                notices.queue(connection, tenant, new BillingNotice.PaymentFailed(account.get(),
+                        provider + ":" + failed.eventId(), failed.reason()));
+            }
+        }
         return new Result(changed ? Outcome.APPLIED : Outcome.NO_CHANGE, "payment failed: " + failed.reason());
     }
 
     /** Refunds and disputes: all about a payment recorded here. */
-    private Result reversal(Connection connection, String tenantId, String provider, PaymentEvent event)
+    private Result reversal(Connection connection, Tenant tenant, String provider, PaymentEvent event)
             throws SQLException {
+        String tenantId = tenant.id();
         Reversals reversals = new Reversals(ledger, clock, ids);
         String paymentId = event instanceof Refunded r ? r.providerPaymentId()
                 : event instanceof DisputeOpened o ? o.providerPaymentId()
@@ -246,9 +273,13 @@ record EventApplier(CreditLedger ledger, Clock clock, UuidV7 ids) {
             return new Result(Outcome.UNMATCHED, type(event) + " of a payment not known here (" + paymentId + ")");
         }
         if (event instanceof Refunded refunded) {
-            return reversals.succeeded(connection, tenantId, payment.get(), refunded.providerRefundId(),
-                    refunded.refundId(), refunded.amountMinor(), "Refunded at the payment provider")
-                    .map(r -> new Result(Outcome.APPLIED, "refund " + r.id() + " took back " + r.creditsReversed()
+            Optional<RefundRecord> refund = reversals.succeeded(connection, tenantId, payment.get(),
+                    refunded.providerRefundId(), refunded.refundId(), refunded.amountMinor(),
+                    "Refunded at the payment provider");
+            if (refund.isPresent()) {
+                notices.queue(connection, tenant, refunded(payment.get(), refund.get(), refunded.currency()));
+            }
+            return refund.map(r -> new Result(Outcome.APPLIED, "refund " + r.id() + " took back " + r.creditsReversed()
                             + " credits (" + r.shortfall() + " owed)"))
                     .orElse(new Result(Outcome.NO_CHANGE, "refund " + refunded.providerRefundId() + " applied before"));
         }
@@ -263,6 +294,12 @@ record EventApplier(CreditLedger ledger, Clock clock, UuidV7 ids) {
                 ? new Result(Outcome.APPLIED, "dispute " + closed.providerDisputeId()
                         + (closed.won() ? " won" : " lost"))
                 : new Result(Outcome.NO_CHANGE, "dispute " + closed.providerDisputeId() + " not open");
+    }
+
+    /** The notice of a refund that was just applied to {@code payment}. */
+    static BillingNotice refunded(Reversals.Paid payment, RefundRecord refund, String currency) {
+        return new BillingNotice.Refunded(payment.accountId(), refund.id(), payment.description(),
+                new BillingNotice.Money(refund.amountMinor(), currency), refund.creditsReversed(), refund.shortfall());
     }
 
     private static Result unknownPayer(PaymentEvent event) {
@@ -304,6 +341,16 @@ record EventApplier(CreditLedger ledger, Clock clock, UuidV7 ids) {
                 "SELECT offer_id FROM billing_subscription WHERE tenant_id = ? AND id = ?")) {
             try (ResultSet row = bind(select, tenantId, subscriptionId).executeQuery()) {
                 return row.next() ? row.getString(1) : null;
+            }
+        }
+    }
+
+    /** Whether an earlier period of the subscription was paid, which makes this payment a renewal. */
+    private static boolean subscriptionPaidBefore(Connection connection, String subscriptionId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT 1 FROM billing_payment WHERE subscription_id = ? LIMIT 1")) {
+            try (ResultSet row = bind(select, subscriptionId).executeQuery()) {
+                return row.next();
             }
         }
     }

@@ -74,8 +74,10 @@ public final class MailComposer {
         tenantMap.put("supportEmail", tenant.supportEmail());
         data.put("tenant", tenantMap);
         Branding branding = tenant.branding();
-        data.put("brand", PageModels.brand(themes.effective(branding == null ? null : branding.theme()), branding,
-                null, null));
+        Map<String, Object> brand = PageModels.brand(themes.effective(branding == null ? null : branding.theme()),
+                branding, null, null);
+        data.put("brand", brand);
+        data.put("palette", MailPalette.of((Map<?, ?>) brand.get("colors")).asMap());
         Map<String, Object> user = new LinkedHashMap<>();
         user.put("email", to.email());
         user.put("displayName", to.displayName());

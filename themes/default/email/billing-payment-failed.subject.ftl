@@ -1,0 +1,1 @@
+Your payment to ${(tenant.name)!""} did not go through
