@@ -13,6 +13,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.atelier.launcher.platform.Mail;
 import dev.atelier.launcher.platform.TestPlatform;
 import dev.atelier.launcher.platform.TestPlatformBuilder;
 import dev.atelier.launcher.platform.User;
@@ -23,7 +24,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,7 +49,7 @@ class StripePurchaseTest {
     private static final long PERIOD_END = 1_798_761_600L;
 
     @RegisterExtension
-    static final TestPlatform platform = TestPlatform.builder().defaultBundles().wireMock()
+    static final TestPlatform platform = TestPlatform.builder().defaultBundles().wireMock().mail()
             .bundle("payment-stripe.jar")
             .studio(SLUG, "{id: procedural, credits: 1}", """
                     plans:
@@ -126,14 +130,7 @@ class StripePurchaseTest {
                 + "\"metadata\":{\"atelier_checkout_id\":\"" + checkoutId + "\",\"atelier_offer_id\":\"creator\"},"
                 + "\"mode\":\"subscription\",\"payment_status\":\"paid\",\"status\":\"complete\","
                 + "\"subscription\":\"" + subscription + "\"}");
-        String paid = event("evt_e2e_plan_invoice", "invoice.paid", "{\"id\":\"in_e2e_plan\",\"object\":\"invoice\","
-                + "\"amount_paid\":1900,\"billing_reason\":\"subscription_create\",\"created\":1796000000,"
-                + "\"currency\":\"usd\",\"customer\":\"" + CUSTOMER + "\",\"lines\":{\"object\":\"list\",\"data\":"
-                + "[{\"id\":\"il_e2e\",\"object\":\"line_item\",\"amount\":1900,\"currency\":\"usd\",\"period\":"
-                + "{\"start\":" + PERIOD_START + ",\"end\":" + PERIOD_END + "}}]},\"parent\":{\"type\":"
-                + "\"subscription_details\",\"subscription_details\":{\"metadata\":{\"atelier_checkout_id\":\""
-                + checkoutId + "\",\"atelier_offer_id\":\"creator\"},\"subscription\":\"" + subscription + "\"}},"
-                + "\"status\":\"paid\"}");
+        String paid = invoicePaid("evt_e2e_plan_invoice", "in_e2e_plan", checkoutId, subscription);
 
         // The invoice may come first: the credits follow the payment either way.
         assertThat(deliver(paid, SECRET).statusCode()).isEqualTo(200);
@@ -143,6 +140,47 @@ class StripePurchaseTest {
         assertThat(current.get("plan").asText()).isEqualTo("creator");
         assertThat(current.get("status").asText()).isEqualTo("ACTIVE");
         assertThat(platform.balance(buyer)).isEqualTo(800);
+    }
+
+    @Test
+    void aPlanCanceledAtStripeMailsThatItEndedAndUntilWhenItsCreditsLastOnce() throws Exception {
+        User buyer = platform.user(SLUG, 0);
+        String email = platform.atelier().accounts().accounts().find(buyer.tenantId(), buyer.accountId())
+                .orElseThrow().email();
+        String checkoutId = openCheckout(buyer, "creator").get("id").asText();
+        String subscription = "sub_e2e_end_" + checkoutId.substring(4, 16);
+        assertThat(deliver(invoicePaid("evt_e2e_end_invoice", "in_e2e_end", checkoutId, subscription), SECRET)
+                .statusCode()).isEqualTo(200);
+        long endedAt = PERIOD_START + 3 * 86_400;
+        String deleted = event("evt_e2e_end", "customer.subscription.deleted", "{\"id\":\"" + subscription
+                + "\",\"object\":\"subscription\",\"customer\":\"" + CUSTOMER + "\",\"status\":\"canceled\","
+                + "\"cancel_at_period_end\":false,\"canceled_at\":" + endedAt + ",\"ended_at\":" + endedAt + ","
+                + "\"metadata\":{\"atelier_offer_id\":\"creator\"}}");
+
+        assertThat(deliver(deleted, SECRET).statusCode()).isEqualTo(200);
+        assertThat(deliver(deleted, SECRET).statusCode()).isEqualTo(200);
+
+        String subject = "Your " + SLUG + " studio Creator plan has ended";
+        Mail ended = platform.mail().waitFor(email, subject, 1).get(0);
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("MMMM d, uuuu", Locale.US).withZone(ZoneOffset.UTC);
+        assertThat(ended.text()).contains("ended on " + day.format(Instant.ofEpochSecond(endedAt)),
+                "until " + day.format(Instant.ofEpochSecond(PERIOD_END)));
+        assertThat(ended.linkPath()).isEqualTo("/pricing");
+        assertThat(buyer.json("/api/v1/billing/subscription").get("subscription").isNull())
+                .as("no current plan any more").isTrue();
+        assertThat(platform.mail().to(email, subject)).as("the second delivery mailed nothing").hasSize(1);
+    }
+
+    /** Stripe's {@code invoice.paid} of a plan's first period, bought through {@code checkoutId}. */
+    private static String invoicePaid(String eventId, String invoiceId, String checkoutId, String subscription) {
+        return event(eventId, "invoice.paid", "{\"id\":\"" + invoiceId + "\",\"object\":\"invoice\","
+                + "\"amount_paid\":1900,\"billing_reason\":\"subscription_create\",\"created\":1796000000,"
+                + "\"currency\":\"usd\",\"customer\":\"" + CUSTOMER + "\",\"lines\":{\"object\":\"list\",\"data\":"
+                + "[{\"id\":\"il_e2e\",\"object\":\"line_item\",\"amount\":1900,\"currency\":\"usd\",\"period\":"
+                + "{\"start\":" + PERIOD_START + ",\"end\":" + PERIOD_END + "}}]},\"parent\":{\"type\":"
+                + "\"subscription_details\",\"subscription_details\":{\"metadata\":{\"atelier_checkout_id\":\""
+                + checkoutId + "\",\"atelier_offer_id\":\"creator\"},\"subscription\":\"" + subscription + "\"}},"
+                + "\"status\":\"paid\"}");
     }
 
     private static JsonNode openCheckout(User buyer, String offer) throws Exception {

@@ -25,7 +25,7 @@ public final class MailComposer {
     public static final String PASSWORD_RESET = "password-reset";
     public static final String EMAIL_CHANGED = "email-changed";
     public static final String ACCOUNT_DELETED = "account-deleted";
-    /** Every template the default theme ships. */
+    /** Every account email the default theme ships; the billing ones are {@link BillingMail#TEMPLATES}. */
     public static final List<String> TEMPLATES =
             List.of(WELCOME, VERIFY_EMAIL, PASSWORD_RESET, EMAIL_CHANGED, ACCOUNT_DELETED);
 
