@@ -32,12 +32,28 @@ public sealed interface BillingNotice {
      * A payment did not go through: a declined checkout or a plan's renewal the card could not pay.
      *
      * @param eventKey names the provider's event that reported it
-     * @param reason the provider's reason, in words a person can read, or {@code null}
+     * @param description what was being bought, or the plan whose renewal failed; {@code null} when unknown
+     * @param renewal whether it was a plan's renewal (the plan is past due) rather than a checkout
      */
-    record PaymentFailed(String accountId, String eventKey, String reason) implements BillingNotice {
+    record PaymentFailed(String accountId, String eventKey, String description, boolean renewal)
+            implements BillingNotice {
         @Override
         public String key() {
             return "billing:failed:" + eventKey;
+        }
+    }
+
+    /**
+     * The owner canceled a plan to end with its paid period: it stays until then.
+     *
+     * @param eventKey names the provider's event that reported it
+     * @param endsAt when the plan ends (its paid period's end), or {@code null} when not known
+     */
+    record CancelScheduled(String accountId, String eventKey, String planName, Instant endsAt)
+            implements BillingNotice {
+        @Override
+        public String key() {
+            return "billing:cancel-scheduled:" + eventKey;
         }
     }
 

@@ -199,6 +199,14 @@ record EventApplier(CreditLedger ledger, Clock clock, UuidV7 ids, BillingNotices
             int rows = bind(update, changed.offerId(), period == null ? null : period.start(),
                     period == null ? null : period.end(), changed.cancelAtPeriodEnd(), changed.occurredAt(),
                     tenant.id(), provider, changed.providerSubscriptionId(), changed.occurredAt()).executeUpdate();
+            // Told once per cancellation: when the flag turns on, not on every later change that keeps it on.
+            if (rows == 1 && changed.cancelAtPeriodEnd()
+                    && !existing.map(SubscriptionRecord::cancelAtPeriodEnd).orElse(false)) {
+                SubscriptionRecord ending = findSubscription(connection, tenant.id(), provider,
+                        changed.providerSubscriptionId()).orElseThrow();
+                notices.queue(connection, tenant, new BillingNotice.CancelScheduled(ending.accountId(),
+                        provider + ":" + changed.eventId(), planName(tenant, ending), ending.periodEnd()));
+            }
             return rows == 1
                     ? new Result(Outcome.APPLIED, "subscription " + changed.providerSubscriptionId() + " changed")
                     : new Result(Outcome.NO_CHANGE, "subscription " + changed.providerSubscriptionId()
@@ -225,38 +233,56 @@ record EventApplier(CreditLedger ledger, Clock clock, UuidV7 ids, BillingNotices
         SubscriptionRecord ended = existing.get();
         Instant endedAt = canceled.endedAt() == null ? canceled.occurredAt() : canceled.endedAt();
         notices.queue(connection, tenant, new BillingNotice.SubscriptionCanceled(ended.accountId(), ended.id(),
-                TenantOffers.find(tenant, ended.offerId()).map(Offer::name).orElse(ended.offerId()), endedAt,
+                planName(tenant, ended), endedAt,
                 ended.periodEnd() != null && ended.periodEnd().isAfter(endedAt) ? ended.periodEnd() : null));
         return new Result(Outcome.APPLIED, "subscription " + canceled.providerSubscriptionId() + " canceled");
     }
 
     private Result paymentFailed(Connection connection, Tenant tenant, String provider, PaymentFailed failed)
             throws SQLException {
-        boolean changed = false;
+        String checkoutFailed = null;
         if (failed.checkoutId() != null) {
             Optional<CheckoutRecord> checkout = Checkouts.find(connection, tenant.id(), failed.checkoutId());
             if (checkout.isPresent() && checkout.get().status() == CheckoutRecord.Status.OPEN) {
                 Checkouts.settle(connection, checkout.get().id(), CheckoutRecord.Status.FAILED, clock.instant());
-                changed = true;
+                checkoutFailed = checkout.get().offer().name();
             }
         }
+        boolean pastDue = false;
         if (failed.providerSubscriptionId() != null) {
             try (PreparedStatement update = connection.prepareStatement("UPDATE billing_subscription SET"
                     + " status = 'PAST_DUE', changed_at = ? WHERE tenant_id = ? AND provider = ?"
                     + " AND provider_subscription_id = ? AND status = 'ACTIVE' AND changed_at <= ?")) {
-                changed |= bind(update, failed.occurredAt(), tenant.id(), provider, failed.providerSubscriptionId(),
+                pastDue = bind(update, failed.occurredAt(), tenant.id(), provider, failed.providerSubscriptionId(),
                         failed.occurredAt()).executeUpdate() == 1;
             }
         }
+        boolean changed = checkoutFailed != null || pastDue;
         if (changed) {
-            Optional<String> account = account(connection, tenant.id(), provider, failed.checkoutId(),
-                    failed.providerCustomerId());
-            if (account.isPresent()) {
-                notices.queue(connection, tenant, new BillingNotice.PaymentFailed(account.get(),
-                        provider + ":" + failed.eventId(), failed.reason()));
-            }
+            failedNotice(connection, tenant, provider, failed, checkoutFailed);
         }
         return new Result(changed ? Outcome.APPLIED : Outcome.NO_CHANGE, "payment failed: " + failed.reason());
+    }
+
+    /**
+     * Tells the payer that a checkout ({@code checkoutOffer}) or else a plan's renewal failed. The provider's reason is
+     * for the log only (see {@link PaymentFailed#reason()}), so it is not in the notice.
+     */
+    private void failedNotice(Connection connection, Tenant tenant, String provider, PaymentFailed failed,
+            String checkoutOffer) throws SQLException {
+        Optional<String> account = account(connection, tenant.id(), provider, failed.checkoutId(),
+                failed.providerCustomerId());
+        if (account.isEmpty()) {
+            return;
+        }
+        String bought = checkoutOffer != null ? checkoutOffer : findSubscription(connection, tenant.id(), provider,
+                failed.providerSubscriptionId()).map(s -> planName(tenant, s)).orElse(null);
+        notices.queue(connection, tenant, new BillingNotice.PaymentFailed(account.get(),
+                provider + ":" + failed.eventId(), bought, checkoutOffer == null));
+    }
+
+    private static String planName(Tenant tenant, SubscriptionRecord subscription) {
+        return TenantOffers.find(tenant, subscription.offerId()).map(Offer::name).orElse(subscription.offerId());
     }
 
     /** Refunds and disputes: all about a payment recorded here. */

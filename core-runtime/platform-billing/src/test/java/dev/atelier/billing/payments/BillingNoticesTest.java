@@ -20,6 +20,7 @@ import dev.atelier.spi.payment.PaymentEvent.PaymentSucceeded;
 import dev.atelier.spi.payment.PaymentEvent.Period;
 import dev.atelier.spi.payment.PaymentEvent.Refunded;
 import dev.atelier.spi.payment.PaymentEvent.SubscriptionCanceled;
+import dev.atelier.spi.payment.PaymentEvent.SubscriptionChanged;
 import dev.atelier.spi.payment.PaymentEvent.SubscriptionStarted;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -78,7 +79,7 @@ class BillingNoticesTest {
     }
 
     @Test
-    void aPlansFirstPaymentIsAReceiptItsNextARenewalAndItsCancellationSaysUntilWhenItsCreditsLast() {
+    void aPlansFirstPaymentIsAReceiptItsNextARenewalItsCancellationSaysWhenItEndsAndItsEndUntilWhenCreditsLast() {
         Period first = new Period(now, now.plus(Duration.ofDays(30)));
         Period second = new Period(first.end(), first.end().plus(Duration.ofDays(30)));
         apply(new SubscriptionStarted("evt_start", now, null, "cus_ada", "sub_x", "creator", first));
@@ -89,12 +90,17 @@ class BillingNoticesTest {
         fixture.clock.advance(Duration.ofDays(30));
         apply(new PaymentSucceeded("evt_p2", first.end(), null, "cus_ada", "pi_2", 1900, "usd", null, "sub_x",
                 second));
+        SubscriptionChanged cancelAtEnd = new SubscriptionChanged("evt_end", first.end().plusSeconds(30), "cus_ada",
+                "sub_x", null, second, true);
+        apply(cancelAtEnd);
+        apply(new SubscriptionChanged("evt_end_again", first.end().plusSeconds(40), "cus_ada", "sub_x", null, second,
+                true));
         SubscriptionCanceled canceled = new SubscriptionCanceled("evt_c", first.end().plusSeconds(60), "cus_ada",
                 "sub_x", first.end().plusSeconds(60));
         apply(canceled);
         apply(canceled);
 
-        assertThat(told).hasSize(3);
+        assertThat(told).hasSize(4);
         assertThat(told.get(0)).isInstanceOfSatisfying(BillingNotice.Paid.class, receipt -> {
             assertThat(receipt.renewal()).isFalse();
             assertThat(receipt.credits()).isEqualTo(800);
@@ -105,9 +111,11 @@ class BillingNoticesTest {
             assertThat(renewal.renewal()).isTrue();
             assertThat(renewal.nextRenewal()).isEqualTo(second.end());
         });
-        assertThat(told.get(2)).isEqualTo(new BillingNotice.SubscriptionCanceled(ADA, subscriptionId(),
+        assertThat(told.get(2)).as("once, when the cancellation is scheduled")
+                .isEqualTo(new BillingNotice.CancelScheduled(ADA, PROVIDER + ":evt_end", CREATOR.name(), second.end()));
+        assertThat(told.get(3)).isEqualTo(new BillingNotice.SubscriptionCanceled(ADA, subscriptionId(),
                 CREATOR.name(), canceled.endedAt(), second.end()));
-        assertThat(fixture.number("SELECT count(*) FROM mail_outbox")).isEqualTo(3);
+        assertThat(fixture.number("SELECT count(*) FROM mail_outbox")).isEqualTo(4);
     }
 
     @Test
@@ -123,8 +131,8 @@ class BillingNoticesTest {
         apply(refunded);
 
         assertThat(told).hasSize(3);
-        assertThat(told.get(1)).isEqualTo(new BillingNotice.PaymentFailed(ADA, PROVIDER + ":evt_f",
-                "Your card was declined."));
+        assertThat(told.get(1)).as("the provider's reason is for the log, not the payer")
+                .isEqualTo(new BillingNotice.PaymentFailed(ADA, PROVIDER + ":evt_f", CREATOR.name(), true));
         assertThat(told.get(2)).isInstanceOfSatisfying(BillingNotice.Refunded.class, refund -> {
             assertThat(refund.amount()).isEqualTo(new BillingNotice.Money(950, "usd"));
             assertThat(refund.creditsTakenBack()).isEqualTo(400);

@@ -93,10 +93,10 @@ class BillingEmailsTest {
         buyer.post("/billing/sandbox/renew", Map.of("subscription", subscription, "outcome", "fail",
                 "csrf", Browser.csrfOf(buyer.get("/account/billing"))));
 
-        Mail failed = platform.mail().awaitOne(email, "Your payment to " + NAME + " did not go through");
+        Mail failed = platform.mail().awaitOne(email, "Your " + NAME + " plan could not be renewed");
         assertThat(failed.linkPath()).isEqualTo("/account/billing");
         assertThat(failed.linkAuthority()).isEqualTo(TestPlatform.hostOf(SLUG) + ":" + platform.port());
-        assertThat(failed.text()).contains("Nothing was charged", "manage your payment details");
+        assertThat(failed.text()).contains("Starter plan", "Nothing was charged", "manage your payment details");
         assertThat(buyer.get(failed.linkPath()).statusCode()).isEqualTo(200);
     }
 
@@ -110,6 +110,7 @@ class BillingEmailsTest {
         Mail failed = platform.mail().awaitOne(email, "Your payment to " + NAME + " did not go through");
 
         assertThat(failed.linkPath()).isEqualTo("/account/billing");
+        assertThat(failed.text()).contains("Your payment for 200 credits at " + NAME + " did not go");
         assertThat(platform.mail().to(email, "Your " + NAME + " receipt: $7")).isEmpty();
     }
 

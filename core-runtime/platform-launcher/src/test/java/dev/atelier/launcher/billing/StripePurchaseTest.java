@@ -143,7 +143,8 @@ class StripePurchaseTest {
     }
 
     @Test
-    void aPlanCanceledAtStripeMailsThatItEndedAndUntilWhenItsCreditsLastOnce() throws Exception {
+    void aPlanCanceledAtStripeMailsOnceWhenItWillEndAndOnceThatItEndedAndUntilWhenItsCreditsLast()
+            throws Exception {
         User buyer = platform.user(SLUG, 0);
         String email = platform.atelier().accounts().accounts().find(buyer.tenantId(), buyer.accountId())
                 .orElseThrow().email();
@@ -151,6 +152,17 @@ class StripePurchaseTest {
         String subscription = "sub_e2e_end_" + checkoutId.substring(4, 16);
         assertThat(deliver(invoicePaid("evt_e2e_end_invoice", "in_e2e_end", checkoutId, subscription), SECRET)
                 .statusCode()).isEqualTo(200);
+        String scheduled = event("evt_e2e_end_scheduled", "customer.subscription.updated", "{\"id\":\""
+                + subscription + "\",\"object\":\"subscription\",\"customer\":\"" + CUSTOMER + "\","
+                + "\"status\":\"active\",\"cancel_at_period_end\":true,\"items\":{\"object\":\"list\",\"data\":"
+                + "[{\"id\":\"si_e2e\",\"object\":\"subscription_item\",\"current_period_start\":" + PERIOD_START
+                + ",\"current_period_end\":" + PERIOD_END + "}]},\"metadata\":{\"atelier_offer_id\":\"creator\"}}");
+        assertThat(deliver(scheduled, SECRET).statusCode()).isEqualTo(200);
+        assertThat(deliver(scheduled, SECRET).statusCode()).isEqualTo(200);
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("MMMM d, uuuu", Locale.US).withZone(ZoneOffset.UTC);
+        Mail ending = platform.mail().awaitOne(email, "Your " + SLUG + " studio Creator plan is canceled and ends on "
+                + day.format(Instant.ofEpochSecond(PERIOD_END)));
+        assertThat(ending.linkPath()).isEqualTo("/account/billing");
         long endedAt = PERIOD_START + 3 * 86_400;
         String deleted = event("evt_e2e_end", "customer.subscription.deleted", "{\"id\":\"" + subscription
                 + "\",\"object\":\"subscription\",\"customer\":\"" + CUSTOMER + "\",\"status\":\"canceled\","
@@ -162,7 +174,6 @@ class StripePurchaseTest {
 
         String subject = "Your " + SLUG + " studio Creator plan has ended";
         Mail ended = platform.mail().waitFor(email, subject, 1).get(0);
-        DateTimeFormatter day = DateTimeFormatter.ofPattern("MMMM d, uuuu", Locale.US).withZone(ZoneOffset.UTC);
         assertThat(ended.text()).contains("ended on " + day.format(Instant.ofEpochSecond(endedAt)),
                 "until " + day.format(Instant.ofEpochSecond(PERIOD_END)));
         assertThat(ended.linkPath()).isEqualTo("/pricing");

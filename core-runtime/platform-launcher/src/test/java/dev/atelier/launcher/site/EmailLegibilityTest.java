@@ -45,7 +45,8 @@ class EmailLegibilityTest {
                     null),
             new BillingNotice.Paid("acc", "pay_2", "Creator plan", new BillingNotice.Money(1900, "usd"), 800, true,
                     DATE),
-            new BillingNotice.PaymentFailed("acc", "sandbox:evt_1", "Your card was declined."),
+            new BillingNotice.PaymentFailed("acc", "sandbox:evt_1", "Creator plan", true),
+            new BillingNotice.CancelScheduled("acc", "sandbox:evt_2", "Creator plan", DATE),
             new BillingNotice.SubscriptionCanceled("acc", "sub_1", "Creator plan", DATE, DATE.plusSeconds(86_400 * 9)),
             new BillingNotice.Refunded("acc", "rfd_1", "600 credits", new BillingNotice.Money(1800, "usd"), 600, 150),
             new BillingNotice.LowBalance("acc", "cre_1", 18, 20));
@@ -119,12 +120,12 @@ class EmailLegibilityTest {
     @Test
     void billingEmailsCarryTheirFactsInBothParts() throws Exception {
         Tenant tenant = platform.atelier().tenants().directory().bySlug(platform.secondDemoTenant()).orElseThrow();
-        BillingMail.Rendering refund = BillingMail.render(NOTICES.get(4));
+        BillingMail.Rendering refund = BillingMail.render(NOTICES.get(5));
         MailMessage mail = composer.compose(tenant, refund.template(), TO, refund.model());
         assertThat(mail.subject()).isEqualTo(tenant.displayName() + " refunded $18");
         assertThat(mail.text()).contains("Credits taken back: 600", "already spent 150 of those credits");
         assertThat(mail.html()).contains("$18", "600", "already spent 150 of those credits");
-        BillingMail.Rendering ended = BillingMail.render(NOTICES.get(3));
+        BillingMail.Rendering ended = BillingMail.render(NOTICES.get(4));
         assertThat(composer.compose(tenant, ended.template(), TO, ended.model()).text())
                 .contains("Creator plan", "ended on March 5, 2026", "until March 14, 2026");
     }

@@ -32,11 +32,12 @@ public final class BillingMail implements BillingNotices {
     public static final String RENEWAL = "billing-renewal";
     public static final String PAYMENT_FAILED = "billing-payment-failed";
     public static final String SUBSCRIPTION_CANCELED = "billing-subscription-canceled";
+    public static final String CANCEL_SCHEDULED = "billing-cancel-scheduled";
     public static final String REFUND = "billing-refund";
     public static final String LOW_BALANCE = "billing-low-balance";
     /** Every billing template the default theme ships. */
     public static final List<String> TEMPLATES =
-            List.of(RECEIPT, RENEWAL, PAYMENT_FAILED, SUBSCRIPTION_CANCELED, REFUND, LOW_BALANCE);
+            List.of(RECEIPT, RENEWAL, PAYMENT_FAILED, CANCEL_SCHEDULED, SUBSCRIPTION_CANCELED, REFUND, LOW_BALANCE);
 
     private static final Logger LOG = LoggerFactory.getLogger(BillingMail.class);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMMM d, uuuu", Locale.US)
@@ -91,8 +92,14 @@ public final class BillingMail implements BillingNotices {
                     "/account/billing/receipts/" + paid.paymentId());
         }
         if (notice instanceof BillingNotice.PaymentFailed failed) {
-            model.put("reason", failed.reason());
+            model.put("description", failed.description());
+            model.put("renewal", failed.renewal());
             return new Rendering(PAYMENT_FAILED, model, "/account/billing");
+        }
+        if (notice instanceof BillingNotice.CancelScheduled ending) {
+            model.put("plan", ending.planName());
+            model.put("endsOn", date(ending.endsAt()));
+            return new Rendering(CANCEL_SCHEDULED, model, "/account/billing");
         }
         if (notice instanceof BillingNotice.SubscriptionCanceled canceled) {
             model.put("plan", canceled.planName());
