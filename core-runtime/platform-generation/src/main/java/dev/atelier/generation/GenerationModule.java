@@ -71,7 +71,10 @@ public final class GenerationModule implements AutoCloseable {
                 BillingNotices.NONE);
     }
 
-    /** @param notices told, in the settlement's transaction, when a spend takes a balance below its tenant's threshold */
+    /**
+     * @param notices told, in the settlement's transaction, when a spend takes a balance below its tenant's
+     *     low-balance threshold
+     */
     public GenerationModule(DataSource dataSource, TenantDirectory tenants, ModelRegistry models,
             StorageRegistry storageRegistry, SecretBox secrets, Clock clock, GenerationSettings settings,
             MediaSettings media, PluginUrls pluginUrls, BillingNotices notices) {

@@ -130,7 +130,8 @@ record EventApplier(CreditLedger ledger, Clock clock, UuidV7 ids, BillingNotices
                     + " top-up (" + paid.offerId() + ")");
         }
         String paymentId = "pay_" + compact(ids);
-        boolean renewal = subscriptionId != null && subscriptionPaidBefore(connection, subscriptionId);
+        boolean renewal = subscriptionId != null && subscriptionPaidBefore(connection, tenant.id(), account.get(),
+                subscriptionId);
         insertPayment(connection, tenant.id(), account.get(), provider, paymentId, paid, checkout, subscriptionId,
                 offer.get());
         long credits = offer.get().credits();
@@ -305,8 +306,8 @@ record EventApplier(CreditLedger ledger, Clock clock, UuidV7 ids, BillingNotices
             if (refund.isPresent()) {
                 notices.queue(connection, tenant, refunded(payment.get(), refund.get(), refunded.currency()));
             }
-            return refund.map(r -> new Result(Outcome.APPLIED, "refund " + r.id() + " took back " + r.creditsReversed()
-                            + " credits (" + r.shortfall() + " owed)"))
+            return refund.map(r -> new Result(Outcome.APPLIED, "refund " + r.id() + " took back "
+                            + r.creditsReversed() + " credits (" + r.shortfall() + " owed)"))
                     .orElse(new Result(Outcome.NO_CHANGE, "refund " + refunded.providerRefundId() + " applied before"));
         }
         if (event instanceof DisputeOpened opened) {
@@ -372,10 +373,12 @@ record EventApplier(CreditLedger ledger, Clock clock, UuidV7 ids, BillingNotices
     }
 
     /** Whether an earlier period of the subscription was paid, which makes this payment a renewal. */
-    private static boolean subscriptionPaidBefore(Connection connection, String subscriptionId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT 1 FROM billing_payment WHERE subscription_id = ? LIMIT 1")) {
-            try (ResultSet row = bind(select, subscriptionId).executeQuery()) {
+    private static boolean subscriptionPaidBefore(Connection connection, String tenantId, String accountId,
+            String subscriptionId) throws SQLException {
+        // By account first, so the look-up reads the account's payments through their index.
+        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM billing_payment"
+                + " WHERE tenant_id = ? AND account_id = ? AND subscription_id = ? LIMIT 1")) {
+            try (ResultSet row = bind(select, tenantId, accountId, subscriptionId).executeQuery()) {
                 return row.next();
             }
         }

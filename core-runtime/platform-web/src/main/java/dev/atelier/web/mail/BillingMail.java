@@ -2,6 +2,8 @@ package dev.atelier.web.mail;
 
 import dev.atelier.billing.notices.BillingNotice;
 import dev.atelier.billing.notices.BillingNotices;
+import dev.atelier.core.hash.Sha256;
+import dev.atelier.core.mail.MailMessage;
 import dev.atelier.core.mail.MailOutbox;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.web.pages.Prices;
@@ -70,14 +72,24 @@ public final class BillingMail implements BillingNotices {
         Rendering rendering = render(notice);
         Map<String, Object> model = new HashMap<>(rendering.model());
         model.put("link", links.apply(tenant, rendering.path()));
+        MailMessage message;
         try {
-            outbox.enqueue(connection, composer.compose(tenant, rendering.template(), to.get(), model),
-                    tenant.id() + ":" + notice.key());
-        } catch (TemplateFailure e) {
-            // Not even themes/default rendered it. The payment itself must still be applied: log, send nothing.
+            message = composer.compose(tenant, rendering.template(), to.get(), model);
+        } catch (TemplateFailure | RuntimeException e) {
+            // Not even themes/default rendered it (or the tenant has no sender address). The payment or spend itself
+            // must still be applied, so this is logged for operators and nothing is sent.
             LOG.error("Tenant {}: could not render the {} email: {}", tenant.slug(), rendering.template(),
                     e.toString());
+            return;
         }
+        // A storage failure, unlike a rendering one, rolls the change back with it: the provider redelivers.
+        outbox.enqueue(connection, message, outboxKey(tenant, notice));
+    }
+
+    /** The notice's key under the tenant's id; a provider's long event id is hashed to fit the outbox's limit. */
+    static String outboxKey(Tenant tenant, BillingNotice notice) {
+        String key = tenant.id() + ":" + notice.key();
+        return key.length() <= MailOutbox.MAX_KEY_LENGTH ? key : tenant.id() + ":billing:" + Sha256.hex(notice.key());
     }
 
     /** The template, variables and link path of a notice. */
