@@ -80,7 +80,7 @@ public final class GenerationModule implements AutoCloseable {
             MediaSettings media, PluginUrls pluginUrls, BillingNotices notices) {
         this.ledger = new CreditLedger(dataSource, clock);
         this.jobs = new GenerationJobs(dataSource, ledger, clock,
-                new LowBalanceWatch(tenants, ledger, notices, clock));
+                new LowBalanceWatch(tenants, ledger, notices));
         this.offers = new Offers(models);
         this.storage = new TenantStorage(storageRegistry);
         // One budget for every decode of this node: uploads, outputs and poster frames take turns within it.
