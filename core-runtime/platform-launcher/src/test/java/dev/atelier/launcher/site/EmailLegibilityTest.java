@@ -130,6 +130,15 @@ class EmailLegibilityTest {
                 .contains("Creator plan", "ended on March 5, 2026", "until March 14, 2026");
     }
 
+    @Test
+    void theCheckCatchesLightTextOnAWhiteCardAsTheAccountEmailsOnceHadIt() {
+        String shipped = "<table><tr><td style=\"background-color:#ffffff;color:#eeeaff\">Hello Ada,</td></tr></table>";
+        try (Page page = chromium.browser().newPage()) {
+            page.setContent(shipped);
+            assertThat(page.evaluate(CONTRAST)).asList().singleElement().asString().contains("Hello Ada,", "1.1");
+        }
+    }
+
     /** Screenshots the message's HTML part and returns its texts that fall short of the contrast. */
     private static List<String> look(String slug, String template, MailMessage mail) throws Exception {
         Files.writeString(SHOTS.resolve("email-" + slug + "-" + template + ".html"), mail.html());
