@@ -1,6 +1,8 @@
 package dev.atelier.generation;
 
 import dev.atelier.billing.credits.CreditLedger;
+import dev.atelier.billing.notices.BillingNotices;
+import dev.atelier.billing.notices.LowBalanceWatch;
 import dev.atelier.generation.jobs.GenerationJobs;
 import dev.atelier.core.secrets.SecretBox;
 import dev.atelier.core.tenants.PluginUrls;
@@ -65,8 +67,20 @@ public final class GenerationModule implements AutoCloseable {
     public GenerationModule(DataSource dataSource, TenantDirectory tenants, ModelRegistry models,
             StorageRegistry storageRegistry, SecretBox secrets, Clock clock, GenerationSettings settings,
             MediaSettings media, PluginUrls pluginUrls) {
+        this(dataSource, tenants, models, storageRegistry, secrets, clock, settings, media, pluginUrls,
+                BillingNotices.NONE);
+    }
+
+    /**
+     * @param notices told, in the settlement's transaction, when a spend takes a balance below its tenant's
+     *     low-balance threshold
+     */
+    public GenerationModule(DataSource dataSource, TenantDirectory tenants, ModelRegistry models,
+            StorageRegistry storageRegistry, SecretBox secrets, Clock clock, GenerationSettings settings,
+            MediaSettings media, PluginUrls pluginUrls, BillingNotices notices) {
         this.ledger = new CreditLedger(dataSource, clock);
-        this.jobs = new GenerationJobs(dataSource, ledger, clock);
+        this.jobs = new GenerationJobs(dataSource, ledger, clock,
+                new LowBalanceWatch(tenants, ledger, notices));
         this.offers = new Offers(models);
         this.storage = new TenantStorage(storageRegistry);
         // One budget for every decode of this node: uploads, outputs and poster frames take turns within it.

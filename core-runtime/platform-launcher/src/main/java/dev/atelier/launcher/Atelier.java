@@ -22,7 +22,9 @@ import dev.atelier.generation.GenerationModule;
 import dev.atelier.generation.GenerationSettings;
 import dev.atelier.generation.MediaSettings;
 import dev.atelier.web.auth.AccountServices;
+import dev.atelier.core.mail.MailOutbox;
 import dev.atelier.web.auth.Links;
+import dev.atelier.web.mail.BillingMail;
 import dev.atelier.web.auth.NewAccounts;
 import java.time.Clock;
 import dev.atelier.web.health.ReadinessChecks;
@@ -99,22 +101,26 @@ public final class Atelier implements AutoCloseable {
         });
         SecretBox secrets = step("secrets", () -> SecretBox.fromConfig(config));
         tenants = step("tenants", () -> startTenants(secrets));
+        TenantSites sites = new TenantSites(tenants);
+        Links links = new Links("local".equals(config.profile()), config.get(Keys.SECURE_COOKIES),
+                config.get(Keys.BASE_DOMAIN));
+        TenantWeb tenantWeb = new TenantWeb(new SiteSetup(tenants.directory(), sites, sites,
+                config.home().resolve("themes"), config.get(Keys.OPERATOR_HOST), sites, sites, sites), links);
+        // Links in billing mail name the port the web server listens on (local profile), known once it started.
+        BillingMail billingMail = new BillingMail(tenantWeb.mailComposer(), new MailOutbox(database.dataSource()),
+                (tenant, path) -> links.forMail(tenant, web == null ? config.get(Keys.HTTP_PORT) : web.port(),
+                        path));
         generation = new GenerationModule(database.dataSource(), tenants.directory(), plugins.models(),
                 plugins.storage(), secrets, Clock.systemUTC(), generationSettings(), mediaSettings(),
-                PluginUrls.fromConfig(config));
+                PluginUrls.fromConfig(config), billingMail);
         running.push(generation);
         accounts = AccountsWiring.build(config, database, tenants, secrets, List.of(generation.personalData(),
                 new CreditHistory(generation.ledger())));
         operatorToken = step("operator token", () -> LocalOperatorToken.ensure(config, accounts.operatorTokens()));
         ReadinessChecks readiness = new ReadinessChecks(List.of(
                 new DatabaseReadiness(database), new PluginHostReadiness(plugins)));
-        TenantSites sites = new TenantSites(tenants);
-        TenantWeb tenantWeb = new TenantWeb(new SiteSetup(tenants.directory(), sites, sites,
-                config.home().resolve("themes"), config.get(Keys.OPERATOR_HOST), sites, sites, sites),
-                new Links("local".equals(config.profile()), config.get(Keys.SECURE_COOKIES),
-                        config.get(Keys.BASE_DOMAIN)));
         payments = new Payments(database.dataSource(), generation.ledger(),
-                plugins.plugins(PluginKinds.PAYMENTS), Clock.systemUTC());
+                plugins.plugins(PluginKinds.PAYMENTS), Clock.systemUTC(), billingMail);
         running.push(Reconciliation.start(new PaymentReconciler(payments, tenants.directory()::byId,
                 PaymentReconciler.Limits.defaults())));
         WebApplication application = new WebApplication(plugins, history, readiness, accounts, generation, payments,

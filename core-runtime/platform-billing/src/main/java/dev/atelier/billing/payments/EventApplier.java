@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.atelier.billing.credits.CreditLedger;
+import dev.atelier.billing.notices.BillingNotice;
+import dev.atelier.billing.notices.BillingNotices;
 import dev.atelier.billing.payments.AppliedEvent.Outcome;
 import dev.atelier.core.ids.UuidV7;
 import dev.atelier.core.tenants.Tenant;
@@ -40,8 +42,15 @@ import java.util.Optional;
  * <p>In any order: the paying account is found from the checkout the event echoes or from the provider's customer,
  * which the platform records before the buyer pays, so an invoice paid before its checkout's completion is still
  * credited; a subscription change older than the one recorded, or any change after a cancellation, is ignored.
+ *
+ * <p>Mail: what the account's owner is told (receipt or renewal, failed payment, cancellation, refund) is handed to
+ * {@link BillingNotices} on the same transaction as the change, so it is queued exactly when the change is applied.
  */
-record EventApplier(CreditLedger ledger, Clock clock, UuidV7 ids) {
+record EventApplier(CreditLedger ledger, Clock clock, UuidV7 ids, BillingNotices notices) {
+
+    EventApplier(CreditLedger ledger, Clock clock, UuidV7 ids) {
+        this(ledger, clock, ids, BillingNotices.NONE);
+    }
 
     private record Result(Outcome outcome, String detail) {}
 
@@ -79,7 +88,7 @@ record EventApplier(CreditLedger ledger, Clock clock, UuidV7 ids) {
         if (event instanceof PaymentFailed failed) {
             return paymentFailed(connection, tenant, provider, failed);
         }
-        return reversal(connection, tenant.id(), provider, event);
+        return reversal(connection, tenant, provider, event);
     }
 
     /** Writes the event's row; false when its id was received before. */
@@ -120,6 +129,8 @@ record EventApplier(CreditLedger ledger, Clock clock, UuidV7 ids) {
                     + " top-up (" + paid.offerId() + ")");
         }
         String paymentId = "pay_" + compact(ids);
+        boolean renewal = subscriptionId != null && subscriptionPaidBefore(connection, tenant.id(), account.get(),
+                subscriptionId);
         // A plan's period grants its credits once: a payment inside a period already paid for (a provider invoicing
         // the proration of a plan change at once) is recorded, and the new plan's credits come with the next period.
         long credits = subscriptionId != null && periodCredited(connection, tenant.id(), subscriptionId,
@@ -131,8 +142,8 @@ record EventApplier(CreditLedger ledger, Clock clock, UuidV7 ids) {
             grantId = ledger.grant(connection, tenant.id(), account.get(), credits, offer.get().name(), expires,
                     "payment:" + paymentId).id();
         }
-        insertPayment(connection, new NewPayment(tenant.id(), account.get(), provider, paymentId, credits, grantId), paid,
-                checkout, subscriptionId, offer.get());
+        insertPayment(connection, new NewPayment(tenant.id(), account.get(), provider, paymentId, credits, grantId),
+                paid, checkout, subscriptionId, offer.get());
         if (offer.get().recurring()) {
             renewals.carryOver(connection, tenant, account.get(), subscriptionId, paymentId, offer.get(),
                     paid.period() == null ? null : paid.period().end());
@@ -140,6 +151,9 @@ record EventApplier(CreditLedger ledger, Clock clock, UuidV7 ids) {
         if (checkout.isPresent()) {
             Checkouts.settle(connection, checkout.get().id(), CheckoutRecord.Status.PAID, clock.instant());
         }
+        notices.queue(connection, tenant, new BillingNotice.Paid(account.get(), paymentId, offer.get().name(),
+                new BillingNotice.Money(paid.amountMinor(), paid.currency()), credits, renewal,
+                offer.get().recurring() && paid.period() != null ? paid.period().end() : null));
         return new Result(Outcome.APPLIED, "granted " + credits + " credits for " + offer.get().name() + " ("
                 + paymentId + ")");
     }
@@ -190,6 +204,14 @@ record EventApplier(CreditLedger ledger, Clock clock, UuidV7 ids) {
             int rows = bind(update, changed.offerId(), period == null ? null : period.start(),
                     period == null ? null : period.end(), changed.cancelAtPeriodEnd(), changed.occurredAt(),
                     tenant.id(), provider, changed.providerSubscriptionId(), changed.occurredAt()).executeUpdate();
+            // Told once per cancellation: when the flag turns on, not on every later change that keeps it on.
+            if (rows == 1 && changed.cancelAtPeriodEnd()
+                    && !existing.map(SubscriptionRecord::cancelAtPeriodEnd).orElse(false)) {
+                SubscriptionRecord ending = findSubscription(connection, tenant.id(), provider,
+                        changed.providerSubscriptionId()).orElseThrow();
+                notices.queue(connection, tenant, new BillingNotice.CancelScheduled(ending.accountId(),
+                        provider + ":" + changed.eventId(), planName(tenant, ending), ending.periodEnd()));
+            }
             return rows == 1
                     ? new Result(Outcome.APPLIED, "subscription " + changed.providerSubscriptionId() + " changed")
                     : new Result(Outcome.NO_CHANGE, "subscription " + changed.providerSubscriptionId()
@@ -213,33 +235,65 @@ record EventApplier(CreditLedger ledger, Clock clock, UuidV7 ids) {
                 + " WHERE id = ?")) {
             bind(update, canceled.occurredAt(), existing.get().id()).executeUpdate();
         }
+        SubscriptionRecord ended = existing.get();
+        Instant endedAt = canceled.endedAt() == null ? canceled.occurredAt() : canceled.endedAt();
+        notices.queue(connection, tenant, new BillingNotice.SubscriptionCanceled(ended.accountId(), ended.id(),
+                planName(tenant, ended), endedAt,
+                ended.periodEnd() != null && ended.periodEnd().isAfter(endedAt) ? ended.periodEnd() : null));
         return new Result(Outcome.APPLIED, "subscription " + canceled.providerSubscriptionId() + " canceled");
     }
 
     private Result paymentFailed(Connection connection, Tenant tenant, String provider, PaymentFailed failed)
             throws SQLException {
-        boolean changed = false;
+        String checkoutFailed = null;
         if (failed.checkoutId() != null) {
             Optional<CheckoutRecord> checkout = Checkouts.find(connection, tenant.id(), failed.checkoutId());
             if (checkout.isPresent() && checkout.get().status() == CheckoutRecord.Status.OPEN) {
                 Checkouts.settle(connection, checkout.get().id(), CheckoutRecord.Status.FAILED, clock.instant());
-                changed = true;
+                checkoutFailed = checkout.get().offer().name();
             }
         }
+        boolean pastDue = false;
         if (failed.providerSubscriptionId() != null) {
             try (PreparedStatement update = connection.prepareStatement("UPDATE billing_subscription SET"
                     + " status = 'PAST_DUE', changed_at = ? WHERE tenant_id = ? AND provider = ?"
                     + " AND provider_subscription_id = ? AND status = 'ACTIVE' AND changed_at <= ?")) {
-                changed |= bind(update, failed.occurredAt(), tenant.id(), provider, failed.providerSubscriptionId(),
+                pastDue = bind(update, failed.occurredAt(), tenant.id(), provider, failed.providerSubscriptionId(),
                         failed.occurredAt()).executeUpdate() == 1;
             }
+        }
+        boolean changed = checkoutFailed != null || pastDue;
+        if (changed) {
+            failedNotice(connection, tenant, provider, failed, checkoutFailed);
         }
         return new Result(changed ? Outcome.APPLIED : Outcome.NO_CHANGE, "payment failed: " + failed.reason());
     }
 
+    /**
+     * Tells the payer that a checkout ({@code checkoutOffer}) or else a plan's renewal failed. The provider's reason is
+     * for the log only (see {@link PaymentFailed#reason()}), so it is not in the notice.
+     */
+    private void failedNotice(Connection connection, Tenant tenant, String provider, PaymentFailed failed,
+            String checkoutOffer) throws SQLException {
+        Optional<String> account = account(connection, tenant.id(), provider, failed.checkoutId(),
+                failed.providerCustomerId());
+        if (account.isEmpty()) {
+            return;
+        }
+        String bought = checkoutOffer != null ? checkoutOffer : findSubscription(connection, tenant.id(), provider,
+                failed.providerSubscriptionId()).map(s -> planName(tenant, s)).orElse(null);
+        notices.queue(connection, tenant, new BillingNotice.PaymentFailed(account.get(),
+                provider + ":" + failed.eventId(), bought, checkoutOffer == null));
+    }
+
+    private static String planName(Tenant tenant, SubscriptionRecord subscription) {
+        return TenantOffers.find(tenant, subscription.offerId()).map(Offer::name).orElse(subscription.offerId());
+    }
+
     /** Refunds and disputes: all about a payment recorded here. */
-    private Result reversal(Connection connection, String tenantId, String provider, PaymentEvent event)
+    private Result reversal(Connection connection, Tenant tenant, String provider, PaymentEvent event)
             throws SQLException {
+        String tenantId = tenant.id();
         Reversals reversals = new Reversals(ledger, clock, ids);
         String paymentId = event instanceof Refunded r ? r.providerPaymentId()
                 : event instanceof DisputeOpened o ? o.providerPaymentId()
@@ -250,10 +304,14 @@ record EventApplier(CreditLedger ledger, Clock clock, UuidV7 ids) {
             return new Result(Outcome.UNMATCHED, type(event) + " of a payment not known here (" + paymentId + ")");
         }
         if (event instanceof Refunded refunded) {
-            return reversals.succeeded(connection, tenantId, payment.get(), refunded.providerRefundId(),
-                    refunded.refundId(), refunded.amountMinor(), "Refunded at the payment provider")
-                    .map(r -> new Result(Outcome.APPLIED, "refund " + r.id() + " took back " + r.creditsReversed()
-                            + " credits (" + r.shortfall() + " owed)"))
+            Optional<RefundRecord> refund = reversals.succeeded(connection, tenantId, payment.get(),
+                    refunded.providerRefundId(), refunded.refundId(), refunded.amountMinor(),
+                    "Refunded at the payment provider");
+            if (refund.isPresent()) {
+                notices.queue(connection, tenant, refunded(payment.get(), refund.get(), refunded.currency()));
+            }
+            return refund.map(r -> new Result(Outcome.APPLIED, "refund " + r.id() + " took back "
+                            + r.creditsReversed() + " credits (" + r.shortfall() + " owed)"))
                     .orElse(new Result(Outcome.NO_CHANGE, "refund " + refunded.providerRefundId() + " applied before"));
         }
         if (event instanceof DisputeOpened opened) {
@@ -267,6 +325,12 @@ record EventApplier(CreditLedger ledger, Clock clock, UuidV7 ids) {
                 ? new Result(Outcome.APPLIED, "dispute " + closed.providerDisputeId()
                         + (closed.won() ? " won" : " lost"))
                 : new Result(Outcome.NO_CHANGE, "dispute " + closed.providerDisputeId() + " not open");
+    }
+
+    /** The notice of a refund that was just applied to {@code payment}. */
+    static BillingNotice refunded(Reversals.Paid payment, RefundRecord refund, String currency) {
+        return new BillingNotice.Refunded(payment.accountId(), refund.id(), payment.description(),
+                new BillingNotice.Money(refund.amountMinor(), currency), refund.creditsReversed(), refund.shortfall());
     }
 
     private static Result unknownPayer(PaymentEvent event) {
@@ -308,6 +372,18 @@ record EventApplier(CreditLedger ledger, Clock clock, UuidV7 ids) {
                 "SELECT offer_id FROM billing_subscription WHERE tenant_id = ? AND id = ?")) {
             try (ResultSet row = bind(select, tenantId, subscriptionId).executeQuery()) {
                 return row.next() ? row.getString(1) : null;
+            }
+        }
+    }
+
+    /** Whether an earlier period of the subscription was paid, which makes this payment a renewal. */
+    private static boolean subscriptionPaidBefore(Connection connection, String tenantId, String accountId,
+            String subscriptionId) throws SQLException {
+        // By account first, so the look-up reads the account's payments through their index.
+        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM billing_payment"
+                + " WHERE tenant_id = ? AND account_id = ? AND subscription_id = ? LIMIT 1")) {
+            try (ResultSet row = bind(select, tenantId, accountId, subscriptionId).executeQuery()) {
+                return row.next();
             }
         }
     }

@@ -4,6 +4,7 @@ import static dev.atelier.billing.payments.Sql.bind;
 
 import dev.atelier.billing.credits.CreditLedger;
 import dev.atelier.billing.credits.CreditSource;
+import dev.atelier.billing.notices.BillingNotices;
 import dev.atelier.core.db.JdbcTransactions;
 import dev.atelier.core.ids.UuidV7;
 import dev.atelier.core.tenants.Tenant;
@@ -59,15 +60,23 @@ public final class Payments {
     private final UuidV7 ids;
     private final EventApplier applier;
     private final Subscriptions subscriptions;
+    private final BillingNotices notices;
 
     public Payments(DataSource dataSource, CreditLedger ledger, PluginRegistry<PaymentProvider, Void> providers,
             Clock clock) {
+        this(dataSource, ledger, providers, clock, BillingNotices.NONE);
+    }
+
+    /** @param notices told, on the applying transaction, of each payment, failure, cancellation and refund applied */
+    public Payments(DataSource dataSource, CreditLedger ledger, PluginRegistry<PaymentProvider, Void> providers,
+            Clock clock, BillingNotices notices) {
+        this.notices = notices;
         this.transactions = new JdbcTransactions(dataSource);
         this.ledger = ledger;
         this.providers = providers;
         this.clock = clock;
         this.ids = new UuidV7(clock, new SecureRandom());
-        this.applier = new EventApplier(ledger, clock, ids);
+        this.applier = new EventApplier(ledger, clock, ids, notices);
         this.subscriptions = new Subscriptions(this);
     }
 
@@ -312,8 +321,11 @@ public final class Payments {
         return transactions.run("applying a refund", connection -> {
             if (answer.status() == Refund.Status.SUCCEEDED) {
                 Reversals.Paid paid = reversals.payment(connection, tenant.id(), "id = ?", paymentId).orElseThrow();
-                reversals.succeeded(connection, tenant.id(), paid, answer.providerRefundId(), refundId, amountMinor,
-                        reason);
+                Optional<RefundRecord> applied = reversals.succeeded(connection, tenant.id(), paid,
+                        answer.providerRefundId(), refundId, amountMinor, reason);
+                if (applied.isPresent()) {
+                    notices.queue(connection, tenant, EventApplier.refunded(paid, applied.get(), payment.currency()));
+                }
             } else {
                 try (PreparedStatement update = connection.prepareStatement("UPDATE billing_refund SET"
                         + " provider_refund_id = ?, status = ? WHERE id = ?")) {

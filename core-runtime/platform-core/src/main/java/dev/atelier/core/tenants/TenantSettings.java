@@ -97,18 +97,29 @@ public record TenantSettings(
      * @param signupBonusExpiresDays days after sign-up the bonus expires, or {@code null} for never
      * @param maxConcurrentJobsPerUser generations one account may have queued or running at once
      * @param maxConcurrentJobsPerTenant generations all accounts of the tenant together may have queued or running
+     * @param lowBalanceThreshold a generation's spend that takes a balance below this many credits emails its owner
+     *     once (again only after credits lift the balance back to it); 0 sends no such email
      */
     public record Credits(long signupBonus, Integer signupBonusExpiresDays, int maxConcurrentJobsPerUser,
-            int maxConcurrentJobsPerTenant) {
+            int maxConcurrentJobsPerTenant, long lowBalanceThreshold) {
 
-        /** What applies when tenant.yaml has no {@code credits} section: no bonus, 2 per user, 20 per tenant. */
-        public static final Credits DEFAULTS = new Credits(0, null, 2, 20);
+        /**
+         * What applies when tenant.yaml has no {@code credits} section: no bonus, 2 per user, 20 per tenant, no
+         * low-balance email.
+         */
+        public static final Credits DEFAULTS = new Credits(0, null, 2, 20, 0);
 
         public Credits {
             if (signupBonus < 0 || (signupBonusExpiresDays != null && signupBonusExpiresDays < 0)
-                    || maxConcurrentJobsPerUser < 0 || maxConcurrentJobsPerTenant < 0) {
+                    || maxConcurrentJobsPerUser < 0 || maxConcurrentJobsPerTenant < 0 || lowBalanceThreshold < 0) {
                 throw new IllegalArgumentException("credit settings must not be negative");
             }
+        }
+
+        /** Settings without a low-balance email. */
+        public Credits(long signupBonus, Integer signupBonusExpiresDays, int maxConcurrentJobsPerUser,
+                int maxConcurrentJobsPerTenant) {
+            this(signupBonus, signupBonusExpiresDays, maxConcurrentJobsPerUser, maxConcurrentJobsPerTenant, 0);
         }
     }
 

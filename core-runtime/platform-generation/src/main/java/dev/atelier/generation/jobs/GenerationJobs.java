@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.atelier.billing.credits.CreditLedger;
 import dev.atelier.billing.credits.InsufficientCreditsException;
+import dev.atelier.billing.credits.LedgerEntry;
+import dev.atelier.billing.notices.LowBalanceWatch;
 import dev.atelier.core.db.JdbcTransactions;
 import dev.atelier.core.ids.UuidV7;
 import java.nio.charset.StandardCharsets;
@@ -77,12 +79,19 @@ public final class GenerationJobs {
     private final CreditLedger ledger;
     private final Clock clock;
     private final UuidV7 ids;
+    private final LowBalanceWatch lowBalance;
 
     public GenerationJobs(DataSource dataSource, CreditLedger ledger, Clock clock) {
+        this(dataSource, ledger, clock, LowBalanceWatch.OFF);
+    }
+
+    /** @param lowBalance told of every spend, in the settlement's transaction, to mail owners whose credits run low */
+    public GenerationJobs(DataSource dataSource, CreditLedger ledger, Clock clock, LowBalanceWatch lowBalance) {
         this.transactions = new JdbcTransactions(dataSource);
         this.ledger = ledger;
         this.clock = clock;
         this.ids = new UuidV7(clock, new SecureRandom());
+        this.lowBalance = lowBalance;
     }
 
     // ---------------------------------------------------------------- user side
@@ -376,7 +385,11 @@ public final class GenerationJobs {
                     tenantId = row.getString(1);
                 }
             }
-            ledger.capture(connection, tenantId, jobId);
+            Optional<LedgerEntry> spent = ledger.capture(connection, tenantId, jobId);
+            if (spent.isPresent()) {
+                // The only place credits are spent: the low-balance email is judged here, beside the capture.
+                lowBalance.spent(connection, spent.get());
+            }
             LOG.info("Generation {} of tenant {} succeeded with {} outputs", jobId, tenantId, produced.size());
             return true;
         });

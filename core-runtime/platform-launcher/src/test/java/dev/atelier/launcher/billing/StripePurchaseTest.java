@@ -13,6 +13,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.atelier.launcher.platform.Mail;
 import dev.atelier.launcher.platform.TestPlatform;
 import dev.atelier.launcher.platform.TestPlatformBuilder;
 import dev.atelier.launcher.platform.User;
@@ -23,7 +24,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,7 +51,7 @@ class StripePurchaseTest {
     private static final long PERIOD_END = 1_798_761_600L;
 
     @RegisterExtension
-    static final TestPlatform platform = TestPlatform.builder().defaultBundles().wireMock()
+    static final TestPlatform platform = TestPlatform.builder().defaultBundles().wireMock().mail()
             .bundle("payment-stripe.jar")
             .studio(SLUG, "{id: procedural, credits: 1}", """
                     plans:
@@ -218,6 +222,43 @@ class StripePurchaseTest {
                 + "}}]},\"parent\":{\"type\":\"subscription_details\",\"subscription_details\":{\"metadata\":"
                 + "{\"atelier_checkout_id\":\"" + checkoutId + "\",\"atelier_offer_id\":\"creator\"},\"subscription\":\""
                 + subscription + "\"}},\"status\":\"paid\"}";
+    }
+
+    @Test
+    void aPlanCanceledAtStripeMailsOnceWhenItWillEndAndOnceThatItEndedAndUntilWhenItsCreditsLast()
+            throws Exception {
+        User buyer = platform.user(SLUG, 0);
+        String email = platform.atelier().accounts().accounts().find(buyer.tenantId(), buyer.accountId())
+                .orElseThrow().email();
+        String subscription = subscribe(buyer, true);
+        String scheduled = event("evt_e2e_end_scheduled", "customer.subscription.updated", "{\"id\":\""
+                + subscription + "\",\"object\":\"subscription\",\"customer\":\"" + customerOf(buyer) + "\","
+                + "\"status\":\"active\",\"cancel_at_period_end\":true,\"items\":{\"object\":\"list\",\"data\":"
+                + "[{\"id\":\"si_e2e\",\"object\":\"subscription_item\",\"current_period_start\":" + PERIOD_START
+                + ",\"current_period_end\":" + PERIOD_END + "}]},\"metadata\":{\"atelier_offer_id\":\"creator\"}}");
+        assertThat(deliver(scheduled, SECRET).statusCode()).isEqualTo(200);
+        assertThat(deliver(scheduled, SECRET).statusCode()).isEqualTo(200);
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("MMMM d, uuuu", Locale.US).withZone(ZoneOffset.UTC);
+        Mail ending = platform.mail().awaitOne(email, "Your " + SLUG + " studio Creator plan is canceled and ends on "
+                + day.format(Instant.ofEpochSecond(PERIOD_END)));
+        assertThat(ending.linkPath()).isEqualTo("/account/billing");
+        long endedAt = PERIOD_START + 3 * 86_400;
+        String deleted = event("evt_e2e_end", "customer.subscription.deleted", "{\"id\":\"" + subscription
+                + "\",\"object\":\"subscription\",\"customer\":\"" + customerOf(buyer) + "\",\"status\":\"canceled\","
+                + "\"cancel_at_period_end\":false,\"canceled_at\":" + endedAt + ",\"ended_at\":" + endedAt + ","
+                + "\"metadata\":{\"atelier_offer_id\":\"creator\"}}");
+
+        assertThat(deliver(deleted, SECRET).statusCode()).isEqualTo(200);
+        assertThat(deliver(deleted, SECRET).statusCode()).isEqualTo(200);
+
+        String subject = "Your " + SLUG + " studio Creator plan has ended";
+        Mail ended = platform.mail().waitFor(email, subject, 1).get(0);
+        assertThat(ended.text()).contains("ended on " + day.format(Instant.ofEpochSecond(endedAt)),
+                "until " + day.format(Instant.ofEpochSecond(PERIOD_END)));
+        assertThat(ended.linkPath()).isEqualTo("/pricing");
+        assertThat(buyer.json("/api/v1/billing/subscription").get("subscription").isNull())
+                .as("no current plan any more").isTrue();
+        assertThat(platform.mail().to(email, subject)).as("the second delivery mailed nothing").hasSize(1);
     }
 
     private static JsonNode openCheckout(User buyer, String offer) throws Exception {

@@ -25,7 +25,7 @@ public final class MailComposer {
     public static final String PASSWORD_RESET = "password-reset";
     public static final String EMAIL_CHANGED = "email-changed";
     public static final String ACCOUNT_DELETED = "account-deleted";
-    /** Every template the default theme ships. */
+    /** Every account email the default theme ships; the billing ones are {@link BillingMail#TEMPLATES}. */
     public static final List<String> TEMPLATES =
             List.of(WELCOME, VERIFY_EMAIL, PASSWORD_RESET, EMAIL_CHANGED, ACCOUNT_DELETED);
 
@@ -74,8 +74,10 @@ public final class MailComposer {
         tenantMap.put("supportEmail", tenant.supportEmail());
         data.put("tenant", tenantMap);
         Branding branding = tenant.branding();
-        data.put("brand", PageModels.brand(themes.effective(branding == null ? null : branding.theme()), branding,
-                null, null));
+        Map<String, Object> brand = PageModels.brand(themes.effective(branding == null ? null : branding.theme()),
+                branding, null, null);
+        data.put("brand", brand);
+        data.put("palette", MailPalette.of((Map<?, ?>) brand.get("colors")).asMap());
         Map<String, Object> user = new LinkedHashMap<>();
         user.put("email", to.email());
         user.put("displayName", to.displayName());

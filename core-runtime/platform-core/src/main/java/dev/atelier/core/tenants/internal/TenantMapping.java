@@ -161,7 +161,9 @@ final class TenantMapping {
                 credits.hasNonNull("max_concurrent_jobs_per_user")
                         ? credits.get("max_concurrent_jobs_per_user").asInt() : d.maxConcurrentJobsPerUser(),
                 credits.hasNonNull("max_concurrent_jobs_per_tenant")
-                        ? credits.get("max_concurrent_jobs_per_tenant").asInt() : d.maxConcurrentJobsPerTenant());
+                        ? credits.get("max_concurrent_jobs_per_tenant").asInt() : d.maxConcurrentJobsPerTenant(),
+                credits.hasNonNull("low_balance_threshold")
+                        ? credits.get("low_balance_threshold").asLong() : d.lowBalanceThreshold());
     }
 
     /** Every top-level section naming a plugin ({@code storage: {plugin: s3}}) binds that plugin for its kind. */

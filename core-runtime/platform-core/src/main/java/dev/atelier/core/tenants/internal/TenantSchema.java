@@ -112,6 +112,7 @@ final class TenantSchema {
                         .optional("signup_bonus", Shape.integer(0))
                         .optional("signup_bonus_expires_days", Shape.integer(0, Integer.MAX_VALUE))
                         .optional("max_concurrent_jobs_per_user", Shape.integer(0, Integer.MAX_VALUE))
-                        .optional("max_concurrent_jobs_per_tenant", Shape.integer(0, Integer.MAX_VALUE)));
+                        .optional("max_concurrent_jobs_per_tenant", Shape.integer(0, Integer.MAX_VALUE))
+                        .optional("low_balance_threshold", Shape.integer(0, Integer.MAX_VALUE)));
     }
 }

@@ -165,7 +165,7 @@ public final class ModelForms {
         }
         TenantSettings.Credits current = settings(tenant).credits();
         return new Checked(Map.of(), offers, new TenantSettings.Credits(current.signupBonus(),
-                current.signupBonusExpiresDays(), perUser.get(), perTenant.get()));
+                current.signupBonusExpiresDays(), perUser.get(), perTenant.get(), current.lowBalanceThreshold()));
     }
 
     /**

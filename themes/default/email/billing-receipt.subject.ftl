@@ -1,0 +1,1 @@
+Your ${(tenant.name)!""} receipt<#if amount?has_content>: ${amount}</#if>

@@ -1,0 +1,1 @@
+${(tenant.name)!""} refunded <#if amount?has_content>${amount}<#else>your payment</#if>

@@ -1,0 +1,1 @@
+Your ${(tenant.name)!""} <#if plan?has_content>${plan}<#else>plan</#if> has ended
