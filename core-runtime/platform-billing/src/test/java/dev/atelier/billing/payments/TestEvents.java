@@ -1,0 +1,29 @@
+package dev.atelier.billing.payments;
+
+import dev.atelier.billing.credits.LedgerFixture;
+import dev.atelier.core.db.JdbcTransactions;
+import dev.atelier.core.ids.UuidV7;
+import dev.atelier.core.tenants.Tenant;
+import dev.atelier.spi.payment.PaymentEvent;
+import java.security.SecureRandom;
+
+/**
+ * Provider events of the sandbox applied to the fixture's records and ledger, each in a transaction of its own as a
+ * webhook delivery or the reconciler applies it, on the fixture's clock.
+ */
+final class TestEvents {
+
+    static final String PROVIDER = "sandbox";
+
+    private final JdbcTransactions transactions;
+    private final EventApplier applier;
+
+    TestEvents(LedgerFixture fixture, JdbcTransactions transactions) {
+        this.transactions = transactions;
+        this.applier = new EventApplier(fixture.ledger, fixture.clock, new UuidV7(fixture.clock, new SecureRandom()));
+    }
+
+    AppliedEvent apply(Tenant tenant, PaymentEvent event) {
+        return transactions.run("test event", connection -> applier.apply(connection, tenant, PROVIDER, event));
+    }
+}
