@@ -20,7 +20,7 @@ class CreditRolloverTest extends LedgerTestBase {
 
     @BeforeEach
     void start() {
-        periodEnd = fixture.clock.instant().plus(Duration.ofDays(30));
+        periodEnd = now.plus(Duration.ofDays(30));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.atelier.billing.credits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atelier.core.db.JdbcTransactions;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -18,12 +19,15 @@ public abstract class LedgerTestBase {
     protected CreditLedger ledger;
     /** For the ledger's calls that take part in a caller's transaction. */
     protected JdbcTransactions transactions;
+    /** The fixture clock's time when the test started. */
+    protected Instant now;
 
     @BeforeEach
     protected void openLedger(LedgerFixture fixture) {
         this.fixture = fixture;
         ledger = fixture.ledger;
         transactions = new JdbcTransactions(fixture.database.dataSource());
+        now = fixture.clock.instant();
     }
 
     @AfterEach

@@ -9,7 +9,6 @@ import dev.atelier.billing.credits.LedgerTestBase;
 import dev.atelier.billing.payments.AppliedEvent.Outcome;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.core.tenants.TenantSettings;
-import dev.atelier.core.tenants.TenantStatus;
 import dev.atelier.spi.payment.Offer;
 import dev.atelier.spi.payment.PaymentEvent;
 import dev.atelier.spi.payment.PaymentEvent.DisputeClosed;
@@ -22,7 +21,6 @@ import dev.atelier.spi.payment.PaymentEvent.SubscriptionCanceled;
 import dev.atelier.spi.payment.PaymentEvent.SubscriptionChanged;
 import dev.atelier.spi.payment.PaymentEvent.SubscriptionStarted;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -43,17 +41,13 @@ class PaymentEventsTest extends LedgerTestBase {
 
     private TestEvents events;
     private Tenant tenant;
-    private Instant now;
 
     @BeforeEach
     void start() {
         events = new TestEvents(fixture, transactions);
-        now = fixture.clock.instant();
-        tenant = new Tenant(LedgerFixture.ALPHA, "alpha", "Alpha", TenantStatus.ACTIVE, "help@alpha.test",
-                List.of("alpha.test"), null, new TenantSettings(List.of(), List.of(
-                        new TenantSettings.Plan("creator", "Creator", 1900, "USD", "month", 800, List.of(), true),
-                        new TenantSettings.Plan("topup-200", "200 credits", 700, "USD", null, 200, List.of(), false)),
-                        null, null, null, null, null, null, null), now);
+        tenant = TestEvents.alpha(null, List.of(
+                new TenantSettings.Plan("creator", "Creator", 1900, "USD", "month", 800, List.of(), true),
+                new TenantSettings.Plan("topup-200", "200 credits", 700, "USD", null, 200, List.of(), false)), now);
     }
 
     @Test

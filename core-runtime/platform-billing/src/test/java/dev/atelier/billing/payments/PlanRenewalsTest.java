@@ -8,7 +8,6 @@ import dev.atelier.billing.credits.LedgerTestBase;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.core.tenants.TenantSettings;
 import dev.atelier.core.tenants.TenantSettings.Plan;
-import dev.atelier.core.tenants.TenantStatus;
 import dev.atelier.spi.payment.Offer;
 import dev.atelier.spi.payment.PaymentEvent.PaymentSucceeded;
 import dev.atelier.spi.payment.PaymentEvent.Period;
@@ -30,14 +29,12 @@ class PlanRenewalsTest extends LedgerTestBase {
     private static final Duration MONTH = Duration.ofDays(30);
 
     private TestEvents events;
-    private Instant now;
     private Period first;
     private Period second;
 
     @BeforeEach
     void start() {
         events = new TestEvents(fixture, transactions);
-        now = fixture.clock.instant();
         first = new Period(now, now.plus(MONTH));
         second = new Period(first.end(), first.end().plus(MONTH));
     }
@@ -156,9 +153,7 @@ class PlanRenewalsTest extends LedgerTestBase {
     }
 
     private Tenant tenant(TenantSettings.PluginChoice payment, Plan... plans) {
-        return new Tenant(LedgerFixture.ALPHA, "alpha", "Alpha", TenantStatus.ACTIVE, "help@alpha.test",
-                List.of("alpha.test"), null, new TenantSettings(List.of(), List.of(plans), payment, null, null, null,
-                        null, null, null), now);
+        return TestEvents.alpha(payment, List.of(plans), now);
     }
 
     /** Subscribes Ada to the plan (its first period paid) and spends {@code credits} of it. */
