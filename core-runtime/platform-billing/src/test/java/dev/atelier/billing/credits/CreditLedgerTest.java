@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.atelier.core.db.JdbcTransactions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,33 +13,13 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Grants, balances derived from the entries, expiry, and holds settled exactly once. */
-@ExtendWith(LedgerFixture.Extension.class)
-class CreditLedgerTest {
+class CreditLedgerTest extends LedgerTestBase {
 
     private static final String ADA = "acc_ada";
     private static final String BOB = "acc_bob";
-
-    private LedgerFixture fixture;
-    private CreditLedger ledger;
-    private JdbcTransactions transactions;
-
-    @BeforeEach
-    void start(LedgerFixture fixture) {
-        this.fixture = fixture;
-        ledger = fixture.ledger;
-        transactions = new JdbcTransactions(fixture.database.dataSource());
-    }
-
-    @AfterEach
-    void runningTotalsAgreeWithTheLedger() {
-        assertThat(fixture.runningTotalsOffTheLedger()).as("running totals that disagree with the ledger").isZero();
-    }
 
     @Test
     void grantingTwiceWithOneKeyAddsCreditsOnce() {

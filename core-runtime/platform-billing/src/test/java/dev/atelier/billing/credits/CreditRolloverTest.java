@@ -3,39 +3,24 @@ package dev.atelier.billing.credits;
 import static dev.atelier.billing.credits.LedgerFixture.ALPHA;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.atelier.core.db.JdbcTransactions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Unused credits carried from ended grants into a new one: once per key, never more than was left or allowed. */
-@ExtendWith(LedgerFixture.Extension.class)
-class CreditRolloverTest {
+class CreditRolloverTest extends LedgerTestBase {
 
     private static final String ADA = "acc_ada";
     private static final String BOB = "acc_bob";
 
-    private LedgerFixture fixture;
-    private CreditLedger ledger;
-    private JdbcTransactions transactions;
     private Instant periodEnd;
 
     @BeforeEach
-    void start(LedgerFixture fixture) {
-        this.fixture = fixture;
-        ledger = fixture.ledger;
-        transactions = new JdbcTransactions(fixture.database.dataSource());
-        periodEnd = fixture.clock.instant().plus(Duration.ofDays(30));
-    }
-
-    @AfterEach
-    void runningTotalsAgreeWithTheLedger() {
-        assertThat(fixture.runningTotalsOffTheLedger()).as("running totals that disagree with the ledger").isZero();
+    void start() {
+        periodEnd = now.plus(Duration.ofDays(30));
     }
 
     @Test

@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atelier.billing.credits.InsufficientCreditsException;
 import dev.atelier.billing.credits.LedgerFixture;
+import dev.atelier.billing.credits.LedgerTestBase;
 import dev.atelier.billing.payments.AppliedEvent.Outcome;
-import dev.atelier.core.db.JdbcTransactions;
-import dev.atelier.core.ids.UuidV7;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.core.tenants.TenantSettings;
-import dev.atelier.core.tenants.TenantStatus;
 import dev.atelier.spi.payment.Offer;
 import dev.atelier.spi.payment.PaymentEvent;
 import dev.atelier.spi.payment.PaymentEvent.DisputeClosed;
@@ -22,10 +20,7 @@ import dev.atelier.spi.payment.PaymentEvent.Refunded;
 import dev.atelier.spi.payment.PaymentEvent.SubscriptionCanceled;
 import dev.atelier.spi.payment.PaymentEvent.SubscriptionChanged;
 import dev.atelier.spi.payment.PaymentEvent.SubscriptionStarted;
-import java.security.SecureRandom;
-import java.sql.Connection;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -34,36 +29,25 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Provider events applied to the records and the ledger: once, in any order, never losing one. */
-@ExtendWith(LedgerFixture.Extension.class)
-class PaymentEventsTest {
+class PaymentEventsTest extends LedgerTestBase {
 
     private static final String ADA = "acc_ada";
-    private static final String PROVIDER = "sandbox";
     private static final Offer CREATOR = new Offer("creator", "Creator plan", Offer.Interval.MONTH, 1900, "usd", 800,
             null);
     private static final Offer TOPUP = new Offer("topup-200", "200 credits", Offer.Interval.ONCE, 700, "usd", 200,
             null);
 
-    private LedgerFixture fixture;
-    private JdbcTransactions transactions;
-    private EventApplier applier;
+    private TestEvents events;
     private Tenant tenant;
-    private Instant now;
 
     @BeforeEach
-    void start(LedgerFixture fixture) {
-        this.fixture = fixture;
-        transactions = new JdbcTransactions(fixture.database.dataSource());
-        applier = new EventApplier(fixture.ledger, fixture.clock, new UuidV7(fixture.clock, new SecureRandom()));
-        now = fixture.clock.instant();
-        tenant = new Tenant(LedgerFixture.ALPHA, "alpha", "Alpha", TenantStatus.ACTIVE, "help@alpha.test",
-                List.of("alpha.test"), null, new TenantSettings(List.of(), List.of(
-                        new TenantSettings.Plan("creator", "Creator", 1900, "USD", "month", 800, List.of(), true),
-                        new TenantSettings.Plan("topup-200", "200 credits", 700, "USD", null, 200, List.of(), false)),
-                        null, null, null, null, null, null, null), now);
+    void start() {
+        events = new TestEvents(fixture, transactions);
+        tenant = TestEvents.alpha(null, List.of(
+                new TenantSettings.Plan("creator", "Creator", 1900, "USD", "month", 800, List.of(), true),
+                new TenantSettings.Plan("topup-200", "200 credits", 700, "USD", null, 200, List.of(), false)), now);
     }
 
     @Test
@@ -297,11 +281,10 @@ class PaymentEventsTest {
     }
 
     private String openCheckout(Offer offer) {
-        return TestCheckouts.open(transactions, PROVIDER, ADA, offer, now);
+        return TestCheckouts.open(transactions, TestEvents.PROVIDER, ADA, offer, now);
     }
 
     private AppliedEvent apply(PaymentEvent event) {
-        return transactions.run("test event", (Connection connection) ->
-                applier.apply(connection, tenant, PROVIDER, event));
+        return events.apply(tenant, event);
     }
 }

@@ -4,56 +4,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atelier.billing.credits.LedgerEntry;
 import dev.atelier.billing.credits.LedgerFixture;
-import dev.atelier.core.db.JdbcTransactions;
-import dev.atelier.core.ids.UuidV7;
+import dev.atelier.billing.credits.LedgerTestBase;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.core.tenants.TenantSettings;
 import dev.atelier.core.tenants.TenantSettings.Plan;
-import dev.atelier.core.tenants.TenantStatus;
+import dev.atelier.spi.payment.Offer;
 import dev.atelier.spi.payment.PaymentEvent.PaymentSucceeded;
 import dev.atelier.spi.payment.PaymentEvent.Period;
 import dev.atelier.spi.payment.PaymentEvent.SubscriptionStarted;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Renewals of plans as the tenant changes them: rollover of unused credits (none, capped, all), archived and removed
  * plans, how long top-ups last, and the provider price ids offers carry.
  */
-@ExtendWith(LedgerFixture.Extension.class)
-class PlanRenewalsTest {
+class PlanRenewalsTest extends LedgerTestBase {
 
     private static final String ADA = "acc_ada";
-    private static final String PROVIDER = "sandbox";
     private static final Duration MONTH = Duration.ofDays(30);
 
-    private LedgerFixture fixture;
-    private JdbcTransactions transactions;
-    private EventApplier applier;
-    private Instant now;
+    private TestEvents events;
     private Period first;
     private Period second;
 
     @BeforeEach
-    void start(LedgerFixture fixture) {
-        this.fixture = fixture;
-        transactions = new JdbcTransactions(fixture.database.dataSource());
-        applier = new EventApplier(fixture.ledger, fixture.clock, new UuidV7(fixture.clock, new SecureRandom()));
-        now = fixture.clock.instant();
+    void start() {
+        events = new TestEvents(fixture, transactions);
         first = new Period(now, now.plus(MONTH));
         second = new Period(first.end(), first.end().plus(MONTH));
-    }
-
-    @AfterEach
-    void runningTotalsAgreeWithTheLedger() {
-        assertThat(fixture.runningTotalsOffTheLedger()).as("running totals that disagree with the ledger").isZero();
     }
 
     @Test
@@ -166,13 +149,11 @@ class PlanRenewalsTest {
     }
 
     private Tenant tenant(Plan... plans) {
-        return tenant(new TenantSettings.PluginChoice(PROVIDER, Map.of()), plans);
+        return tenant(new TenantSettings.PluginChoice(TestEvents.PROVIDER, Map.of()), plans);
     }
 
     private Tenant tenant(TenantSettings.PluginChoice payment, Plan... plans) {
-        return new Tenant(LedgerFixture.ALPHA, "alpha", "Alpha", TenantStatus.ACTIVE, "help@alpha.test",
-                List.of("alpha.test"), null, new TenantSettings(List.of(), List.of(plans), payment, null, null, null,
-                        null, null, null), now);
+        return TestEvents.alpha(payment, List.of(plans), now);
     }
 
     /** Subscribes Ada to the plan (its first period paid) and spends {@code credits} of it. */
@@ -194,11 +175,12 @@ class PlanRenewalsTest {
     }
 
     private String checkout(Tenant tenant, String offerId) {
-        return TestCheckouts.open(transactions, PROVIDER, ADA, TenantOffers.find(tenant, offerId).orElseThrow(), now);
+        Offer offer = TenantOffers.find(tenant, offerId).orElseThrow();
+        return TestCheckouts.open(transactions, TestEvents.PROVIDER, ADA, offer, now);
     }
 
     private AppliedEvent apply(Tenant tenant, dev.atelier.spi.payment.PaymentEvent event) {
-        return transactions.run("test event", connection -> applier.apply(connection, tenant, PROVIDER, event));
+        return events.apply(tenant, event);
     }
 
     private long balance() {

@@ -1,22 +1,22 @@
 package dev.atelier.launcher.admin;
 
+import static dev.atelier.launcher.billing.SandboxShop.BONUS;
+import static dev.atelier.launcher.billing.SandboxShop.SLUG;
+import static dev.atelier.launcher.billing.SandboxShop.balance;
+import static dev.atelier.launcher.billing.SandboxShop.pay;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.atelier.billing.payments.TenantOffers;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.core.tenants.TenantSettings.Plan;
+import dev.atelier.launcher.billing.SandboxShop;
 import dev.atelier.launcher.platform.Browser;
-import dev.atelier.launcher.platform.TestPlatform;
-import dev.atelier.plugins.PluginKinds;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -26,34 +26,23 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class AdminPlansTest {
 
-    private static final String SLUG = "auratuner";
-    /** AuraTuner's sign-up bonus (tenant.yaml). */
-    private static final long BONUS = 25;
 
     @RegisterExtension
-    static final TestPlatform platform = TestPlatform.demo().build();
-    private static Browser admin;
-
-    @BeforeAll
-    static void start() throws Exception {
-        await().atMost(Duration.ofSeconds(20)).until(() -> platform.atelier().plugins().plugins(PluginKinds.PAYMENTS)
-                .find("sandbox").isPresent());
-        admin = platform.browser(SLUG).signedIn(platform.accounts().signedInAdmin(SLUG, "owner@auratuner.example"));
-    }
+    static final SandboxShop shop = new SandboxShop();
 
     @Test
     void anAdminAddsEditsArchivesAndBringsBackAPlanAndThePricingPageAndCheckoutFollow() throws Exception {
-        HttpResponse<String> page = admin.get("/admin/plans");
+        HttpResponse<String> page = shop.admin().get("/admin/plans");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Plans &amp; top-ups", "data-plan=\"creator\"", "data-plan=\"topup-200\"",
                 "Price in USD", "href=\"/admin/plans\"");
 
-        HttpResponse<String> added = admin.post("/admin/plans", form(Map.of("id", "pro-test", "name", "Pro",
+        HttpResponse<String> added = shop.admin().post("/admin/plans", form(Map.of("id", "pro-test", "name", "Pro",
                 "price", "12.99", "credits", "500", "rollover", "max", "rollover_max", "100",
                 "provider_price", "price_123", "features", "500 credits a month\n\nFast queue")));
         assertThat(added.statusCode()).as(added.body()).isEqualTo(303);
-        assertThat(admin.redirect(added)).isEqualTo("/admin/plans?saved=pro-test");
-        assertThat(admin.get("/admin/plans?saved=pro-test").body()).contains("Saved.", "data-plan=\"pro-test\"",
+        assertThat(shop.admin().redirect(added)).isEqualTo("/admin/plans?saved=pro-test");
+        assertThat(shop.admin().get("/admin/plans?saved=pro-test").body()).contains("Saved.", "data-plan=\"pro-test\"",
                 "up to 100 unused credits carry over", "price_123");
         Plan pro = plan("pro-test");
         assertThat(pro.priceMinor()).isEqualTo(1299);
@@ -63,23 +52,23 @@ class AdminPlansTest {
         assertThat(pro.features()).containsExactly("500 credits a month", "Fast queue");
         assertThat(pro.prices()).isEqualTo(Map.of("sandbox", "price_123"));
         assertThat(TenantOffers.find(tenant(), "pro-test").orElseThrow().providerPriceId()).isEqualTo("price_123");
-        Browser buyer = platform.browser(SLUG).signedUp("pro-" + UUID.randomUUID() + "@example.com");
+        Browser buyer = shop.buyer("pro-");
         assertThat(buyer.get("/pricing").body()).contains("href=\"/billing/checkout?offer=pro-test\"", "$12.99");
 
-        HttpResponse<String> editPage = admin.get("/admin/plans?edit=pro-test");
+        HttpResponse<String> editPage = shop.admin().get("/admin/plans?edit=pro-test");
         assertThat(editPage.body()).contains("value=\"12.99\"", "name=\"editing\" value=\"pro-test\"");
         Map<String, String> edit = new HashMap<>(Map.of("editing", "pro-test", "name", "Pro Max", "price", "14",
                 "credits", "600", "rollover", "all", "interval", "year", "highlighted", "1"));
-        assertThat(admin.post("/admin/plans", form(edit)).statusCode()).isEqualTo(303);
+        assertThat(shop.admin().post("/admin/plans", form(edit)).statusCode()).isEqualTo(303);
         assertThat(plan("pro-test")).extracting(Plan::name, Plan::priceMinor, Plan::interval, Plan::rolloverMax,
                 Plan::highlighted).containsExactly("Pro Max", 1400L, "year", Plan.ROLLOVER_ALL, true);
         assertThat(plan("pro-test").prices()).as("an emptied price id is removed").isEmpty();
         assertThat(buyer.get("/pricing").body()).contains("Pro Max", "$14");
 
-        assertThat(admin.post("/admin/plans/archive", form(Map.of("id", "pro-test", "archived", "1"))).statusCode())
-                .isEqualTo(303);
+        assertThat(shop.admin().post("/admin/plans/archive", form(Map.of("id", "pro-test", "archived", "1")))
+                .statusCode()).isEqualTo(303);
         assertThat(plan("pro-test").archived()).isTrue();
-        assertThat(admin.get("/admin/plans").body()).contains("id=\"archived-title\"", "Un-archive");
+        assertThat(shop.admin().get("/admin/plans").body()).contains("id=\"archived-title\"", "Un-archive");
         assertThat(buyer.get("/pricing").body()).doesNotContain("offer=pro-test");
         assertThat(buyer.get("/billing/checkout?offer=pro-test").statusCode()).isEqualTo(404);
         HttpResponse<String> bought = buyer.post("/billing/checkout", Map.of("offer", "pro-test",
@@ -92,8 +81,8 @@ class AdminPlansTest {
         assertThat(api.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(Browser.json(api).get("detail").asText()).contains("no longer sold");
 
-        assertThat(admin.post("/admin/plans/archive", form(Map.of("id", "pro-test", "archived", "0"))).statusCode())
-                .isEqualTo(303);
+        assertThat(shop.admin().post("/admin/plans/archive", form(Map.of("id", "pro-test", "archived", "0")))
+                .statusCode()).isEqualTo(303);
         assertThat(plan("pro-test").archived()).isFalse();
         assertThat(buyer.get("/pricing").body()).contains("offer=pro-test");
         assertThat(buyer.get("/billing/checkout?offer=pro-test").statusCode()).isEqualTo(200);
@@ -103,11 +92,11 @@ class AdminPlansTest {
     void aRefusedFormKeepsWhatWasTypedMarksEachFieldAndChangesNothing() throws Exception {
         List<Plan> before = tenant().settings().plans();
 
-        HttpResponse<String> refused = admin.post("/admin/plans", form(Map.of("id", "Bad Id", "name", " ",
+        HttpResponse<String> refused = shop.admin().post("/admin/plans", form(Map.of("id", "Bad Id", "name", " ",
                 "price", "12.999", "credits", "-1", "rollover", "max", "rollover_max", "")));
-        HttpResponse<String> taken = admin.post("/admin/plans", form(Map.of("id", "creator", "name", "Again",
+        HttpResponse<String> taken = shop.admin().post("/admin/plans", form(Map.of("id", "creator", "name", "Again",
                 "price", "5", "credits", "1")));
-        HttpResponse<String> badDays = admin.post("/admin/plans", form(Map.of("id", "pack-x", "name", "Pack",
+        HttpResponse<String> badDays = shop.admin().post("/admin/plans", form(Map.of("id", "pack-x", "name", "Pack",
                 "interval", "once", "price", "5", "credits", "10", "valid_days", "0")));
 
         assertThat(refused.statusCode()).isEqualTo(422);
@@ -122,19 +111,19 @@ class AdminPlansTest {
 
         Map<String, String> noToken = new HashMap<>(Map.of("id", "sneaky", "name", "Sneaky", "price", "1",
                 "credits", "1", "interval", "month", "rollover", "none"));
-        assertThat(admin.post("/admin/plans", noToken).statusCode()).isEqualTo(403);
-        assertThat(admin.post("/admin/plans/archive", Map.of("id", "creator")).statusCode()).isEqualTo(403);
-        assertThat(admin.post("/admin/plans/archive", form(Map.of("id", "no-such-plan"))).statusCode())
+        assertThat(shop.admin().post("/admin/plans", noToken).statusCode()).isEqualTo(403);
+        assertThat(shop.admin().post("/admin/plans/archive", Map.of("id", "creator")).statusCode()).isEqualTo(403);
+        assertThat(shop.admin().post("/admin/plans/archive", form(Map.of("id", "no-such-plan"))).statusCode())
                 .isEqualTo(404);
-        assertThat(admin.get("/admin/plans?edit=no-such-plan").statusCode()).isEqualTo(404);
+        assertThat(shop.admin().get("/admin/plans?edit=no-such-plan").statusCode()).isEqualTo(404);
         assertThat(tenant().settings().plans()).isEqualTo(before);
     }
 
     @Test
     void aTopUpsValidDaysSetTheExpiryOfItsCreditsFromThePayment() throws Exception {
-        assertThat(admin.post("/admin/plans", form(Map.of("id", "pack-30", "name", "30-day pack",
+        assertThat(shop.admin().post("/admin/plans", form(Map.of("id", "pack-30", "name", "30-day pack",
                 "interval", "once", "price", "3", "credits", "50", "valid_days", "30"))).statusCode()).isEqualTo(303);
-        Browser buyer = platform.browser(SLUG).signedUp("pack-" + UUID.randomUUID() + "@example.com");
+        Browser buyer = shop.buyer("pack-");
 
         pay(buyer, "pack-30");
 
@@ -147,12 +136,12 @@ class AdminPlansTest {
 
     @Test
     void anArchivedPlansSubscriberStillGetsTheNextPeriodsCreditsWithItsRollover() throws Exception {
-        assertThat(admin.post("/admin/plans", form(Map.of("id", "keeper", "name", "Keeper", "price", "9",
+        assertThat(shop.admin().post("/admin/plans", form(Map.of("id", "keeper", "name", "Keeper", "price", "9",
                 "credits", "300", "rollover", "max", "rollover_max", "120"))).statusCode()).isEqualTo(303);
-        Browser buyer = platform.browser(SLUG).signedUp("keeper-" + UUID.randomUUID() + "@example.com");
+        Browser buyer = shop.buyer("keeper-");
         pay(buyer, "keeper");
-        assertThat(admin.post("/admin/plans/archive", form(Map.of("id", "keeper", "archived", "1"))).statusCode())
-                .isEqualTo(303);
+        assertThat(shop.admin().post("/admin/plans/archive", form(Map.of("id", "keeper", "archived", "1")))
+                .statusCode()).isEqualTo(303);
         String subscription = Browser.json(buyer.get("/api/v1/billing/subscription")).get("subscription").get("id")
                 .asText();
 
@@ -163,21 +152,12 @@ class AdminPlansTest {
         JsonNode payments = Browser.json(buyer.get("/api/v1/billing/payments")).get("items");
         assertThat(payments).hasSize(2);
         assertThat(payments.get(0).get("credits").asLong()).isEqualTo(300);
-        assertThat(Browser.json(buyer.get("/api/v1/credits")).get("balance").asLong())
-                .as("the first period's credits, less what was carried, count until it ends").isEqualTo(BONUS + 600);
+        assertThat(balance(buyer)).as("the first period's credits, less what was carried, count until it ends")
+                .isEqualTo(BONUS + 600);
         JsonNode carried = grant(buyer, "Keeper plan: unused credits carried over");
         assertThat(carried.get("amount").asLong()).isEqualTo(120);
         assertThat(carried.get("expires_at").asText()).isEqualTo(Browser.json(buyer.get(
                 "/api/v1/billing/subscription")).get("subscription").get("current_period_end").asText());
-    }
-
-    private static void pay(Browser buyer, String offer) throws Exception {
-        HttpResponse<String> confirm = buyer.get("/billing/checkout?offer=" + offer);
-        assertThat(confirm.statusCode()).isEqualTo(200);
-        String testPage = buyer.redirect(buyer.post("/billing/checkout", Map.of("offer", offer,
-                "csrf", Browser.csrfOf(confirm))));
-        assertThat(buyer.post(testPage, Map.of("outcome", "pay", "csrf", Browser.csrfOf(buyer.get(testPage))))
-                .statusCode()).isEqualTo(303);
     }
 
     private static JsonNode grant(Browser buyer, String reason) throws Exception {
@@ -193,12 +173,12 @@ class AdminPlansTest {
     private static Map<String, String> form(Map<String, String> fields) throws Exception {
         Map<String, String> form = new HashMap<>(Map.of("interval", "month", "rollover", "none"));
         form.putAll(fields);
-        form.put("csrf", admin.csrfOf("/admin/plans"));
+        form.put("csrf", shop.admin().csrfOf("/admin/plans"));
         return form;
     }
 
     private static Tenant tenant() {
-        return platform.atelier().tenants().directory().bySlug(SLUG).orElseThrow();
+        return shop.platform().atelier().tenants().directory().bySlug(SLUG).orElseThrow();
     }
 
     private static Plan plan(String id) {

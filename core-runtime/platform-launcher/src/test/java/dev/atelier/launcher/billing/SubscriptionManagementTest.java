@@ -1,17 +1,15 @@
 package dev.atelier.launcher.billing;
 
+import static dev.atelier.launcher.billing.SandboxShop.BONUS;
+import static dev.atelier.launcher.billing.SandboxShop.SLUG;
+import static dev.atelier.launcher.billing.SandboxShop.balance;
+import static dev.atelier.launcher.billing.SandboxShop.pay;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.atelier.launcher.platform.Browser;
-import dev.atelier.launcher.platform.TestPlatform;
-import dev.atelier.plugins.PluginKinds;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -21,20 +19,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class SubscriptionManagementTest {
 
-    private static final String SLUG = "auratuner";
-    /** AuraTuner's sign-up bonus (tenant.yaml). */
-    private static final long BONUS = 25;
 
     @RegisterExtension
-    static final TestPlatform platform = TestPlatform.demo().build();
-    private static Browser admin;
-
-    @BeforeAll
-    static void sandboxDeployed() throws Exception {
-        await().atMost(Duration.ofSeconds(20)).until(() -> platform.atelier().plugins().plugins(PluginKinds.PAYMENTS)
-                .find("sandbox").isPresent());
-        admin = platform.browser(SLUG).signedIn(platform.accounts().signedInAdmin(SLUG, "owner@auratuner.example"));
-    }
+    static final SandboxShop shop = new SandboxShop();
 
     @Test
     void aCanceledPlanStaysUntilItsPeriodEndsThenEndsWithoutMoreCredits() throws Exception {
@@ -128,7 +115,7 @@ class SubscriptionManagementTest {
 
     @Test
     void someoneWhoBoughtNothingIsToldThereIsNothingToManage() throws Exception {
-        Browser visitor = platform.browser(SLUG).signedUp("nothing-" + UUID.randomUUID() + "@example.com");
+        Browser visitor = shop.buyer("nothing-");
         HttpResponse<String> billing = visitor.get("/account/billing");
         assertThat(billing.body()).contains("You have no plan").doesNotContain("Manage billing");
 
@@ -147,43 +134,38 @@ class SubscriptionManagementTest {
         Browser buyer = buyerOf("starter");
         String id = subscription(buyer).get("id").asText();
         String path = "/admin/payments/subscriptions/" + id + "/renew";
-        HttpResponse<String> payments = admin.get("/admin/payments");
+        HttpResponse<String> payments = shop.admin().get("/admin/payments");
         assertThat(payments.body()).contains("TEST MODE", "action=\"" + path + "\"");
 
         HttpResponse<String> byBuyer = buyer.post(path, Map.of("outcome", "pay",
                 "csrf", Browser.csrfOf(buyer.get("/account/billing"))));
-        HttpResponse<String> forged = admin.post(path, Map.of("outcome", "pay", "csrf", "forged"));
-        HttpResponse<String> unknown = admin.post("/admin/payments/subscriptions/sub_nobody/renew",
+        HttpResponse<String> forged = shop.admin().post(path, Map.of("outcome", "pay", "csrf", "forged"));
+        HttpResponse<String> unknown = shop.admin().post("/admin/payments/subscriptions/sub_nobody/renew",
                 Map.of("outcome", "pay", "csrf", Browser.csrfOf(payments)));
 
         assertThat(byBuyer.statusCode()).isEqualTo(403);
         assertThat(forged.statusCode()).isNotEqualTo(303);
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(balance(buyer)).isEqualTo(BONUS + 300);
-        HttpResponse<String> failed = admin.post(path, Map.of("outcome", "fail", "csrf", Browser.csrfOf(payments)));
+        HttpResponse<String> failed = shop.admin().post(path, Map.of("outcome", "fail",
+                "csrf", Browser.csrfOf(payments)));
         assertThat(failed.statusCode()).isEqualTo(303);
         assertThat(subscription(buyer).get("status").asText()).isEqualTo("PAST_DUE");
     }
 
     private static HttpResponse<String> renew(String subscriptionId, String outcome) throws Exception {
+        Browser admin = shop.admin();
         return admin.post("/admin/payments/subscriptions/" + subscriptionId + "/renew", Map.of("outcome", outcome,
                 "csrf", Browser.csrfOf(admin.get("/admin/payments"))));
     }
 
     private static Browser buyerOf(String plan) throws Exception {
-        Browser buyer = platform.browser(SLUG).signedUp("plan-" + UUID.randomUUID() + "@example.com");
-        HttpResponse<String> confirm = buyer.get("/billing/checkout?offer=" + plan);
-        String testPage = buyer.redirect(buyer.post("/billing/checkout", Map.of("offer", plan,
-                "csrf", Browser.csrfOf(confirm))));
-        buyer.post(testPage, Map.of("outcome", "pay", "csrf", Browser.csrfOf(buyer.get(testPage))));
+        Browser buyer = shop.buyer("plan-");
+        pay(buyer, plan);
         return buyer;
     }
 
     private static JsonNode subscription(Browser buyer) throws Exception {
         return Browser.json(buyer.get("/api/v1/billing/subscription")).get("subscription");
-    }
-
-    private static long balance(Browser buyer) throws Exception {
-        return Browser.json(buyer.get("/api/v1/credits")).get("balance").asLong();
     }
 }

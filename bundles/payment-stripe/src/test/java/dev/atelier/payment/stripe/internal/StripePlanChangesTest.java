@@ -18,7 +18,6 @@ import dev.atelier.spi.payment.PortalRequest;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -26,7 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Cancelling and changing plans through Stripe's Billing Portal: the portal opened on that step ({@code flow_data}),
  * and the events after a change naming the new plan by its price rather than the checkout's metadata.
  */
-class StripePlanChangesTest {
+class StripePlanChangesTest extends StripeReplayTestBase {
 
     @RegisterExtension
     static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
@@ -35,13 +34,8 @@ class StripePlanChangesTest {
     private static final Offer STUDIO = new Offer("studio", "Studio plan", Offer.Interval.MONTH, 4900, "usd", 2500,
             null);
 
-    private final StripeApiStubs api = new StripeApiStubs(server);
-    private final StripeVendor vendor = new StripeVendor(StripeApiStubs.WEBHOOK_SECRET);
-    private final StripePayments stripe = new StripePayments();
-
-    @BeforeEach
-    void replayStripe() {
-        api.replayStripe();
+    StripePlanChangesTest() {
+        super(server);
     }
 
     @Test
@@ -60,11 +54,12 @@ class StripePlanChangesTest {
         stripe.createPortalSession(new PortalRequest(StripeApiStubs.CUSTOMER, BACK,
                 new PortalRequest.Cancel("sub_1Qcreator")), api.tenant());
 
-        server.verify(postRequestedFor(urlPathEqualTo("/v1/billing_portal/sessions"))
-                .withFormParam("flow_data[type]", equalTo("subscription_cancel"))
-                .withFormParam("flow_data[subscription_cancel][subscription]", equalTo("sub_1Qcreator"))
-                .withFormParam("flow_data[after_completion][type]", equalTo("redirect"))
-                .withFormParam("flow_data[after_completion][redirect][return_url]", equalTo(BACK.toString())));
+        server.verify(posted("/v1/billing_portal/sessions", """
+                flow_data[type]=subscription_cancel
+                flow_data[subscription_cancel][subscription]=sub_1Qcreator
+                flow_data[after_completion][type]=redirect
+                flow_data[after_completion][redirect][return_url]=%s
+                """.formatted(BACK)));
     }
 
     @Test
@@ -75,14 +70,14 @@ class StripePlanChangesTest {
         server.verify(postRequestedFor(urlPathEqualTo("/v1/prices"))
                 .withHeader("Idempotency-Key", equalTo("price-atelier-studio-4900-usd-month"))
                 .withFormParam("metadata[atelier_offer_id]", equalTo("studio")));
-        server.verify(postRequestedFor(urlPathEqualTo("/v1/billing_portal/sessions"))
-                .withFormParam("flow_data[type]", equalTo("subscription_update_confirm"))
-                .withFormParam("flow_data[subscription_update_confirm][subscription]", equalTo("sub_1Qcreator"))
-                .withFormParam("flow_data[subscription_update_confirm][items][0][id]", equalTo("si_1Qcreator"))
-                .withFormParam("flow_data[subscription_update_confirm][items][0][price]",
-                        equalTo(StripeApiStubs.CREATED_PRICE))
-                .withFormParam("flow_data[subscription_update_confirm][items][0][quantity]", equalTo("1"))
-                .withFormParam("flow_data[after_completion][redirect][return_url]", equalTo(BACK.toString())));
+        server.verify(posted("/v1/billing_portal/sessions", """
+                flow_data[type]=subscription_update_confirm
+                flow_data[subscription_update_confirm][subscription]=sub_1Qcreator
+                flow_data[subscription_update_confirm][items][0][id]=si_1Qcreator
+                flow_data[subscription_update_confirm][items][0][price]=%s
+                flow_data[subscription_update_confirm][items][0][quantity]=1
+                flow_data[after_completion][redirect][return_url]=%s
+                """.formatted(StripeApiStubs.CREATED_PRICE, BACK)));
     }
 
     @Test
@@ -117,10 +112,5 @@ class StripePlanChangesTest {
         assertThat(renewal.offerId()).isEqualTo("studio");
         assertThat(renewal.period()).isEqualTo(next);
         assertThat(renewal.amountMinor()).isEqualTo(4900);
-    }
-
-    private List<PaymentEvent> parse(String type, String id, String object) throws Exception {
-        String body = StripeVendor.event(type, id, 1_796_100_000L, object);
-        return stripe.parseWebhook(vendor.signed(body, Instant.now()), api.tenant());
     }
 }

@@ -23,12 +23,11 @@ import dev.atelier.spi.testkit.TestTenantContext;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What the bundle asks of Stripe: the objects it creates, with what, under which idempotency keys and whose key. */
-class StripeRequestsTest {
+class StripeRequestsTest extends StripeReplayTestBase {
 
     @RegisterExtension
     static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
@@ -39,12 +38,8 @@ class StripeRequestsTest {
             null);
     private static final Customer NEW_BUYER = new Customer("acc_contract_1", "buyer@example.com", null);
 
-    private final StripeApiStubs api = new StripeApiStubs(server);
-    private final StripePayments stripe = new StripePayments();
-
-    @BeforeEach
-    void replayStripe() {
-        api.replayStripe();
+    StripeRequestsTest() {
+        super(server);
     }
 
     @Test
@@ -54,25 +49,26 @@ class StripeRequestsTest {
         assertThat(checkout.providerCheckoutId()).isEqualTo("cs_test_chk_topup_1");
         assertThat(checkout.url().getHost()).isEqualTo("checkout.stripe.com");
         assertThat(checkout.providerCustomerId()).isEqualTo(StripeApiStubs.CUSTOMER);
-        server.verify(postRequestedFor(urlPathEqualTo("/v1/customers"))
-                .withHeader("Idempotency-Key", equalTo("customer-acc_contract_1"))
-                .withFormParam("email", equalTo("buyer@example.com"))
-                .withFormParam("metadata[atelier_account_id]", equalTo("acc_contract_1")));
-        server.verify(postRequestedFor(urlPathEqualTo("/v1/checkout/sessions"))
+        server.verify(posted("/v1/customers", """
+                email=buyer@example.com
+                metadata[atelier_account_id]=acc_contract_1
+                """).withHeader("Idempotency-Key", equalTo("customer-acc_contract_1")));
+        server.verify(posted("/v1/checkout/sessions", """
+                mode=payment
+                customer=%s
+                client_reference_id=chk_topup_1
+                line_items[0][quantity]=1
+                line_items[0][price_data][currency]=usd
+                line_items[0][price_data][unit_amount]=500
+                line_items[0][price_data][product_data][name]=500 credits
+                metadata[atelier_checkout_id]=chk_topup_1
+                metadata[atelier_offer_id]=pack-500
+                payment_intent_data[metadata][atelier_checkout_id]=chk_topup_1
+                success_url=https://test.example/account/billing?checkout=chk_topup_1
+                cancel_url=https://test.example/pricing
+                """.formatted(StripeApiStubs.CUSTOMER))
                 .withHeader("Idempotency-Key", equalTo("checkout-chk_topup_1"))
-                .withHeader("Authorization", equalTo("Bearer " + StripeApiStubs.SECRET_KEY))
-                .withFormParam("mode", equalTo("payment"))
-                .withFormParam("customer", equalTo(StripeApiStubs.CUSTOMER))
-                .withFormParam("client_reference_id", equalTo("chk_topup_1"))
-                .withFormParam("line_items[0][quantity]", equalTo("1"))
-                .withFormParam("line_items[0][price_data][currency]", equalTo("usd"))
-                .withFormParam("line_items[0][price_data][unit_amount]", equalTo("500"))
-                .withFormParam("line_items[0][price_data][product_data][name]", equalTo("500 credits"))
-                .withFormParam("metadata[atelier_checkout_id]", equalTo("chk_topup_1"))
-                .withFormParam("metadata[atelier_offer_id]", equalTo("pack-500"))
-                .withFormParam("payment_intent_data[metadata][atelier_checkout_id]", equalTo("chk_topup_1"))
-                .withFormParam("success_url", equalTo("https://test.example/account/billing?checkout=chk_topup_1"))
-                .withFormParam("cancel_url", equalTo("https://test.example/pricing")));
+                .withHeader("Authorization", equalTo("Bearer " + StripeApiStubs.SECRET_KEY)));
     }
 
     @Test
@@ -82,22 +78,23 @@ class StripeRequestsTest {
         server.verify(getRequestedFor(urlPathEqualTo("/v1/prices"))
                 .withQueryParam("lookup_keys[0]", equalTo("atelier-creator-19000-usd-year"))
                 .withQueryParam("active", equalTo("true")));
-        server.verify(postRequestedFor(urlPathEqualTo("/v1/prices"))
-                .withHeader("Idempotency-Key", equalTo("price-atelier-creator-19000-usd-year"))
-                .withFormParam("lookup_key", equalTo("atelier-creator-19000-usd-year"))
-                .withFormParam("unit_amount", equalTo("19000"))
-                .withFormParam("currency", equalTo("usd"))
-                .withFormParam("recurring[interval]", equalTo("year"))
-                .withFormParam("metadata[atelier_offer_id]", equalTo("creator"))
-                .withFormParam("product_data[name]", equalTo("Creator plan"))
-                .withFormParam("product_data[metadata][atelier_offer_id]", equalTo("creator")));
-        server.verify(postRequestedFor(urlPathEqualTo("/v1/checkout/sessions"))
+        server.verify(posted("/v1/prices", """
+                lookup_key=atelier-creator-19000-usd-year
+                unit_amount=19000
+                currency=usd
+                recurring[interval]=year
+                metadata[atelier_offer_id]=creator
+                product_data[name]=Creator plan
+                product_data[metadata][atelier_offer_id]=creator
+                """).withHeader("Idempotency-Key", equalTo("price-atelier-creator-19000-usd-year")));
+        server.verify(posted("/v1/checkout/sessions", """
+                mode=subscription
+                line_items[0][price]=%s
+                subscription_data[metadata][atelier_checkout_id]=chk_plan_1
+                subscription_data[metadata][atelier_offer_id]=creator
+                """.formatted(StripeApiStubs.CREATED_PRICE))
                 .withHeader("Idempotency-Key", equalTo("checkout-chk_plan_1"))
-                .withFormParam("mode", equalTo("subscription"))
-                .withFormParam("line_items[0][price]", equalTo(StripeApiStubs.CREATED_PRICE))
-                .withoutFormParam("line_items[0][price_data][unit_amount]")
-                .withFormParam("subscription_data[metadata][atelier_checkout_id]", equalTo("chk_plan_1"))
-                .withFormParam("subscription_data[metadata][atelier_offer_id]", equalTo("creator")));
+                .withoutFormParam("line_items[0][price_data][unit_amount]"));
     }
 
     @Test
@@ -158,12 +155,12 @@ class StripeRequestsTest {
                 api.tenant());
 
         assertThat(refund).isEqualTo(new Refund("re_rfd_1", Refund.Status.SUCCEEDED));
-        server.verify(postRequestedFor(urlPathEqualTo("/v1/refunds"))
-                .withHeader("Idempotency-Key", equalTo("refund-rfd_1"))
-                .withFormParam("payment_intent", equalTo("pi_1Qpaid"))
-                .withFormParam("amount", equalTo("250"))
-                .withFormParam("metadata[atelier_refund_id]", equalTo("rfd_1"))
-                .withFormParam("metadata[atelier_reason]", equalTo("asked by the customer")));
+        server.verify(posted("/v1/refunds", """
+                payment_intent=pi_1Qpaid
+                amount=250
+                metadata[atelier_refund_id]=rfd_1
+                metadata[atelier_reason]=asked by the customer
+                """).withHeader("Idempotency-Key", equalTo("refund-rfd_1")));
     }
 
     @Test

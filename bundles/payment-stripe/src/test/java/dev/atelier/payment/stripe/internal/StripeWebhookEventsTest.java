@@ -20,12 +20,11 @@ import dev.atelier.spi.payment.PaymentEvent.SubscriptionCanceled;
 import dev.atelier.spi.payment.PaymentEvent.SubscriptionChanged;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Stripe's webhooks the contract does not cover: refunds, subscription changes, renewals, other API versions. */
-class StripeWebhookEventsTest {
+class StripeWebhookEventsTest extends StripeReplayTestBase {
 
     @RegisterExtension
     static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
@@ -35,13 +34,8 @@ class StripeWebhookEventsTest {
     private static final Period FIRST = new Period(Instant.ofEpochSecond(StripeApiStubs.PERIOD_START),
             Instant.ofEpochSecond(StripeApiStubs.PERIOD_END));
 
-    private final StripeApiStubs api = new StripeApiStubs(server);
-    private final StripeVendor vendor = new StripeVendor(StripeApiStubs.WEBHOOK_SECRET);
-    private final StripePayments stripe = new StripePayments();
-
-    @BeforeEach
-    void replayStripe() {
-        api.replayStripe();
+    StripeWebhookEventsTest() {
+        super(server);
     }
 
     @Test
@@ -115,11 +109,11 @@ class StripeWebhookEventsTest {
 
     @Test
     void anEventOfAnotherApiVersionIsStillRead() throws Exception {
-        String body = StripeVendor.event("customer.subscription.updated", "evt_1Qolder", 1_796_100_000L,
+        String body = StripeVendor.event("customer.subscription.updated", "evt_1Qolder", EVENT_CREATED,
                 StripeApiStubs.subscription("sub_1Qcreator", "active", false))
                 .replace(com.stripe.Stripe.API_VERSION, "2025-03-31.basil");
 
-        List<PaymentEvent> events = stripe.parseWebhook(vendor.signed(body, Instant.now()), api.tenant());
+        List<PaymentEvent> events = parse(body);
 
         assertThat(events).singleElement().isInstanceOf(SubscriptionChanged.class);
     }
@@ -141,13 +135,8 @@ class StripeWebhookEventsTest {
 
     @Test
     void aSignedBodyThatIsNotAnEventIsRefused() {
-        assertThatThrownBy(() -> stripe.parseWebhook(vendor.signed("[1, 2, 3]", Instant.now()), api.tenant()))
+        assertThatThrownBy(() -> parse("[1, 2, 3]"))
                 .isInstanceOf(InvalidWebhookException.class);
-    }
-
-    private List<PaymentEvent> parse(String type, String id, String object) throws Exception {
-        String body = StripeVendor.event(type, id, 1_796_100_000L, object);
-        return stripe.parseWebhook(vendor.signed(body, Instant.now()), api.tenant());
     }
 
     private static String charge() {

@@ -4,7 +4,6 @@ import dev.atelier.core.tenants.ConfigProblem;
 import dev.atelier.core.tenants.InvalidTenantConfigException;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.web.auth.AuthPages;
-import dev.atelier.web.auth.CsrfTokens;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -39,22 +38,17 @@ public final class AdminModelsResource {
 
     @GET
     public Response page(@QueryParam("saved") String saved, @Context HttpServletRequest request) {
-        Response refused = admin.refuse(request);
-        if (refused != null) {
-            return refused;
-        }
-        Tenant tenant = AdminAccess.tenant(request);
-        return render(request, tenant, forms.currentValues(tenant), Map.of(), "1".equals(saved), 200);
+        return admin.page(request,
+                tenant -> render(request, tenant, forms.currentValues(tenant), Map.of(), "1".equals(saved), 200));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response save(MultivaluedMap<String, String> posted, @Context HttpServletRequest request) {
-        Response refused = admin.refuseForm(request, posted.getFirst(CsrfTokens.FIELD));
-        if (refused != null) {
-            return refused;
-        }
-        Tenant tenant = AdminAccess.tenant(request);
+        return admin.form(request, posted, tenant -> save(request, tenant, posted));
+    }
+
+    private Response save(HttpServletRequest request, Tenant tenant, MultivaluedMap<String, String> posted) {
         ModelForms.Checked checked = forms.check(tenant, posted);
         if (checked.errors().isEmpty()) {
             try {

@@ -4,8 +4,10 @@ import dev.atelier.core.tenants.Tenant;
 import dev.atelier.web.auth.CsrfTokens;
 import dev.atelier.web.pages.PageRenderer;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * What the admin area's page resources share: who may use a page, whether a posted form is current, and rendering
@@ -25,6 +27,22 @@ public record AdminPages(PageRenderer pages, BrandingForms branding, CsrfTokens 
             return AdminAccess.expired(pages, request);
         }
         return refused;
+    }
+
+    /** {@link #refuse}, or for a tenant admin {@code answer} for the tenant of this host. */
+    Response page(HttpServletRequest request, Function<Tenant, Response> answer) {
+        Response refused = refuse(request);
+        return refused != null ? refused : answer.apply(AdminAccess.tenant(request));
+    }
+
+    /**
+     * {@link #refuseForm} for a form {@code posted} with its anti-forgery token in the usual field, or for a tenant
+     * admin's current form {@code answer} for the tenant of this host.
+     */
+    Response form(HttpServletRequest request, MultivaluedMap<String, String> posted,
+            Function<Tenant, Response> answer) {
+        Response refused = refuseForm(request, posted.getFirst(CsrfTokens.FIELD));
+        return refused != null ? refused : answer.apply(AdminAccess.tenant(request));
     }
 
     /** The data every admin page has, for {@code section}, with a form's values and errors. */

@@ -3,7 +3,6 @@ package dev.atelier.web.site.admin;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.core.tenants.TenantSettings.Plan;
 import dev.atelier.web.auth.AuthPages;
-import dev.atelier.web.auth.CsrfTokens;
 import dev.atelier.web.pages.Prices;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,11 +45,23 @@ public final class AdminPlansResource {
     @GET
     public Response page(@QueryParam("edit") String edit, @QueryParam("saved") String saved,
             @Context HttpServletRequest request) {
-        Response refused = admin.refuse(request);
-        if (refused != null) {
-            return refused;
-        }
-        Tenant tenant = AdminAccess.tenant(request);
+        return admin.page(request, tenant -> page(request, tenant, edit, saved));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response save(MultivaluedMap<String, String> posted, @Context HttpServletRequest request) {
+        return admin.form(request, posted, tenant -> save(request, tenant, posted));
+    }
+
+    @POST
+    @Path("archive")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response archive(MultivaluedMap<String, String> posted, @Context HttpServletRequest request) {
+        return admin.form(request, posted, tenant -> archive(request, tenant, posted));
+    }
+
+    private Response page(HttpServletRequest request, Tenant tenant, String edit, String saved) {
         if (edit == null) {
             return render(request, tenant, PlanForms.blank(), Map.of(), saved, 200);
         }
@@ -59,14 +70,7 @@ public final class AdminPlansResource {
                 : render(request, tenant, PlanForms.values(tenant, plan.get()), Map.of(), null, 200);
     }
 
-    @POST
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response save(MultivaluedMap<String, String> posted, @Context HttpServletRequest request) {
-        Response refused = admin.refuseForm(request, posted.getFirst(CsrfTokens.FIELD));
-        if (refused != null) {
-            return refused;
-        }
-        Tenant tenant = AdminAccess.tenant(request);
+    private Response save(HttpServletRequest request, Tenant tenant, MultivaluedMap<String, String> posted) {
         PlanForms.Checked checked = forms.check(tenant, posted);
         Map<String, String> errors = checked.errors().isEmpty() ? forms.save(tenant, checked) : checked.errors();
         if (errors.isEmpty()) {
@@ -75,15 +79,7 @@ public final class AdminPlansResource {
         return render(request, tenant, PlanForms.submitted(posted), errors, null, 422);
     }
 
-    @POST
-    @Path("archive")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response archive(MultivaluedMap<String, String> posted, @Context HttpServletRequest request) {
-        Response refused = admin.refuseForm(request, posted.getFirst(CsrfTokens.FIELD));
-        if (refused != null) {
-            return refused;
-        }
-        Tenant tenant = AdminAccess.tenant(request);
+    private Response archive(HttpServletRequest request, Tenant tenant, MultivaluedMap<String, String> posted) {
         String id = posted.getFirst(PlanForms.ID);
         if (id == null || PlanForms.find(tenant, id).isEmpty()) {
             return notFound(request, tenant);

@@ -2,7 +2,6 @@ package dev.atelier.web.site.admin;
 
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.web.auth.AuthPages;
-import dev.atelier.web.auth.CsrfTokens;
 import dev.atelier.web.tenant.DescribedPlugin;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,18 +38,16 @@ public final class AdminPluginsResource {
 
     @GET
     public Response page(@QueryParam("saved") String saved, @Context HttpServletRequest request) {
-        Response refused = admin.refuse(request);
-        return refused != null ? refused : render(request, AdminAccess.tenant(request), null, "1".equals(saved), 200);
+        return admin.page(request, tenant -> render(request, tenant, null, "1".equals(saved), 200));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response save(MultivaluedMap<String, String> posted, @Context HttpServletRequest request) {
-        Response refused = admin.refuseForm(request, posted.getFirst(CsrfTokens.FIELD));
-        if (refused != null) {
-            return refused;
-        }
-        Tenant tenant = AdminAccess.tenant(request);
+        return admin.form(request, posted, tenant -> save(request, tenant, posted));
+    }
+
+    private Response save(HttpServletRequest request, Tenant tenant, MultivaluedMap<String, String> posted) {
         String section = posted.getFirst("section");
         String pluginId = posted.getFirst("plugin");
         Optional<DescribedPlugin> plugin = section == null || pluginId == null ? Optional.empty()
