@@ -205,16 +205,19 @@ public final class CreditLedger {
 
     /** Credits the account's running generations hold (part of the sources, not of the balance). */
     public long held(String tenantId, String accountId) {
-        return transactions.run("reading held credits", connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT held FROM credit_account WHERE tenant_id = ? AND account_id = ?")) {
-                select.setString(1, tenantId);
-                select.setString(2, accountId);
-                try (ResultSet row = select.executeQuery()) {
-                    return row.next() ? row.getLong(1) : 0L;
-                }
+        return transactions.run("reading held credits", connection -> held(connection, tenantId, accountId));
+    }
+
+    /** {@link #held(String, String)} as the caller's transaction sees it. */
+    public long held(Connection connection, String tenantId, String accountId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT held FROM credit_account WHERE tenant_id = ? AND account_id = ?")) {
+            select.setString(1, tenantId);
+            select.setString(2, accountId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getLong(1) : 0L;
             }
-        });
+        }
     }
 
     /** What the account owes: credits a refund or lost dispute could not take back because they were spent. */

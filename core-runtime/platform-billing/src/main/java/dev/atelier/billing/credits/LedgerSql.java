@@ -110,8 +110,7 @@ final class LedgerSql {
                 throw new SQLException("Expected one more result set from the ledger's statements");
             }
         }
-        ResultSet rows = statement.getResultSet();
-        return rows;
+        return statement.getResultSet();
     }
 
     /** Advances past the current result to the next one holding rows. */
@@ -182,13 +181,12 @@ final class LedgerSql {
         return SPEND.formatted(order.orderBy(), order.where());
     }
 
-    static int setSpend(PreparedStatement statement, int first, String entryId, SpendOrder order)
+    static void setSpend(PreparedStatement statement, int first, String entryId, SpendOrder order)
             throws SQLException {
         statement.setString(first, entryId);
         for (int i = 0; i < order.parameters().size(); i++) {
             statement.setObject(first + 1 + i, order.parameters().get(i));
         }
-        return first + 1 + order.parameters().size();
     }
 
     static long sum(ResultSet rows) throws SQLException {

@@ -6,8 +6,6 @@ import dev.atelier.core.tenants.Tenant;
 import dev.atelier.core.tenants.TenantDirectory;
 import dev.atelier.core.tenants.TenantSettings;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 
@@ -59,22 +57,10 @@ public final class LowBalanceWatch {
         if (balance >= threshold) {
             return;
         }
-        long owned = balance + held(connection, capture);
+        long owned = balance + ledger.held(connection, capture.tenantId(), capture.accountId());
         if (owned < threshold && owned + capture.amount() >= threshold) {
             notices.queue(connection, tenant.get(), new BillingNotice.LowBalance(capture.accountId(), capture.id(),
                     balance, threshold));
-        }
-    }
-
-    /** Credits the account's unsettled generations hold, from the running total the ledger keeps beside its rows. */
-    private static long held(Connection connection, LedgerEntry capture) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT held FROM credit_account WHERE tenant_id = ? AND account_id = ?")) {
-            select.setString(1, capture.tenantId());
-            select.setString(2, capture.accountId());
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? row.getLong(1) : 0;
-            }
         }
     }
 }
