@@ -34,10 +34,13 @@ import java.util.Optional;
 /**
  * Applies one provider event in the caller's transaction, exactly once.
  *
- * <p>Once: the event's id is written to {@code billing_event} first; a second delivery conflicts on that key (waiting
- * for a concurrent first delivery to commit) and changes nothing. The effects are also keyed by what they are about (a
- * payment by its provider id, a subscription by its provider id), so the same payment reported under another event id
- * (the reconciler's look-up) counts once too.
+ * <p>Once: a delivery first takes a transaction lock on the event's id and looks for its row in {@code
+ * billing_event}; a second delivery waits for a concurrent first one to commit, finds its row and changes nothing.
+ * The row is written last, with what applying it did, in the same transaction as the effects: one write per event
+ * instead of an insert and then an update with the outcome. Its key stays the guarantee ({@link AlreadyReceived} rolls
+ * back a delivery that still finds it taken). The effects are also keyed by what they are about (a payment by its
+ * provider id, a subscription by its provider id), so the same payment reported under another event id (the
+ * reconciler's look-up) counts once too.
  *
  * <p>In any order: the paying account is found from the checkout the event echoes or from the provider's customer,
  * which the platform records before the buyer pays, so an invoice paid before its checkout's completion is still
@@ -57,18 +60,28 @@ record EventApplier(CreditLedger ledger, Clock clock, UuidV7 ids, BillingNotices
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
+    /**
+     * Applies {@code event}.
+     *
+     * @throws AlreadyReceived when the event was received before: the caller must roll the transaction back
+     */
     AppliedEvent apply(Connection connection, Tenant tenant, String provider, PaymentEvent event)
             throws SQLException {
-        if (!record(connection, tenant.id(), provider, event)) {
+        if (receivedBefore(connection, tenant.id(), provider, event.eventId())) {
             return new AppliedEvent(event.eventId(), Outcome.DUPLICATE, "received before");
         }
         Result result = dispatch(connection, tenant, provider, event);
-        try (PreparedStatement update = connection.prepareStatement("UPDATE billing_event SET outcome = ?,"
-                + " detail = ? WHERE tenant_id = ? AND provider = ? AND event_id = ?")) {
-            bind(update, result.outcome().name(), result.detail(), tenant.id(), provider, event.eventId())
-                    .executeUpdate();
+        if (!record(connection, tenant.id(), provider, event, result)) {
+            throw new AlreadyReceived(event.eventId());
         }
         return new AppliedEvent(event.eventId(), result.outcome(), result.detail());
+    }
+
+    /** The event was received before; what this delivery did must be rolled back. */
+    static final class AlreadyReceived extends RuntimeException {
+        AlreadyReceived(String eventId) {
+            super("payment event " + eventId + " was received before", null, false, false);
+        }
     }
 
     private Result dispatch(Connection connection, Tenant tenant, String provider, PaymentEvent event)
@@ -91,15 +104,35 @@ record EventApplier(CreditLedger ledger, Clock clock, UuidV7 ids, BillingNotices
         return reversal(connection, tenant, provider, event);
     }
 
-    /** Writes the event's row; false when its id was received before. */
-    private boolean record(Connection connection, String tenantId, String provider, PaymentEvent event)
+    /**
+     * Whether the event was received before, read under a lock on its id held to the end of the transaction, so that
+     * concurrent deliveries of one event are applied one after the other (both statements in one round trip; the
+     * second reads after the lock is granted). A hash collision only makes two events wait for each other.
+     */
+    private static boolean receivedBefore(Connection connection, String tenantId, String provider, String eventId)
             throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT pg_advisory_xact_lock(hashtextextended(? || '/' || ? || '/' || ?, 0));\n"
+                + "SELECT 1 FROM billing_event WHERE tenant_id = ? AND provider = ? AND event_id = ?")) {
+            bind(select, tenantId, provider, eventId, tenantId, provider, eventId).execute();
+            if (!select.getMoreResults()) {
+                throw new IllegalStateException("The look-up after the event's lock returned no rows");
+            }
+            try (ResultSet row = select.getResultSet()) {
+                return row.next();
+            }
+        }
+    }
+
+    /** Writes the event's row with its outcome; false when its id was received before. */
+    private boolean record(Connection connection, String tenantId, String provider, PaymentEvent event,
+            Result result) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO billing_event (tenant_id, provider,"
                 + " event_id, type, occurred_at, received_at, outcome, detail, content)"
-                + " VALUES (?, ?, ?, ?, ?, ?, 'NO_CHANGE', '', ?::jsonb)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)"
                 + " ON CONFLICT (tenant_id, provider, event_id) DO NOTHING")) {
             return bind(insert, tenantId, provider, event.eventId(), type(event), event.occurredAt(), clock.instant(),
-                    content(event)).executeUpdate() == 1;
+                    result.outcome().name(), result.detail(), content(event)).executeUpdate() == 1;
         }
     }
 

@@ -182,13 +182,21 @@ public final class Payments {
     List<AppliedEvent> apply(Tenant tenant, String providerId, List<PaymentEvent> events) {
         List<AppliedEvent> applied = new ArrayList<>();
         for (PaymentEvent event : events) {
-            AppliedEvent result = transactions.run("applying a payment event",
-                    connection -> applier.apply(connection, tenant, providerId, event));
+            AppliedEvent result = applyOnce(tenant, providerId, event);
             LOG.info("Payment event {} of tenant {} from {}: {} ({})", event.eventId(), tenant.slug(), providerId,
                     result.outcome(), result.detail());
             applied.add(result);
         }
         return applied;
+    }
+
+    private AppliedEvent applyOnce(Tenant tenant, String providerId, PaymentEvent event) {
+        try {
+            return transactions.run("applying a payment event",
+                    connection -> applier.apply(connection, tenant, providerId, event));
+        } catch (EventApplier.AlreadyReceived duplicate) {
+            return new AppliedEvent(event.eventId(), AppliedEvent.Outcome.DUPLICATE, "received before");
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.atelier.core.mail.MailMessage;
 import dev.atelier.core.mail.MailTransport;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -40,7 +41,8 @@ public final class FileTransport implements MailTransport {
             // Written beside and moved in place, so a reader never sees half a message.
             Path partial = Files.createTempFile(folder, messageId, ".part");
             try {
-                try (OutputStream out = Files.newOutputStream(partial)) {
+                // Buffered: a MIME message writes itself a line at a time, a system call per line unbuffered.
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial), 64 * 1024)) {
                     MimeMessages.build(session, message, messageId).writeTo(out);
                 }
                 Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

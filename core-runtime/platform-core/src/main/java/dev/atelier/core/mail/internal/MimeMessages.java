@@ -16,6 +16,16 @@ import java.util.Date;
 public final class MimeMessages {
 
     private static final String UTF_8 = StandardCharsets.UTF_8.name();
+    private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
+    static {
+        // Jakarta Mail 2.1 looks its StreamProvider up through ServiceLoader for every body part it builds and every
+        // header it encodes (jakartaee/mail-api issues 699 and 861): a scan of every jar's META-INF/services each time,
+        // most of what a message costs to build. Named, the lookup is one Class.forName. An operator's own choice stays.
+        if (System.getProperty(STREAM_PROVIDER) == null) {
+            System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
+    }
 
     private MimeMessages() {}
 
