@@ -3,9 +3,11 @@
 # the provider plugin, recorded once and applied (a payment row and a ledger grant each), against a bare Jetty
 # handler answering the same POSTs, in one run. The payments are spread over [buyers] accounts, as a tenant's
 # webhooks are spread over its customers (one account's events apply one after another under its ledger lock).
-# Usage: bench/webhook-throughput.sh [events] [concurrency] [buyers]
+# Steady state is measured: each run first posts [warmup] events untimed, enough for the JIT to have compiled the path
+# (with 500, the compiler threads still took a third of the CPU during the timed events).
+# Usage: bench/webhook-throughput.sh [events] [concurrency] [buyers] [warmup]
 source "$(dirname "$0")/lib.sh"
-events=${1:-2000}; concurrency=${2:-8}; buyers=${3:-32}; port=18191; bare_port=18192; host=bench.localhost
+events=${1:-2000}; concurrency=${2:-8}; buyers=${3:-32}; warmup=${4:-6000}; port=18191; bare_port=18192; host=bench.localhost
 work=$(mktemp -d)
 trap '[ -n "${ATELIER_PID:-}" ] && stop_pid $ATELIER_PID; [ -n "${bare_pid:-}" ] && stop_pid $bare_pid; rm -rf "$work"' EXIT
 base="http://127.0.0.1:$port"
@@ -43,9 +45,9 @@ for i in $(seq 1 "$buyers"); do
   customers="$customers${customers:+,}sbx_cus_$account_id"
 done
 
-# Each run warms up in its own JVM first (500 events not timed), then times $events.
-load() { java -Djdk.httpclient.allowRestrictedHeaders=host -cp "$cp_" dev.atelier.bench.WebhookLoad "$1" "$host" \
-  "$secret" "$customers" pack "$events" "$concurrency" 500; }
+# Each run warms up in its own JVM first ($warmup events not timed), then times $events.
+load() { java -cp "$cp_" dev.atelier.bench.WebhookLoad "$1" "$host" \
+  "$secret" "$customers" pack "$events" "$concurrency" "$warmup"; }
 platform=$(load "$base/api/v1/payments/sandbox/webhook")
 balance=0
 for i in $(seq 1 "$buyers"); do
@@ -61,8 +63,8 @@ wait_for "http://127.0.0.1:$bare_port/" 30
 bare=$(load "http://127.0.0.1:$bare_port/")
 
 p=$(echo "$platform" | sed 's/events_per_second=\([0-9.]*\).*/\1/'); b=$(echo "$bare" | sed 's/events_per_second=\([0-9.]*\).*/\1/')
-echo "sandbox webhooks, $events events (after 500 to warm up), $concurrency at a time, $buyers buyers"
+echo "sandbox webhooks, $events events (after $warmup to warm up), $concurrency at a time, $buyers buyers"
 echo "  platform (verified, recorded, applied): $platform; buyers' balances after: $balance credits"
-echo "    (each event grants 10: $(( (events + 500) * 10 )) expected)"
+echo "    (each event grants 10: $(( (events + warmup) * 10 )) expected)"
 echo "  bare Jetty answering the same POSTs:    $bare"
 echo "  ratio: $(awk "BEGIN{printf \"%.2f\", $p/$b}")"
