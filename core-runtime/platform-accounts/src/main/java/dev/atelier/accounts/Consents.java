@@ -62,15 +62,6 @@ public final class Consents {
         });
     }
 
-    /** Whether the account has accepted {@code version} of {@code document}. */
-    public boolean accepted(String tenantId, String accountId, String document, String version) {
-        return scope.read(tenantId, em -> !em.createQuery("SELECT c.id FROM AccountConsentEntity c"
-                        + " WHERE c.accountId = :account AND c.document = :document AND c.version = :version",
-                        String.class)
-                .setParameter("account", accountId).setParameter("document", document)
-                .setParameter("version", version).setMaxResults(1).getResultList().isEmpty());
-    }
-
     /** The acceptances of an account, oldest first; empty for an unknown account. */
     public List<Consent> list(String tenantId, String accountId) {
         return scope.read(tenantId, em -> em.createQuery("SELECT c FROM AccountConsentEntity c"

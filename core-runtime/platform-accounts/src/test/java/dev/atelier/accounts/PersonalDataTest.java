@@ -81,8 +81,6 @@ class PersonalDataTest {
         assertThat(consents.list(ALPHA, ada.id())).extracting(Consent::version).containsExactly("1", "2");
         assertThat(consents.list(ALPHA, ada.id()).get(1).acceptedAt()).isEqualTo(fixture.clock.instant());
         assertThat(consents.list(ALPHA, ada.id()).get(1).ip()).isEqualTo("203.0.113.8");
-        assertThat(consents.accepted(ALPHA, ada.id(), "terms", "2")).isTrue();
-        assertThat(consents.accepted(ALPHA, ada.id(), "privacy", "2")).isFalse();
         assertThat(consents.list(BETA, ada.id())).isEmpty();
     }
 
