@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Accepting a document's current version settles every earlier one. An account must accept when a version was
  * published in {@link NoticeMode#REQUIRE} mode after the last version it accepted; it sees a banner when the current
- * version is newer than what it accepted and it has not dismissed that banner.
+ * version was published after the account was made, is newer than what it accepted, and it has not dismissed that
+ * banner.
  */
 public final class Acceptances {
 
@@ -93,7 +94,10 @@ public final class Acceptances {
                                AND c.version ~ '^[0-9]{1,9}$') AS accepted,
                            EXISTS (SELECT 1 FROM legal_notice_dismissal n
                                     WHERE n.tenant_id = v.tenant_id AND n.account_id = ? AND n.document = v.document
-                                      AND n.number = v.number) AS dismissed
+                                      AND n.number = v.number) AS dismissed,
+                           EXISTS (SELECT 1 FROM account a
+                                    WHERE a.tenant_id = v.tenant_id AND a.id = ?
+                                      AND a.created_at < v.published_at) AS joined_before
                       FROM legal_version v
                       JOIN (SELECT document, MAX(number) AS current,
                                    COALESCE(MAX(number) FILTER (WHERE notice_mode = 'require'), 0) AS required
@@ -103,13 +107,15 @@ public final class Acceptances {
                      ORDER BY v.document""")) {
                 select.setString(1, accountId);
                 select.setString(2, accountId);
-                select.setString(3, tenantId);
+                select.setString(3, accountId);
                 select.setString(4, tenantId);
+                select.setString(5, tenantId);
                 List<DocumentStanding> standings = new ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         standings.add(new DocumentStanding(LegalVersions.info(rows), rows.getInt("required"),
-                                rows.getInt("accepted"), rows.getBoolean("dismissed")));
+                                rows.getInt("accepted"), rows.getBoolean("dismissed"),
+                                rows.getBoolean("joined_before")));
                     }
                 }
                 return standings;

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atelier.accounts.Account;
 import dev.atelier.accounts.Consent;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,8 +102,11 @@ class AcceptancesTest {
 
     @Test
     void notifyModeShowsABannerUntilDismissed() {
-        versions.publish(ALPHA, draft("privacy", "one"), MARCH, NoticeMode.NOTIFY, "owner");
         Account bob = fixture.account(ALPHA, "bob@example.com");
+        fixture.clock.advance(Duration.ofMinutes(1));
+        versions.publish(ALPHA, draft("privacy", "one"), MARCH, NoticeMode.NOTIFY, "owner");
+        fixture.clock.advance(Duration.ofMinutes(1));
+        Account carol = fixture.account(ALPHA, "carol@example.com");
 
         assertThat(acceptances.announcements(ALPHA, ada.id())).extracting(LegalVersionInfo::number).containsExactly(1);
         acceptances.dismiss(ALPHA, ada.id(), "privacy", 1);
@@ -111,6 +115,8 @@ class AcceptancesTest {
 
         assertThat(acceptances.announcements(ALPHA, ada.id())).isEmpty();
         assertThat(acceptances.announcements(ALPHA, bob.id())).hasSize(1);
+        assertThat(acceptances.announcements(ALPHA, carol.id())).as("signed up after it: nothing changed for her")
+                .isEmpty();
         assertThat(acceptances.mustAccept(ALPHA, ada.id())).isEmpty();
         assertThat(fixture.consents.list(ALPHA, ada.id())).as("dismissing is not accepting").isEmpty();
 

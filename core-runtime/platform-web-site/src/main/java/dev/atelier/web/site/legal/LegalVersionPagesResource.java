@@ -36,7 +36,7 @@ public final class LegalVersionPagesResource {
     }
 
     @GET
-    @Path("{number: [0-9]{1,9}}")
+    @Path("{number: [0-9]+}")
     public Response page(@PathParam("document") String document, @PathParam("number") int number,
             @Context HttpServletRequest request) {
         Tenant tenant = RequestTenant.required(request);
@@ -54,14 +54,14 @@ public final class LegalVersionPagesResource {
     }
 
     @GET
-    @Path("{number: [0-9]{1,9}}.txt")
+    @Path("{number: [0-9]+}.txt")
     public Response text(@PathParam("document") String document, @PathParam("number") int number,
             @Context HttpServletRequest request) {
         return plain(request, document, number, "text/plain; charset=utf-8", false);
     }
 
     @GET
-    @Path("{number: [0-9]{1,9}}.md")
+    @Path("{number: [0-9]+}.md")
     public Response markdown(@PathParam("document") String document, @PathParam("number") int number,
             @Context HttpServletRequest request) {
         return plain(request, document, number, "text/markdown; charset=utf-8", true);
