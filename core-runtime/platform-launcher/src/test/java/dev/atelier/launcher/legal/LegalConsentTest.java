@@ -1,6 +1,7 @@
 package dev.atelier.launcher.legal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,6 +26,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -59,8 +62,8 @@ class LegalConsentTest {
 
         Account account = platform.accounts().byEmail(SLUG, email).orElseThrow();
         assertThat(consents(account)).extracting(Consent::document, Consent::version, Consent::ip)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("terms", "" + terms, "127.0.0.1"),
-                        org.assertj.core.groups.Tuple.tuple("privacy", "" + privacy, "127.0.0.1"));
+                .containsExactlyInAnyOrder(tuple("terms", "" + terms, "127.0.0.1"),
+                        tuple("privacy", "" + privacy, "127.0.0.1"));
         assertThat(browser.get("/gallery").body()).as("no banner for versions accepted at sign-up")
                 .doesNotContain("legal-banner");
         JsonNode export = Browser.json(browser.get("/account/export"));
@@ -308,7 +311,7 @@ class LegalConsentTest {
         form.add(Map.entry("csrf", Browser.csrfOf(page)));
         form.add(Map.entry("next", next));
         form.add(Map.entry("agree", "yes"));
-        java.util.regex.Matcher accept = java.util.regex.Pattern.compile("name=\"accept\" value=\"([^\"]+)\"")
+        Matcher accept = Pattern.compile("name=\"accept\" value=\"([^\"]+)\"")
                 .matcher(page.body());
         while (accept.find()) {
             form.add(Map.entry("accept", accept.group(1)));

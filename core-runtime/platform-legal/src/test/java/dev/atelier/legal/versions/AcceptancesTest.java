@@ -5,6 +5,7 @@ import static dev.atelier.legal.versions.LegalFixture.BETA;
 import static dev.atelier.legal.versions.LegalFixture.draft;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.atelier.accounts.Account;
 import dev.atelier.accounts.Consent;
@@ -133,8 +134,8 @@ class AcceptancesTest {
 
         assertThat(fixture.consents.list(ALPHA, ada.id())).extracting(Consent::document, Consent::version,
                 Consent::ip).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple("terms", "2", "203.0.113.7"),
-                org.assertj.core.groups.Tuple.tuple("privacy", "2026-02-01T00:00:00Z", "203.0.113.7"));
+                tuple("terms", "2", "203.0.113.7"),
+                tuple("privacy", "2026-02-01T00:00:00Z", "203.0.113.7"));
         assertThat(acceptances.mustAccept(ALPHA, ada.id())).isEmpty();
         assertThat(acceptances.announcements(ALPHA, ada.id())).isEmpty();
     }

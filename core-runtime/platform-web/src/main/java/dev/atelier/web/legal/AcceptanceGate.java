@@ -18,9 +18,11 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Stops a signed-in user from generating or buying ({@link RequiresAcceptance}) until they accepted the versions their
@@ -59,10 +61,12 @@ public final class AcceptanceGate implements ContainerRequestFilter {
             return;
         }
         String path = RoutePath.of(context.getUriInfo());
-        context.abortWith(RoutePath.isApi(path) ? refusal(tenant, pending)
-                : Response.seeOther(java.net.URI.create(ACCEPT_PATH + "?next="
-                        + URLEncoder.encode(returnTo(context, path), StandardCharsets.UTF_8)))
-                        .header("Cache-Control", "no-store").build());
+        context.abortWith(RoutePath.isApi(path) ? refusal(tenant, pending) : toAcceptPage(returnTo(context, path)));
+    }
+
+    private static Response toAcceptPage(String next) {
+        return Response.seeOther(URI.create(ACCEPT_PATH + "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8)))
+                .header("Cache-Control", "no-store").build();
     }
 
     private String returnTo(ContainerRequestContext context, String path) {
@@ -80,7 +84,7 @@ public final class AcceptanceGate implements ContainerRequestFilter {
                 links.forMail(tenant, request, "/legal/" + v.document() + "/v/" + v.number()))).toList();
         String names = String.join(" and ", pending.stream().map(v -> DocumentTitles.of(v.document())).toList());
         AcceptanceRequired problem = new AcceptanceRequired("about:blank", "Acceptance required", 403,
-                tenant.displayName() + " has updated its " + names.toLowerCase(java.util.Locale.ROOT)
+                tenant.displayName() + " has updated its " + names.toLowerCase(Locale.ROOT)
                         + ". Accept them at accept_url in a browser, then try again.",
                 links.forMail(tenant, request, ACCEPT_PATH), documents);
         return Response.status(403).type(Problem.MEDIA_TYPE).header("Cache-Control", "no-store")
