@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -30,6 +31,8 @@ public final class LegalVersions {
 
     /** What a document's name may be: lower-case letters, digits and dashes, as in its URL. */
     public static final Pattern DOCUMENT = Pattern.compile("[a-z][a-z0-9-]{0,39}");
+    /** Names that are pages under {@code /legal/} rather than documents. */
+    public static final Set<String> RESERVED = Set.of("accept", "notices");
     /** Longest "published by". */
     public static final int MAX_PUBLISHER_LENGTH = 254;
 
@@ -251,6 +254,9 @@ public final class LegalVersions {
     static String document(String document) {
         if (document == null || !DOCUMENT.matcher(document).matches()) {
             throw new IllegalArgumentException("A document's name is 1-40 lower-case letters, digits and dashes");
+        }
+        if (RESERVED.contains(document)) {
+            throw new IllegalArgumentException("/legal/" + document + " is a page of its own; name the document otherwise");
         }
         return document;
     }

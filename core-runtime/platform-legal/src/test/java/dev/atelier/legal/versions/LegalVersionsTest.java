@@ -119,8 +119,10 @@ class LegalVersionsTest {
     }
 
     @Test
-    void refusesDocumentNamesThatCannotBeURLsAndAnonymousPublishers() {
+    void refusesDocumentNamesThatCannotBeTheirOwnURLsAndAnonymousPublishers() {
         assertThatThrownBy(() -> versions.publish(ALPHA, draft("../terms", "x"), MARCH, NoticeMode.NOTIFY, "a"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> versions.publish(ALPHA, draft("accept", "x"), MARCH, NoticeMode.NOTIFY, "a"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> versions.publish(ALPHA, draft("terms", "x"), MARCH, NoticeMode.NOTIFY, " "))
                 .isInstanceOf(IllegalArgumentException.class);

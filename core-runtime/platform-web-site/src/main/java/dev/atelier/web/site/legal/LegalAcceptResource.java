@@ -37,7 +37,8 @@ import java.util.Set;
  * version published in "notify" mode. The accept form names the versions it showed: if a newer one was published in
  * between, the page is shown again with it instead of recording an acceptance of text the user did not see.
  */
-@Path("/legal")
+// Under "/" like the other site pages: a root path of "/legal" would take /legal/privacy from them.
+@Path("/")
 @Produces("text/html; charset=utf-8")
 public final class LegalAcceptResource {
 
@@ -58,14 +59,14 @@ public final class LegalAcceptResource {
     }
 
     @GET
-    @Path("accept")
+    @Path("legal/accept")
     public Response page(@QueryParam("next") String next, @Context HttpServletRequest request) {
         return AuthPages.signedIn(request, viewer -> render(request, viewer, NextPath.of(next, FALLBACK), false,
                 200));
     }
 
     @POST
-    @Path("accept")
+    @Path("legal/accept")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response accept(@FormParam("accept") List<String> shown, @FormParam("next") String next,
             @FormParam(CsrfTokens.FIELD) String token, @Context HttpServletRequest request) {
@@ -86,7 +87,7 @@ public final class LegalAcceptResource {
     }
 
     @POST
-    @Path("notices/dismiss")
+    @Path("legal/notices/dismiss")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response dismiss(@FormParam("document") String document, @FormParam("version") String version,
             @FormParam("next") String next, @FormParam(CsrfTokens.FIELD) String token,

@@ -23,7 +23,8 @@ import java.util.Optional;
  * plain text ({@code .txt}) and Markdown ({@code .md}) like the current version's pages. A version that does not
  * exist is 404: the themed page for HTML, a problem document for the text forms, which scripts read.
  */
-@Path("/legal/{document}/v")
+// Under "/" like the other site pages: a root path of "/legal/..." would take /legal/privacy from them.
+@Path("/")
 public final class LegalVersionPagesResource {
 
     private final PageRenderer pages;
@@ -36,7 +37,7 @@ public final class LegalVersionPagesResource {
     }
 
     @GET
-    @Path("{number: [0-9]+}")
+    @Path("legal/{document}/v/{number: [0-9]+}")
     public Response page(@PathParam("document") String document, @PathParam("number") int number,
             @Context HttpServletRequest request) {
         Tenant tenant = RequestTenant.required(request);
@@ -54,14 +55,14 @@ public final class LegalVersionPagesResource {
     }
 
     @GET
-    @Path("{number: [0-9]+}.txt")
+    @Path("legal/{document}/v/{number: [0-9]+}.txt")
     public Response text(@PathParam("document") String document, @PathParam("number") int number,
             @Context HttpServletRequest request) {
         return plain(request, document, number, "text/plain; charset=utf-8", false);
     }
 
     @GET
-    @Path("{number: [0-9]+}.md")
+    @Path("legal/{document}/v/{number: [0-9]+}.md")
     public Response markdown(@PathParam("document") String document, @PathParam("number") int number,
             @Context HttpServletRequest request) {
         return plain(request, document, number, "text/markdown; charset=utf-8", true);
