@@ -11,10 +11,10 @@ import java.util.List;
 
 /**
  * Which versions of the tenant's legal documents each account accepted, and when. Data protection law asks a business
- * to prove consent, so acceptances are only ever added, never overwritten; accepting a new version adds a row, and each version is
- * accepted at most once per account. The legal module ({@code dev.atelier.legal.versions}) records acceptances of its
- * published versions here, numbered {@code "1"}, {@code "2"}... Every
- * method takes the tenant id first and works through {@link TenantScope}.
+ * to prove consent, so acceptances are only ever added, never overwritten; accepting a new version adds a row, and
+ * each version is accepted at most once per account. The legal module ({@code dev.atelier.legal.versions}) records
+ * acceptances of its published versions here, numbered {@code "1"}, {@code "2"}... Every method takes the tenant id
+ * first and works through {@link TenantScope}.
  */
 public final class Consents {
 

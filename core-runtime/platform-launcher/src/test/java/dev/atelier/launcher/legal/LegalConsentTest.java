@@ -342,7 +342,8 @@ class LegalConsentTest {
         /** A JSON POST with the API token, as a script sends it. */
         HttpResponse<String> api(String path, String json) throws Exception {
             return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + platform.port() + path))
-                    .header("Host", TestPlatform.hostOf(SLUG) + ":" + platform.port()).header("Authorization", "Bearer " + token)
+                    .header("Host", TestPlatform.hostOf(SLUG) + ":" + platform.port())
+                    .header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/json").timeout(Duration.ofSeconds(20))
                     .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
         }

@@ -256,7 +256,8 @@ public final class LegalVersions {
             throw new IllegalArgumentException("A document's name is 1-40 lower-case letters, digits and dashes");
         }
         if (RESERVED.contains(document)) {
-            throw new IllegalArgumentException("/legal/" + document + " is a page of its own; name the document otherwise");
+            throw new IllegalArgumentException("/legal/" + document + " is a page of its own: name the document"
+                    + " otherwise");
         }
         return document;
     }

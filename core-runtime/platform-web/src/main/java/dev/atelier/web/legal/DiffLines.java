@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** A version diff as page data: one entry per line with its {@code kind} (hunk, same, removed, added) and {@code text}. */
+/**
+ * A version diff as page data: one entry per line, with its {@code kind} (hunk, same, removed, added) and {@code text}.
+ */
 public final class DiffLines {
 
     private DiffLines() {}

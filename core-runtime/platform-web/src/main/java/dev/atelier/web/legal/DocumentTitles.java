@@ -9,7 +9,10 @@ public final class DocumentTitles {
 
     private DocumentTitles() {}
 
-    /** "Terms of service" for {@code terms}, "Privacy policy" for {@code privacy}, "Cookie notice" for {@code cookie-notice}. */
+    /**
+     * "Terms of service" for {@code terms}, "Privacy policy" for {@code privacy}, "Cookie notice" for
+     * {@code cookie-notice}.
+     */
     public static String of(String document) {
         String known = KNOWN.get(document);
         if (known != null) {

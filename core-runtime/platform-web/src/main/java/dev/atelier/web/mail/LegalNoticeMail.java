@@ -91,7 +91,7 @@ public final class LegalNoticeMail implements PublicationListener, AutoCloseable
         }
     }
 
-    /** The variables of the notice email: which document, its version and date, whether it must be accepted, the link. */
+    /** The notice email's variables: which document, its version and date, whether it must be accepted, the link. */
     public static Map<String, Object> model(LegalVersionInfo version, String link) {
         Map<String, Object> model = new HashMap<>();
         model.put("document", DocumentTitles.of(version.document()));

@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code /admin/users}: the tenant's accounts, found by the start of their email, with their credit balances, the
- * legal documents each accepted (version, time, address), and a form per account that grants credits. Tenant admins only.
+ * legal documents each accepted (version, time, address), and a form per account that grants credits. Tenant admins
+ * only.
  *
  * <p>Each grant form carries a random {@code nonce} made when the page was shown; it becomes the grant's idempotency
  * key, so sending the same form twice (a double click, a reload after posting) grants once.

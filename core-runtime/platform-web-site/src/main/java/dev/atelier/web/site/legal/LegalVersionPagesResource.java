@@ -44,7 +44,8 @@ public final class LegalVersionPagesResource {
         Optional<LegalVersion> version = versions.version(tenant.id(), document, number);
         if (version.isEmpty()) {
             return pages.error(request, tenant, 404, "No such version",
-                    "This document has no version " + number + ". The current one is linked at the foot of every page.");
+                    "This document has no version " + number
+                            + ". The current one is linked at the foot of every page.");
         }
         String path = "/legal/" + document + "/v/" + number;
         Map<String, Object> model = pages.model(request, tenant, path, DocumentTitles.of(document));
