@@ -253,7 +253,7 @@ class LegalConsentTest {
         HttpResponse<String> diff = admin.get("/admin/legal?document=acceptable-use&from=" + one + "&to=" + two);
         assertThat(diff.statusCode()).isEqualTo(200);
         assertThat(diff.body()).contains("class=\"diff-line diff-removed\"><span class=\"visually-hidden\">Removed: "
-                + "</span>Be kind.", "Added: </span>Be very kind.", "Added: </span>No spam.");
+                + "</span>Be kind.", "Added: </span>Be very kind.", "Added: </span>No spam.", "From line 1");
         assertThat(admin.get("/admin/legal?document=acceptable-use&from=1&to=999").statusCode()).isEqualTo(404);
 
         Browser user = member().browser;
