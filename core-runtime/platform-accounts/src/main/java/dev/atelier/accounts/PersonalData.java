@@ -142,6 +142,7 @@ public final class PersonalData {
                 json.writeStringField("document", consent.document());
                 json.writeStringField("version", consent.version());
                 json.writeStringField("accepted_at", text(consent.acceptedAt()));
+                json.writeStringField("ip", consent.ip());
                 json.writeEndObject();
             }
             json.writeEndArray();

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,13 +74,27 @@ class PersonalDataTest {
 
     @Test
     void consentsAreKeptAsAHistoryPerAccountAndTenant() {
-        consents.record(ALPHA, ada.id(), "terms", "1");
+        assertThat(consents.record(ALPHA, ada.id(), "terms", "1", "203.0.113.7")).isTrue();
         fixture.clock.advance(Duration.ofDays(30));
-        consents.record(ALPHA, ada.id(), "terms", "2");
+        assertThat(consents.record(ALPHA, ada.id(), "terms", "2", "203.0.113.8")).isTrue();
 
         assertThat(consents.list(ALPHA, ada.id())).extracting(Consent::version).containsExactly("1", "2");
         assertThat(consents.list(ALPHA, ada.id()).get(1).acceptedAt()).isEqualTo(fixture.clock.instant());
+        assertThat(consents.list(ALPHA, ada.id()).get(1).ip()).isEqualTo("203.0.113.8");
         assertThat(consents.list(BETA, ada.id())).isEmpty();
+    }
+
+    @Test
+    void aVersionIsAcceptedOnceAndKeepsItsFirstTime() {
+        Instant first = fixture.clock.instant();
+        assertThat(consents.record(ALPHA, ada.id(), "terms", "1", "203.0.113.7")).isTrue();
+        fixture.clock.advance(Duration.ofMinutes(5));
+
+        assertThat(consents.record(ALPHA, ada.id(), "terms", "1", "198.51.100.1")).isFalse();
+
+        assertThat(consents.list(ALPHA, ada.id())).singleElement()
+                .satisfies(c -> assertThat(c.acceptedAt()).isEqualTo(first))
+                .satisfies(c -> assertThat(c.ip()).isEqualTo("203.0.113.7"));
     }
 
     private static Map<String, Object> exported(PersonalData data, String tenantId, String accountId)
@@ -95,7 +110,7 @@ class PersonalDataTest {
         NewSession session = sessions.start(ALPHA, ada.id(), "Firefox", "203.0.113.7");
         NewApiToken token = tokens.create(ALPHA, ada.id(), "backup");
         tokens.revoke(ALPHA, ada.id(), tokens.create(ALPHA, ada.id(), "old").info().id());
-        consents.record(ALPHA, ada.id(), "privacy", "3");
+        consents.record(ALPHA, ada.id(), "privacy", "3", "203.0.113.7");
 
         Map<String, Object> export = exported(personalData(List.of()), ALPHA, ada.id());
 
@@ -116,7 +131,8 @@ class PersonalDataTest {
                 .anySatisfy(t -> assertThat(t).containsEntry("name", "backup").containsEntry("revoked_at", null))
                 .anySatisfy(t -> assertThat(t).containsEntry("name", "old").doesNotContainEntry("revoked_at", null));
         assertThat((List<Map<String, Object>>) export.get("consents")).singleElement()
-                .satisfies(c -> assertThat(c).containsEntry("document", "privacy").containsEntry("version", "3"));
+                .satisfies(c -> assertThat(c).containsEntry("document", "privacy").containsEntry("version", "3")
+                        .containsEntry("ip", "203.0.113.7"));
         assertThat(export.get("generations")).isEqualTo(List.of());
         assertThat(export.toString()).doesNotContain(token.token()).doesNotContain(session.cookieValue())
                 .doesNotContain("argon2");
@@ -165,7 +181,7 @@ class PersonalDataTest {
     void erasureDeletesTheAccountAndEverythingHangingOffIt() {
         sessions.start(ALPHA, ada.id(), "Firefox", "203.0.113.7");
         tokens.create(ALPHA, ada.id(), "backup");
-        consents.record(ALPHA, ada.id(), "terms", "1");
+        consents.record(ALPHA, ada.id(), "terms", "1", null);
         fixture.accounts.requestPasswordReset(ALPHA, "ada@example.com");
 
         Account erased = personalData(List.of()).erase(ALPHA, ada.id()).orElseThrow();

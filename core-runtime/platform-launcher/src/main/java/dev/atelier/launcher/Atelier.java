@@ -25,6 +25,8 @@ import dev.atelier.web.auth.AccountServices;
 import dev.atelier.core.mail.MailOutbox;
 import dev.atelier.web.auth.Links;
 import dev.atelier.web.mail.BillingMail;
+import dev.atelier.web.mail.LegalNoticeMail;
+import dev.atelier.legal.versions.LegalRecords;
 import dev.atelier.web.auth.NewAccounts;
 import java.time.Clock;
 import dev.atelier.web.health.ReadinessChecks;
@@ -64,6 +66,7 @@ public final class Atelier implements AutoCloseable {
     private WebServer web;
     private AccountServices accounts;
     private GenerationModule generation;
+    private LegalRecords legal;
     private java.util.Optional<String> operatorToken = java.util.Optional.empty();
     private long startMillis;
 
@@ -116,6 +119,11 @@ public final class Atelier implements AutoCloseable {
         running.push(generation);
         accounts = AccountsWiring.build(config, database, tenants, secrets, List.of(generation.personalData(),
                 new CreditHistory(generation.ledger())));
+        LegalNoticeMail legalMail = new LegalNoticeMail(tenantWeb.mailComposer(),
+                new MailOutbox(database.dataSource()), database.dataSource(), tenants.directory()::byId,
+                (tenant, path) -> links.forMail(tenant, web == null ? config.get(Keys.HTTP_PORT) : web.port(), path));
+        running.push(legalMail);
+        legal = LegalRecords.open(database.dataSource(), accounts.consents(), Clock.systemUTC(), legalMail);
         operatorToken = step("operator token", () -> LocalOperatorToken.ensure(config, accounts.operatorTokens()));
         ReadinessChecks readiness = new ReadinessChecks(List.of(
                 new DatabaseReadiness(database), new PluginHostReadiness(plugins)));
@@ -124,7 +132,7 @@ public final class Atelier implements AutoCloseable {
         running.push(Reconciliation.start(new PaymentReconciler(payments, tenants.directory()::byId,
                 PaymentReconciler.Limits.defaults())));
         WebApplication application = new WebApplication(plugins, history, readiness, accounts, generation, payments,
-                new NewAccounts(List.of(new SignupBonus(generation.ledger())::grant)),
+                legal, new NewAccounts(List.of(new SignupBonus(generation.ledger())::grant)),
                 new EventStreams.Limits(config.get(Keys.EVENT_STREAMS_PER_USER), config.get(Keys.EVENT_STREAMS_PER_IP),
                         config.get(Keys.EVENT_STREAMS_MAX_LIFETIME)));
         ResourceConfig jersey = application.build(tenantWeb);
@@ -245,6 +253,11 @@ public final class Atelier implements AutoCloseable {
     /** The account services the sites use (tests make accounts and admins through them). */
     public AccountServices accounts() {
         return accounts;
+    }
+
+    /** The published legal versions and who accepted them. */
+    public LegalRecords legal() {
+        return legal;
     }
 
     /** What to print once started: the URLs to open and where things are. */

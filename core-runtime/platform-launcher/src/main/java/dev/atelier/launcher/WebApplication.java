@@ -3,6 +3,7 @@ package dev.atelier.launcher;
 import dev.atelier.billing.payments.Payments;
 import dev.atelier.core.deployments.DeploymentHistory;
 import dev.atelier.generation.GenerationModule;
+import dev.atelier.legal.versions.LegalRecords;
 import dev.atelier.plugins.ModelRegistry;
 import dev.atelier.plugins.PluginHost;
 import dev.atelier.web.TenantWeb;
@@ -26,14 +27,15 @@ import org.glassfish.jersey.server.ResourceConfig;
  * @param streams caps on open progress event streams
  */
 record WebApplication(PluginHost plugins, DeploymentHistory history, ReadinessChecks readiness,
-        AccountServices accounts, GenerationModule generation, Payments payments, NewAccounts newAccounts,
+        AccountServices accounts, GenerationModule generation, Payments payments, LegalRecords legal,
+        NewAccounts newAccounts,
         EventStreams.Limits streams) {
 
     ResourceConfig build(TenantWeb web) {
         ResourceConfig config = WebServer.base();
         config.register(HealthResource.class);
         DeployedPlugins deployed = DeployedPlugins.of(plugins);
-        web.registerIn(config, deployed, accounts, newAccounts);
+        web.registerIn(config, deployed, accounts, newAccounts, legal);
         ApiFeature.registerIn(config, streams);
         SiteFeature.registerIn(config, web, deployed);
         OperatorFeature.registerIn(config);

@@ -1,5 +1,8 @@
 package dev.atelier.web;
 
+import dev.atelier.legal.versions.Acceptances;
+import dev.atelier.legal.versions.LegalRecords;
+import dev.atelier.legal.versions.LegalVersions;
 import dev.atelier.web.assets.BrandAssets;
 import dev.atelier.web.assets.StaticFiles;
 import dev.atelier.web.auth.AccountFlows;
@@ -15,6 +18,7 @@ import dev.atelier.web.auth.SignIns;
 import dev.atelier.web.auth.Throttle;
 import dev.atelier.web.auth.Visitors;
 import dev.atelier.web.http.ErrorPages;
+import dev.atelier.web.legal.AcceptanceGate;
 import dev.atelier.web.mail.MailComposer;
 import dev.atelier.web.pages.CachedPageFilter;
 import dev.atelier.web.pages.PageCache;
@@ -140,18 +144,20 @@ public final class TenantWeb {
      *
      * @param accounts the account services sign-in, account pages, the account API and the admin area use
      * @param newAccounts what else happens when an account is created (the sign-up credit bonus)
+     * @param legal the published legal versions and who accepted them (sign-up, banners, the acceptance gate)
      */
     public void registerIn(ResourceConfig config, DeployedPlugins plugins, AccountServices accounts,
-            NewAccounts newAccounts) {
+            NewAccounts newAccounts, LegalRecords legal) {
         this.plugins = plugins;
         csrf = new CsrfTokens(accounts.secrets());
-        pages = new PageRenderer(engine,
-                new PageModels(themes, staticFiles, brandAssets, plugins.models()), pageCache, new Visitors(csrf));
+        pages = new PageRenderer(engine, new PageModels(themes, staticFiles, brandAssets, plugins.models()),
+                pageCache, new Visitors(csrf, legal.acceptances()));
         AuthPages authPages = new AuthPages(pages);
         config.register(TenantResolutionFilter.class);
         config.register(AuthenticationFilter.class);
         config.register(SiteClientErrorMapper.class);
         config.register(InvalidAccountInputMapper.class);
+        config.register(AcceptanceGate.class);
         config.register(new AbstractBinder() {
             @Override
             protected void configure() {
@@ -162,7 +168,9 @@ public final class TenantWeb {
                 bind(authPages).to(AuthPages.class);
                 bind(new AccountFlows(accounts, authPages, csrf, new SignIns(accounts.sessions(), accounts.cookies()),
                         new Throttle(accounts.rateLimiter()), new AccountMail(mailComposer, accounts.outbox()), links,
-                        newAccounts)).to(AccountFlows.class);
+                        newAccounts, legal.acceptances())).to(AccountFlows.class);
+                bind(legal.versions()).to(LegalVersions.class);
+                bind(legal.acceptances()).to(Acceptances.class);
                 bind(engine).to(ThemeEngine.class);
                 bind(links).to(Links.class);
                 bind(staticFiles).to(StaticFiles.class);

@@ -10,7 +10,7 @@ import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
 import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 
-/** A row of {@code account_consent}: one acceptance of one version of a legal document. */
+/** A row of {@code account_consent}: one acceptance of one version of a legal document (written by SQL). */
 @Entity
 @Table(name = "account_consent")
 @Multitenant(MultitenantType.SINGLE_TABLE)
@@ -33,15 +33,10 @@ public class AccountConsentEntity {
     @Column(name = "accepted_at", nullable = false)
     private Instant acceptedAt;
 
-    protected AccountConsentEntity() {}
+    @Column(name = "ip")
+    private String ip;
 
-    public AccountConsentEntity(String id, String accountId, String document, String version, Instant now) {
-        this.id = id;
-        this.accountId = accountId;
-        this.document = document;
-        this.version = version;
-        this.acceptedAt = now;
-    }
+    protected AccountConsentEntity() {}
 
     public String document() {
         return document;
@@ -53,5 +48,9 @@ public class AccountConsentEntity {
 
     public Instant acceptedAt() {
         return acceptedAt;
+    }
+
+    public String ip() {
+        return ip;
     }
 }

@@ -43,6 +43,7 @@ final class AdminCase {
                 .probe(Probe.get("/admin/branding").ownOnly(), intruders)
                 .probe(Probe.get("/admin/models").ownOnly(), intruders)
                 .probe(Probe.get("/admin/plugins").ownOnly(), intruders)
+                .probe(Probe.get("/admin/legal").ownOnly(), intruders)
                 // The branding form starts from the tenant's current values, so an empty post saves them unchanged.
                 .probe(Probe.multipart("/admin/branding", Map.of()).ownOnly(), intruders)
                 .probe(Probe.form("/admin/models", Map.of()).ownOnly(), cast.neighbour())

@@ -45,7 +45,7 @@ final class IsolationCases {
                     List.of("GET /api/v1/credits", "GET /admin/users", "POST /admin/users/grant")),
             new IsolationCase("admin pages", AdminCase::create,
                     List.of("GET /admin", "GET /admin/branding", "POST /admin/branding", "GET /admin/models",
-                            "POST /admin/models", "GET /admin/plugins", "POST /admin/plugins")),
+                            "POST /admin/models", "GET /admin/plugins", "POST /admin/plugins", "GET /admin/legal")),
             new IsolationCase("mailed links", MailedLinkCase::create,
                     List.of("GET /verify", "POST /reset", "GET /reset/confirm", "POST /reset/confirm",
                             "GET /account/email/confirm")),

@@ -18,6 +18,10 @@ final class NotTenantOwned {
             + " which find only this host's tenant's accounts (signin.CrossTenantAccountsTest)";
     private static final String OPERATOR = "the operator API: platform-wide bundles and models, for the operator token"
             + " only, refused on tenant hosts";
+    private static final String LEGAL_VERSION = "a published version of the host's own tenant's legal document, public"
+            + " like /legal/privacy; versions are looked up within the host's tenant only (legal.LegalConsentTest)";
+    private static final String OWN_ACCEPTANCE = "acts on the signed-in requester's own acceptances of the host's"
+            + " own tenant's documents; it addresses no one else's (legal.LegalConsentTest)";
     private static final String CONSOLE = "the operator console, on the operator host only: no tenant's things";
 
     static final Map<String, String> REASONS = Map.ofEntries(
@@ -31,6 +35,12 @@ final class NotTenantOwned {
             entry("GET /pricing", PUBLIC_PAGE),
             entry("GET /legal/privacy", PUBLIC_PAGE),
             entry("GET /legal/terms", PUBLIC_PAGE),
+            entry("GET /legal/{document}/v/{number}", LEGAL_VERSION),
+            entry("GET /legal/{document}/v/{number}.txt", LEGAL_VERSION),
+            entry("GET /legal/{document}/v/{number}.md", LEGAL_VERSION),
+            entry("GET /legal/accept", OWN_ACCEPTANCE),
+            entry("POST /legal/accept", OWN_ACCEPTANCE),
+            entry("POST /legal/notices/dismiss", OWN_ACCEPTANCE),
             entry("GET /signin", ENTRY),
             entry("POST /signin", ENTRY),
             entry("POST /signout", "ends the session the request brings, on this host only"),

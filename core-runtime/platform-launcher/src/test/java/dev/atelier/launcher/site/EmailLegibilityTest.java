@@ -9,7 +9,10 @@ import dev.atelier.core.mail.MailMessage;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.launcher.HeadlessChromium;
 import dev.atelier.launcher.platform.TestPlatform;
+import dev.atelier.legal.versions.LegalVersionInfo;
+import dev.atelier.legal.versions.NoticeMode;
 import dev.atelier.web.mail.BillingMail;
+import dev.atelier.web.mail.LegalNoticeMail;
 import dev.atelier.web.mail.MailComposer;
 import dev.atelier.web.tenant.TenantAsset;
 import dev.atelier.web.tenant.TenantSiteData;
@@ -19,6 +22,7 @@ import dev.atelier.web.theme.Themes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -96,7 +100,7 @@ class EmailLegibilityTest {
     }
 
     @Test
-    void everyBillingAndAccountEmailIsLegibleInBothDemoTenantsThemes() throws Exception {
+    void everyBillingAccountAndLegalEmailIsLegibleInBothDemoTenantsThemes() throws Exception {
         List<String> failures = new ArrayList<>();
         for (String slug : List.of("auratuner", platform.secondDemoTenant())) {
             Tenant tenant = platform.atelier().tenants().directory().bySlug(slug).orElseThrow();
@@ -106,6 +110,13 @@ class EmailLegibilityTest {
                 model.put("link", "https://" + TestPlatform.hostOf(slug) + rendering.path());
                 String name = rendering.template() + (notice instanceof BillingNotice.Refunded ? "-owed" : "");
                 failures.addAll(look(slug, name, composer.compose(tenant, rendering.template(), TO, model)));
+            }
+            for (NoticeMode mode : NoticeMode.values()) {
+                LegalVersionInfo version = new LegalVersionInfo("privacy", 2, LocalDate.parse("2026-12-01"), DATE,
+                        "owner@example.com", mode, "digest");
+                failures.addAll(look(slug, LegalNoticeMail.TEMPLATE + "-" + mode.key(), composer.compose(tenant,
+                        LegalNoticeMail.TEMPLATE, TO, LegalNoticeMail.model(version,
+                                "https://" + TestPlatform.hostOf(slug) + "/legal/privacy/v/2"))));
             }
             for (String template : MailComposer.TEMPLATES) {
                 failures.addAll(look(slug, template, composer.compose(tenant, template, TO,
@@ -128,6 +139,29 @@ class EmailLegibilityTest {
         BillingMail.Rendering ended = BillingMail.render(NOTICES.get(4));
         assertThat(composer.compose(tenant, ended.template(), TO, ended.model()).text())
                 .contains("Creator plan", "ended on March 5, 2026", "until March 14, 2026");
+    }
+
+    @Test
+    void legalNoticesSayWhetherTheUserMustAcceptInBothParts() throws Exception {
+        Tenant tenant = platform.atelier().tenants().directory().bySlug("auratuner").orElseThrow();
+        for (NoticeMode mode : NoticeMode.values()) {
+            LegalVersionInfo version = new LegalVersionInfo("terms", 3, LocalDate.parse("2026-12-01"), DATE, "owner",
+                    mode, "digest");
+            MailMessage mail = composer.compose(tenant, LegalNoticeMail.TEMPLATE, TO,
+                    LegalNoticeMail.model(version, "https://auratuner.example/legal/terms/v/3"));
+            String must = "accept it the next time you sign in";
+            assertThat(mail.subject()).isEqualTo(mode == NoticeMode.REQUIRE
+                    ? "Please review and accept our updated terms of service"
+                    : "We have updated our terms of service");
+            assertThat(mail.text()).contains("version 3 of its terms of service", "effective December 1, 2026",
+                    "https://auratuner.example/legal/terms/v/3");
+            if (mode == NoticeMode.REQUIRE) {
+                assertThat(mail.text()).contains(must);
+                assertThat(mail.html()).contains(must);
+            } else {
+                assertThat(mail.text()).doesNotContain(must);
+            }
+        }
     }
 
     @Test

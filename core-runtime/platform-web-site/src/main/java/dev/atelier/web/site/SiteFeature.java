@@ -8,6 +8,7 @@ import dev.atelier.web.site.accounts.GoogleSignInResource;
 import dev.atelier.web.site.accounts.PasswordResetResource;
 import dev.atelier.web.site.accounts.SignInResource;
 import dev.atelier.web.site.accounts.SignUpResource;
+import dev.atelier.web.site.admin.AdminLegalResource;
 import dev.atelier.web.site.admin.AdminModelsResource;
 import dev.atelier.web.site.admin.AdminPages;
 import dev.atelier.web.site.admin.AdminPlansResource;
@@ -28,6 +29,8 @@ import dev.atelier.web.site.billing.BillingPages;
 import dev.atelier.web.site.billing.CheckoutPagesResource;
 import dev.atelier.web.site.billing.SandboxPortalResource;
 import dev.atelier.web.site.creation.GenerationPagesResource;
+import dev.atelier.web.site.legal.LegalAcceptResource;
+import dev.atelier.web.site.legal.LegalVersionPagesResource;
 import dev.atelier.web.site.pages.SitePagesResource;
 import dev.atelier.web.tenant.DeployedPlugins;
 import dev.atelier.web.tenant.TenantPluginDescriptions;
@@ -67,6 +70,9 @@ public final class SiteFeature {
         config.register(AdminSubscriptionsResource.class);
         config.register(AdminPluginsResource.class);
         config.register(AdminPlansResource.class);
+        config.register(AdminLegalResource.class);
+        config.register(LegalVersionPagesResource.class);
+        config.register(LegalAcceptResource.class);
         if (web.setup().models() != null) {
             config.register(AdminModelsResource.class);
         }

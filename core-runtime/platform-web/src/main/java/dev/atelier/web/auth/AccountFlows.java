@@ -2,6 +2,7 @@ package dev.atelier.web.auth;
 
 import dev.atelier.accounts.Account;
 import dev.atelier.core.tenants.Tenant;
+import dev.atelier.legal.versions.Acceptances;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Response;
 import java.util.function.Function;
@@ -20,9 +21,10 @@ import java.util.function.Supplier;
  * @param mail queues the account emails
  * @param links builds the links put in those emails
  * @param newAccounts what else happens when an account is created
+ * @param acceptances records the legal documents a new account accepted
  */
 public record AccountFlows(AccountServices services, AuthPages pages, CsrfTokens csrf, SignIns signIns,
-        Throttle throttle, AccountMail mail, Links links, NewAccounts newAccounts) {
+        Throttle throttle, AccountMail mail, Links links, NewAccounts newAccounts, Acceptances acceptances) {
 
     /**
      * Answers a form post: one whose CSRF token is missing or wrong gets the "form expired" page, one the
@@ -45,12 +47,13 @@ public record AccountFlows(AccountServices services, AuthPages pages, CsrfTokens
         return post(request, csrfToken, () -> AuthPages.signedIn(request, action));
     }
 
-    /** Records the accepted terms and privacy notice of a new account, welcomes it and tells {@link NewAccounts}. */
-    public void welcome(Tenant tenant, Account account) {
-        // The tenant's documents are versioned by its last change: that is what the new user saw.
-        String version = tenant.updatedAt().toString();
-        services.consents().record(tenant.id(), account.id(), "terms", version);
-        services.consents().record(tenant.id(), account.id(), "privacy", version);
+    /**
+     * Records that a new account, signing up from {@code request}, accepted the current terms and privacy policy;
+     * welcomes it and tells {@link NewAccounts}.
+     */
+    public void welcome(Tenant tenant, Account account, HttpServletRequest request) {
+        // Before a document is published, the tenant's last change identifies the text the sign-up page linked to.
+        acceptances.signedUp(tenant.id(), account.id(), request.getRemoteAddr(), tenant.updatedAt().toString());
         mail.welcome(tenant, account);
         newAccounts.created(tenant, account);
     }

@@ -14,6 +14,7 @@ import dev.atelier.web.Pagination;
 import dev.atelier.web.auth.AuthPages;
 import dev.atelier.web.auth.Links;
 import dev.atelier.web.auth.RequestAuth;
+import dev.atelier.web.legal.RequiresAcceptance;
 import dev.atelier.web.auth.Viewer;
 import dev.atelier.web.problem.Problem;
 import dev.atelier.web.problem.ProblemException;
@@ -72,6 +73,7 @@ public final class BillingResource {
     @POST
     @Path("checkouts")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresAcceptance
     public Response checkout(CheckoutInput input, @Context HttpServletRequest request) {
         Viewer viewer = RequestAuth.requireViewer(request);
         Tenant tenant = AuthPages.tenant(request);

@@ -10,6 +10,7 @@ import dev.atelier.generation.SubmitRequest;
 import dev.atelier.web.Pagination;
 import dev.atelier.web.auth.AuthPages;
 import dev.atelier.web.auth.RequestAuth;
+import dev.atelier.web.legal.RequiresAcceptance;
 import dev.atelier.web.auth.Viewer;
 import dev.atelier.web.http.JsonMapperProvider;
 import dev.atelier.web.problem.Problem;
@@ -82,6 +83,7 @@ public final class GenerationsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresAcceptance
     public Response submit(Submit body, @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Context HttpServletRequest request) {
         Viewer viewer = RequestAuth.requireViewer(request);

@@ -118,7 +118,7 @@ public final class GoogleSignInResource {
         }
         String next = pending.get().path("next").asText("/create");
         if (result.outcome() == ExternalSignIn.Outcome.CREATED) {
-            flows.welcome(tenant, result.account());
+            flows.welcome(tenant, result.account(), request);
         } else if (result.outcome() == ExternalSignIn.Outcome.LINKED) {
             next = "/account?done=google-linked";
         }

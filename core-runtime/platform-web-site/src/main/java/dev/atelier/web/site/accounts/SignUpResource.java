@@ -78,7 +78,7 @@ public final class SignUpResource {
                 remindOwner(tenant, request, email);
                 return donePage(request, Forms.trimmed(email, 254));
             }
-            flows.welcome(tenant, signUp.account());
+            flows.welcome(tenant, signUp.account(), request);
             flows.mailVerification(tenant, request, signUp.account(), signUp.verificationToken());
             // Where the visitor was going (a checkout, say) rides along, so the next page can send them on.
             String after = NextPath.of(next, "");

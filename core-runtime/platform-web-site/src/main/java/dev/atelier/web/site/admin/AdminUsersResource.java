@@ -1,11 +1,13 @@
 package dev.atelier.web.site.admin;
 
 import dev.atelier.accounts.Account;
+import dev.atelier.accounts.Consent;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.generation.GenerationModule;
 import dev.atelier.web.auth.AccountServices;
 import dev.atelier.web.auth.AuthPages;
 import dev.atelier.web.auth.CsrfTokens;
+import dev.atelier.web.legal.DocumentTitles;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -32,8 +34,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code /admin/users}: the tenant's accounts, found by the start of their email, with their credit balances, and a
- * form per account that grants credits. Tenant admins only.
+ * {@code /admin/users}: the tenant's accounts, found by the start of their email, with their credit balances, the
+ * legal documents each accepted (version, time, address), and a form per account that grants credits. Tenant admins
+ * only.
  *
  * <p>Each grant form carries a random {@code nonce} made when the page was shown; it becomes the grant's idempotency
  * key, so sending the same form twice (a double click, a reload after posting) grants once.
@@ -129,6 +132,8 @@ public final class AdminUsersResource {
             user.put("verified", account.emailVerified());
             user.put("created", account.createdAt().toString());
             user.put("balance", generation.ledger().balance(tenant.id(), account.id()));
+            user.put("consents", accounts.consents().list(tenant.id(), account.id()).stream()
+                    .map(AdminUsersResource::consent).toList());
             // A refused form keeps its nonce, so correcting and resending it still grants at most once.
             String kept = account.id().equals(grantAccount) ? grantNonce : null;
             user.put("nonce", kept != null && NONCE.matcher(kept).matches() ? kept : nonce());
@@ -143,6 +148,18 @@ public final class AdminUsersResource {
         data.put("maxReason", MAX_REASON_LENGTH);
         data.put("pageSize", PAGE_SIZE);
         return admin.render(request, tenant, "users", "Users", data, status);
+    }
+
+    /** One acceptance as the users page lists it: which document, which version, when and from where. */
+    private static Map<String, Object> consent(Consent consent) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("title", DocumentTitles.of(consent.document()));
+        // Acceptances from before versions were published name the tenant's configuration time, not a number.
+        row.put("version", consent.version().matches("[0-9]{1,9}") ? "version " + consent.version()
+                : "as of " + consent.version());
+        row.put("acceptedAt", consent.acceptedAt().toString());
+        row.put("ip", consent.ip() == null ? "" : consent.ip());
+        return row;
     }
 
     private String nonce() {

@@ -9,6 +9,7 @@ import dev.atelier.spi.payment.InvalidWebhookException;
 import dev.atelier.spi.payment.Offer;
 import dev.atelier.web.auth.AuthPages;
 import dev.atelier.web.auth.CsrfTokens;
+import dev.atelier.web.legal.RequiresAcceptance;
 import dev.atelier.web.auth.Viewer;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -55,6 +56,7 @@ public final class CheckoutPagesResource {
 
     @GET
     @Path("checkout")
+    @RequiresAcceptance
     public Response confirm(@QueryParam("offer") String offerId, @Context HttpServletRequest request) {
         return AuthPages.signedIn(request, viewer -> {
             Tenant tenant = AuthPages.tenant(request);
@@ -70,6 +72,7 @@ public final class CheckoutPagesResource {
     @POST
     @Path("checkout")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RequiresAcceptance(returnTo = "/pricing")
     public Response start(@FormParam("offer") String offerId, @FormParam(CsrfTokens.FIELD) String csrf,
             @Context HttpServletRequest request) {
         if (!billing.flows().csrf().valid(request, csrf)) {

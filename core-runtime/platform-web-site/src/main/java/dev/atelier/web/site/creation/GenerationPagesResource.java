@@ -13,6 +13,7 @@ import dev.atelier.web.auth.AccountFlows;
 import dev.atelier.web.auth.AuthPages;
 import dev.atelier.web.auth.CsrfTokens;
 import dev.atelier.web.auth.RequestAuth;
+import dev.atelier.web.legal.RequiresAcceptance;
 import dev.atelier.web.auth.Viewer;
 import dev.atelier.web.http.Origins;
 import dev.atelier.web.pages.PageRenderer;
@@ -67,6 +68,7 @@ public final class GenerationPagesResource {
 
     @GET
     @Path("create")
+    @RequiresAcceptance
     public Response create(@QueryParam("model") String model, @Context HttpServletRequest request) {
         return AuthPages.signedIn(request, viewer -> createPage(request, viewer, model, Map.of(), Map.of(), null, 200));
     }
@@ -74,6 +76,7 @@ public final class GenerationPagesResource {
     @POST
     @Path("create")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RequiresAcceptance
     public Response submit(@Context HttpServletRequest request) throws IOException {
         // Who posts, and from where, is known before the body is read: a visitor's or another site's upload of up
         // to the upload limit is refused unread.
