@@ -29,7 +29,7 @@ import dev.atelier.web.auth.NewAccounts;
 import java.time.Clock;
 import dev.atelier.web.health.ReadinessChecks;
 import dev.atelier.web.api.generations.EventStreams;
-import dev.atelier.web.tenant.TenantPluginDescriptions;
+import dev.atelier.plugins.TenantPluginDescriptions;
 import dev.atelier.billing.payments.PaymentReconciler;
 import dev.atelier.billing.payments.Payments;
 import dev.atelier.plugins.PluginKinds;

@@ -1,5 +1,6 @@
 package dev.atelier.web;
 
+import dev.atelier.plugins.TenantPluginDescriptions;
 import dev.atelier.web.assets.BrandAssets;
 import dev.atelier.web.assets.StaticFiles;
 import dev.atelier.web.auth.AccountFlows;
@@ -24,7 +25,6 @@ import dev.atelier.web.pages.SiteClientErrorMapper;
 import dev.atelier.web.tenant.DeployedPlugins;
 import dev.atelier.web.tenant.Hosts;
 import dev.atelier.web.tenant.SiteSetup;
-import dev.atelier.web.tenant.TenantPluginDescriptions;
 import dev.atelier.web.tenant.TenantResolutionFilter;
 import dev.atelier.web.theme.TemplateError;
 import dev.atelier.web.theme.TemplateErrors;

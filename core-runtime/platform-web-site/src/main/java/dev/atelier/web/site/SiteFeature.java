@@ -1,5 +1,6 @@
 package dev.atelier.web.site;
 
+import dev.atelier.plugins.TenantPluginDescriptions;
 import dev.atelier.web.TenantWeb;
 import dev.atelier.web.site.accounts.AccountEmailResource;
 import dev.atelier.web.site.accounts.AccountResource;
@@ -10,10 +11,10 @@ import dev.atelier.web.site.accounts.SignInResource;
 import dev.atelier.web.site.accounts.SignUpResource;
 import dev.atelier.web.site.admin.AdminModelsResource;
 import dev.atelier.web.site.admin.AdminPages;
+import dev.atelier.web.site.admin.AdminPaymentsResource;
 import dev.atelier.web.site.admin.AdminPlansResource;
 import dev.atelier.web.site.admin.AdminPluginsResource;
 import dev.atelier.web.site.admin.AdminResource;
-import dev.atelier.web.site.admin.AdminPaymentsResource;
 import dev.atelier.web.site.admin.AdminSubscriptionsResource;
 import dev.atelier.web.site.admin.AdminUsersResource;
 import dev.atelier.web.site.admin.BrandingForms;
@@ -30,7 +31,6 @@ import dev.atelier.web.site.billing.SandboxPortalResource;
 import dev.atelier.web.site.creation.GenerationPagesResource;
 import dev.atelier.web.site.pages.SitePagesResource;
 import dev.atelier.web.tenant.DeployedPlugins;
-import dev.atelier.web.tenant.TenantPluginDescriptions;
 import jakarta.inject.Singleton;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
 import org.glassfish.jersey.server.ResourceConfig;
