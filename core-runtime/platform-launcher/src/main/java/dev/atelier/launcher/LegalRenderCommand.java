@@ -82,10 +82,10 @@ final class LegalRenderCommand extends InstallationCommand {
                 config.get(Keys.BASE_DOMAIN));
         // A cache of its own: a running platform may hold the configured one.
         Path cache = Files.createTempDirectory("atelier-legal-render");
-        try (PluginHost host = new PluginHost(new PluginHostSettings(config.path(Keys.DEPLOY_DIR),
+        PluginHostSettings settings = new PluginHostSettings(config.path(Keys.DEPLOY_DIR),
                 config.path(Keys.SYSTEM_BUNDLES_DIR), cache, config.get(Keys.POLL_INTERVAL),
-                config.get(Keys.DRAIN_TIMEOUT), config.get(Keys.CALL_TIMEOUT)).withStorageDir(cache.resolve("storage")),
-                event -> { })) {
+                config.get(Keys.DRAIN_TIMEOUT), config.get(Keys.CALL_TIMEOUT)).withStorageDir(cache.resolve("storage"));
+        try (PluginHost host = new PluginHost(settings, event -> { })) {
             host.start();
             return LegalWiring.documents(host, LegalWiring.platformServices(config), t -> tenant.templates())
                     .draft(tenant.tenant(), document);

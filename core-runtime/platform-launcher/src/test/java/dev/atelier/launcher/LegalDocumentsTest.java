@@ -59,9 +59,10 @@ class LegalDocumentsTest {
         TestJars.turnstile(deploy.resolve("turnstile.jar"));
         List<PluginKind<?, ?>> kinds = new ArrayList<>(PluginKinds.ALL);
         kinds.add(BOT_PROTECTION);
-        host = new PluginHost(new PluginHostSettings(deploy, Path.of("target/system-bundles"), work.resolve("cache"),
-                Duration.ofMillis(100), Duration.ofSeconds(10), Duration.ofSeconds(30)).withStorageDir(work.resolve("storage")),
-                event -> { }, kinds);
+        PluginHostSettings settings = new PluginHostSettings(deploy, Path.of("target/system-bundles"),
+                work.resolve("cache"), Duration.ofMillis(100), Duration.ofSeconds(10), Duration.ofSeconds(30))
+                .withStorageDir(work.resolve("storage"));
+        host = new PluginHost(settings, event -> { }, kinds);
         host.start();
     }
 
@@ -77,7 +78,8 @@ class LegalDocumentsTest {
         assertThat(policy.text().lines()).containsExactlyElementsOf(reference().lines().toList());
         assertThat(policy.html()).contains("<h1>AuraTuner Privacy Policy</h1>")
                 .contains("<li>Payments infrastructure, including Stripe for subscriptions");
-        assertThat(policy.markdown()).contains("# AuraTuner Privacy Policy").contains("## Third-Party Service Providers");
+        assertThat(policy.markdown()).contains("# AuraTuner Privacy Policy")
+                .contains("## Third-Party Service Providers");
     }
 
     @Test

@@ -34,8 +34,8 @@ public final class PluginKinds {
             PluginKind.identifiedBy("payment", "Payments", PaymentProvider.class, PaymentProvider.PROVIDER_ID);
 
     /**
-     * Legal document renderers, by their service property {@value LegalDocumentRenderer#RENDERER_ID}; tenants default to
-     * the shipped {@code freemarker} one. The key is not {@code legal}: that section of tenant.yaml holds the facts.
+     * Legal document renderers, by their service property {@value LegalDocumentRenderer#RENDERER_ID}; tenants default
+     * to the shipped {@code freemarker} one. The key is not {@code legal}: that section of tenant.yaml holds the facts.
      */
     public static final PluginKind<LegalDocumentRenderer, Void> LEGAL_RENDERERS = PluginKind
             .identifiedBy("legal_renderer", "Legal documents", LegalDocumentRenderer.class,

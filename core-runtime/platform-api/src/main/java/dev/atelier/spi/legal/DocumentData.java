@@ -31,7 +31,7 @@ public final class DocumentData {
         return new DocumentData(copyMap(values, ""));
     }
 
-    /** The top-level values: {@link String}, {@link Boolean}, {@link Long}, unmodifiable {@link List} and {@link Map}. */
+    /** The top-level values: {@link String}, {@link Boolean}, {@link Long}, unmodifiable lists and maps. */
     public Map<String, Object> values() {
         return values;
     }

@@ -9,7 +9,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Set;
 
-/** A bot-protection plugin {@code turnstile} that only describes itself: Cloudflare Turnstile sees visitors' requests. */
+/** A bot-protection plugin {@code turnstile} that only describes itself: Cloudflare Turnstile sees requests. */
 public final class TurnstileStandIn implements BotProtection {
 
     @Override

@@ -138,7 +138,8 @@ public abstract class LegalDocumentRendererContract {
     void stopsATemplateThatNeverEnds() {
         for (String endless : endlessTemplates()) {
             Instant start = Instant.now();
-            assertThatThrownBy(() -> render(endless, TemplateResolver.NONE)).isInstanceOf(TemplateRenderException.class);
+            assertThatThrownBy(() -> render(endless, TemplateResolver.NONE))
+                    .isInstanceOf(TemplateRenderException.class);
             assertThat(Duration.between(start, Instant.now())).isLessThan(stopWithin());
         }
     }
