@@ -126,7 +126,9 @@ public final class Atelier implements AutoCloseable {
         WebApplication application = new WebApplication(plugins, history, readiness, accounts, generation, payments,
                 new NewAccounts(List.of(new SignupBonus(generation.ledger())::grant)),
                 new EventStreams.Limits(config.get(Keys.EVENT_STREAMS_PER_USER), config.get(Keys.EVENT_STREAMS_PER_IP),
-                        config.get(Keys.EVENT_STREAMS_MAX_LIFETIME)));
+                        config.get(Keys.EVENT_STREAMS_MAX_LIFETIME)),
+                LegalWiring.documents(plugins, LegalWiring.platformServices(config),
+                        tenant -> LegalWiring.templates(tenants.templates(), tenant)));
         ResourceConfig jersey = application.build(tenantWeb);
         web = new WebServer(new WebServer.Settings(config.get(Keys.HTTP_HOST), config.get(Keys.HTTP_PORT),
                 config.get(Keys.TRUST_FORWARDED_HEADERS)), jersey, tenantWeb.errorPages(), tenantWeb.cachedPages());

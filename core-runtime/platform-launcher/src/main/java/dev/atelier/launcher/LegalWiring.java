@@ -3,6 +3,7 @@ package dev.atelier.launcher;
 import dev.atelier.config.AtelierConfig;
 import dev.atelier.config.Keys;
 import dev.atelier.core.tenants.Tenant;
+import dev.atelier.core.tenants.TenantTemplates;
 import dev.atelier.legal.documents.LegalDocuments;
 import dev.atelier.legal.documents.PlatformServices;
 import dev.atelier.legal.documents.TenantProcessors;
@@ -27,6 +28,13 @@ final class LegalWiring {
         declared.put("rate_limiting", config.get(Keys.LEGAL_RATE_LIMITING));
         declared.put("email", config.get(Keys.LEGAL_EMAIL));
         return PlatformServices.of(declared);
+    }
+
+    /** The tenant's stored templates by name, as the legal documents read them. */
+    static Map<String, String> templates(TenantTemplates templates, Tenant tenant) {
+        Map<String, String> byName = new LinkedHashMap<>();
+        templates.all(tenant.id()).forEach(template -> byName.put(template.name(), template.source()));
+        return byName;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.atelier.launcher;
 import dev.atelier.billing.payments.Payments;
 import dev.atelier.core.deployments.DeploymentHistory;
 import dev.atelier.generation.GenerationModule;
+import dev.atelier.legal.documents.LegalDocuments;
 import dev.atelier.plugins.ModelRegistry;
 import dev.atelier.plugins.PluginHost;
 import dev.atelier.web.TenantWeb;
@@ -15,6 +16,7 @@ import dev.atelier.web.health.HealthResource;
 import dev.atelier.web.health.ReadinessChecks;
 import dev.atelier.web.operator.OperatorFeature;
 import dev.atelier.web.site.SiteFeature;
+import dev.atelier.web.site.legal.LegalPages;
 import dev.atelier.web.tenant.DeployedPlugins;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -24,10 +26,11 @@ import org.glassfish.jersey.server.ResourceConfig;
  * it (JSON API, tenant sites, operator console), with the platform services their resources are injected with.
  *
  * @param streams caps on open progress event streams
+ * @param legal the tenants' legal documents, shown under /legal
  */
 record WebApplication(PluginHost plugins, DeploymentHistory history, ReadinessChecks readiness,
         AccountServices accounts, GenerationModule generation, Payments payments, NewAccounts newAccounts,
-        EventStreams.Limits streams) {
+        EventStreams.Limits streams, LegalDocuments legal) {
 
     ResourceConfig build(TenantWeb web) {
         ResourceConfig config = WebServer.base();
@@ -46,6 +49,7 @@ record WebApplication(PluginHost plugins, DeploymentHistory history, ReadinessCh
                 bind(payments).to(Payments.class);
                 bind(readiness).to(ReadinessChecks.class);
                 bind(history).to(DeploymentHistory.class);
+                bind((LegalPages) legal::draft).to(LegalPages.class);
             }
         });
         return config;

@@ -29,6 +29,7 @@ import dev.atelier.web.site.billing.BillingPages;
 import dev.atelier.web.site.billing.CheckoutPagesResource;
 import dev.atelier.web.site.billing.SandboxPortalResource;
 import dev.atelier.web.site.creation.GenerationPagesResource;
+import dev.atelier.web.site.legal.LegalPagesResource;
 import dev.atelier.web.site.pages.SitePagesResource;
 import dev.atelier.web.tenant.DeployedPlugins;
 import jakarta.inject.Singleton;
@@ -47,6 +48,7 @@ public final class SiteFeature {
     /** Registers the site pages and the admin area, with the form handlers the admin pages use. */
     public static void registerIn(ResourceConfig config, TenantWeb web, DeployedPlugins plugins) {
         config.register(SitePagesResource.class);
+        config.register(LegalPagesResource.class);
         config.register(BillingPageResource.class);
         config.register(CheckoutPagesResource.class);
         config.register(SandboxPortalResource.class);
