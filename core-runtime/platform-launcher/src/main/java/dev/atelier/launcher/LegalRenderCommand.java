@@ -1,5 +1,7 @@
 package dev.atelier.launcher;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import dev.atelier.config.AtelierConfig;
 import dev.atelier.config.Keys;
 import dev.atelier.core.tenants.FolderTenant;
@@ -17,6 +19,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -80,6 +83,10 @@ final class LegalRenderCommand extends InstallationCommand {
         }
         FolderTenant tenant = FolderTenant.read(folder, profile != null ? profile : config.profile(),
                 config.get(Keys.BASE_DOMAIN));
+        // The document is the command's output: the plugin host's start-up lines must not end up in it.
+        Logger platformLog = (Logger) LoggerFactory.getLogger("dev.atelier");
+        Level level = platformLog.getLevel();
+        platformLog.setLevel(Level.WARN);
         // A cache of its own: a running platform may hold the configured one.
         Path cache = Files.createTempDirectory("atelier-legal-render");
         PluginHostSettings settings = new PluginHostSettings(config.path(Keys.DEPLOY_DIR),
@@ -90,6 +97,7 @@ final class LegalRenderCommand extends InstallationCommand {
             return LegalWiring.documents(host, LegalWiring.platformServices(config), t -> tenant.templates())
                     .draft(tenant.tenant(), document);
         } finally {
+            platformLog.setLevel(level);
             deleteTree(cache);
         }
     }
