@@ -17,6 +17,10 @@ final class TemplateErrors {
             if (cause instanceof BoundedWriter.OutputTooLargeException tooLarge) {
                 return new TemplateRenderException(tooLarge.getMessage(), templateName, 0, 0);
             }
+            if (cause instanceof OutOfMemoryError) {
+                // A built-in asked for more memory than there is ("x"?left_pad(2000000000)); that allocation failed.
+                return new TemplateRenderException("The template built a text too large to hold", templateName, 0, 0);
+            }
             if (cause instanceof StackOverflowError) {
                 return new TemplateRenderException("Macros or functions call each other without end", templateName, 0,
                         0);

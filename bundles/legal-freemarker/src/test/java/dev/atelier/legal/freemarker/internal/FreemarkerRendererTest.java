@@ -90,6 +90,11 @@ class FreemarkerRendererTest extends LegalDocumentRendererContract {
     }
 
     @Test
+    void aSingleHugeTextFailsTheRenderingAlone() {
+        assertThat(refusal("${\"x\"?left_pad(2000000000)}")).isEqualTo("The template built a text too large to hold");
+    }
+
+    @Test
     void refusesEvalInAnIncludedTemplateWithItsPosition() {
         TemplateResolver includes = name -> java.util.Optional.of("line one\n  ${x?eval}");
         TemplateRenderException error = catchThrowableOfType(() -> new FreemarkerRenderer().render(
