@@ -53,7 +53,7 @@ class LegalDocumentsTest {
     static void startHostWithTheBundlesTenantsUse() throws Exception {
         Path deploy = Files.createDirectories(work.resolve("deploy"));
         for (String jar : List.of("legal-freemarker.jar", "payment-stripe.jar", "payment-sandbox.jar",
-                "storage-s3.jar", "storage-local.jar")) {
+                "storage-s3.jar", "storage-local.jar", "model-replicate.jar")) {
             Files.copy(TestPlatform.shippedBundle(jar), deploy.resolve(jar));
         }
         TestJars.turnstile(deploy.resolve("turnstile.jar"));
@@ -125,6 +125,28 @@ class LegalDocumentsTest {
         assertThat(policy.text()).contains("Marginalia Privacy Policy", "Last Updated May 2, 2026",
                 "Marginalia Studio (demo), 12 Rue des Copistes, 75005 Paris, France",
                 "as the law of France provides");
+    }
+
+    @Test
+    void aTenantOfferingAVendorModelNamesItsProviderAndHowItNamesItsStorage() throws Exception {
+        Path folder = Files.createDirectories(work.resolve("configs/lumen"));
+        Files.writeString(folder.resolve("tenant.yaml"), """
+                slug: lumen
+                name: Lumen
+                support_email: help@lumen.example
+                models: [{id: replicate-image, config: {api_token: "${LUMEN_REPLICATE}", model: acme/painter}}]
+                storage: {plugin: s3, config: {bucket: lumen-media, display_name: MinIO at Lumen,
+                          processing_location: Germany}}
+                """);
+        FolderTenant lumen = FolderTenant.read(folder, "production", "localhost");
+
+        String policy = documents(PlatformServices.NONE, lumen).draft(lumen.tenant(), "privacy").text();
+
+        assertThat(policy).contains("- Storage and media infrastructure, including MinIO at Lumen for uploaded or "
+                + "generated files.", "- AI model providers, including Replicate for generating images and videos "
+                + "from prompts and uploads.").doesNotContain("Amazon S3");
+        assertThat(policy.lines()).as("a tenant without an effective date has no dated line")
+                .noneMatch(line -> line.startsWith("Last Updated"));
     }
 
     @Test
