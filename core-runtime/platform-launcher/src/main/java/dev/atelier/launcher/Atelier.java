@@ -19,6 +19,7 @@ import dev.atelier.plugins.PluginHostSettings;
 import dev.atelier.web.WebServer;
 import dev.atelier.billing.credits.CreditHistory;
 import dev.atelier.generation.GenerationModule;
+import dev.atelier.legal.documents.LegalDocuments;
 import dev.atelier.generation.GenerationSettings;
 import dev.atelier.generation.MediaSettings;
 import dev.atelier.web.auth.AccountServices;
@@ -57,6 +58,7 @@ public final class Atelier implements AutoCloseable {
     private final AtelierConfig config;
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private Payments payments;
+    private LegalDocuments legal;
     private final long startedNanos = System.nanoTime();
     private Database database;
     private PluginHost plugins;
@@ -123,12 +125,13 @@ public final class Atelier implements AutoCloseable {
                 plugins.plugins(PluginKinds.PAYMENTS), Clock.systemUTC(), billingMail);
         running.push(Reconciliation.start(new PaymentReconciler(payments, tenants.directory()::byId,
                 PaymentReconciler.Limits.defaults())));
+        legal = LegalWiring.documents(plugins, LegalWiring.platformServices(config),
+                tenant -> LegalWiring.templates(tenants.templates(), tenant));
         WebApplication application = new WebApplication(plugins, history, readiness, accounts, generation, payments,
                 new NewAccounts(List.of(new SignupBonus(generation.ledger())::grant)),
                 new EventStreams.Limits(config.get(Keys.EVENT_STREAMS_PER_USER), config.get(Keys.EVENT_STREAMS_PER_IP),
                         config.get(Keys.EVENT_STREAMS_MAX_LIFETIME)),
-                LegalWiring.documents(plugins, LegalWiring.platformServices(config),
-                        tenant -> LegalWiring.templates(tenants.templates(), tenant)));
+                legal);
         ResourceConfig jersey = application.build(tenantWeb);
         web = new WebServer(new WebServer.Settings(config.get(Keys.HTTP_HOST), config.get(Keys.HTTP_PORT),
                 config.get(Keys.TRUST_FORWARDED_HEADERS)), jersey, tenantWeb.errorPages(), tenantWeb.cachedPages());
@@ -238,6 +241,11 @@ public final class Atelier implements AutoCloseable {
     /** Purchases: checkouts, provider events, refunds. */
     public Payments payments() {
         return payments;
+    }
+
+    /** The tenants' legal documents: drafts from their templates and live setup. */
+    public LegalDocuments legal() {
+        return legal;
     }
 
     public GenerationModule generation() {
