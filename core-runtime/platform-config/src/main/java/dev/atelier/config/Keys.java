@@ -227,6 +227,31 @@ public final class Keys {
             "atelier.uploads.per-minute", "20", ValueParser.integer(1, 10_000),
             "Uploads one person may send per minute.");
 
+    public static final ConfigKey<String> LEGAL_AUTHENTICATION = ConfigKey.of(
+            "atelier.legal.authentication", "", ValueParser.text(),
+            "Privacy policies name an outside authentication service the deployment relies on, e.g. BetterAuth."
+                    + " Written \"Name; legal entity; location; privacy policy URL\", all but the name optional.");
+
+    public static final ConfigKey<String> LEGAL_HOSTING = ConfigKey.of(
+            "atelier.legal.hosting", "", ValueParser.text(),
+            "Privacy policies name who hosts the platform, e.g. Vercel."
+                    + " Written \"Name; legal entity; location; privacy policy URL\", all but the name optional.");
+
+    public static final ConfigKey<String> LEGAL_DATABASE = ConfigKey.of(
+            "atelier.legal.database", "", ValueParser.text(),
+            "Privacy policies name who runs its PostgreSQL database, e.g. Neon Postgres."
+                    + " Written \"Name; legal entity; location; privacy policy URL\", all but the name optional.");
+
+    public static final ConfigKey<String> LEGAL_RATE_LIMITING = ConfigKey.of(
+            "atelier.legal.rate-limiting", "", ValueParser.text(),
+            "Privacy policies name who runs the rate limiting store (Redis), e.g. Upstash."
+                    + " Written \"Name; legal entity; location; privacy policy URL\", all but the name optional.");
+
+    public static final ConfigKey<String> LEGAL_EMAIL = ConfigKey.of(
+            "atelier.legal.email", "", ValueParser.text(),
+            "Privacy policies name who delivers its email, e.g. Resend."
+                    + " Written \"Name; legal entity; location; privacy policy URL\", all but the name optional.");
+
     /** All keys, in documentation order. */
     public static final List<ConfigKey<?>> ALL = List.of(
             PROFILE, DATA_DIR, HTTP_HOST, HTTP_PORT, OPERATOR_HOST, BASE_DOMAIN, TENANT_CONFIGS_DIR, SECRETS_KEY,
@@ -241,7 +266,8 @@ public final class Keys {
             MAIL_POLL_INTERVAL, GENERATION_WORKERS, GENERATION_LEASE, GENERATION_RUN_DEADLINE, GENERATION_MAX_ATTEMPTS,
             GENERATION_QUEUED_EXPIRY, GENERATION_SWEEP_INTERVAL, MEDIA_URL_LIFETIME,
             MEDIA_DECODE_MEMORY_MB, MEDIA_POSTER_DEADLINE, UPLOADS_MAX_UNUSED_FILES, UPLOADS_MAX_UNUSED_MB,
-            UPLOADS_PER_MINUTE);
+            UPLOADS_PER_MINUTE, LEGAL_AUTHENTICATION, LEGAL_HOSTING, LEGAL_DATABASE, LEGAL_RATE_LIMITING,
+            LEGAL_EMAIL);
 
     private Keys() {}
 }

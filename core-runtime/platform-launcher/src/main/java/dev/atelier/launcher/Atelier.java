@@ -19,6 +19,7 @@ import dev.atelier.plugins.PluginHostSettings;
 import dev.atelier.web.WebServer;
 import dev.atelier.billing.credits.CreditHistory;
 import dev.atelier.generation.GenerationModule;
+import dev.atelier.legal.documents.LegalDocuments;
 import dev.atelier.generation.GenerationSettings;
 import dev.atelier.generation.MediaSettings;
 import dev.atelier.web.auth.AccountServices;
@@ -31,7 +32,7 @@ import dev.atelier.web.auth.NewAccounts;
 import java.time.Clock;
 import dev.atelier.web.health.ReadinessChecks;
 import dev.atelier.web.api.generations.EventStreams;
-import dev.atelier.web.tenant.TenantPluginDescriptions;
+import dev.atelier.plugins.TenantPluginDescriptions;
 import dev.atelier.billing.payments.PaymentReconciler;
 import dev.atelier.billing.payments.Payments;
 import dev.atelier.plugins.PluginKinds;
@@ -59,6 +60,7 @@ public final class Atelier implements AutoCloseable {
     private final AtelierConfig config;
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private Payments payments;
+    private LegalDocuments legalDocuments;
     private final long startedNanos = System.nanoTime();
     private Database database;
     private PluginHost plugins;
@@ -131,10 +133,13 @@ public final class Atelier implements AutoCloseable {
                 plugins.plugins(PluginKinds.PAYMENTS), Clock.systemUTC(), billingMail);
         running.push(Reconciliation.start(new PaymentReconciler(payments, tenants.directory()::byId,
                 PaymentReconciler.Limits.defaults())));
+        legalDocuments = LegalWiring.documents(plugins, LegalWiring.platformServices(config),
+                tenant -> LegalWiring.templates(tenants.templates(), tenant));
         WebApplication application = new WebApplication(plugins, history, readiness, accounts, generation, payments,
                 legal, new NewAccounts(List.of(new SignupBonus(generation.ledger())::grant)),
                 new EventStreams.Limits(config.get(Keys.EVENT_STREAMS_PER_USER), config.get(Keys.EVENT_STREAMS_PER_IP),
-                        config.get(Keys.EVENT_STREAMS_MAX_LIFETIME)));
+                        config.get(Keys.EVENT_STREAMS_MAX_LIFETIME)),
+                legalDocuments);
         ResourceConfig jersey = application.build(tenantWeb);
         web = new WebServer(new WebServer.Settings(config.get(Keys.HTTP_HOST), config.get(Keys.HTTP_PORT),
                 config.get(Keys.TRUST_FORWARDED_HEADERS)), jersey, tenantWeb.errorPages(), tenantWeb.cachedPages());
@@ -244,6 +249,11 @@ public final class Atelier implements AutoCloseable {
     /** Purchases: checkouts, provider events, refunds. */
     public Payments payments() {
         return payments;
+    }
+
+    /** The tenants' legal documents: drafts from their templates and live setup. */
+    public LegalDocuments legalDocuments() {
+        return legalDocuments;
     }
 
     public GenerationModule generation() {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         versionProvider = AtelierVersion.class,
         description = "White-label AI image and video creation platform.",
         subcommands = {StartCommand.class, TenantsCommand.class, OperatorsCommand.class, CreditsCommand.class,
-                SecretsCommand.class,
+                SecretsCommand.class, LegalCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -3,6 +3,7 @@ package dev.atelier.launcher;
 import dev.atelier.billing.payments.Payments;
 import dev.atelier.core.deployments.DeploymentHistory;
 import dev.atelier.generation.GenerationModule;
+import dev.atelier.legal.documents.LegalDocuments;
 import dev.atelier.legal.versions.LegalRecords;
 import dev.atelier.plugins.ModelRegistry;
 import dev.atelier.plugins.PluginHost;
@@ -16,6 +17,7 @@ import dev.atelier.web.health.HealthResource;
 import dev.atelier.web.health.ReadinessChecks;
 import dev.atelier.web.operator.OperatorFeature;
 import dev.atelier.web.site.SiteFeature;
+import dev.atelier.web.site.legal.LegalPages;
 import dev.atelier.web.tenant.DeployedPlugins;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -25,17 +27,18 @@ import org.glassfish.jersey.server.ResourceConfig;
  * it (JSON API, tenant sites, operator console), with the platform services their resources are injected with.
  *
  * @param streams caps on open progress event streams
+ * @param legalRecords the tenants' published legal versions and their acceptances
+ * @param legal the tenants' legal documents, rendered from their templates and live setup
  */
 record WebApplication(PluginHost plugins, DeploymentHistory history, ReadinessChecks readiness,
-        AccountServices accounts, GenerationModule generation, Payments payments, LegalRecords legal,
-        NewAccounts newAccounts,
-        EventStreams.Limits streams) {
+        AccountServices accounts, GenerationModule generation, Payments payments, LegalRecords legalRecords,
+        NewAccounts newAccounts, EventStreams.Limits streams, LegalDocuments legal) {
 
     ResourceConfig build(TenantWeb web) {
         ResourceConfig config = WebServer.base();
         config.register(HealthResource.class);
         DeployedPlugins deployed = DeployedPlugins.of(plugins);
-        web.registerIn(config, deployed, accounts, newAccounts, legal);
+        web.registerIn(config, deployed, accounts, newAccounts, legalRecords);
         ApiFeature.registerIn(config, streams);
         SiteFeature.registerIn(config, web, deployed);
         OperatorFeature.registerIn(config);
@@ -48,6 +51,7 @@ record WebApplication(PluginHost plugins, DeploymentHistory history, ReadinessCh
                 bind(payments).to(Payments.class);
                 bind(readiness).to(ReadinessChecks.class);
                 bind(history).to(DeploymentHistory.class);
+                bind(LegalPages.publishedOrDraft(legalRecords.versions(), legal)).to(LegalPages.class);
             }
         });
         return config;

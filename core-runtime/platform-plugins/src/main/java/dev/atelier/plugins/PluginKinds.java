@@ -1,5 +1,6 @@
 package dev.atelier.plugins;
 
+import dev.atelier.spi.legal.LegalDocumentRenderer;
 import dev.atelier.spi.model.GenerationModel;
 import dev.atelier.spi.model.ModelDescriptor;
 import dev.atelier.spi.payment.PaymentProvider;
@@ -32,8 +33,17 @@ public final class PluginKinds {
     public static final PluginKind<PaymentProvider, Void> PAYMENTS =
             PluginKind.identifiedBy("payment", "Payments", PaymentProvider.class, PaymentProvider.PROVIDER_ID);
 
+    /**
+     * Legal document renderers, by their service property {@value LegalDocumentRenderer#RENDERER_ID}; tenants default
+     * to the shipped {@code freemarker} one. The key is not {@code legal}: that section of tenant.yaml holds the facts.
+     */
+    public static final PluginKind<LegalDocumentRenderer, Void> LEGAL_RENDERERS = PluginKind
+            .identifiedBy("legal_renderer", "Legal documents", LegalDocumentRenderer.class,
+                    LegalDocumentRenderer.RENDERER_ID)
+            .withDefaultPlugin("freemarker");
+
     /** Every kind the platform declares, in the order operators see them. */
-    public static final List<PluginKind<?, ?>> ALL = List.of(MODELS, STORAGE, PAYMENTS);
+    public static final List<PluginKind<?, ?>> ALL = List.of(MODELS, STORAGE, PAYMENTS, LEGAL_RENDERERS);
 
     private PluginKinds() {}
 }

@@ -1,5 +1,6 @@
 package dev.atelier.core.tenants;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -214,12 +215,23 @@ public record TenantSettings(
     }
 
     /**
-     * Facts legal documents need.
+     * Facts legal documents need. Every one may be {@code null} (not set); the documents fall back on the tenant's
+     * name and support email.
      *
      * @param companyName the legal entity operating the service
      * @param address its postal address
      * @param contactEmail privacy / legal contact
      * @param jurisdiction governing law, e.g. {@code "England and Wales"}
+     * @param product what the service is, completing "NAME is ...", e.g. {@code "an AI image and video creation
+     *     service"}
+     * @param effectiveDate the date the documents take effect ("Last Updated")
+     * @param sections the optional sections of the documents the admin turned on, by name; never {@code null}
      */
-    public record LegalFacts(String companyName, String address, String contactEmail, String jurisdiction) {}
+    public record LegalFacts(String companyName, String address, String contactEmail, String jurisdiction,
+            String product, LocalDate effectiveDate, List<String> sections) {
+
+        public LegalFacts {
+            sections = sections == null ? List.of() : List.copyOf(sections);
+        }
+    }
 }

@@ -108,10 +108,13 @@ public final class TestPlatformBuilder {
         return this;
     }
 
-    /** The embedded defaults: the procedural model (image and video), local storage and the payment sandbox. */
+    /**
+     * The embedded defaults: the procedural model (image and video), local storage, the payment sandbox and the
+     * FreeMarker legal document renderer.
+     */
     public TestPlatformBuilder defaultBundles() {
         return bundle("model-procedural.jar", "procedural", "procedural-video").bundle("storage-local.jar")
-                .bundle("payment-sandbox.jar");
+                .bundle("payment-sandbox.jar").bundle("legal-freemarker.jar");
     }
 
     /** A test bundle serving the {@link dev.atelier.launcher.testbundles.TestModel}s {@code modelIds}. */

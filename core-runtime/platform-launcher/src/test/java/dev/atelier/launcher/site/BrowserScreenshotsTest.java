@@ -76,6 +76,18 @@ class BrowserScreenshotsTest {
     }
 
     @Test
+    void legalDocumentsReadInEachTenantsTheme() {
+        for (String slug : List.of("auratuner", platform.secondDemoTenant())) {
+            String privacy = shoot(slug, "/legal/privacy", slug + "-legal-privacy", 1280, 900);
+            String terms = shoot(slug, "/legal/terms", slug + "-legal-terms", 1280, 900);
+            shoot(slug, "/legal/privacy", slug + "-legal-privacy-mobile", 390, 844);
+
+            assertThat(privacy).contains("Privacy policy");
+            assertThat(terms).contains("Terms of service");
+        }
+    }
+
+    @Test
     void signInAndSignUpPagesRender() {
         String signIn = shoot("auratuner", "/signin", "auratuner-signin", 1280, 900);
         String signUp = shoot("auratuner", "/signup", "auratuner-signup", 1280, 900);

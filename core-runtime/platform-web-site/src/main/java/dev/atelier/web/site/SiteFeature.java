@@ -1,5 +1,6 @@
 package dev.atelier.web.site;
 
+import dev.atelier.plugins.TenantPluginDescriptions;
 import dev.atelier.web.TenantWeb;
 import dev.atelier.web.site.accounts.AccountEmailResource;
 import dev.atelier.web.site.accounts.AccountResource;
@@ -11,10 +12,10 @@ import dev.atelier.web.site.accounts.SignUpResource;
 import dev.atelier.web.site.admin.AdminLegalResource;
 import dev.atelier.web.site.admin.AdminModelsResource;
 import dev.atelier.web.site.admin.AdminPages;
+import dev.atelier.web.site.admin.AdminPaymentsResource;
 import dev.atelier.web.site.admin.AdminPlansResource;
 import dev.atelier.web.site.admin.AdminPluginsResource;
 import dev.atelier.web.site.admin.AdminResource;
-import dev.atelier.web.site.admin.AdminPaymentsResource;
 import dev.atelier.web.site.admin.AdminSubscriptionsResource;
 import dev.atelier.web.site.admin.AdminUsersResource;
 import dev.atelier.web.site.admin.BrandingForms;
@@ -30,10 +31,10 @@ import dev.atelier.web.site.billing.CheckoutPagesResource;
 import dev.atelier.web.site.billing.SandboxPortalResource;
 import dev.atelier.web.site.creation.GenerationPagesResource;
 import dev.atelier.web.site.legal.LegalAcceptResource;
+import dev.atelier.web.site.legal.LegalPagesResource;
 import dev.atelier.web.site.legal.LegalVersionPagesResource;
 import dev.atelier.web.site.pages.SitePagesResource;
 import dev.atelier.web.tenant.DeployedPlugins;
-import dev.atelier.web.tenant.TenantPluginDescriptions;
 import jakarta.inject.Singleton;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -50,6 +51,7 @@ public final class SiteFeature {
     /** Registers the site pages and the admin area, with the form handlers the admin pages use. */
     public static void registerIn(ResourceConfig config, TenantWeb web, DeployedPlugins plugins) {
         config.register(SitePagesResource.class);
+        config.register(LegalPagesResource.class);
         config.register(BillingPageResource.class);
         config.register(CheckoutPagesResource.class);
         config.register(SandboxPortalResource.class);

@@ -51,24 +51,12 @@ final class FolderReader {
             problems.add(new ConfigProblem(slug, "", "no tenant.yaml or tenant.json in this folder"));
             return Optional.empty();
         }
-        String baseLabel = slug + "/" + baseFile.getFileName();
-        ObjectNode base = parse(baseFile, baseLabel, problems);
-        Path overlayFile = existing(folder, "tenant." + profile);
-        String overlayLabel = overlayFile == null ? null : slug + "/" + overlayFile.getFileName();
-        ObjectNode overlay = overlayFile == null ? null : parse(overlayFile, overlayLabel, problems);
-        if (base == null || overlayFile != null && overlay == null) {
+        Merged read = merge(folder, slug, baseFile, profile, problems);
+        if (read == null) {
             return Optional.empty();
         }
-        TenantSchema.ROOT.check(base, "", (path, message) -> problems.add(new ConfigProblem(baseLabel, path, message)));
-        if (overlay != null) {
-            TenantSchema.ROOT.check(overlay, "",
-                    (path, message) -> problems.add(new ConfigProblem(overlayLabel, path, message)));
-        }
-        ObjectNode merged = overlay == null ? base : Documents.merge(base, overlay);
-        Function<String, String> fileOf = path -> overlay != null && Documents.at(overlay, path) != null
-                ? overlayLabel : baseLabel;
-        TenantSchema.ROOT.checkRequired(merged, "",
-                (path, message) -> problems.add(new ConfigProblem(fileOf.apply(parent(path)), path, message)));
+        ObjectNode merged = read.document();
+        Function<String, String> fileOf = read.fileOf();
         JsonNode slugNode = merged.get("slug");
         if (slugNode != null && slugNode.isTextual() && !slugNode.asText().equals(slug)) {
             problems.add(new ConfigProblem(fileOf.apply("slug"), "slug",
@@ -79,7 +67,7 @@ final class FolderReader {
             settingsCheck.check(config, (at, problem) -> problems.add(new ConfigProblem(fileOf.apply(at), at,
                     problem)));
         }
-        Map<String, String> hosts = hosts(slug, merged);
+        Map<String, String> hosts = hosts(baseDomain, slug, merged);
         JsonNode canonical = merged.get("canonical_host");
         if (canonical != null && canonical.isTextual()
                 && !hosts.containsKey(canonical.asText().toLowerCase(Locale.ROOT))) {
@@ -92,12 +80,41 @@ final class FolderReader {
         return Optional.of(new ReadFolder(slug, merged, fileOf, hosts, secrets, assets, templates));
     }
 
+    /** The merged document of a folder and which file each path came from. */
+    record Merged(ObjectNode document, Function<String, String> fileOf) {}
+
+    /**
+     * {@code tenant.yaml} with the profile's overlay merged over it, each file checked against the schema and the
+     * merged document for required keys; {@code null} when a file cannot be parsed.
+     */
+    static Merged merge(Path folder, String slug, Path baseFile, String profile, List<ConfigProblem> problems) {
+        String baseLabel = slug + "/" + baseFile.getFileName();
+        ObjectNode base = parse(baseFile, baseLabel, problems);
+        Path overlayFile = existing(folder, "tenant." + profile);
+        String overlayLabel = overlayFile == null ? null : slug + "/" + overlayFile.getFileName();
+        ObjectNode overlay = overlayFile == null ? null : parse(overlayFile, overlayLabel, problems);
+        if (base == null || overlayFile != null && overlay == null) {
+            return null;
+        }
+        TenantSchema.ROOT.check(base, "", (path, message) -> problems.add(new ConfigProblem(baseLabel, path, message)));
+        if (overlay != null) {
+            TenantSchema.ROOT.check(overlay, "",
+                    (path, message) -> problems.add(new ConfigProblem(overlayLabel, path, message)));
+        }
+        ObjectNode merged = overlay == null ? base : Documents.merge(base, overlay);
+        Function<String, String> fileOf = path -> overlay != null && Documents.at(overlay, path) != null
+                ? overlayLabel : baseLabel;
+        TenantSchema.ROOT.checkRequired(merged, "",
+                (path, message) -> problems.add(new ConfigProblem(fileOf.apply(parent(path)), path, message)));
+        return new Merged(merged, fileOf);
+    }
+
     private static String parent(String path) {
         int dot = path.lastIndexOf('.');
         return dot < 0 ? path : path.substring(0, dot);
     }
 
-    private static Path existing(Path folder, String stem) {
+    static Path existing(Path folder, String stem) {
         return Stream.of(".yaml", ".yml", ".json").map(ext -> folder.resolve(stem + ext)).filter(Files::isRegularFile)
                 .findFirst().orElse(null);
     }
@@ -148,7 +165,8 @@ final class FolderReader {
         return secrets;
     }
 
-    private Map<String, String> hosts(String slug, ObjectNode merged) {
+    /** Every host name of the tenant, lower case, {@code <slug>.<base domain>} first, with the key that named it. */
+    static Map<String, String> hosts(String baseDomain, String slug, ObjectNode merged) {
         Map<String, String> hosts = new LinkedHashMap<>();
         hosts.put(slug + "." + baseDomain.toLowerCase(Locale.ROOT), "slug");
         JsonNode listed = merged.get("hosts");
@@ -210,7 +228,7 @@ final class FolderReader {
         }
     }
 
-    private static SortedMap<String, String> templates(Path folder, String slug, List<ConfigProblem> problems) {
+    static SortedMap<String, String> templates(Path folder, String slug, List<ConfigProblem> problems) {
         SortedMap<String, String> templates = new TreeMap<>();
         Path root = folder.resolve("templates");
         for (Path file : files(root)) {

@@ -10,6 +10,7 @@ import dev.atelier.core.tenants.Tenant;
 import dev.atelier.core.tenants.TenantSettings;
 import dev.atelier.core.tenants.TenantStatus;
 import java.text.Normalizer;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -50,11 +51,28 @@ final class TenantMapping {
     static Tenant toTenant(TenantEntity row, List<String> hosts, SecretBox box) {
         Map<String, String> secrets = openSecrets(row, box);
         JsonNode doc = resolve(Documents.fromJson(row.document()), secrets);
+        return new Tenant(row.id(), row.slug(), row.displayName(),
+                TenantStatus.valueOf(row.status()), text(doc, "support_email", null), canonicalFirst(doc, hosts),
+                branding(doc, row.logoAssetId(), row.faviconAssetId()), settings(doc), row.updatedAt());
+    }
+
+    /**
+     * A tenant as a folder's merged document describes it, before it is stored: no id of its own, no stored assets,
+     * secrets still written {@code ${NAME}}.
+     */
+    static Tenant fromDocument(String slug, JsonNode doc, List<String> hosts) {
+        return new Tenant("folder:" + slug, slug, text(doc, "name", slug),
+                TenantStatus.valueOf(text(doc, "status", "active").toUpperCase(Locale.ROOT)),
+                text(doc, "support_email", null), canonicalFirst(doc, hosts), branding(doc, null, null),
+                settings(doc), null);
+    }
+
+    private static Branding branding(JsonNode doc, String logoAssetId, String faviconAssetId) {
         JsonNode branding = doc.path("branding");
         JsonNode colors = branding.path("colors");
         JsonNode fonts = branding.path("fonts");
         Branding.Colors c = DEFAULT_COLORS;
-        Branding brand = new Branding(
+        return new Branding(
                 text(branding, "theme", "default"),
                 text(branding, "tagline", ""),
                 new Branding.Colors(text(colors, "primary", c.primary()), text(colors, "on_primary", c.onPrimary()),
@@ -62,10 +80,7 @@ final class TenantMapping {
                         text(colors, "surface", c.surface()), text(colors, "text", c.text()),
                         text(colors, "muted", c.muted())),
                 new Branding.Fonts(text(fonts, "heading", DEFAULT_FONT), text(fonts, "body", DEFAULT_FONT)),
-                row.logoAssetId(), row.faviconAssetId());
-        return new Tenant(row.id(), row.slug(), row.displayName(),
-                TenantStatus.valueOf(row.status()), text(doc, "support_email", null), canonicalFirst(doc, hosts),
-                brand, settings(doc), row.updatedAt());
+                logoAssetId, faviconAssetId);
     }
 
     /**
@@ -105,7 +120,9 @@ final class TenantMapping {
         JsonNode legal = doc.path("legal");
         TenantSettings.LegalFacts facts = legal.isObject()
                 ? new TenantSettings.LegalFacts(text(legal, "company_name", null), text(legal, "address", null),
-                        text(legal, "contact_email", null), text(legal, "jurisdiction", null))
+                        text(legal, "contact_email", null), text(legal, "jurisdiction", null),
+                        text(legal, "product", null), date(text(legal, "effective_date", null)),
+                        texts(legal.path("sections")))
                 : null;
         List<String> admins = new ArrayList<>();
         doc.path("admins").forEach(a -> {
@@ -187,6 +204,16 @@ final class TenantMapping {
             }
         });
         return values;
+    }
+
+    private static LocalDate date(String text) {
+        return text == null ? null : LocalDate.parse(text);
+    }
+
+    private static List<String> texts(JsonNode list) {
+        List<String> texts = new ArrayList<>();
+        list.forEach(item -> texts.add(item.asText()));
+        return texts;
     }
 
     private static String text(JsonNode node, String key, String fallback) {

@@ -3,6 +3,8 @@ package dev.atelier.core.tenants.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.atelier.core.tenants.PriceStep;
 import dev.atelier.core.tenants.TenantAdmin;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -15,6 +17,7 @@ final class TenantSchema {
             "(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
     static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{6}");
+    static final Pattern SECTION = Pattern.compile("[a-z][a-z0-9_]{0,63}");
     static final Pattern THEME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
     static final Pattern SECRET = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
     static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
@@ -106,7 +109,11 @@ final class TenantSchema {
                         .optional("company_name", Shape.anyText())
                         .optional("address", Shape.anyText())
                         .optional("contact_email", email)
-                        .optional("jurisdiction", Shape.anyText()))
+                        .optional("jurisdiction", Shape.anyText())
+                        .optional("product", Shape.anyText())
+                        .optional("effective_date", Shape.text(TenantSchema::isDate, "a date written YYYY-MM-DD"))
+                        .optional("sections", Shape.listOf(Shape.text(v -> SECTION.matcher(v).matches(),
+                                "a section name (lower-case letters, digits and underscores)"))))
                 .optional("admins", Shape.listOf(email))
                 .optional("credits", Shape.fields()
                         .optional("signup_bonus", Shape.integer(0))
@@ -114,5 +121,14 @@ final class TenantSchema {
                         .optional("max_concurrent_jobs_per_user", Shape.integer(0, Integer.MAX_VALUE))
                         .optional("max_concurrent_jobs_per_tenant", Shape.integer(0, Integer.MAX_VALUE))
                         .optional("low_balance_threshold", Shape.integer(0, Integer.MAX_VALUE)));
+    }
+
+    private static boolean isDate(String text) {
+        try {
+            LocalDate.parse(text);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
     }
 }

@@ -1,8 +1,8 @@
 package dev.atelier.web.site.admin;
 
 import dev.atelier.core.tenants.Tenant;
+import dev.atelier.plugins.DescribedPlugin;
 import dev.atelier.web.auth.AuthPages;
-import dev.atelier.web.tenant.DescribedPlugin;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;

@@ -1,10 +1,10 @@
 package dev.atelier.web.site.admin;
 
+import dev.atelier.plugins.DescribedPlugin;
 import dev.atelier.spi.plugin.DataCategory;
 import dev.atelier.spi.plugin.DataProcessorDisclosure;
 import dev.atelier.spi.plugin.Setting;
 import dev.atelier.spi.plugin.SettingProblem;
-import dev.atelier.web.tenant.DescribedPlugin;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.atelier.web.tenant;
+package dev.atelier.plugins;
 
 import dev.atelier.spi.plugin.DataProcessorDisclosure;
 import dev.atelier.spi.plugin.PluginDescription;

@@ -1,11 +1,8 @@
-package dev.atelier.web.tenant;
+package dev.atelier.plugins;
 
 import dev.atelier.core.tenants.PluginSchemas;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.core.tenants.TenantSettings;
-import dev.atelier.plugins.PluginDescriptions;
-import dev.atelier.plugins.PluginKind;
-import dev.atelier.plugins.PluginKinds;
 import dev.atelier.spi.plugin.DataProcessorDisclosure;
 import dev.atelier.spi.plugin.PluginDescription;
 import dev.atelier.spi.plugin.SettingsSchema;
