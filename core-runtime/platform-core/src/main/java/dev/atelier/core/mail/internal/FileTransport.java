@@ -5,13 +5,13 @@ import dev.atelier.core.mail.MailMessage;
 import dev.atelier.core.mail.MailTransport;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Properties;
+import org.apache.commons.io.output.UnsynchronizedByteArrayOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,13 +37,17 @@ public final class FileTransport implements MailTransport {
         }
         Path file = folder.resolve(messageId + ".eml");
         try {
-            Files.createDirectories(folder);
+            // Jakarta Mail writes a message a byte at a time: into an unsynchronized buffer first, then in one write
+            // (a BufferedOutputStream takes its lock per byte, a file stream makes a system call per byte).
+            UnsynchronizedByteArrayOutputStream mime = UnsynchronizedByteArrayOutputStream.builder()
+                    .setBufferSize(16 * 1024).get();
+            MimeMessages.build(session, message, messageId).writeTo(mime);
+            ensureFolder();
             // Written beside and moved in place, so a reader never sees half a message.
             Path partial = Files.createTempFile(folder, messageId, ".part");
             try {
-                // Buffered: a MIME message writes itself a line at a time, a system call per line unbuffered.
-                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial), 64 * 1024)) {
-                    MimeMessages.build(session, message, messageId).writeTo(out);
+                try (OutputStream out = Files.newOutputStream(partial)) {
+                    mime.writeTo(out);
                 }
                 Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
@@ -54,6 +58,13 @@ public final class FileTransport implements MailTransport {
         }
         LOG.info("Mail {} of tenant {} written to {} (no SMTP host configured)", messageId,
                 message.tenantId() == null ? "(platform)" : message.tenantId(), file.toAbsolutePath());
+    }
+
+    /** Creates the folder when it is missing (a look is cheaper than the attempt to create it). */
+    private void ensureFolder() throws IOException {
+        if (!Files.isDirectory(folder)) {
+            Files.createDirectories(folder);
+        }
     }
 
     @Override
