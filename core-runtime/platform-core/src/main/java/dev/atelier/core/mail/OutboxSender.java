@@ -99,9 +99,13 @@ public final class OutboxSender implements AutoCloseable {
             connection.setAutoCommit(false);
             try {
                 List<Pending> due = claim(connection);
+                List<UUID> sent = new ArrayList<>();
                 for (Pending pending : due) {
-                    attempt(connection, pending);
+                    if (attempt(connection, pending)) {
+                        sent.add(pending.id());
+                    }
                 }
+                markSent(connection, sent);
                 connection.commit();
                 return due.size();
             } catch (SQLException | RuntimeException e) {
@@ -129,7 +133,21 @@ public final class OutboxSender implements AutoCloseable {
         return due;
     }
 
-    private void attempt(Connection connection, Pending pending) throws SQLException {
+    /** Marks the batch's sent messages in one statement; the transaction's commit makes it count, as for each one. */
+    private void markSent(Connection connection, List<UUID> sent) throws SQLException {
+        if (sent.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE mail_outbox SET sent_at = ? WHERE id = ANY (?)")) {
+            update.setObject(1, utc(clock.instant()));
+            update.setArray(2, connection.createArrayOf("uuid", sent.toArray()));
+            update.executeUpdate();
+        }
+    }
+
+    /** Tries one message; true when it was sent (the caller marks it), false when it failed (recorded here). */
+    private boolean attempt(Connection connection, Pending pending) throws SQLException {
         String tenant = pending.tenantId() == null ? "(platform)" : pending.tenantId();
         MailMessage message;
         try {
@@ -138,7 +156,7 @@ public final class OutboxSender implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             // Stored before a rule tightened: no retry can fix it.
             giveUp(connection, pending, pending.attempts() + 1, "Invalid message: " + e.getMessage(), tenant);
-            return;
+            return false;
         }
         try {
             transport.send(message, pending.id().toString());
@@ -155,14 +173,10 @@ public final class OutboxSender implements AutoCloseable {
                 LOG.warn("Mail {} of tenant {} not sent (attempt {} of {}), next try at {}: {}", pending.id(), tenant,
                         attempts, retryPolicy.maxAttempts(), next, error);
             }
-            return;
-        }
-        try (PreparedStatement sent = connection.prepareStatement("UPDATE mail_outbox SET sent_at = ? WHERE id = ?")) {
-            sent.setObject(1, utc(clock.instant()));
-            sent.setObject(2, pending.id());
-            sent.executeUpdate();
+            return false;
         }
         LOG.info("Mail {} of tenant {} sent after {} failed attempts", pending.id(), tenant, pending.attempts());
+        return true;
     }
 
     private void giveUp(Connection connection, Pending pending, int attempts, String error, String tenant)
