@@ -209,10 +209,35 @@ class AdminLegalEditorTest {
                 .replace("&amp;", "&");
     }
 
+    @Test
+    void legalRenderPrintsAPublishedVersionFromTheInstallationsDatabase() throws Exception {
+        HttpResponse<String> published = admin.post("/admin/legal", form("terms", SHORT_TERMS
+                + "<@doc.p>Printed later.</@doc.p>\n", "publish", "2026-12-20", "notify"));
+        int number = versions("terms");
+        assertThat(published.statusCode()).isEqualTo(303);
+        String text = platform.atelier().legal().versions().version(platform.tenantId(SLUG), "terms", number)
+                .orElseThrow().content().text();
+
+        Check printed = atelier("legal", "render", SLUG, "terms", "--version", "" + number);
+        Check markdown = atelier("legal", "render", SLUG, "terms", "--version", "" + number, "--format", "md");
+        Check missing = atelier("legal", "render", SLUG, "terms", "--version", "999");
+
+        assertThat(printed.code()).as(printed.err()).isZero();
+        assertThat(printed.out()).isEqualTo(text).contains("Printed later.");
+        assertThat(markdown.out()).contains("# Lumen terms, in short");
+        assertThat(missing.code()).isEqualTo(1);
+        assertThat(missing.err()).contains("Lumen has published no version 999 of terms");
+    }
+
     private record Check(int code, String out, String err) {}
 
     private static Check legalCheck() {
-        List<String> args = new ArrayList<>(List.of("legal", "check"));
+        return atelier("legal", "check");
+    }
+
+    /** Runs the command line against this installation and its database, as an operator's shell would. */
+    private static Check atelier(String... command) {
+        List<String> args = new ArrayList<>(List.of(command));
         args.addAll(platform.commandOptions());
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
