@@ -120,6 +120,7 @@ class AdminLegalEditorTest {
         });
         assertThat(platform.atelier().tenants().templates().find(platform.tenantId(SLUG), "legal/terms.ftl"))
                 .map(TenantTemplate::source).hasValue(SHORT_TERMS);
+        assertThat(template("terms")).as("later drafts and drift checks read it").isEqualTo(SHORT_TERMS);
         assertThat(platform.browser(SLUG).get("/legal/terms").body()).contains("Lumen terms, in short");
         assertThat(admin.get(admin.redirect(first)).body())
                 .contains("Published.", "Terms of service, version " + (before + 1));

@@ -54,6 +54,10 @@ final class LegalEditor {
 
     /** {@link #preview}, then, when it rendered, stores the template and publishes the rendering. */
     Outcome publish(Tenant tenant, LegalEditForm form, String publishedBy) throws LegalDocumentException {
+        if (LegalVersions.RESERVED.contains(form.document())) {
+            return new Outcome(form.withError("form", "/legal/" + form.document() + " is a page of its own: a document"
+                    + " of that name cannot be published. Rename its template."), null, null, 0);
+        }
         Outcome preview = preview(tenant, form);
         if (!preview.ok()) {
             return preview;
