@@ -71,6 +71,19 @@ class AdminLegalEditorTest {
     }
 
     @Test
+    void aLongTemplateFullOfMarkupFitsTheForm() throws Exception {
+        // About 140 KB once percent-encoded: more than other forms may send.
+        String symbols = "<@doc.p>" + "\u00ab&<>\u00bb; ".repeat(5_500) + "</@doc.p>\n";
+        assertThat(SHORT_TERMS.length() + symbols.length()).isLessThan(40_000);
+
+        HttpResponse<String> preview = admin.post("/admin/legal", form("terms", SHORT_TERMS + symbols, "preview",
+                LocalDate.now().toString(), "notify"));
+
+        assertThat(preview.statusCode()).isEqualTo(200);
+        assertThat(preview.body()).contains("id=\"legal-preview\"", "\u00bb;");
+    }
+
+    @Test
     void aTemplateThatFailsShowsItsLineAndColumnKeepsWhatWasTypedAndCannotBePublished() throws Exception {
         String broken = "<@doc.p>Fine.</@doc.p>\n<@doc.p>${tenant?api.class}</@doc.p>\n";
         int before = versions("terms");
