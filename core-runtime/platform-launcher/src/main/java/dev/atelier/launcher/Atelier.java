@@ -110,7 +110,7 @@ public final class Atelier implements AutoCloseable {
         Links links = new Links("local".equals(config.profile()), config.get(Keys.SECURE_COOKIES),
                 config.get(Keys.BASE_DOMAIN));
         TenantWeb tenantWeb = new TenantWeb(new SiteSetup(tenants.directory(), sites, sites,
-                config.home().resolve("themes"), config.get(Keys.OPERATOR_HOST), sites, sites, sites), links);
+                config.home().resolve("themes"), config.get(Keys.OPERATOR_HOST), sites, sites, sites, sites), links);
         // Links in billing mail name the port the web server listens on (local profile), known once it started.
         BillingMail billingMail = new BillingMail(tenantWeb.mailComposer(), new MailOutbox(database.dataSource()),
                 (tenant, path) -> links.forMail(tenant, web == null ? config.get(Keys.HTTP_PORT) : web.port(),

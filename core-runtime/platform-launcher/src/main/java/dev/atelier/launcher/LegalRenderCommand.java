@@ -1,25 +1,24 @@
 package dev.atelier.launcher;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import dev.atelier.config.AtelierConfig;
 import dev.atelier.config.Keys;
 import dev.atelier.core.tenants.FolderTenant;
 import dev.atelier.core.tenants.InvalidTenantConfigException;
 import dev.atelier.core.tenants.TenantFolders;
+import dev.atelier.core.tenants.Tenant;
+import dev.atelier.core.tenants.TenantNotFoundException;
 import dev.atelier.legal.LegalDraft;
+import dev.atelier.legal.versions.LegalVersion;
+import dev.atelier.legal.versions.LegalVersions;
+import dev.atelier.legal.versions.PublicationListener;
 import dev.atelier.legal.documents.LegalDocumentException;
-import dev.atelier.plugins.PluginHost;
 import dev.atelier.plugins.PluginHostException;
-import dev.atelier.plugins.PluginHostSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
+import java.time.Clock;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.slf4j.LoggerFactory;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,10 +26,13 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code atelier legal render <slug> <document>}: prints a tenant's legal document as its folder and the deployed
  * plugins render it now, without the database or a running server: the plugin host starts on the deploy folder
- * alone, and secrets stay unread (a document discloses who processes data, never a key).
+ * alone, and secrets stay unread (a document discloses who processes data, never a key). With {@code --version N} it
+ * prints published version N instead, read from the installation's database.
  */
-@Command(name = "render", mixinStandardHelpOptions = true,
-        description = "Prints a tenant's legal document (privacy, terms, ...) rendered from its folder.")
+// No standard help options: their -V/--version would take the --version of a document.
+@Command(name = "render",
+        description = "Prints a tenant's legal document (privacy, terms, ...) rendered from its folder, or one of its"
+                + " published versions.")
 final class LegalRenderCommand extends InstallationCommand {
 
     /** The formats a document is printed in. */
@@ -53,14 +55,23 @@ final class LegalRenderCommand extends InstallationCommand {
         super(environment);
     }
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    private boolean help;
+
+    @Option(names = "--version", paramLabel = "N",
+            description = "Print published version N from the installation's database instead of rendering.")
+    private Integer version;
+
     @Override
     public Integer call() {
+        if (version != null) {
+            return printPublished();
+        }
         return withConfig(config -> {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             try {
-                LegalDraft draft = render(config);
-                out.print(format == Format.html ? draft.html() : format == Format.md ? draft.markdown() : draft.text());
+                out.print(text(render(config)));
                 return 0;
             } catch (InvalidTenantConfigException e) {
                 err.println(e.getMessage());
@@ -75,6 +86,31 @@ final class LegalRenderCommand extends InstallationCommand {
         });
     }
 
+    private int printPublished() {
+        return TenantsCommand.withDatabase(this, (database, tenants, config) -> {
+            PrintWriter err = spec.commandLine().getErr();
+            Optional<Tenant> tenant = tenants.directory().bySlug(slug);
+            if (tenant.isEmpty()) {
+                err.println(new TenantNotFoundException(slug).getMessage() + ". See `atelier tenants list`.");
+                return EXIT_FAILED;
+            }
+            LegalVersions versions = new LegalVersions(database.dataSource(), Clock.systemUTC(),
+                    PublicationListener.NONE);
+            Optional<LegalVersion> published = versions.version(tenant.get().id(), document, version);
+            if (published.isEmpty()) {
+                err.println(tenant.get().displayName() + " has published no version " + version + " of " + document
+                        + ". See its versions on /admin/legal.");
+                return EXIT_FAILED;
+            }
+            spec.commandLine().getOut().print(text(published.get().content()));
+            return 0;
+        });
+    }
+
+    private String text(LegalDraft draft) {
+        return format == Format.html ? draft.html() : format == Format.md ? draft.markdown() : draft.text();
+    }
+
     private LegalDraft render(AtelierConfig config) throws LegalDocumentException, PluginHostException,
             IOException {
         Path folder = config.path(Keys.TENANT_CONFIGS_DIR).resolve(slug);
@@ -83,30 +119,7 @@ final class LegalRenderCommand extends InstallationCommand {
         }
         FolderTenant tenant = FolderTenant.read(folder, profile != null ? profile : config.profile(),
                 config.get(Keys.BASE_DOMAIN));
-        // The document is the command's output: the plugin host's start-up lines must not end up in it.
-        Logger platformLog = (Logger) LoggerFactory.getLogger("dev.atelier");
-        Level level = platformLog.getLevel();
-        platformLog.setLevel(Level.WARN);
-        // A cache of its own: a running platform may hold the configured one.
-        Path cache = Files.createTempDirectory("atelier-legal-render");
-        PluginHostSettings settings = new PluginHostSettings(config.path(Keys.DEPLOY_DIR),
-                config.path(Keys.SYSTEM_BUNDLES_DIR), cache, config.get(Keys.POLL_INTERVAL),
-                config.get(Keys.DRAIN_TIMEOUT), config.get(Keys.CALL_TIMEOUT)).withStorageDir(cache.resolve("storage"));
-        try (PluginHost host = new PluginHost(settings, event -> { })) {
-            host.start();
-            return LegalWiring.documents(host, LegalWiring.platformServices(config), t -> tenant.templates())
-                    .draft(tenant.tenant(), document);
-        } finally {
-            platformLog.setLevel(level);
-            deleteTree(cache);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
+        return LegalCommandHost.run(config, t -> tenant.templates(), documents -> documents.draft(tenant.tenant(),
+                document));
     }
 }

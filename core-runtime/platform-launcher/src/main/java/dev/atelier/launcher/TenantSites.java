@@ -10,6 +10,7 @@ import dev.atelier.web.tenant.BrandingStore;
 import dev.atelier.web.tenant.ModelOffersStore;
 import dev.atelier.web.tenant.PlansStore;
 import dev.atelier.web.tenant.PluginSettingsStore;
+import dev.atelier.web.tenant.TemplatesStore;
 import dev.atelier.web.tenant.TenantAsset;
 import dev.atelier.web.tenant.TenantSiteData;
 import java.util.List;
@@ -18,10 +19,10 @@ import java.util.function.UnaryOperator;
 
 /**
  * Gives the web layer's tenant sites what they need from the tenant module: assets, template overrides, branding,
- * models and prices, plugin settings, plans.
+ * models and prices, plugin settings, plans, edited templates.
  */
 final class TenantSites implements TenantSiteData, BrandingStore, ModelOffersStore, PluginSettingsStore,
-        PlansStore {
+        PlansStore, TemplatesStore {
 
     private final TenantModule tenants;
 
@@ -67,6 +68,11 @@ final class TenantSites implements TenantSiteData, BrandingStore, ModelOffersSto
     @Override
     public void save(String tenantId, UnaryOperator<List<TenantSettings.Plan>> edit) {
         tenants.admin().updatePlans(byId(tenantId).slug(), edit);
+    }
+
+    @Override
+    public void save(String tenantId, String name, String source) {
+        tenants.admin().updateTemplate(byId(tenantId).slug(), name, source);
     }
 
     private Tenant byId(String tenantId) {

@@ -4,6 +4,7 @@ import dev.atelier.billing.payments.Payments;
 import dev.atelier.core.deployments.DeploymentHistory;
 import dev.atelier.generation.GenerationModule;
 import dev.atelier.legal.documents.LegalDocuments;
+import dev.atelier.legal.drift.LegalDrift;
 import dev.atelier.legal.versions.LegalRecords;
 import dev.atelier.plugins.ModelRegistry;
 import dev.atelier.plugins.PluginHost;
@@ -52,6 +53,8 @@ record WebApplication(PluginHost plugins, DeploymentHistory history, ReadinessCh
                 bind(readiness).to(ReadinessChecks.class);
                 bind(history).to(DeploymentHistory.class);
                 bind(LegalPages.publishedOrDraft(legalRecords.versions(), legal)).to(LegalPages.class);
+                bind(legal).to(LegalDocuments.class);
+                bind(new LegalDrift(legal, legalRecords.versions())).to(LegalDrift.class);
             }
         });
         return config;

@@ -77,6 +77,27 @@ public interface TenantAdmin {
     Tenant updatePlans(String slug,
             java.util.function.UnaryOperator<java.util.List<TenantSettings.Plan>> edit);
 
+    /**
+     * Stores {@code source} as the tenant's own template {@code name} (as a file {@code templates/<name>} of its folder
+     * would), replacing the one stored before; the tenant's {@code updatedAt} moves when the text changed, so caches of
+     * its templates follow. Stored in one transaction under the tenant's lock. Applying the tenant's folder later puts
+     * the folder's templates back (a template the folder lacks is removed): export first.
+     *
+     * @param name a relative name with {@code /} separators, such as {@code legal/terms.ftl}
+     * @return the tenant as it is now
+     * @throws InvalidTenantConfigException naming {@code templates/<name>} when the name is not a plain relative path
+     *     of at most {@value #MAX_TEMPLATE_NAME} characters or the source is larger than {@value #MAX_TEMPLATE_CHARS}
+     *     characters; nothing is stored
+     * @throws TenantNotFoundException if there is no such tenant
+     */
+    Tenant updateTemplate(String slug, String name, String source);
+
+    /** Longest template name {@link #updateTemplate} accepts. */
+    int MAX_TEMPLATE_NAME = 200;
+
+    /** Longest template text {@link #updateTemplate} accepts, in characters. */
+    int MAX_TEMPLATE_CHARS = 1024 * 1024;
+
     /** Highest credit price of one generation {@link #updateModels} accepts. */
     int MAX_MODEL_CREDITS = 100_000;
 

@@ -3,7 +3,10 @@ package dev.atelier.core.tenants;
 import java.util.List;
 import java.util.Optional;
 
-/** A tenant's template overrides. They change only by applying its folder; the tenant's updatedAt changes with them. */
+/**
+ * A tenant's template overrides. They change by applying its folder or through {@link TenantAdmin#updateTemplate}; the
+ * tenant's updatedAt changes with them.
+ */
 public interface TenantTemplates {
 
     /** The tenant's override of {@code name}, if it has one. */

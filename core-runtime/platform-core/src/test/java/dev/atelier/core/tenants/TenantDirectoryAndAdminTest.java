@@ -72,6 +72,38 @@ class TenantDirectoryAndAdminTest {
     }
 
     @Test
+    void aTemplateSavedByAnAdminIsStoredExportedAndReplacedByTheFolderWhenItIsAppliedAgain() throws Exception {
+        Tenant before = fixture.tenant("alpha");
+        String tenantId = before.id();
+
+        Tenant saved = fixture.module.admin().updateTemplate("alpha", "legal/terms.ftl", "<@doc.p>Ours.</@doc.p>");
+        Tenant again = fixture.module.admin().updateTemplate("alpha", "legal/terms.ftl", "<@doc.p>Ours.</@doc.p>");
+
+        assertThat(fixture.module.templates().find(tenantId, "legal/terms.ftl")).map(TenantTemplate::source)
+                .hasValue("<@doc.p>Ours.</@doc.p>");
+        assertThat(saved.updatedAt()).as("caches of its templates follow").isAfter(before.updatedAt());
+        assertThat(again.updatedAt()).as("the same text again changes nothing").isEqualTo(saved.updatedAt());
+        Path exported = workDir.resolve("exported/alpha");
+        fixture.folders().export("alpha", exported);
+        assertThat(exported.resolve("templates/legal/terms.ftl")).hasContent("<@doc.p>Ours.</@doc.p>");
+
+        fixture.apply("local", fixture.folder("valid", "alpha"));
+
+        assertThat(fixture.module.templates().find(tenantId, "legal/terms.ftl")).as("the folder wins").isEmpty();
+    }
+
+    @Test
+    void aTemplateNameOutsideTheTenantsFolderIsRefused() {
+        String tenantId = fixture.tenant("alpha").id();
+        var before = fixture.module.templates().all(tenantId);
+        for (String name : new String[] {"../secrets.ftl", "/etc/passwd", "legal/../../x.ftl", "legal//x.ftl", ""}) {
+            assertThatThrownBy(() -> fixture.module.admin().updateTemplate("alpha", name, "text"))
+                    .as(name).isInstanceOf(InvalidTenantConfigException.class);
+        }
+        assertThat(fixture.module.templates().all(tenantId)).isEqualTo(before);
+    }
+
+    @Test
     void savingTheSameBrandingAgainKeepsUpdatedAt() {
         Tenant first = fixture.module.admin().updateBranding("beta", new BrandingUpdate("Beta", "", "default",
                 NEW_COLORS, NEW_FONTS), null);

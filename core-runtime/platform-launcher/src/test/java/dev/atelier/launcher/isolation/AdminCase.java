@@ -37,13 +37,20 @@ final class AdminCase {
                 "isolated_style");
         return Thing.of(hidden, () -> admin.get("/admin/branding").body().contains(TAGLINE) + " "
                 + admin.get("/admin/models").statusCode() + " "
-                + admin.get("/admin/plugins").body().contains(VENDOR_MODEL))
+                + admin.get("/admin/plugins").body().contains(VENDOR_MODEL) + " "
+                + admin.get("/admin/legal").body().split("href=\"/legal/terms/v/", -1).length + " "
+                + admin.get("/legal/terms.txt").body().contains("Intruder terms"))
                 .probe(Probe.get("/admin").ownOnly(), intruders)
                 .probe(Probe.get("/admin/users").ownOnly(), intruders)
                 .probe(Probe.get("/admin/branding").ownOnly(), intruders)
                 .probe(Probe.get("/admin/models").ownOnly(), intruders)
                 .probe(Probe.get("/admin/plugins").ownOnly(), intruders)
                 .probe(Probe.get("/admin/legal").ownOnly(), intruders)
+                .probe(Probe.get("/admin/legal?edit=terms").ownOnly(), intruders)
+                // A publish of the terms with a template of the intruder's: no version, no stored template follows.
+                .probe(Probe.form("/admin/legal", Map.of("document", "terms", "action", "publish", "template",
+                        "<@doc.p>Intruder terms</@doc.p>", "effective_date", "2026-12-01", "mode", "notify",
+                        "nonce", "intruder-form-nonce-0001")).ownOnly(), intruders)
                 // The branding form starts from the tenant's current values, so an empty post saves them unchanged.
                 .probe(Probe.multipart("/admin/branding", Map.of()).ownOnly(), intruders)
                 .probe(Probe.form("/admin/models", Map.of()).ownOnly(), cast.neighbour())

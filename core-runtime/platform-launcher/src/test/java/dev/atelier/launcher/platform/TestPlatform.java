@@ -255,6 +255,19 @@ public final class TestPlatform
         return flags.get("atelier.secrets.key");
     }
 
+    /**
+     * The options that point a command ({@code atelier legal check}) at this installation and its database, as an
+     * operator's shell on the same machine would: {@code --home} and a {@code --set} for each setting it started with.
+     */
+    public List<String> commandOptions() {
+        List<String> options = new ArrayList<>(List.of("--home", home().toString()));
+        flags.forEach((key, value) -> {
+            options.add("--set");
+            options.add(key + "=" + value);
+        });
+        return options;
+    }
+
     /** Copies a jar into the deploy folder the way an operator would: written beside it, then moved in at once. */
     public void drop(Path jar, String fileName) throws IOException {
         installation.drop(jar, fileName);

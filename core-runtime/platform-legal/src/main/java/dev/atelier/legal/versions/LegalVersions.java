@@ -1,7 +1,5 @@
 package dev.atelier.legal.versions;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.UnifiedDiffUtils;
 import dev.atelier.core.db.JdbcTransactions;
 import dev.atelier.legal.LegalDraft;
 import java.sql.Connection;
@@ -63,20 +61,43 @@ public final class LegalVersions {
      */
     public int publish(String tenantId, LegalDraft draft, LocalDate effectiveDate, NoticeMode mode,
             String publishedBy) {
+        return publish(tenantId, draft, effectiveDate, mode, publishedBy, null);
+    }
+
+    /**
+     * {@link #publish(String, LegalDraft, LocalDate, NoticeMode, String)} once per {@code key}: when the document
+     * already has a version published with {@code key} (the same form sent twice), nothing is published and that
+     * version's number is returned.
+     *
+     * @param key what identifies the request, such as a one-time number of the form; {@code null} for none
+     */
+    public int publish(String tenantId, LegalDraft draft, LocalDate effectiveDate, NoticeMode mode,
+            String publishedBy, String key) {
         document(draft.document());
         Objects.requireNonNull(effectiveDate, "effectiveDate");
         Objects.requireNonNull(mode, "mode");
         if (publishedBy == null || publishedBy.isBlank() || publishedBy.length() > MAX_PUBLISHER_LENGTH) {
             throw new IllegalArgumentException("Say who publishes, in 1-" + MAX_PUBLISHER_LENGTH + " characters");
         }
-        LegalVersionInfo info = transactions.run("publishing a legal version", connection -> {
+        Published outcome = transactions.run("publishing a legal version", connection -> {
             lock(connection, tenantId, draft.document());
+            Optional<Integer> earlier = key == null ? Optional.empty()
+                    : byKey(connection, tenantId, draft.document(), key);
+            if (earlier.isPresent()) {
+                return new Published(earlier.get(), null);
+            }
             int number = next(connection, tenantId, draft.document());
             LegalVersionInfo published = new LegalVersionInfo(draft.document(), number, effectiveDate,
                     clock.instant(), publishedBy.strip(), mode, draft.disclosureDigest());
-            insert(connection, tenantId, published, draft);
-            return published;
+            insert(connection, tenantId, published, draft, key);
+            return new Published(number, published);
         });
+        LegalVersionInfo info = outcome.info();
+        if (info == null) {
+            LOG.info("Tenant {}: {} version {} was published by this form already", tenantId, draft.document(),
+                    outcome.number());
+            return outcome.number();
+        }
         LOG.info("Tenant {}: {} version {} published ({})", tenantId, info.document(), info.number(), mode.key());
         try {
             listener.published(tenantId, info);
@@ -143,28 +164,19 @@ public final class LegalVersions {
         if (older.isEmpty() || newer.isEmpty()) {
             return Optional.empty();
         }
-        List<String> before = older.get().content().text().lines().toList();
-        List<String> after = newer.get().content().text().lines().toList();
-        List<String> unified = UnifiedDiffUtils.generateUnifiedDiff("v" + from, "v" + to, before,
-                DiffUtils.diff(before, after), 3);
-        List<VersionDiff.Line> lines = new ArrayList<>();
-        // The first two lines name the sides (--- v1, +++ v2); the page says that itself.
-        for (String line : unified.subList(Math.min(2, unified.size()), unified.size())) {
-            lines.add(line(line));
-        }
-        return Optional.of(new VersionDiff(document, from, to, lines));
+        return Optional.of(VersionDiff.of(document, from, older.get().content().text(), to,
+                newer.get().content().text()));
     }
 
-    private static VersionDiff.Line line(String line) {
-        if (line.startsWith("@@")) {
-            return new VersionDiff.Line(VersionDiff.Kind.HUNK, line);
-        }
-        String text = line.isEmpty() ? "" : line.substring(1);
-        return switch (line.isEmpty() ? ' ' : line.charAt(0)) {
-            case '-' -> new VersionDiff.Line(VersionDiff.Kind.REMOVED, text);
-            case '+' -> new VersionDiff.Line(VersionDiff.Kind.ADDED, text);
-            default -> new VersionDiff.Line(VersionDiff.Kind.SAME, text);
-        };
+    /**
+     * What changed in the plain text from the document's current version to {@code draft} (a rendering not
+     * published); the diff's {@code to} is 0.
+     *
+     * @return empty if the document has no published version
+     */
+    public Optional<VersionDiff> diffToDraft(String tenantId, LegalDraft draft) {
+        return current(tenantId, draft.document()).map(published -> VersionDiff.of(draft.document(),
+                published.info().number(), published.content().text(), 0, draft.text()));
     }
 
     private Optional<LegalVersion> one(String tenantId, String document, String sql, Integer number) {
@@ -230,11 +242,27 @@ public final class LegalVersions {
         }
     }
 
-    private static void insert(Connection connection, String tenantId, LegalVersionInfo info, LegalDraft draft)
+    /** A publish's version number, and the version's info when this publish made it. */
+    private record Published(int number, LegalVersionInfo info) {}
+
+    private static Optional<Integer> byKey(Connection connection, String tenantId, String document, String key)
             throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT number FROM legal_version WHERE tenant_id = ? AND document = ? AND publish_key = ?")) {
+            select.setString(1, tenantId);
+            select.setString(2, document);
+            select.setString(3, key);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(row.getInt(1)) : Optional.empty();
+            }
+        }
+    }
+
+    private static void insert(Connection connection, String tenantId, LegalVersionInfo info, LegalDraft draft,
+            String key) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO legal_version (tenant_id, "
-                + INFO_COLUMNS + ", template_source, html, text_body, markdown)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + INFO_COLUMNS + ", template_source, html, text_body, markdown, publish_key)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, tenantId);
             insert.setString(2, info.document());
             insert.setInt(3, info.number());
@@ -247,6 +275,7 @@ public final class LegalVersions {
             insert.setString(10, draft.html());
             insert.setString(11, draft.text());
             insert.setString(12, draft.markdown());
+            insert.setString(13, key);
             insert.executeUpdate();
         }
     }

@@ -5,6 +5,7 @@ import static dev.atelier.legal.versions.LegalFixture.BETA;
 import static dev.atelier.legal.versions.LegalFixture.draft;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.atelier.legal.LegalDraft;
 import java.time.Duration;
@@ -98,6 +99,44 @@ class LegalVersionsTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void theSameFormSentTwiceOrAtOncePublishesOneVersion() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<Integer>> clicks = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                clicks.add(() -> versions.publish(ALPHA, draft("terms", "clicked"), MARCH, NoticeMode.REQUIRE,
+                        "owner@alpha.example", "form-nonce-1"));
+            }
+            for (Future<Integer> number : pool.invokeAll(clicks)) {
+                assertThat(number.get()).isEqualTo(1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(versions.publish(ALPHA, draft("terms", "next"), MARCH, NoticeMode.NOTIFY, "a", "form-nonce-2"))
+                .isEqualTo(2);
+        assertThat(versions.publish(ALPHA, draft("privacy", "other"), MARCH, NoticeMode.NOTIFY, "a", "form-nonce-1"))
+                .as("a key counts per document").isEqualTo(1);
+
+        assertThat(versions.list(ALPHA, "terms")).extracting(LegalVersionInfo::number).containsExactly(2, 1);
+        assertThat(fixture.published).as("one notice per version").hasSize(3);
+    }
+
+    @Test
+    void aDraftIsDiffedAgainstTheCurrentVersion() {
+        assertThat(versions.diffToDraft(ALPHA, text("Intro\nStorage: local disk.\n"))).isEmpty();
+        versions.publish(ALPHA, text("Intro\nStorage: local disk.\n"), MARCH, NoticeMode.NOTIFY, "a");
+
+        VersionDiff diff = versions.diffToDraft(ALPHA, text("Intro\nStorage: Amazon S3.\n")).orElseThrow();
+
+        assertThat(diff.from()).isEqualTo(1);
+        assertThat(diff.to()).isZero();
+        assertThat(diff.changes()).extracting(VersionDiff.Line::kind, VersionDiff.Line::text).containsExactly(
+                tuple(VersionDiff.Kind.REMOVED, "Storage: local disk."),
+                tuple(VersionDiff.Kind.ADDED, "Storage: Amazon S3."));
     }
 
     @Test

@@ -6,7 +6,8 @@ import java.util.Locale;
  * How large a request body each address takes, by route and content type; larger bodies are refused with 413 before
  * anything reads them.
  *
- * @param form an {@code application/x-www-form-urlencoded} body (sign-in, account and admin forms)
+ * @param form an {@code application/x-www-form-urlencoded} body (sign-in, account and admin forms); four times as much
+ *     for the legal document editor ({@code /admin/legal}), whose form carries a whole template, percent-encoded
  * @param json a JSON body (the API, vendors' webhooks)
  * @param multipart a multipart form that carries no media (the branding form with its logo)
  * @param upload a multipart form that carries a generation input ({@code /api/v1/uploads}, {@code /create}); must
@@ -34,7 +35,7 @@ public record BodyLimits(long form, long json, long multipart, long upload, long
             return path.equals("/api/v1/uploads") || path.equals("/create") ? upload : multipart;
         }
         if (type.startsWith("application/x-www-form-urlencoded")) {
-            return form;
+            return path.equals("/admin/legal") ? 4 * form : form;
         }
         if (type.startsWith("application/json") || type.matches("^[a-z0-9.+-]+/[a-z0-9.+-]*\\+json.*")) {
             return json;

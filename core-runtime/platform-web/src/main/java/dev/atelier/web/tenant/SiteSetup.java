@@ -14,13 +14,15 @@ import java.util.Objects;
  *     models page)
  * @param pluginSettings saves the admin plugin settings form
  * @param plans saves the admin plans form
+ * @param templates saves the templates edited in the admin area (legal documents)
  * @param themesDir the {@code themes/} folder ({@code <home>/themes}); must contain {@code default/}
  * @param operatorHost host name of the operator console ({@code atelier.operator-host}, default
  *     {@value #DEFAULT_OPERATOR_HOST}), which serves the start page at {@code /}
  */
 public record SiteSetup(
         TenantDirectory tenants, TenantSiteData data, BrandingStore branding, Path themesDir, String operatorHost,
-        ModelOffersStore models, PluginSettingsStore pluginSettings, PlansStore plans) {
+        ModelOffersStore models, PluginSettingsStore pluginSettings, PlansStore plans,
+        TemplatesStore templates) {
 
     public static final String DEFAULT_OPERATOR_HOST = "operator.localhost";
 
@@ -31,6 +33,7 @@ public record SiteSetup(
         Objects.requireNonNull(themesDir, "themesDir");
         Objects.requireNonNull(pluginSettings, "pluginSettings");
         Objects.requireNonNull(plans, "plans");
+        Objects.requireNonNull(templates, "templates");
         operatorHost = Hosts.normalize(operatorHost == null ? DEFAULT_OPERATOR_HOST : operatorHost);
     }
 }

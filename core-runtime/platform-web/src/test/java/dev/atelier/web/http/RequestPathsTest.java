@@ -36,6 +36,8 @@ class RequestPathsTest {
         BodyLimits limits = BodyLimits.defaults();
 
         assertThat(limits.of("/signin", "application/x-www-form-urlencoded; charset=UTF-8")).isEqualTo(64 * 1024);
+        assertThat(limits.of("/admin/legal", "application/x-www-form-urlencoded")).as("a whole template")
+                .isEqualTo(256 * 1024);
         assertThat(limits.of("/api/v1/auth/signin", "application/json")).isEqualTo(1024 * 1024);
         assertThat(limits.of("/api/v1/things", "application/merge-patch+json")).isEqualTo(1024 * 1024);
         assertThat(limits.of("/admin/branding", "multipart/form-data; boundary=x")).isEqualTo(2 * 1024 * 1024);

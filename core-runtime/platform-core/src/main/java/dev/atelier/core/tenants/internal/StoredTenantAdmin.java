@@ -35,9 +35,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 /** {@link TenantAdmin} writing through a tenant-scoped EntityManager, one transaction per change. */
 public final class StoredTenantAdmin implements TenantAdmin {
+
+    // Path segments of letters, digits, dots, dashes and underscores: exported as files under templates/.
+    private static final Pattern TEMPLATE_NAME = Pattern.compile(
+            "[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*");
 
     private final EntityManagerFactory entityManagerFactory;
     private final TenantScope scope;
@@ -174,18 +179,54 @@ public final class StoredTenantAdmin implements TenantAdmin {
         });
     }
 
+    @Override
+    public Tenant updateTemplate(String slug, String name, String source) {
+        String at = "templates/" + name;
+        if (name == null || name.length() > MAX_TEMPLATE_NAME || !TEMPLATE_NAME.matcher(name).matches()
+                || name.contains("..")) {
+            throw new InvalidTenantConfigException(List.of(new ConfigProblem(null, at,
+                    "must be a relative name such as legal/terms.ftl")));
+        }
+        if (source == null || source.length() > MAX_TEMPLATE_CHARS) {
+            throw new InvalidTenantConfigException(List.of(new ConfigProblem(null, at,
+                    "must be at most " + MAX_TEMPLATE_CHARS + " characters")));
+        }
+        return change(slug, (em, tenantId, doc, secrets) -> { }, em -> {
+            TenantTemplateEntity stored = em.find(TenantTemplateEntity.class, name);
+            if (stored == null) {
+                em.persist(new TenantTemplateEntity(name, source));
+                return true;
+            }
+            if (stored.source().equals(source)) {
+                return false;
+            }
+            stored.replace(source);
+            return true;
+        });
+    }
+
     /** Changes the stored document and, where it must, the sealed secrets (name to sealed value) in place. */
     private interface DocumentChange {
         void apply(EntityManager em, String tenantId, ObjectNode doc, Map<String, String> secrets);
     }
 
+    /** Changes the tenant's rows beside its document (its templates); answers whether it changed any. */
+    private interface RowsChange {
+        boolean apply(EntityManager em);
+    }
+
     private Tenant change(String slug, DocumentChange change) {
+        return change(slug, change, em -> false);
+    }
+
+    private Tenant change(String slug, DocumentChange change, RowsChange rows) {
         String id = tenantId(slug);
         scope.run(id, em -> {
             TenantEntity row = em.find(TenantEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
             ObjectNode doc = Documents.fromJson(row.document());
             Map<String, String> secrets = TenantMapping.sealed(row.secrets());
             change.apply(em, id, doc, secrets);
+            boolean rowsChanged = rows.apply(em);
             em.flush();
             ObjectNode sealed = Documents.JSON.createObjectNode();
             secrets.forEach(sealed::put);
@@ -197,7 +238,7 @@ public final class StoredTenantAdmin implements TenantAdmin {
                     && Documents.fromJson(before.document()).equals(doc)
                     && TenantMapping.sealed(before.secrets()).equals(secrets)
                     && java.util.Objects.equals(before.logoAssetId(), stored.logoAssetId());
-            if (!same) {
+            if (!same || rowsChanged) {
                 row.update(stored, Instant.now().truncatedTo(ChronoUnit.MICROS));
             }
         });

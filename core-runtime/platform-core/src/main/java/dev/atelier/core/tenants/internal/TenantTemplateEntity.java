@@ -37,4 +37,9 @@ public class TenantTemplateEntity {
     public String source() {
         return source;
     }
+
+    /** Replaces the text (an admin's edit). */
+    public void replace(String newSource) {
+        this.source = newSource;
+    }
 }

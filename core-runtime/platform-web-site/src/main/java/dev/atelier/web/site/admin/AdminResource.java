@@ -2,6 +2,8 @@ package dev.atelier.web.site.admin;
 
 import dev.atelier.core.tenants.Branding;
 import dev.atelier.core.tenants.Tenant;
+import dev.atelier.legal.drift.LegalDrift;
+import dev.atelier.web.legal.DocumentTitles;
 import dev.atelier.web.auth.AuthPages;
 import dev.atelier.web.auth.CsrfTokens;
 import dev.atelier.web.pages.PageModels;
@@ -43,11 +45,13 @@ public final class AdminResource {
     private final PluginForms plugins;
     private final CsrfTokens csrf;
     private final AuthPages auth;
+    private final LegalDrift drift;
 
     @Inject
     public AdminResource(PageRenderer pages, BrandingForms forms, PluginForms plugins, CsrfTokens csrf,
-            AuthPages auth) {
+            AuthPages auth, LegalDrift drift) {
         this.auth = auth;
+        this.drift = drift;
         this.pages = pages;
         this.forms = forms;
         this.plugins = plugins;
@@ -64,6 +68,7 @@ public final class AdminResource {
         Map<String, Object> model = pages.model(request, tenant, "/admin", "Admin");
         Map<String, Object> admin = forms.adminModel(tenant, "index", forms.currentValues(tenant), Map.of(), false, false);
         admin.put("plugins", plugins.overview(tenant));
+        admin.put("driftedDocuments", drift.driftedNames(tenant).stream().map(DocumentTitles::of).toList());
         model.put("admin", admin);
         return pages.renderPrivate(tenant, "admin/index.ftlh", model, 200);
     }

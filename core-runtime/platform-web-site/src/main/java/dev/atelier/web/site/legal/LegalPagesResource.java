@@ -4,6 +4,7 @@ import dev.atelier.core.tenants.Tenant;
 import dev.atelier.legal.LegalDraft;
 import dev.atelier.legal.documents.LegalDocumentException;
 import dev.atelier.legal.documents.UnknownDocumentException;
+import dev.atelier.web.legal.DocumentTitles;
 import dev.atelier.web.pages.PageRenderer;
 import dev.atelier.web.problem.Problems;
 import dev.atelier.web.tenant.RequestTenant;
@@ -49,7 +50,7 @@ public final class LegalPagesResource {
         Tenant tenant = RequestTenant.required(request);
         try {
             LegalDraft draft = documents.current(tenant, document);
-            String title = title(document);
+            String title = DocumentTitles.of(document);
             Map<String, Object> model = pages.model(request, tenant, "/legal/" + document, title);
             Map<String, Object> page = new LinkedHashMap<>();
             page.put("kind", document);
@@ -91,14 +92,5 @@ public final class LegalPagesResource {
             return Problems.response(500, "Document unavailable",
                     "This document could not be produced. Please try again in a moment.");
         }
-    }
-
-    /** "Privacy policy", "Terms of service", else the document's name in words ("acceptable-use": "Acceptable use"). */
-    static String title(String document) {
-        return switch (document) {
-            case "privacy" -> "Privacy policy";
-            case "terms" -> "Terms of service";
-            default -> Character.toUpperCase(document.charAt(0)) + document.substring(1).replace('-', ' ');
-        };
     }
 }
