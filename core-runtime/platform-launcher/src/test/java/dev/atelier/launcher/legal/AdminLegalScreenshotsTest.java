@@ -7,18 +7,15 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.Cookie;
 import dev.atelier.core.tenants.Tenant;
-import dev.atelier.launcher.HeadlessChromium;
+import dev.atelier.launcher.ChromiumExtension;
 import dev.atelier.launcher.platform.TestPlatform;
 import dev.atelier.legal.LegalDraft;
 import dev.atelier.legal.versions.NoticeMode;
 import dev.atelier.web.auth.Cookies;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,26 +26,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class AdminLegalScreenshotsTest {
 
-    private static final Path SHOTS = Path.of("target/screenshots");
+    private static final Path SHOTS = ChromiumExtension.SHOTS;
 
     @RegisterExtension
     static final TestPlatform platform = TestPlatform.demo().build();
-    private static HeadlessChromium chromium;
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        chromium = HeadlessChromium.launch();
-        browser = chromium.browser();
-        Files.createDirectories(SHOTS);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+    @RegisterExtension
+    static final ChromiumExtension chromium = new ChromiumExtension();
 
     @Test
     void theLegalEditorPreviewErrorAndDriftNoticeRenderInBothDemoTenantsThemes() throws Exception {
@@ -102,7 +85,7 @@ class AdminLegalScreenshotsTest {
     }
 
     private static BrowserContext signedIn(String slug, String session) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+        BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
         context.addCookies(List.of(new Cookie(Cookies.SESSION, session).setUrl(origin(slug))));
         return context;
     }

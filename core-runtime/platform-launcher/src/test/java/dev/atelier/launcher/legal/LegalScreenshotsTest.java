@@ -7,17 +7,14 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.Cookie;
 import dev.atelier.accounts.Account;
-import dev.atelier.launcher.HeadlessChromium;
+import dev.atelier.launcher.ChromiumExtension;
 import dev.atelier.launcher.platform.TestPlatform;
 import dev.atelier.legal.LegalDraft;
 import dev.atelier.legal.versions.NoticeMode;
 import dev.atelier.web.auth.Cookies;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,7 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class LegalScreenshotsTest {
 
-    private static final Path SHOTS = Path.of("target/screenshots");
+    private static final Path SHOTS = ChromiumExtension.SHOTS;
     private static final LocalDate EFFECTIVE = LocalDate.parse("2026-12-01");
     private static final String TERMS_ONE = """
             1. Using the service
@@ -48,22 +45,8 @@ class LegalScreenshotsTest {
 
     @RegisterExtension
     static final TestPlatform platform = TestPlatform.demo().build();
-    private static HeadlessChromium chromium;
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        chromium = HeadlessChromium.launch();
-        browser = chromium.browser();
-        Files.createDirectories(SHOTS);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+    @RegisterExtension
+    static final ChromiumExtension chromium = new ChromiumExtension();
 
     @Test
     void theLegalPagesRenderInBothDemoTenantsThemes() {
@@ -108,7 +91,7 @@ class LegalScreenshotsTest {
     }
 
     private static BrowserContext signedIn(String slug, String session) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+        BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
         context.addCookies(List.of(new Cookie(Cookies.SESSION, session).setUrl(origin(slug))));
         return context;
     }

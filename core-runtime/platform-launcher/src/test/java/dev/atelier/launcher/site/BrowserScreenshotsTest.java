@@ -10,7 +10,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.Cookie;
 import dev.atelier.core.tenants.PriceStep;
 import dev.atelier.core.tenants.TenantSettings;
-import dev.atelier.launcher.HeadlessChromium;
+import dev.atelier.launcher.ChromiumExtension;
 import dev.atelier.launcher.platform.TestPlatform;
 import dev.atelier.plugins.PluginKinds;
 import dev.atelier.web.auth.Cookies;
@@ -20,8 +20,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -31,26 +29,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class BrowserScreenshotsTest {
 
-    static final Path SHOTS = Path.of("target/screenshots");
+    static final Path SHOTS = ChromiumExtension.SHOTS;
 
     @RegisterExtension
     static final TestPlatform platform = TestPlatform.demo().build();
-    private static HeadlessChromium chromium;
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        chromium = HeadlessChromium.launch();
-        browser = chromium.browser();
-        Files.createDirectories(SHOTS);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+    @RegisterExtension
+    static final ChromiumExtension chromium = new ChromiumExtension();
 
     @Test
     void auratunerLandingPageShowsItsBrand() {
@@ -100,7 +84,7 @@ class BrowserScreenshotsTest {
     @Test
     void signedInAdminSeesTheAccountAndAdminPages() {
         String session = platform.accounts().signedInAdmin("auratuner", "admin@auratuner.example");
-        try (BrowserContext signedIn = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
+        try (BrowserContext signedIn = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
             signedIn.addCookies(List.of(new Cookie(Cookies.SESSION, session).setUrl(origin("auratuner"))));
 
             String account = shoot(signedIn, "auratuner", "/account", "auratuner-account");
@@ -126,7 +110,7 @@ class BrowserScreenshotsTest {
                     "webhook_secret", "whsec_c2hvd25uZXZlcg==", "display_name", "Replicate (" + slug + ")")));
             admin.updateModels(slug, offers, tenant.settings().credits());
             String session = platform.accounts().signedInAdmin(slug, "plugins@" + slug + ".example");
-            try (BrowserContext signedIn = browser.newContext(new Browser.NewContextOptions()
+            try (BrowserContext signedIn = chromium.browser().newContext(new Browser.NewContextOptions()
                     .setViewportSize(1280, 900))) {
                 signedIn.addCookies(List.of(new Cookie(Cookies.SESSION, session).setUrl(origin(slug))));
                 shoot(signedIn, slug, "/admin/plugins", slug + "-admin-plugins");
@@ -150,7 +134,7 @@ class BrowserScreenshotsTest {
                 .plugins(PluginKinds.PAYMENTS).find("sandbox").isPresent());
         for (String slug : List.of("auratuner", platform.secondDemoTenant())) {
             String session = platform.accounts().signedInUser(slug);
-            try (BrowserContext signedIn = browser.newContext(new Browser.NewContextOptions()
+            try (BrowserContext signedIn = chromium.browser().newContext(new Browser.NewContextOptions()
                     .setViewportSize(1280, 900)); Page page = signedIn.newPage()) {
                 signedIn.addCookies(List.of(new Cookie(Cookies.SESSION, session).setUrl(origin(slug))));
                 page.navigate(origin(slug) + "/pricing");
@@ -181,7 +165,7 @@ class BrowserScreenshotsTest {
         Map<String, String> plans = Map.of("auratuner", "starter", platform.secondDemoTenant(), "sketchbook");
         for (String slug : List.of("auratuner", platform.secondDemoTenant())) {
             String session = platform.accounts().signedInUser(slug);
-            try (BrowserContext signedIn = browser.newContext(new Browser.NewContextOptions()
+            try (BrowserContext signedIn = chromium.browser().newContext(new Browser.NewContextOptions()
                     .setViewportSize(1280, 900)); Page page = signedIn.newPage()) {
                 signedIn.addCookies(List.of(new Cookie(Cookies.SESSION, session).setUrl(origin(slug))));
                 page.navigate(origin(slug) + "/billing/checkout?offer=" + plans.get(slug));
@@ -207,7 +191,7 @@ class BrowserScreenshotsTest {
                 assertThat(page.content()).contains("Ends on");
             }
             String admin = platform.accounts().signedInAdmin(slug, "plans@" + slug + ".example");
-            try (BrowserContext signedIn = browser.newContext(new Browser.NewContextOptions()
+            try (BrowserContext signedIn = chromium.browser().newContext(new Browser.NewContextOptions()
                     .setViewportSize(1280, 900)); Page page = signedIn.newPage()) {
                 signedIn.addCookies(List.of(new Cookie(Cookies.SESSION, admin).setUrl(origin(slug))));
                 page.navigate(origin(slug) + "/admin/payments");
@@ -225,7 +209,7 @@ class BrowserScreenshotsTest {
         for (String slug : List.of("auratuner", platform.secondDemoTenant())) {
             String buyer = platform.accounts().signedInUser(slug);
             String admin = platform.accounts().signedInAdmin(slug, "payments@" + slug + ".example");
-            try (BrowserContext buying = browser.newContext(); Page page = buying.newPage()) {
+            try (BrowserContext buying = chromium.browser().newContext(); Page page = buying.newPage()) {
                 buying.addCookies(List.of(new Cookie(Cookies.SESSION, buyer).setUrl(origin(slug))));
                 page.navigate(origin(slug) + "/billing/checkout?offer=" + topUps.get(slug));
                 page.locator("form[action='/billing/checkout'] button[type=submit]").click();
@@ -233,7 +217,7 @@ class BrowserScreenshotsTest {
                 page.locator("button[name=outcome][value=pay]").click();
                 page.waitForURL("**/account/billing?checkout=*");
             }
-            try (BrowserContext signedIn = browser.newContext(new Browser.NewContextOptions()
+            try (BrowserContext signedIn = chromium.browser().newContext(new Browser.NewContextOptions()
                     .setViewportSize(1280, 900)); Page page = signedIn.newPage()) {
                 signedIn.addCookies(List.of(new Cookie(Cookies.SESSION, admin).setUrl(origin(slug))));
                 page.navigate(origin(slug) + "/admin/payments");
@@ -255,7 +239,7 @@ class BrowserScreenshotsTest {
     void anAdminAddsAndArchivesAPlanAndSeesARefusedPlanFormInBothThemes() {
         for (String slug : List.of("auratuner", platform.secondDemoTenant())) {
             String admin = platform.accounts().signedInAdmin(slug, "plans@" + slug + ".example");
-            try (BrowserContext signedIn = browser.newContext(new Browser.NewContextOptions()
+            try (BrowserContext signedIn = chromium.browser().newContext(new Browser.NewContextOptions()
                     .setViewportSize(1280, 900)); Page page = signedIn.newPage()) {
                 signedIn.addCookies(List.of(new Cookie(Cookies.SESSION, admin).setUrl(origin(slug))));
                 page.navigate(origin(slug) + "/admin/plans");
@@ -312,7 +296,7 @@ class BrowserScreenshotsTest {
                         "style", "aurora"), List.of()), null);
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> atelier.generation()
                 .jobs().find(tenant.id(), accountId, job.id()).orElseThrow().status().isFinal());
-        try (BrowserContext signedIn = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
+        try (BrowserContext signedIn = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
             signedIn.addCookies(List.of(new Cookie(Cookies.SESSION, session).setUrl(origin("auratuner"))));
 
             shoot(signedIn, "auratuner", "/create", "auratuner-create");
@@ -335,7 +319,7 @@ class BrowserScreenshotsTest {
                 .equals("procedural") ? new TenantSettings.ModelOffer("procedural", 4, Map.of(),
                         List.of(new PriceStep("256x256", 1), new PriceStep("1024x1024", 2))) : offer).toList(),
                 tenant.settings().credits());
-        try (BrowserContext signedIn = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+        try (BrowserContext signedIn = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
                 Page page = signedIn.newPage()) {
             signedIn.addCookies(List.of(new Cookie(Cookies.SESSION, session).setUrl(origin("auratuner"))));
             page.navigate(origin("auratuner") + "/create");
@@ -363,7 +347,7 @@ class BrowserScreenshotsTest {
     }
 
     private String shoot(String slug, String path, String name, int width, int height) {
-        try (BrowserContext visitor = browser.newContext(
+        try (BrowserContext visitor = chromium.browser().newContext(
                 new Browser.NewContextOptions().setViewportSize(width, height))) {
             return shoot(visitor, slug, path, name);
         }

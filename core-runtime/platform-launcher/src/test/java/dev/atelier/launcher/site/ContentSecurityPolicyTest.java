@@ -10,18 +10,15 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import dev.atelier.core.tenants.Tenant;
-import dev.atelier.launcher.HeadlessChromium;
+import dev.atelier.launcher.ChromiumExtension;
 import dev.atelier.launcher.PolicyViolations;
 import dev.atelier.launcher.platform.TestPlatform;
 import dev.atelier.web.auth.Cookies;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -38,20 +35,8 @@ class ContentSecurityPolicyTest {
 
     @RegisterExtension
     static final TestPlatform platform = TestPlatform.demo().build();
-    private static HeadlessChromium chromium;
-
-    @BeforeAll
-    static void start() throws Exception {
-        chromium = HeadlessChromium.launch();
-        Files.createDirectories(BrowserScreenshotsTest.SHOTS);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+    @RegisterExtension
+    static final ChromiumExtension chromium = new ChromiumExtension();
 
     @Test
     void everyKindOfResponseForbidsFramingSniffingAndForeignScripts() throws Exception {

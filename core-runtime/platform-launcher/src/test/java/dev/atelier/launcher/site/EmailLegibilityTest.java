@@ -7,7 +7,7 @@ import com.microsoft.playwright.Page;
 import dev.atelier.billing.notices.BillingNotice;
 import dev.atelier.core.mail.MailMessage;
 import dev.atelier.core.tenants.Tenant;
-import dev.atelier.launcher.HeadlessChromium;
+import dev.atelier.launcher.ChromiumExtension;
 import dev.atelier.launcher.platform.TestPlatform;
 import dev.atelier.legal.versions.LegalVersionInfo;
 import dev.atelier.legal.versions.NoticeMode;
@@ -28,7 +28,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -81,22 +80,14 @@ class EmailLegibilityTest {
 
     @RegisterExtension
     static final TestPlatform platform = TestPlatform.demo().build();
-    private static HeadlessChromium chromium;
+    @RegisterExtension
+    static final ChromiumExtension chromium = new ChromiumExtension();
     private static MailComposer composer;
 
     @BeforeAll
-    static void start() throws Exception {
-        chromium = HeadlessChromium.launch();
+    static void start() {
         Themes themes = new Themes(Path.of("../../themes").toAbsolutePath().normalize());
         composer = new MailComposer(new ThemeEngine(themes, new NoOverrides(), new TemplateErrors()), themes);
-        Files.createDirectories(SHOTS);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     @Test
