@@ -235,7 +235,8 @@ class LegalConsentTest {
         assertThat(visitor.get("/legal/cookies/v/99").statusCode()).isEqualTo(404);
         HttpResponse<String> missingText = visitor.get("/legal/cookies/v/99.txt");
         assertThat(missingText.statusCode()).isEqualTo(404);
-        assertThat(missingText.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(missingText.headers().firstValue("Content-Type")).as("the site's page, like every page's error")
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
         assertThat(platform.get(TestPlatform.hostOf(platform.secondDemoTenant()), "/legal/cookies/v/" + one)
                 .statusCode()).as("another tenant's host").isEqualTo(404);
     }

@@ -6,7 +6,6 @@ import dev.atelier.legal.documents.LegalDocumentException;
 import dev.atelier.legal.documents.UnknownDocumentException;
 import dev.atelier.web.legal.DocumentTitles;
 import dev.atelier.web.pages.PageRenderer;
-import dev.atelier.web.problem.Problems;
 import dev.atelier.web.tenant.RequestTenant;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -86,11 +85,12 @@ public final class LegalPagesResource {
         try {
             return Response.ok(format.apply(documents.current(tenant, document)), type).build();
         } catch (UnknownDocumentException e) {
-            return Problems.response(404, "No such document", "This site has no document named " + document + ".");
+            // A page of the site like the others: its errors are the themed pages, for the person who followed a link.
+            return pages.error(request, tenant, 404, "No such document", "This site has no document of that name.");
         } catch (LegalDocumentException e) {
             LOG.warn("Legal document {} of tenant {} does not render: {}", document, tenant.slug(), e.getMessage());
-            return Problems.response(500, "Document unavailable",
-                    "This document could not be produced. Please try again in a moment.");
+            return pages.error(request, tenant, 500, "Something went wrong",
+                    "This document could not be shown. Please try again in a moment.");
         }
     }
 }

@@ -5,7 +5,6 @@ import dev.atelier.legal.versions.LegalVersion;
 import dev.atelier.legal.versions.LegalVersions;
 import dev.atelier.web.legal.DocumentTitles;
 import dev.atelier.web.pages.PageRenderer;
-import dev.atelier.web.problem.Problems;
 import dev.atelier.web.tenant.RequestTenant;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -75,7 +74,7 @@ public final class LegalVersionPagesResource {
                 .map(v -> Response.ok(markdown ? v.content().markdown() : v.content().text(), type)
                         // A published version never changes.
                         .header("Cache-Control", "public, max-age=3600").build())
-                .orElseGet(() -> Problems.response(404, "Not found",
+                .orElseGet(() -> pages.error(request, tenant, 404, "No such version",
                         "This document has no version " + number + "."));
     }
 
