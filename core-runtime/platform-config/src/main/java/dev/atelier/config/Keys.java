@@ -44,6 +44,10 @@ public final class Keys {
             "atelier.db.embedded-port", "0", ValueParser.integer(0, 65535),
             "Port of the embedded PostgreSQL; 0 picks a free port at each start.");
 
+    public static final ConfigKey<String> REDIS_URL = ConfigKey.secret(
+            "atelier.redis.url", "", ValueParser.redisUrlOrEmpty(),
+            "Redis shared by every node (rate limits, cluster events), e.g. redis://127.0.0.1:6379. Empty: no Redis.");
+
     public static final ConfigKey<String> DEPLOY_DIR = ConfigKey.of(
             "atelier.plugins.deploy-dir", "deploy", ValueParser.nonBlank(),
             "Folder watched for plugin bundle jars. Relative to the home folder.");
@@ -256,7 +260,7 @@ public final class Keys {
     public static final List<ConfigKey<?>> ALL = List.of(
             PROFILE, DATA_DIR, HTTP_HOST, HTTP_PORT, OPERATOR_HOST, BASE_DOMAIN, TENANT_CONFIGS_DIR, SECRETS_KEY,
             SECRETS_PREVIOUS_KEYS,
-            DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, DB_EMBEDDED_PORT,
+            DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, DB_EMBEDDED_PORT, REDIS_URL,
             DEPLOY_DIR, SYSTEM_BUNDLES_DIR, POLL_INTERVAL, DRAIN_TIMEOUT, CALL_TIMEOUT, PLUGINS_ALLOW_PRIVATE_ADDRESSES,
             SECURE_COOKIES, TRUST_FORWARDED_HEADERS, EVENT_STREAMS_PER_USER, EVENT_STREAMS_PER_IP,
             EVENT_STREAMS_MAX_LIFETIME, PUBLIC_BASE_URL,

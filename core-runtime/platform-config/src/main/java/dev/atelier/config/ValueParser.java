@@ -109,6 +109,17 @@ interface ValueParser<T> {
         };
     }
 
+    /** A Redis URI ({@code redis://} or {@code rediss://} with TLS), or empty for no Redis. */
+    static ValueParser<String> redisUrlOrEmpty() {
+        return text -> {
+            if (!text.isEmpty() && !text.startsWith("redis://") && !text.startsWith("rediss://")) {
+                throw new InvalidValueException("must be a Redis URL such as redis://127.0.0.1:6379 (rediss:// for TLS),"
+                        + " or empty for no Redis");
+            }
+            return text;
+        };
+    }
+
     /** Base64 of exactly {@code bytes} bytes, or empty. */
     static ValueParser<String> base64KeyOrEmpty(int bytes) {
         return text -> {

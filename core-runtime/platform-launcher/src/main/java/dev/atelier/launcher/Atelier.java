@@ -4,6 +4,7 @@ import dev.atelier.config.AtelierConfig;
 import dev.atelier.config.Keys;
 import dev.atelier.core.db.Database;
 import dev.atelier.core.db.DatabaseSettings;
+import dev.atelier.redis.Redis;
 import dev.atelier.core.deployments.DeploymentHistory;
 import dev.atelier.core.mail.MailTransport;
 import dev.atelier.core.mail.OutboxSender;
@@ -63,6 +64,7 @@ public final class Atelier implements AutoCloseable {
     private LegalDocuments legalDocuments;
     private final long startedNanos = System.nanoTime();
     private Database database;
+    private java.util.Optional<Redis> redis = java.util.Optional.empty();
     private PluginHost plugins;
     private TenantModule tenants;
     private WebServer web;
@@ -95,6 +97,8 @@ public final class Atelier implements AutoCloseable {
         Path dataDir = config.path(Keys.DATA_DIR);
         database = step("database", () -> Database.start(databaseSettings(dataDir)));
         running.push(database);
+        redis = openRedis();
+        redis.ifPresent(running::push);
         OutboxSender mail = step("mail", this::startMail);
         running.push(mail);
         DeploymentHistory history = new DeploymentHistory(database.entityManagerFactory());
@@ -162,6 +166,12 @@ public final class Atelier implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** The shared Redis when {@code atelier.redis.url} is set; connected on first use, so Redis may be down now. */
+    private java.util.Optional<Redis> openRedis() {
+        String url = config.get(Keys.REDIS_URL);
+        return url.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(Redis.at(url));
     }
 
     /** Delivers queued mail in the background: by SMTP when a host is configured, else as .eml files. */
@@ -233,6 +243,11 @@ public final class Atelier implements AutoCloseable {
         return web.port();
     }
 
+    /** The Redis every node shares, when one is configured. */
+    public java.util.Optional<Redis> redis() {
+        return redis;
+    }
+
     public PluginHost plugins() {
         return plugins;
     }
@@ -286,6 +301,8 @@ public final class Atelier implements AutoCloseable {
                 "  Readiness:       " + base + "/readyz",
                 "  Deploy folder:   " + config.path(Keys.DEPLOY_DIR) + "   (drop a bundle jar here)",
                 "  Database:        " + database.description(),
+                "  Redis:           " + redis.map(Redis::describe).orElse("none (limits per process, events over"
+                        + " PostgreSQL)"),
                 "  Mail:            " + mailDescription(),
                 "Press Ctrl+C to stop."));
         return String.join(System.lineSeparator(), lines);
