@@ -29,6 +29,7 @@ import dev.atelier.web.auth.Links;
 import dev.atelier.web.mail.BillingMail;
 import dev.atelier.web.mail.LegalNoticeMail;
 import dev.atelier.legal.versions.LegalRecords;
+import dev.atelier.legal.versions.NoticeDismissals;
 import dev.atelier.web.auth.NewAccounts;
 import java.time.Clock;
 import dev.atelier.web.health.ReadinessChecks;
@@ -124,7 +125,7 @@ public final class Atelier implements AutoCloseable {
                 PluginUrls.fromConfig(config), billingMail);
         running.push(generation);
         accounts = AccountsWiring.build(config, database, tenants, secrets, List.of(generation.personalData(),
-                new CreditHistory(generation.ledger())));
+                new CreditHistory(generation.ledger()), new NoticeDismissals(database.dataSource())));
         LegalNoticeMail legalMail = new LegalNoticeMail(tenantWeb.mailComposer(),
                 new MailOutbox(database.dataSource()), database.dataSource(), tenants.directory()::byId,
                 (tenant, path) -> links.forMail(tenant, web == null ? config.get(Keys.HTTP_PORT) : web.port(), path));

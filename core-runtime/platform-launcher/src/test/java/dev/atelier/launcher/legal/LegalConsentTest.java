@@ -237,6 +237,11 @@ class LegalConsentTest {
         assertThat(missingText.statusCode()).isEqualTo(404);
         assertThat(missingText.headers().firstValue("Content-Type")).as("the site's page, like every page's error")
                 .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        for (String pastInt : List.of("/legal/cookies/v/99999999999999999999", "/legal/cookies/v/99999999999999999999.txt")) {
+            HttpResponse<String> missing = visitor.get(pastInt);
+            assertThat(missing.statusCode()).as(pastInt).isEqualTo(404);
+            assertThat(missing.body()).as(pastInt).contains("No such version").doesNotContain("99999999999");
+        }
         assertThat(platform.get(TestPlatform.hostOf(platform.secondDemoTenant()), "/legal/cookies/v/" + one)
                 .statusCode()).as("another tenant's host").isEqualTo(404);
     }

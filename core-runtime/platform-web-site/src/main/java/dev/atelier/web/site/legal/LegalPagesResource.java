@@ -46,9 +46,8 @@ public final class LegalPagesResource {
     @GET
     @Path(NAME)
     public Response html(@PathParam("document") String document, @Context HttpServletRequest request) {
-        Tenant tenant = RequestTenant.required(request);
-        try {
-            LegalDraft draft = documents.current(tenant, document);
+        return respond(request, document, draft -> {
+            Tenant tenant = RequestTenant.required(request);
             String title = DocumentTitles.of(document);
             Map<String, Object> model = pages.model(request, tenant, "/legal/" + document, title);
             Map<String, Object> page = new LinkedHashMap<>();
@@ -58,13 +57,7 @@ public final class LegalPagesResource {
             model.put("document", page);
             return pages.signedIn(request) ? pages.renderPrivate(tenant, "legal.ftlh", model, 200)
                     : pages.render(tenant, "legal.ftlh", model, 200);
-        } catch (UnknownDocumentException e) {
-            return pages.error(request, tenant, 404, "No such document", "This site has no document of that name.");
-        } catch (LegalDocumentException e) {
-            LOG.warn("Legal document {} of tenant {} does not render: {}", document, tenant.slug(), e.getMessage());
-            return pages.error(request, tenant, 500, "Something went wrong",
-                    "This document could not be shown. Please try again in a moment.");
-        }
+        });
     }
 
     @GET
@@ -81,9 +74,14 @@ public final class LegalPagesResource {
 
     private Response plain(HttpServletRequest request, String document, String type,
             Function<LegalDraft, String> format) {
+        return respond(request, document, draft -> Response.ok(format.apply(draft), type).build());
+    }
+
+    /** The tenant's current {@code document} made into a response, or the themed error page when there is none. */
+    private Response respond(HttpServletRequest request, String document, Function<LegalDraft, Response> response) {
         Tenant tenant = RequestTenant.required(request);
         try {
-            return Response.ok(format.apply(documents.current(tenant, document)), type).build();
+            return response.apply(documents.current(tenant, document));
         } catch (UnknownDocumentException e) {
             // A page of the site like the others: its errors are the themed pages, for the person who followed a link.
             return pages.error(request, tenant, 404, "No such document", "This site has no document of that name.");

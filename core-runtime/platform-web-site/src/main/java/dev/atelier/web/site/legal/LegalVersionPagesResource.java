@@ -20,7 +20,7 @@ import java.util.Optional;
 /**
  * {@code /legal/<document>/v/<n>}: a published version exactly as it was published, in the tenant's theme, and as
  * plain text ({@code .txt}) and Markdown ({@code .md}) like the current version's pages. A version that does not
- * exist is 404: the themed page for HTML, a problem document for the text forms, which scripts read.
+ * exist, whatever its number (one past {@code int} too), is the site's themed 404 page, as every page's is.
  */
 // Under "/" like the other site pages: a root path of "/legal/..." would take /legal/privacy from them.
 @Path("/")
@@ -37,45 +37,59 @@ public final class LegalVersionPagesResource {
 
     @GET
     @Path("legal/{document}/v/{number: [0-9]+}")
-    public Response page(@PathParam("document") String document, @PathParam("number") int number,
+    public Response page(@PathParam("document") String document, @PathParam("number") String number,
             @Context HttpServletRequest request) {
         Tenant tenant = RequestTenant.required(request);
-        Optional<LegalVersion> version = versions.version(tenant.id(), document, number);
+        Optional<LegalVersion> version = version(tenant, document, number);
         if (version.isEmpty()) {
-            return pages.error(request, tenant, 404, "No such version",
-                    "This document has no version " + number
-                            + ". The current one is linked at the foot of every page.");
+            return noSuchVersion(request, tenant, number);
         }
-        String path = "/legal/" + document + "/v/" + number;
+        int found = version.get().info().number();
+        String path = "/legal/" + document + "/v/" + found;
         Map<String, Object> model = pages.model(request, tenant, path, DocumentTitles.of(document));
         model.put("legalVersion", view(version.get(),
-                versions.current(tenant.id(), document).map(c -> c.info().number()).orElse(number)));
+                versions.current(tenant.id(), document).map(c -> c.info().number()).orElse(found)));
         return pages.signedIn(request) ? pages.renderPrivate(tenant, "legal-version.ftlh", model, 200)
                 : pages.render(tenant, "legal-version.ftlh", model, 200);
     }
 
     @GET
     @Path("legal/{document}/v/{number: [0-9]+}.txt")
-    public Response text(@PathParam("document") String document, @PathParam("number") int number,
+    public Response text(@PathParam("document") String document, @PathParam("number") String number,
             @Context HttpServletRequest request) {
         return plain(request, document, number, "text/plain; charset=utf-8", false);
     }
 
     @GET
     @Path("legal/{document}/v/{number: [0-9]+}.md")
-    public Response markdown(@PathParam("document") String document, @PathParam("number") int number,
+    public Response markdown(@PathParam("document") String document, @PathParam("number") String number,
             @Context HttpServletRequest request) {
         return plain(request, document, number, "text/markdown; charset=utf-8", true);
     }
 
-    private Response plain(HttpServletRequest request, String document, int number, String type, boolean markdown) {
+    private Response plain(HttpServletRequest request, String document, String number, String type,
+            boolean markdown) {
         Tenant tenant = RequestTenant.required(request);
-        return versions.version(tenant.id(), document, number)
+        return version(tenant, document, number)
                 .map(v -> Response.ok(markdown ? v.content().markdown() : v.content().text(), type)
                         // A published version never changes.
                         .header("Cache-Control", "public, max-age=3600").build())
-                .orElseGet(() -> pages.error(request, tenant, 404, "No such version",
-                        "This document has no version " + number + "."));
+                .orElseGet(() -> noSuchVersion(request, tenant, number));
+    }
+
+    /** The version numbered {@code number} (digits, as the path allows), if it exists; none past {@code int}. */
+    private Optional<LegalVersion> version(Tenant tenant, String document, String number) {
+        try {
+            return versions.version(tenant.id(), document, Integer.parseInt(number));
+        } catch (NumberFormatException tooLarge) {
+            return Optional.empty();
+        }
+    }
+
+    private Response noSuchVersion(HttpServletRequest request, Tenant tenant, String number) {
+        return pages.error(request, tenant, 404, "No such version", "This document has no version "
+                + (number.length() > 12 ? "with that number" : number)
+                + ". The current one is linked at the foot of every page.");
     }
 
     /** The {@code legalVersion} of the page: the version's facts, its HTML, and which version is current. */
