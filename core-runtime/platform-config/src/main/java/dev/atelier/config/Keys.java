@@ -61,6 +61,11 @@ public final class Keys {
             ValueParser.duration(Duration.ofMillis(20), Duration.ofMinutes(1)),
             "How often the deploy folder is checked for new, changed or removed jars.");
 
+    public static final ConfigKey<Duration> CLUSTER_BUNDLES_INTERVAL = ConfigKey.of(
+            "atelier.plugins.cluster-interval", "1s",
+            ValueParser.duration(Duration.ofMillis(100), Duration.ofMinutes(10)),
+            "How often the deploy folder and the cluster's bundle repository are brought in step.");
+
     public static final ConfigKey<Duration> DRAIN_TIMEOUT = ConfigKey.of(
             "atelier.plugins.drain-timeout", "30s", ValueParser.duration(Duration.ZERO, Duration.ofHours(1)),
             "How long an updated or removed bundle may finish its running calls before it is stopped.");
@@ -261,7 +266,7 @@ public final class Keys {
             PROFILE, DATA_DIR, HTTP_HOST, HTTP_PORT, OPERATOR_HOST, BASE_DOMAIN, TENANT_CONFIGS_DIR, SECRETS_KEY,
             SECRETS_PREVIOUS_KEYS,
             DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, DB_EMBEDDED_PORT, REDIS_URL,
-            DEPLOY_DIR, SYSTEM_BUNDLES_DIR, POLL_INTERVAL, DRAIN_TIMEOUT, CALL_TIMEOUT, PLUGINS_ALLOW_PRIVATE_ADDRESSES,
+            DEPLOY_DIR, SYSTEM_BUNDLES_DIR, POLL_INTERVAL, CLUSTER_BUNDLES_INTERVAL, DRAIN_TIMEOUT, CALL_TIMEOUT, PLUGINS_ALLOW_PRIVATE_ADDRESSES,
             SECURE_COOKIES, TRUST_FORWARDED_HEADERS, EVENT_STREAMS_PER_USER, EVENT_STREAMS_PER_IP,
             EVENT_STREAMS_MAX_LIFETIME, PUBLIC_BASE_URL,
             ARGON2_MEMORY_KIB, ARGON2_ITERATIONS, ARGON2_PARALLELISM, SESSION_IDLE_TIMEOUT, SESSION_ABSOLUTE_LIFETIME,

@@ -4,6 +4,7 @@ import dev.atelier.config.AtelierConfig;
 import dev.atelier.config.Keys;
 import dev.atelier.core.db.Database;
 import dev.atelier.core.db.DatabaseSettings;
+import dev.atelier.core.deployments.BundleRepository;
 import dev.atelier.redis.Redis;
 import dev.atelier.core.deployments.DeploymentHistory;
 import dev.atelier.core.mail.MailTransport;
@@ -15,6 +16,7 @@ import dev.atelier.core.tenants.Tenant;
 import dev.atelier.core.tenants.TenantFolders;
 import dev.atelier.core.tenants.PluginUrls;
 import dev.atelier.core.tenants.TenantModule;
+import dev.atelier.plugins.ClusterBundles;
 import dev.atelier.plugins.PluginHost;
 import dev.atelier.plugins.PluginHostSettings;
 import dev.atelier.web.WebServer;
@@ -67,6 +69,7 @@ public final class Atelier implements AutoCloseable {
     private Database database;
     private java.util.Optional<Redis> redis = java.util.Optional.empty();
     private PluginHost plugins;
+    private ClusterBundles bundles;
     private TenantModule tenants;
     private WebServer web;
     private AccountServices accounts;
@@ -103,12 +106,16 @@ public final class Atelier implements AutoCloseable {
         OutboxSender mail = step("mail", this::startMail);
         running.push(mail);
         DeploymentHistory history = new DeploymentHistory(database.entityManagerFactory());
+        // Before the plugin host first reads the deploy folder, so it installs the cluster's jars, not stale ones.
+        bundles = step("bundle repository", this::syncBundles);
         plugins = new PluginHost(pluginSettings(dataDir), new DeploymentRecorder(history));
         running.push(plugins);
         step("plugin host", () -> {
             plugins.start();
             return plugins;
         });
+        bundles.start(config.get(Keys.CLUSTER_BUNDLES_INTERVAL));
+        running.push(bundles);
         SecretBox secrets = step("secrets", () -> SecretBox.fromConfig(config));
         tenants = step("tenants", () -> startTenants(secrets));
         TenantSites sites = new TenantSites(tenants);
@@ -140,7 +147,7 @@ public final class Atelier implements AutoCloseable {
                 PaymentReconciler.Limits.defaults())));
         legalDocuments = LegalWiring.documents(plugins, LegalWiring.platformServices(config),
                 tenant -> LegalWiring.templates(tenants.templates(), tenant));
-        WebApplication application = new WebApplication(plugins, history, readiness, accounts, generation, payments,
+        WebApplication application = new WebApplication(plugins, bundles, history, readiness, accounts, generation, payments,
                 legal, new NewAccounts(List.of(new SignupBonus(generation.ledger())::grant)),
                 new EventStreams.Limits(config.get(Keys.EVENT_STREAMS_PER_USER), config.get(Keys.EVENT_STREAMS_PER_IP),
                         config.get(Keys.EVENT_STREAMS_MAX_LIFETIME)),
@@ -173,6 +180,16 @@ public final class Atelier implements AutoCloseable {
     private java.util.Optional<Redis> openRedis() {
         String url = config.get(Keys.REDIS_URL);
         return url.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(Redis.at(url));
+    }
+
+    /** Brings the deploy folder in step with the cluster's bundle repository once. */
+    private ClusterBundles syncBundles() throws java.io.IOException {
+        Path deployDir = java.nio.file.Files.createDirectories(config.path(Keys.DEPLOY_DIR));
+        ClusterBundles synced = new ClusterBundles(new BundleRepository(database.dataSource(), Clock.systemUTC()),
+                deployDir, config.path(Keys.DATA_DIR).resolve("bundle-sync.properties"),
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getName());
+        synced.syncNow();
+        return synced;
     }
 
     /** Delivers queued mail in the background: by SMTP when a host is configured, else as .eml files. */

@@ -6,6 +6,7 @@ import dev.atelier.generation.GenerationModule;
 import dev.atelier.legal.documents.LegalDocuments;
 import dev.atelier.legal.drift.LegalDrift;
 import dev.atelier.legal.versions.LegalRecords;
+import dev.atelier.plugins.ClusterBundles;
 import dev.atelier.plugins.ModelRegistry;
 import dev.atelier.plugins.PluginHost;
 import dev.atelier.web.TenantWeb;
@@ -27,11 +28,12 @@ import org.glassfish.jersey.server.ResourceConfig;
  * The platform's one Jersey application: health probes, the shared tenant web layer, and the three boundaries beside
  * it (JSON API, tenant sites, operator console), with the platform services their resources are injected with.
  *
+ * @param bundles this node's deploy folder kept in step with the cluster's bundle repository
  * @param streams caps on open progress event streams
  * @param legalRecords the tenants' published legal versions and their acceptances
  * @param legal the tenants' legal documents, rendered from their templates and live setup
  */
-record WebApplication(PluginHost plugins, DeploymentHistory history, ReadinessChecks readiness,
+record WebApplication(PluginHost plugins, ClusterBundles bundles, DeploymentHistory history, ReadinessChecks readiness,
         AccountServices accounts, GenerationModule generation, Payments payments, LegalRecords legalRecords,
         NewAccounts newAccounts, EventStreams.Limits streams, LegalDocuments legal) {
 
@@ -47,6 +49,7 @@ record WebApplication(PluginHost plugins, DeploymentHistory history, ReadinessCh
             @Override
             protected void configure() {
                 bind(plugins).to(PluginHost.class);
+                bind(bundles).to(ClusterBundles.class);
                 bind(plugins.models()).to(ModelRegistry.class);
                 bind(generation).to(GenerationModule.class);
                 bind(payments).to(Payments.class);

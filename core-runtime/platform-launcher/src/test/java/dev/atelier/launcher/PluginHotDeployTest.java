@@ -132,6 +132,28 @@ class PluginHotDeployTest {
     }
 
     @Test
+    void anOperatorRollsAnUpdateBackToTheJarTheBundleRanBefore() throws Exception {
+        String path = "/api/v1/operator/bundles/dev.atelier.model.procedural/rollback";
+        platform.operator().post("/api/v1/operator/bundles", "application/java-archive",
+                Files.readAllBytes(TestJars.withVersion(PROCEDURAL, scratch.resolve("v4.jar"), "0.4.0")), Map.of());
+        var nothingEarlier = platform.operator().post(path, "application/json", new byte[0], Map.of());
+        assertThat(nothingEarlier.statusCode()).isEqualTo(409);
+
+        platform.operator().post("/api/v1/operator/bundles", "application/java-archive",
+                Files.readAllBytes(TestJars.withVersion(PROCEDURAL, scratch.resolve("v5.jar"), "0.5.0")), Map.of());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> "0.5.0".equals(procedural().at("/bundle/version").asText()));
+
+        var rolledBack = platform.operator().post(path, "application/json", new byte[0], Map.of());
+
+        assertThat(rolledBack.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(rolledBack.body()).get("version").asText()).isEqualTo("0.4.0");
+        assertThat(procedural().at("/bundle/version").asText()).isEqualTo("0.4.0");
+        assertThat(platform.operator().post("/api/v1/operator/bundles/no.such.bundle/rollback", "application/json",
+                new byte[0], Map.of()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void uploadThatIsNotABundleIsRefusedAndNothingIsDeployed() throws Exception {
         var response = platform.operator().post("/api/v1/operator/bundles", "application/java-archive",
                 "definitely not a jar".getBytes(), Map.of());
