@@ -69,17 +69,24 @@ public final class ClusterBundles implements AutoCloseable {
             Map<String, Revision> cluster = new HashMap<>();
             repository.latest().forEach(revision -> cluster.put(revision.symbolicName(), revision));
             Set<String> settled = new HashSet<>();
+            // What the folder holds after this pass, from what this pass saw and wrote: a jar dropped in while it
+            // ran is not in it, so the next pass sees that jar as a change made here and publishes it.
+            Map<String, String> inStep = new HashMap<>();
             for (LocalJar jar : local.values()) {
                 settled.add(jar.facts().symbolicName());
-                reconcile(jar, cluster.get(jar.facts().symbolicName()), synced);
+                reconcile(jar, cluster.get(jar.facts().symbolicName()), synced)
+                        .ifPresent(sha -> inStep.put(jar.fileName(), entry(jar.facts().symbolicName(), sha)));
             }
-            synced.ifPresent(previous -> publishRemovals(previous, local, cluster, settled));
+            Set<String> present = jarNames();
+            synced.ifPresent(previous -> publishRemovals(previous, present, cluster, settled));
             for (Revision revision : cluster.values()) {
                 if (!revision.removed() && settled.add(revision.symbolicName())) {
-                    download(revision, revision.symbolicName() + ".jar");
+                    String fileName = revision.symbolicName() + ".jar";
+                    download(revision, fileName);
+                    inStep.put(fileName, entry(revision.symbolicName(), revision.sha256()));
                 }
             }
-            state.save(fingerprints(scan()));
+            state.save(inStep);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not bring the deploy folder in step with the cluster: "
                     + e.getMessage(), e);
@@ -127,10 +134,15 @@ public final class ClusterBundles implements AutoCloseable {
         }
     }
 
-    /** One jar of the folder against the cluster's latest revision of its bundle. */
-    private void reconcile(LocalJar jar, Revision cluster, Optional<Map<String, String>> synced) throws IOException {
+    /**
+     * One jar of the folder against the cluster's latest revision of its bundle.
+     *
+     * @return the content hash the jar's file holds afterwards; empty when it was deleted
+     */
+    private Optional<String> reconcile(LocalJar jar, Revision cluster, Optional<Map<String, String>> synced)
+            throws IOException {
         if (cluster != null && jar.sha256().equals(cluster.sha256())) {
-            return;
+            return Optional.of(jar.sha256());
         }
         boolean changedHere = synced.isPresent() && !Optional.ofNullable(synced.get().get(jar.fileName()))
                 .map(recorded -> SyncState.Entry.parse(recorded).sha256()).orElse("").equals(jar.sha256());
@@ -140,21 +152,27 @@ public final class ClusterBundles implements AutoCloseable {
                     node);
             LOG.info("Published {} {} to the cluster as revision {}", jar.facts().symbolicName(),
                     jar.facts().version(), stored.revision());
-        } else if (cluster.removed()) {
+            return Optional.of(jar.sha256());
+        }
+        if (cluster.removed()) {
             Files.deleteIfExists(deployDir.resolve(jar.fileName()));
             LOG.info("Removed {}: the cluster removed bundle {}", jar.fileName(), jar.facts().symbolicName());
-        } else {
-            download(cluster, jar.fileName());
+            return Optional.empty();
         }
+        download(cluster, jar.fileName());
+        return Optional.of(cluster.sha256());
     }
 
-    /** Jars in step at the last pass and gone from the folder since: removed here, so removed from the cluster. */
-    private void publishRemovals(Map<String, String> previous, Map<String, LocalJar> local,
-            Map<String, Revision> cluster, Set<String> settled) {
+    /**
+     * Jars in step at the last pass and gone from the folder since: removed here, so removed from the cluster. A file
+     * still there but unreadable as a bundle (being copied in by hand) is not a removal.
+     */
+    private void publishRemovals(Map<String, String> previous, Set<String> present, Map<String, Revision> cluster,
+            Set<String> settled) {
         previous.forEach((fileName, fingerprint) -> {
             SyncState.Entry entry = SyncState.Entry.parse(fingerprint);
             Revision current = cluster.get(entry.symbolicName());
-            if (local.containsKey(fileName) || settled.contains(entry.symbolicName()) || current == null
+            if (present.contains(fileName) || settled.contains(entry.symbolicName()) || current == null
                     || !entry.sha256().equals(current.sha256())) {
                 return;
             }
@@ -201,6 +219,12 @@ public final class ClusterBundles implements AutoCloseable {
         return byFile;
     }
 
+    private Set<String> jarNames() throws IOException {
+        try (Stream<Path> files = Files.list(deployDir)) {
+            return new HashSet<>(files.filter(ClusterBundles::isJar).map(f -> f.getFileName().toString()).toList());
+        }
+    }
+
     /** The jar's facts, hashed again only when its size or time changed. */
     private Optional<LocalJar> inspect(Path file) throws IOException {
         String fileName = file.getFileName().toString();
@@ -224,10 +248,7 @@ public final class ClusterBundles implements AutoCloseable {
         return name.endsWith(".jar") && !name.startsWith(".") && Files.isRegularFile(file);
     }
 
-    private static Map<String, String> fingerprints(Map<String, LocalJar> local) {
-        Map<String, String> fingerprints = new HashMap<>();
-        local.forEach((fileName, jar) -> fingerprints.put(fileName,
-                new SyncState.Entry(jar.facts().symbolicName(), jar.sha256()).format()));
-        return fingerprints;
+    private static String entry(String symbolicName, String sha256) {
+        return new SyncState.Entry(symbolicName, sha256).format();
     }
 }

@@ -113,6 +113,18 @@ class ClusterBundlesTest {
     }
 
     @Test
+    void aJarHalfCopiedInByHandIsNeitherPublishedNorTakenForARemoval() throws IOException {
+        ClusterBundles a = node("a");
+        TestBundle.echo("test.echo", "1.0.0").copyTo(folderA, "echo.jar");
+        a.syncNow();
+
+        Files.write(folderA.resolve("echo.jar"), new byte[] {'P', 'K', 3, 4});
+        a.syncNow();
+
+        assertThat(repository.latest()).singleElement().satisfies(r -> assertThat(r.removed()).isFalse());
+    }
+
+    @Test
     void aRollbackGoesBackToThePreviousJarOnEveryNode() throws IOException {
         ClusterBundles a = node("a");
         ClusterBundles b = node("b");

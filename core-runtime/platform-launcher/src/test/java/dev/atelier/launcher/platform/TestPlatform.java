@@ -360,6 +360,11 @@ public final class TestPlatform
         return browserOnHost("127.0.0.1").always("Authorization", "Bearer " + accounts.operatorToken());
     }
 
+    /** Like {@link #operator()}, on another node started with {@link #startAnotherNode}. */
+    public Browser operatorOn(Atelier node) {
+        return new Browser(node::port, "127.0.0.1").always("Authorization", "Bearer " + accounts.operatorToken());
+    }
+
     public HttpResponse<String> get(String host, String path) throws IOException, InterruptedException {
         return browserOnHost(host).get(path);
     }
