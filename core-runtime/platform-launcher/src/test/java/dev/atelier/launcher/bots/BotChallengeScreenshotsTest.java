@@ -44,6 +44,7 @@ class BotChallengeScreenshotsTest {
 
     @BeforeEach
     void cloudflareStandIn() {
+        platform.wireMock().resetAll();
         String origin = platform.wireMock().baseUrl();
         platform.wireMock().stubFor(get(urlPathEqualTo("/turnstile/v0/api.js")).willReturn(aResponse()
                 .withHeader("Content-Type", "text/javascript").withBody(script(origin))));
@@ -75,6 +76,35 @@ class BotChallengeScreenshotsTest {
                 page.waitForURL("**/signup/done");
 
                 assertThat(page.content()).as(slug).contains("ada@" + slug + ".example");
+                assertThat(violations.seen()).as("policy violations on %s", slug).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void aSpentPassIsAClearFormErrorWithAFreshChallengeInBothThemes() {
+        platform.wireMock().stubFor(post("/turnstile/v0/siteverify").withRequestBody(containing(TOKEN))
+                .willReturn(okJson("{\"success\": false, \"error-codes\": [\"timeout-or-duplicate\"]}")));
+        for (String slug : List.of("auratuner", "marginalia")) {
+            try (BrowserContext visitor = chromium.browser().newContext(
+                    new Browser.NewContextOptions().setViewportSize(1280, 1000))) {
+                PolicyViolations violations = PolicyViolations.watch(visitor);
+                Page page = visitor.newPage();
+                page.navigate(origin(slug) + "/signup");
+                page.frameLocator(".cf-turnstile iframe").locator("text=Success!").waitFor();
+                page.fill("#signup-email", "late@" + slug + ".example");
+                page.fill("#signup-password", "velvet lantern orbit 91");
+                page.check("#signup-terms");
+
+                page.click("button[type=submit]");
+                page.waitForSelector(".notice-error");
+                page.frameLocator(".cf-turnstile iframe").locator("text=Success!").waitFor();
+                page.screenshot(new Page.ScreenshotOptions().setPath(ChromiumExtension.SHOTS
+                        .resolve(slug + "-signup-challenge-refused.png")).setFullPage(true));
+
+                assertThat(page.textContent(".notice-error")).as(slug).contains("didn't go through");
+                assertThat(page.inputValue("#signup-email")).as("the email is kept").isEqualTo("late@" + slug
+                        + ".example");
                 assertThat(violations.seen()).as("policy violations on %s", slug).isEmpty();
             }
         }
