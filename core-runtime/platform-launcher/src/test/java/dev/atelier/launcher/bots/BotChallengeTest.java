@@ -132,8 +132,8 @@ class BotChallengeTest {
         HttpResponse<String> response = signUp(visitor(GUARDED), "grace@example.com", "any-token");
 
         assertThat(response.statusCode()).isEqualTo(503);
-        assertThat(response.body()).contains("We couldn&#39;t check that you&#39;re a person just now. Please try again in"
-                + " a minute.");
+        assertThat(response.body()).contains("We couldn&#39;t check that you&#39;re a person just now. Please try"
+                + " again in a minute.");
         assertThat(platform.accounts().byEmail(GUARDED, "grace@example.com")).isEmpty();
     }
 

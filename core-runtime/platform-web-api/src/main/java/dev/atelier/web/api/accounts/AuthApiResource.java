@@ -8,6 +8,7 @@ import dev.atelier.accounts.Account;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.web.problem.Problems;
 import dev.atelier.web.bots.BotChallenges;
+import dev.atelier.web.bots.BotTokens;
 import dev.atelier.web.bots.FailedSignIns;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;

@@ -16,7 +16,7 @@ import dev.atelier.web.auth.Links;
 import dev.atelier.web.auth.RequestAuth;
 import dev.atelier.web.legal.RequiresAcceptance;
 import dev.atelier.web.auth.Viewer;
-import dev.atelier.web.api.accounts.BotTokens;
+import dev.atelier.web.bots.BotTokens;
 import dev.atelier.web.bots.BotChallenges;
 import dev.atelier.web.problem.Problem;
 import dev.atelier.web.problem.ProblemException;

@@ -1,6 +1,5 @@
-package dev.atelier.web.api.accounts;
+package dev.atelier.web.bots;
 
-import dev.atelier.web.bots.ChallengeCheck;
 import dev.atelier.web.problem.Problem;
 import dev.atelier.web.problem.ProblemException;
 import java.util.List;
