@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atelier.core.tenants.FolderTenant;
-import dev.atelier.launcher.platform.TestJars;
 import dev.atelier.launcher.platform.TestPlatform;
-import dev.atelier.launcher.testkinds.BotProtection;
 import dev.atelier.legal.LegalDraft;
 import dev.atelier.legal.documents.LegalDocuments;
 import dev.atelier.legal.documents.PlatformServices;
@@ -14,15 +12,12 @@ import dev.atelier.legal.documents.TemplateProblemException;
 import dev.atelier.legal.documents.UnknownDocumentException;
 import dev.atelier.plugins.PluginHost;
 import dev.atelier.plugins.PluginHostSettings;
-import dev.atelier.plugins.PluginKind;
-import dev.atelier.plugins.PluginKinds;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -33,13 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The tenants' legal documents as the shipped renderer, templates and real plugin bundles make them: AuraTuner's
  * production privacy policy is the reference policy line for line; its local setup and Marginalia's plugins are
- * disclosed as they are. Bot protection is a kind the platform does not declare yet: a stand-in kind and plugin
- * ({@link BotProtection}, {@code turnstile}) show that a deployed bot-protection plugin is disclosed like the rest.
+ * disclosed as they are, Cloudflare Turnstile by the real {@code bot-turnstile} bundle of the bot-protection kind.
  */
 class LegalDocumentsTest {
 
-    static final PluginKind<BotProtection, Void> BOT_PROTECTION = PluginKind.identifiedBy("bot_protection",
-            "Bot protection", BotProtection.class, BotProtection.ID);
     /** The operator's configuration of AuraTuner's production deployment. */
     static final PlatformServices PRODUCTION_SERVICES = PlatformServices.of(Map.of("authentication", "BetterAuth",
             "hosting", "Vercel", "database", "Neon Postgres", "rate_limiting", "Upstash", "email", "Resend"));
@@ -53,16 +45,13 @@ class LegalDocumentsTest {
     static void startHostWithTheBundlesTenantsUse() throws Exception {
         Path deploy = Files.createDirectories(work.resolve("deploy"));
         for (String jar : List.of("legal-freemarker.jar", "payment-stripe.jar", "payment-sandbox.jar",
-                "storage-s3.jar", "storage-local.jar", "model-replicate.jar")) {
+                "storage-s3.jar", "storage-local.jar", "model-replicate.jar", "bot-turnstile.jar")) {
             Files.copy(TestPlatform.shippedBundle(jar), deploy.resolve(jar));
         }
-        TestJars.turnstile(deploy.resolve("turnstile.jar"));
-        List<PluginKind<?, ?>> kinds = new ArrayList<>(PluginKinds.ALL);
-        kinds.add(BOT_PROTECTION);
         PluginHostSettings settings = new PluginHostSettings(deploy, Path.of("target/system-bundles"),
                 work.resolve("cache"), Duration.ofMillis(100), Duration.ofSeconds(10), Duration.ofSeconds(30))
                 .withStorageDir(work.resolve("storage"));
-        host = new PluginHost(settings, event -> { }, kinds);
+        host = new PluginHost(settings, event -> { });
         host.start();
     }
 

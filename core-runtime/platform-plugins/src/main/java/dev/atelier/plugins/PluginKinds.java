@@ -1,5 +1,6 @@
 package dev.atelier.plugins;
 
+import dev.atelier.spi.botprotection.BotProtection;
 import dev.atelier.spi.legal.LegalDocumentRenderer;
 import dev.atelier.spi.model.GenerationModel;
 import dev.atelier.spi.model.ModelDescriptor;
@@ -42,8 +43,16 @@ public final class PluginKinds {
                     LegalDocumentRenderer.RENDERER_ID)
             .withDefaultPlugin("freemarker");
 
+    /**
+     * Bot protection (the challenge on sign-up, sign-in after failures and checkout), by the service property
+     * {@value BotProtection#PROTECTION_ID}; no default: a tenant that binds none shows no challenge.
+     */
+    public static final PluginKind<BotProtection, Void> BOT_PROTECTION = PluginKind.identifiedBy("bot_protection",
+            "Bot protection", BotProtection.class, BotProtection.PROTECTION_ID);
+
     /** Every kind the platform declares, in the order operators see them. */
-    public static final List<PluginKind<?, ?>> ALL = List.of(MODELS, STORAGE, PAYMENTS, LEGAL_RENDERERS);
+    public static final List<PluginKind<?, ?>> ALL = List.of(MODELS, STORAGE, PAYMENTS, LEGAL_RENDERERS,
+            BOT_PROTECTION);
 
     private PluginKinds() {}
 }

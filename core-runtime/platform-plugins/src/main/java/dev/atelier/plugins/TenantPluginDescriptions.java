@@ -43,8 +43,8 @@ public final class TenantPluginDescriptions implements PluginSchemas {
 
     /**
      * What people call the plugins of {@code section}: the kind's label ({@code Storage}, {@code Model}), or for a
-     * section the platform declares no kind for yet the section's words ({@code bot_protection} as
-     * {@code Bot protection}).
+     * section the platform declares no kind for yet the section's words ({@code content_moderation} as
+     * {@code Content moderation}).
      */
     public String label(String section) {
         return kindOf(section).map(PluginKind::label).orElseGet(() -> {

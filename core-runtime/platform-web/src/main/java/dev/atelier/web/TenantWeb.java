@@ -3,6 +3,7 @@ package dev.atelier.web;
 import dev.atelier.legal.versions.Acceptances;
 import dev.atelier.legal.versions.LegalRecords;
 import dev.atelier.legal.versions.LegalVersions;
+import dev.atelier.plugins.PluginKinds;
 import dev.atelier.plugins.TenantPluginDescriptions;
 import dev.atelier.web.assets.BrandAssets;
 import dev.atelier.web.assets.StaticFiles;
@@ -18,6 +19,8 @@ import dev.atelier.web.auth.NewAccounts;
 import dev.atelier.web.auth.SignIns;
 import dev.atelier.web.auth.Throttle;
 import dev.atelier.web.auth.Visitors;
+import dev.atelier.web.bots.BotChallenges;
+import dev.atelier.web.bots.FailedSignIns;
 import dev.atelier.web.http.ErrorPages;
 import dev.atelier.web.legal.AcceptanceGate;
 import dev.atelier.web.mail.MailComposer;
@@ -175,6 +178,8 @@ public final class TenantWeb {
                 bind(links).to(Links.class);
                 bind(staticFiles).to(StaticFiles.class);
                 bind(brandAssets).to(BrandAssets.class);
+                bind(new BotChallenges(plugins.registry(PluginKinds.BOT_PROTECTION),
+                        new FailedSignIns())).to(BotChallenges.class);
                 bind(new TenantPluginDescriptions(plugins.kinds(), plugins.descriptions()))
                         .to(TenantPluginDescriptions.class);
             }

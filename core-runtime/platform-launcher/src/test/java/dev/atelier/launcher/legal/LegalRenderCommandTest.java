@@ -31,7 +31,7 @@ class LegalRenderCommandTest {
     void installation() throws IOException {
         Path deploy = Files.createDirectories(home.resolve("deploy"));
         for (String jar : List.of("legal-freemarker.jar", "payment-stripe.jar", "payment-sandbox.jar",
-                "storage-s3.jar", "storage-local.jar")) {
+                "storage-s3.jar", "storage-local.jar", "bot-turnstile.jar")) {
             Files.copy(TestPlatform.shippedBundle(jar), deploy.resolve(jar));
         }
         Folders.copy(Path.of("target/system-bundles"), home.resolve("system-bundles"));

@@ -2,8 +2,6 @@ package dev.atelier.launcher.platform;
 
 import dev.atelier.launcher.testbundles.TestModel;
 import dev.atelier.launcher.testbundles.TestModelsActivator;
-import dev.atelier.launcher.testbundles.TurnstileActivator;
-import dev.atelier.launcher.testbundles.TurnstileStandIn;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -33,19 +31,6 @@ public final class TestJars {
                 "Bundle-Activator", TestModelsActivator.class.getName(),
                 "Import-Package", "dev.atelier.spi.model;version=\"[1.0,2)\",org.osgi.framework",
                 "Test-Models", String.join(",", modelIds)), TestModelsActivator.class, TestModel.class);
-    }
-
-    /**
-     * A bundle serving the bot-protection plugin {@code turnstile} of the test kind
-     * {@link dev.atelier.launcher.testkinds.BotProtection}, which only describes itself.
-     */
-    public static Path turnstile(Path target) throws IOException {
-        return bundle(target, Map.of(
-                "Bundle-SymbolicName", "test.turnstile",
-                "Bundle-Version", "1.0.0",
-                "Bundle-Activator", TurnstileActivator.class.getName(),
-                "Import-Package", "dev.atelier.launcher.testkinds,dev.atelier.spi.plugin;version=\"[1.0,2)\","
-                        + "org.osgi.framework"), TurnstileActivator.class, TurnstileStandIn.class);
     }
 
     /** A file named like a jar that is not a zip at all. */

@@ -109,12 +109,12 @@ public final class TestPlatformBuilder {
     }
 
     /**
-     * The embedded defaults: the procedural model (image and video), local storage, the payment sandbox and the
-     * FreeMarker legal document renderer.
+     * The embedded defaults: the procedural model (image and video), local storage, the payment sandbox, the
+     * FreeMarker legal document renderer and Cloudflare Turnstile bot protection (used only by tenants that bind it).
      */
     public TestPlatformBuilder defaultBundles() {
         return bundle("model-procedural.jar", "procedural", "procedural-video").bundle("storage-local.jar")
-                .bundle("payment-sandbox.jar").bundle("legal-freemarker.jar");
+                .bundle("payment-sandbox.jar").bundle("legal-freemarker.jar").bundle("bot-turnstile.jar");
     }
 
     /** A test bundle serving the {@link dev.atelier.launcher.testbundles.TestModel}s {@code modelIds}. */

@@ -5,6 +5,7 @@ import dev.atelier.plugins.PluginDescriptions;
 import dev.atelier.plugins.PluginHost;
 import dev.atelier.plugins.PluginKind;
 import dev.atelier.plugins.PluginKinds;
+import dev.atelier.plugins.PluginRegistry;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,6 +26,11 @@ public interface DeployedPlugins {
     /** The settings schemas and disclosures of the deployed plugins; none where no plugin host runs. */
     default PluginDescriptions descriptions() {
         return (spi, pluginId) -> Optional.empty();
+    }
+
+    /** The deployed plugins of {@code kind}, through which tenants' bound plugins are called; empty without a host. */
+    default <S, D> Optional<PluginRegistry<S, D>> registry(PluginKind<S, D> kind) {
+        return Optional.empty();
     }
 
     /** The plugin host's answers. */
@@ -48,6 +54,11 @@ public interface DeployedPlugins {
             @Override
             public PluginDescriptions descriptions() {
                 return host.descriptions();
+            }
+
+            @Override
+            public <S, D> Optional<PluginRegistry<S, D>> registry(PluginKind<S, D> kind) {
+                return Optional.of(host.plugins(kind));
             }
         };
     }

@@ -7,6 +7,9 @@ import dev.atelier.web.auth.RateLimitedException;
 import dev.atelier.accounts.Account;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.web.problem.Problems;
+import dev.atelier.web.bots.BotChallenges;
+import dev.atelier.web.bots.BotTokens;
+import dev.atelier.web.bots.FailedSignIns;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -27,16 +30,22 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 public final class AuthApiResource {
 
-    public record Credentials(String email, String password) {}
+    /**
+     * @param botToken the bot challenge's token; required once sign-ins to the account or from the address failed a
+     *     few times, when the tenant binds bot protection
+     */
+    public record Credentials(String email, String password, String botToken) {}
 
     /** The session cookie is set on the response; this is the CSRF token to send with changes. */
     public record SignedIn(String accountId, String csrfToken) {}
 
     private final AccountFlows flows;
+    private final BotChallenges bots;
 
     @Inject
-    public AuthApiResource(AccountFlows flows) {
+    public AuthApiResource(AccountFlows flows, BotChallenges bots) {
         this.flows = flows;
+        this.bots = bots;
     }
 
     @POST
@@ -53,11 +62,21 @@ public final class AuthApiResource {
             limited.getHeaders().putSingle("Retry-After", Long.toString(e.retryAfterSeconds()));
             return limited;
         }
+        FailedSignIns failures = bots.failedSignIns();
+        boolean protectedTenant = bots.protects(tenant);
+        if (protectedTenant && failures.challengeDue(tenant.id(), request.getRemoteAddr(), email)) {
+            BotTokens.require(bots.check(tenant, request, BotChallenges.SIGNIN,
+                    credentials == null ? null : credentials.botToken()));
+        }
         Optional<Account> account = flows.services().accounts().signIn(tenant.id(), email,
                 credentials == null ? null : credentials.password());
         if (account.isEmpty()) {
+            if (protectedTenant) {
+                failures.failed(tenant.id(), request.getRemoteAddr(), email);
+            }
             return Problems.response(401, "Unauthorized", "That email and password don't match an account.");
         }
+        failures.succeeded(tenant.id(), email);
         NewCookie cookie = flows.signIns().start(request, tenant, account.get());
         String sessionId = flows.services().sessions().resolve(tenant.id(), cookie.getValue()).orElseThrow().id();
         return Response.ok(new SignedIn(account.get().id(), flows.csrf().forSession(tenant.id(), sessionId)))

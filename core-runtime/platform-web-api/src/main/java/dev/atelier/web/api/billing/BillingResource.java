@@ -16,6 +16,8 @@ import dev.atelier.web.auth.Links;
 import dev.atelier.web.auth.RequestAuth;
 import dev.atelier.web.legal.RequiresAcceptance;
 import dev.atelier.web.auth.Viewer;
+import dev.atelier.web.bots.BotTokens;
+import dev.atelier.web.bots.BotChallenges;
 import dev.atelier.web.problem.Problem;
 import dev.atelier.web.problem.ProblemException;
 import jakarta.inject.Inject;
@@ -44,7 +46,12 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public final class BillingResource {
 
-    public record CheckoutInput(String offer) {}
+    /**
+     * @param offer the plan or top-up to buy
+     * @param botToken the bot challenge's token, when the tenant binds bot protection and the caller is signed in
+     *     with a session (a personal API token needs none: its owner passed the challenge to make it)
+     */
+    public record CheckoutInput(String offer, String botToken) {}
 
     public record CheckoutView(String id, String url, String offer, String status) {}
 
@@ -63,11 +70,13 @@ public final class BillingResource {
 
     private final dev.atelier.billing.payments.Payments payments;
     private final Links links;
+    private final BotChallenges bots;
 
     @Inject
-    public BillingResource(dev.atelier.billing.payments.Payments payments, Links links) {
+    public BillingResource(dev.atelier.billing.payments.Payments payments, Links links, BotChallenges bots) {
         this.payments = payments;
         this.links = links;
+        this.bots = bots;
     }
 
     @POST
@@ -81,6 +90,9 @@ public final class BillingResource {
         if (offer.isEmpty()) {
             throw ProblemException.invalid("Say which plan or top-up to buy.",
                     List.of(new Problem.FieldError("offer", "is required")));
+        }
+        if (!viewer.viaApiToken()) {
+            BotTokens.require(bots.check(tenant, request, BotChallenges.CHECKOUT, input.botToken()));
         }
         try {
             CheckoutRecord checkout = payments.checkout(tenant, viewer.account().id(), viewer.account().email(),

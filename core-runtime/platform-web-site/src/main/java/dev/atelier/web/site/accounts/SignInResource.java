@@ -5,6 +5,9 @@ import dev.atelier.web.auth.AuthPages;
 import dev.atelier.web.auth.CsrfTokens;
 import dev.atelier.web.auth.Forms;
 import dev.atelier.web.auth.NextPath;
+import dev.atelier.web.bots.BotChallenges;
+import dev.atelier.web.bots.ChallengeCheck;
+import dev.atelier.web.bots.FailedSignIns;
 import dev.atelier.web.auth.RequestAuth;
 import dev.atelier.web.auth.Viewer;
 
@@ -20,10 +23,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** {@code /signin} with email and password, and {@code /signout}. */
 @Path("/")
@@ -33,10 +38,12 @@ public final class SignInResource {
     private static final String WRONG = "That email and password don't match an account. Check both and try again.";
 
     private final AccountFlows flows;
+    private final BotChallenges bots;
 
     @Inject
-    public SignInResource(AccountFlows flows) {
+    public SignInResource(AccountFlows flows, BotChallenges bots) {
         this.flows = flows;
+        this.bots = bots;
     }
 
     @GET
@@ -54,16 +61,27 @@ public final class SignInResource {
     @Path("signin")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signIn(@FormParam("email") String email, @FormParam("password") String password,
-            @FormParam("next") String next, @FormParam(CsrfTokens.FIELD) String token,
+            @FormParam("next") String next, @FormParam(CsrfTokens.FIELD) String token, Form form,
             @Context HttpServletRequest request) {
         return flows.post(request, token, () -> {
             Tenant tenant = AuthPages.tenant(request);
             flows.throttle().signIn(tenant, request, email);
+            Map<String, Object> values = AuthPages.values("email", Forms.trimmed(email, 254));
+            FailedSignIns failures = bots.failedSignIns();
+            if (challengeDue(tenant, request, email)) {
+                ChallengeCheck challenge = bots.check(tenant, request, BotChallenges.SIGNIN, form);
+                if (!challenge.allowsAction()) {
+                    return page(request, values, Map.of("form", challenge.message()), next, challenge.status());
+                }
+            }
             Optional<Account> account = flows.services().accounts().signIn(tenant.id(), email, password);
             if (account.isEmpty()) {
-                return page(request, AuthPages.values("email", Forms.trimmed(email, 254)), Map.of("form", WRONG),
-                        next, 401);
+                if (bots.protects(tenant)) {
+                    failures.failed(tenant.id(), request.getRemoteAddr(), email);
+                }
+                return page(request, values, Map.of("form", WRONG), next, 401);
             }
+            failures.succeeded(tenant.id(), email);
             return flows.signIns().redirect(request, tenant, account.get(), NextPath.of(next, "/create"));
         });
     }
@@ -85,9 +103,19 @@ public final class SignInResource {
         });
     }
 
+    // A challenge once the account being signed in to, or the visitor's address, failed a few times in a row.
+    private boolean challengeDue(Tenant tenant, HttpServletRequest request, String email) {
+        return bots.protects(tenant) && bots.failedSignIns().challengeDue(tenant.id(), request.getRemoteAddr(), email);
+    }
+
     private Response page(HttpServletRequest request, Map<String, Object> values, Map<String, String> errors,
             String next, int status) {
-        return flows.pages().form(request, "signin.ftlh", "Sign in", values, errors, status,
-                Map.of("next", NextPath.of(next, "")));
+        Tenant tenant = AuthPages.tenant(request);
+        Map<String, Object> extra = Map.of("next", NextPath.of(next, ""));
+        Function<Map<String, Object>, Response> page = model -> flows.pages().form(request, "signin.ftlh", "Sign in",
+                values, errors, status, model);
+        Object email = values.get("email");
+        return challengeDue(tenant, request, email == null ? "" : email.toString())
+                ? bots.render(tenant, BotChallenges.SIGNIN, extra, page) : page.apply(extra);
     }
 }

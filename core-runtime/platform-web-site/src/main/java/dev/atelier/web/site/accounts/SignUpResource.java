@@ -8,6 +8,8 @@ import dev.atelier.web.auth.NextPath;
 import dev.atelier.web.auth.RateLimitedException;
 import dev.atelier.web.auth.RequestAuth;
 import dev.atelier.web.auth.Viewer;
+import dev.atelier.web.bots.BotChallenges;
+import dev.atelier.web.bots.ChallengeCheck;
 
 import dev.atelier.accounts.EmailTakenException;
 import dev.atelier.accounts.InvalidAccountInputException;
@@ -23,6 +25,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URLEncoder;
@@ -40,10 +43,12 @@ import java.util.Optional;
 public final class SignUpResource {
 
     private final AccountFlows flows;
+    private final BotChallenges bots;
 
     @Inject
-    public SignUpResource(AccountFlows flows) {
+    public SignUpResource(AccountFlows flows, BotChallenges bots) {
         this.flows = flows;
+        this.bots = bots;
     }
 
     @GET
@@ -58,7 +63,7 @@ public final class SignUpResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signUp(@FormParam("displayName") String displayName, @FormParam("email") String email,
             @FormParam("password") String password, @FormParam("terms") String terms, @FormParam("next") String next,
-            @FormParam(CsrfTokens.FIELD) String token, @Context HttpServletRequest request) {
+            @FormParam(CsrfTokens.FIELD) String token, Form form, @Context HttpServletRequest request) {
         return flows.post(request, token, () -> {
             Tenant tenant = AuthPages.tenant(request);
             Map<String, Object> values = AuthPages.values("displayName", Forms.trimmed(displayName, 200),
@@ -68,6 +73,11 @@ public final class SignUpResource {
                         422);
             }
             flows.throttle().signUp(tenant, request);
+            // After the throttle: a flood of posts never reaches the challenge's vendor.
+            ChallengeCheck challenge = bots.check(tenant, request, BotChallenges.SIGNUP, form);
+            if (!challenge.allowsAction()) {
+                return page(request, values, Map.of("form", challenge.message()), next, challenge.status());
+            }
             SignUp signUp;
             try {
                 signUp = flows.services().accounts().signUp(tenant.id(), email, password,
@@ -120,8 +130,8 @@ public final class SignUpResource {
 
     private Response page(HttpServletRequest request, Map<String, Object> values, Map<String, String> errors,
             String next, int status) {
-        return flows.pages().form(request, "signup.ftlh", "Sign up", values, errors, status,
-                Map.of("next", NextPath.of(next, "")));
+        return bots.render(AuthPages.tenant(request), BotChallenges.SIGNUP, Map.of("next", NextPath.of(next, "")),
+                extra -> flows.pages().form(request, "signup.ftlh", "Sign up", values, errors, status, extra));
     }
 
     private Response donePage(HttpServletRequest request, String sentTo) {

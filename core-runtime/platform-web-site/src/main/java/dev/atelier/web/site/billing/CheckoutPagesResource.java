@@ -11,6 +11,8 @@ import dev.atelier.web.auth.AuthPages;
 import dev.atelier.web.auth.CsrfTokens;
 import dev.atelier.web.legal.RequiresAcceptance;
 import dev.atelier.web.auth.Viewer;
+import dev.atelier.web.bots.BotChallenges;
+import dev.atelier.web.bots.ChallengeCheck;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -22,6 +24,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -48,10 +51,12 @@ public final class CheckoutPagesResource {
     private static final Logger LOG = LoggerFactory.getLogger(CheckoutPagesResource.class);
 
     private final BillingPages billing;
+    private final BotChallenges bots;
 
     @Inject
-    public CheckoutPagesResource(BillingPages billing) {
+    public CheckoutPagesResource(BillingPages billing, BotChallenges bots) {
         this.billing = billing;
+        this.bots = bots;
     }
 
     @GET
@@ -73,16 +78,22 @@ public final class CheckoutPagesResource {
     @Path("checkout")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RequiresAcceptance(returnTo = "/pricing")
-    public Response start(@FormParam("offer") String offerId, @FormParam(CsrfTokens.FIELD) String csrf,
+    public Response start(@FormParam("offer") String offerId, @FormParam(CsrfTokens.FIELD) String csrf, Form form,
             @Context HttpServletRequest request) {
         if (!billing.flows().csrf().valid(request, csrf)) {
             return billing.flows().pages().formExpired(request);
         }
-        return AuthPages.signedIn(request, viewer -> start(request, viewer, offerId == null ? "" : offerId));
+        return AuthPages.signedIn(request, viewer -> start(request, viewer, offerId == null ? "" : offerId, form));
     }
 
-    private Response start(HttpServletRequest request, Viewer viewer, String offerId) {
+    private Response start(HttpServletRequest request, Viewer viewer, String offerId, Form form) {
         Tenant tenant = AuthPages.tenant(request);
+        Optional<Offer> offered = TenantOffers.find(tenant, offerId);
+        ChallengeCheck challenge = offered.isEmpty() ? ChallengeCheck.NOT_REQUIRED
+                : bots.check(tenant, request, BotChallenges.CHECKOUT, form);
+        if (!challenge.allowsAction()) {
+            return page(request, tenant, offered.get(), challenge.message(), challenge.status());
+        }
         try {
             URI origin = URI.create(billing.links().forMail(tenant, request, "/"));
             CheckoutRecord checkout = billing.payments().checkout(tenant, viewer.account().id(),
@@ -104,7 +115,8 @@ public final class CheckoutPagesResource {
         if (error != null) {
             data.put("error", error);
         }
-        return billing.pages().renderPrivate(tenant, "checkout.ftlh", data, status);
+        return bots.render(tenant, BotChallenges.CHECKOUT, data,
+                model -> billing.pages().renderPrivate(tenant, "checkout.ftlh", model, status));
     }
 
     @GET
