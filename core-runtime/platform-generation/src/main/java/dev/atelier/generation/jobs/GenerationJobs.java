@@ -139,8 +139,8 @@ public final class GenerationJobs {
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO generation_job (id, tenant_id, account_id, model_id, prompt, negative_prompt,
                                                 parameters, input_ids, status, price, max_attempts, run_deadline_ms,
-                                                idempotency_key, request_digest, created_at, queued_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, 'QUEUED', ?, ?, ?, ?, ?, ?, ?)
+                                                idempotency_key, request_digest, created_at, queued_at, priority)
+                    VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, 'QUEUED', ?, ?, ?, ?, ?, ?, ?, ?)
                     RETURNING\s""" + COLUMNS)) {
                 insert.setString(1, id);
                 insert.setString(2, tenantId);
@@ -157,6 +157,7 @@ public final class GenerationJobs {
                 insert.setString(13, idempotencyKey == null ? null : digest);
                 insert.setObject(14, now);
                 insert.setObject(15, now);
+                insert.setInt(16, job.priority());
                 try (ResultSet row = insert.executeQuery()) {
                     row.next();
                     inserted = job(row);
