@@ -8,6 +8,6 @@ ALTER TABLE generation_job ADD COLUMN priority smallint NOT NULL DEFAULT 0 CHECK
 -- each lane's head (highest priority, then oldest) is the first entry of its range, so no claim reads the whole queue.
 CREATE INDEX generation_job_lanes ON generation_job (tenant_id, model_id, priority DESC, created_at, seq)
     WHERE status = 'QUEUED';
--- Running jobs per tenant (its fair share) and per model (the cluster-wide model limits): a few hundred rows at most.
-CREATE INDEX generation_job_running_by_tenant ON generation_job (tenant_id) WHERE status = 'RUNNING';
+-- A limited model's running jobs, counted under its lock at every claim of it. (Running jobs per tenant are read
+-- through generation_job_leases: a few hundred rows at most, bounded by the cluster's workers.)
 CREATE INDEX generation_job_running_by_model ON generation_job (model_id) WHERE status = 'RUNNING';
