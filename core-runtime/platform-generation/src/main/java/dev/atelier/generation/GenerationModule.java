@@ -94,7 +94,7 @@ public final class GenerationModule implements AutoCloseable {
         this.callbacks = new CallbackInbox(dataSource, secrets, clock, settings.publicBaseUrl());
         JobRunner runner = new JobRunner(jobs, tenants, models, uploads, storage, outputs, settings, heartbeats, clock,
                 signals, callbacks, pluginUrls);
-        this.workers = new Workers(jobs, runner, settings);
+        this.workers = new Workers(jobs, runner, settings, new RunningLimits(settings.modelLimits(), models));
         this.submissions = new Submissions(jobs, offers, uploads, settings, workers::wake);
         this.sweeper = new Sweeper(jobs, uploads, tenants, callbacks, settings);
         this.data = new GenerationData(jobs, uploads, outputs, tenants);
