@@ -332,13 +332,10 @@ public final class GenerationJobs {
 
     private ClaimRound claimRound(Connection connection, String workerId, Duration lease, ModelLimits limits,
             Set<String> full) throws SQLException {
-        List<String> candidates = Lanes.candidates(connection, limits, full);
-        if (candidates.isEmpty()) {
-            return new ClaimRound(null, null, true);
-        }
-        Optional<Job> locked = Lanes.lockFirstFree(connection, candidates);
+        Optional<Lanes.Locked> locked = Lanes.lockBest(connection, limits, full);
         if (locked.isEmpty()) {
-            return new ClaimRound(null, null, false);
+            // Nothing to start, or other workers locked every candidate this instant: then the next round.
+            return new ClaimRound(null, null, !Lanes.anyCandidate(connection, limits, full));
         }
         String modelId = locked.get().modelId();
         OptionalInt limit = limits.of(modelId);

@@ -1,12 +1,9 @@
 package dev.atelier.generation.jobs;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,9 +20,9 @@ import java.util.Set;
  *   <li>Between tenants with an equal share, the oldest job first.
  * </ol>
  *
- * <p>Why it is race-free without a global lock: the choice is read without locks, then the first free job of the
- * ranked candidates is locked with {@code FOR UPDATE SKIP LOCKED}, which re-checks that it is still QUEUED, so two
- * workers never take one job and never wait on each other; several workers at once take successive candidates. Fair
+ * <p>Why it is race-free without a global lock: one statement ranks the candidates without locks and locks the first
+ * free one with {@code FOR UPDATE SKIP LOCKED}, which re-checks that it is still QUEUED, so two workers never take one
+ * job and never wait on each other; several workers at once take successive candidates. Fair
  * share is then exact up to the jobs claimed in the same instant. The model limits must hold exactly, so a claim of a
  * limited model also takes that model's transaction-scoped advisory lock and counts its running jobs again before it
  * updates the row: claims of one limited model follow one another (each a few milliseconds), all others run in
@@ -35,8 +32,8 @@ import java.util.Set;
  * index (one descent per lane, not one row per job); each open lane gives only the front of its index range, about
  * {@value #CANDIDATES_READ} candidates in all and at least two per lane (so a tenant's first two places are exact;
  * later places of a tenant with many lanes are approximate within one round, and every claim reads them again); and
- * running jobs, bounded by the workers of the cluster, are counted once per claim. With 10,000 queued jobs in 78 lanes
- * and 100,000 finished ones, reading the candidates takes about 2 ms.
+ * running jobs, bounded by the workers of the cluster, are counted once per claim. The statement reads about five
+ * index pages per lane: about 1 ms with 50,000 queued jobs in 40 lanes ({@code bench/claim-throughput.sh}).
  */
 final class Lanes {
 
@@ -48,7 +45,8 @@ final class Lanes {
     /** Candidates tried: the best of those read. */
     static final int CANDIDATES_TRIED = 16;
 
-    private static final String CANDIDATES = """
+    /** The ranked candidates ({@code ranked}: id, share, created_at, seq), for the statements below. */
+    private static final String RANKED = """
             WITH RECURSIVE lanes (tenant_id, model_id) AS (
                 (SELECT tenant_id, model_id FROM generation_job
                   WHERE status = 'QUEUED' ORDER BY tenant_id, model_id LIMIT 1)
@@ -84,48 +82,66 @@ final class Lanes {
                         WHERE q.status = 'QUEUED' AND q.tenant_id = l.tenant_id AND q.model_id = l.model_id
                         ORDER BY q.priority DESC, q.created_at, q.seq
                         LIMIT (SELECT greatest(2, ? / count(*)) FROM open_lanes)) c
+            ),
+            ranked AS (
+                SELECT c.id, c.place + coalesce(t.jobs, 0) AS share, c.created_at, c.seq
+                  FROM candidates c LEFT JOIN tenant_running t ON t.tenant_id = c.tenant_id
+                 ORDER BY share, c.created_at, c.seq
+                 LIMIT ?
             )
-            SELECT c.id FROM candidates c LEFT JOIN tenant_running t ON t.tenant_id = c.tenant_id
-             ORDER BY c.place + coalesce(t.jobs, 0), c.created_at, c.seq
-             LIMIT ?""";
+            """;
+
+    /** The first ranked candidate no other transaction holds and that is still QUEUED, locked. */
+    private static final String LOCK_BEST = RANKED + """
+            SELECT j.id, j.model_id FROM generation_job j JOIN ranked r ON r.id = j.id
+             WHERE j.status = 'QUEUED'
+             ORDER BY r.share, r.created_at, r.seq
+             LIMIT 1
+               FOR UPDATE OF j SKIP LOCKED""";
+
+    private static final String ANY_CANDIDATE = RANKED + "SELECT EXISTS (SELECT 1 FROM ranked)";
+
+    /** A job locked for this claim: it was QUEUED when locked and nobody else can take it before the commit. */
+    record Locked(String id, String modelId) {
+    }
 
     private Lanes() {
     }
 
     /**
-     * The jobs to try, best first; empty when no lane may move.
+     * Locks the best job any lane may start now (one statement: ranking and locking), or empty if there is none or
+     * other workers hold every candidate this instant (tell them apart with {@link #anyCandidate}).
      *
      * @param full models found at their limit by this claim already, skipped as if counted full
      */
-    static List<String> candidates(Connection connection, ModelLimits limits, Set<String> full) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(CANDIDATES)) {
-            select.setArray(1, connection.createArrayOf("text", limits.models()));
-            select.setArray(2, connection.createArrayOf("integer", limits.maxima()));
-            select.setArray(3, connection.createArrayOf("text", full.toArray(String[]::new)));
-            select.setInt(4, CANDIDATES_READ);
-            select.setInt(5, CANDIDATES_TRIED);
-            List<String> ids = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    ids.add(rows.getString(1));
-                }
+    static Optional<Locked> lockBest(Connection connection, ModelLimits limits, Set<String> full)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(LOCK_BEST)) {
+            bind(select, connection, limits, full);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(new Locked(row.getString(1), row.getString(2))) : Optional.empty();
             }
-            return ids;
         }
     }
 
-    /** Locks the first candidate no other transaction holds and that is still QUEUED; empty if none is. */
-    static Optional<Job> lockFirstFree(Connection connection, List<String> ids) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT " + GenerationJobs.COLUMNS
-                + " FROM generation_job WHERE id = ANY (?) AND status = 'QUEUED'"
-                + " ORDER BY array_position(?, id) LIMIT 1 FOR UPDATE SKIP LOCKED")) {
-            Array array = connection.createArrayOf("text", ids.toArray(String[]::new));
-            select.setArray(1, array);
-            select.setArray(2, array);
+    /** Whether any lane holds a job that may start now, locked or not. */
+    static boolean anyCandidate(Connection connection, ModelLimits limits, Set<String> full) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(ANY_CANDIDATE)) {
+            bind(select, connection, limits, full);
             try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(GenerationJobs.job(row)) : Optional.empty();
+                row.next();
+                return row.getBoolean(1);
             }
         }
+    }
+
+    private static void bind(PreparedStatement select, Connection connection, ModelLimits limits, Set<String> full)
+            throws SQLException {
+        select.setArray(1, connection.createArrayOf("text", limits.models()));
+        select.setArray(2, connection.createArrayOf("integer", limits.maxima()));
+        select.setArray(3, connection.createArrayOf("text", full.toArray(String[]::new)));
+        select.setInt(4, CANDIDATES_READ);
+        select.setInt(5, CANDIDATES_TRIED);
     }
 
     /**
