@@ -52,7 +52,10 @@ import org.slf4j.LoggerFactory;
  * lost answer {@code false}, so a slow worker cannot overwrite what the sweeper or another worker decided.
  *
  * <p>Locks are taken in one order everywhere, so transactions cannot deadlock on each other: the tenant's submit lock,
- * then a job row, then the account's ledger lock.
+ * then a job row, then the account's ledger lock; a claim takes a job row, then (for a limited model) the model's lock.
+ *
+ * <p>Which queued job is claimed next is decided in lanes (fair share between tenants, plan priority within a tenant,
+ * running limits per model across the cluster): see {@link Lanes}.
  *
  * <p>Prompts are never logged: only ids, statuses and counts.
  */
