@@ -92,7 +92,7 @@ final class Lanes {
             """;
 
     /** The first ranked candidate no other transaction holds and that is still QUEUED, locked. */
-    private static final String LOCK_BEST = RANKED + """
+    static final String LOCK_BEST = RANKED + """
             SELECT j.id, j.model_id FROM generation_job j JOIN ranked r ON r.id = j.id
              WHERE j.status = 'QUEUED'
              ORDER BY r.share, r.created_at, r.seq
@@ -135,7 +135,7 @@ final class Lanes {
         }
     }
 
-    private static void bind(PreparedStatement select, Connection connection, ModelLimits limits, Set<String> full)
+    static void bind(PreparedStatement select, Connection connection, ModelLimits limits, Set<String> full)
             throws SQLException {
         select.setArray(1, connection.createArrayOf("text", limits.models()));
         select.setArray(2, connection.createArrayOf("integer", limits.maxima()));

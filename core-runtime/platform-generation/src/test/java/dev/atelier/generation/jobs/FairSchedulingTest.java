@@ -7,12 +7,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.atelier.billing.credits.LedgerFixture;
 import dev.atelier.testkit.TestDatabase;
 import dev.atelier.testkit.TestPostgresExtension;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -248,6 +252,38 @@ class FairSchedulingTest {
 
         assertThat(claim(ModelLimits.NONE).id()).isEqualTo(queued.get(0).id());
         assertThat(claim(ModelLimits.NONE).id()).isEqualTo(queued.get(1).id());
+    }
+
+    @Test
+    void aClaimReadsIndexesNotTheWholeQueue() throws Exception {
+        try (Connection connection = fixture.database.dataSource().getConnection()) {
+            try (PreparedStatement seed = connection.prepareStatement("""
+                    INSERT INTO generation_job (id, tenant_id, account_id, model_id, prompt, parameters, input_ids,
+                                                status, price, max_attempts, created_at, queued_at, worker_id,
+                                                lease_expires_at)
+                    SELECT 'gen_seed' || i, CASE WHEN i % 4 = 0 THEN ? ELSE ? END, 'acc_' || i % 50,
+                           'model-' || i % 5, 'p', '{}', '[]', CASE WHEN i <= 20 THEN 'RUNNING' ELSE 'QUEUED' END,
+                           0, 1, now(), now(), CASE WHEN i <= 20 THEN 'w' END,
+                           CASE WHEN i <= 20 THEN now() + interval '1 minute' END
+                      FROM generate_series(1, 20000) i""")) {
+                seed.setString(1, BETA);
+                seed.setString(2, ALPHA);
+                seed.executeUpdate();
+            }
+            connection.createStatement().execute("ANALYZE generation_job");
+            StringBuilder plan = new StringBuilder();
+            try (PreparedStatement explain = connection.prepareStatement("EXPLAIN " + Lanes.LOCK_BEST)) {
+                Lanes.bind(explain, connection, new ModelLimits(Map.of("model-1", 8)), Set.of());
+                try (ResultSet rows = explain.executeQuery()) {
+                    while (rows.next()) {
+                        plan.append(rows.getString(1)).append('\n');
+                    }
+                }
+            }
+
+            assertThat(plan.toString()).as(plan.toString()).contains("generation_job_lanes")
+                    .doesNotContain("Seq Scan on generation_job");
+        }
     }
 
     private long runningOf(String model) {
