@@ -74,7 +74,7 @@ public final class GenerationJobs {
     /** Claim transactions one call may run before it answers "nothing now" (each a few milliseconds). */
     private static final int MAX_CLAIM_ROUNDS = 32;
 
-    static final String COLUMNS = "id, tenant_id, account_id, model_id, prompt, negative_prompt,"
+    private static final String COLUMNS = "id, tenant_id, account_id, model_id, prompt, negative_prompt,"
             + " parameters::text, input_ids::text, status, progress, stage, error, price, attempts, cancel_requested,"
             + " created_at, started_at, finished_at, outputs::text, run_deadline_ms";
 
@@ -671,7 +671,7 @@ public final class GenerationJobs {
         }
     }
 
-    static Job job(ResultSet row) throws SQLException {
+    private static Job job(ResultSet row) throws SQLException {
         return new Job(row.getString(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5),
                 row.getString(6), read(row.getString(7), PARAMETERS), read(row.getString(8), INPUTS),
                 JobStatus.valueOf(row.getString(9)), row.getInt(10), row.getString(11), row.getString(12),

@@ -22,11 +22,11 @@ import java.util.Set;
  *
  * <p>Why it is race-free without a global lock: one statement ranks the candidates without locks and locks the first
  * free one with {@code FOR UPDATE SKIP LOCKED}, which re-checks that it is still QUEUED, so two workers never take one
- * job and never wait on each other; several workers at once take successive candidates. Fair
- * share is then exact up to the jobs claimed in the same instant. The model limits must hold exactly, so a claim of a
- * limited model also takes that model's transaction-scoped advisory lock and counts its running jobs again before it
- * updates the row: claims of one limited model follow one another (each a few milliseconds), all others run in
- * parallel. Locks are taken in one order (job row, then model lock), so claims cannot deadlock.
+ * job and never wait on each other; several workers at once take successive candidates. Fair share is then exact up
+ * to the jobs claimed in the same instant. The model limits must hold exactly, so a claim of a limited model also
+ * takes that model's transaction-scoped advisory lock and counts its running jobs again before it updates the row:
+ * claims of one limited model follow one another (each a few milliseconds), all others run in parallel. Locks are
+ * taken in one order (job row, then model lock), so claims cannot deadlock.
  *
  * <p>Why it stays fast with a long queue: the lanes are found by a skip scan of the {@code generation_job_lanes}
  * index (one descent per lane, not one row per job); each open lane gives only the front of its index range, about
