@@ -212,6 +212,11 @@ public final class Keys {
             "atelier.generation.sweep-interval", "10s", ValueParser.duration(Duration.ofMillis(100), Duration.ofHours(1)),
             "How often stuck and expired jobs and unused uploads are settled.");
 
+    public static final ConfigKey<java.util.Map<String, Integer>> GENERATION_MODEL_LIMITS = ConfigKey.of(
+            "atelier.generation.model-limits", "", ValueParser.namedCounts(1, 100_000),
+            "Running jobs allowed per model across the whole cluster, as model-id=number pairs"
+                    + " (replicate-video=8,openai-images=20); over a model's own declared limit. Empty: none.");
+
     public static final ConfigKey<Duration> MEDIA_URL_LIFETIME = ConfigKey.of(
             "atelier.media.url-lifetime", "1h", ValueParser.duration(Duration.ofMinutes(1), Duration.ofDays(7)),
             "How long a link to a generated image, video or thumbnail works.");
@@ -273,7 +278,7 @@ public final class Keys {
             API_TOKEN_RECENT_SIGN_IN, GOOGLE_ISSUER,
             MAIL_SMTP_HOST, MAIL_SMTP_PORT, MAIL_SMTP_USERNAME, MAIL_SMTP_PASSWORD, MAIL_SMTP_TLS, MAIL_DIR,
             MAIL_POLL_INTERVAL, GENERATION_WORKERS, GENERATION_LEASE, GENERATION_RUN_DEADLINE, GENERATION_MAX_ATTEMPTS,
-            GENERATION_QUEUED_EXPIRY, GENERATION_SWEEP_INTERVAL, MEDIA_URL_LIFETIME,
+            GENERATION_QUEUED_EXPIRY, GENERATION_SWEEP_INTERVAL, GENERATION_MODEL_LIMITS, MEDIA_URL_LIFETIME,
             MEDIA_DECODE_MEMORY_MB, MEDIA_POSTER_DEADLINE, UPLOADS_MAX_UNUSED_FILES, UPLOADS_MAX_UNUSED_MB,
             UPLOADS_PER_MINUTE, LEGAL_AUTHENTICATION, LEGAL_HOSTING, LEGAL_DATABASE, LEGAL_RATE_LIMITING,
             LEGAL_EMAIL);

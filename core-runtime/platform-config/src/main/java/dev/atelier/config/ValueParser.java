@@ -152,6 +152,36 @@ interface ValueParser<T> {
         };
     }
 
+    /**
+     * Comma-separated {@code name=number} pairs such as {@code replicate-video=8,openai-images=20}; empty for none.
+     * Names are ids (letters, digits, {@code . _ -}), each at most once; numbers between {@code min} and {@code max}.
+     */
+    static ValueParser<java.util.Map<String, Integer>> namedCounts(int min, int max) {
+        Pattern pair = Pattern.compile("([A-Za-z0-9][A-Za-z0-9._-]*)\\s*=\\s*(\\d{1,9})");
+        return text -> {
+            java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+            for (String item : text.split(",")) {
+                if (item.isBlank()) {
+                    continue;
+                }
+                Matcher m = pair.matcher(item.strip());
+                if (!m.matches()) {
+                    throw new InvalidValueException("must be comma-separated id=number pairs such as"
+                            + " replicate-video=8,openai-images=20; '" + item.strip() + "' is not one");
+                }
+                int count = Integer.parseInt(m.group(2));
+                if (count < min || count > max) {
+                    throw new InvalidValueException("gives " + m.group(1) + " " + count + "; each number must be"
+                            + " between " + min + " and " + max);
+                }
+                if (counts.put(m.group(1), count) != null) {
+                    throw new InvalidValueException("names " + m.group(1) + " twice");
+                }
+            }
+            return java.util.Map.copyOf(counts);
+        };
+    }
+
     private static String format(Duration d) {
         if (d.toMillis() < 1000) {
             return d.toMillis() + "ms";

@@ -91,6 +91,26 @@ class AtelierConfigTest {
         assertThat(config.get(Keys.HTTP_PORT)).isEqualTo(8080);
     }
 
+    @Test
+    void modelLimitsAreReadAsModelIdsWithTheirRunningJobs() throws Exception {
+        assertThat(load(Map.of(), Map.of()).get(Keys.GENERATION_MODEL_LIMITS)).isEmpty();
+        AtelierConfig config = load(Map.of("ATELIER_GENERATION_MODEL_LIMITS", " replicate-video=8, openai-images = 20,"),
+                Map.of());
+
+        assertThat(config.get(Keys.GENERATION_MODEL_LIMITS))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("replicate-video", 8, "openai-images", 20));
+    }
+
+    @Test
+    void modelLimitsThatAreNotIdNumberPairsAreRefusedWithTheReason() {
+        assertThatThrownBy(() -> load(Map.of(), Map.of("atelier.generation.model-limits", "replicate-video:8")))
+                .hasMessageContaining("must be comma-separated id=number pairs such as replicate-video=8");
+        assertThatThrownBy(() -> load(Map.of(), Map.of("atelier.generation.model-limits", "replicate-video=0")))
+                .hasMessageContaining("gives replicate-video 0; each number must be between 1 and 100000");
+        assertThatThrownBy(() -> load(Map.of(), Map.of("atelier.generation.model-limits", "a=1,a=2")))
+                .hasMessageContaining("names a twice");
+    }
+
     private void writeProperties(String text) throws IOException {
         Files.createDirectories(home.resolve("conf"));
         Files.writeString(home.resolve("conf/atelier.properties"), text);

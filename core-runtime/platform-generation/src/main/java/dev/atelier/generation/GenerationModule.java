@@ -3,6 +3,7 @@ package dev.atelier.generation;
 import dev.atelier.billing.credits.CreditLedger;
 import dev.atelier.billing.notices.BillingNotices;
 import dev.atelier.billing.notices.LowBalanceWatch;
+import dev.atelier.billing.payments.QueuePriority;
 import dev.atelier.generation.jobs.GenerationJobs;
 import dev.atelier.core.secrets.SecretBox;
 import dev.atelier.core.tenants.PluginUrls;
@@ -94,8 +95,9 @@ public final class GenerationModule implements AutoCloseable {
         this.callbacks = new CallbackInbox(dataSource, secrets, clock, settings.publicBaseUrl());
         JobRunner runner = new JobRunner(jobs, tenants, models, uploads, storage, outputs, settings, heartbeats, clock,
                 signals, callbacks, pluginUrls);
-        this.workers = new Workers(jobs, runner, settings);
-        this.submissions = new Submissions(jobs, offers, uploads, settings, workers::wake);
+        this.workers = new Workers(jobs, runner, settings, new RunningLimits(settings.modelLimits(), models));
+        this.submissions = new Submissions(jobs, offers, uploads, settings, workers::wake,
+                new QueuePriority(dataSource));
         this.sweeper = new Sweeper(jobs, uploads, tenants, callbacks, settings);
         this.data = new GenerationData(jobs, uploads, outputs, tenants);
     }

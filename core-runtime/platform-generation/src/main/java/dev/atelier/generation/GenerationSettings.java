@@ -1,5 +1,6 @@
 package dev.atelier.generation;
 
+import dev.atelier.generation.jobs.ModelLimits;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -18,16 +19,32 @@ import java.util.Objects;
  * @param mediaUrlLifetime how long a link to an output or thumbnail works
  * @param maxOutputBytes largest single output accepted from a model
  * @param publicBaseUrl where vendors reach this deployment with webhooks, or null: models poll instead
+ * @param modelLimits the operator's running limits per model across the cluster; models' own declarations fill in
  */
 public record GenerationSettings(int workers, Duration lease, Duration pollInterval, Duration sweepInterval,
         Duration queuedExpiry, Duration runDeadline, int maxAttempts, Duration uploadLifetime,
-        Duration mediaUrlLifetime, long maxOutputBytes, URI publicBaseUrl) {
+        Duration mediaUrlLifetime, long maxOutputBytes, URI publicBaseUrl, ModelLimits modelLimits) {
 
     public GenerationSettings {
         Objects.requireNonNull(lease, "lease");
+        Objects.requireNonNull(modelLimits, "modelLimits");
         if (workers < 0 || maxAttempts < 1) {
             throw new IllegalArgumentException("workers must be >= 0 and maxAttempts >= 1");
         }
+    }
+
+    /** Settings without operator model limits. */
+    public GenerationSettings(int workers, Duration lease, Duration pollInterval, Duration sweepInterval,
+            Duration queuedExpiry, Duration runDeadline, int maxAttempts, Duration uploadLifetime,
+            Duration mediaUrlLifetime, long maxOutputBytes, URI publicBaseUrl) {
+        this(workers, lease, pollInterval, sweepInterval, queuedExpiry, runDeadline, maxAttempts, uploadLifetime,
+                mediaUrlLifetime, maxOutputBytes, publicBaseUrl, ModelLimits.NONE);
+    }
+
+    /** These settings with the operator's model limits ({@code atelier.generation.model-limits}). */
+    public GenerationSettings withModelLimits(ModelLimits limits) {
+        return new GenerationSettings(workers, lease, pollInterval, sweepInterval, queuedExpiry, runDeadline,
+                maxAttempts, uploadLifetime, mediaUrlLifetime, maxOutputBytes, publicBaseUrl, limits);
     }
 
     /** The defaults of the configuration keys. */

@@ -1,6 +1,7 @@
 package dev.atelier.generation;
 
 import dev.atelier.billing.credits.InsufficientCreditsException;
+import dev.atelier.billing.payments.QueuePriority;
 import dev.atelier.generation.jobs.ConcurrencyLimitException;
 import dev.atelier.generation.jobs.GenerationJobs;
 import dev.atelier.generation.jobs.IdempotencyConflictException;
@@ -19,7 +20,7 @@ import java.util.Map;
  * Turns a user's request into a queued job: the model must be one the tenant offers and deployed now, the prompt
  * present and not huge, the parameters within the model's declared bounds, the inputs the user's own uploads of a
  * kind the model takes; then the job and its credit hold, at the price of the request's size or duration, are
- * written in one transaction.
+ * written in one transaction. The job carries the queue priority of the account's subscribed plan.
  */
 public final class Submissions {
 
@@ -33,9 +34,12 @@ public final class Submissions {
     private final Uploads uploads;
     private final GenerationSettings settings;
     private final Runnable wakeWorkers;
+    private final QueuePriority priorities;
 
+    /** @param priorities the queue priority of each account's subscribed plan, given to its jobs */
     public Submissions(GenerationJobs jobs, Offers offers, Uploads uploads, GenerationSettings settings,
-            Runnable wakeWorkers) {
+            Runnable wakeWorkers, QueuePriority priorities) {
+        this.priorities = priorities;
         this.jobs = jobs;
         this.offers = offers;
         this.uploads = uploads;
@@ -61,11 +65,12 @@ public final class Submissions {
         TenantSettings.Credits limits = tenant.settings() == null ? null : tenant.settings().credits();
         int perUser = limits == null ? 2 : limits.maxConcurrentJobsPerUser();
         int perTenant = limits == null ? 20 : limits.maxConcurrentJobsPerTenant();
+        int priority = priorities.of(tenant, accountId);
         Job job;
         try {
             job = jobs.submit(tenant.id(), accountId, new NewJob(model.id(), prompt, negative, parameters, inputs,
                     offer.pricing().of(parameters), settings.maxAttempts(),
-                    model.timeLimit().orElse(settings.runDeadline())), idempotencyKey, perUser, perTenant);
+                    model.timeLimit().orElse(settings.runDeadline()), priority), idempotencyKey, perUser, perTenant);
         } catch (InsufficientCreditsException e) {
             throw InvalidGenerationException.insufficientCredits(e.balance(), e.price());
         } catch (IdempotencyConflictException e) {

@@ -11,8 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The threads of this node that run generation jobs. Each claims the oldest queued job (several nodes may claim from
- * one database; SKIP LOCKED hands each job to one), runs it, and looks again; idle workers wait until a submission on
+ * The threads of this node that run generation jobs. Each claims the next queued job by the lanes' rules (fair share
+ * between tenants, plan priority within a tenant, running limits per model across the cluster; several nodes may
+ * claim from one database and each job goes to one), runs it, and looks again; idle workers wait until a submission on
  * this node wakes them, or at most the poll interval, to notice jobs submitted elsewhere.
  */
 public final class Workers implements AutoCloseable {
@@ -22,14 +23,16 @@ public final class Workers implements AutoCloseable {
     private final GenerationJobs jobs;
     private final JobRunner runner;
     private final GenerationSettings settings;
+    private final RunningLimits limits;
     private final Object signal = new Object();
     private final List<Thread> threads = new ArrayList<>();
     private final String nodeId = UUID.randomUUID().toString().substring(0, 8);
     private volatile boolean running;
     private long wakeups;
 
-    Workers(GenerationJobs jobs, JobRunner runner, GenerationSettings settings) {
+    Workers(GenerationJobs jobs, JobRunner runner, GenerationSettings settings, RunningLimits limits) {
         this.jobs = jobs;
+        this.limits = limits;
         this.runner = runner;
         this.settings = settings;
     }
@@ -61,7 +64,7 @@ public final class Workers implements AutoCloseable {
                 synchronized (signal) {
                     seen = wakeups;
                 }
-                Optional<ClaimedJob> claimed = jobs.claim(workerId, settings.lease());
+                Optional<ClaimedJob> claimed = jobs.claim(workerId, settings.lease(), limits.current());
                 if (claimed.isPresent()) {
                     runner.run(claimed.get(), workerId);
                 } else {

@@ -24,6 +24,7 @@ import dev.atelier.billing.credits.CreditHistory;
 import dev.atelier.generation.GenerationModule;
 import dev.atelier.legal.documents.LegalDocuments;
 import dev.atelier.generation.GenerationSettings;
+import dev.atelier.generation.jobs.ModelLimits;
 import dev.atelier.generation.MediaSettings;
 import dev.atelier.web.auth.AccountServices;
 import dev.atelier.core.mail.MailOutbox;
@@ -236,7 +237,8 @@ public final class Atelier implements AutoCloseable {
                 defaults.pollInterval(), config.get(Keys.GENERATION_SWEEP_INTERVAL),
                 config.get(Keys.GENERATION_QUEUED_EXPIRY), config.get(Keys.GENERATION_RUN_DEADLINE),
                 config.get(Keys.GENERATION_MAX_ATTEMPTS), defaults.uploadLifetime(), config.get(Keys.MEDIA_URL_LIFETIME),
-                defaults.maxOutputBytes(), publicBaseUrl());
+                defaults.maxOutputBytes(), publicBaseUrl())
+                .withModelLimits(new ModelLimits(config.get(Keys.GENERATION_MODEL_LIMITS)));
     }
 
     private MediaSettings mediaSettings() {

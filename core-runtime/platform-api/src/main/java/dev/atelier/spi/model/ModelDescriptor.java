@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -35,6 +36,7 @@ public final class ModelDescriptor {
     private final List<ParameterSpec> parameters;
     private final int defaultCreditCost;
     private final Duration timeLimit;
+    private final Integer maxRunning;
 
     private ModelDescriptor(Builder b) {
         this.id = b.id;
@@ -46,6 +48,7 @@ public final class ModelDescriptor {
         this.parameters = List.copyOf(b.parameters);
         this.defaultCreditCost = b.defaultCreditCost;
         this.timeLimit = b.timeLimit;
+        this.maxRunning = b.maxRunning;
     }
 
     /**
@@ -97,6 +100,7 @@ public final class ModelDescriptor {
         copy.parameters.addAll(parameters);
         copy.defaultCreditCost = defaultCreditCost;
         copy.timeLimit = timeLimit;
+        copy.maxRunning = maxRunning;
         return copy.build();
     }
 
@@ -130,6 +134,17 @@ public final class ModelDescriptor {
         return Optional.ofNullable(timeLimit);
     }
 
+    /**
+     * How many calls of this model may run at once across the whole deployment (all workers of all nodes), or empty
+     * for no limit of the model's own: typically the vendor's concurrency or rate limit. Further jobs wait in the
+     * queue while other models' jobs go ahead. The operator's {@code atelier.generation.model-limits} overrides it.
+     *
+     * @since 1.3
+     */
+    public OptionalInt maxRunning() {
+        return maxRunning == null ? OptionalInt.empty() : OptionalInt.of(maxRunning);
+    }
+
     @Override
     public String toString() {
         return "ModelDescriptor[" + id + " " + version + ", " + output + "]";
@@ -146,6 +161,7 @@ public final class ModelDescriptor {
         private final List<ParameterSpec> parameters = new ArrayList<>();
         private int defaultCreditCost = 1;
         private Duration timeLimit;
+        private Integer maxRunning;
 
         private Builder(String id) {
             if (id == null || !id.matches("[a-z0-9][a-z0-9.-]{0,63}")) {
@@ -213,6 +229,20 @@ public final class ModelDescriptor {
                 throw new IllegalArgumentException("time limit must be between 1 second and 6 hours: " + limit);
             }
             this.timeLimit = limit;
+            return this;
+        }
+
+        /**
+         * Calls of this model that may run at once across the deployment, at least 1: the vendor's concurrency limit,
+         * such as 8 for an account allowed eight predictions at a time. Without it the model has no limit of its own.
+         *
+         * @since 1.3
+         */
+        public Builder maxRunning(int calls) {
+            if (calls < 1) {
+                throw new IllegalArgumentException("maxRunning must be at least 1: " + calls);
+            }
+            this.maxRunning = calls;
             return this;
         }
 

@@ -25,7 +25,7 @@
  * running finish on the older one.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package dev.atelier.spi.model;
 
 import org.osgi.annotation.bundle.Export;

@@ -164,11 +164,19 @@ public record TenantSettings(
      *     credits last one period)
      * @param prices the payment provider's existing price ids by provider plugin id ({@code stripe: price_123}); never
      *     null, usually empty
+     * @param priority place in the generation queue of its subscribers' jobs, {@value #NO_PRIORITY} to
+     *     {@value #MAX_PRIORITY}: among the tenant's queued jobs, those of a higher-priority plan are started first
+     *     (other tenants' jobs keep their fair share). Only subscriptions give priority; top-ups have {@code 0}
      */
     public record Plan(
             String id, String name, long priceMinor, String currency, String interval, int credits,
             List<String> features, boolean highlighted, boolean archived, long rolloverMax, Integer validDays,
-            Map<String, String> prices) {
+            Map<String, String> prices, int priority) {
+
+        /** {@link #priority} of a plan that gives none: its subscribers' jobs wait in order of age. */
+        public static final int NO_PRIORITY = 0;
+        /** Highest {@link #priority}. */
+        public static final int MAX_PRIORITY = 100;
 
         /** {@link #rolloverMax} of a plan whose unused credits end with their period. */
         public static final long NO_ROLLOVER = 0;
@@ -181,6 +189,18 @@ public record TenantSettings(
             if (rolloverMax < 0) {
                 throw new IllegalArgumentException("rolloverMax must not be negative, was " + rolloverMax);
             }
+            if (priority < NO_PRIORITY || priority > MAX_PRIORITY) {
+                throw new IllegalArgumentException("priority must be " + NO_PRIORITY + " to " + MAX_PRIORITY
+                        + ", was " + priority);
+            }
+        }
+
+        /** A plan without queue priority. */
+        public Plan(String id, String name, long priceMinor, String currency, String interval, int credits,
+                List<String> features, boolean highlighted, boolean archived, long rolloverMax, Integer validDays,
+                Map<String, String> prices) {
+            this(id, name, priceMinor, currency, interval, credits, features, highlighted, archived, rolloverMax,
+                    validDays, prices, NO_PRIORITY);
         }
 
         /** A plan on sale, without rollover, expiry or provider prices. */

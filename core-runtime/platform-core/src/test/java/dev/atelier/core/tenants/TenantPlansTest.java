@@ -112,6 +112,45 @@ class TenantPlansTest {
                 .containsExactly("creator", "topup-200", "pro");
     }
 
+    @Test
+    void aPlansQueuePriorityIsReadStoredByTheAdminAndExportedBack() throws Exception {
+        replace(TOP_UP, TOP_UP + "\n  - {id: pro, name: Pro, price: {amount: 2900, currency: USD}, interval: month,"
+                + " credits: 900, priority: 10}");
+
+        fixture.apply("local", alpha);
+        Tenant edited = fixture.module.admin().updatePlans("alpha", plans -> {
+            List<Plan> changed = new ArrayList<>(plans);
+            changed.add(new Plan("studio", "Studio", 4900, "USD", "month", 2500, List.of(), false, false, 0, null,
+                    Map.of(), 20));
+            return changed;
+        });
+        Path exported = workDir.resolve("exported/alpha");
+        fixture.folders().export("alpha", exported);
+
+        assertThat(edited.settings().plans()).extracting(Plan::id, Plan::priority).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("creator", Plan.NO_PRIORITY),
+                org.assertj.core.groups.Tuple.tuple("topup-200", Plan.NO_PRIORITY),
+                org.assertj.core.groups.Tuple.tuple("pro", 10),
+                org.assertj.core.groups.Tuple.tuple("studio", 20));
+        assertThat(Files.readString(exported.resolve("tenant.yaml"))).contains("priority: 10", "priority: 20");
+        assertThat(fixture.apply("local", exported).outcome("alpha")).isEqualTo(Outcome.UNCHANGED);
+    }
+
+    @Test
+    void aPriorityOutOfRangeOrOnATopUpIsRefused() throws Exception {
+        replace(TOP_UP, TOP_UP.replace("credits: 200}", "credits: 200, priority: 5}")
+                + "\n  - {id: pro, name: Pro, price: {amount: 2900, currency: USD}, interval: month, credits: 900,"
+                + " priority: 101}");
+
+        InvalidTenantConfigException rejected = catchThrowableOfType(InvalidTenantConfigException.class,
+                () -> fixture.apply("local", alpha));
+
+        assertThat(rejected.problems()).extracting(p -> p.path() + ": " + p.message()).containsExactlyInAnyOrder(
+                "plans[1].priority: is only for plans with an interval (month or year): a subscription's priority"
+                        + " lasts while it is paid, a top-up has none",
+                "plans[2].priority: must be at most 100, was 101");
+    }
+
     private void replace(String text, String with) throws Exception {
         String before = Files.readString(yaml);
         assertThat(before).contains(text);

@@ -26,11 +26,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +52,10 @@ import org.slf4j.LoggerFactory;
  * lost answer {@code false}, so a slow worker cannot overwrite what the sweeper or another worker decided.
  *
  * <p>Locks are taken in one order everywhere, so transactions cannot deadlock on each other: the tenant's submit lock,
- * then a job row, then the account's ledger lock.
+ * then a job row, then the account's ledger lock; a claim takes a job row, then (for a limited model) the model's lock.
+ *
+ * <p>Which queued job is claimed next is decided in lanes (fair share between tenants, plan priority within a tenant,
+ * running limits per model across the cluster): see {@link Lanes}.
  *
  * <p>Prompts are never logged: only ids, statuses and counts.
  */
@@ -64,6 +71,8 @@ public final class GenerationJobs {
     public static final String EXPIRED_REASON = "The generation waited too long to start and was not run.";
 
     private static final Logger LOG = LoggerFactory.getLogger(GenerationJobs.class);
+    /** Claim transactions one call may run before it answers "nothing now" (each a few milliseconds). */
+    private static final int MAX_CLAIM_ROUNDS = 32;
 
     private static final String COLUMNS = "id, tenant_id, account_id, model_id, prompt, negative_prompt,"
             + " parameters::text, input_ids::text, status, progress, stage, error, price, attempts, cancel_requested,"
@@ -139,8 +148,8 @@ public final class GenerationJobs {
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO generation_job (id, tenant_id, account_id, model_id, prompt, negative_prompt,
                                                 parameters, input_ids, status, price, max_attempts, run_deadline_ms,
-                                                idempotency_key, request_digest, created_at, queued_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, 'QUEUED', ?, ?, ?, ?, ?, ?, ?)
+                                                idempotency_key, request_digest, created_at, queued_at, priority)
+                    VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, 'QUEUED', ?, ?, ?, ?, ?, ?, ?, ?)
                     RETURNING\s""" + COLUMNS)) {
                 insert.setString(1, id);
                 insert.setString(2, tenantId);
@@ -157,6 +166,7 @@ public final class GenerationJobs {
                 insert.setString(13, idempotencyKey == null ? null : digest);
                 insert.setObject(14, now);
                 insert.setObject(15, now);
+                insert.setInt(16, job.priority());
                 try (ResultSet row = insert.executeQuery()) {
                     row.next();
                     inserted = job(row);
@@ -284,50 +294,85 @@ public final class GenerationJobs {
     // ---------------------------------------------------------------- worker side (across tenants)
 
     /**
-     * Takes the oldest QUEUED job of any tenant for this worker: it becomes RUNNING, its attempt is counted, and the
-     * worker holds it until {@code lease} from now unless it renews by {@link #heartbeat}. Workers calling at the
-     * same time never get the same job ({@code FOR UPDATE SKIP LOCKED}).
+     * Takes the next QUEUED job for this worker, with no model limits: see {@link #claim(String, Duration,
+     * ModelLimits)}.
      *
      * @return the claimed job, or empty when nothing is queued
      */
     public Optional<ClaimedJob> claim(String workerId, Duration lease) {
+        return claim(workerId, lease, ModelLimits.NONE);
+    }
+
+    /**
+     * Takes the next QUEUED job of any tenant for this worker: it becomes RUNNING, its attempt is counted, and the
+     * worker holds it until {@code lease} from now unless it renews by {@link #heartbeat}. Which job is next follows
+     * the lanes' rules (fair share between tenants, plan priority within a tenant, model limits across the cluster;
+     * see {@link Lanes}). Workers calling at the same time, on any node, never get the same job, and never run more
+     * jobs of a limited model than its limit.
+     *
+     * @param limits running jobs allowed per model across the cluster; every node should pass the same
+     * @return the claimed job, or empty when no queued job may start now
+     */
+    public Optional<ClaimedJob> claim(String workerId, Duration lease, ModelLimits limits) {
         requireText(workerId, "workerId");
         requirePositive(lease);
-        return transactions.run("claiming a generation", connection -> {
-            String id;
-            try (PreparedStatement next = connection.prepareStatement("SELECT id FROM generation_job"
-                    + " WHERE status = 'QUEUED' ORDER BY created_at, seq LIMIT 1 FOR UPDATE SKIP LOCKED")) {
-                try (ResultSet row = next.executeQuery()) {
-                    if (!row.next()) {
-                        return Optional.<ClaimedJob>empty();
-                    }
-                    id = row.getString(1);
-                }
+        Objects.requireNonNull(limits, "limits");
+        Set<String> full = new HashSet<>();
+        // A round ends without a job when other workers locked every candidate first, or the chosen job's model
+        // filled up meanwhile; the next round reads the lanes again (without that model).
+        for (int round = 0; round < MAX_CLAIM_ROUNDS; round++) {
+            ClaimRound result = transactions.run("claiming a generation",
+                    connection -> claimRound(connection, workerId, lease, limits, full));
+            if (result.claimed() != null || result.queueEmpty()) {
+                return Optional.ofNullable(result.claimed());
             }
-            Instant now = clock.instant();
-            Instant leaseEnd = now.plus(lease);
-            Job job;
-            try (PreparedStatement update = connection.prepareStatement("""
-                    UPDATE generation_job
-                       SET status = 'RUNNING', attempts = attempts + 1, started_at = ?, worker_id = ?,
-                           lease_expires_at = ?, progress = 0, stage = NULL
-                     WHERE id = ? AND status = 'QUEUED'
-                    RETURNING\s""" + COLUMNS)) {
-                update.setObject(1, utc(now));
-                update.setString(2, workerId);
-                update.setObject(3, utc(leaseEnd));
-                update.setString(4, id);
-                try (ResultSet row = update.executeQuery()) {
-                    if (!row.next()) {
-                        throw new SQLException("generation_job " + id + " was locked as QUEUED but not updated");
-                    }
-                    job = job(row);
-                }
+            if (result.fullModel() != null) {
+                full.add(result.fullModel());
             }
-            LOG.info("Generation {} of tenant {} claimed by worker {} (attempt {})", id, job.tenantId(), workerId,
-                    job.attempts());
-            return Optional.of(new ClaimedJob(job, workerId, leaseEnd));
-        });
+        }
+        return Optional.empty();
+    }
+
+    private ClaimRound claimRound(Connection connection, String workerId, Duration lease, ModelLimits limits,
+            Set<String> full) throws SQLException {
+        Optional<Lanes.Locked> locked = Lanes.lockBest(connection, limits, full);
+        if (locked.isEmpty()) {
+            // Nothing to start, or other workers locked every candidate this instant: then the next round.
+            return new ClaimRound(null, null, !Lanes.anyCandidate(connection, limits, full));
+        }
+        String modelId = locked.get().modelId();
+        OptionalInt limit = limits.of(modelId);
+        if (limit.isPresent() && !Lanes.hasRoom(connection, modelId, limit.getAsInt())) {
+            return new ClaimRound(null, modelId, false);
+        }
+        String id = locked.get().id();
+        Instant now = clock.instant();
+        Instant leaseEnd = now.plus(lease);
+        Job job;
+        try (PreparedStatement update = connection.prepareStatement("""
+                UPDATE generation_job
+                   SET status = 'RUNNING', attempts = attempts + 1, started_at = ?, worker_id = ?,
+                       lease_expires_at = ?, progress = 0, stage = NULL
+                 WHERE id = ? AND status = 'QUEUED'
+                RETURNING\s""" + COLUMNS)) {
+            update.setObject(1, utc(now));
+            update.setString(2, workerId);
+            update.setObject(3, utc(leaseEnd));
+            update.setString(4, id);
+            try (ResultSet row = update.executeQuery()) {
+                if (!row.next()) {
+                    throw new SQLException("generation_job " + id + " was locked as QUEUED but not updated");
+                }
+                job = job(row);
+            }
+        }
+        LOG.info("Generation {} of tenant {} claimed by worker {} (attempt {}, model {})", id, job.tenantId(),
+                workerId, job.attempts(), modelId);
+        return new ClaimRound(new ClaimedJob(job, workerId, leaseEnd), null, false);
+    }
+
+    /** One claim transaction's outcome: a job, or a model found full, or nothing at all queued that may start. */
+    private record ClaimRound(ClaimedJob claimed, String fullModel, boolean queueEmpty) {
     }
 
     /**

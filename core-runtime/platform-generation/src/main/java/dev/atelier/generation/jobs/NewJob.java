@@ -17,10 +17,17 @@ import java.util.Map;
  * @param price credits held at submit and captured on success; 0 for a free generation
  * @param maxAttempts how many times a worker may start it before a retryable failure becomes final; at least 1
  * @param runDeadline how long one attempt may run, or {@code null} for the worker's default
+ * @param priority the submitter's plan priority, {@value #MIN_PRIORITY} to {@value #MAX_PRIORITY}: higher is claimed
+ *     sooner among its tenant's queued jobs (never ahead of another tenant's fair share)
  */
 public record NewJob(
         String modelId, String prompt, String negativePrompt, Map<String, Object> parameters, List<String> inputIds,
-        long price, int maxAttempts, Duration runDeadline) {
+        long price, int maxAttempts, Duration runDeadline, int priority) {
+
+    /** Priority of a job whose submitter's plan gives none. */
+    public static final int MIN_PRIORITY = 0;
+    /** Highest priority a plan may give. */
+    public static final int MAX_PRIORITY = 100;
 
     public NewJob {
         if (modelId == null || modelId.isBlank()) {
@@ -35,8 +42,18 @@ public record NewJob(
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
         }
+        if (priority < MIN_PRIORITY || priority > MAX_PRIORITY) {
+            throw new IllegalArgumentException("priority must be " + MIN_PRIORITY + " to " + MAX_PRIORITY + ", was "
+                    + priority);
+        }
         // Parameters may hold nulls (a model's "unset"); Map.copyOf would refuse them.
         parameters = parameters == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
         inputIds = inputIds == null ? List.of() : List.copyOf(inputIds);
+    }
+
+    /** A job without plan priority. */
+    public NewJob(String modelId, String prompt, String negativePrompt, Map<String, Object> parameters,
+            List<String> inputIds, long price, int maxAttempts, Duration runDeadline) {
+        this(modelId, prompt, negativePrompt, parameters, inputIds, price, maxAttempts, runDeadline, MIN_PRIORITY);
     }
 }

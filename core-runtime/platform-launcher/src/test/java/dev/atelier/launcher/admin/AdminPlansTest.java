@@ -120,6 +120,26 @@ class AdminPlansTest {
     }
 
     @Test
+    void anAdminGivesAPlanQueuePriorityWithinRangeAndTopUpsNone() throws Exception {
+        assertThat(shop.admin().post("/admin/plans", form(Map.of("id", "fast-lane", "name", "Fast lane",
+                "price", "19", "credits", "800", "rollover", "none", "priority", "10"))).statusCode()).isEqualTo(303);
+        HttpResponse<String> tooHigh = shop.admin().post("/admin/plans", form(Map.of("id", "faster", "name", "Faster",
+                "price", "29", "credits", "900", "rollover", "none", "priority", "101")));
+        assertThat(shop.admin().post("/admin/plans", form(Map.of("id", "pack-fast", "name", "Pack",
+                "interval", "once", "price", "5", "credits", "10", "priority", "50"))).statusCode()).isEqualTo(303);
+
+        assertThat(plan("fast-lane").priority()).isEqualTo(10);
+        assertThat(shop.admin().get("/admin/plans").body()).contains("Queue priority 10");
+        assertThat(shop.admin().get("/admin/plans?edit=fast-lane").body()).contains("name=\"priority\"",
+                "value=\"10\"");
+        assertThat(tooHigh.statusCode()).isEqualTo(422);
+        assertThat(tooHigh.body()).contains("id=\"priority-error\"", "Priority must be a whole number from 0 to 100.",
+                "value=\"101\"");
+        assertThat(tenant().settings().plans()).extracting(Plan::id).doesNotContain("faster");
+        assertThat(plan("pack-fast").priority()).as("a top-up gives no priority").isEqualTo(Plan.NO_PRIORITY);
+    }
+
+    @Test
     void aTopUpsValidDaysSetTheExpiryOfItsCreditsFromThePayment() throws Exception {
         assertThat(shop.admin().post("/admin/plans", form(Map.of("id", "pack-30", "name", "30-day pack",
                 "interval", "once", "price", "3", "credits", "50", "valid_days", "30"))).statusCode()).isEqualTo(303);

@@ -49,6 +49,8 @@ final class ReplicateModels {
                 .parameter(seed())
                 .defaultCreditCost(20)
                 .timeLimit(Duration.ofMinutes(30))
+                // Video predictions hold a Replicate GPU for minutes; more at once mostly queue at the vendor.
+                .maxRunning(8)
                 .build();
     }
 

@@ -43,6 +43,9 @@ final class PlanDocument {
             if (plan.validDays() != null) {
                 entry.put("valid_days", plan.validDays().intValue());
             }
+            if (plan.priority() != TenantSettings.Plan.NO_PRIORITY) {
+                entry.put("priority", plan.priority());
+            }
             if (!plan.prices().isEmpty()) {
                 ObjectNode prices = entry.putObject("prices");
                 new TreeMap<>(plan.prices()).forEach(prices::put);

@@ -30,7 +30,8 @@ final class PlanShapes {
                 .optional("archived", Shape.bool())
                 .optional("rollover", rollover())
                 .optional("valid_days", Shape.integer(1, MAX_VALID_DAYS))
-                .optional("prices", Shape.scalarMap()));
+                .optional("prices", Shape.scalarMap())
+                .optional("priority", Shape.integer(0, 100)));
         return new Shape() {
             @Override
             void check(JsonNode node, String path, Problems problems) {
@@ -57,6 +58,11 @@ final class PlanShapes {
             if (id.isTextual() && !ids.add(id.asText())) {
                 problems.add(path + "[" + i + "].id", "names a plan or top-up listed before (\"" + id.asText()
                         + "\"); ids must be unique");
+            }
+            JsonNode priority = plan.path("priority");
+            if (priority.isIntegralNumber() && priority.asInt() != 0 && !plan.hasNonNull("interval")) {
+                problems.add(path + "[" + i + "].priority", "is only for plans with an interval (month or year):"
+                        + " a subscription's priority lasts while it is paid, a top-up has none");
             }
             JsonNode code = plan.path("price").path("currency");
             if (!code.isTextual()) {

@@ -146,7 +146,7 @@ final class TenantMapping {
                     text(p, "interval", null), p.path("credits").asInt(), features,
                     p.path("highlighted").asBoolean(false), p.path("archived").asBoolean(false),
                     rollover(p.path("rollover")), p.hasNonNull("valid_days") ? p.get("valid_days").asInt() : null,
-                    strings(p.path("prices"))));
+                    strings(p.path("prices")), p.path("priority").asInt(TenantSettings.Plan.NO_PRIORITY)));
         });
         return plans;
     }

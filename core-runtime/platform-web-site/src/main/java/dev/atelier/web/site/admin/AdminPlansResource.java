@@ -118,6 +118,7 @@ public final class AdminPlansResource {
         row.put("price", Prices.format(plan.priceMinor(), plan.currency()));
         row.put("credits", plan.credits());
         row.put("highlighted", plan.highlighted());
+        row.put("priority", plan.priority());
         row.put("lasts", lasts(plan));
         row.put("providerPrice", PlanForms.provider(tenant).map(p -> plan.prices().get(p)).orElse(null));
         return row;

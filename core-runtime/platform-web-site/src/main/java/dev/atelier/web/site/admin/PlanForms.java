@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * cannot change, since subscriptions and payments name it), {@code name}, {@code interval} ({@code month},
  * {@code year} or {@code once} for a top-up), {@code price} ({@code 12.99}), {@code credits}, {@code features} (one a
  * line), {@code highlighted}, {@code rollover} ({@code none}, {@code all} or {@code max}) with {@code rollover_max},
- * {@code valid_days} (top-ups; empty for never), {@code provider_price} (the payment provider's price id).
+ * {@code valid_days} (top-ups; empty for never), {@code priority} (plans: queue priority of subscribers' generations,
+ * 0 to 100; empty for 0), {@code provider_price} (the payment provider's price id).
  */
 public final class PlanForms {
 
@@ -41,6 +42,7 @@ public final class PlanForms {
     static final String ROLLOVER_MAX = "rollover_max";
     static final String VALID_DAYS = "valid_days";
     static final String PROVIDER_PRICE = "provider_price";
+    static final String PRIORITY = "priority";
     /** Where a problem that belongs to no one field is shown. */
     static final String FORM = "form";
 
@@ -57,7 +59,7 @@ public final class PlanForms {
     private static final Pattern PROBLEM_PATH = Pattern.compile("plans\\[\\d+]\\.([a-z_]+).*");
     private static final Map<String, String> FIELD_OF_KEY = Map.of("id", ID, "name", NAME, "interval", INTERVAL,
             "price", PRICE, "credits", CREDITS, "features", FEATURES, "rollover", ROLLOVER_MAX, "valid_days",
-            VALID_DAYS, "prices", PROVIDER_PRICE);
+            VALID_DAYS, "prices", PROVIDER_PRICE, "priority", PRIORITY);
 
     /** A checked submission: {@code plan} is set exactly when {@code errors} is empty. */
     record Checked(Map<String, String> errors, Plan plan, String editing) {}
@@ -109,6 +111,7 @@ public final class PlanForms {
                 ? String.valueOf(plan.rolloverMax()) : "");
         form.put(VALID_DAYS, plan.validDays() == null ? "" : String.valueOf(plan.validDays()));
         form.put(PROVIDER_PRICE, provider(tenant).map(p -> plan.prices().getOrDefault(p, "")).orElse(""));
+        form.put(PRIORITY, plan.priority() == Plan.NO_PRIORITY ? "" : String.valueOf(plan.priority()));
         return form;
     }
 
@@ -116,7 +119,7 @@ public final class PlanForms {
     static Map<String, String> submitted(MultivaluedMap<String, String> posted) {
         Map<String, String> form = new LinkedHashMap<>();
         for (String field : List.of(EDITING, ID, NAME, INTERVAL, PRICE, CREDITS, FEATURES, HIGHLIGHTED, ROLLOVER,
-                ROLLOVER_MAX, VALID_DAYS, PROVIDER_PRICE)) {
+                ROLLOVER_MAX, VALID_DAYS, PROVIDER_PRICE, PRIORITY)) {
             form.put(field, text(posted, field));
         }
         return form;
@@ -161,13 +164,18 @@ public final class PlanForms {
         if (topUp && !text(posted, VALID_DAYS).isEmpty()) {
             validDays = (int) number(text(posted, VALID_DAYS), 1, MAX_VALID_DAYS, VALID_DAYS, "Days", errors);
         }
+        int priority = Plan.NO_PRIORITY;
+        if (!topUp && !text(posted, PRIORITY).isEmpty()) {
+            priority = (int) number(text(posted, PRIORITY), Plan.NO_PRIORITY, Plan.MAX_PRIORITY, PRIORITY,
+                    "Priority", errors);
+        }
         Map<String, String> prices = prices(tenant, before, text(posted, PROVIDER_PRICE), errors);
         if (!errors.isEmpty()) {
             return new Checked(errors, null, editing);
         }
         Plan plan = new Plan(id, name, price.getAsLong(), currency, topUp ? null : interval, (int) credits, features,
                 !text(posted, HIGHLIGHTED).isEmpty(), before.map(Plan::archived).orElse(false), rollover, validDays,
-                prices);
+                prices, priority);
         return new Checked(errors, plan, editing);
     }
 
@@ -198,7 +206,8 @@ public final class PlanForms {
             }
             Plan p = changed.get(at);
             changed.set(at, new Plan(p.id(), p.name(), p.priceMinor(), p.currency(), p.interval(), p.credits(),
-                    p.features(), p.highlighted(), archived, p.rolloverMax(), p.validDays(), p.prices()));
+                    p.features(), p.highlighted(), archived, p.rolloverMax(), p.validDays(), p.prices(),
+                    p.priority()));
             return changed;
         });
     }
