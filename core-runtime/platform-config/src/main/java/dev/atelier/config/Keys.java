@@ -48,6 +48,21 @@ public final class Keys {
             "atelier.redis.url", "", ValueParser.redisUrlOrEmpty(),
             "Redis shared by every node (rate limits, cluster events), e.g. redis://127.0.0.1:6379. Empty: no Redis.");
 
+    public static final ConfigKey<String> NODE_ROLE = ConfigKey.of(
+            "atelier.node.role", "all", ValueParser.oneOf("all", "web", "worker"),
+            "What this node does: web (pages and the API, no job workers), worker (runs jobs, answers only /healthz"
+                    + " and /readyz) or all (both). Also `bin/atelier start --role`.");
+
+    public static final ConfigKey<Duration> CLUSTER_CATCH_UP_INTERVAL = ConfigKey.of(
+            "atelier.cluster.catch-up-interval", "30s", ValueParser.duration(Duration.ofSeconds(1), Duration.ofHours(1)),
+            "How often a node reads the recorded cluster changes even without a reconnect, to apply one whose message"
+                    + " could not be sent.");
+
+    public static final ConfigKey<Duration> CLUSTER_CHANGE_RETENTION = ConfigKey.of(
+            "atelier.cluster.change-retention", "168h",
+            ValueParser.duration(Duration.ofHours(1), Duration.ofHours(8760)),
+            "How long recorded cluster changes are kept for nodes that reconnect (default 7 days).");
+
     public static final ConfigKey<String> DEPLOY_DIR = ConfigKey.of(
             "atelier.plugins.deploy-dir", "deploy", ValueParser.nonBlank(),
             "Folder watched for plugin bundle jars. Relative to the home folder.");

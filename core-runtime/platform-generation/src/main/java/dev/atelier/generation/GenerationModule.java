@@ -102,7 +102,17 @@ public final class GenerationModule implements AutoCloseable {
 
     /** Starts this node's workers and sweeper. */
     public void start() {
-        workers.start();
+        start(true);
+    }
+
+    /**
+     * Starts the sweeper and, when {@code runJobs}, this node's workers; a web node ({@code atelier.node.role=web})
+     * queues jobs for the worker nodes and runs none itself.
+     */
+    public void start(boolean runJobs) {
+        if (runJobs) {
+            workers.start();
+        }
         sweeper.start();
     }
 

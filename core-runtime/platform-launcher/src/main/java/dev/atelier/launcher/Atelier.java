@@ -65,6 +65,9 @@ public final class Atelier implements AutoCloseable {
     private final long startedNanos = System.nanoTime();
     private Database database;
     private java.util.Optional<Redis> redis = java.util.Optional.empty();
+    private NodeRole role = NodeRole.ALL;
+    private ClusterWiring cluster;
+    private TenantWeb tenantWeb;
     private PluginHost plugins;
     private TenantModule tenants;
     private WebServer web;
@@ -99,10 +102,17 @@ public final class Atelier implements AutoCloseable {
         running.push(database);
         redis = openRedis();
         redis.ifPresent(running::push);
+        role = NodeRole.of(config.get(Keys.NODE_ROLE));
+        cluster = step("cluster events", () -> ClusterWiring.open(config, database, redis));
+        running.push(cluster.events());
         OutboxSender mail = step("mail", this::startMail);
         running.push(mail);
         DeploymentHistory history = new DeploymentHistory(database.entityManagerFactory());
-        plugins = new PluginHost(pluginSettings(dataDir), new DeploymentRecorder(history));
+        DeploymentRecorder recorder = new DeploymentRecorder(history);
+        plugins = new PluginHost(pluginSettings(dataDir), event -> {
+            recorder.onEvent(event);
+            cluster.bundle(event);
+        });
         running.push(plugins);
         step("plugin host", () -> {
             plugins.start();
@@ -113,7 +123,7 @@ public final class Atelier implements AutoCloseable {
         TenantSites sites = new TenantSites(tenants);
         Links links = new Links("local".equals(config.profile()), config.get(Keys.SECURE_COOKIES),
                 config.get(Keys.BASE_DOMAIN));
-        TenantWeb tenantWeb = new TenantWeb(new SiteSetup(tenants.directory(), sites, sites,
+        tenantWeb = new TenantWeb(new SiteSetup(tenants.directory(), sites, sites,
                 config.home().resolve("themes"), config.get(Keys.OPERATOR_HOST), sites, sites, sites, sites), links);
         // Links in billing mail name the port the web server listens on (local profile), known once it started.
         BillingMail billingMail = new BillingMail(tenantWeb.mailComposer(), new MailOutbox(database.dataSource()),
@@ -123,6 +133,12 @@ public final class Atelier implements AutoCloseable {
                 plugins.storage(), secrets, Clock.systemUTC(), generationSettings(), mediaSettings(),
                 PluginUrls.fromConfig(config), billingMail);
         running.push(generation);
+        cluster.tenants(tenants, tenantWeb);
+        cluster.jobs(generation.signals());
+        step("cluster events", () -> {
+            cluster.start(tenants);
+            return cluster;
+        });
         accounts = AccountsWiring.build(config, database, tenants, secrets, List.of(generation.personalData(),
                 new CreditHistory(generation.ledger())));
         LegalNoticeMail legalMail = new LegalNoticeMail(tenantWeb.mailComposer(),
@@ -146,10 +162,10 @@ public final class Atelier implements AutoCloseable {
                 legalDocuments);
         ResourceConfig jersey = application.build(tenantWeb);
         web = new WebServer(new WebServer.Settings(config.get(Keys.HTTP_HOST), config.get(Keys.HTTP_PORT),
-                config.get(Keys.TRUST_FORWARDED_HEADERS)), jersey, tenantWeb.errorPages(), tenantWeb.cachedPages());
+                config.get(Keys.TRUST_FORWARDED_HEADERS)), jersey, tenantWeb.errorPages(), role.filters(tenantWeb));
         running.push(web);
         step("web server", this::startWeb);
-        generation.start();
+        generation.start(role.runsJobs());
         startMillis = Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
         LOG.info("Atelier started in {} ms on port {}", startMillis, web.port());
     }
@@ -243,6 +259,21 @@ public final class Atelier implements AutoCloseable {
         return web.port();
     }
 
+    /** What this node does ({@code atelier.node.role}). */
+    public NodeRole role() {
+        return role;
+    }
+
+    /** What this node tells the others and hears from them. */
+    public dev.atelier.cluster.ClusterEvents clusterEvents() {
+        return cluster.events();
+    }
+
+    /** Drops the pages kept rendered for a tenant's visitors ({@code null}: every tenant's), on every node. */
+    public void invalidatePages(String tenantId) {
+        cluster.invalidatePages(tenantWeb, tenantId);
+    }
+
     /** The Redis every node shares, when one is configured. */
     public java.util.Optional<Redis> redis() {
         return redis;
@@ -303,6 +334,8 @@ public final class Atelier implements AutoCloseable {
                 "  Database:        " + database.description(),
                 "  Redis:           " + redis.map(Redis::describe).orElse("none (limits per process, events over"
                         + " PostgreSQL)"),
+                "  Node role:       " + role.describe(),
+                "  Cluster events:  " + cluster.events().describe(),
                 "  Mail:            " + mailDescription(),
                 "Press Ctrl+C to stop."));
         return String.join(System.lineSeparator(), lines);
