@@ -169,14 +169,13 @@ class ClusterEventsTest {
         Properties properties = new Properties();
         properties.setProperty("user", testDatabase.user());
         properties.setProperty("password", testDatabase.password());
-        properties.setProperty("ApplicationName", "cluster-listen-test");
         return DriverManager.getConnection(testDatabase.url(), properties);
     }
 
     private void terminateListeningConnections() throws SQLException {
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                    + " WHERE application_name = 'cluster-listen-test'");
+                    + " WHERE application_name = 'atelier-cluster-listen'");
         }
     }
 }

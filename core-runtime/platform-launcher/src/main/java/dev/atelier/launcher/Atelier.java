@@ -68,6 +68,8 @@ public final class Atelier implements AutoCloseable {
     private NodeRole role = NodeRole.ALL;
     private ClusterWiring cluster;
     private TenantWeb tenantWeb;
+    /** Whether this start applied changed tenant folders, which the running nodes must learn of. */
+    private boolean foldersChanged;
     private PluginHost plugins;
     private TenantModule tenants;
     private WebServer web;
@@ -136,7 +138,7 @@ public final class Atelier implements AutoCloseable {
         cluster.tenants(tenants, tenantWeb);
         cluster.jobs(generation.signals());
         step("cluster events", () -> {
-            cluster.start(tenants);
+            cluster.start(tenants, foldersChanged);
             return cluster;
         });
         accounts = AccountsWiring.build(config, database, tenants, secrets, List.of(generation.personalData(),
@@ -208,6 +210,8 @@ public final class Atelier implements AutoCloseable {
             ApplyReport report = module.folders().applyChanged(folders, config.profile());
             LOG.info("Tenant folders applied where changed (profile {}): {}", config.profile(),
                     report.changes());
+            foldersChanged = report.changes().stream().anyMatch(c -> c.outcome() == ApplyReport.Outcome.CREATED
+                    || c.outcome() == ApplyReport.Outcome.UPDATED);
         } catch (InvalidTenantConfigException e) {
             throw new IllegalStateException("the tenant folders in " + config.path(Keys.TENANT_CONFIGS_DIR)
                     + " are invalid. " + e.getMessage(), e);

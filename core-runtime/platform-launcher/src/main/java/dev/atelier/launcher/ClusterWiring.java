@@ -44,6 +44,44 @@ final class ClusterWiring {
                 : ClusterEvents.overPostgres(database::openUnpooled, database.dataSource(), settings));
     }
 
+    /**
+     * Events sent by a command run beside the nodes (it listens to nothing); closing it waits briefly for what it
+     * sent.
+     */
+    static Publisher publisher(AtelierConfig config, Database database) throws SQLException {
+        String url = config.get(Keys.REDIS_URL);
+        Optional<Redis> redis = url.isEmpty() ? Optional.empty() : Optional.of(Redis.at(url));
+        try {
+            return new Publisher(open(config, database, redis), redis);
+        } catch (SQLException | RuntimeException e) {
+            redis.ifPresent(Redis::close);
+            throw e;
+        }
+    }
+
+    /** What a command tells the running nodes. */
+    static final class Publisher implements AutoCloseable {
+
+        private final ClusterWiring wiring;
+        private final Optional<Redis> redis;
+
+        private Publisher(ClusterWiring wiring, Optional<Redis> redis) {
+            this.wiring = wiring;
+            this.redis = redis;
+        }
+
+        /** Publishes the tenant changes made through {@code tenants}. */
+        void tenants(TenantModule tenants) {
+            tenants.onChange(tenantId -> wiring.events.publish(new TenantChanged(tenantId)));
+        }
+
+        @Override
+        public void close() {
+            wiring.events.close();
+            redis.ifPresent(Redis::close);
+        }
+    }
+
     /** The events themselves. */
     ClusterEvents events() {
         return events;
@@ -77,10 +115,16 @@ final class ClusterWiring {
         events.subscribe(JobChanged.class, changed -> signals.changedElsewhere(changed.jobId()));
     }
 
-    /** Starts listening; then re-reads the tenants, in case one changed between their first read and now. */
-    void start(TenantModule tenants) throws SQLException {
+    /**
+     * Starts listening; then re-reads the tenants, in case one changed between their first read and now, and tells
+     * the running nodes when this node applied changed tenant folders as it started.
+     */
+    void start(TenantModule tenants, boolean foldersChanged) throws SQLException {
         events.start();
         tenants.reload();
+        if (foldersChanged) {
+            events.publish(new TenantChanged(null));
+        }
     }
 
     /** A bundle deployed, updated (an older version is a rollback) or removed on this node. */

@@ -23,6 +23,8 @@ public final class PostgresTransport implements Transport {
     /** A connection silently cut (no reset seen) is noticed by a query this often. */
     private static final long PROBE_NANOS = 10_000_000_000L;
     private static final long RETRY_MILLIS = 1000;
+    /** The listening connection's name in {@code pg_stat_activity}. */
+    public static final String APPLICATION_NAME = "atelier-cluster-listen";
 
     private final ConnectionFactory connections;
     private final DataSource sending;
@@ -58,6 +60,8 @@ public final class PostgresTransport implements Transport {
         while (!closed) {
             try (Connection connection = connections.open()) {
                 current = connection;
+                // Named, so an operator sees in pg_stat_activity what holds this connection.
+                connection.setClientInfo("ApplicationName", APPLICATION_NAME);
                 try (Statement listen = connection.createStatement()) {
                     listen.execute("LISTEN " + channel);
                 }
