@@ -8,8 +8,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  * changed"), never commands; applying one twice does no harm.
  *
  * <p>Durable events are recorded in PostgreSQL before they are sent, so a node that was disconnected when one was sent
- * applies it when it reconnects. Transient events ({@link JobChanged}) only wake followers sooner than their own
- * periodic read would, so one that is missed costs a moment, never a wrong answer.
+ * applies it when it reconnects. Transient events ({@link JobChanged}, {@link JobsQueued}, {@link CallbackReceived})
+ * only wake followers sooner than their own periodic read would, so one that is missed costs a moment, never a wrong
+ * answer.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({
@@ -18,9 +19,12 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = SessionsRevoked.class, name = SessionsRevoked.KIND),
         @JsonSubTypes.Type(value = ApiTokensRevoked.class, name = ApiTokensRevoked.KIND),
         @JsonSubTypes.Type(value = JobChanged.class, name = JobChanged.KIND),
+        @JsonSubTypes.Type(value = JobsQueued.class, name = JobsQueued.KIND),
+        @JsonSubTypes.Type(value = CallbackReceived.class, name = CallbackReceived.KIND),
         @JsonSubTypes.Type(value = BundleChanged.class, name = BundleChanged.KIND)})
 public sealed interface ClusterEvent
-        permits TenantChanged, PagesInvalidated, SessionsRevoked, ApiTokensRevoked, JobChanged, BundleChanged {
+        permits TenantChanged, PagesInvalidated, SessionsRevoked, ApiTokensRevoked, JobChanged, JobsQueued,
+        CallbackReceived, BundleChanged {
 
     /** Whether the event is recorded in PostgreSQL and caught up after a reconnect (see the type's Javadoc). */
     default boolean durable() {

@@ -69,11 +69,13 @@ class ClusterEventsTest {
         await().atMost(SOON).until(() -> one.events.listening() && two.events.listening());
         one.events.publish(new TenantChanged("tnt_a"));
         one.events.publish(new JobChanged("job_1"));
+        one.events.publish(new JobsQueued());
+        one.events.publish(new CallbackReceived("job_2"));
         one.events.publish(new BundleChanged("dev.atelier.model.procedural", "1.2.0",
                 BundleChanged.Action.ROLLED_BACK));
 
         await().atMost(SOON).untilAsserted(() -> assertThat(two.heard).containsExactly(new TenantChanged("tnt_a"),
-                new JobChanged("job_1"),
+                new JobChanged("job_1"), new JobsQueued(), new CallbackReceived("job_2"),
                 new BundleChanged("dev.atelier.model.procedural", "1.2.0", BundleChanged.Action.ROLLED_BACK)));
         // The publisher applied its own change already; a marker published afterwards shows nothing else came.
         two.events.publish(new PagesInvalidated("marker"));

@@ -47,6 +47,7 @@ public final class GenerationModule implements AutoCloseable {
     private final GenerationData data;
     private final OutputStore outputs;
     private final JobSignals signals = new JobSignals();
+    private volatile Runnable queuedRelay = () -> { };
     private final CallbackInbox callbacks;
     private final ScheduledExecutorService heartbeats = Executors.newScheduledThreadPool(1, r -> {
         Thread t = new Thread(r, "atelier-heartbeats");
@@ -95,9 +96,25 @@ public final class GenerationModule implements AutoCloseable {
         JobRunner runner = new JobRunner(jobs, tenants, models, uploads, storage, outputs, settings, heartbeats, clock,
                 signals, callbacks, pluginUrls);
         this.workers = new Workers(jobs, runner, settings);
-        this.submissions = new Submissions(jobs, offers, uploads, settings, workers::wake);
+        this.submissions = new Submissions(jobs, offers, uploads, settings, this::queued);
         this.sweeper = new Sweeper(jobs, uploads, tenants, callbacks, settings);
         this.data = new GenerationData(jobs, uploads, outputs, tenants);
+    }
+
+    /** A job was queued here: wakes this node's idle workers, and through the relay those of the other nodes. */
+    private void queued() {
+        workers.wake();
+        queuedRelay.run();
+    }
+
+    /** Hands every job queued on this node to {@code relay} as well (the cluster events tell the worker nodes). */
+    public void relayQueuedTo(Runnable relay) {
+        this.queuedRelay = java.util.Objects.requireNonNull(relay, "relay");
+    }
+
+    /** A job was queued on another node: wakes this node's idle workers rather than leaving it to their next look. */
+    public void queuedElsewhere() {
+        workers.wake();
     }
 
     /** Starts this node's workers and sweeper. */

@@ -136,7 +136,7 @@ public final class Atelier implements AutoCloseable {
                 PluginUrls.fromConfig(config), billingMail);
         running.push(generation);
         cluster.tenants(tenants, tenantWeb);
-        cluster.jobs(generation.signals());
+        cluster.jobs(generation);
         step("cluster events", () -> {
             cluster.start(tenants, foldersChanged);
             return cluster;

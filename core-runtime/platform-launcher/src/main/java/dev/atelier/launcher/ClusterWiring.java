@@ -2,7 +2,9 @@ package dev.atelier.launcher;
 
 import dev.atelier.cluster.BundleChanged;
 import dev.atelier.cluster.ClusterEvents;
+import dev.atelier.cluster.CallbackReceived;
 import dev.atelier.cluster.JobChanged;
+import dev.atelier.cluster.JobsQueued;
 import dev.atelier.cluster.PagesInvalidated;
 import dev.atelier.cluster.TenantChanged;
 import dev.atelier.config.AtelierConfig;
@@ -10,6 +12,7 @@ import dev.atelier.config.Keys;
 import dev.atelier.core.db.Database;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.core.tenants.TenantModule;
+import dev.atelier.generation.GenerationModule;
 import dev.atelier.generation.JobSignals;
 import dev.atelier.plugins.DeploymentEvent;
 import dev.atelier.redis.Redis;
@@ -109,10 +112,19 @@ final class ClusterWiring {
         events.publish(new PagesInvalidated(tenantId));
     }
 
-    /** Job changes here wake followers everywhere; those elsewhere wake followers here. */
-    void jobs(JobSignals signals) {
+    /**
+     * Job changes here wake followers everywhere, jobs queued here wake idle workers everywhere, vendor messages
+     * received here wake the worker running their job wherever it is; and the other way round.
+     */
+    void jobs(GenerationModule generation) {
+        JobSignals signals = generation.signals();
         signals.relayTo(jobId -> events.publish(new JobChanged(jobId)));
         events.subscribe(JobChanged.class, changed -> signals.changedElsewhere(changed.jobId()));
+        generation.relayQueuedTo(() -> events.publish(new JobsQueued()));
+        events.subscribe(JobsQueued.class, queued -> generation.queuedElsewhere());
+        JobSignals arrivals = generation.callbacks().arrivals();
+        arrivals.relayTo(jobId -> events.publish(new CallbackReceived(jobId)));
+        events.subscribe(CallbackReceived.class, received -> arrivals.changedElsewhere(received.jobId()));
     }
 
     /**
