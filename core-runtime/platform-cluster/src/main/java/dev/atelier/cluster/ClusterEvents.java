@@ -85,6 +85,7 @@ public final class ClusterEvents implements AutoCloseable {
         }
     };
     private long lastSeen;
+    private boolean sendFailing;
     private volatile boolean started;
 
     private ClusterEvents(Transport transport, ChangeLog log, EventCodec codec, Settings settings) {
@@ -166,12 +167,21 @@ public final class ClusterEvents implements AutoCloseable {
         }
     }
 
+    /** Runs on the one sender thread. An outage is logged once, not per event: progress is sent twice a second. */
     private void send(String message, ClusterEvent event) {
         try {
             transport.send(message);
+            if (sendFailing) {
+                sendFailing = false;
+                LOG.info("Cluster events: sending works again over {}", transport.describe());
+            }
         } catch (RuntimeException e) {
-            LOG.warn("Cluster event {} not sent ({}); the other nodes catch it up from the record", event,
-                    e.toString());
+            if (!sendFailing) {
+                sendFailing = true;
+                LOG.warn("Cluster events: sending over {} fails ({}); the other nodes catch up recorded changes when"
+                        + " it works again", transport.describe(), e.toString());
+            }
+            LOG.debug("Cluster event {} not sent: {}", event, e.toString());
         }
     }
 

@@ -54,7 +54,8 @@ public final class Keys {
                     + " and /readyz) or all (both). Also `bin/atelier start --role`.");
 
     public static final ConfigKey<Duration> CLUSTER_CATCH_UP_INTERVAL = ConfigKey.of(
-            "atelier.cluster.catch-up-interval", "30s", ValueParser.duration(Duration.ofSeconds(1), Duration.ofHours(1)),
+            "atelier.cluster.catch-up-interval", "30s",
+            ValueParser.duration(Duration.ofSeconds(1), Duration.ofHours(1)),
             "How often a node reads the recorded cluster changes even without a reconnect, to apply one whose message"
                     + " could not be sent.");
 
@@ -275,8 +276,8 @@ public final class Keys {
     public static final List<ConfigKey<?>> ALL = List.of(
             PROFILE, DATA_DIR, HTTP_HOST, HTTP_PORT, OPERATOR_HOST, BASE_DOMAIN, TENANT_CONFIGS_DIR, SECRETS_KEY,
             SECRETS_PREVIOUS_KEYS,
-            DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, DB_EMBEDDED_PORT, REDIS_URL, NODE_ROLE, CLUSTER_CATCH_UP_INTERVAL,
-            CLUSTER_CHANGE_RETENTION,
+            DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, DB_EMBEDDED_PORT, REDIS_URL,
+            NODE_ROLE, CLUSTER_CATCH_UP_INTERVAL, CLUSTER_CHANGE_RETENTION,
             DEPLOY_DIR, SYSTEM_BUNDLES_DIR, POLL_INTERVAL, DRAIN_TIMEOUT, CALL_TIMEOUT, PLUGINS_ALLOW_PRIVATE_ADDRESSES,
             SECURE_COOKIES, TRUST_FORWARDED_HEADERS, EVENT_STREAMS_PER_USER, EVENT_STREAMS_PER_IP,
             EVENT_STREAMS_MAX_LIFETIME, PUBLIC_BASE_URL,

@@ -141,16 +141,21 @@ final class ClusterWiring {
 
     /** A bundle deployed, updated (an older version is a rollback) or removed on this node. */
     void bundle(DeploymentEvent event) {
-        BundleChanged.Action action = switch (event.action()) {
+        BundleChanged.Action action = actionOf(event);
+        if (action != null && event.symbolicName() != null) {
+            events.publish(new BundleChanged(event.symbolicName(), event.version(), action));
+        }
+    }
+
+    /** What a deployment did to its bundle, or {@code null} for a jar that failed to deploy. */
+    static BundleChanged.Action actionOf(DeploymentEvent event) {
+        return switch (event.action()) {
             case DeploymentEvent.INSTALLED -> BundleChanged.Action.DEPLOYED;
             case DeploymentEvent.UPDATED -> olderThanBefore(event) ? BundleChanged.Action.ROLLED_BACK
                     : BundleChanged.Action.UPDATED;
             case DeploymentEvent.REMOVED -> BundleChanged.Action.REMOVED;
             default -> null;
         };
-        if (action != null && event.symbolicName() != null) {
-            events.publish(new BundleChanged(event.symbolicName(), event.version(), action));
-        }
     }
 
     private static boolean olderThanBefore(DeploymentEvent event) {
