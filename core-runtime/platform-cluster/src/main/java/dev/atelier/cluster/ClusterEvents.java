@@ -13,10 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -47,6 +49,7 @@ public final class ClusterEvents implements AutoCloseable {
     /** Changes recorded this recently are read again at each catch-up (see {@link ChangeLog#since}). */
     private static final Duration RECENT = Duration.ofSeconds(10);
     private static final int REMEMBERED = 10_000;
+    private static final int SEND_QUEUE = 10_000;
 
     /**
      * @param catchUpInterval how often the change record is read even when no reconnect happened
@@ -76,7 +79,13 @@ public final class ClusterEvents implements AutoCloseable {
     private final List<Subscription<?>> subscriptions = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService applier = Executors.newSingleThreadScheduledExecutor(
             r -> daemon(r, "atelier-cluster-events"));
-    private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> daemon(r, "atelier-cluster-send"));
+    /**
+     * One thread, so events leave in the order they were published. Its queue is bounded: while Redis or the database
+     * is slow, messages beyond it are dropped (durable ones are caught up from the record) rather than piling up.
+     */
+    private final ExecutorService sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(SEND_QUEUE), r -> daemon(r, "atelier-cluster-send"),
+            (task, executor) -> LOG.debug("Cluster event dropped: the send queue is full"));
     /** Numbers of the durable changes applied lately, so one heard twice (message and catch-up) is applied once. */
     private final Map<Long, Boolean> applied = new LinkedHashMap<>(256, 0.75f, false) {
         @Override
