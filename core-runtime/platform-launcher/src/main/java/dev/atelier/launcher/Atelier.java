@@ -325,14 +325,18 @@ public final class Atelier implements AutoCloseable {
         String base = "http://localhost:" + port();
         List<String> lines = new java.util.ArrayList<>(List.of("", "Atelier is ready (started in " + startMillis
                 + " ms)."));
-        for (Tenant tenant : tenants.directory().all()) {
-            lines.add(String.format("  %-16s %s", tenant.displayName() + ":", siteUrl(tenant)));
+        // A worker serves no site and no API: its banner names none, so nobody opens one on it.
+        if (role.servesSites()) {
+            for (Tenant tenant : tenants.directory().all()) {
+                lines.add(String.format("  %-16s %s", tenant.displayName() + ":", siteUrl(tenant)));
+            }
+            lines.addAll(List.of(
+                    "  Operator:        http://" + config.get(Keys.OPERATOR_HOST) + ":" + port() + "/",
+                    "  Models (JSON):   " + base + "/api/v1/models",
+                    "  Bundles (JSON):  " + base + "/api/v1/operator/bundles   (needs an operator token)",
+                    "  Operator token:  " + operatorToken.orElse("bin/atelier operators tokens create <name>")));
         }
-        lines.add("  Operator:        http://" + config.get(Keys.OPERATOR_HOST) + ":" + port() + "/");
         lines.addAll(List.of(
-                "  Models (JSON):   " + base + "/api/v1/models",
-                "  Bundles (JSON):  " + base + "/api/v1/operator/bundles   (needs an operator token)",
-                "  Operator token:  " + operatorToken.orElse("bin/atelier operators tokens create <name>"),
                 "  Readiness:       " + base + "/readyz",
                 "  Deploy folder:   " + config.path(Keys.DEPLOY_DIR) + "   (drop a bundle jar here)",
                 "  Database:        " + database.description(),

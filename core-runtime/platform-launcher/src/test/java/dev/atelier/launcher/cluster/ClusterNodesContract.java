@@ -130,6 +130,9 @@ abstract class ClusterNodesContract {
         assertThat(get(worker, TestPlatform.hostOf(SLUG), "/").statusCode()).isEqualTo(404);
         assertThat(get(worker, TestPlatform.hostOf(SLUG), "/api/v1/models").statusCode()).isEqualTo(404);
         assertThat(get(secondWeb, TestPlatform.hostOf(SLUG), "/").statusCode()).isEqualTo(200);
+        assertThat(worker.banner()).contains("Node role:       worker").doesNotContain("/api/v1/models")
+                .doesNotContain(TestPlatform.hostOf(SLUG));
+        assertThat(secondWeb.banner()).contains("Node role:       web").contains("/api/v1/models");
     }
 
     @Test
