@@ -240,10 +240,27 @@ public final class ClusterEvents implements AutoCloseable {
 
     private void catchUp() {
         try {
+            long pruned = log.prunedThrough();
+            if (lastSeen < pruned) {
+                resync();
+                lastSeen = pruned;
+            }
             List<Envelope> missed = log.since(lastSeen, RECENT);
             missed.forEach(this::accept);
         } catch (SQLException | RuntimeException e) {
             LOG.warn("Cluster events: catching up failed ({}); trying again later", e.toString());
+        }
+    }
+
+    /**
+     * Changes this node never saw were pruned (it was cut off longer than the retention): it applies "everything
+     * changed" for what can be reloaded whole, tenants and pages.
+     */
+    private void resync() {
+        LOG.warn("Cluster events: changes this node missed were pruned (cut off longer than the retention);"
+                + " reloading every tenant");
+        for (ClusterEvent everything : List.of(new TenantChanged(null), new PagesInvalidated(null))) {
+            accept(new Envelope(0, "resync", everything));
         }
     }
 

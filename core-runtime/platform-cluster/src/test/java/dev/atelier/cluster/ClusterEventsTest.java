@@ -105,6 +105,29 @@ class ClusterEventsTest {
     }
 
     @Test
+    void aNodeCutOffLongerThanTheRetentionReloadsEverything() throws Exception {
+        Node one = postgresNode();
+        Node two = postgresNode();
+        two.events.publish(new TenantChanged("warm-up"));
+        await().atMost(SOON).until(() -> one.heard.contains(new TenantChanged("warm-up")));
+
+        listeningRefused.set(true);
+        int opened = listeningOpened.get();
+        terminateListeningConnections();
+        await().atMost(SOON).until(() -> listeningOpened.get() > opened);
+        two.events.publish(new TenantChanged("tnt_pruned_before_one_saw_it"));
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("WITH gone AS (DELETE FROM cluster_change RETURNING seq)"
+                    + " UPDATE cluster_identity SET pruned_through = (SELECT max(seq) FROM gone)");
+        }
+        listeningRefused.set(false);
+
+        await().atMost(SOON).until(() -> one.heard.contains(new TenantChanged(null))
+                && one.heard.contains(new PagesInvalidated(null)));
+        assertThat(one.heard).doesNotContain(new TenantChanged("tnt_pruned_before_one_saw_it"));
+    }
+
+    @Test
     void aNodeCatchesUpWhatItMissedWhileRedisWasDown() throws Exception {
         redisServer = TestRedis.start();
         Node one = redisNode();

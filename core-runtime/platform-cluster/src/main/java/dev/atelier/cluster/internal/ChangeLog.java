@@ -51,10 +51,11 @@ public final class ChangeLog {
         }
     }
 
-    /** The newest number recorded, 0 when none. */
+    /** The newest number recorded (or pruned), 0 when none. */
     public long latest() throws SQLException {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement select = c.prepareStatement("SELECT coalesce(max(seq), 0) FROM cluster_change");
+                PreparedStatement select = c.prepareStatement("SELECT greatest(coalesce(max(seq), 0),"
+                        + " (SELECT pruned_through FROM cluster_identity)) FROM cluster_change");
                 ResultSet rows = select.executeQuery()) {
             rows.next();
             return rows.getLong(1);
@@ -83,13 +84,26 @@ public final class ChangeLog {
         return changes;
     }
 
-    /** Deletes changes older than {@code retention}; returns how many. */
+    /** Deletes changes older than {@code retention}, remembering the newest number deleted; returns how many. */
     public int prune(Duration retention) throws SQLException {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement delete = c.prepareStatement(
-                        "DELETE FROM cluster_change WHERE recorded_at < now() - make_interval(secs => ?)")) {
+                PreparedStatement delete = c.prepareStatement("WITH gone AS (DELETE FROM cluster_change"
+                        + " WHERE recorded_at < now() - make_interval(secs => ?) RETURNING seq)"
+                        + " UPDATE cluster_identity SET pruned_through = greatest(pruned_through,"
+                        + " (SELECT coalesce(max(seq), 0) FROM gone)) RETURNING (SELECT count(*) FROM gone)")) {
             delete.setDouble(1, retention.toSeconds());
-            return delete.executeUpdate();
+            try (ResultSet rows = delete.executeQuery()) {
+                return rows.next() ? rows.getInt(1) : 0;
+            }
+        }
+    }
+
+    /** The newest change number pruning deleted, 0 when none. */
+    public long prunedThrough() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement("SELECT pruned_through FROM cluster_identity");
+                ResultSet rows = select.executeQuery()) {
+            return rows.next() ? rows.getLong(1) : 0;
         }
     }
 }
