@@ -120,7 +120,7 @@ abstract class ClusterNodesContract {
         assertThat(job.get("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(worker.role()).isEqualTo(NodeRole.WORKER);
         // The worker told the web nodes as the job went along, rather than leaving them to read it again and again.
-        assertThat(heard).contains(new JobChanged(id));
+        await().atMost(SOON).until(() -> heard.contains(new JobChanged(id)));
     }
 
     @Test
