@@ -48,6 +48,22 @@ public final class Keys {
             "atelier.redis.url", "", ValueParser.redisUrlOrEmpty(),
             "Redis shared by every node (rate limits, cluster events), e.g. redis://127.0.0.1:6379. Empty: no Redis.");
 
+    public static final ConfigKey<String> NODE_ROLE = ConfigKey.of(
+            "atelier.node.role", "all", ValueParser.oneOf("all", "web", "worker"),
+            "What this node does: web (pages and the API, no job workers), worker (runs jobs, answers only /healthz"
+                    + " and /readyz) or all (both). Also `bin/atelier start --role`.");
+
+    public static final ConfigKey<Duration> CLUSTER_CATCH_UP_INTERVAL = ConfigKey.of(
+            "atelier.cluster.catch-up-interval", "30s",
+            ValueParser.duration(Duration.ofSeconds(1), Duration.ofHours(1)),
+            "How often a node reads the recorded cluster changes even without a reconnect, to apply one whose message"
+                    + " could not be sent.");
+
+    public static final ConfigKey<Duration> CLUSTER_CHANGE_RETENTION = ConfigKey.of(
+            "atelier.cluster.change-retention", "168h",
+            ValueParser.duration(Duration.ofHours(1), Duration.ofHours(8760)),
+            "How long recorded cluster changes are kept for nodes that reconnect (default 7 days).");
+
     public static final ConfigKey<String> DEPLOY_DIR = ConfigKey.of(
             "atelier.plugins.deploy-dir", "deploy", ValueParser.nonBlank(),
             "Folder watched for plugin bundle jars. Relative to the home folder.");
@@ -271,7 +287,9 @@ public final class Keys {
             PROFILE, DATA_DIR, HTTP_HOST, HTTP_PORT, OPERATOR_HOST, BASE_DOMAIN, TENANT_CONFIGS_DIR, SECRETS_KEY,
             SECRETS_PREVIOUS_KEYS,
             DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, DB_EMBEDDED_PORT, REDIS_URL,
-            DEPLOY_DIR, SYSTEM_BUNDLES_DIR, POLL_INTERVAL, CLUSTER_BUNDLES_INTERVAL, DRAIN_TIMEOUT, CALL_TIMEOUT, PLUGINS_ALLOW_PRIVATE_ADDRESSES,
+            NODE_ROLE, CLUSTER_CATCH_UP_INTERVAL, CLUSTER_CHANGE_RETENTION,
+            DEPLOY_DIR, SYSTEM_BUNDLES_DIR, POLL_INTERVAL, CLUSTER_BUNDLES_INTERVAL, DRAIN_TIMEOUT, CALL_TIMEOUT,
+            PLUGINS_ALLOW_PRIVATE_ADDRESSES,
             SECURE_COOKIES, TRUST_FORWARDED_HEADERS, EVENT_STREAMS_PER_USER, EVENT_STREAMS_PER_IP,
             EVENT_STREAMS_MAX_LIFETIME, PUBLIC_BASE_URL,
             ARGON2_MEMORY_KIB, ARGON2_ITERATIONS, ARGON2_PARALLELISM, SESSION_IDLE_TIMEOUT, SESSION_ABSOLUTE_LIFETIME,

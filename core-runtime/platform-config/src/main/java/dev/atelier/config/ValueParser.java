@@ -35,6 +35,18 @@ interface ValueParser<T> {
         };
     }
 
+    /** One of {@code values}, any letter case; answered in lower case. */
+    static ValueParser<String> oneOf(String... values) {
+        java.util.List<String> allowed = java.util.List.of(values);
+        return text -> {
+            String value = text.strip().toLowerCase(Locale.ROOT);
+            if (!allowed.contains(value)) {
+                throw new InvalidValueException("must be one of " + String.join(", ", allowed));
+            }
+            return value;
+        };
+    }
+
     /** An absolute http(s) URL without query or fragment. */
     static ValueParser<String> httpUrl() {
         return text -> {

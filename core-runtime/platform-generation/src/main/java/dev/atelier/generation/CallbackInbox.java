@@ -107,6 +107,14 @@ public final class CallbackInbox {
         return receipt;
     }
 
+    /**
+     * Wakes a worker waiting for a job's messages when one arrives here; messages received by another node are
+     * relayed into it through {@link JobSignals#changedElsewhere} by the cluster events.
+     */
+    public JobSignals arrivals() {
+        return arrivals;
+    }
+
     /** Drops the messages of a job whose attempt ended on this node. */
     void discard(String jobId) {
         try (Connection c = dataSource.getConnection();

@@ -48,6 +48,7 @@ public final class GenerationModule implements AutoCloseable {
     private final GenerationData data;
     private final OutputStore outputs;
     private final JobSignals signals = new JobSignals();
+    private volatile Runnable queuedRelay = () -> { };
     private final CallbackInbox callbacks;
     private final ScheduledExecutorService heartbeats = Executors.newScheduledThreadPool(1, r -> {
         Thread t = new Thread(r, "atelier-heartbeats");
@@ -96,15 +97,41 @@ public final class GenerationModule implements AutoCloseable {
         JobRunner runner = new JobRunner(jobs, tenants, models, uploads, storage, outputs, settings, heartbeats, clock,
                 signals, callbacks, pluginUrls);
         this.workers = new Workers(jobs, runner, settings, new RunningLimits(settings.modelLimits(), models));
-        this.submissions = new Submissions(jobs, offers, uploads, settings, workers::wake,
+        this.submissions = new Submissions(jobs, offers, uploads, settings, this::queued,
                 new QueuePriority(dataSource));
         this.sweeper = new Sweeper(jobs, uploads, tenants, callbacks, settings);
         this.data = new GenerationData(jobs, uploads, outputs, tenants);
     }
 
+    /** A job was queued here: wakes this node's idle workers, and through the relay those of the other nodes. */
+    private void queued() {
+        workers.wake();
+        queuedRelay.run();
+    }
+
+    /** Hands every job queued on this node to {@code relay} as well (the cluster events tell the worker nodes). */
+    public void relayQueuedTo(Runnable relay) {
+        this.queuedRelay = java.util.Objects.requireNonNull(relay, "relay");
+    }
+
+    /** A job was queued on another node: wakes this node's idle workers rather than leaving it to their next look. */
+    public void queuedElsewhere() {
+        workers.wake();
+    }
+
     /** Starts this node's workers and sweeper. */
     public void start() {
-        workers.start();
+        start(true);
+    }
+
+    /**
+     * Starts the sweeper and, when {@code runJobs}, this node's workers; a web node ({@code atelier.node.role=web})
+     * queues jobs for the worker nodes and runs none itself.
+     */
+    public void start(boolean runJobs) {
+        if (runJobs) {
+            workers.start();
+        }
         sweeper.start();
     }
 

@@ -69,6 +69,11 @@ public final class Atelier implements AutoCloseable {
     private final long startedNanos = System.nanoTime();
     private Database database;
     private java.util.Optional<Redis> redis = java.util.Optional.empty();
+    private NodeRole role = NodeRole.ALL;
+    private ClusterWiring cluster;
+    private TenantWeb tenantWeb;
+    /** Whether this start applied changed tenant folders, which the running nodes must learn of. */
+    private boolean foldersChanged;
     private PluginHost plugins;
     private ClusterBundles bundles;
     private TenantModule tenants;
@@ -104,12 +109,19 @@ public final class Atelier implements AutoCloseable {
         running.push(database);
         redis = openRedis();
         redis.ifPresent(running::push);
+        role = NodeRole.of(config.get(Keys.NODE_ROLE));
+        cluster = step("cluster events", () -> ClusterWiring.open(config, database, redis));
+        running.push(cluster.events());
         OutboxSender mail = step("mail", this::startMail);
         running.push(mail);
         DeploymentHistory history = new DeploymentHistory(database.entityManagerFactory());
         // Before the plugin host first reads the deploy folder, so it installs the cluster's jars, not stale ones.
         bundles = step("bundle repository", this::syncBundles);
-        plugins = new PluginHost(pluginSettings(dataDir), new DeploymentRecorder(history));
+        DeploymentRecorder recorder = new DeploymentRecorder(history);
+        plugins = new PluginHost(pluginSettings(dataDir), event -> {
+            recorder.onEvent(event);
+            cluster.bundle(event);
+        });
         running.push(plugins);
         step("plugin host", () -> {
             plugins.start();
@@ -122,7 +134,7 @@ public final class Atelier implements AutoCloseable {
         TenantSites sites = new TenantSites(tenants);
         Links links = new Links("local".equals(config.profile()), config.get(Keys.SECURE_COOKIES),
                 config.get(Keys.BASE_DOMAIN));
-        TenantWeb tenantWeb = new TenantWeb(new SiteSetup(tenants.directory(), sites, sites,
+        tenantWeb = new TenantWeb(new SiteSetup(tenants.directory(), sites, sites,
                 config.home().resolve("themes"), config.get(Keys.OPERATOR_HOST), sites, sites, sites, sites), links);
         // Links in billing mail name the port the web server listens on (local profile), known once it started.
         BillingMail billingMail = new BillingMail(tenantWeb.mailComposer(), new MailOutbox(database.dataSource()),
@@ -132,6 +144,12 @@ public final class Atelier implements AutoCloseable {
                 plugins.storage(), secrets, Clock.systemUTC(), generationSettings(), mediaSettings(),
                 PluginUrls.fromConfig(config), billingMail);
         running.push(generation);
+        cluster.tenants(tenants, tenantWeb);
+        cluster.jobs(generation);
+        step("cluster events", () -> {
+            cluster.start(tenants, foldersChanged);
+            return cluster;
+        });
         accounts = AccountsWiring.build(config, database, tenants, secrets, List.of(generation.personalData(),
                 new CreditHistory(generation.ledger()), new NoticeDismissals(database.dataSource())));
         LegalNoticeMail legalMail = new LegalNoticeMail(tenantWeb.mailComposer(),
@@ -155,10 +173,10 @@ public final class Atelier implements AutoCloseable {
                 legalDocuments);
         ResourceConfig jersey = application.build(tenantWeb);
         web = new WebServer(new WebServer.Settings(config.get(Keys.HTTP_HOST), config.get(Keys.HTTP_PORT),
-                config.get(Keys.TRUST_FORWARDED_HEADERS)), jersey, tenantWeb.errorPages(), tenantWeb.cachedPages());
+                config.get(Keys.TRUST_FORWARDED_HEADERS)), jersey, tenantWeb.errorPages(), role.filters(tenantWeb));
         running.push(web);
         step("web server", this::startWeb);
-        generation.start();
+        generation.start(role.runsJobs());
         startMillis = Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
         LOG.info("Atelier started in {} ms on port {}", startMillis, web.port());
     }
@@ -211,6 +229,8 @@ public final class Atelier implements AutoCloseable {
             ApplyReport report = module.folders().applyChanged(folders, config.profile());
             LOG.info("Tenant folders applied where changed (profile {}): {}", config.profile(),
                     report.changes());
+            foldersChanged = report.changes().stream().anyMatch(c -> c.outcome() == ApplyReport.Outcome.CREATED
+                    || c.outcome() == ApplyReport.Outcome.UPDATED);
         } catch (InvalidTenantConfigException e) {
             throw new IllegalStateException("the tenant folders in " + config.path(Keys.TENANT_CONFIGS_DIR)
                     + " are invalid. " + e.getMessage(), e);
@@ -263,6 +283,21 @@ public final class Atelier implements AutoCloseable {
         return web.port();
     }
 
+    /** What this node does ({@code atelier.node.role}). */
+    public NodeRole role() {
+        return role;
+    }
+
+    /** What this node tells the others and hears from them. */
+    public dev.atelier.cluster.ClusterEvents clusterEvents() {
+        return cluster.events();
+    }
+
+    /** Drops the pages kept rendered for a tenant's visitors ({@code null}: every tenant's), on every node. */
+    public void invalidatePages(String tenantId) {
+        cluster.invalidatePages(tenantWeb, tenantId);
+    }
+
     /** The Redis every node shares, when one is configured. */
     public java.util.Optional<Redis> redis() {
         return redis;
@@ -310,19 +345,25 @@ public final class Atelier implements AutoCloseable {
         String base = "http://localhost:" + port();
         List<String> lines = new java.util.ArrayList<>(List.of("", "Atelier is ready (started in " + startMillis
                 + " ms)."));
-        for (Tenant tenant : tenants.directory().all()) {
-            lines.add(String.format("  %-16s %s", tenant.displayName() + ":", siteUrl(tenant)));
+        // A worker serves no site and no API: its banner names none, so nobody opens one on it.
+        if (role.servesSites()) {
+            for (Tenant tenant : tenants.directory().all()) {
+                lines.add(String.format("  %-16s %s", tenant.displayName() + ":", siteUrl(tenant)));
+            }
+            lines.addAll(List.of(
+                    "  Operator:        http://" + config.get(Keys.OPERATOR_HOST) + ":" + port() + "/",
+                    "  Models (JSON):   " + base + "/api/v1/models",
+                    "  Bundles (JSON):  " + base + "/api/v1/operator/bundles   (needs an operator token)",
+                    "  Operator token:  " + operatorToken.orElse("bin/atelier operators tokens create <name>")));
         }
-        lines.add("  Operator:        http://" + config.get(Keys.OPERATOR_HOST) + ":" + port() + "/");
         lines.addAll(List.of(
-                "  Models (JSON):   " + base + "/api/v1/models",
-                "  Bundles (JSON):  " + base + "/api/v1/operator/bundles   (needs an operator token)",
-                "  Operator token:  " + operatorToken.orElse("bin/atelier operators tokens create <name>"),
                 "  Readiness:       " + base + "/readyz",
                 "  Deploy folder:   " + config.path(Keys.DEPLOY_DIR) + "   (drop a bundle jar here)",
                 "  Database:        " + database.description(),
                 "  Redis:           " + redis.map(Redis::describe).orElse("none (limits per process, events over"
                         + " PostgreSQL)"),
+                "  Node role:       " + role.describe(),
+                "  Cluster events:  " + cluster.events().describe(),
                 "  Mail:            " + mailDescription(),
                 "Press Ctrl+C to stop."));
         return String.join(System.lineSeparator(), lines);

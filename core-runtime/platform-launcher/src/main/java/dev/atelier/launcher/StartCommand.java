@@ -22,6 +22,10 @@ final class StartCommand extends InstallationCommand {
     @Option(names = "--port", paramLabel = "PORT", description = "Sets atelier.http.port.")
     private String port;
 
+    @Option(names = "--role", paramLabel = "ROLE", description = {"Sets atelier.node.role: web (pages and the API, no"
+            + " jobs), worker (jobs; only /healthz and /readyz answered) or all (both, the default)."})
+    private String role;
+
     StartCommand(Map<String, String> environment) {
         super(environment);
     }
@@ -32,7 +36,14 @@ final class StartCommand extends InstallationCommand {
         PrintWriter err = spec.commandLine().getErr();
         AtelierConfig config;
         try {
-            config = loadConfig(port == null ? Map.of() : Map.of(Keys.HTTP_PORT.name(), port));
+            Map<String, String> flags = new java.util.HashMap<>();
+            if (port != null) {
+                flags.put(Keys.HTTP_PORT.name(), port);
+            }
+            if (role != null) {
+                flags.put(Keys.NODE_ROLE.name(), role);
+            }
+            config = loadConfig(flags);
         } catch (InvalidConfigurationException e) {
             err.println(e.getMessage());
             err.println("Nothing was started. Fix the values above and start again (keys: docs/configuration.md).");

@@ -46,9 +46,15 @@ final class TenantsCommand extends CommandGroup {
                 command.spec.commandLine().getErr().println(e.getMessage());
                 return InstallationCommand.EXIT_INVALID_CONFIG;
             }
-            return command.withDatabase(config, database -> work.run(database,
-                    new TenantModule(database, secrets, config.get(Keys.BASE_DOMAIN), PluginUrls.fromConfig(config)),
-                    config));
+            return command.withDatabase(config, database -> {
+                TenantModule tenants = new TenantModule(database, secrets, config.get(Keys.BASE_DOMAIN),
+                        PluginUrls.fromConfig(config));
+                // Running nodes learn of what this command changes, as they would of a change made on one of them.
+                try (ClusterWiring.Publisher events = ClusterWiring.publisher(config, database)) {
+                    events.tenants(tenants);
+                    return work.run(database, tenants, config);
+                }
+            });
         });
     }
 }

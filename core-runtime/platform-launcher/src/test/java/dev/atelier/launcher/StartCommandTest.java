@@ -32,7 +32,7 @@ class StartCommandTest {
         int code = run(Map.of(), "start", "--help");
 
         assertThat(code).isZero();
-        assertThat(out.toString()).contains("--port").contains("--set").contains("--home");
+        assertThat(out.toString()).contains("--port").contains("--role").contains("--set").contains("--home");
     }
 
     @Test
@@ -43,6 +43,15 @@ class StartCommandTest {
         assertThat(err.toString())
                 .contains("atelier.http.port = \"eighty\" (environment variable ATELIER_HTTP_PORT)")
                 .contains("Nothing was started");
+    }
+
+    @Test
+    void anUnknownRoleStopsStartUpNamingTheRoles() {
+        int code = run(Map.of(), "start", "--home", home.toString(), "--role", "gateway");
+
+        assertThat(code).isEqualTo(StartCommand.EXIT_INVALID_CONFIG);
+        assertThat(err.toString()).contains("atelier.node.role = \"gateway\"")
+                .contains("must be one of all, web, worker").contains("Nothing was started");
     }
 
     @Test

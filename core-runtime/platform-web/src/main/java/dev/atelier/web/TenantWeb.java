@@ -116,6 +116,14 @@ public final class TenantWeb {
         engine.invalidate(tenantId);
     }
 
+    /**
+     * Drops the pages kept rendered for visitors of a tenant ({@code null}: of every tenant), so the next request
+     * renders them afresh.
+     */
+    public void invalidatePages(String tenantId) {
+        pageCache.invalidate(tenantId);
+    }
+
     /** The template errors recorded for a tenant, newest first (what its admin area lists). */
     public List<TemplateError> templateErrors(String tenantId) {
         return errors.of(tenantId);

@@ -103,6 +103,19 @@ public final class Database implements AutoCloseable {
         return pool;
     }
 
+    /**
+     * A new connection outside the pool, for a caller that holds one for long (listening for notifications); the
+     * caller closes it. Same server and credentials as the pool.
+     */
+    public Connection openUnpooled() throws SQLException {
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty("user", pool.getUsername());
+        properties.setProperty("password", pool.getPassword() == null ? "" : pool.getPassword());
+        properties.setProperty("connectTimeout", "10");
+        properties.setProperty("tcpKeepAlive", "true");
+        return java.sql.DriverManager.getConnection(pool.getJdbcUrl(), properties);
+    }
+
     /** The JPA persistence unit {@code atelier}; Flyway, not JPA, owns the schema. */
     public EntityManagerFactory entityManagerFactory() {
         return entityManagerFactory;

@@ -126,12 +126,21 @@ public final class TenantModule {
      */
     public ResealReport resealSecrets() {
         ResealReport report = new SecretResealer(database.dataSource(), secrets).resealAll();
-        directory.reload();
+        directory.changed(null);
         return report;
     }
 
     /** Re-reads every tenant, e.g. after another node changed one. */
     public void reload() {
         directory.reload();
+    }
+
+    /**
+     * Calls {@code listener} after each tenant change made through this module on this node (admin edits, folders
+     * applied, secrets resealed), once it is committed and the directory reloaded; not after {@link #reload()}. The
+     * argument is the tenant's id, or {@code null} when several tenants may have changed.
+     */
+    public void onChange(java.util.function.Consumer<String> listener) {
+        directory.onChange(listener);
     }
 }

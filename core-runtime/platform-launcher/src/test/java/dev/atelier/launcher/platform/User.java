@@ -38,10 +38,18 @@ public final class User {
     private final String accountId;
     private final String session;
     private final String apiToken;
+    /** The node requests go to; {@code null} for the platform's own. */
+    private final dev.atelier.launcher.Atelier node;
     private String csrf;
 
     User(TestPlatform platform, String host, String tenantId, String accountId, String session,
             String apiToken) {
+        this(platform, host, tenantId, accountId, session, apiToken, null);
+    }
+
+    private User(TestPlatform platform, String host, String tenantId, String accountId, String session,
+            String apiToken, dev.atelier.launcher.Atelier node) {
+        this.node = node;
         this.platform = platform;
         this.host = host;
         this.tenantId = tenantId;
@@ -67,6 +75,11 @@ public final class User {
         return new User(platform, otherHost, tenantId, accountId, session, apiToken);
     }
 
+    /** The same user (session, API token) sending its requests to another node of the cluster. */
+    public User onNode(dev.atelier.launcher.Atelier otherNode) {
+        return new User(platform, host, tenantId, accountId, session, apiToken, otherNode);
+    }
+
     /** The CSRF token of the user's session, as the site's pages carry it. */
     public synchronized String csrf() throws IOException, InterruptedException {
         if (csrf == null) {
@@ -89,8 +102,9 @@ public final class User {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + platform.port() + path))
-                .timeout(Duration.ofSeconds(60)).header("Host", host + ":" + platform.port());
+        int port = node == null ? platform.port() : node.port();
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(60)).header("Host", host + ":" + port);
     }
 
     /** A page or API GET with the session cookie. */

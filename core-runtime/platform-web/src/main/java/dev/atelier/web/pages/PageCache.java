@@ -41,6 +41,15 @@ public final class PageCache {
 
     private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
 
+    /** Drops the pages of {@code tenantId}, or of every tenant when it is {@code null}. */
+    public void invalidate(String tenantId) {
+        if (tenantId == null) {
+            entries.clear();
+        } else {
+            entries.keySet().removeIf(key -> key.tenantId().equals(tenantId));
+        }
+    }
+
     /** The cached HTML for {@code key}, or {@code null} when there is none or it expired. */
     public byte[] find(Key key) {
         Entry entry = entries.get(key);

@@ -131,7 +131,7 @@ public final class FolderApplier implements TenantFolders {
             throw new IllegalStateException("Applying tenant folders failed, nothing was changed: " + e.getMessage(),
                     e);
         } finally {
-            directory.reload();
+            directory.changed(null);
         }
     }
 

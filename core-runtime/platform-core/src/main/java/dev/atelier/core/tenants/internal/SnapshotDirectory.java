@@ -25,6 +25,8 @@ public final class SnapshotDirectory implements TenantDirectory {
     private final EntityManagerFactory entityManagerFactory;
     private final SecretBox secrets;
     private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of(), List.of());
+    private final List<java.util.function.Consumer<String>> changeListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public SnapshotDirectory(EntityManagerFactory entityManagerFactory, SecretBox secrets) {
         this.entityManagerFactory = entityManagerFactory;
@@ -52,6 +54,22 @@ public final class SnapshotDirectory implements TenantDirectory {
         } finally {
             em.close();
         }
+    }
+
+    /**
+     * A change made on this node was committed: reloads, then tells the listeners (the other nodes learn of it
+     * through them).
+     *
+     * @param tenantId the tenant changed, or {@code null} when several may have
+     */
+    public void changed(String tenantId) {
+        reload();
+        changeListeners.forEach(listener -> listener.accept(tenantId));
+    }
+
+    /** Calls {@code listener} after each change made on this node ({@link #changed}); not after a plain reload. */
+    public void onChange(java.util.function.Consumer<String> listener) {
+        changeListeners.add(listener);
     }
 
     @Override

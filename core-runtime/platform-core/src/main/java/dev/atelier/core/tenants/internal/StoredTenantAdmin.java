@@ -242,7 +242,7 @@ public final class StoredTenantAdmin implements TenantAdmin {
                 row.update(stored, Instant.now().truncatedTo(ChronoUnit.MICROS));
             }
         });
-        directory.reload();
+        directory.changed(id);
         return directory.bySlug(slug).orElseThrow(() -> new TenantNotFoundException(slug));
     }
 

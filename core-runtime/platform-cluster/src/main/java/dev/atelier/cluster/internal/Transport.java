@@ -1,0 +1,34 @@
+package dev.atelier.cluster.internal;
+
+/** Carries messages between the nodes of one cluster; reconnects by itself. */
+public interface Transport extends AutoCloseable {
+
+    /** What a transport hands over. Called from the transport's own thread; implementations return quickly. */
+    interface Inbox {
+
+        /** A message from some node (this one included). */
+        void received(String message);
+
+        /** Listening (again): whatever was sent while this node was not listening has been missed. */
+        void connected();
+    }
+
+    /** Starts listening; returns at once, connecting in the background if the service is down now. */
+    void start(Inbox inbox);
+
+    /**
+     * Sends {@code message} to every node listening.
+     *
+     * @throws RuntimeException if it could not be sent now (the service is down)
+     */
+    void send(String message);
+
+    /** Whether messages sent now reach this node. */
+    boolean listening();
+
+    /** For the start-up banner and logs: {@code "Redis pub/sub"}. */
+    String describe();
+
+    @Override
+    void close();
+}
