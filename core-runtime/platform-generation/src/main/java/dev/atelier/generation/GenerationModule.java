@@ -4,6 +4,9 @@ import dev.atelier.billing.credits.CreditLedger;
 import dev.atelier.billing.notices.BillingNotices;
 import dev.atelier.billing.notices.LowBalanceWatch;
 import dev.atelier.generation.jobs.GenerationJobs;
+import dev.atelier.core.ratelimit.InProcessRateLimiter;
+import dev.atelier.core.ratelimit.RateLimiter;
+import dev.atelier.core.ratelimit.RateLimits;
 import dev.atelier.core.secrets.SecretBox;
 import dev.atelier.core.tenants.PluginUrls;
 import dev.atelier.core.tenants.TenantDirectory;
@@ -78,6 +81,19 @@ public final class GenerationModule implements AutoCloseable {
     public GenerationModule(DataSource dataSource, TenantDirectory tenants, ModelRegistry models,
             StorageRegistry storageRegistry, SecretBox secrets, Clock clock, GenerationSettings settings,
             MediaSettings media, PluginUrls pluginUrls, BillingNotices notices) {
+        this(dataSource, tenants, models, storageRegistry, secrets, clock, settings, media, pluginUrls, notices,
+                new InProcessRateLimiter(RateLimits.defaults().with(RateLimits.UPLOAD,
+                        new RateLimits.Limit(media.uploadsPerMinute(), java.time.Duration.ofMinutes(1))), clock,
+                        InProcessRateLimiter.DEFAULT_MAX_BUCKETS));
+    }
+
+    /**
+     * @param limiter counts generation submits and uploads per account; the launcher passes the node's one limiter
+     *     (shared through Redis when configured)
+     */
+    public GenerationModule(DataSource dataSource, TenantDirectory tenants, ModelRegistry models,
+            StorageRegistry storageRegistry, SecretBox secrets, Clock clock, GenerationSettings settings,
+            MediaSettings media, PluginUrls pluginUrls, BillingNotices notices, RateLimiter limiter) {
         this.ledger = new CreditLedger(dataSource, clock);
         this.jobs = new GenerationJobs(dataSource, ledger, clock,
                 new LowBalanceWatch(tenants, ledger, notices));
@@ -88,14 +104,14 @@ public final class GenerationModule implements AutoCloseable {
         MediaInspector inspector = new MediaInspector(MediaLimits.defaults(), budget);
         this.posters = new PosterFrames(budget, PosterFrames.DEFAULT_MAX_FRAME_PIXELS, media.posterDeadline(),
                 POSTER_THREADS);
-        this.uploads = new Uploads(dataSource, storage, inspector, clock, settings, media);
+        this.uploads = new Uploads(dataSource, storage, inspector, clock, settings, media, limiter);
         this.links = new MediaLinks(secrets, storage, clock, settings.mediaUrlLifetime());
         this.outputs = new OutputStore(storage, inspector, posters, settings.maxOutputBytes());
         this.callbacks = new CallbackInbox(dataSource, secrets, clock, settings.publicBaseUrl());
         JobRunner runner = new JobRunner(jobs, tenants, models, uploads, storage, outputs, settings, heartbeats, clock,
                 signals, callbacks, pluginUrls);
         this.workers = new Workers(jobs, runner, settings);
-        this.submissions = new Submissions(jobs, offers, uploads, settings, workers::wake);
+        this.submissions = new Submissions(jobs, offers, uploads, settings, workers::wake, limiter);
         this.sweeper = new Sweeper(jobs, uploads, tenants, callbacks, settings);
         this.data = new GenerationData(jobs, uploads, outputs, tenants);
     }

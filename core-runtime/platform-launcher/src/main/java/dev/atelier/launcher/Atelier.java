@@ -4,6 +4,8 @@ import dev.atelier.config.AtelierConfig;
 import dev.atelier.config.Keys;
 import dev.atelier.core.db.Database;
 import dev.atelier.core.db.DatabaseSettings;
+import dev.atelier.core.ratelimit.RateLimiter;
+import dev.atelier.core.ratelimit.RateLimits;
 import dev.atelier.redis.Redis;
 import dev.atelier.core.deployments.DeploymentHistory;
 import dev.atelier.core.mail.MailTransport;
@@ -65,6 +67,7 @@ public final class Atelier implements AutoCloseable {
     private final long startedNanos = System.nanoTime();
     private Database database;
     private java.util.Optional<Redis> redis = java.util.Optional.empty();
+    private RateLimiter rateLimiter;
     private PluginHost plugins;
     private TenantModule tenants;
     private WebServer web;
@@ -119,12 +122,14 @@ public final class Atelier implements AutoCloseable {
         BillingMail billingMail = new BillingMail(tenantWeb.mailComposer(), new MailOutbox(database.dataSource()),
                 (tenant, path) -> links.forMail(tenant, web == null ? config.get(Keys.HTTP_PORT) : web.port(),
                         path));
+        RateLimits platformLimits = step("rate limits", () -> RateLimitWiring.platformLimits(config));
+        rateLimiter = RateLimitWiring.limiter(platformLimits, tenants.directory(), redis);
         generation = new GenerationModule(database.dataSource(), tenants.directory(), plugins.models(),
                 plugins.storage(), secrets, Clock.systemUTC(), generationSettings(), mediaSettings(),
-                PluginUrls.fromConfig(config), billingMail);
+                PluginUrls.fromConfig(config), billingMail, rateLimiter);
         running.push(generation);
         accounts = AccountsWiring.build(config, database, tenants, secrets, List.of(generation.personalData(),
-                new CreditHistory(generation.ledger())));
+                new CreditHistory(generation.ledger())), rateLimiter);
         LegalNoticeMail legalMail = new LegalNoticeMail(tenantWeb.mailComposer(),
                 new MailOutbox(database.dataSource()), database.dataSource(), tenants.directory()::byId,
                 (tenant, path) -> links.forMail(tenant, web == null ? config.get(Keys.HTTP_PORT) : web.port(), path));
@@ -241,6 +246,11 @@ public final class Atelier implements AutoCloseable {
     /** The port the web server listens on. */
     public int port() {
         return web.port();
+    }
+
+    /** The node's rate limiter: counted in Redis when {@code atelier.redis.url} is set, else in this process. */
+    public RateLimiter rateLimiter() {
+        return rateLimiter;
     }
 
     /** The Redis every node shares, when one is configured. */

@@ -14,6 +14,7 @@ import dev.atelier.web.Pagination;
 import dev.atelier.web.auth.AuthPages;
 import dev.atelier.web.auth.Links;
 import dev.atelier.web.auth.RequestAuth;
+import dev.atelier.web.auth.Throttle;
 import dev.atelier.web.legal.RequiresAcceptance;
 import dev.atelier.web.auth.Viewer;
 import dev.atelier.web.problem.Problem;
@@ -63,11 +64,13 @@ public final class BillingResource {
 
     private final dev.atelier.billing.payments.Payments payments;
     private final Links links;
+    private final Throttle throttle;
 
     @Inject
-    public BillingResource(dev.atelier.billing.payments.Payments payments, Links links) {
+    public BillingResource(dev.atelier.billing.payments.Payments payments, Links links, Throttle throttle) {
         this.payments = payments;
         this.links = links;
+        this.throttle = throttle;
     }
 
     @POST
@@ -82,6 +85,8 @@ public final class BillingResource {
             throw ProblemException.invalid("Say which plan or top-up to buy.",
                     List.of(new Problem.FieldError("offer", "is required")));
         }
+        // 429 (RateLimitedMapper) before anything reaches the payment provider.
+        throttle.checkout(tenant, viewer.account().id());
         try {
             CheckoutRecord checkout = payments.checkout(tenant, viewer.account().id(), viewer.account().email(),
                     offer, URI.create(links.forMail(tenant, request, "/")));

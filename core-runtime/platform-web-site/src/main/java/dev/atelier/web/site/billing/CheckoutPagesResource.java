@@ -9,6 +9,7 @@ import dev.atelier.spi.payment.InvalidWebhookException;
 import dev.atelier.spi.payment.Offer;
 import dev.atelier.web.auth.AuthPages;
 import dev.atelier.web.auth.CsrfTokens;
+import dev.atelier.web.auth.RateLimitedException;
 import dev.atelier.web.legal.RequiresAcceptance;
 import dev.atelier.web.auth.Viewer;
 import jakarta.inject.Inject;
@@ -83,6 +84,11 @@ public final class CheckoutPagesResource {
 
     private Response start(HttpServletRequest request, Viewer viewer, String offerId) {
         Tenant tenant = AuthPages.tenant(request);
+        try {
+            billing.flows().throttle().checkout(tenant, viewer.account().id());
+        } catch (RateLimitedException e) {
+            return billing.flows().pages().rateLimited(request, e);
+        }
         try {
             URI origin = URI.create(billing.links().forMail(tenant, request, "/"));
             CheckoutRecord checkout = billing.payments().checkout(tenant, viewer.account().id(),
