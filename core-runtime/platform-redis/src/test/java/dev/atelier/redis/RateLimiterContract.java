@@ -140,7 +140,7 @@ abstract class RateLimiterContract {
             List<Future<?>> calls = new ArrayList<>();
             for (int i = 0; i < 80; i++) {
                 calls.add(callers.submit(() -> {
-                    if (limiter.tryAcquire("t1", RateLimits.GENERATION_SUBMIT, "acc-1").allowed()) {
+                    if (limiter.tryAcquire("t1", RateLimits.UPLOAD, "acc-1").allowed()) {
                         allowed.incrementAndGet();
                     }
                 }));
@@ -152,7 +152,7 @@ abstract class RateLimiterContract {
             callers.shutdownNow();
         }
 
-        assertThat(allowed).hasValue(30);
+        assertThat(allowed).hasValue(20);
     }
 
     @Test

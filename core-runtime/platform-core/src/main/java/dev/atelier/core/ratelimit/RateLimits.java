@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
  * <p>Defaults: {@value #SIGNIN_IP} 20 per 10 minutes, {@value #SIGNIN_ACCOUNT_IP} 10 per 15 minutes,
  * {@value #SIGNIN_ACCOUNT} 50 per 15 minutes, {@value #SIGNUP_IP} 10 per hour, {@value #RESET_ACCOUNT} 3 per hour,
  * {@value #RESET_IP} 10 per hour, {@value #REAUTH_ACCOUNT} 10 per 15 minutes, {@value #EMAIL_CHANGE_ACCOUNT} 5 per
- * hour, {@value #GENERATION_SUBMIT} 30 per minute, {@value #UPLOAD} 20 per minute, {@value #CHECKOUT} 10 per 10
- * minutes.
+ * hour, {@value #GENERATION_SUBMIT} 300 per 10 minutes, {@value #UPLOAD} 20 per minute, {@value #CHECKOUT} 10 per
+ * 10 minutes. Submits allow a large burst on purpose: an API client may queue a batch at once, and credits and the
+ * per-account limit on generations in progress already bound what a burst costs; the limit stops floods of requests.
  *
  * <p><b>Fail modes.</b> When the shared counter (Redis) cannot be reached, a kind in {@link #failClosed()} refuses
  * the attempt ({@link RateLimiterUnavailableException}, 503) and any other kind lets it through uncounted. By default
@@ -158,7 +159,7 @@ public record RateLimits(Map<String, Limit> limits, Set<String> failClosed) impl
         limits.put(RESET_IP, new Limit(10, Duration.ofHours(1)));
         limits.put(REAUTH_ACCOUNT, new Limit(10, Duration.ofMinutes(15)));
         limits.put(EMAIL_CHANGE_ACCOUNT, new Limit(5, Duration.ofHours(1)));
-        limits.put(GENERATION_SUBMIT, new Limit(30, Duration.ofMinutes(1)));
+        limits.put(GENERATION_SUBMIT, new Limit(300, Duration.ofMinutes(10)));
         limits.put(UPLOAD, new Limit(20, Duration.ofMinutes(1)));
         limits.put(CHECKOUT, new Limit(10, Duration.ofMinutes(10)));
         return new RateLimits(limits, DEFAULT_FAIL_CLOSED);

@@ -27,7 +27,7 @@ class RateLimitsTest {
     void defaultsCoverGenerationsUploadsAndCheckout() {
         RateLimits limits = RateLimits.defaults();
 
-        assertThat(limits.limit(RateLimits.GENERATION_SUBMIT)).isEqualTo(RateLimits.Limit.parse("30/1m"));
+        assertThat(limits.limit(RateLimits.GENERATION_SUBMIT)).isEqualTo(RateLimits.Limit.parse("300/10m"));
         assertThat(limits.limit(RateLimits.UPLOAD)).isEqualTo(RateLimits.Limit.parse("20/1m"));
         assertThat(limits.limit(RateLimits.CHECKOUT)).isEqualTo(RateLimits.Limit.parse("10/10m"));
     }
