@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.atelier.core.ratelimit.Decision;
 import dev.atelier.core.ratelimit.RateLimiterStatus;
 import dev.atelier.core.ratelimit.RateLimiterUnavailableException;
@@ -15,6 +19,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** What only the Redis limiter promises: one count across nodes, and a chosen answer while Redis is down. */
 class RedisRateLimiterTest {
@@ -109,6 +114,38 @@ class RedisRateLimiterTest {
         assertThat(refused.allowed()).isFalse();
         assertThat(limiter.status().reachable()).isTrue();
         assertThat(limiter.status().outages()).isEqualTo(1);
+    }
+
+    @Test
+    void anOutageIsLoggedOnceWhenItStartsAndOnceWhenItEndsWithoutAnyKey() {
+        Logger logger = (Logger) LoggerFactory.getLogger(RedisOutages.class);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        logger.addAppender(log);
+        try {
+            RedisRateLimiter limiter = limiter(nodeA);
+            limiter.tryAcquire("t1", RateLimits.UPLOAD, "someone@example.com");
+            server.stop();
+            for (int i = 0; i < 20; i++) {
+                limiter.tryAcquire("t1", RateLimits.UPLOAD, "someone@example.com");
+            }
+            server.startAgain();
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> {
+                        limiter.tryAcquire("t1", RateLimits.UPLOAD, "someone@example.com");
+                        return limiter.status().reachable();
+                    });
+
+            assertThat(log.list).extracting(ILoggingEvent::getLevel).containsExactly(Level.WARN, Level.INFO);
+            assertThat(log.list.get(0).getFormattedMessage()).contains("cannot reach Redis").contains("upload");
+            // At least the 20 sent while it was down; the client may refuse a few more while it reconnects.
+            assertThat(log.list.get(1).getFormattedMessage()).contains("again").containsPattern(
+                    "([2-9]\\d|\\d{3,}) attempts were let through uncounted and 0 refused");
+            assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage)
+                    .noneMatch(line -> line.contains("someone"));
+        } finally {
+            logger.detachAppender(log);
+        }
     }
 
     @Test
