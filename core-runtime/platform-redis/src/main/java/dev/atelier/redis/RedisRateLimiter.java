@@ -10,9 +10,12 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.TimeoutException;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.RedisConnectionException;
+import io.lettuce.core.RedisException;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
@@ -92,7 +95,8 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
             probe = buckets().builder()
                     .build(redisKey(bucketKind, tenantId, limit, key), () -> configuration(limit))
                     .tryConsumeAndReturnRemaining(1);
-        } catch (RuntimeException e) {
+        } catch (RedisException | TimeoutException e) {
+            // Only Redis being unreachable or slow: any other failure is a bug and surfaces as one.
             return unreachable(tenantId, bucketKind, limit, e);
         }
         outages.reached();
@@ -131,11 +135,11 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
         }
         try {
             if (!connecting.tryLock(Redis.COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("Redis connection is still being opened");
+                throw new RedisConnectionException("Redis connection is still being opened");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while Redis connection was being opened", e);
+            throw new RedisConnectionException("Interrupted while Redis connection was being opened", e);
         }
         try {
             if (buckets == null) {
