@@ -23,7 +23,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * A node with {@code atelier.redis.url} counts its rate limits in Redis: generation submits (API and create form) and
  * checkouts (API and page) beyond their limits get 429 with {@code Retry-After}, the tenant's own limits apply over the
- * platform's, and while Redis is down sign-in fails closed (503) and generations fail open, until Redis is back.
+ * platform's, and while Redis is down sign-in, sign-up and password reset fail closed (503, nothing done) and
+ * generations fail open, until Redis is back.
  */
 class RateLimitsOnRedisTest {
 
@@ -132,11 +133,23 @@ class RateLimitsOnRedisTest {
     }
 
     @Test
-    void whileRedisIsDownSignInFailsClosedAndGenerationsFailOpenThenCountingResumes() throws Exception {
+    void whileRedisIsDownAccountActionsFailClosedAndGenerationsFailOpenThenCountingResumes() throws Exception {
         User maker = platform.user(SLUG, 10);
         Browser visitor = platform.browser(SLUG);
+        String signUpCsrf = visitor.csrfOf("/signup");
+        String resetCsrf = visitor.csrfOf("/reset");
         REDIS.stop();
         try {
+            HttpResponse<String> signUp = visitor.postForm("/signup", Map.of("csrf", signUpCsrf,
+                    "displayName", "Newcomer", "email", "newcomer@example.com",
+                    "password", "a long passphrase of theirs 42", "terms", "yes"));
+            HttpResponse<String> reset = visitor.postForm("/reset", Map.of("csrf", resetCsrf,
+                    "email", "someone@example.com"));
+            assertThat(signUp.statusCode()).as("sign-up fails closed").isEqualTo(503);
+            assertThat(signUp.body()).contains("temporarily unavailable");
+            assertThat(platform.accounts().byEmail(SLUG, "newcomer@example.com")).as("nothing was created").isEmpty();
+            assertThat(reset.statusCode()).as("password reset fails closed").isEqualTo(503);
+
             HttpResponse<String> signInPage = visitor.signIn("someone@example.com", "a password of theirs");
             HttpResponse<String> signInApi = visitor.postJson("/api/v1/auth/signin",
                     "{\"email\":\"someone@example.com\",\"password\":\"a password of theirs\"}", Map.of());
