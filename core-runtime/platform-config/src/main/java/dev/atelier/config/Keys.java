@@ -64,6 +64,18 @@ public final class Keys {
             ValueParser.duration(Duration.ofHours(1), Duration.ofHours(8760)),
             "How long recorded cluster changes are kept for nodes that reconnect (default 7 days).");
 
+    public static final ConfigKey<String> RATE_LIMITS = ConfigKey.of(
+            "atelier.rate-limits", "", ValueParser.text(),
+            "Platform rate limits replacing the defaults, kind=attempts/period separated by commas, e.g."
+                    + " \"signin-ip=30/10m, checkout=5/10m\". Tenants may set their own in tenant.yaml (rate_limits).");
+
+    public static final ConfigKey<String> RATE_LIMITS_FAIL_CLOSED = ConfigKey.of(
+            "atelier.rate-limits.fail-closed",
+            "signin-ip,signin-account-ip,signin-account,reauth-account,signup-ip,reset-ip,reset-account",
+            ValueParser.text(),
+            "Rate-limit kinds refused (503) while Redis is unreachable; the other kinds are let through uncounted."
+                    + " Empty: every kind fails open.");
+
     public static final ConfigKey<String> DEPLOY_DIR = ConfigKey.of(
             "atelier.plugins.deploy-dir", "deploy", ValueParser.nonBlank(),
             "Folder watched for plugin bundle jars. Relative to the home folder.");
@@ -286,8 +298,8 @@ public final class Keys {
     public static final List<ConfigKey<?>> ALL = List.of(
             PROFILE, DATA_DIR, HTTP_HOST, HTTP_PORT, OPERATOR_HOST, BASE_DOMAIN, TENANT_CONFIGS_DIR, SECRETS_KEY,
             SECRETS_PREVIOUS_KEYS,
-            DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, DB_EMBEDDED_PORT, REDIS_URL,
-            NODE_ROLE, CLUSTER_CATCH_UP_INTERVAL, CLUSTER_CHANGE_RETENTION,
+            DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, DB_EMBEDDED_PORT, REDIS_URL, RATE_LIMITS,
+            RATE_LIMITS_FAIL_CLOSED, NODE_ROLE, CLUSTER_CATCH_UP_INTERVAL, CLUSTER_CHANGE_RETENTION,
             DEPLOY_DIR, SYSTEM_BUNDLES_DIR, POLL_INTERVAL, CLUSTER_BUNDLES_INTERVAL, DRAIN_TIMEOUT, CALL_TIMEOUT,
             PLUGINS_ALLOW_PRIVATE_ADDRESSES,
             SECURE_COOKIES, TRUST_FORWARDED_HEADERS, EVENT_STREAMS_PER_USER, EVENT_STREAMS_PER_IP,

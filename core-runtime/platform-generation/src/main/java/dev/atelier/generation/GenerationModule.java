@@ -5,6 +5,9 @@ import dev.atelier.billing.notices.BillingNotices;
 import dev.atelier.billing.notices.LowBalanceWatch;
 import dev.atelier.billing.payments.QueuePriority;
 import dev.atelier.generation.jobs.GenerationJobs;
+import dev.atelier.core.ratelimit.InProcessRateLimiter;
+import dev.atelier.core.ratelimit.RateLimiter;
+import dev.atelier.core.ratelimit.RateLimits;
 import dev.atelier.core.secrets.SecretBox;
 import dev.atelier.core.tenants.PluginUrls;
 import dev.atelier.core.tenants.TenantDirectory;
@@ -80,6 +83,19 @@ public final class GenerationModule implements AutoCloseable {
     public GenerationModule(DataSource dataSource, TenantDirectory tenants, ModelRegistry models,
             StorageRegistry storageRegistry, SecretBox secrets, Clock clock, GenerationSettings settings,
             MediaSettings media, PluginUrls pluginUrls, BillingNotices notices) {
+        this(dataSource, tenants, models, storageRegistry, secrets, clock, settings, media, pluginUrls, notices,
+                new InProcessRateLimiter(RateLimits.defaults().with(RateLimits.UPLOAD,
+                        new RateLimits.Limit(media.uploadsPerMinute(), java.time.Duration.ofMinutes(1))), clock,
+                        InProcessRateLimiter.DEFAULT_MAX_BUCKETS));
+    }
+
+    /**
+     * @param limiter counts generation submits and uploads per account; the launcher passes the node's one limiter
+     *     (shared through Redis when configured)
+     */
+    public GenerationModule(DataSource dataSource, TenantDirectory tenants, ModelRegistry models,
+            StorageRegistry storageRegistry, SecretBox secrets, Clock clock, GenerationSettings settings,
+            MediaSettings media, PluginUrls pluginUrls, BillingNotices notices, RateLimiter limiter) {
         this.ledger = new CreditLedger(dataSource, clock);
         this.jobs = new GenerationJobs(dataSource, ledger, clock,
                 new LowBalanceWatch(tenants, ledger, notices));
@@ -90,14 +106,14 @@ public final class GenerationModule implements AutoCloseable {
         MediaInspector inspector = new MediaInspector(MediaLimits.defaults(), budget);
         this.posters = new PosterFrames(budget, PosterFrames.DEFAULT_MAX_FRAME_PIXELS, media.posterDeadline(),
                 POSTER_THREADS);
-        this.uploads = new Uploads(dataSource, storage, inspector, clock, settings, media);
+        this.uploads = new Uploads(dataSource, storage, inspector, clock, settings, media, limiter);
         this.links = new MediaLinks(secrets, storage, clock, settings.mediaUrlLifetime());
         this.outputs = new OutputStore(storage, inspector, posters, settings.maxOutputBytes());
         this.callbacks = new CallbackInbox(dataSource, secrets, clock, settings.publicBaseUrl());
         JobRunner runner = new JobRunner(jobs, tenants, models, uploads, storage, outputs, settings, heartbeats, clock,
                 signals, callbacks, pluginUrls);
         this.workers = new Workers(jobs, runner, settings, new RunningLimits(settings.modelLimits(), models));
-        this.submissions = new Submissions(jobs, offers, uploads, settings, this::queued,
+        this.submissions = new Submissions(jobs, offers, uploads, settings, this::queued, limiter,
                 new QueuePriority(dataSource));
         this.sweeper = new Sweeper(jobs, uploads, tenants, callbacks, settings);
         this.data = new GenerationData(jobs, uploads, outputs, tenants);

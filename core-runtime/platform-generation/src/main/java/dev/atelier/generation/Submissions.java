@@ -7,6 +7,8 @@ import dev.atelier.generation.jobs.GenerationJobs;
 import dev.atelier.generation.jobs.IdempotencyConflictException;
 import dev.atelier.generation.jobs.Job;
 import dev.atelier.generation.jobs.NewJob;
+import dev.atelier.core.ratelimit.RateLimiter;
+import dev.atelier.core.ratelimit.RateLimits;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.core.tenants.TenantSettings;
 import dev.atelier.spi.model.InputKind;
@@ -35,11 +37,17 @@ public final class Submissions {
     private final GenerationSettings settings;
     private final Runnable wakeWorkers;
     private final QueuePriority priorities;
+    private final AccountRateLimits rate;
 
-    /** @param priorities the queue priority of each account's subscribed plan, given to its jobs */
+    /**
+     * @param limiter counts submits per account ({@link RateLimits#GENERATION_SUBMIT}) before anything is checked or
+     *     held
+     * @param priorities the queue priority of each account's subscribed plan, given to its jobs
+     */
     public Submissions(GenerationJobs jobs, Offers offers, Uploads uploads, GenerationSettings settings,
-            Runnable wakeWorkers, QueuePriority priorities) {
+            Runnable wakeWorkers, RateLimiter limiter, QueuePriority priorities) {
         this.priorities = priorities;
+        this.rate = new AccountRateLimits(limiter);
         this.jobs = jobs;
         this.offers = offers;
         this.uploads = uploads;
@@ -52,9 +60,12 @@ public final class Submissions {
      *
      * @param idempotencyKey the client's {@code Idempotency-Key}, or null: the same key with the same request answers
      *     the first job again; with another request it is a 409
-     * @throws InvalidGenerationException 402, 409, 422 or 429 with a message for the user
+     * @throws InvalidGenerationException 402, 409, 422 or 429 with a message for the user; 503 while the submit rate
+     *     limit cannot be counted and fails closed
      */
     public Job submit(Tenant tenant, String accountId, SubmitRequest request, String idempotencyKey) {
+        rate.check(tenant, RateLimits.GENERATION_SUBMIT, accountId, "You are starting generations faster than this"
+                + " site allows. Please wait a moment and try again.");
         Offers.Offer offer = offer(tenant, request.model());
         ModelDescriptor model = offer.model().descriptor();
         String prompt = prompt(request.prompt());

@@ -1,8 +1,6 @@
 package dev.atelier.generation;
 
 import dev.atelier.core.ids.UuidV7;
-import dev.atelier.core.ratelimit.Decision;
-import dev.atelier.core.ratelimit.InProcessRateLimiter;
 import dev.atelier.core.ratelimit.RateLimiter;
 import dev.atelier.core.ratelimit.RateLimits;
 import dev.atelier.core.tenants.Tenant;
@@ -27,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -44,7 +41,6 @@ import org.slf4j.LoggerFactory;
 public final class Uploads {
 
     private static final Logger LOG = LoggerFactory.getLogger(Uploads.class);
-    private static final String RATE_KIND = "uploads";
 
     private final DataSource dataSource;
     private final TenantStorage storage;
@@ -52,20 +48,21 @@ public final class Uploads {
     private final Clock clock;
     private final GenerationSettings settings;
     private final MediaSettings limits;
-    private final RateLimiter rate;
+    private final AccountRateLimits rate;
     private final UuidV7 ids;
 
+    /**
+     * @param limiter counts uploads per account ({@link RateLimits#UPLOAD}); shared by every node when it is Redis's
+     */
     public Uploads(DataSource dataSource, TenantStorage storage, MediaInspector inspector, Clock clock,
-            GenerationSettings settings, MediaSettings limits) {
+            GenerationSettings settings, MediaSettings limits, RateLimiter limiter) {
         this.dataSource = dataSource;
         this.storage = storage;
         this.inspector = inspector;
         this.clock = clock;
         this.settings = settings;
         this.limits = limits;
-        this.rate = new InProcessRateLimiter(new RateLimits(Map.of(RATE_KIND,
-                new RateLimits.Limit(limits.uploadsPerMinute(), Duration.ofMinutes(1)))), clock,
-                InProcessRateLimiter.DEFAULT_MAX_BUCKETS);
+        this.rate = new AccountRateLimits(limiter);
         this.ids = new UuidV7(clock, new java.security.SecureRandom());
     }
 
@@ -77,11 +74,8 @@ public final class Uploads {
      *     their quota of unused uploads
      */
     public void admit(Tenant tenant, String accountId) {
-        Decision decision = rate.tryAcquire(RATE_KIND, tenant.id() + ":" + accountId);
-        if (!decision.allowed()) {
-            throw InvalidGenerationException.retryLater(429, "You are uploading files faster than this site allows."
-                    + " Please wait a moment and try again.", decision.retryAfterSeconds());
-        }
+        rate.check(tenant, RateLimits.UPLOAD, accountId, "You are uploading files faster than this site allows."
+                + " Please wait a moment and try again.");
         withinQuota(unused(tenant.id(), accountId), 1); // any upload adds at least a byte
     }
 

@@ -16,8 +16,7 @@ import dev.atelier.accounts.TenantAdmins;
 import dev.atelier.core.db.Database;
 import dev.atelier.core.mail.MailOutbox;
 import dev.atelier.accounts.operators.OperatorTokens;
-import dev.atelier.core.ratelimit.InProcessRateLimiter;
-import dev.atelier.core.ratelimit.RateLimits;
+import dev.atelier.core.ratelimit.RateLimiter;
 import dev.atelier.core.secrets.SecretBox;
 import dev.atelier.core.tenants.TenantModule;
 import dev.atelier.core.tenants.TenantScope;
@@ -34,7 +33,7 @@ final class AccountsWiring {
     private AccountsWiring() {}
 
     static AccountServices build(AtelierConfig config, Database database, TenantModule tenants, SecretBox secrets,
-            List<PersonalDataParticipant> participants) {
+            List<PersonalDataParticipant> participants, RateLimiter limiter) {
         Clock clock = Clock.systemUTC();
         TenantScope scope = tenants.scope();
         Accounts accounts = new Accounts(scope, PasswordPolicy.withShippedList(), PasswordHasher.fromConfig(config),
@@ -49,7 +48,7 @@ final class AccountsWiring {
         return new AccountServices(accounts, sessions, new SignedInUsers(scope, sessions, admins, clock), apiTokens,
                 external, admins, consents, personalData,
                 new OperatorTokens(database.entityManagerFactory(), clock), new MailOutbox(database.dataSource()),
-                new InProcessRateLimiter(RateLimits.defaults()), secrets,
+                limiter, secrets,
                 new GoogleProvider(URI.create(config.get(Keys.GOOGLE_ISSUER))),
                 new Cookies(config.get(Keys.SECURE_COOKIES)));
     }

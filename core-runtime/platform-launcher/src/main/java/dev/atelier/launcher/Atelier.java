@@ -5,6 +5,8 @@ import dev.atelier.config.Keys;
 import dev.atelier.core.db.Database;
 import dev.atelier.core.db.DatabaseSettings;
 import dev.atelier.core.deployments.BundleRepository;
+import dev.atelier.core.ratelimit.RateLimiter;
+import dev.atelier.core.ratelimit.RateLimits;
 import dev.atelier.redis.Redis;
 import dev.atelier.core.deployments.DeploymentHistory;
 import dev.atelier.core.mail.MailTransport;
@@ -74,6 +76,7 @@ public final class Atelier implements AutoCloseable {
     private TenantWeb tenantWeb;
     /** Whether this start applied changed tenant folders, which the running nodes must learn of. */
     private boolean foldersChanged;
+    private RateLimiter rateLimiter;
     private PluginHost plugins;
     private ClusterBundles bundles;
     private TenantModule tenants;
@@ -140,9 +143,11 @@ public final class Atelier implements AutoCloseable {
         BillingMail billingMail = new BillingMail(tenantWeb.mailComposer(), new MailOutbox(database.dataSource()),
                 (tenant, path) -> links.forMail(tenant, web == null ? config.get(Keys.HTTP_PORT) : web.port(),
                         path));
+        RateLimits platformLimits = step("rate limits", () -> RateLimitWiring.platformLimits(config));
+        rateLimiter = RateLimitWiring.limiter(platformLimits, tenants.directory(), redis);
         generation = new GenerationModule(database.dataSource(), tenants.directory(), plugins.models(),
                 plugins.storage(), secrets, Clock.systemUTC(), generationSettings(), mediaSettings(),
-                PluginUrls.fromConfig(config), billingMail);
+                PluginUrls.fromConfig(config), billingMail, rateLimiter);
         running.push(generation);
         cluster.tenants(tenants, tenantWeb);
         cluster.jobs(generation);
@@ -151,7 +156,7 @@ public final class Atelier implements AutoCloseable {
             return cluster;
         });
         accounts = AccountsWiring.build(config, database, tenants, secrets, List.of(generation.personalData(),
-                new CreditHistory(generation.ledger()), new NoticeDismissals(database.dataSource())));
+                new CreditHistory(generation.ledger()), new NoticeDismissals(database.dataSource())), rateLimiter);
         LegalNoticeMail legalMail = new LegalNoticeMail(tenantWeb.mailComposer(),
                 new MailOutbox(database.dataSource()), database.dataSource(), tenants.directory()::byId,
                 (tenant, path) -> links.forMail(tenant, web == null ? config.get(Keys.HTTP_PORT) : web.port(), path));
@@ -296,6 +301,11 @@ public final class Atelier implements AutoCloseable {
     /** Drops the pages kept rendered for a tenant's visitors ({@code null}: every tenant's), on every node. */
     public void invalidatePages(String tenantId) {
         cluster.invalidatePages(tenantWeb, tenantId);
+    }
+
+    /** The node's rate limiter: counted in Redis when {@code atelier.redis.url} is set, else in this process. */
+    public RateLimiter rateLimiter() {
+        return rateLimiter;
     }
 
     /** The Redis every node shares, when one is configured. */

@@ -16,6 +16,8 @@ import dev.atelier.web.auth.CsrfTokens;
 import dev.atelier.web.auth.InvalidAccountInputMapper;
 import dev.atelier.web.auth.Links;
 import dev.atelier.web.auth.NewAccounts;
+import dev.atelier.web.auth.RateLimitedMapper;
+import dev.atelier.web.auth.RateLimiterUnavailableMapper;
 import dev.atelier.web.auth.SignIns;
 import dev.atelier.web.auth.Throttle;
 import dev.atelier.web.auth.Visitors;
@@ -164,10 +166,13 @@ public final class TenantWeb {
         pages = new PageRenderer(engine, new PageModels(themes, staticFiles, brandAssets, plugins.models()),
                 pageCache, new Visitors(csrf, legal.acceptances()));
         AuthPages authPages = new AuthPages(pages);
+        Throttle throttle = new Throttle(accounts.rateLimiter());
         config.register(TenantResolutionFilter.class);
         config.register(AuthenticationFilter.class);
         config.register(SiteClientErrorMapper.class);
         config.register(InvalidAccountInputMapper.class);
+        config.register(RateLimitedMapper.class);
+        config.register(RateLimiterUnavailableMapper.class);
         config.register(AcceptanceGate.class);
         config.register(new AbstractBinder() {
             @Override
@@ -177,8 +182,9 @@ public final class TenantWeb {
                 bind(accounts).to(AccountServices.class);
                 bind(csrf).to(CsrfTokens.class);
                 bind(authPages).to(AuthPages.class);
+                bind(throttle).to(Throttle.class);
                 bind(new AccountFlows(accounts, authPages, csrf, new SignIns(accounts.sessions(), accounts.cookies()),
-                        new Throttle(accounts.rateLimiter()), new AccountMail(mailComposer, accounts.outbox()), links,
+                        throttle, new AccountMail(mailComposer, accounts.outbox()), links,
                         newAccounts, legal.acceptances())).to(AccountFlows.class);
                 bind(legal.versions()).to(LegalVersions.class);
                 bind(legal.acceptances()).to(Acceptances.class);

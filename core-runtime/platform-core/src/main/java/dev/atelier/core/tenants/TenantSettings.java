@@ -1,5 +1,6 @@
 package dev.atelier.core.tenants;
 
+import dev.atelier.core.ratelimit.RateLimits;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +22,8 @@ import java.util.Map;
  *     operators make from the command line
  * @param credits the sign-up bonus and the limits on generations running at once; {@code null} is read as
  *     {@link Credits#DEFAULTS}, so a tenant.yaml without a {@code credits} section gets them
+ * @param rateLimits the tenant's own rate limits by bucket kind ({@code rate_limits} in tenant.yaml), over the
+ *     platform's; never null, usually empty
  */
 public record TenantSettings(
         List<ModelOffer> models,
@@ -29,7 +32,8 @@ public record TenantSettings(
         SignIn signIn,
         LegalFacts legal,
         List<String> admins,
-        Credits credits) {
+        Credits credits,
+        Map<String, RateLimits.Limit> rateLimits) {
 
     /** Key of the payment plugin's binding. */
     public static final String PAYMENT = "payment";
@@ -44,6 +48,13 @@ public record TenantSettings(
         plugins = plugins == null ? Map.of() : Map.copyOf(plugins);
         admins = admins == null ? List.of() : List.copyOf(admins);
         credits = credits == null ? Credits.DEFAULTS : credits;
+        rateLimits = rateLimits == null ? Map.of() : Map.copyOf(rateLimits);
+    }
+
+    /** Settings with the platform's rate limits. */
+    public TenantSettings(List<ModelOffer> models, List<Plan> plans, Map<String, PluginChoice> plugins, SignIn signIn,
+            LegalFacts legal, List<String> admins, Credits credits) {
+        this(models, plans, plugins, signIn, legal, admins, credits, Map.of());
     }
 
     /** Settings with the payment, storage and bot-protection bindings given one by one ({@code null}: none). */

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.atelier.core.ratelimit.RateLimits;
 import dev.atelier.core.tenants.ApplyReport.Outcome;
 import dev.atelier.testkit.TestDatabase;
 import dev.atelier.testkit.TestPostgresExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -290,6 +292,43 @@ class TenantFoldersTest {
         assertThat(rejected.problems()).extracting(p -> p.path() + ": " + p.message()).containsExactly(
                 "models[0].steps[1].up_to: must be larger (in pixels) than 1024x1024, the step before",
                 "models[0].steps[2].up_to: must be a size such as 1024x1024, like the first step");
+        assertThat(fixture.dump()).isEqualTo(dump);
+    }
+
+    @Test
+    void rateLimitsAreReadFromTheFolderOverThePlatformsAndExportedBackUnchanged() throws Exception {
+        Path yaml = alpha.resolve("tenant.yaml");
+        Files.writeString(yaml, Files.readString(yaml) + "\nrate_limits:\n  signin-ip: 5/1m\n  generation-submit: 100/1h\n");
+
+        fixture.apply(LOCAL, alpha);
+        Path exported = workDir.resolve("exported/alpha");
+        fixture.folders().export("alpha", exported);
+
+        assertThat(fixture.tenant("alpha").settings().rateLimits()).containsOnly(
+                Map.entry(RateLimits.SIGNIN_IP, new RateLimits.Limit(5, Duration.ofMinutes(1))),
+                Map.entry(RateLimits.GENERATION_SUBMIT, new RateLimits.Limit(100, Duration.ofHours(1))));
+        assertThat(fixture.apply(LOCAL, beta).outcome("beta")).isEqualTo(Outcome.CREATED);
+        assertThat(fixture.tenant("beta").settings().rateLimits()).isEmpty();
+        assertThat(fixture.apply(LOCAL, exported).outcome("alpha")).isEqualTo(Outcome.UNCHANGED);
+    }
+
+    @Test
+    void invalidRateLimitsAreRejectedNamingEachKindAndNothingIsWritten() throws Exception {
+        String dump = fixture.dump();
+        Path yaml = alpha.resolve("tenant.yaml");
+        Files.writeString(yaml, Files.readString(yaml)
+                + "\nrate_limits:\n  signin-ip: 20 per minute\n  sign-in: 5/1m\n  checkout: 0/1m\n  upload: 5\n");
+
+        InvalidTenantConfigException rejected = catchThrowableOfType(InvalidTenantConfigException.class,
+                () -> fixture.apply(LOCAL, alpha));
+
+        assertThat(rejected.problems()).extracting(p -> p.path()).containsExactlyInAnyOrder(
+                "rate_limits.signin-ip", "rate_limits.sign-in", "rate_limits.checkout", "rate_limits.upload");
+        assertThat(rejected.problems()).extracting(ConfigProblem::toString).contains(
+                "alpha/tenant.yaml:rate_limits.signin-ip: must be attempts/period such as 20/10m (period in s, m, h"
+                        + " or d), was \"20 per minute\"");
+        assertThat(rejected.problems()).filteredOn(p -> p.path().equals("rate_limits.sign-in"))
+                .extracting(ConfigProblem::message).singleElement().asString().contains("signin-ip");
         assertThat(fixture.dump()).isEqualTo(dump);
     }
 

@@ -66,6 +66,7 @@ final class NotTenantOwned {
             entry("GET /api/v1/operator/bundles/{name}", OPERATOR),
             entry("DELETE /api/v1/operator/bundles/{name}", OPERATOR),
             entry("GET /api/v1/operator/deployments", OPERATOR),
+            entry("GET /api/v1/operator/rate-limits", OPERATOR),
             entry("GET /api/v1/operator/models/{id}/preview", OPERATOR),
             entry("servlet ServletContainer /*", "Jersey: serves the routes of its resource model, each listed here or"
                     + " named by a case"),

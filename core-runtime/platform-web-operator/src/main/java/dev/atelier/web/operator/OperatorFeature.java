@@ -7,7 +7,7 @@ import org.glassfish.jersey.server.ResourceConfig;
 /**
  * The operator's boundary: the console on the operator host (sign-in and start page, rendered from
  * {@code themes/default/operator/}) and the operator API under {@code /api/v1/operator} (bundles, deployments, model
- * previews), all behind {@link OperatorOnly}.
+ * previews, rate-limit status), all behind {@link OperatorOnly}.
  */
 public final class OperatorFeature {
 
@@ -24,6 +24,7 @@ public final class OperatorFeature {
         config.register(StartPageResource.class);
         config.register(OperatorBundlesResource.class);
         config.register(OperatorDeploymentsResource.class);
+        config.register(OperatorRateLimitsResource.class);
         config.register(ModelPreviewResource.class);
         config.register(new AbstractBinder() {
             @Override

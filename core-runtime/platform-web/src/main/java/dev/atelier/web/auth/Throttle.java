@@ -9,8 +9,10 @@ import java.text.Normalizer;
 import java.util.Locale;
 
 /**
- * The rate limits of abuse-prone account actions: per client address and per account (by email or id), each counted
- * per tenant. Every bucket is charged before the work is done, so a refused attempt costs no password hashing.
+ * The rate limits of abuse-prone account actions and purchases: per client address and per account (by email or id),
+ * each counted per tenant. Every bucket is charged before the work is done, so a refused attempt costs no password
+ * hashing. A refusal is a {@link RateLimitedException} (429); a kind that fails closed while the shared counter is
+ * unreachable throws {@link dev.atelier.core.ratelimit.RateLimiterUnavailableException} (503).
  */
 public final class Throttle {
 
@@ -27,32 +29,37 @@ public final class Throttle {
      */
     public void signIn(Tenant tenant, HttpServletRequest request, String email) {
         String account = emailKey(email);
-        check(RateLimits.SIGNIN_IP, tenant.id() + ":" + request.getRemoteAddr());
-        check(RateLimits.SIGNIN_ACCOUNT_IP, tenant.id() + ":" + request.getRemoteAddr() + ":" + account);
-        check(RateLimits.SIGNIN_ACCOUNT, tenant.id() + ":" + account);
+        check(tenant, RateLimits.SIGNIN_IP, request.getRemoteAddr());
+        check(tenant, RateLimits.SIGNIN_ACCOUNT_IP, request.getRemoteAddr() + ":" + account);
+        check(tenant, RateLimits.SIGNIN_ACCOUNT, account);
     }
 
     /** A signed-in user typing the current password again (password change, email change, deletion). */
     public void reauthenticate(Tenant tenant, String accountId) {
-        check(RateLimits.REAUTH_ACCOUNT, tenant.id() + ":" + accountId);
+        check(tenant, RateLimits.REAUTH_ACCOUNT, accountId);
     }
 
     /** A link mailed to a new address to confirm an email change. */
     public void emailChange(Tenant tenant, String accountId) {
-        check(RateLimits.EMAIL_CHANGE_ACCOUNT, tenant.id() + ":" + accountId);
+        check(tenant, RateLimits.EMAIL_CHANGE_ACCOUNT, accountId);
     }
 
     public void signUp(Tenant tenant, HttpServletRequest request) {
-        check(RateLimits.SIGNUP_IP, tenant.id() + ":" + request.getRemoteAddr());
+        check(tenant, RateLimits.SIGNUP_IP, request.getRemoteAddr());
     }
 
     public void reset(Tenant tenant, HttpServletRequest request, String email) {
-        check(RateLimits.RESET_IP, tenant.id() + ":" + request.getRemoteAddr());
-        check(RateLimits.RESET_ACCOUNT, tenant.id() + ":" + emailKey(email));
+        check(tenant, RateLimits.RESET_IP, request.getRemoteAddr());
+        check(tenant, RateLimits.RESET_ACCOUNT, emailKey(email));
     }
 
-    private void check(String kind, String key) {
-        Decision decision = limiter.tryAcquire(kind, key);
+    /** A checkout (a plan or top-up purchase) started by a signed-in account. */
+    public void checkout(Tenant tenant, String accountId) {
+        check(tenant, RateLimits.CHECKOUT, accountId);
+    }
+
+    private void check(Tenant tenant, String kind, String key) {
+        Decision decision = limiter.tryAcquire(tenant.id(), kind, key);
         if (!decision.allowed()) {
             throw new RateLimitedException(decision.retryAfter());
         }

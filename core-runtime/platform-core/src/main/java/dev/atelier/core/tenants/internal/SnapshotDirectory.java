@@ -20,11 +20,12 @@ public final class SnapshotDirectory implements TenantDirectory {
 
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotDirectory.class);
 
-    private record Snapshot(Map<String, Tenant> byHost, Map<String, Tenant> bySlug, List<Tenant> all) {}
+    private record Snapshot(Map<String, Tenant> byHost, Map<String, Tenant> bySlug, Map<String, Tenant> byId,
+            List<Tenant> all) {}
 
     private final EntityManagerFactory entityManagerFactory;
     private final SecretBox secrets;
-    private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of(), List.of());
+    private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of(), Map.of(), List.of());
     private final List<java.util.function.Consumer<String>> changeListeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -43,13 +44,16 @@ public final class SnapshotDirectory implements TenantDirectory {
                     .forEach(h -> hosts.computeIfAbsent(h.tenantId(), id -> new ArrayList<>()).add(h.host()));
             Map<String, Tenant> byHost = new HashMap<>();
             Map<String, Tenant> bySlug = new TreeMap<>();
+            Map<String, Tenant> byId = new HashMap<>();
             for (TenantEntity row : em.createQuery("SELECT t FROM TenantEntity t ORDER BY t.slug", TenantEntity.class)
                     .getResultList()) {
                 Tenant tenant = TenantMapping.toTenant(row, hosts.getOrDefault(row.id(), List.of()), secrets);
                 bySlug.put(tenant.slug(), tenant);
+                byId.put(tenant.id(), tenant);
                 tenant.hosts().forEach(host -> byHost.put(host, tenant));
             }
-            snapshot = new Snapshot(Map.copyOf(byHost), Map.copyOf(bySlug), List.copyOf(bySlug.values()));
+            snapshot = new Snapshot(Map.copyOf(byHost), Map.copyOf(bySlug), Map.copyOf(byId),
+                    List.copyOf(bySlug.values()));
             LOG.debug("Tenant directory reloaded: {} tenants", bySlug.size());
         } finally {
             em.close();
@@ -83,6 +87,12 @@ public final class SnapshotDirectory implements TenantDirectory {
     @Override
     public Optional<Tenant> bySlug(String slug) {
         return Optional.ofNullable(snapshot.bySlug().get(slug));
+    }
+
+    // Rate limits look their tenant up by id on every limited request.
+    @Override
+    public Optional<Tenant> byId(String id) {
+        return id == null ? Optional.empty() : Optional.ofNullable(snapshot.byId().get(id));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.atelier.core.tenants.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.atelier.core.ratelimit.RateLimits;
 import dev.atelier.core.secrets.SecretBox;
 import dev.atelier.core.tenants.Branding;
 import dev.atelier.core.tenants.PriceStep;
@@ -132,7 +133,19 @@ final class TenantMapping {
                 admins.add(email);
             }
         });
-        return new TenantSettings(models, plans, plugins(doc), signIn, facts, admins, credits(doc.path("credits")));
+        return new TenantSettings(models, plans, plugins(doc), signIn, facts, admins, credits(doc.path("credits")),
+                rateLimits(doc.path("rate_limits")));
+    }
+
+    /** The tenant's own limits by bucket kind; the schema has checked every kind and limit already. */
+    private static Map<String, RateLimits.Limit> rateLimits(JsonNode limits) {
+        Map<String, RateLimits.Limit> byKind = new java.util.LinkedHashMap<>();
+        limits.fields().forEachRemaining(entry -> {
+            if (entry.getValue().isTextual()) {
+                byKind.put(entry.getKey(), RateLimits.Limit.parse(entry.getValue().asText()));
+            }
+        });
+        return byKind;
     }
 
     /** The document's {@code plans}, archived ones included, in their order. */

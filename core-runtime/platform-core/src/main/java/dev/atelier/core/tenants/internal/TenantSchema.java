@@ -1,6 +1,7 @@
 package dev.atelier.core.tenants.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.atelier.core.ratelimit.RateLimits;
 import dev.atelier.core.tenants.PriceStep;
 import dev.atelier.core.tenants.TenantAdmin;
 import java.time.LocalDate;
@@ -120,7 +121,25 @@ final class TenantSchema {
                         .optional("signup_bonus_expires_days", Shape.integer(0, Integer.MAX_VALUE))
                         .optional("max_concurrent_jobs_per_user", Shape.integer(0, Integer.MAX_VALUE))
                         .optional("max_concurrent_jobs_per_tenant", Shape.integer(0, Integer.MAX_VALUE))
-                        .optional("low_balance_threshold", Shape.integer(0, Integer.MAX_VALUE)));
+                        .optional("low_balance_threshold", Shape.integer(0, Integer.MAX_VALUE)))
+                .optional("rate_limits", rateLimits());
+    }
+
+    /** Limits by bucket kind, each written attempts/period ({@code 20/10m}); only the platform's kinds. */
+    private static Shape rateLimits() {
+        Shape.Fields kinds = Shape.fields();
+        RateLimits.defaults().limits().keySet().stream().sorted().forEach(kind -> kinds.optional(kind,
+                Shape.text(TenantSchema::isLimit, "attempts/period such as 20/10m (period in s, m, h or d)")));
+        return kinds;
+    }
+
+    private static boolean isLimit(String text) {
+        try {
+            RateLimits.Limit.parse(text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static boolean isDate(String text) {

@@ -14,6 +14,7 @@ import dev.atelier.web.Pagination;
 import dev.atelier.web.auth.AuthPages;
 import dev.atelier.web.auth.Links;
 import dev.atelier.web.auth.RequestAuth;
+import dev.atelier.web.auth.Throttle;
 import dev.atelier.web.legal.RequiresAcceptance;
 import dev.atelier.web.auth.Viewer;
 import dev.atelier.web.bots.BotTokens;
@@ -71,12 +72,15 @@ public final class BillingResource {
     private final dev.atelier.billing.payments.Payments payments;
     private final Links links;
     private final BotChallenges bots;
+    private final Throttle throttle;
 
     @Inject
-    public BillingResource(dev.atelier.billing.payments.Payments payments, Links links, BotChallenges bots) {
+    public BillingResource(dev.atelier.billing.payments.Payments payments, Links links, BotChallenges bots,
+            Throttle throttle) {
         this.payments = payments;
         this.links = links;
         this.bots = bots;
+        this.throttle = throttle;
     }
 
     @POST
@@ -91,6 +95,8 @@ public final class BillingResource {
             throw ProblemException.invalid("Say which plan or top-up to buy.",
                     List.of(new Problem.FieldError("offer", "is required")));
         }
+        // 429 (RateLimitedMapper) before anything reaches the payment provider.
+        throttle.checkout(tenant, viewer.account().id());
         if (!viewer.viaApiToken()) {
             BotTokens.require(bots.check(tenant, request, BotChallenges.CHECKOUT, input.botToken()));
         }

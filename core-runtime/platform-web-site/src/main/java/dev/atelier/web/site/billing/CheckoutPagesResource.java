@@ -9,6 +9,7 @@ import dev.atelier.spi.payment.InvalidWebhookException;
 import dev.atelier.spi.payment.Offer;
 import dev.atelier.web.auth.AuthPages;
 import dev.atelier.web.auth.CsrfTokens;
+import dev.atelier.web.auth.RateLimitedException;
 import dev.atelier.web.legal.RequiresAcceptance;
 import dev.atelier.web.auth.Viewer;
 import dev.atelier.web.bots.BotChallenges;
@@ -93,6 +94,11 @@ public final class CheckoutPagesResource {
                 : bots.check(tenant, request, BotChallenges.CHECKOUT, form);
         if (!challenge.allowsAction()) {
             return page(request, tenant, offered.get(), challenge.message(), challenge.status());
+        }
+        try {
+            billing.flows().throttle().checkout(tenant, viewer.account().id());
+        } catch (RateLimitedException e) {
+            return billing.flows().pages().rateLimited(request, e);
         }
         try {
             URI origin = URI.create(billing.links().forMail(tenant, request, "/"));

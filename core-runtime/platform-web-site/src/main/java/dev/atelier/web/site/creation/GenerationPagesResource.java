@@ -137,8 +137,13 @@ public final class GenerationPagesResource {
             }
             Map<String, Object> insufficient = e.status() == 402 ? Map.of("balance", e.balance(), "price", e.price())
                     : null;
-            return createPage(request, viewer, model, refill(form, model), errors, insufficient,
+            Response page = createPage(request, viewer, model, refill(form, model), errors, insufficient,
                     e.status() == 402 || e.retryAfterSeconds() != null ? e.status() : 422);
+            if (e.retryAfterSeconds() != null) {
+                // Too fast (429) or briefly unavailable (503): the form says so, the header says when to retry.
+                page.getHeaders().putSingle("Retry-After", e.retryAfterSeconds().toString());
+            }
+            return page;
         } catch (IOException e) {
             throw new IllegalStateException("Reading the uploaded file failed", e);
         }
