@@ -44,6 +44,10 @@ public final class Keys {
             "atelier.db.embedded-port", "0", ValueParser.integer(0, 65535),
             "Port of the embedded PostgreSQL; 0 picks a free port at each start.");
 
+    public static final ConfigKey<Duration> DB_LIVENESS_GRACE = ConfigKey.of(
+            "atelier.db.liveness-grace", "1m", ValueParser.duration(Duration.ofSeconds(1), Duration.ofHours(1)),
+            "How long the database may stay unreachable before /healthz reports this node as not alive.");
+
     public static final ConfigKey<String> REDIS_URL = ConfigKey.secret(
             "atelier.redis.url", "", ValueParser.redisUrlOrEmpty(),
             "Redis shared by every node (rate limits, cluster events), e.g. redis://127.0.0.1:6379. Empty: no Redis.");
@@ -207,6 +211,10 @@ public final class Keys {
             "atelier.generation.sweep-interval", "10s", ValueParser.duration(Duration.ofMillis(100), Duration.ofHours(1)),
             "How often stuck and expired jobs and unused uploads are settled.");
 
+    public static final ConfigKey<Duration> GENERATION_DRAIN_TIME = ConfigKey.of(
+            "atelier.generation.drain-time", "20s", ValueParser.duration(Duration.ZERO, Duration.ofHours(1)),
+            "How long a stopping node lets its running jobs finish before handing them back to the queue.");
+
     public static final ConfigKey<Duration> MEDIA_URL_LIFETIME = ConfigKey.of(
             "atelier.media.url-lifetime", "1h", ValueParser.duration(Duration.ofMinutes(1), Duration.ofDays(7)),
             "How long a link to a generated image, video or thumbnail works.");
@@ -260,7 +268,7 @@ public final class Keys {
     public static final List<ConfigKey<?>> ALL = List.of(
             PROFILE, DATA_DIR, HTTP_HOST, HTTP_PORT, OPERATOR_HOST, BASE_DOMAIN, TENANT_CONFIGS_DIR, SECRETS_KEY,
             SECRETS_PREVIOUS_KEYS,
-            DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, DB_EMBEDDED_PORT, REDIS_URL,
+            DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, DB_EMBEDDED_PORT, DB_LIVENESS_GRACE, REDIS_URL,
             DEPLOY_DIR, SYSTEM_BUNDLES_DIR, POLL_INTERVAL, DRAIN_TIMEOUT, CALL_TIMEOUT, PLUGINS_ALLOW_PRIVATE_ADDRESSES,
             SECURE_COOKIES, TRUST_FORWARDED_HEADERS, EVENT_STREAMS_PER_USER, EVENT_STREAMS_PER_IP,
             EVENT_STREAMS_MAX_LIFETIME, PUBLIC_BASE_URL,
@@ -268,7 +276,7 @@ public final class Keys {
             API_TOKEN_RECENT_SIGN_IN, GOOGLE_ISSUER,
             MAIL_SMTP_HOST, MAIL_SMTP_PORT, MAIL_SMTP_USERNAME, MAIL_SMTP_PASSWORD, MAIL_SMTP_TLS, MAIL_DIR,
             MAIL_POLL_INTERVAL, GENERATION_WORKERS, GENERATION_LEASE, GENERATION_RUN_DEADLINE, GENERATION_MAX_ATTEMPTS,
-            GENERATION_QUEUED_EXPIRY, GENERATION_SWEEP_INTERVAL, MEDIA_URL_LIFETIME,
+            GENERATION_QUEUED_EXPIRY, GENERATION_SWEEP_INTERVAL, GENERATION_DRAIN_TIME, MEDIA_URL_LIFETIME,
             MEDIA_DECODE_MEMORY_MB, MEDIA_POSTER_DEADLINE, UPLOADS_MAX_UNUSED_FILES, UPLOADS_MAX_UNUSED_MB,
             UPLOADS_PER_MINUTE, LEGAL_AUTHENTICATION, LEGAL_HOSTING, LEGAL_DATABASE, LEGAL_RATE_LIMITING,
             LEGAL_EMAIL);

@@ -15,6 +15,7 @@ import dev.atelier.web.api.generations.EventStreams;
 import dev.atelier.web.auth.AccountServices;
 import dev.atelier.web.auth.NewAccounts;
 import dev.atelier.web.health.HealthResource;
+import dev.atelier.web.health.LivenessChecks;
 import dev.atelier.web.health.ReadinessChecks;
 import dev.atelier.web.operator.OperatorFeature;
 import dev.atelier.web.site.SiteFeature;
@@ -27,12 +28,13 @@ import org.glassfish.jersey.server.ResourceConfig;
  * The platform's one Jersey application: health probes, the shared tenant web layer, and the three boundaries beside
  * it (JSON API, tenant sites, operator console), with the platform services their resources are injected with.
  *
+ * @param liveness what {@code /healthz} requires (a restart is due when one fails)
  * @param streams caps on open progress event streams
  * @param legalRecords the tenants' published legal versions and their acceptances
  * @param legal the tenants' legal documents, rendered from their templates and live setup
  */
 record WebApplication(PluginHost plugins, DeploymentHistory history, ReadinessChecks readiness,
-        AccountServices accounts, GenerationModule generation, Payments payments, LegalRecords legalRecords,
+        LivenessChecks liveness, AccountServices accounts, GenerationModule generation, Payments payments, LegalRecords legalRecords,
         NewAccounts newAccounts, EventStreams.Limits streams, LegalDocuments legal) {
 
     ResourceConfig build(TenantWeb web) {
@@ -51,6 +53,7 @@ record WebApplication(PluginHost plugins, DeploymentHistory history, ReadinessCh
                 bind(generation).to(GenerationModule.class);
                 bind(payments).to(Payments.class);
                 bind(readiness).to(ReadinessChecks.class);
+                bind(liveness).to(LivenessChecks.class);
                 bind(history).to(DeploymentHistory.class);
                 bind(LegalPages.publishedOrDraft(legalRecords.versions(), legal)).to(LegalPages.class);
                 bind(legal).to(LegalDocuments.class);
