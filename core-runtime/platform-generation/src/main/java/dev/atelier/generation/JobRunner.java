@@ -284,8 +284,12 @@ final class JobRunner {
                 context.cancel();
             }
         } catch (RuntimeException e) {
-            // A missed beat is retried next time; the lease outlives several.
-            LOG.warn("Job {}: heartbeat failed: {}", job.id(), e.toString());
+            // A missed beat is retried next time; the lease outlives several. The outage itself is logged elsewhere.
+            if (DatabaseOutage.isCause(e)) {
+                LOG.debug("Job {}: heartbeat missed, the database is unavailable", job.id());
+            } else {
+                LOG.warn("Job {}: heartbeat failed: {}", job.id(), e.toString());
+            }
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.atelier.launcher.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.atelier.billing.credits.LedgerEntry;
 import dev.atelier.launcher.platform.TestPlatform;
 import dev.atelier.launcher.platform.User;
 import java.net.http.HttpResponse;
@@ -29,7 +30,8 @@ class DatabaseOutageTest {
     @RegisterExtension
     static final TestPlatform platform = TestPlatform.builder()
             .defaultBundles()
-            .studio(SLUG, "{id: procedural, credits: 1}", "")
+            .testModels("test-outage-models", "test-slow")
+            .studio(SLUG, "{id: procedural, credits: 1}, {id: test-slow, credits: 2}", "")
             .set("atelier.db.liveness-grace", "2s")
             .build();
 
@@ -42,7 +44,7 @@ class DatabaseOutageTest {
         assertThat(hostPort.find()).as("host and port in %s", url).isTrue();
         proxy = CuttableProxy.to(hostPort.group(1), Integer.parseInt(hostPort.group(2)));
         platform.restart(Map.of("atelier.db.url",
-                hostPort.replaceFirst("//127.0.0.1:" + proxy.port() + "/")));
+                hostPort.replaceFirst("//127.0.0.1:" + proxy.port() + "/")), List.of("procedural", "test-slow"));
     }
 
     @AfterAll
@@ -83,6 +85,32 @@ class DatabaseOutageTest {
                 && status("/healthz") == 200);
         assertThat(user.json("/api/v1/credits").get("balance").asLong()).isEqualTo(10);
         assertThat(user.get("/account").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aJobWhoseModelFinishesWhileTheDatabaseIsGoneIsSettledOnceWhenItIsBack() throws Exception {
+        User user = platform.user(SLUG, 10);
+        HttpResponse<String> submitted = user.submit("{\"model\":\"test-slow\",\"prompt\":\"through the outage\"}");
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+        String id = User.parse(submitted).get("id").asText();
+        await().atMost(Duration.ofSeconds(30)).until(() -> jobStatus(user, id).equals("RUNNING"));
+
+        proxy.cut();
+        try {
+            // The model answers after three seconds, while the database is still away.
+            Thread.sleep(Duration.ofSeconds(5).toMillis());
+        } finally {
+            proxy.mend();
+        }
+
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> jobStatus(user, id).equals("SUCCEEDED"));
+        assertThat(platform.atelier().generation().jobs().findById(id).orElseThrow().attempts()).isEqualTo(1);
+        assertThat(platform.ledgerKinds(user, id)).containsExactly(LedgerEntry.Kind.HOLD, LedgerEntry.Kind.CAPTURE);
+        assertThat(platform.balance(user)).isEqualTo(8);
+    }
+
+    private static String jobStatus(User user, String id) throws Exception {
+        return user.json("/api/v1/generations/" + id).get("status").asText();
     }
 
     private static int status(String path) throws Exception {
