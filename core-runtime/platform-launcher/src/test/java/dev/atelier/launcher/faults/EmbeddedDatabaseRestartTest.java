@@ -8,7 +8,6 @@ import dev.atelier.launcher.platform.TestPlatform;
 import dev.atelier.launcher.platform.User;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +35,7 @@ class EmbeddedDatabaseRestartTest {
     void aKilledEmbeddedDatabaseIsStartedAgainAndThePlatformRecoversByItself() throws Exception {
         User user = platform.user(SLUG, 10);
         long killed = postmasterPid();
+        String port = postmasterPort();
         ProcessHandle.of(killed).orElseThrow().destroyForcibly();
 
         List<Integer> answers = new ArrayList<>();
@@ -47,6 +47,7 @@ class EmbeddedDatabaseRestartTest {
 
         assertThat(answers).as("every answer while the database came back").allMatch(s -> s == 200 || s == 503);
         assertThat(postmasterPid()).isNotEqualTo(killed);
+        assertThat(postmasterPort()).as("started again on the same port").isEqualTo(port);
         assertThat(user.json("/api/v1/credits").get("balance").asLong()).isEqualTo(10);
         await().atMost(Duration.ofSeconds(30)).until(() -> platform.get("127.0.0.1", "/readyz").statusCode() == 200);
 
@@ -62,7 +63,15 @@ class EmbeddedDatabaseRestartTest {
     }
 
     private static long postmasterPid() throws Exception {
-        Path pidFile = platform.home().resolve("data/postgres/postmaster.pid");
-        return Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+        return Long.parseLong(postmasterFile().get(0).strip());
+    }
+
+    private static String postmasterPort() throws Exception {
+        return postmasterFile().get(3).strip();
+    }
+
+    // PostgreSQL's postmaster.pid: pid, data folder, start time, port, ... one a line.
+    private static List<String> postmasterFile() throws Exception {
+        return Files.readAllLines(platform.home().resolve("data/postgres/postmaster.pid"));
     }
 }
