@@ -44,6 +44,10 @@ public final class Keys {
             "atelier.db.embedded-port", "0", ValueParser.integer(0, 65535),
             "Port of the embedded PostgreSQL; 0 picks a free port at each start.");
 
+    public static final ConfigKey<Duration> DB_LIVENESS_GRACE = ConfigKey.of(
+            "atelier.db.liveness-grace", "1m", ValueParser.duration(Duration.ofSeconds(1), Duration.ofHours(1)),
+            "How long the database may stay unreachable before /healthz reports this node as not alive.");
+
     public static final ConfigKey<String> REDIS_URL = ConfigKey.secret(
             "atelier.redis.url", "", ValueParser.redisUrlOrEmpty(),
             "Redis shared by every node (rate limits, cluster events), e.g. redis://127.0.0.1:6379. Empty: no Redis.");
@@ -245,6 +249,10 @@ public final class Keys {
             "Running jobs allowed per model across the whole cluster, as model-id=number pairs"
                     + " (replicate-video=8,openai-images=20); over a model's own declared limit. Empty: none.");
 
+    public static final ConfigKey<Duration> GENERATION_DRAIN_TIME = ConfigKey.of(
+            "atelier.generation.drain-time", "20s", ValueParser.duration(Duration.ZERO, Duration.ofHours(1)),
+            "How long a stopping node lets its running jobs finish before handing them back to the queue.");
+
     public static final ConfigKey<Duration> MEDIA_URL_LIFETIME = ConfigKey.of(
             "atelier.media.url-lifetime", "1h", ValueParser.duration(Duration.ofMinutes(1), Duration.ofDays(7)),
             "How long a link to a generated image, video or thumbnail works.");
@@ -298,7 +306,7 @@ public final class Keys {
     public static final List<ConfigKey<?>> ALL = List.of(
             PROFILE, DATA_DIR, HTTP_HOST, HTTP_PORT, OPERATOR_HOST, BASE_DOMAIN, TENANT_CONFIGS_DIR, SECRETS_KEY,
             SECRETS_PREVIOUS_KEYS,
-            DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, DB_EMBEDDED_PORT, REDIS_URL, RATE_LIMITS,
+            DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, DB_EMBEDDED_PORT, DB_LIVENESS_GRACE, REDIS_URL, RATE_LIMITS,
             RATE_LIMITS_FAIL_CLOSED, NODE_ROLE, CLUSTER_CATCH_UP_INTERVAL, CLUSTER_CHANGE_RETENTION,
             DEPLOY_DIR, SYSTEM_BUNDLES_DIR, POLL_INTERVAL, CLUSTER_BUNDLES_INTERVAL, DRAIN_TIMEOUT, CALL_TIMEOUT,
             PLUGINS_ALLOW_PRIVATE_ADDRESSES,
@@ -308,7 +316,8 @@ public final class Keys {
             API_TOKEN_RECENT_SIGN_IN, GOOGLE_ISSUER,
             MAIL_SMTP_HOST, MAIL_SMTP_PORT, MAIL_SMTP_USERNAME, MAIL_SMTP_PASSWORD, MAIL_SMTP_TLS, MAIL_DIR,
             MAIL_POLL_INTERVAL, GENERATION_WORKERS, GENERATION_LEASE, GENERATION_RUN_DEADLINE, GENERATION_MAX_ATTEMPTS,
-            GENERATION_QUEUED_EXPIRY, GENERATION_SWEEP_INTERVAL, GENERATION_MODEL_LIMITS, MEDIA_URL_LIFETIME,
+            GENERATION_QUEUED_EXPIRY, GENERATION_SWEEP_INTERVAL, GENERATION_MODEL_LIMITS, GENERATION_DRAIN_TIME,
+            MEDIA_URL_LIFETIME,
             MEDIA_DECODE_MEMORY_MB, MEDIA_POSTER_DEADLINE, UPLOADS_MAX_UNUSED_FILES, UPLOADS_MAX_UNUSED_MB,
             UPLOADS_PER_MINUTE, LEGAL_AUTHENTICATION, LEGAL_HOSTING, LEGAL_DATABASE, LEGAL_RATE_LIMITING,
             LEGAL_EMAIL);

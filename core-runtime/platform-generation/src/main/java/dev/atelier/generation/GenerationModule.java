@@ -206,6 +206,15 @@ public final class GenerationModule implements AutoCloseable {
         return deleted;
     }
 
+    /**
+     * The first step of stopping the node: claims no more jobs, lets running ones finish within {@code drainTime},
+     * and hands the rest back to the queue without spending an attempt (see {@link Workers#drain}). Heartbeats keep
+     * the running jobs' leases meanwhile; {@link #close} stops the rest.
+     */
+    public void drain(java.time.Duration drainTime) {
+        workers.drain(drainTime);
+    }
+
     @Override
     public void close() {
         sweeper.close();

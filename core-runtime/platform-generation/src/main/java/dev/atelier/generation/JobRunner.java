@@ -1,5 +1,6 @@
 package dev.atelier.generation;
 
+import dev.atelier.core.db.DatabaseOutage;
 import dev.atelier.generation.jobs.ClaimedJob;
 import dev.atelier.generation.jobs.GenerationJobs;
 import dev.atelier.generation.jobs.Heartbeat;
@@ -36,6 +37,8 @@ final class JobRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
     private static final long PROGRESS_INTERVAL_MILLIS = 500;
+    private static final java.time.Duration SETTLE_PATIENCE = java.time.Duration.ofMinutes(10);
+    private static final java.time.Duration SETTLE_RETRY = java.time.Duration.ofSeconds(1);
 
     private final GenerationJobs jobs;
     private final TenantDirectory tenants;
@@ -79,12 +82,12 @@ final class JobRunner {
         Job job = claimed.job();
         Optional<Tenant> tenant = tenants.byId(job.tenantId());
         if (tenant.isEmpty()) {
-            jobs.fail(job.id(), workerId, "This site no longer exists.", false);
+            fail(job, workerId, "This site no longer exists.", false);
             return;
         }
         java.util.Map<String, String> config = modelConfig(tenant.get(), job);
         if (refusesUrls(job, config)) {
-            jobs.fail(job.id(), workerId, "This model is not set up correctly for this site. Your credits were not"
+            fail(job, workerId, "This model is not set up correctly for this site. Your credits were not"
                     + " used.", false);
             return;
         }
@@ -98,8 +101,13 @@ final class JobRunner {
             signals.changed(job.id()); // now RUNNING
             settle(tenant.get(), job, workerId, context, owned);
         } catch (RuntimeException e) {
+            if (DatabaseOutage.isCause(e)) {
+                // Settling waited for the database long enough; the job's lease ends and the sweeper settles it.
+                LOG.warn("Job {}: the database stayed unavailable; left to its lease", job.id());
+                return;
+            }
             LOG.error("Job {}: unexpected failure in the worker", job.id(), e);
-            jobs.fail(job.id(), workerId, "Something went wrong while creating this. Your credits were not used.",
+            fail(job, workerId, "Something went wrong while creating this. Your credits were not used.",
                     false);
         } finally {
             beat.cancel(false);
@@ -140,7 +148,7 @@ final class JobRunner {
         try {
             result = models.generate(job.modelId(), request(tenant, job), context);
         } catch (ModelUnavailableException e) {
-            jobs.fail(job.id(), workerId, "This model is no longer available. Your credits were not used.", false);
+            fail(job, workerId, "This model is no longer available. Your credits were not used.", false);
             return;
         } catch (GenerationException e) {
             ended(job, workerId, context, e);
@@ -155,20 +163,20 @@ final class JobRunner {
             stored = outputs.store(tenant, job, result);
         } catch (OutputStore.RejectedOutputException e) {
             LOG.warn("Job {}: model {} returned unusable output: {}", job.id(), job.modelId(), e.getMessage());
-            jobs.fail(job.id(), workerId, "The model returned a result that could not be used. Your credits were"
+            fail(job, workerId, "The model returned a result that could not be used. Your credits were"
                     + " not used.", false);
             return;
         } catch (OutputStore.BusyException e) {
             LOG.warn("Job {}: outputs could not be checked now: {}", job.id(), e.getMessage());
-            jobs.fail(job.id(), workerId, "The server was too busy to check the result. Your credits were not used;"
+            fail(job, workerId, "The server was too busy to check the result. Your credits were not used;"
                     + " please try again.", true);
             return;
         } catch (OutputStore.StorageUnavailableException e) {
             LOG.error("Job {}: storing outputs failed: {}", job.id(), e.getMessage());
-            jobs.fail(job.id(), workerId, "The result could not be saved. Please try again.", true);
+            fail(job, workerId, "The result could not be saved. Please try again.", true);
             return;
         }
-        if (!jobs.succeed(job.id(), workerId, stored)) {
+        if (!settling(job, () -> jobs.succeed(job.id(), workerId, stored))) {
             LOG.warn("Job {}: lease lost before it could be settled; removing its stored outputs", job.id());
             outputs.deleteQuietly(tenant, stored);
         }
@@ -178,24 +186,72 @@ final class JobRunner {
         switch (e.kind()) {
             case CANCELLED -> {
                 if (context.isCancelled() && clock.instant().isAfter(context.deadline())) {
-                    jobs.fail(job.id(), workerId, "The model took too long. Your credits were not used.", true);
+                    fail(job, workerId, "The model took too long. Your credits were not used.", true);
                 } else if (!context.isCancelled() && Thread.currentThread().isInterrupted()) {
-                    // Nobody asked to cancel: this node is stopping. The job's lease runs out and the sweeper of
-                    // this or another node queues it again, instead of the user losing the job.
-                    LOG.info("Job {}: interrupted as this node stops; left to its lease", job.id());
+                    // Nobody asked to cancel: this node is stopping. The job goes back to the queue at once, its
+                    // attempt not counted, for another node or the next start to run.
+                    handBack(job, workerId);
                 } else {
-                    jobs.canceled(job.id(), workerId);
+                    settling(job, () -> jobs.canceled(job.id(), workerId));
                 }
             }
-            case TEMPORARY -> jobs.fail(job.id(), workerId, "The model is busy or did not answer in time. Your"
+            case TEMPORARY -> fail(job, workerId, "The model is busy or did not answer in time. Your"
                     + " credits were not used; please try again.", true);
-            case INVALID_INPUT -> jobs.fail(job.id(), workerId, personal(e, "The model could not use this request."),
+            case INVALID_INPUT -> fail(job, workerId, personal(e, "The model could not use this request."),
                     false);
-            case CONTENT_REJECTED -> jobs.fail(job.id(), workerId, "The model refused this prompt or input. Your"
+            case CONTENT_REJECTED -> fail(job, workerId, "The model refused this prompt or input. Your"
                     + " credits were not used.", false);
             default -> {
                 LOG.warn("Job {}: model {} failed: {}", job.id(), job.modelId(), e.getMessage());
-                jobs.fail(job.id(), workerId, "The model failed to create this. Your credits were not used.", false);
+                fail(job, workerId, "The model failed to create this. Your credits were not used.", false);
+            }
+        }
+    }
+
+    private void fail(Job job, String workerId, String reasonForPerson, boolean retryable) {
+        settling(job, () -> jobs.fail(job.id(), workerId, reasonForPerson, retryable));
+    }
+
+    private void handBack(Job job, String workerId) {
+        // Interrupted: settling cannot wait for the database; if this fails the lease runs out instead.
+        boolean interrupted = Thread.interrupted();
+        try {
+            jobs.handBack(job.id(), workerId);
+        } catch (RuntimeException e) {
+            LOG.warn("Job {}: could not hand it back as this node stops; left to its lease: {}", job.id(),
+                    e.toString());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Runs a settlement, and again each second while the database is unavailable (for at most
+     * {@link #SETTLE_PATIENCE}): the model's work is done, and the job's credits stay held until it is recorded. The
+     * lease may run out meanwhile; then either this or the sweeper settles it, whichever the database hears first.
+     */
+    private <T> T settling(Job job, java.util.function.Supplier<T> settlement) {
+        long deadline = System.nanoTime() + SETTLE_PATIENCE.toNanos();
+        boolean logged = false;
+        while (true) {
+            try {
+                return settlement.get();
+            } catch (RuntimeException e) {
+                if (!DatabaseOutage.isCause(e) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                if (!logged) {
+                    LOG.warn("Job {}: the database is unavailable; settling again until it answers", job.id());
+                    logged = true;
+                }
+                try {
+                    Thread.sleep(SETTLE_RETRY.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
             }
         }
     }
@@ -228,8 +284,12 @@ final class JobRunner {
                 context.cancel();
             }
         } catch (RuntimeException e) {
-            // A missed beat is retried next time; the lease outlives several.
-            LOG.warn("Job {}: heartbeat failed: {}", job.id(), e.toString());
+            // A missed beat is retried next time; the lease outlives several. The outage itself is logged elsewhere.
+            if (DatabaseOutage.isCause(e)) {
+                LOG.debug("Job {}: heartbeat missed, the database is unavailable", job.id());
+            } else {
+                LOG.warn("Job {}: heartbeat failed: {}", job.id(), e.toString());
+            }
         }
     }
 }

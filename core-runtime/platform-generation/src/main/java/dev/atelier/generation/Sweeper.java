@@ -1,5 +1,6 @@
 package dev.atelier.generation;
 
+import dev.atelier.core.db.DatabaseOutage;
 import dev.atelier.generation.jobs.GenerationJobs;
 import dev.atelier.core.tenants.TenantDirectory;
 import java.util.concurrent.Executors;
@@ -63,7 +64,12 @@ public final class Sweeper implements AutoCloseable {
         try {
             sweep();
         } catch (RuntimeException e) {
-            LOG.warn("Sweep failed, will retry: {}", e.toString());
+            // The database's going away is logged where it is watched; the next sweep catches up.
+            if (DatabaseOutage.isCause(e)) {
+                LOG.debug("Sweep skipped, the database is unavailable: {}", e.toString());
+            } else {
+                LOG.warn("Sweep failed, will retry: {}", e.toString());
+            }
         }
     }
 

@@ -37,6 +37,7 @@ import dev.atelier.legal.versions.LegalRecords;
 import dev.atelier.legal.versions.NoticeDismissals;
 import dev.atelier.web.auth.NewAccounts;
 import java.time.Clock;
+import dev.atelier.web.health.LivenessChecks;
 import dev.atelier.web.health.ReadinessChecks;
 import dev.atelier.web.api.generations.EventStreams;
 import dev.atelier.plugins.TenantPluginDescriptions;
@@ -59,6 +60,11 @@ import org.slf4j.LoggerFactory;
  * A running platform: database, plugin host and web server, started in that order and stopped in reverse. If any part
  * fails to start, the parts already running are stopped before the error is reported, so a failed start never leaves
  * a process behind.
+ *
+ * <p>Stopping begins with the generation workers while everything else still runs: {@code /readyz} turns unready, no
+ * job is claimed any more, running jobs get {@code atelier.generation.drain-time} to finish (the web server still takes
+ * their vendors' webhooks), and the rest go back to the queue without spending an attempt. Then the web server, the
+ * plugin host and, last, the database stop.
  */
 public final class Atelier implements AutoCloseable {
 
@@ -86,6 +92,7 @@ public final class Atelier implements AutoCloseable {
     private LegalRecords legal;
     private java.util.Optional<String> operatorToken = java.util.Optional.empty();
     private long startMillis;
+    private volatile boolean stopping;
 
     private Atelier(AtelierConfig config) {
         this.config = config;
@@ -163,15 +170,18 @@ public final class Atelier implements AutoCloseable {
         running.push(legalMail);
         legal = LegalRecords.open(database.dataSource(), accounts.consents(), Clock.systemUTC(), legalMail);
         operatorToken = step("operator token", () -> LocalOperatorToken.ensure(config, accounts.operatorTokens()));
-        ReadinessChecks readiness = new ReadinessChecks(List.of(
+        ReadinessChecks readiness = new ReadinessChecks(List.of(new StoppingReadiness(() -> stopping),
                 new DatabaseReadiness(database), new PluginHostReadiness(plugins)));
+        LivenessChecks liveness = new LivenessChecks(List.of(
+                new DatabaseLiveness(database, config.get(Keys.DB_LIVENESS_GRACE), Clock.systemUTC())));
         payments = new Payments(database.dataSource(), generation.ledger(),
                 plugins.plugins(PluginKinds.PAYMENTS), Clock.systemUTC(), billingMail);
         running.push(Reconciliation.start(new PaymentReconciler(payments, tenants.directory()::byId,
                 PaymentReconciler.Limits.defaults())));
         legalDocuments = LegalWiring.documents(plugins, LegalWiring.platformServices(config),
                 tenant -> LegalWiring.templates(tenants.templates(), tenant));
-        WebApplication application = new WebApplication(plugins, bundles, history, readiness, accounts, generation, payments,
+        WebApplication application = new WebApplication(plugins, bundles, history, readiness, liveness, accounts,
+                generation, payments,
                 legal, new NewAccounts(List.of(new SignupBonus(generation.ledger())::grant)),
                 new EventStreams.Limits(config.get(Keys.EVENT_STREAMS_PER_USER), config.get(Keys.EVENT_STREAMS_PER_IP),
                         config.get(Keys.EVENT_STREAMS_MAX_LIFETIME)),
@@ -392,9 +402,17 @@ public final class Atelier implements AutoCloseable {
         return "http://" + host + ":" + port() + "/" + (tenant.isActive() ? "" : "   (suspended)");
     }
 
-    /** Stops everything that was started, newest first. Safe to call more than once. */
+    /** Drains the generation workers, then stops everything that was started, newest first. Safe to call twice. */
     @Override
     public synchronized void close() {
+        stopping = true;
+        if (generation != null && running.contains(generation)) {
+            try {
+                generation.drain(config.get(Keys.GENERATION_DRAIN_TIME));
+            } catch (RuntimeException e) {
+                LOG.warn("Draining the generation workers failed: {}", e.toString());
+            }
+        }
         while (!running.isEmpty()) {
             AutoCloseable part = running.pop();
             try {

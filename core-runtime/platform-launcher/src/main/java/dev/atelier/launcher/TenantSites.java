@@ -14,6 +14,7 @@ import dev.atelier.web.tenant.TemplatesStore;
 import dev.atelier.web.tenant.TenantAsset;
 import dev.atelier.web.tenant.TenantSiteData;
 import java.util.List;
+import dev.atelier.core.db.DatabaseOutage;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -43,7 +44,15 @@ final class TenantSites implements TenantSiteData, BrandingStore, ModelOffersSto
 
     @Override
     public boolean hasTemplates(String tenantId) {
-        return tenants.templates().hasAny(tenantId);
+        try {
+            return tenants.templates().hasAny(tenantId);
+        } catch (RuntimeException e) {
+            if (!DatabaseOutage.isCause(e)) {
+                throw e;
+            }
+            // While the database is away the theme's own templates still render the "temporarily unavailable" page.
+            return false;
+        }
     }
 
     @Override

@@ -16,6 +16,7 @@ import dev.atelier.web.api.generations.EventStreams;
 import dev.atelier.web.auth.AccountServices;
 import dev.atelier.web.auth.NewAccounts;
 import dev.atelier.web.health.HealthResource;
+import dev.atelier.web.health.LivenessChecks;
 import dev.atelier.web.health.ReadinessChecks;
 import dev.atelier.web.operator.OperatorFeature;
 import dev.atelier.web.site.SiteFeature;
@@ -29,12 +30,14 @@ import org.glassfish.jersey.server.ResourceConfig;
  * it (JSON API, tenant sites, operator console), with the platform services their resources are injected with.
  *
  * @param bundles this node's deploy folder kept in step with the cluster's bundle repository
+ * @param liveness what {@code /healthz} requires (a restart is due when one fails)
  * @param streams caps on open progress event streams
  * @param legalRecords the tenants' published legal versions and their acceptances
  * @param legal the tenants' legal documents, rendered from their templates and live setup
  */
-record WebApplication(PluginHost plugins, ClusterBundles bundles, DeploymentHistory history, ReadinessChecks readiness,
-        AccountServices accounts, GenerationModule generation, Payments payments, LegalRecords legalRecords,
+record WebApplication(PluginHost plugins, ClusterBundles bundles, DeploymentHistory history,
+        ReadinessChecks readiness, LivenessChecks liveness, AccountServices accounts, GenerationModule generation,
+        Payments payments, LegalRecords legalRecords,
         NewAccounts newAccounts, EventStreams.Limits streams, LegalDocuments legal) {
 
     ResourceConfig build(TenantWeb web) {
@@ -54,6 +57,7 @@ record WebApplication(PluginHost plugins, ClusterBundles bundles, DeploymentHist
                 bind(generation).to(GenerationModule.class);
                 bind(payments).to(Payments.class);
                 bind(readiness).to(ReadinessChecks.class);
+                bind(liveness).to(LivenessChecks.class);
                 bind(history).to(DeploymentHistory.class);
                 bind(LegalPages.publishedOrDraft(legalRecords.versions(), legal)).to(LegalPages.class);
                 bind(legal).to(LegalDocuments.class);

@@ -30,6 +30,7 @@ import dev.atelier.web.pages.CachedPageFilter;
 import dev.atelier.web.pages.PageCache;
 import dev.atelier.web.pages.PageModels;
 import dev.atelier.web.pages.PageRenderer;
+import dev.atelier.web.pages.ServerErrorMapper;
 import dev.atelier.web.pages.SiteClientErrorMapper;
 import dev.atelier.web.tenant.DeployedPlugins;
 import dev.atelier.web.tenant.Hosts;
@@ -170,6 +171,7 @@ public final class TenantWeb {
         config.register(TenantResolutionFilter.class);
         config.register(AuthenticationFilter.class);
         config.register(SiteClientErrorMapper.class);
+        config.register(ServerErrorMapper.class);
         config.register(InvalidAccountInputMapper.class);
         config.register(RateLimitedMapper.class);
         config.register(RateLimiterUnavailableMapper.class);

@@ -3,7 +3,10 @@ package dev.atelier.core.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.atelier.config.Keys;
+import dev.atelier.core.db.internal.Availability;
+import dev.atelier.core.db.internal.DatabaseWatch;
 import dev.atelier.core.db.internal.EmbeddedServer;
+import dev.atelier.core.db.internal.GuardedDataSource;
 import dev.atelier.core.db.internal.PersistenceUnit;
 import dev.atelier.core.db.internal.SchemaMigrations;
 import dev.atelier.core.db.internal.StartFailures;
@@ -12,8 +15,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,19 +28,33 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.flywaydb.core.api.FlywayException;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The platform's PostgreSQL database, ready to use: the server (embedded or external), a connection pool, the schema
  * migrated to this build's version, and the JPA persistence unit {@code atelier}.
+ *
+ * <p>It keeps itself usable: a watch looks at the server every {@value #WATCH_MILLIS} ms and restarts an embedded
+ * server whose process died (same data folder, same port). While the database does not answer, asking for a
+ * connection fails at once ({@link DatabaseOutage#isCause} tells such failures apart), and a connection that cannot be
+ * had within {@value #CONNECTION_TIMEOUT_MILLIS} ms is a failure too, so requests never hang on a database that is
+ * gone.
  */
 public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    static final long WATCH_MILLIS = 1000;
+    static final long CONNECTION_TIMEOUT_MILLIS = 2000;
+    private static final int CONNECT_TIMEOUT_SECONDS = 2;
 
-    private final EmbeddedServer embedded;
+    private volatile EmbeddedServer embedded;
+    private final PGSimpleDataSource direct;
     private final HikariDataSource pool;
+    private final Availability availability;
+    private final DataSource guarded;
+    private final DatabaseWatch watch;
     private final SchemaMigrations migrations;
     private final EntityManagerFactory entityManagerFactory;
     private final String description;
@@ -45,13 +65,30 @@ public final class Database implements AutoCloseable {
     });
     private boolean closed;
 
-    private Database(EmbeddedServer embedded, HikariDataSource pool, SchemaMigrations migrations,
+    private Database(EmbeddedServer embedded, PGSimpleDataSource direct, HikariDataSource pool,
+            Availability availability, DataSource guarded, SchemaMigrations migrations,
             EntityManagerFactory entityManagerFactory, String description) {
         this.embedded = embedded;
+        this.direct = direct;
         this.pool = pool;
+        this.availability = availability;
+        this.guarded = guarded;
         this.migrations = migrations;
         this.entityManagerFactory = entityManagerFactory;
         this.description = description;
+        Optional<DatabaseWatch.Supervised> server = embedded == null ? Optional.empty()
+                : Optional.of(new DatabaseWatch.Supervised() {
+                    @Override
+                    public boolean stopped() {
+                        return Database.this.embedded.stopped();
+                    }
+
+                    @Override
+                    public void restart() {
+                        restartEmbedded();
+                    }
+                });
+        this.watch = new DatabaseWatch(availability, direct, server, Duration.ofMillis(WATCH_MILLIS), description);
     }
 
     /**
@@ -86,11 +123,17 @@ public final class Database implements AutoCloseable {
                             + "jdbc:postgresql://db:5432/atelier, was " + description + ".");
                 }
             }
-            pool = openPool(url, user, password, settings.poolSize(), description);
-            SchemaMigrations migrations = migrate(pool, description);
-            emf = openPersistenceUnit(pool);
+            PGSimpleDataSource direct = directConnections(url, user, password);
+            pool = openPool(direct, settings.poolSize(), description);
+            Availability availability = new Availability(Clock.systemUTC());
+            DataSource guarded = new GuardedDataSource(pool, availability);
+            SchemaMigrations migrations = migrate(guarded, description);
+            emf = openPersistenceUnit(guarded);
             LOG.info("Database ready: {}, schema version {}", description, migrations.latestVersion());
-            return new Database(embedded, pool, migrations, emf, description);
+            Database database = new Database(embedded, direct, pool, availability, guarded, migrations, emf,
+                    description);
+            database.watch.start();
+            return database;
         } catch (RuntimeException e) {
             closeAll(emf, pool, embedded);
             throw e instanceof DatabaseStartException ? e
@@ -98,9 +141,17 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Pooled connections to the platform database. */
+    /**
+     * Pooled connections to the platform database. While the database does not answer, {@code getConnection} fails at
+     * once with an exception {@link DatabaseOutage#isCause} recognises.
+     */
     public DataSource dataSource() {
-        return pool;
+        return guarded;
+    }
+
+    /** When the database stopped answering, as this node saw it; empty while it answers. */
+    public Optional<Instant> unavailableSince() {
+        return availability.downSince();
     }
 
     /**
@@ -134,6 +185,10 @@ public final class Database implements AutoCloseable {
      * {@code timeout}. Never throws; an unhealthy status says why.
      */
     public HealthStatus check(Duration timeout) {
+        if (!availability.isUp()) {
+            return HealthStatus.unhealthy("PostgreSQL (" + description + ") does not answer: "
+                    + availability.reason());
+        }
         Future<HealthStatus> probe;
         try {
             probe = checks.submit(() -> probe(timeout));
@@ -173,26 +228,65 @@ public final class Database implements AutoCloseable {
 
     /** Closes the persistence unit and the pool, then stops the embedded server if there is one. */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
         }
-        closed = true;
-        checks.shutdownNow();
-        closeAll(entityManagerFactory, pool, embedded);
+        // Outside the lock: the watch may be waiting for it to restart the server, and stops once it sees closed.
+        watch.close();
+        synchronized (this) {
+            checks.shutdownNow();
+            closeAll(entityManagerFactory, pool, embedded);
+        }
         LOG.info("Database closed: {}", description);
     }
 
-    private static HikariDataSource openPool(String url, String user, String password, int size, String description) {
+    /** Starts the embedded server again on its data folder: on its port if free, else on another one. */
+    private synchronized void restartEmbedded() {
+        if (closed) {
+            return;
+        }
+        EmbeddedServer old = embedded;
+        old.close();
+        EmbeddedServer fresh;
+        try {
+            fresh = EmbeddedServer.start(old.dataDir(), old.port());
+        } catch (DatabaseStartException e) {
+            if (!e.getMessage().contains("is in use")) {
+                throw e;
+            }
+            fresh = EmbeddedServer.start(old.dataDir(), 0);
+        }
+        direct.setURL(fresh.jdbcUrl());
+        embedded = fresh;
+        // Pooled connections point at the dead server; new ones are made against the new one.
+        pool.getHikariPoolMXBean().softEvictConnections();
+        LOG.info("Embedded PostgreSQL started again on port {}", fresh.port());
+    }
+
+    private static PGSimpleDataSource directConnections(String url, String user, String password) {
+        PGSimpleDataSource source = new PGSimpleDataSource();
+        source.setURL(url);
+        source.setUser(user);
+        source.setPassword(password);
+        // A server that is gone must not hold a request for longer than the pool would.
+        source.setConnectTimeout(CONNECT_TIMEOUT_SECONDS);
+        source.setLoginTimeout(CONNECT_TIMEOUT_SECONDS);
+        source.setTcpKeepAlive(true);
+        return source;
+    }
+
+    private static HikariDataSource openPool(DataSource direct, int size, String description) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("atelier-db");
-        config.setJdbcUrl(url);
-        config.setUsername(user);
-        config.setPassword(password);
+        config.setDataSource(direct);
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(Math.min(2, size));
-        config.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
-        config.addDataSourceProperty("connectTimeout", "10");
+        config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
+        config.setValidationTimeout(Duration.ofSeconds(1).toMillis());
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.atelier.core.mail;
 
+import dev.atelier.core.db.DatabaseOutage;
 import dev.atelier.core.mail.internal.MimeMessages;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -55,6 +56,8 @@ public final class OutboxSender implements AutoCloseable {
     private final int batchSize;
     private final Object wakeUp = new Object();
     private volatile boolean running;
+    /** Whether the current database outage was logged already (only by the sender thread). */
+    private boolean outageLogged;
     private Thread worker;
 
     /** A sender with the {@linkplain RetryPolicy#standard() standard retry policy} and the system clock. */
@@ -204,8 +207,13 @@ public final class OutboxSender implements AutoCloseable {
                 do {
                     tried = sendDue();
                 } while (running && tried == batchSize); // a full batch suggests more is due: go on before sleeping
+                outageLogged = false;
             } catch (SQLException | RuntimeException e) {
-                LOG.warn("Mail outbox could not be processed, trying again in {}: {}", pollInterval, e.toString());
+                // The database's going away is logged where it is watched; here once per outage is enough.
+                if (!DatabaseOutage.isCause(e) || !outageLogged) {
+                    LOG.warn("Mail outbox could not be processed, trying again in {}: {}", pollInterval, e.toString());
+                }
+                outageLogged = DatabaseOutage.isCause(e);
             }
             synchronized (wakeUp) {
                 if (running) {

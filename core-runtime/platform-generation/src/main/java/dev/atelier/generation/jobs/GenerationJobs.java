@@ -488,6 +488,39 @@ public final class GenerationJobs {
     }
 
     /**
+     * The worker's node is stopping before the job could finish: the job goes back to the queue at once, its credits
+     * still held, and the attempt it was on is not counted, since the job did not fail; another node, or this one
+     * once started again, takes it from the start. A job whose owner asked to cancel becomes CANCELED instead.
+     *
+     * @return false if the worker no longer owns the job (nothing is changed)
+     */
+    public boolean handBack(String jobId, String workerId) {
+        return transactions.run("handing back a generation", connection -> {
+            Optional<Job> owned = owned(connection, jobId, workerId);
+            if (owned.isEmpty()) {
+                return false;
+            }
+            Job job = owned.get();
+            if (job.cancelRequested()) {
+                end(connection, job, JobStatus.CANCELED, null);
+                return true;
+            }
+            try (PreparedStatement update = connection.prepareStatement("""
+                    UPDATE generation_job
+                       SET status = 'QUEUED', attempts = GREATEST(attempts - 1, 0), progress = 0, stage = NULL,
+                           queued_at = ?, worker_id = NULL, lease_expires_at = NULL
+                     WHERE id = ?""")) {
+                update.setObject(1, utc(clock.instant()));
+                update.setString(2, jobId);
+                update.executeUpdate();
+            }
+            LOG.info("Generation {} of tenant {} handed back to the queue as its node stops (attempt {} not counted)",
+                    jobId, job.tenantId(), job.attempts());
+            return true;
+        });
+    }
+
+    /**
      * Settles what nobody else will: RUNNING jobs whose lease ran out go back to the queue with their credits held if
      * they have attempts left, else become FAILED ({@value #LOST_WORKER_REASON}) with their credits released (CANCELED,
      * if their owner asked to cancel); QUEUED jobs that have waited longer than {@code queuedExpiry} since they last

@@ -200,7 +200,9 @@ public final class TestPlatform
                 // An external database would default to the production profile and its secrets.
                 "atelier.profile", "local",
                 "atelier.plugins.poll-interval", "50ms",
-                "atelier.plugins.drain-timeout", "5s"));
+                "atelier.plugins.drain-timeout", "5s",
+                // Running jobs go back to the queue at once when a test stops the platform; drain tests set it.
+                "atelier.generation.drain-time", "0s"));
         if (database != null) {
             flags.put("atelier.db.url", database.url());
             flags.put("atelier.db.user", database.user());

@@ -28,6 +28,13 @@ public final class PlainPages {
                 "This page could not be shown. Please try again in a moment.")).build();
     }
 
+    /** When the database is away and even the theme's error page cannot be rendered. */
+    public static Response unavailable() {
+        return Response.status(503).type(HTML).header("Cache-Control", "no-store").header("Retry-After", "5")
+                .header(ContentSecurityPolicy.HEADER, POLICY).entity(page("Temporarily unavailable",
+                "This site is temporarily unavailable. Please try again in a few seconds.")).build();
+    }
+
     /** The Content-Security-Policy a page of {@link #html} needs: the strict one plus its own style block. */
     public static String policy() {
         return POLICY;

@@ -13,7 +13,6 @@ import java.net.URLConnection;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -102,11 +101,9 @@ public final class LocalStorageBackend implements StorageBackend {
             } finally {
                 lock.unlock();
             }
-        } catch (FileSystemException e) {
-            throw new StorageException("Could not store " + key + " for " + tenant.tenantId() + " (a file and a "
-                    + "folder of the same name?): " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new StorageException("Could not store " + key + " for " + tenant.tenantId() + ": " + e.getMessage(), e);
+            throw new StorageException("Could not store " + key + " for " + tenant.tenantId() + ": "
+                    + WriteRefusal.reason(e), e);
         } finally {
             deleteQuietly(contentTemp);
             deleteQuietly(typeTemp);
@@ -165,7 +162,7 @@ public final class LocalStorageBackend implements StorageBackend {
             return deleted;
         } catch (IOException e) {
             throw new StorageException("Could not delete " + key + " for " + tenant.tenantId() + ": "
-                    + e.getMessage(), e);
+                    + WriteRefusal.reason(e), e);
         } finally {
             lock.unlock();
         }

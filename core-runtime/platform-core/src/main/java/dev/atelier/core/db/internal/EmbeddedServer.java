@@ -135,8 +135,15 @@ public final class EmbeddedServer implements AutoCloseable {
         return majorVersion;
     }
 
+    /** Whether the server's postmaster has died (killed, crashed) while this object still owns the directory. */
+    public boolean stopped() {
+        return !StalePostmaster.isRunning(dataDir);
+    }
+
     @Override
     public void close() {
+        // A dead server's pid file would make the stop wait for a process that is gone (or a zombie).
+        StalePostmaster.forgetIfDead(dataDir);
         closeQuietly(postgres);
     }
 

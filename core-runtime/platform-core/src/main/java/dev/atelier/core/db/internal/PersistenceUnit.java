@@ -33,7 +33,8 @@ public final class PersistenceUnit {
                 .property(PersistenceUnitProperties.CACHE_SHARED_DEFAULT, "false")
                 .property(PersistenceUnitProperties.LOGGING_LEVEL, "WARNING")
                 .property(PersistenceUnitProperties.CATEGORY_LOGGING_LEVEL_ + "sql", "WARNING")
-                .property(PersistenceUnitProperties.LOGGING_PARAMETERS, "false");
+                .property(PersistenceUnitProperties.LOGGING_PARAMETERS, "false")
+                .property(PersistenceUnitProperties.SESSION_CUSTOMIZER, FailFastSession.class.getName());
         ServiceLoader.load(EntityClasses.class, PersistenceUnit.class.getClassLoader())
                 .forEach(module -> module.entityClasses().forEach(unit::managedClass));
         return unit.createEntityManagerFactory();

@@ -66,6 +66,23 @@ final class StalePostmaster {
                 .ifPresent(server -> stop(server, dataDir));
     }
 
+    /** Whether the server named by the directory's {@code postmaster.pid} is running (a zombie is not). */
+    static boolean isRunning(Path dataDir) {
+        return readPid(dataDir.resolve(PID_FILE)).flatMap(ProcessHandle::of).filter(StalePostmaster::running)
+                .isPresent();
+    }
+
+    /** Removes {@code postmaster.pid} if its server is gone, so that stopping the dead server does not wait for it. */
+    static void forgetIfDead(Path dataDir) {
+        if (!isRunning(dataDir)) {
+            try {
+                Files.deleteIfExists(dataDir.resolve(PID_FILE));
+            } catch (IOException e) {
+                LOG.warn("Cannot remove the stale {} from {}: {}", PID_FILE, dataDir, e.toString());
+            }
+        }
+    }
+
     private static DatabaseStartException inUse(Path dataDir, String who) {
         return new DatabaseStartException("The embedded PostgreSQL data directory " + dataDir + " is in use by " + who
                 + ". Stop the other Atelier process, or give this one its own atelier.data-dir.");
