@@ -1,5 +1,6 @@
 package dev.atelier.redis;
 
+import dev.atelier.core.ratelimit.ClockTimeMeter;
 import dev.atelier.core.ratelimit.Decision;
 import dev.atelier.core.ratelimit.LimitSource;
 import dev.atelier.core.ratelimit.RateLimiter;
@@ -9,7 +10,6 @@ import dev.atelier.core.ratelimit.RateLimits;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.TimeoutException;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
@@ -25,7 +25,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -54,7 +53,7 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     private final Redis redis;
     private final RateLimits platform;
     private final LimitSource limits;
-    private final TimeMeter timeMeter;
+    private final ClockTimeMeter timeMeter;
     private final RedisOutages outages;
     // One thread connects; the others wait for it at most one command timeout, as they would for a command.
     private final ReentrantLock connecting = new ReentrantLock();
@@ -181,20 +180,6 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
             return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(hash, 16));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
-    }
-
-    /** Reads bucket4j's time from the injected clock, so tests move time by hand. */
-    private record ClockTimeMeter(Clock clock) implements TimeMeter {
-        @Override
-        public long currentTimeNanos() {
-            Instant now = clock.instant();
-            return Math.addExact(Math.multiplyExact(now.getEpochSecond(), 1_000_000_000L), now.getNano());
-        }
-
-        @Override
-        public boolean isWallClockBased() {
-            return true;
         }
     }
 }

@@ -7,10 +7,8 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TimeMeter;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +33,7 @@ public final class InProcessRateLimiter implements RateLimiter {
     private static final Logger LOG = LoggerFactory.getLogger(InProcessRateLimiter.class);
 
     private final LimitSource limits;
-    private final TimeMeter timeMeter;
+    private final ClockTimeMeter timeMeter;
     private final Cache<BucketId, Bucket> buckets;
 
     /** Limits from {@code limits}, the system clock and at most {@value #DEFAULT_MAX_BUCKETS} buckets. */
@@ -107,18 +105,4 @@ public final class InProcessRateLimiter implements RateLimiter {
     }
 
     private record BucketId(String kind, String tenantId, RateLimits.Limit limit, String key) {}
-
-    /** Reads bucket4j's time from the injected clock, so tests move time by hand. */
-    private record ClockTimeMeter(Clock clock) implements TimeMeter {
-        @Override
-        public long currentTimeNanos() {
-            Instant now = clock.instant();
-            return Math.addExact(Math.multiplyExact(now.getEpochSecond(), 1_000_000_000L), now.getNano());
-        }
-
-        @Override
-        public boolean isWallClockBased() {
-            return true;
-        }
-    }
 }
