@@ -1,23 +1,28 @@
 package dev.atelier.web.pages;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.web.theme.TemplateFailure;
+import java.time.Duration;
 
 /**
  * Recently rendered pages for visitors who are not signed in, so a busy landing page is rendered a few times a
  * minute instead of on every request. An entry is reused only while nothing it was made from changed: the key holds
  * the tenant's version (its updatedAt), the page's path, and the model snapshot; theme files are re-read by
- * FreeMarker every few seconds, so entries also expire after {@link #TTL_NANOS}. Filled by {@link PageRenderer};
- * read by it and, before Jersey, by the site's cached-page filter.
+ * FreeMarker every few seconds, so entries also expire after {@link #TTL}. Filled by {@link PageRenderer}; read by it
+ * and, before Jersey, by the site's cached-page filter.
+ *
+ * <p>Why Caffeine: it evicts the least useful entries one by one when full (a map that starts over when full made
+ * every page miss at once), and requests that miss the same page together wait for one rendering of it instead of
+ * each rendering it.
  */
 public final class PageCache {
 
     /** Matches FreeMarker's default template update delay: a theme file edit shows as soon as it would uncached. */
-    static final long TTL_NANOS = 5_000_000_000L;
+    static final Duration TTL = Duration.ofSeconds(5);
 
-    /** Beyond this many entries the cache starts over; keeps memory flat with many tenants and odd paths. */
+    /** The most pages kept; keeps memory flat with many tenants and odd paths. */
     static final int MAX_ENTRIES = 10_000;
 
     /**
@@ -25,8 +30,6 @@ public final class PageCache {
      * {@code models} is the deployed-model list instance, replaced when bundles change.
      */
     public record Key(String tenantId, long tenantVersion, String path, Object models) {}
-
-    private record Entry(byte[] html, long expiresAt) {}
 
     /** The key of a page of {@code tenant} at {@code path}. */
     public static Key key(Tenant tenant, String path, Object models) {
@@ -39,35 +42,44 @@ public final class PageCache {
         byte[] render() throws TemplateFailure;
     }
 
-    private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
+    /** Carries a rendering's failure out of Caffeine's loader, which may not throw checked exceptions. */
+    private static final class RenderFailed extends RuntimeException {
+        RenderFailed(TemplateFailure failure) {
+            super(failure);
+        }
+    }
+
+    private final Cache<Key, byte[]> entries = Caffeine.newBuilder()
+            .maximumSize(MAX_ENTRIES)
+            .expireAfterWrite(TTL)
+            .build();
 
     /** Drops the pages of {@code tenantId}, or of every tenant when it is {@code null}. */
     public void invalidate(String tenantId) {
         if (tenantId == null) {
-            entries.clear();
+            entries.invalidateAll();
         } else {
-            entries.keySet().removeIf(key -> key.tenantId().equals(tenantId));
+            entries.asMap().keySet().removeIf(key -> key.tenantId().equals(tenantId));
         }
     }
 
     /** The cached HTML for {@code key}, or {@code null} when there is none or it expired. */
     public byte[] find(Key key) {
-        Entry entry = entries.get(key);
-        return entry != null && System.nanoTime() - entry.expiresAt() < 0 ? entry.html() : null;
+        return entries.getIfPresent(key);
     }
 
     /** The cached HTML for {@code key}, rendering (and caching) it with {@code render} when missing or expired. */
     byte[] get(Key key, Renderer render) throws TemplateFailure {
-        byte[] cached = find(key);
-        if (cached != null) {
-            return cached;
+        try {
+            return entries.get(key, missing -> {
+                try {
+                    return render.render();
+                } catch (TemplateFailure failure) {
+                    throw new RenderFailed(failure);
+                }
+            });
+        } catch (RenderFailed failed) {
+            throw (TemplateFailure) failed.getCause();
         }
-        long now = System.nanoTime();
-        byte[] html = render.render();
-        if (entries.size() >= MAX_ENTRIES) {
-            entries.clear();
-        }
-        entries.put(key, new Entry(html, now + TTL_NANOS));
-        return html;
     }
 }
