@@ -39,8 +39,9 @@ class ClusterBundlesNodesTest {
         try (Atelier nodeB = platform.startAnotherNode("b", Map.of("atelier.plugins.deploy-dir", deployB.toString(),
                 "atelier.http.port", "0"))) {
             Browser onB = platform.operatorOn(nodeB);
-            assertThat(proceduralVersion(onB)).as("installed from the cluster on start, never copied by hand")
-                    .isEqualTo(proceduralVersion(onA));
+            String version = proceduralVersion(onA);
+            // Installed from the cluster as it started, never copied by hand; its service may register a moment later.
+            await().atMost(Duration.ofSeconds(20)).until(() -> version.equals(proceduralVersion(onB)));
 
             try (RequestLoop previews = new RequestLoop(onB, PREVIEW)) {
                 await().until(() -> previews.requests() > 3);

@@ -65,6 +65,7 @@ final class NotTenantOwned {
             entry("POST /api/v1/operator/bundles", OPERATOR),
             entry("GET /api/v1/operator/bundles/{name}", OPERATOR),
             entry("DELETE /api/v1/operator/bundles/{name}", OPERATOR),
+            entry("POST /api/v1/operator/bundles/{name}/rollback", OPERATOR),
             entry("GET /api/v1/operator/deployments", OPERATOR),
             entry("GET /api/v1/operator/rate-limits", OPERATOR),
             entry("GET /api/v1/operator/models/{id}/preview", OPERATOR),
