@@ -36,7 +36,7 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
-    void keepsDataAcrossARestartOnTheSameDirectory() {
+    void keepsDataAcrossARestartOnTheSameDirectory() throws SQLException {
         DeploymentRecord installed = new DeploymentRecord(null, Instant.parse("2026-11-25T10:15:30.123456Z"),
                 DeploymentRecord.INSTALLED, "model-procedural.jar", "dev.atelier.model.procedural", "0.1.0", null);
 
@@ -46,6 +46,9 @@ class EmbeddedDatabaseTest {
             assertThat(database.description()).startsWith("embedded PostgreSQL 17 in " + dataDir.toAbsolutePath());
             assertThat(database.check(Duration.ofSeconds(3)).healthy()).isTrue();
             new DeploymentHistory(database.entityManagerFactory()).record(installed);
+            try (Connection own = database.openUnpooled()) {
+                assertThat(own.isValid(3)).as("a connection outside the pool, as cluster events listen on").isTrue();
+            }
         }
 
         long warmStart = System.nanoTime();
