@@ -32,12 +32,16 @@ final class ChildNode implements AutoCloseable {
     private final int port;
     private final Process process;
     private final Path log;
+    /** Kills the node if the test JVM exits first (a test stopped by a timeout), so no node outlives its test. */
+    private final Thread reaper;
 
     private ChildNode(String name, int port, Process process, Path log) {
         this.name = name;
         this.port = port;
         this.process = process;
         this.log = log;
+        this.reaper = new Thread(process::destroyForcibly, "kill-node-" + name);
+        Runtime.getRuntime().addShutdownHook(reaper);
     }
 
     /**
@@ -108,13 +112,16 @@ final class ChildNode implements AutoCloseable {
     void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
+        try {
+            Runtime.getRuntime().removeShutdownHook(reaper);
+        } catch (IllegalStateException exiting) {
+            // The JVM is already exiting: the hook has run or is running.
+        }
     }
 
     @Override
     public void close() throws InterruptedException {
-        if (process.isAlive()) {
-            kill();
-        }
+        kill();
     }
 
     private static int freePort() throws IOException {

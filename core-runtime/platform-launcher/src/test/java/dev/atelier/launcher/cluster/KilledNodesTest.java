@@ -166,12 +166,18 @@ class KilledNodesTest {
         return running;
     }
 
-    private void assertSettledOnce(User user, Set<String> accepted) {
+    private void assertSettledOnce(User user, Set<String> accepted) throws IOException, InterruptedException {
         List<Job> jobs = platform.atelier().generation().jobs().list(user.tenantId(), user.accountId(), 100, null)
                 .items();
         Set<String> ids = jobs.stream().map(Job::id).collect(Collectors.toSet());
-        assertThat(ids).as("accepted jobs are all there")
-                .containsAll(accepted.stream().filter(id -> job(id).accountId().equals(user.accountId())).toList());
+        List<String> acceptedOfUser = accepted.stream()
+                .filter(id -> job(id).accountId().equals(user.accountId())).toList();
+        assertThat(ids).as("accepted jobs are all there").containsAll(acceptedOfUser);
+        for (String id : acceptedOfUser) {
+            // The user sees each of them through the surviving web node, whichever node accepted it.
+            assertThat(user.json("/api/v1/generations/" + id).get("status").asText())
+                    .isEqualTo(job(id).status().name());
+        }
         Map<String, List<LedgerEntry.Kind>> ledger = ledgerByJob(user);
         long succeeded = 0;
         for (Job job : jobs) {
