@@ -60,6 +60,7 @@ class KilledNodesTest {
             .set("atelier.redis.url", REDIS.url())
             .set("atelier.generation.lease", LEASE.toSeconds() + "s")
             .set("atelier.generation.sweep-interval", SWEEP_INTERVAL.toMillis() + "ms")
+            // The platform's own node is a web node; the worker processes run eight jobs at a time each.
             .set("atelier.generation.workers", "8")
             .build();
 
@@ -90,32 +91,25 @@ class KilledNodesTest {
         }
 
         Set<String> accepted = ConcurrentHashMap.newKeySet();
-        AtomicBoolean webKilled = new AtomicBoolean();
-        CountDownLatch halfSubmitted = new CountDownLatch(USERS * JOBS_PER_USER / 2);
         ExecutorService clients = Executors.newFixedThreadPool(USERS);
         try {
-            List<Future<List<String>>> refusals = new ArrayList<>();
-            for (User user : users) {
-                refusals.add(clients.submit(() -> submitAll(user, web.port(), webKilled, accepted, halfSubmitted)));
-            }
-            halfSubmitted.await(60, TimeUnit.SECONDS);
-            web.kill();
-            webKilled.set(true);
+            List<Future<List<String>>> refusals = submitKillingTheWebNodeHalfway(clients, users, web, accepted);
 
-            Map<String, Integer> running = awaitRunning(accepted);
+            Map<String, Integer> held = awaitRunning(accepted);
             worker.kill();
-            child("worker-2", "worker");
+            ChildNode secondWorker = child("worker-2", "worker");
             for (Future<List<String>> refused : refusals) {
                 assertThat(refused.get(60, TimeUnit.SECONDS)).as("answers other than 202").isEmpty();
             }
             assertThat(accepted).hasSizeGreaterThan(JOBS_PER_USER);
 
             // The jobs the killed worker held are taken back once their lease runs out (a sweep of the surviving
-            // web node does it; the second worker may still be starting).
-            // A job running again has a higher attempt count than it had on the killed worker.
+            // web node does it; the second worker may still be starting). One running again has a higher attempt
+            // count than it had on the killed worker.
             await().atMost(LEASE.plus(SWEEP_INTERVAL).plus(SLACK)).pollInterval(Duration.ofMillis(100))
-                    .until(() -> running.entrySet().stream().allMatch(held -> job(held.getKey()).status()
-                            != JobStatus.RUNNING || job(held.getKey()).attempts() > held.getValue()));
+                    .until(() -> held.entrySet().stream().allMatch(job -> job(job.getKey()).status()
+                            != JobStatus.RUNNING || job(job.getKey()).attempts() > job.getValue()));
+            secondWorker.awaitReady(NODE_STARTUP, models);
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
                     .until(() -> accepted.stream().allMatch(id -> isFinal(job(id))));
         } finally {
@@ -125,6 +119,21 @@ class KilledNodesTest {
         for (User user : users) {
             assertSettledOnce(user, accepted);
         }
+    }
+
+    /** Each user's client submits its jobs; once half of all are sent, the web node they go to is killed. */
+    private static List<Future<List<String>>> submitKillingTheWebNodeHalfway(ExecutorService clients,
+            List<User> users, ChildNode web, Set<String> accepted) throws InterruptedException {
+        AtomicBoolean webKilled = new AtomicBoolean();
+        CountDownLatch halfSubmitted = new CountDownLatch(USERS * JOBS_PER_USER / 2);
+        List<Future<List<String>>> refusals = new ArrayList<>();
+        for (User user : users) {
+            refusals.add(clients.submit(() -> submitAll(user, web.port(), webKilled, accepted, halfSubmitted)));
+        }
+        assertThat(halfSubmitted.await(60, TimeUnit.SECONDS)).as("half of the jobs were submitted").isTrue();
+        web.kill();
+        webKilled.set(true);
+        return refusals;
     }
 
     /**
