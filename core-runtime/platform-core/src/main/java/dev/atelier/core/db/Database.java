@@ -156,15 +156,11 @@ public final class Database implements AutoCloseable {
 
     /**
      * A new connection outside the pool, for a caller that holds one for long (listening for notifications); the
-     * caller closes it. Same server and credentials as the pool.
+     * caller closes it. Same server and credentials as the pool: made by the data source the pool draws from (the
+     * pool itself knows no URL or user), so it follows an embedded server started again on another port.
      */
     public Connection openUnpooled() throws SQLException {
-        java.util.Properties properties = new java.util.Properties();
-        properties.setProperty("user", pool.getUsername());
-        properties.setProperty("password", pool.getPassword() == null ? "" : pool.getPassword());
-        properties.setProperty("connectTimeout", "10");
-        properties.setProperty("tcpKeepAlive", "true");
-        return java.sql.DriverManager.getConnection(pool.getJdbcUrl(), properties);
+        return direct.getConnection();
     }
 
     /** The JPA persistence unit {@code atelier}; Flyway, not JPA, owns the schema. */
