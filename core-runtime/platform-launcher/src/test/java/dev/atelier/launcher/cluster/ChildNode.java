@@ -59,7 +59,9 @@ final class ChildNode implements AutoCloseable {
         Files.writeString(classPath, "-cp \"" + System.getProperty("java.class.path") + "\"\n");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-Djava.awt.headless=true", "@" + classPath, Main.class.getName(), "start"));
+                // A node of a test runs sleeping models: C1 alone and one GC thread start it sooner on a busy machine.
+                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Djava.awt.headless=true",
+                "@" + classPath, Main.class.getName(), "start"));
         command.addAll(platform.anotherNodeOptions(name, settings));
         Path log = platform.home().resolve("node-" + name + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
