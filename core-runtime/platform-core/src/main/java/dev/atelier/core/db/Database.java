@@ -156,8 +156,8 @@ public final class Database implements AutoCloseable {
 
     /**
      * A new connection outside the pool, for a caller that holds one for long (listening for notifications); the
-     * caller closes it. Same server and credentials as the pool, and the same server after the embedded one was
-     * started again elsewhere.
+     * caller closes it. Same server and credentials as the pool: made by the data source the pool draws from (the
+     * pool itself knows no URL or user), so it follows an embedded server started again on another port.
      */
     public Connection openUnpooled() throws SQLException {
         return direct.getConnection();

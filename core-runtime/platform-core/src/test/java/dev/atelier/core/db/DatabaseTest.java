@@ -45,6 +45,18 @@ class DatabaseTest {
     }
 
     @Test
+    void aConnectionOutsideThePoolReachesTheSameDatabase() throws SQLException {
+        try (Database database = Database.start(settings());
+                Connection unpooled = database.openUnpooled();
+                Statement statement = unpooled.createStatement();
+                ResultSet tables = statement.executeQuery(
+                        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'bundle_deployment'")) {
+            assertThat(tables.next()).isTrue();
+            assertThat(tables.getLong(1)).isEqualTo(1);
+        }
+    }
+
+    @Test
     void reportsHealthyWhenTheDatabaseAnswersAndIsMigrated() {
         try (Database database = Database.start(settings())) {
             HealthStatus status = database.check(TIMEOUT);

@@ -262,8 +262,23 @@ public final class TestPlatform
      * operator's shell on the same machine would: {@code --home} and a {@code --set} for each setting it started with.
      */
     public List<String> commandOptions() {
+        return optionsOf(flags);
+    }
+
+    /**
+     * The options of {@code atelier start} for another node in its own process, as {@link #startAnotherNode} would
+     * start it in this one: same database, secrets and deploy folder, its own data folder, some settings changed.
+     */
+    public List<String> anotherNodeOptions(String name, Map<String, String> changed) {
+        Map<String, String> nodeFlags = new HashMap<>(flags);
+        nodeFlags.put("atelier.data-dir", home().resolve("data-" + name).toString());
+        nodeFlags.putAll(changed);
+        return optionsOf(nodeFlags);
+    }
+
+    private List<String> optionsOf(Map<String, String> settings) {
         List<String> options = new ArrayList<>(List.of("--home", home().toString()));
-        flags.forEach((key, value) -> {
+        settings.forEach((key, value) -> {
             options.add("--set");
             options.add(key + "=" + value);
         });

@@ -38,8 +38,8 @@ public final class User {
     private final String accountId;
     private final String session;
     private final String apiToken;
-    /** The node requests go to; {@code null} for the platform's own. */
-    private final dev.atelier.launcher.Atelier node;
+    /** The port of the node requests go to, asked at each request; {@code null} for the platform's own. */
+    private final java.util.function.IntSupplier node;
     private String csrf;
 
     User(TestPlatform platform, String host, String tenantId, String accountId, String session,
@@ -48,7 +48,7 @@ public final class User {
     }
 
     private User(TestPlatform platform, String host, String tenantId, String accountId, String session,
-            String apiToken, dev.atelier.launcher.Atelier node) {
+            String apiToken, java.util.function.IntSupplier node) {
         this.node = node;
         this.platform = platform;
         this.host = host;
@@ -77,7 +77,12 @@ public final class User {
 
     /** The same user (session, API token) sending its requests to another node of the cluster. */
     public User onNode(dev.atelier.launcher.Atelier otherNode) {
-        return new User(platform, host, tenantId, accountId, session, apiToken, otherNode);
+        return new User(platform, host, tenantId, accountId, session, apiToken, otherNode::port);
+    }
+
+    /** The same user sending its requests to a node listening on {@code port}, such as one in another process. */
+    public User onPort(int port) {
+        return new User(platform, host, tenantId, accountId, session, apiToken, () -> port);
     }
 
     /** The CSRF token of the user's session, as the site's pages carry it. */
@@ -102,7 +107,7 @@ public final class User {
     }
 
     private HttpRequest.Builder request(String path) {
-        int port = node == null ? platform.port() : node.port();
+        int port = node == null ? platform.port() : node.getAsInt();
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(60)).header("Host", host + ":" + port);
     }
