@@ -119,10 +119,12 @@ page_jar="$work/page-jar"
 sign_up "$base" "$page_host" "$page_jar" visitor@example.com
 cookie="Cookie: atelier_session=$(awk '$6 == "atelier_session" {print $7}' "$page_jar")"
 curl -s -H "Host: $page_host" -H "$cookie" "$base/" | grep -q 'href="/account"' \
-  || { echo "the page is not signed in" >&2; exit 1; }
-rps() { # rps URL CONNECTIONS [HEADER]: wrk's requests/s
-  wrk -t"$(( $2 > 16 ? 2 : 1 ))" -c"$2" -d"$duration" -H "Host: $page_host" ${3:+-H "$3"} "$1" \
-    | awk '/Requests\/sec/ {print $2}'
+  || { echo "the page is not signed in (session cookie: '${cookie#Cookie: atelier_session=}')" >&2; exit 1; }
+rps() { # rps URL CONNECTIONS [HEADER]: wrk's requests/s; its non-2xx answers and socket errors go to $work/errors
+  local report
+  report=$(wrk -t"$(( $2 > 16 ? 2 : 1 ))" -c"$2" -d"$duration" -H "Host: $page_host" ${3:+-H "$3"} "$1")
+  echo "$report" | awk '/Non-2xx|Socket errors/' >> "$work/errors"
+  echo "$report" | awk '/Requests\/sec/ {print $2}'
 }
 both() { # both [HEADER]: req/s of two wrk processes in parallel, one per web node, 16 connections each, summed
   rps "http://127.0.0.1:$web1/" 16 "$@" > "$work/a" & local a=$!
@@ -141,3 +143,4 @@ echo "  signed out: 1 web node $one_out req/s, 2 web nodes $two_out req/s," \
   "ratio $(ratio "$one_out" "${two_out%% *}")"
 echo "  signed in:  1 web node $one_in req/s, 2 web nodes $two_in req/s," \
   "ratio $(ratio "$one_in" "${two_in%% *}")"
+echo "  wrk's non-2xx answers and socket errors: $(cat "$work/errors" 2>/dev/null | tr '\n' ';' | sed 's/;$//' | grep . || echo none)"
