@@ -8,10 +8,12 @@
 # 2. Page req/s: the AuraTuner landing page signed out (shared page cache) and signed in (rendered for the user), with
 #    wrk against one web node, then against two: one wrk per node in parallel (half the connections each), summed.
 # Ratio = 2 processes ÷ 1. Cluster events travel over PostgreSQL LISTEN/NOTIFY (no Redis), the default.
-# Usage: bench/cluster-scaling.sh [JOBS] [SMALL] [DEFAULT_JOBS] [DURATION]   (defaults 400, 64, 40, 10s)
+# Usage: bench/cluster-scaling.sh [JOBS] [SMALL] [DEFAULT_JOBS] [DURATION] [IN_FLIGHT]   (defaults 400, 64, 40, 10s,
+#   16 as in generation-throughput.sh; with 16, a job's end reaching its client late caps the split nodes' figure,
+#   see docs/BENCHMARKS.md, and 48 keeps the workers busy)
 #   (PostgreSQL on 127.0.0.1:5432, trust auth, as on CI; a fresh database per run)
 source "$(dirname "$0")/lib.sh"
-jobs=${1:-400}; small=${2:-64}; default_jobs=${3:-40}; duration=${4:-10s}; in_flight=16
+jobs=${1:-400}; small=${2:-64}; default_jobs=${3:-40}; duration=${4:-10s}; in_flight=${5:-16}
 host=bench.localhost; page_host=auratuner.localhost
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 pg="-h 127.0.0.1 -p 5432 -U postgres"
@@ -48,7 +50,8 @@ YAML
 start_node() {
   local role=$1 port=$2 data="$work/data-$2"
   mkdir -p "$data"
-  ATELIER_RATE_LIMITS="generation-submit=1000000/1m" ATELIER_HTTP_EVENT_STREAMS_PER_USER=1000 \
+  ATELIER_RATE_LIMITS="generation-submit=1000000/1m" \
+  ATELIER_HTTP_EVENT_STREAMS_PER_USER=1000 ATELIER_HTTP_EVENT_STREAMS_PER_IP=1000 \
   ATELIER_PROFILE=local ATELIER_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" ATELIER_DB_USER=postgres \
   ATELIER_SECRETS_KEY="$secrets_key" ATELIER_TENANT_CONFIGS_DIR="$work/tenants" \
   ATELIER_DATA_DIR="$data" ATELIER_PLUGINS_DEPLOY_DIR="$LAYOUT/deploy" ATELIER_HTTP_HOST=127.0.0.1 \
