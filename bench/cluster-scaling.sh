@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # How the platform scales out on one machine: nodes as separate processes (their own ports and data folders) on one
 # PostgreSQL, in one run.
-# 1. Jobs/s: first one node doing both (role all, the baseline); then one web node takes the submissions (dev.atelier.bench.GenerationLoad, as in generation-throughput.sh)
-#    and one worker process runs them, then two worker processes (2 worker threads each, the default); the same batch
-#    at SMALL² (the platform's work dominates) and a smaller batch at the model's default size (1024², pixel work
-#    dominates). Jobs/s = finished jobs ÷ (first submit → last job ended).
+# 1. Jobs/s: first one node doing both (role all, the baseline); then one web node takes the submissions
+#    (dev.atelier.bench.GenerationLoad, as in generation-throughput.sh) and one worker process runs them, then two
+#    worker processes (2 worker threads each, the default); the same batch at SMALL² (the platform's work dominates)
+#    and a smaller batch at the model's default size (1024², pixel work dominates). Jobs/s = finished jobs ÷ (first
+#    submit → last job ended).
 # 2. Page req/s: the AuraTuner landing page signed out (shared page cache) and signed in (rendered for the user), with
 #    wrk against one web node, then against two: one wrk per node in parallel (half the connections each), summed.
 # Ratio = 2 processes ÷ 1. Cluster events travel over PostgreSQL LISTEN/NOTIFY (no Redis), the default.
@@ -102,7 +103,8 @@ one_small=$(load "$small" "$jobs"); one_default=$(load 1024 "$default_jobs")
 start_node worker $worker2
 load "$small" 60 >/dev/null
 two_small=$(load "$small" "$jobs"); two_default=$(load 1024 "$default_jobs")
-stuck=$(psql $pg -d "$db" -Atc "select count(*) from generation_job where status in ('QUEUED', 'RUNNING')" 2>/dev/null || echo '?')
+stuck=$(psql $pg -d "$db" -Atc "select count(*) from generation_job where status in ('QUEUED', 'RUNNING')" \
+  2>/dev/null || echo '?')
 stop_last; stop_last   # the workers: the pages are measured with only web nodes running
 
 echo "jobs: procedural model, $in_flight in flight, submitted to 1 web node; worker processes of 2 threads each"
@@ -146,4 +148,5 @@ echo "  signed out: 1 web node $one_out req/s, 2 web nodes $two_out req/s," \
   "ratio $(ratio "$one_out" "${two_out%% *}")"
 echo "  signed in:  1 web node $one_in req/s, 2 web nodes $two_in req/s," \
   "ratio $(ratio "$one_in" "${two_in%% *}")"
-echo "  wrk's non-2xx answers and socket errors: $(cat "$work/errors" 2>/dev/null | tr '\n' ';' | sed 's/;$//' | grep . || echo none)"
+errors=$(tr '\n' ';' < "$work/errors" 2>/dev/null | sed 's/;$//')
+echo "  wrk's non-2xx answers and socket errors: ${errors:-none}"
