@@ -42,7 +42,8 @@ class OidcProviderTest {
     void startProvider() {
         server = new MockOAuth2Server();
         server.start();
-        provider = new OidcProvider(server.issuerUrl(ISSUER_ID).uri(), Duration.ofSeconds(5));
+        // Generous: the mock server's first answers are slow on a busy machine; the refusals have their own test.
+        provider = new OidcProvider(server.issuerUrl(ISSUER_ID).uri(), Duration.ofSeconds(30));
     }
 
     @AfterEach
