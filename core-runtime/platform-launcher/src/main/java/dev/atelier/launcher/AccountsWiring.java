@@ -23,6 +23,7 @@ import dev.atelier.core.tenants.TenantScope;
 import dev.atelier.web.auth.AccountServices;
 import dev.atelier.web.auth.Cookies;
 import dev.atelier.web.auth.GoogleProvider;
+import dev.atelier.web.bots.FailedSignIns;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -33,7 +34,7 @@ final class AccountsWiring {
     private AccountsWiring() {}
 
     static AccountServices build(AtelierConfig config, Database database, TenantModule tenants, SecretBox secrets,
-            List<PersonalDataParticipant> participants, RateLimiter limiter) {
+            List<PersonalDataParticipant> participants, RateLimiter limiter, FailedSignIns failedSignIns) {
         Clock clock = Clock.systemUTC();
         TenantScope scope = tenants.scope();
         Accounts accounts = new Accounts(scope, PasswordPolicy.withShippedList(), PasswordHasher.fromConfig(config),
@@ -48,7 +49,7 @@ final class AccountsWiring {
         return new AccountServices(accounts, sessions, new SignedInUsers(scope, sessions, admins, clock), apiTokens,
                 external, admins, consents, personalData,
                 new OperatorTokens(database.entityManagerFactory(), clock), new MailOutbox(database.dataSource()),
-                limiter, secrets,
+                limiter, failedSignIns, secrets,
                 new GoogleProvider(URI.create(config.get(Keys.GOOGLE_ISSUER))),
                 new Cookies(config.get(Keys.SECURE_COOKIES)));
     }

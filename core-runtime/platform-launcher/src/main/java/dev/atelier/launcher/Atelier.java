@@ -22,6 +22,7 @@ import dev.atelier.plugins.ClusterBundles;
 import dev.atelier.plugins.PluginHost;
 import dev.atelier.plugins.PluginHostSettings;
 import dev.atelier.web.WebServer;
+import dev.atelier.web.bots.FailedSignIns;
 import dev.atelier.billing.credits.CreditHistory;
 import dev.atelier.generation.GenerationModule;
 import dev.atelier.legal.documents.LegalDocuments;
@@ -163,7 +164,8 @@ public final class Atelier implements AutoCloseable {
             return cluster;
         });
         accounts = AccountsWiring.build(config, database, tenants, secrets, List.of(generation.personalData(),
-                new CreditHistory(generation.ledger()), new NoticeDismissals(database.dataSource())), rateLimiter);
+                new CreditHistory(generation.ledger()), new NoticeDismissals(database.dataSource())), rateLimiter,
+                new FailedSignIns(RateLimitWiring.failedSignIns(redis)));
         LegalNoticeMail legalMail = new LegalNoticeMail(tenantWeb.mailComposer(),
                 new MailOutbox(database.dataSource()), database.dataSource(), tenants.directory()::byId,
                 (tenant, path) -> links.forMail(tenant, web == null ? config.get(Keys.HTTP_PORT) : web.port(), path));

@@ -2,6 +2,8 @@ package dev.atelier.launcher;
 
 import dev.atelier.config.AtelierConfig;
 import dev.atelier.config.Keys;
+import dev.atelier.core.ratelimit.FailureCounter;
+import dev.atelier.core.ratelimit.InProcessFailureCounter;
 import dev.atelier.core.ratelimit.InProcessRateLimiter;
 import dev.atelier.core.ratelimit.LimitSource;
 import dev.atelier.core.ratelimit.RateLimiter;
@@ -9,12 +11,17 @@ import dev.atelier.core.ratelimit.RateLimits;
 import dev.atelier.core.ratelimit.TenantRateLimits;
 import dev.atelier.core.tenants.TenantDirectory;
 import dev.atelier.redis.Redis;
+import dev.atelier.redis.RedisFailureCounter;
 import dev.atelier.redis.RedisRateLimiter;
+import dev.atelier.web.bots.FailedSignIns;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Builds the node's one rate limiter: counted in Redis when {@code atelier.redis.url} is set, else in process. */
+/**
+ * Builds the node's one rate limiter and its failed sign-in counts: counted in Redis when {@code atelier.redis.url} is
+ * set, else in process.
+ */
 final class RateLimitWiring {
 
     private RateLimitWiring() {}
@@ -45,5 +52,11 @@ final class RateLimitWiring {
         LimitSource perTenant = new TenantRateLimits(tenants, platform);
         return redis.<RateLimiter>map(r -> new RedisRateLimiter(r, platform, perTenant, Clock.systemUTC()))
                 .orElseGet(() -> new InProcessRateLimiter(perTenant));
+    }
+
+    /** Failed sign-ins counted in {@code redis} for every node, or in this node when there is none. */
+    static FailureCounter failedSignIns(Optional<Redis> redis) {
+        return redis.<FailureCounter>map(r -> new RedisFailureCounter(r, FailedSignIns.WINDOW))
+                .orElseGet(() -> new InProcessFailureCounter(FailedSignIns.WINDOW));
     }
 }

@@ -173,7 +173,8 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
         return KEY_PREFIX + kind + ":" + tenantId + ":" + limit.text() + ":" + digest(key);
     }
 
-    private static String digest(String key) {
+    /** A key as Redis keeps it: the first 128 bits of its SHA-256, so addresses and emails are never stored. */
+    static String digest(String key) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
             // 128 bits: collisions between keys are out of reach, and the key stays short.

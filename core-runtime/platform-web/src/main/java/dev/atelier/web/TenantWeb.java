@@ -22,7 +22,6 @@ import dev.atelier.web.auth.SignIns;
 import dev.atelier.web.auth.Throttle;
 import dev.atelier.web.auth.Visitors;
 import dev.atelier.web.bots.BotChallenges;
-import dev.atelier.web.bots.FailedSignIns;
 import dev.atelier.web.http.ErrorPages;
 import dev.atelier.web.legal.AcceptanceGate;
 import dev.atelier.web.mail.MailComposer;
@@ -195,7 +194,7 @@ public final class TenantWeb {
                 bind(staticFiles).to(StaticFiles.class);
                 bind(brandAssets).to(BrandAssets.class);
                 bind(new BotChallenges(plugins.registry(PluginKinds.BOT_PROTECTION),
-                        new FailedSignIns())).to(BotChallenges.class);
+                        accounts.failedSignIns())).to(BotChallenges.class);
                 bind(new TenantPluginDescriptions(plugins.kinds(), plugins.descriptions()))
                         .to(TenantPluginDescriptions.class);
             }

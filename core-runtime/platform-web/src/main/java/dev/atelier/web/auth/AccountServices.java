@@ -12,11 +12,14 @@ import dev.atelier.core.mail.MailOutbox;
 import dev.atelier.accounts.operators.OperatorTokens;
 import dev.atelier.core.ratelimit.RateLimiter;
 import dev.atelier.core.secrets.SecretBox;
+import dev.atelier.web.bots.FailedSignIns;
 import java.util.Objects;
 
 /**
  * What the account pages and the authentication of requests need from the core.
  *
+ * @param failedSignIns the failed sign-ins that make sign-in ask for a bot challenge, counted for the cluster when
+ *     Redis is configured
  * @param google finds the OpenID provider behind "Sign in with Google"
  * @param secrets keys CSRF tokens and seals the pending-sign-in cookie
  * @param cookies whether cookies are {@code Secure}
@@ -33,6 +36,7 @@ public record AccountServices(
         OperatorTokens operatorTokens,
         MailOutbox outbox,
         RateLimiter rateLimiter,
+        FailedSignIns failedSignIns,
         SecretBox secrets,
         GoogleProvider google,
         Cookies cookies) {
@@ -49,6 +53,7 @@ public record AccountServices(
         Objects.requireNonNull(operatorTokens, "operatorTokens");
         Objects.requireNonNull(outbox, "outbox");
         Objects.requireNonNull(rateLimiter, "rateLimiter");
+        Objects.requireNonNull(failedSignIns, "failedSignIns");
         Objects.requireNonNull(secrets, "secrets");
         Objects.requireNonNull(google, "google");
         Objects.requireNonNull(cookies, "cookies");

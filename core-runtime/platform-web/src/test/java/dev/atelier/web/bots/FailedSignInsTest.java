@@ -2,17 +2,17 @@ package dev.atelier.web.bots;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.atelier.core.ratelimit.InProcessFailureCounter;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** When sign-in starts asking for a bot challenge: after three failures in a row of an account or an address. */
 class FailedSignInsTest {
 
-    private final MovableClock clock = new MovableClock();
-    private final FailedSignIns failures = new FailedSignIns(clock);
+    private final MovableTicker ticker = new MovableTicker();
+    private final FailedSignIns failures =
+            new FailedSignIns(new InProcessFailureCounter(FailedSignIns.WINDOW, ticker));
 
     @Test
     void threeFailuresOfOneAccountFromAnywhereMakeTheChallengeDueForIt() {
@@ -48,31 +48,21 @@ class FailedSignInsTest {
         for (int i = 0; i < 3; i++) {
             failures.failed("tnt_1", "198.51.100.7", "grace@example.com");
         }
-        clock.advance(FailedSignIns.WINDOW.plusSeconds(1));
+        ticker.advance(FailedSignIns.WINDOW.plusSeconds(1));
 
         assertThat(failures.challengeDue("tnt_1", "198.51.100.7", "grace@example.com")).isFalse();
     }
 
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-12-07T02:00:00Z");
+    private static final class MovableTicker implements Ticker {
+        private long nanos;
 
         void advance(Duration duration) {
-            now = now.plus(duration);
+            nanos += duration.toNanos();
         }
 
         @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
+        public long read() {
+            return nanos;
         }
     }
 }
