@@ -83,12 +83,7 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     @Override
     public Decision tryAcquire(String tenantId, String bucketKind, String key) {
         RateLimits.Limit limit = limits.limit(tenantId, bucketKind);
-        if (tenantId == null || tenantId.isBlank()) {
-            throw new IllegalArgumentException("rate limit tenant must not be blank");
-        }
-        if (key == null || key.isBlank()) {
-            throw new IllegalArgumentException("rate limit key must not be blank");
-        }
+        RateLimiter.requireTenantAndKey(tenantId, key);
         ConsumptionProbe probe;
         try {
             probe = buckets().builder()

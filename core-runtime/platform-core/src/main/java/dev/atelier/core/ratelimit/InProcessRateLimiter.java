@@ -66,12 +66,7 @@ public final class InProcessRateLimiter implements RateLimiter {
     @Override
     public Decision tryAcquire(String tenantId, String bucketKind, String key) {
         RateLimits.Limit limit = limits.limit(tenantId, bucketKind);
-        if (tenantId == null || tenantId.isBlank()) {
-            throw new IllegalArgumentException("rate limit tenant must not be blank");
-        }
-        if (key == null || key.isBlank()) {
-            throw new IllegalArgumentException("rate limit key must not be blank");
-        }
+        RateLimiter.requireTenantAndKey(tenantId, key);
         Bucket bucket = buckets.get(new BucketId(bucketKind, tenantId, limit, key), id -> newBucket(id.limit()));
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {

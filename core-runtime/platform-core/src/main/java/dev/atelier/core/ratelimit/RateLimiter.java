@@ -32,4 +32,18 @@ public interface RateLimiter {
 
     /** How the limiter is doing, for the operator: where it counts and what its outages cost. */
     RateLimiterStatus status();
+
+    /**
+     * Checks the arguments every implementation refuses alike.
+     *
+     * @throws IllegalArgumentException if {@code tenantId} or {@code key} is blank
+     */
+    static void requireTenantAndKey(String tenantId, String key) {
+        if (tenantId == null || tenantId.isBlank()) {
+            throw new IllegalArgumentException("rate limit tenant must not be blank");
+        }
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("rate limit key must not be blank");
+        }
+    }
 }
