@@ -449,12 +449,7 @@ public final class GenerationJobs {
      * @return false if the worker no longer owns the job (nothing is changed)
      */
     public boolean fail(String jobId, String workerId, String reasonForPerson, boolean retryable) {
-        return transactions.run("recording a failed generation", connection -> {
-            Optional<Job> owned = owned(connection, jobId, workerId);
-            if (owned.isEmpty()) {
-                return false;
-            }
-            Job job = owned.get();
+        return whileOwned("recording a failed generation", jobId, workerId, (connection, job) -> {
             if (job.cancelRequested()) {
                 end(connection, job, JobStatus.CANCELED, null);
             } else if (retryable && job.attempts() < maxAttempts(connection, jobId)) {
@@ -466,7 +461,6 @@ public final class GenerationJobs {
                 LOG.info("Generation {} of tenant {} failed after {} attempts", jobId, job.tenantId(),
                         job.attempts());
             }
-            return true;
         });
     }
 
@@ -476,14 +470,9 @@ public final class GenerationJobs {
      * @return false if the worker no longer owns the job (nothing is changed)
      */
     public boolean canceled(String jobId, String workerId) {
-        return transactions.run("recording a canceled generation", connection -> {
-            Optional<Job> owned = owned(connection, jobId, workerId);
-            if (owned.isEmpty()) {
-                return false;
-            }
-            end(connection, owned.get(), JobStatus.CANCELED, null);
-            LOG.info("Generation {} of tenant {} canceled by its worker", jobId, owned.get().tenantId());
-            return true;
+        return whileOwned("recording a canceled generation", jobId, workerId, (connection, job) -> {
+            end(connection, job, JobStatus.CANCELED, null);
+            LOG.info("Generation {} of tenant {} canceled by its worker", jobId, job.tenantId());
         });
     }
 
@@ -495,15 +484,10 @@ public final class GenerationJobs {
      * @return false if the worker no longer owns the job (nothing is changed)
      */
     public boolean handBack(String jobId, String workerId) {
-        return transactions.run("handing back a generation", connection -> {
-            Optional<Job> owned = owned(connection, jobId, workerId);
-            if (owned.isEmpty()) {
-                return false;
-            }
-            Job job = owned.get();
+        return whileOwned("handing back a generation", jobId, workerId, (connection, job) -> {
             if (job.cancelRequested()) {
                 end(connection, job, JobStatus.CANCELED, null);
-                return true;
+                return;
             }
             try (PreparedStatement update = connection.prepareStatement("""
                     UPDATE generation_job
@@ -516,6 +500,27 @@ public final class GenerationJobs {
             }
             LOG.info("Generation {} of tenant {} handed back to the queue as its node stops (attempt {} not counted)",
                     jobId, job.tenantId(), job.attempts());
+        });
+    }
+
+    /** A change a worker makes to a job it owns, inside the transaction that checked the ownership. */
+    @FunctionalInterface
+    private interface OwnedChange {
+        void apply(Connection connection, Job job) throws SQLException;
+    }
+
+    /**
+     * Runs {@code change} on the job in one transaction if {@code workerId} still owns it.
+     *
+     * @return false if the worker no longer owns the job (nothing is changed)
+     */
+    private boolean whileOwned(String what, String jobId, String workerId, OwnedChange change) {
+        return transactions.run(what, connection -> {
+            Optional<Job> owned = owned(connection, jobId, workerId);
+            if (owned.isEmpty()) {
+                return false;
+            }
+            change.apply(connection, owned.get());
             return true;
         });
     }
