@@ -123,7 +123,7 @@ echo "  jobs left unfinished after both runs: $stuck"
 page_jar="$work/page-jar"
 sign_up "$base" "$page_host" "$page_jar" visitor@example.com
 cookie="Cookie: atelier_session=$(awk '$6 == "atelier_session" {print $7}' "$page_jar")"
-curl -s -H "Host: $page_host" -H "$cookie" "$base/" | grep -q 'href="/account"' \
+curl -s -H "Host: $page_host" -H "$cookie" "$base/" | contains 'href="/account"' \
   || { echo "the page is not signed in (session cookie: '${cookie#Cookie: atelier_session=}')" >&2; exit 1; }
 rps() { # rps URL CONNECTIONS [HEADER]: wrk's requests/s; its non-2xx answers and socket errors go to $work/errors
   local report

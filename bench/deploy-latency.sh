@@ -8,7 +8,7 @@ work=$(mktemp -d); deploy="$work/deploy"; mkdir -p "$deploy" "$work/data"
 start_atelier $port "$work/data" "$deploy"
 trap 'stop_pid $ATELIER_PID; rm -rf "$work"' EXIT
 wait_for "http://127.0.0.1:$port/readyz" 120
-listed() { curl -s "http://127.0.0.1:$port/api/v1/models" | grep -q '"id":"procedural"'; }
+listed() { curl -s "http://127.0.0.1:$port/api/v1/models" | contains '"id":"procedural"'; }
 add=(); del=()
 for i in $(seq "$runs"); do
   t0=$(now_ms); cp "$LAYOUT/deploy/model-procedural.jar" "$deploy/"

@@ -8,6 +8,10 @@ LAYOUT="$REPO/distribution/target/atelier"
 
 now_ms() { date +%s%3N; }
 
+# contains TEXT: whether standard input holds TEXT. It reads its input to the end: `curl … | grep -q` stops reading at
+# the first match, curl then fails writing the rest, and under pipefail the whole test reads as "not found".
+contains() { grep -F -- "$1" >/dev/null; }
+
 # wait_for URL [TIMEOUT_S]: polls until URL answers 200.
 wait_for() {
   local url=$1 deadline=$(( $(date +%s) + ${2:-60} ))
