@@ -12,7 +12,10 @@ import dev.atelier.launcher.Atelier;
 import dev.atelier.launcher.Main;
 import dev.atelier.launcher.NodeRole;
 import dev.atelier.launcher.platform.TestPlatform;
+import dev.atelier.launcher.platform.TestPlatformBuilder;
+import dev.atelier.launcher.platform.TestS3;
 import dev.atelier.launcher.platform.User;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -28,12 +31,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Three nodes on one database, as an operator runs them: the test platform as a web node, a second web node and a
- * worker node. Each transport (PostgreSQL, Redis) runs these cases through a subclass.
+ * Three nodes on one database and one object store (S3Proxy), as an operator runs them: the test platform as a web
+ * node, a second web node and a worker node. Each transport (PostgreSQL, Redis) runs these cases through a subclass.
  */
 abstract class ClusterNodesContract {
 
@@ -41,8 +45,18 @@ abstract class ClusterNodesContract {
     /** Generous: the events arrive within milliseconds; a slow CI machine must not fail the test. */
     static final Duration SOON = Duration.ofSeconds(10);
 
+    /** The object store every node of the running subclass keeps the studio's files in; stopped after it. */
+    static TestS3 store;
     static Atelier secondWeb;
     static Atelier worker;
+
+    /** The first node's platform, a web node keeping files in a new {@link #store}, before the transport's settings. */
+    static TestPlatformBuilder firstNode() {
+        store = TestS3.start();
+        return TestPlatform.builder().defaultBundles().bundle("storage-s3.jar")
+                .studio(SLUG, "{id: procedural, credits: 1}", store.storageYaml(), "")
+                .set("atelier.node.role", "web");
+    }
 
     /** The test platform of the subclass, a web node. */
     abstract TestPlatform platform();
@@ -54,7 +68,7 @@ abstract class ClusterNodesContract {
     }
 
     @AfterAll
-    static void stopOtherNodes() {
+    static void stopOtherNodes() throws Exception {
         for (Atelier node : new Atelier[] {worker, secondWeb}) {
             if (node != null) {
                 node.close();
@@ -62,6 +76,8 @@ abstract class ClusterNodesContract {
         }
         worker = null;
         secondWeb = null;
+        store.close();
+        store = null;
     }
 
     @Test
@@ -121,6 +137,28 @@ abstract class ClusterNodesContract {
         assertThat(worker.role()).isEqualTo(NodeRole.WORKER);
         // The worker told the web nodes as the job went along, rather than leaving them to read it again and again.
         await().atMost(SOON).until(() -> heard.contains(new JobChanged(id)));
+    }
+
+    @Test
+    void anImageTheWorkerMadeIsLinkedByEveryWebNodeFromTheSharedStore() throws Exception {
+        User user = platform().user(SLUG, 10);
+        HttpResponse<String> accepted = user.submit("""
+                {"model":"procedural","prompt":"a harbour at night","parameters":{"width":96,"height":64}}""");
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String id = User.parse(accepted).get("id").asText();
+        await().atMost(SOON).until(() -> user.json("/api/v1/generations/" + id).get("status").asText()
+                .equals("SUCCEEDED"));
+
+        // Node 2 never saw the job run; the links it gives are the shared store's (signed, time-limited).
+        JsonNode output = user.onNode(secondWeb).json("/api/v1/generations/" + id).at("/outputs/0");
+        for (String link : List.of(output.get("url").asText(), output.get("thumbnail_url").asText())) {
+            HttpResponse<byte[]> file = User.HTTP_CLIENT().send(HttpRequest.newBuilder(URI.create(link))
+                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(file.statusCode()).as(link).isEqualTo(200);
+            assertThat(ImageIO.read(new ByteArrayInputStream(file.body()))).as(link).isNotNull();
+        }
+        assertThat(URI.create(output.get("url").asText()).getPort()).isNotIn(platform().port(), secondWeb.port());
+        assertThat(store.objectCount()).as("objects in the shared bucket").isPositive();
     }
 
     @Test

@@ -14,9 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ClusterOverPostgresTest extends ClusterNodesContract {
 
     @RegisterExtension
-    static final TestPlatform platform = TestPlatform.builder().defaultBundles()
-            .studio(SLUG, "{id: procedural, credits: 1}", "")
-            .set("atelier.node.role", "web")
+    static final TestPlatform platform = firstNode()
             .build();
 
     @BeforeAll

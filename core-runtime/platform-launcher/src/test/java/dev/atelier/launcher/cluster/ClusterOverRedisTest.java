@@ -18,9 +18,7 @@ class ClusterOverRedisTest extends ClusterNodesContract {
     private static final TestRedis REDIS = TestRedis.start();
 
     @RegisterExtension
-    static final TestPlatform platform = TestPlatform.builder().defaultBundles()
-            .studio(SLUG, "{id: procedural, credits: 1}", "")
-            .set("atelier.node.role", "web")
+    static final TestPlatform platform = firstNode()
             .set("atelier.redis.url", REDIS.url())
             .build();
 

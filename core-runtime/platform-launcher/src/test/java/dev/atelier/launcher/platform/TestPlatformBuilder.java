@@ -86,8 +86,15 @@ public final class TestPlatformBuilder {
      * {@code {id: procedural, credits: 1}}) and {@code extraYaml} appended to its {@code tenant.yaml}.
      */
     public TestPlatformBuilder studio(String slug, String models, String extraYaml) {
-        return tenant(slug, plainTenant(slug) + """
-                storage: {plugin: local, config: {}}
+        return studio(slug, models, "storage: {plugin: local, config: {}}\n", extraYaml);
+    }
+
+    /**
+     * Like {@link #studio(String, String, String)}, its files kept where {@code storageYaml} (a {@code storage:}
+     * entry) says.
+     */
+    public TestPlatformBuilder studio(String slug, String models, String storageYaml, String extraYaml) {
+        return tenant(slug, plainTenant(slug) + storageYaml + """
                 models: [%s]
                 %s
                 """.formatted(models, extraYaml));
