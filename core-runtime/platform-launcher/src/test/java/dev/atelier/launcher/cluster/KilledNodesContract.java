@@ -7,8 +7,8 @@ import dev.atelier.billing.credits.LedgerEntry;
 import dev.atelier.generation.jobs.Job;
 import dev.atelier.generation.jobs.JobStatus;
 import dev.atelier.launcher.platform.TestPlatform;
+import dev.atelier.launcher.platform.TestPlatformBuilder;
 import dev.atelier.launcher.platform.User;
-import dev.atelier.testkit.TestRedis;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -26,18 +26,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code kill -9} of a web node and of a worker node in the middle of load, the nodes being real processes: the
- * platform's own node (web), a second web node and a worker in processes of their own, on one PostgreSQL and one
- * Redis. Clients fail over to the surviving web node; a second worker takes over. No accepted job is lost, each job
- * ends (run again or released), and each job's credits are held once and then captured or released once.
+ * platform's own node (web), a second web node and a worker in processes of their own, on one PostgreSQL. Clients
+ * fail over to the surviving web node; a second worker takes over. No accepted job is lost, each job ends (run again
+ * or released), and each job's credits are held once and then captured or released once. Each cluster event transport
+ * (PostgreSQL, Redis) runs this through a subclass.
  */
-class KilledNodesTest {
+abstract class KilledNodesContract {
 
     private static final String SLUG = "killstudio";
     private static final long PRICE = 2;
@@ -49,20 +48,22 @@ class KilledNodesTest {
     /** Generous: nodes start and jobs end in seconds, but a busy CI machine must not fail the test. */
     private static final Duration PATIENCE = Duration.ofSeconds(120);
     private static final Duration SLACK = Duration.ofSeconds(20);
-    private static final TestRedis REDIS = TestRedis.start();
 
-    @RegisterExtension
-    static final TestPlatform platform = TestPlatform.builder().defaultBundles()
-            .testModels("test-kill-models", "test-slow")
-            .studio(SLUG, "{id: test-slow, credits: " + PRICE + "}",
-                    "credits: {max_concurrent_jobs_per_user: 100, max_concurrent_jobs_per_tenant: 100}")
-            .set("atelier.node.role", "web")
-            .set("atelier.redis.url", REDIS.url())
-            .set("atelier.generation.lease", LEASE.toSeconds() + "s")
-            .set("atelier.generation.sweep-interval", SWEEP_INTERVAL.toMillis() + "ms")
-            // The platform's own node is a web node; the worker processes run eight jobs at a time each.
-            .set("atelier.generation.workers", "8")
-            .build();
+    /** The platform's own node, a web node, before the subclass adds its transport's settings. */
+    static TestPlatformBuilder firstNode() {
+        return TestPlatform.builder().defaultBundles()
+                .testModels("test-kill-models", "test-slow")
+                .studio(SLUG, "{id: test-slow, credits: " + PRICE + "}",
+                        "credits: {max_concurrent_jobs_per_user: 100, max_concurrent_jobs_per_tenant: 100}")
+                .set("atelier.node.role", "web")
+                .set("atelier.generation.lease", LEASE.toSeconds() + "s")
+                .set("atelier.generation.sweep-interval", SWEEP_INTERVAL.toMillis() + "ms")
+                // The platform's own node is a web node; the worker processes run eight jobs at a time each.
+                .set("atelier.generation.workers", "8");
+    }
+
+    /** The platform of the subclass. */
+    abstract TestPlatform platform();
 
     private final List<ChildNode> children = new CopyOnWriteArrayList<>();
 
@@ -73,21 +74,16 @@ class KilledNodesTest {
         }
     }
 
-    @AfterAll
-    static void stopRedis() {
-        REDIS.close();
-    }
-
     @Test
     void killingAWebNodeAndAWorkerMidLoadLosesNoJobAndMovesEachJobsCreditsOnce() throws Exception {
         ChildNode web = child("web-2", "web");
         ChildNode worker = child("worker-1", "worker");
-        int models = platform.atelier().plugins().models().list().size();
+        int models = platform().atelier().plugins().models().list().size();
         web.awaitReady(PATIENCE, models);
         worker.awaitReady(PATIENCE, models);
         List<User> users = new ArrayList<>();
         for (int i = 0; i < USERS; i++) {
-            users.add(platform.user(SLUG, CREDITS));
+            users.add(platform().user(SLUG, CREDITS));
         }
 
         Set<String> accepted = ConcurrentHashMap.newKeySet();
@@ -164,11 +160,11 @@ class KilledNodesTest {
     }
 
     /** Waits until the worker runs some of the jobs; returns their ids and attempt counts. */
-    private static Map<String, Integer> awaitRunning(Set<String> accepted) {
+    private Map<String, Integer> awaitRunning(Set<String> accepted) {
         Map<String, Integer> running = new ConcurrentHashMap<>();
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> {
             running.clear();
-            accepted.stream().map(KilledNodesTest::job).filter(job -> job.status() == JobStatus.RUNNING)
+            accepted.stream().map(this::job).filter(job -> job.status() == JobStatus.RUNNING)
                     .forEach(job -> running.put(job.id(), job.attempts()));
             return running.size() >= 2;
         });
@@ -176,7 +172,7 @@ class KilledNodesTest {
     }
 
     private void assertSettledOnce(User user, Set<String> accepted) throws IOException, InterruptedException {
-        List<Job> jobs = platform.atelier().generation().jobs().list(user.tenantId(), user.accountId(), 100, null)
+        List<Job> jobs = platform().atelier().generation().jobs().list(user.tenantId(), user.accountId(), 100, null)
                 .items();
         Set<String> ids = jobs.stream().map(Job::id).collect(Collectors.toSet());
         List<String> acceptedOfUser = accepted.stream()
@@ -200,19 +196,19 @@ class KilledNodesTest {
             }
         }
         assertThat(ledger.keySet()).as("no ledger entries for jobs that do not exist").isEqualTo(ids);
-        assertThat(platform.balance(user)).isEqualTo(CREDITS - PRICE * succeeded);
+        assertThat(platform().balance(user)).isEqualTo(CREDITS - PRICE * succeeded);
     }
 
-    private static Map<String, List<LedgerEntry.Kind>> ledgerByJob(User user) {
-        List<LedgerEntry> entries = new ArrayList<>(platform.atelier().generation().ledger()
+    private Map<String, List<LedgerEntry.Kind>> ledgerByJob(User user) {
+        List<LedgerEntry> entries = new ArrayList<>(platform().atelier().generation().ledger()
                 .entries(user.tenantId(), user.accountId()));
         Collections.reverse(entries);
         return entries.stream().filter(e -> e.jobId() != null).collect(Collectors.groupingBy(LedgerEntry::jobId,
                 Collectors.mapping(LedgerEntry::kind, Collectors.toList())));
     }
 
-    private static Job job(String id) {
-        return platform.atelier().generation().jobs().findById(id).orElseThrow(() -> new AssertionError(
+    private Job job(String id) {
+        return platform().atelier().generation().jobs().findById(id).orElseThrow(() -> new AssertionError(
                 "accepted job " + id + " is gone"));
     }
 
@@ -221,7 +217,7 @@ class KilledNodesTest {
     }
 
     private ChildNode child(String name, String role) throws IOException {
-        ChildNode node = ChildNode.start(platform, name, role, Map.of());
+        ChildNode node = ChildNode.start(platform(), name, role, Map.of());
         children.add(node);
         return node;
     }
