@@ -12,7 +12,8 @@ import picocli.CommandLine;
 /**
  * A command working on an installation ({@code start}, {@code tenants apply}, {@code operators tokens list}, ...): it
  * reads the configuration from the {@link ConfigOptions} and the environment. The management subcommands then open the
- * database directly (embedded or external) with {@link #withDatabase} and close it when done. Failures are written on
+ * database directly (external, embedded, or the embedded one a running platform serves from the same data folder)
+ * with {@link #withDatabase} and close it when done. Failures are written on
  * the command's error stream and end in an exit code.
  */
 abstract class InstallationCommand implements Callable<Integer> {
@@ -68,7 +69,7 @@ abstract class InstallationCommand implements Callable<Integer> {
     /** Opens the configured database, runs {@code work}, closes the database and flushes the command's output. */
     int withDatabase(AtelierConfig config, DatabaseWork work) {
         PrintWriter err = spec.commandLine().getErr();
-        try (Database database = Database.start(ConfiguredDatabase.settings(config))) {
+        try (Database database = Database.open(ConfiguredDatabase.settings(config))) {
             return work.run(database);
         } catch (DatabaseStartException e) {
             err.println("Cannot open the database: " + e.getMessage());

@@ -8,6 +8,7 @@ import dev.atelier.core.db.internal.DatabaseWatch;
 import dev.atelier.core.db.internal.EmbeddedServer;
 import dev.atelier.core.db.internal.GuardedDataSource;
 import dev.atelier.core.db.internal.PersistenceUnit;
+import dev.atelier.core.db.internal.RunningServer;
 import dev.atelier.core.db.internal.SchemaMigrations;
 import dev.atelier.core.db.internal.StartFailures;
 import jakarta.persistence.EntityManagerFactory;
@@ -98,6 +99,19 @@ public final class Database implements AutoCloseable {
      * @throws DatabaseStartException if any step fails; its message says what to fix. Whatever had started is stopped.
      */
     public static Database start(DatabaseSettings settings) {
+        return start(settings, Optional.empty());
+    }
+
+    /**
+     * Like {@link #start}, for a command that runs beside the platform ({@code atelier credits grant}, {@code tenants
+     * apply}): when a running platform process serves the embedded data folder, its server is used rather than the
+     * command failing because the folder is in use.
+     */
+    public static Database open(DatabaseSettings settings) {
+        return start(settings, settings.embedded() ? RunningServer.in(settings.embeddedDataDir()) : Optional.empty());
+    }
+
+    private static Database start(DatabaseSettings settings, Optional<RunningServer> running) {
         EmbeddedServer embedded = null;
         HikariDataSource pool = null;
         EntityManagerFactory emf = null;
@@ -106,7 +120,13 @@ public final class Database implements AutoCloseable {
             String user;
             String password;
             String description;
-            if (settings.embedded()) {
+            if (running.isPresent()) {
+                url = running.get().jdbcUrl();
+                user = running.get().user();
+                password = running.get().password();
+                description = "embedded PostgreSQL in " + settings.embeddedDataDir().toAbsolutePath().normalize()
+                        + " on port " + running.get().port() + ", run by the platform process using it";
+            } else if (settings.embedded()) {
                 embedded = EmbeddedServer.start(settings.embeddedDataDir(), settings.embeddedPort());
                 url = embedded.jdbcUrl();
                 user = embedded.user();

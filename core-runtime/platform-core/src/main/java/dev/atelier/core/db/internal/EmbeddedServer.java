@@ -31,7 +31,7 @@ public final class EmbeddedServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedServer.class);
     private static final String DATABASE = "atelier";
-    private static final String SUPERUSER = "postgres";
+    static final String SUPERUSER = "postgres";
     private static final String LOOPBACK = "127.0.0.1";
     // Crash recovery after a kill can take a while; give it more than zonky's 10 s default.
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
@@ -101,7 +101,11 @@ public final class EmbeddedServer implements AutoCloseable {
 
     /** JDBC URL of the platform database, without credentials. */
     public String jdbcUrl() {
-        return "jdbc:postgresql://" + LOOPBACK + ":" + postgres.getPort() + "/" + DATABASE;
+        return jdbcUrl(postgres.getPort());
+    }
+
+    static String jdbcUrl(int port) {
+        return "jdbc:postgresql://" + LOOPBACK + ":" + port + "/" + DATABASE;
     }
 
     public String user() {
