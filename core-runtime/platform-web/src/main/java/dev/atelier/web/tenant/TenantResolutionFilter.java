@@ -61,6 +61,10 @@ public final class TenantResolutionFilter implements ContainerRequestFilter {
             return;
         }
         if (found.isEmpty()) {
+            if (isModelList(path)) {
+                // On nobody's site (localhost, for scripts on the machine) the list is of every deployed model.
+                return;
+            }
             context.abortWith(RoutePath.isApi(path)
                     ? Problems.response(404, "Not Found", "There is nothing at this address.")
                     : PlainPages.unknownHost());
@@ -79,9 +83,12 @@ public final class TenantResolutionFilter implements ContainerRequestFilter {
     }
 
     private static boolean isHostIndependent(String path) {
-        return path.equals("/healthz") || path.equals("/readyz")
-                || path.equals("/api/v1/models") || path.startsWith("/api/v1/models/")
-                || path.startsWith("/hooks/");
+        return path.equals("/healthz") || path.equals("/readyz") || path.startsWith("/hooks/");
+    }
+
+    // On a tenant's site the models are that tenant's offers, so the tenant is resolved as for any other route.
+    private static boolean isModelList(String path) {
+        return path.equals("/api/v1/models") || path.startsWith("/api/v1/models/");
     }
 
     // The 503 page of a suspended tenant still loads its stylesheet and logo.

@@ -1,13 +1,19 @@
 package dev.atelier.web.api.models;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.atelier.generation.Offers;
+import dev.atelier.generation.Pricing;
 import dev.atelier.plugins.ModelInfo;
 import dev.atelier.spi.model.InputKind;
 import dev.atelier.spi.model.ModelDescriptor;
 import dev.atelier.spi.model.ParameterSpec;
 import java.util.List;
 
-/** A generation model as the API shows it. */
+/**
+ * A generation model as the API shows it; on a tenant's site with the tenant's {@code price} for it (absent from the
+ * list of every deployed model, which has no prices).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelView(
         String id,
         String name,
@@ -17,7 +23,8 @@ public record ModelView(
         List<String> acceptedInputs,
         List<ParameterView> parameters,
         int defaultCreditCost,
-        BundleRef bundle) {
+        BundleRef bundle,
+        Price price) {
 
     /** One parameter with its type and bounds. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -41,11 +48,31 @@ public record ModelView(
     /** The bundle currently serving the model. */
     public record BundleRef(String symbolicName, String version) {}
 
+    /**
+     * What one generation costs on this site, in credits: {@code credits} for a request no step fits, {@code lowest}
+     * and {@code highest} over all requests, and the tenant's steps by size ({@code WxH}) or duration (seconds).
+     */
+    public record Price(long credits, long lowest, long highest, List<Step> steps) {}
+
+    /** Requests up to {@code upTo} cost {@code credits}. */
+    public record Step(String upTo, long credits) {}
+
     public static ModelView of(ModelInfo info) {
+        return of(info, null);
+    }
+
+    /** A model a tenant offers, with the tenant's price. */
+    public static ModelView offered(Offers.Offer offer) {
+        Pricing pricing = offer.pricing();
+        return of(offer.model(), new Price(pricing.base(), pricing.lowest(), pricing.highest(),
+                pricing.steps().stream().map(s -> new Step(s.upTo(), s.credits())).toList()));
+    }
+
+    private static ModelView of(ModelInfo info, Price price) {
         ModelDescriptor d = info.descriptor();
         List<String> inputs = d.inputs().stream().sorted().map(InputKind::name).toList();
         return new ModelView(d.id(), d.name(), d.description(), d.version(), d.output().name(), inputs,
                 d.parameters().stream().map(ParameterView::of).toList(), d.defaultCreditCost(),
-                new BundleRef(info.bundleSymbolicName(), info.bundleVersion()));
+                new BundleRef(info.bundleSymbolicName(), info.bundleVersion()), price);
     }
 }
