@@ -62,7 +62,8 @@ public final class OperatorTokens {
             em.persist(row);
             return info(row);
         });
-        LOG.info("Operator token {} created", info.id());
+        // The id names the token in lists and revocations; the secret itself is shown once, never logged.
+        LOG.info("Operator token created (id {}, not the token itself)", info.id());
         return new NewOperatorToken(token, info);
     }
 
@@ -121,7 +122,7 @@ public final class OperatorTokens {
             return true;
         });
         if (revoked) {
-            LOG.info("Operator token {} revoked", id);
+            LOG.info("Operator token revoked (id {})", id);
         }
         return revoked;
     }
