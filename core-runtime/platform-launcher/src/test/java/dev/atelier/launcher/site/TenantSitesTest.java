@@ -63,6 +63,21 @@ class TenantSitesTest {
     }
 
     @Test
+    void anAdminWhoseEmailIsNotConfirmedIsToldToConfirmIt() throws Exception {
+        var accounts = platform.atelier().accounts();
+        String tenantId = platform.tenantId("auratuner");
+        var user = accounts.accounts().signUp(tenantId, "admin-to-be@example.com", "a long admin passphrase", "Bea");
+        accounts.admins().grant(tenantId, "admin-to-be@example.com");
+        String session = accounts.sessions().start(tenantId, user.account().id(), "test", "127.0.0.1").cookieValue();
+
+        var refused = platform.get("auratuner.localhost", "/admin", session);
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("Confirm your email first", "admin-to-be@example.com",
+                "action=\"/account/verify/resend\"").doesNotContain("Ask an admin of this site");
+    }
+
+    @Test
     void adminAreaSendsVisitorsToSignInAndRefusesSignedInUsersWhoAreNotAdmins() throws Exception {
         var visitor = platform.get("auratuner.localhost", "/admin");
         var accounts = platform.atelier().accounts();

@@ -25,6 +25,12 @@ final class AdminAccess {
         if (viewer.isEmpty() || viewer.get().viaApiToken()) {
             return AuthPages.toSignIn(request);
         }
+        if (!viewer.get().admin() && !viewer.get().account().emailVerified()) {
+            // Said to every unconfirmed account alike, so it tells nobody whether their address is an admin's.
+            return pages.error(request, tenant(request), 403, "Confirm your email first",
+                    "Admin rights come only with a confirmed email address. Open the link we sent to "
+                            + viewer.get().account().email() + ", or ask for a new one above, then come back here.");
+        }
         if (!viewer.get().admin()) {
             return pages.error(request, tenant(request), 403, "Admins only",
                     "This area is for the site's admins. Ask an admin of this site to add you.");
