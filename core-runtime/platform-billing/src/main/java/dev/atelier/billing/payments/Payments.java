@@ -3,6 +3,7 @@ package dev.atelier.billing.payments;
 import static dev.atelier.billing.payments.Sql.bind;
 
 import dev.atelier.billing.credits.CreditLedger;
+import dev.atelier.billing.credits.LedgerPage;
 import dev.atelier.billing.credits.CreditSource;
 import dev.atelier.billing.notices.BillingNotices;
 import dev.atelier.core.db.JdbcTransactions;
@@ -257,6 +258,14 @@ public final class Payments {
      */
     public List<CreditSource> sources(Tenant tenant, String accountId) {
         return ledger.sources(tenant.id(), accountId);
+    }
+
+    /**
+     * One page of the account's credit movements, newest first: see {@link CreditLedger#entries(String, String, int,
+     * String)}.
+     */
+    public LedgerPage history(Tenant tenant, String accountId, int limit, String cursor) {
+        return ledger.entries(tenant.id(), accountId, limit, cursor);
     }
 
     /** Credits the account's running generations have set aside. */

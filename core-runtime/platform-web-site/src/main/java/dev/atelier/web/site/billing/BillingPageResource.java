@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,6 +40,7 @@ import java.util.Optional;
 public final class BillingPageResource {
 
     private static final int PAYMENTS_SHOWN = 50;
+    private static final int HISTORY_PAGE = 50;
 
     private final BillingPages billing;
 
@@ -48,11 +50,20 @@ public final class BillingPageResource {
     }
 
     @GET
-    public Response billing(@QueryParam("checkout") String checkoutId, @Context HttpServletRequest request) {
+    public Response billing(@QueryParam("checkout") String checkoutId, @QueryParam("history") String historyCursor,
+            @Context HttpServletRequest request) {
         return AuthPages.signedIn(request, viewer -> {
             Tenant tenant = AuthPages.tenant(request);
             Map<String, Object> data = billing.pages().model(request, tenant, "/account/billing", "Billing");
-            data.put("billing", page(tenant, viewer, checkoutId));
+            BillingViews.HistoryView history;
+            try {
+                history = BillingViews.history(billing.payments().history(tenant, viewer.account().id(),
+                        HISTORY_PAGE, historyCursor), Instant.now(), "/account/billing?history=");
+            } catch (IllegalArgumentException e) {
+                return billing.flows().pages().error(request, 400, "That page of your history does not exist",
+                        "The link is not one this site made. Open your billing page again.");
+            }
+            data.put("billing", page(tenant, viewer, checkoutId, history));
             return billing.pages().renderPrivate(tenant, "billing.ftlh", data, 200);
         });
     }
@@ -112,7 +123,8 @@ public final class BillingPageResource {
         });
     }
 
-    private BillingViews.BillingPage page(Tenant tenant, Viewer viewer, String checkoutId) {
+    private BillingViews.BillingPage page(Tenant tenant, Viewer viewer, String checkoutId,
+            BillingViews.HistoryView history) {
         String accountId = viewer.account().id();
         Optional<CheckoutRecord> checkout = checkoutId == null ? Optional.empty()
                 : billing.payments().checkout(tenant, accountId, checkoutId);
@@ -124,7 +136,7 @@ public final class BillingPageResource {
                 checkout.map(BillingPageResource::notice).orElse(null),
                 checkout.map(c -> c.offer().name()).orElse(null), payments.testMode(tenant),
                 payments.sources(tenant, accountId).stream().map(BillingViews::source).toList(),
-                payments.held(tenant, accountId));
+                payments.held(tenant, accountId), history);
     }
 
     private static String notice(CheckoutRecord checkout) {

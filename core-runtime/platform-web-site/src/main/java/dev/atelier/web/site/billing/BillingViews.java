@@ -1,6 +1,8 @@
 package dev.atelier.web.site.billing;
 
 import dev.atelier.billing.credits.CreditSource;
+import dev.atelier.billing.credits.LedgerEntry;
+import dev.atelier.billing.credits.LedgerPage;
 import dev.atelier.billing.payments.CheckoutRecord;
 import dev.atelier.billing.payments.PaymentRecord;
 import dev.atelier.billing.payments.SubscriptionRecord;
@@ -68,7 +70,22 @@ public final class BillingViews {
      * @param held credits running creations set aside (counted in the sources, not in the balance)
      */
     public record BillingPage(long balance, long owed, PlanView plan, List<PaymentView> payments, String notice,
-            String noticeOffer, boolean testMode, List<SourceView> sources, long held) {}
+            String noticeOffer, boolean testMode, List<SourceView> sources, long held, HistoryView history) {}
+
+    /**
+     * The credit history on {@code /account/billing}: what came in (grants with their reasons: sign-up bonus, plans,
+     * top-ups, an admin's gift), what creations spent, what refunds took back; newest first.
+     *
+     * @param older the address of the next older page, or {@code null} at the oldest
+     */
+    public record HistoryView(List<MovementView> movements, String older) {}
+
+    /**
+     * One movement: {@code what} it was ("Welcome bonus", "Spent on a creation"), {@code credits} signed ("+25",
+     * "−3"), {@code link} to the creation that spent them (or {@code null}), and {@code note} ("expires 6 January
+     * 2027", "expired 6 January 2027", or {@code null}).
+     */
+    public record MovementView(String date, String what, String credits, String link, String note) {}
 
     /** Some of the balance: a grant's reason, what is left of it, and when that expires ({@code null}: never). */
     public record SourceView(String reason, long remaining, String expires) {}
@@ -104,6 +121,30 @@ public final class BillingViews {
     static SourceView source(CreditSource source) {
         return new SourceView(source.reason() == null ? "Credits" : source.reason(), source.remaining(),
                 source.expiresAt() == null ? null : date(source.expiresAt()));
+    }
+
+    /**
+     * The movements a person reads in {@code page}: grants, spends and reversals. Holds and their releases are left
+     * out: a hold is shown as credits set aside while its creation runs, and a release gives it back as if it had
+     * never been.
+     */
+    static HistoryView history(LedgerPage page, Instant now, String olderHref) {
+        List<MovementView> movements = page.items().stream().filter(e -> e.kind() == LedgerEntry.Kind.GRANT
+                || e.kind() == LedgerEntry.Kind.CAPTURE || e.kind() == LedgerEntry.Kind.REVERSAL)
+                .map(e -> movement(e, now)).toList();
+        return new HistoryView(movements, page.nextCursor() == null ? null : olderHref + page.nextCursor());
+    }
+
+    private static MovementView movement(LedgerEntry e, Instant now) {
+        return switch (e.kind()) {
+            case GRANT -> new MovementView(date(e.createdAt()), e.reason() == null ? "Credits" : e.reason(),
+                    "+" + e.amount(), null, e.expiresAt() == null ? null
+                            : (e.expiresAt().isAfter(now) ? "expires " : "expired ") + date(e.expiresAt()));
+            case CAPTURE -> new MovementView(date(e.createdAt()), "Spent on a creation", "\u2212" + e.amount(),
+                    e.jobId() == null ? null : "/gallery/" + e.jobId(), null);
+            default -> new MovementView(date(e.createdAt()), e.reason() == null ? "Taken back" : e.reason(),
+                    "\u2212" + e.amount(), null, null);
+        };
     }
 
     static PaymentView payment(PaymentRecord payment) {
