@@ -49,6 +49,7 @@ public final class Database implements AutoCloseable {
     static final long WATCH_MILLIS = 1000;
     static final long CONNECTION_TIMEOUT_MILLIS = 2000;
     private static final int CONNECT_TIMEOUT_SECONDS = 2;
+    private static final int FIRST_LOGIN_TIMEOUT_SECONDS = 30;
 
     private volatile EmbeddedServer embedded;
     private final PGSimpleDataSource direct;
@@ -144,6 +145,7 @@ public final class Database implements AutoCloseable {
                 }
             }
             PGSimpleDataSource direct = directConnections(url, user, password);
+            firstConnection(url, user, password, description);
             pool = openPool(direct, settings.poolSize(), description);
             Availability availability = new Availability(Clock.systemUTC());
             DataSource guarded = new GuardedDataSource(pool, availability);
@@ -293,6 +295,22 @@ public final class Database implements AutoCloseable {
         source.setLoginTimeout(CONNECT_TIMEOUT_SECONDS);
         source.setTcpKeepAlive(true);
         return source;
+    }
+
+    /**
+     * Connects once with a patient login timeout before the pool's first, impatient one. The first login of a process
+     * loads the driver's classes and runs its password hashing cold; on a busy machine that alone can outlast the two
+     * seconds a request may wait, and a start (or a command beside a running platform) would fail on a healthy server.
+     * An unreachable server still fails at once: the connect timeout stays short.
+     */
+    private static void firstConnection(String url, String user, String password, String description) {
+        PGSimpleDataSource patient = directConnections(url, user, password);
+        patient.setLoginTimeout(FIRST_LOGIN_TIMEOUT_SECONDS);
+        try (Connection connection = patient.getConnection()) {
+            connection.isValid(FIRST_LOGIN_TIMEOUT_SECONDS);
+        } catch (SQLException e) {
+            throw StartFailures.cannotConnect(description, e);
+        }
     }
 
     private static HikariDataSource openPool(DataSource direct, int size, String description) {
