@@ -12,6 +12,7 @@ import dev.atelier.web.auth.AccountMail;
 import dev.atelier.web.auth.AccountServices;
 import dev.atelier.web.auth.AuthPages;
 import dev.atelier.web.auth.AuthenticationFilter;
+import dev.atelier.web.auth.SignedInPageFilter;
 import dev.atelier.web.auth.CsrfTokens;
 import dev.atelier.web.auth.InvalidAccountInputMapper;
 import dev.atelier.web.auth.Links;
@@ -64,6 +65,7 @@ public final class TenantWeb {
     private DeployedPlugins plugins;
     private PageRenderer pages;
     private CsrfTokens csrf;
+    private AccountServices accounts;
 
     /** Sites whose mailed links go where the {@code local} profile sends them: {@code <slug>.localhost:<port>}. */
     public TenantWeb(SiteSetup setup) {
@@ -140,6 +142,14 @@ public final class TenantWeb {
     }
 
     /**
+     * The servlet filter that answers signed-in users' pages shared by users like them before Jersey; install it in
+     * front of the Jersey servlet. Call after {@link #registerIn}.
+     */
+    public Filter signedInPages() {
+        return new SignedInPageFilter(setup.tenants(), registered(accounts).signedInUsers(), registered(pages));
+    }
+
+    /**
      * The themed error pages the web server shows for errors it answers before Jersey (400, 413, 414, 431...).
      * Call after {@link #registerIn}.
      */
@@ -162,6 +172,7 @@ public final class TenantWeb {
     public void registerIn(ResourceConfig config, DeployedPlugins plugins, AccountServices accounts,
             NewAccounts newAccounts, LegalRecords legal) {
         this.plugins = plugins;
+        this.accounts = accounts;
         csrf = new CsrfTokens(accounts.secrets());
         pages = new PageRenderer(engine, new PageModels(themes, staticFiles, brandAssets, plugins.models()),
                 pageCache, new Visitors(csrf, legal.acceptances()));

@@ -78,6 +78,11 @@ public final class PageCache {
         }
     }
 
+    /** The kept page shared by signed-in users for {@code key}, or {@code null}. */
+    SplicedPage findSpliced(SplicedKey key) {
+        return spliced.getIfPresent(key);
+    }
+
     /** Makes a page shared by signed-in users; a failure is not cached. */
     @FunctionalInterface
     interface Splicer {

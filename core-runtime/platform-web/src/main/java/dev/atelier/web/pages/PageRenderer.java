@@ -80,6 +80,23 @@ public record PageRenderer(ThemeEngine engine, PageModels models, PageCache cach
         }
     }
 
+    /**
+     * The page at {@code path} for the signed-in user of {@code request} if a rendering shared by users like them is
+     * kept (made by {@link #page} moments ago), else null: what a filter in front of Jersey can answer by itself.
+     * The request must carry its tenant and viewer as the authentication filters leave them.
+     */
+    public byte[] keptPersonal(HttpServletRequest request, Tenant tenant, String path) {
+        Map<String, Object> visitor = new HashMap<>();
+        visitors.addTo(request, visitor);
+        ViewerTexts texts = ViewerTexts.of(visitor);
+        if (texts == null) {
+            return null;
+        }
+        SplicedPage page = cache.findSpliced(new PageCache.SplicedKey(
+                PageCache.key(tenant, path, models.modelSnapshot()), texts.shape()));
+        return page == null || !page.spliceable() ? null : page.with(texts.values());
+    }
+
     private Response personal(HttpServletRequest request, Tenant tenant, String template, String path,
             String title) {
         Map<String, Object> visitor = new HashMap<>();
