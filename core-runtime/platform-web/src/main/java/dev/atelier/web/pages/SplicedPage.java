@@ -1,6 +1,5 @@
 package dev.atelier.web.pages;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +30,8 @@ final class SplicedPage {
      * The page of {@code first}, rendered with {@code firstMarkers}, checked against {@code second}, rendered with
      * {@code secondMarkers}; {@link #UNSPLICEABLE} when they do not match.
      *
-     * @param firstMarkers the markers of the first rendering, by text index; letters, digits and spaces only, so HTML
-     *     escaping leaves them as they are; no marker a part of another
+     * @param firstMarkers the markers of the first rendering, by text index; text that HTML escaping leaves as it is;
+     *     no marker a part of another
      */
     static SplicedPage of(String first, List<String> firstMarkers, String second, List<String> secondMarkers) {
         List<String> pieces = new ArrayList<>();
@@ -90,14 +89,19 @@ final class SplicedPage {
         for (int text : texts) {
             size += escaped[text].length;
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(size);
+        // Filled in place: one copy of the page per request, as a rendering would make.
+        byte[] page = new byte[size];
+        int at = 0;
         for (int i = 0; i < pieces.length; i++) {
-            out.writeBytes(pieces[i]);
+            System.arraycopy(pieces[i], 0, page, at, pieces[i].length);
+            at += pieces[i].length;
             if (i < texts.length) {
-                out.writeBytes(escaped[texts[i]]);
+                byte[] text = escaped[texts[i]];
+                System.arraycopy(text, 0, page, at, text.length);
+                at += text.length;
             }
         }
-        return out.toByteArray();
+        return page;
     }
 
     /** As FreeMarker's HTML output format escapes an interpolation: safe in text and in quoted attributes. */

@@ -61,16 +61,16 @@ record ViewerTexts(Map<String, Object> shape, List<String> values) {
 
     /**
      * Two sets of markers that a template cannot treat alike without it showing: different lengths, first letters of
-     * different case, a space (which URL and JavaScript escaping change); letters, digits and spaces only, so HTML
-     * escaping leaves them as they are.
+     * different case, a space (which URL escaping changes) and a backslash (which JavaScript and JSON escaping
+     * change); letters, digits, spaces and backslashes only, so HTML escaping leaves them as they are.
      */
     static List<List<String>> markers() {
         String nonce = Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36);
         List<String> first = new ArrayList<>(TEXTS);
         List<String> second = new ArrayList<>(TEXTS);
         for (int i = 0; i < TEXTS; i++) {
-            first.add("q" + nonce + "t" + i + " m");
-            second.add("W" + nonce + "uu" + i + " nnn");
+            first.add("q" + nonce + "t" + i + " \\m");
+            second.add("W" + nonce + "uu" + i + " \\nnn");
         }
         return List.of(first, second);
     }
