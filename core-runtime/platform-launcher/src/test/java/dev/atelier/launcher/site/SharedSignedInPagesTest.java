@@ -32,7 +32,8 @@ class SharedSignedInPagesTest {
     private static final String BETA = "beta";
     private static final String SIGNED_IN = "href=\"/account\"";
     private static final String SIGNED_OUT = "href=\"/signin\"";
-    private static final List<String> PAGES = List.of("/", "/pricing", "/legal/privacy", "/legal/terms");
+    /** Two pages shared by signed-in users and two rendered for each user whole. */
+    private static final List<String> PAGES = List.of("/", "/pricing", "/account", "/gallery");
 
     @RegisterExtension
     static final TestPlatform platform = TestPlatform.builder().tenants(ALPHA, BETA).build();
