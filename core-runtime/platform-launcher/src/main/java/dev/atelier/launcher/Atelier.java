@@ -172,7 +172,11 @@ public final class Atelier implements AutoCloseable {
                 new MailOutbox(database.dataSource()), database.dataSource(), tenants.directory()::byId,
                 (tenant, path) -> links.forMail(tenant, web == null ? config.get(Keys.HTTP_PORT) : web.port(), path));
         running.push(legalMail);
-        legal = LegalRecords.open(database.dataSource(), accounts.consents(), Clock.systemUTC(), legalMail);
+        legal = LegalRecords.open(database.dataSource(), accounts.consents(), Clock.systemUTC(),
+                (tenantId, version) -> {
+                    tenantWeb.legalPublished(tenantId);
+                    legalMail.published(tenantId, version);
+                });
         operatorToken = step("operator token", () -> LocalOperatorToken.ensure(config, accounts.operatorTokens()));
         ReadinessChecks readiness = new ReadinessChecks(List.of(new StoppingReadiness(() -> stopping),
                 new DatabaseReadiness(database), new PluginHostReadiness(plugins)));

@@ -66,6 +66,7 @@ public final class TenantWeb {
     private PageRenderer pages;
     private CsrfTokens csrf;
     private AccountServices accounts;
+    private volatile Visitors visitors;
 
     /** Sites whose mailed links go where the {@code local} profile sends them: {@code <slug>.localhost:<port>}. */
     public TenantWeb(SiteSetup setup) {
@@ -128,6 +129,17 @@ public final class TenantWeb {
         pageCache.invalidate(tenantId);
     }
 
+    /**
+     * Tells that {@code tenantId} published a legal version here: the legal banners kept for its signed-in users are
+     * read again on their next page. A no-op before {@link #registerIn}.
+     */
+    public void legalPublished(String tenantId) {
+        Visitors current = visitors;
+        if (current != null) {
+            current.legalPublished(tenantId);
+        }
+    }
+
     /** The template errors recorded for a tenant, newest first (what its admin area lists). */
     public List<TemplateError> templateErrors(String tenantId) {
         return errors.of(tenantId);
@@ -174,8 +186,9 @@ public final class TenantWeb {
         this.plugins = plugins;
         this.accounts = accounts;
         csrf = new CsrfTokens(accounts.secrets());
+        visitors = new Visitors(csrf, legal.acceptances());
         pages = new PageRenderer(engine, new PageModels(themes, staticFiles, brandAssets, plugins.models()),
-                pageCache, new Visitors(csrf, legal.acceptances()));
+                pageCache, visitors);
         AuthPages authPages = new AuthPages(pages);
         Throttle throttle = new Throttle(accounts.rateLimiter());
         config.register(TenantResolutionFilter.class);

@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * The legal notice banners of signed-in accounts ({@link Acceptances#announcements}), kept for a few seconds so a
  * busy user's pages do not query them on every request. An acceptance or dismissal made on this node drops the
- * account's entry at once; one made on another node, and a newly published version, show within {@link #TTL}, as
- * fast as the pages kept for signed-out visitors follow a change.
+ * account's entry at once, a version published on this node the tenant's entries; one made on another node shows
+ * within {@link #TTL}, as fast as the pages kept for signed-out visitors follow a change.
  */
 final class LegalNotices {
 
@@ -30,6 +30,11 @@ final class LegalNotices {
     LegalNotices(Acceptances acceptances) {
         this.acceptances = acceptances;
         acceptances.onChange((tenantId, accountId) -> kept.invalidate(new Key(tenantId, accountId)));
+    }
+
+    /** Drops the tenant's entries: it published a version, which may be announced to every account. */
+    void published(String tenantId) {
+        kept.asMap().keySet().removeIf(key -> key.tenantId().equals(tenantId));
     }
 
     /** The versions to announce to the account, as {@link Acceptances#announcements} tells. */

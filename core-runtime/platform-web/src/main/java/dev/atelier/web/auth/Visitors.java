@@ -34,6 +34,11 @@ public final class Visitors implements VisitorModel {
         this.notices = new LegalNotices(acceptances);
     }
 
+    /** Tells that {@code tenantId} published a legal version: banners kept for its accounts are read again. */
+    public void legalPublished(String tenantId) {
+        notices.published(tenantId);
+    }
+
     @Override
     public boolean signedIn(HttpServletRequest request) {
         return RequestAuth.viewer(request).isPresent();
