@@ -156,8 +156,10 @@ public final class Sessions {
         }
         String id = Secrets.sha256(cookieValue);
         boolean revoked = revokeWhere(tenantId, "s.id = :id", "id", id) > 0;
-        // Told even when nothing was revoked here: a session ended moments ago on another node may still be kept.
-        changes.sessionsEnded(tenantId, null, id);
+        // Only a session this call ended: whoever ended it before told then, and a made-up cookie must not be news.
+        if (revoked) {
+            changes.sessionsEnded(tenantId, null, id);
+        }
         return revoked;
     }
 
