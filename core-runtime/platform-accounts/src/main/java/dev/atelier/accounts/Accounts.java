@@ -48,8 +48,17 @@ public final class Accounts {
     private final Clock clock;
     private final UuidV7 ids;
     private final SingleUseTokens tokens;
+    private final AccountChanges changes;
 
+    /** Accounts whose changes nobody else is told of; for tests and commands that keep nothing in memory. */
     public Accounts(TenantScope scope, PasswordPolicy policy, PasswordHasher hasher, Clock clock) {
+        this(scope, policy, hasher, clock, new AccountChanges());
+    }
+
+    /** @param changes told of every change a signed-in request must see at once, after it is committed */
+    public Accounts(TenantScope scope, PasswordPolicy policy, PasswordHasher hasher, Clock clock,
+            AccountChanges changes) {
+        this.changes = java.util.Objects.requireNonNull(changes, "changes");
         this.scope = scope;
         this.policy = policy;
         this.hasher = hasher;
@@ -105,13 +114,14 @@ public final class Accounts {
      * @return the account, or empty if the token is unknown here, used or expired
      */
     public Optional<Account> verifyEmail(String tenantId, String token, String keepSessionId) {
-        return scope.write(tenantId, em -> tokens.redeem(em, token, AccountTokenEntity.VERIFY_EMAIL).map(used -> {
+        return ended(tenantId, scope.write(tenantId, em -> tokens.redeem(em, token, AccountTokenEntity.VERIFY_EMAIL)
+                .map(used -> {
             AccountEntity row = em.find(AccountEntity.class, used.accountId());
             int ended = EmailProof.prove(em, row, keepSessionId, clock.instant());
             LOG.info("Account {} in tenant {}: email verified, {} earlier sessions and API tokens ended", row.id(),
                     tenantId, ended);
             return AccountRows.dto(tenantId, row);
-        }));
+        })));
     }
 
     /**
@@ -170,7 +180,8 @@ public final class Accounts {
      *     stays usable
      */
     public Optional<Account> resetPassword(String tenantId, String token, String newPassword) {
-        return scope.write(tenantId, em -> tokens.redeem(em, token, AccountTokenEntity.RESET_PASSWORD).map(used -> {
+        return ended(tenantId, scope.write(tenantId, em -> tokens.redeem(em, token, AccountTokenEntity.RESET_PASSWORD)
+                .map(used -> {
             AccountEntity row = em.find(AccountEntity.class, used.accountId());
             policy.check(newPassword, row.email(), "newPassword");
             Instant now = clock.instant();
@@ -180,7 +191,7 @@ public final class Accounts {
             LOG.info("Account {} in tenant {}: password reset, {} earlier sessions and API tokens ended", row.id(),
                     tenantId, ended);
             return AccountRows.dto(tenantId, row);
-        }));
+        })));
     }
 
     /**
@@ -237,7 +248,7 @@ public final class Accounts {
      */
     public Account updateDisplayName(String tenantId, String accountId, String displayName) {
         String name = displayName(displayName);
-        return scope.write(tenantId, em -> {
+        Account renamed = scope.write(tenantId, em -> {
             AccountEntity row = accountId == null ? null : em.find(AccountEntity.class, accountId);
             if (row == null) {
                 throw new IllegalArgumentException("No account " + accountId + " in tenant " + tenantId);
@@ -247,6 +258,8 @@ public final class Accounts {
             }
             return AccountRows.dto(tenantId, row);
         });
+        changes.detailsChanged(tenantId, renamed.id());
+        return renamed;
     }
 
     /**
@@ -319,7 +332,9 @@ public final class Accounts {
             LOG.info("Account {} in tenant {}: email changed", row.id(), tenantId);
             return new EmailChange(AccountRows.dto(tenantId, row), previous);
         });
-        return writeClaimingEmail(tenantId, change);
+        Optional<EmailChange> changed = writeClaimingEmail(tenantId, change);
+        changed.ifPresent(done -> changes.detailsChanged(tenantId, done.account().id()));
+        return changed;
     }
 
     /** The account with this id in this tenant. */
@@ -421,6 +436,12 @@ public final class Accounts {
             }
             throw e;
         }
+    }
+
+    /** Tells of an email proof ({@code internal.EmailProof}): it verified the account and ended its sessions. */
+    private Optional<Account> ended(String tenantId, Optional<Account> proved) {
+        proved.ifPresent(account -> changes.sessionsEnded(tenantId, account.id(), null));
+        return proved;
     }
 
     static boolean isUniqueViolation(Throwable e) {

@@ -34,8 +34,16 @@ public final class ExternalSignIns {
     private final TenantScope scope;
     private final Clock clock;
     private final UuidV7 ids;
+    private final AccountChanges changes;
 
+    /** External sign-ins whose effects nobody else is told of; for tests. */
     public ExternalSignIns(TenantScope scope, Clock clock) {
+        this(scope, clock, new AccountChanges());
+    }
+
+    /** @param changes told when linking an identity ends an account's sessions, after it is committed */
+    public ExternalSignIns(TenantScope scope, Clock clock, AccountChanges changes) {
+        this.changes = java.util.Objects.requireNonNull(changes, "changes");
         this.scope = scope;
         this.clock = clock;
         this.ids = new UuidV7(clock, new SecureRandom());
@@ -68,8 +76,9 @@ public final class ExternalSignIns {
             boolean emailVerified, String displayName) {
         requireKey(provider, "provider");
         requireKey(subject, "subject");
+        ExternalSignIn result;
         try {
-            return scope.write(tenantId, em -> signIn(em, tenantId, provider, subject, email, emailVerified,
+            result = scope.write(tenantId, em -> signIn(em, tenantId, provider, subject, email, emailVerified,
                     displayName));
         } catch (PersistenceException e) {
             // Two first sign-ins at once (a double click): the other one created the identity or the account, which
@@ -77,9 +86,13 @@ public final class ExternalSignIns {
             if (!Accounts.isUniqueViolation(e)) {
                 throw e;
             }
-            return scope.write(tenantId, em -> signIn(em, tenantId, provider, subject, email, emailVerified,
+            result = scope.write(tenantId, em -> signIn(em, tenantId, provider, subject, email, emailVerified,
                     displayName));
         }
+        if (result.outcome() == Outcome.LINKED) {
+            changes.sessionsEnded(tenantId, result.account().id(), null);
+        }
+        return result;
     }
 
     /** The external identities of an account, oldest first; empty for an unknown account. */

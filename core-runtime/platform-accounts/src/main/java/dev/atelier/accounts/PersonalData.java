@@ -200,6 +200,7 @@ public final class PersonalData {
         if (!deleted) {
             return Optional.empty();
         }
+        sessions.accountErased(tenantId, accountId);
         LOG.info("Account {} in tenant {} erased", accountId, tenantId);
         return found;
     }

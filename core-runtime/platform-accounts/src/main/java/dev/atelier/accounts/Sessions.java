@@ -38,8 +38,16 @@ public final class Sessions {
     private final Duration idleTimeout;
     private final Duration absoluteLifetime;
     private final Secrets secrets = new Secrets();
+    private final AccountChanges changes;
 
+    /** Sessions whose ends nobody else is told of; for tests and commands that keep nothing in memory. */
     public Sessions(TenantScope scope, Clock clock, Duration idleTimeout, Duration absoluteLifetime) {
+        this(scope, clock, idleTimeout, absoluteLifetime, new AccountChanges());
+    }
+
+    /** @param changes told of every session that ends before its time, after the end is committed */
+    public Sessions(TenantScope scope, Clock clock, Duration idleTimeout, Duration absoluteLifetime,
+            AccountChanges changes) {
         if (idleTimeout.isNegative() || idleTimeout.isZero() || absoluteLifetime.isNegative()
                 || absoluteLifetime.isZero()) {
             throw new IllegalArgumentException("Session idle timeout and absolute lifetime must be positive");
@@ -48,12 +56,13 @@ public final class Sessions {
         this.clock = clock;
         this.idleTimeout = idleTimeout;
         this.absoluteLifetime = absoluteLifetime;
+        this.changes = Objects.requireNonNull(changes, "changes");
     }
 
     /** Sessions with {@code atelier.accounts.session.idle-timeout} and {@code .absolute-lifetime} of {@code config}. */
-    public static Sessions fromConfig(TenantScope scope, Clock clock, AtelierConfig config) {
+    public static Sessions fromConfig(TenantScope scope, Clock clock, AtelierConfig config, AccountChanges changes) {
         return new Sessions(scope, clock, config.get(Keys.SESSION_IDLE_TIMEOUT),
-                config.get(Keys.SESSION_ABSOLUTE_LIFETIME));
+                config.get(Keys.SESSION_ABSOLUTE_LIFETIME), changes);
     }
 
     /**
@@ -123,10 +132,10 @@ public final class Sessions {
             return Optional.empty();
         }
         String cookie = secrets.random();
-        return scope.write(tenantId, em -> {
+        String oldId = Secrets.sha256(cookieValue);
+        Optional<NewSession> rotated = scope.write(tenantId, em -> {
             Instant now = clock.instant();
-            SessionEntity old = em.find(SessionEntity.class, Secrets.sha256(cookieValue),
-                    LockModeType.PESSIMISTIC_WRITE);
+            SessionEntity old = em.find(SessionEntity.class, oldId, LockModeType.PESSIMISTIC_WRITE);
             if (old == null || !old.activeAt(now)) {
                 return Optional.<NewSession>empty();
             }
@@ -136,6 +145,8 @@ public final class Sessions {
             LOG.info("Session rotated for account {} in tenant {}", old.accountId(), tenantId);
             return Optional.of(new NewSession(cookie, info));
         });
+        rotated.ifPresent(replaced -> changes.sessionsEnded(tenantId, replaced.info().accountId(), oldId));
+        return rotated;
     }
 
     /** Ends the session of {@code cookieValue} (sign-out); false if it was not an active session here. */
@@ -143,7 +154,13 @@ public final class Sessions {
         if (!Secrets.wellFormed(cookieValue)) {
             return false;
         }
-        return revokeWhere(tenantId, "s.id = :id", "id", Secrets.sha256(cookieValue)) > 0;
+        String id = Secrets.sha256(cookieValue);
+        boolean revoked = revokeWhere(tenantId, "s.id = :id", "id", id) > 0;
+        // Only a session this call ended: whoever ended it before told then, and a made-up cookie must not be news.
+        if (revoked) {
+            changes.sessionsEnded(tenantId, null, id);
+        }
+        return revoked;
     }
 
     /**
@@ -154,15 +171,20 @@ public final class Sessions {
         if (sessionId == null) {
             return false;
         }
-        return scope.write(tenantId, em -> em.createQuery("UPDATE SessionEntity s SET s.revokedAt = :now"
+        boolean revoked = scope.write(tenantId, em -> em.createQuery("UPDATE SessionEntity s SET s.revokedAt = :now"
                         + " WHERE s.id = :id AND s.accountId = :account AND s.revokedAt IS NULL")
                 .setParameter("now", clock.instant()).setParameter("id", sessionId)
                 .setParameter("account", accountId).executeUpdate()) > 0;
+        if (revoked) {
+            changes.sessionsEnded(tenantId, accountId, sessionId);
+        }
+        return revoked;
     }
 
     /** Ends every session of an account ("sign out everywhere", password reset); returns how many had not ended yet. */
     public int revokeAllFor(String tenantId, String accountId) {
         int revoked = revokeWhere(tenantId, "s.accountId = :account", "account", accountId);
+        changes.sessionsEnded(tenantId, accountId, null);
         LOG.info("{} sessions of account {} in tenant {} revoked", revoked, accountId, tenantId);
         return revoked;
     }
@@ -181,8 +203,16 @@ public final class Sessions {
                         + " WHERE s.accountId = :account AND s.id <> :keep AND s.revokedAt IS NULL")
                 .setParameter("now", clock.instant()).setParameter("account", keep.accountId())
                 .setParameter("keep", keep.id()).executeUpdate());
+        if (revoked > 0) {
+            changes.sessionsEnded(tenantId, keep.accountId(), null);
+        }
         LOG.info("{} other sessions of account {} in tenant {} revoked", revoked, keep.accountId(), tenantId);
         return revoked;
+    }
+
+    /** Tells of the sessions an erased account's rows took with them. */
+    void accountErased(String tenantId, String accountId) {
+        changes.sessionsEnded(tenantId, accountId, null);
     }
 
     /** The active sessions of an account, most recently used first. */

@@ -27,8 +27,16 @@ public final class TenantAdmins {
     private final TenantScope scope;
     private final TenantDirectory directory;
     private final Clock clock;
+    private final AccountChanges changes;
 
+    /** Admins whose grants nobody else is told of; for tests and commands that keep nothing in memory. */
     public TenantAdmins(TenantScope scope, TenantDirectory directory, Clock clock) {
+        this(scope, directory, clock, new AccountChanges());
+    }
+
+    /** @param changes told of every grant (of any account of the tenant), after it is committed */
+    public TenantAdmins(TenantScope scope, TenantDirectory directory, Clock clock, AccountChanges changes) {
+        this.changes = java.util.Objects.requireNonNull(changes, "changes");
         this.scope = scope;
         this.directory = directory;
         this.clock = clock;
@@ -54,6 +62,8 @@ public final class TenantAdmins {
                 throw e;
             }
         }
+        // A grant names an email, not an account: every account of the tenant is read afresh.
+        changes.detailsChanged(tenantId, null);
         LOG.info("Tenant {}: admin granted to an email", tenantId);
     }
 

@@ -18,13 +18,14 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = PagesInvalidated.class, name = PagesInvalidated.KIND),
         @JsonSubTypes.Type(value = SessionsRevoked.class, name = SessionsRevoked.KIND),
         @JsonSubTypes.Type(value = ApiTokensRevoked.class, name = ApiTokensRevoked.KIND),
+        @JsonSubTypes.Type(value = AccountChanged.class, name = AccountChanged.KIND),
         @JsonSubTypes.Type(value = JobChanged.class, name = JobChanged.KIND),
         @JsonSubTypes.Type(value = JobsQueued.class, name = JobsQueued.KIND),
         @JsonSubTypes.Type(value = CallbackReceived.class, name = CallbackReceived.KIND),
         @JsonSubTypes.Type(value = BundleChanged.class, name = BundleChanged.KIND)})
 public sealed interface ClusterEvent
-        permits TenantChanged, PagesInvalidated, SessionsRevoked, ApiTokensRevoked, JobChanged, JobsQueued,
-        CallbackReceived, BundleChanged {
+        permits TenantChanged, PagesInvalidated, SessionsRevoked, ApiTokensRevoked, AccountChanged, JobChanged,
+        JobsQueued, CallbackReceived, BundleChanged {
 
     /** Whether the event is recorded in PostgreSQL and caught up after a reconnect (see the type's Javadoc). */
     default boolean durable() {

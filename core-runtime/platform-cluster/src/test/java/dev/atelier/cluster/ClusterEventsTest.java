@@ -96,10 +96,12 @@ class ClusterEventsTest {
         // Node one tried to listen again and was refused: a message sent now cannot reach it.
         await().atMost(SOON).until(() -> listeningOpened.get() > opened);
         two.events.publish(new SessionsRevoked("tnt_a", "acc_1", null));
+        two.events.publish(new AccountChanged("tnt_a", "acc_2"));
         two.events.publish(new JobChanged("job_missed"));
         listeningRefused.set(false);
 
-        await().atMost(SOON).until(() -> one.heard.contains(new SessionsRevoked("tnt_a", "acc_1", null)));
+        await().atMost(SOON).until(() -> one.heard.contains(new SessionsRevoked("tnt_a", "acc_1", null))
+                && one.heard.contains(new AccountChanged("tnt_a", "acc_2")));
         // Transient events are not recorded: the job's followers read it themselves.
         assertThat(one.heard).doesNotContain(new JobChanged("job_missed"));
     }

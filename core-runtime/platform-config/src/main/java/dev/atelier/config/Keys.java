@@ -154,6 +154,12 @@ public final class Keys {
             ValueParser.duration(Duration.ofMinutes(5), Duration.ofHours(8760)),
             "A signed-in session ends this long after sign-in however much it is used (default 30 days).");
 
+    public static final ConfigKey<Duration> SESSION_CACHE_MAX_AGE = ConfigKey.of(
+            "atelier.accounts.session.cache-max-age", "30s",
+            ValueParser.duration(Duration.ZERO, Duration.ofMinutes(5)),
+            "How long a node reuses a signed-in user it read (session, account, admin flag) before reading it again;"
+                    + " 0s reads it on every request.");
+
     public static final ConfigKey<Duration> API_TOKEN_RECENT_SIGN_IN = ConfigKey.of(
             "atelier.accounts.api-token.recent-sign-in", "1h",
             ValueParser.duration(Duration.ofMinutes(1), Duration.ofHours(24)),
@@ -313,6 +319,7 @@ public final class Keys {
             SECURE_COOKIES, TRUST_FORWARDED_HEADERS, EVENT_STREAMS_PER_USER, EVENT_STREAMS_PER_IP,
             EVENT_STREAMS_MAX_LIFETIME, PUBLIC_BASE_URL,
             ARGON2_MEMORY_KIB, ARGON2_ITERATIONS, ARGON2_PARALLELISM, SESSION_IDLE_TIMEOUT, SESSION_ABSOLUTE_LIFETIME,
+            SESSION_CACHE_MAX_AGE,
             API_TOKEN_RECENT_SIGN_IN, GOOGLE_ISSUER,
             MAIL_SMTP_HOST, MAIL_SMTP_PORT, MAIL_SMTP_USERNAME, MAIL_SMTP_PASSWORD, MAIL_SMTP_TLS, MAIL_DIR,
             MAIL_POLL_INTERVAL, GENERATION_WORKERS, GENERATION_LEASE, GENERATION_RUN_DEADLINE, GENERATION_MAX_ATTEMPTS,

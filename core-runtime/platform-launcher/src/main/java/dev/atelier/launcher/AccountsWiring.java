@@ -2,6 +2,7 @@ package dev.atelier.launcher;
 
 import dev.atelier.config.AtelierConfig;
 import dev.atelier.config.Keys;
+import dev.atelier.accounts.AccountChanges;
 import dev.atelier.accounts.Accounts;
 import dev.atelier.accounts.ApiTokens;
 import dev.atelier.accounts.Consents;
@@ -37,20 +38,23 @@ final class AccountsWiring {
             List<PersonalDataParticipant> participants, RateLimiter limiter, FailedSignIns failedSignIns) {
         Clock clock = Clock.systemUTC();
         TenantScope scope = tenants.scope();
+        AccountChanges changes = new AccountChanges();
         Accounts accounts = new Accounts(scope, PasswordPolicy.withShippedList(), PasswordHasher.fromConfig(config),
-                clock);
-        Sessions sessions = Sessions.fromConfig(scope, clock, config);
+                clock, changes);
+        Sessions sessions = Sessions.fromConfig(scope, clock, config, changes);
         ApiTokens apiTokens = ApiTokens.fromConfig(scope, clock, config);
-        ExternalSignIns external = new ExternalSignIns(scope, clock);
+        ExternalSignIns external = new ExternalSignIns(scope, clock, changes);
         Consents consents = new Consents(scope, clock);
         PersonalData personalData = new PersonalData(scope, accounts, external, sessions, apiTokens, consents,
                 participants);
-        TenantAdmins admins = new TenantAdmins(scope, tenants.directory(), clock);
-        return new AccountServices(accounts, sessions, new SignedInUsers(scope, sessions, admins, clock), apiTokens,
+        TenantAdmins admins = new TenantAdmins(scope, tenants.directory(), clock, changes);
+        SignedInUsers signedIn = new SignedInUsers(scope, sessions, admins, clock,
+                config.get(Keys.SESSION_CACHE_MAX_AGE), changes);
+        return new AccountServices(accounts, sessions, signedIn, apiTokens,
                 external, admins, consents, personalData,
                 new OperatorTokens(database.entityManagerFactory(), clock), new MailOutbox(database.dataSource()),
                 limiter, failedSignIns, secrets,
                 new GoogleProvider(URI.create(config.get(Keys.GOOGLE_ISSUER))),
-                new Cookies(config.get(Keys.SECURE_COOKIES)));
+                new Cookies(config.get(Keys.SECURE_COOKIES)), changes);
     }
 }

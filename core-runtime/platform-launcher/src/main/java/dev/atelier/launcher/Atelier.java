@@ -170,11 +170,17 @@ public final class Atelier implements AutoCloseable {
         accounts = AccountsWiring.build(config, database, tenants, secrets, List.of(generation.personalData(),
                 new CreditHistory(generation.ledger()), new NoticeDismissals(database.dataSource())), rateLimiter,
                 new FailedSignIns(RateLimitWiring.failedSignIns(redis)));
+        // After the events started: what this node keeps of signed-in users starts empty, so nothing was missed.
+        cluster.accounts(accounts.changes(), accounts.signedInUsers(), tenants);
         LegalNoticeMail legalMail = new LegalNoticeMail(tenantWeb.mailComposer(),
                 new MailOutbox(database.dataSource()), database.dataSource(), tenants.directory()::byId,
                 (tenant, path) -> links.forMail(tenant, web == null ? config.get(Keys.HTTP_PORT) : web.port(), path));
         running.push(legalMail);
-        legal = LegalRecords.open(database.dataSource(), accounts.consents(), Clock.systemUTC(), legalMail);
+        legal = LegalRecords.open(database.dataSource(), accounts.consents(), Clock.systemUTC(),
+                (tenantId, version) -> {
+                    tenantWeb.legalPublished(tenantId);
+                    legalMail.published(tenantId, version);
+                });
         operatorToken = step("operator token", () -> LocalOperatorToken.ensure(config, accounts.operatorTokens()));
         ReadinessChecks readiness = new ReadinessChecks(List.of(new StoppingReadiness(() -> stopping),
                 new DatabaseReadiness(database), new PluginHostReadiness(plugins)));

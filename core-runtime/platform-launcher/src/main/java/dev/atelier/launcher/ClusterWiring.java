@@ -1,11 +1,15 @@
 package dev.atelier.launcher;
 
+import dev.atelier.accounts.AccountChanges;
+import dev.atelier.accounts.SignedInUsers;
+import dev.atelier.cluster.AccountChanged;
 import dev.atelier.cluster.BundleChanged;
 import dev.atelier.cluster.ClusterEvents;
 import dev.atelier.cluster.CallbackReceived;
 import dev.atelier.cluster.JobChanged;
 import dev.atelier.cluster.JobsQueued;
 import dev.atelier.cluster.PagesInvalidated;
+import dev.atelier.cluster.SessionsRevoked;
 import dev.atelier.cluster.TenantChanged;
 import dev.atelier.config.AtelierConfig;
 import dev.atelier.config.Keys;
@@ -24,9 +28,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Connects this node's caches and followers to the cluster events: what changes here is published, what another node
- * publishes is applied here. Sessions and API tokens are read from the database on every request, so a revocation
- * holds on every node without an event; a cache that keeps them in memory subscribes to
- * {@link dev.atelier.cluster.SessionsRevoked} and {@link dev.atelier.cluster.ApiTokensRevoked}.
+ * publishes is applied here. Signed-in users are kept in memory for a short while ({@link SignedInUsers}): sessions
+ * ended and accounts changed here are published ({@link SessionsRevoked}, {@link AccountChanged}) and drop what every
+ * other node keeps of them. API tokens are read from the database on every request, so their revocation holds on every
+ * node without an event.
  */
 final class ClusterWiring {
 
@@ -104,6 +109,22 @@ final class ClusterWiring {
                     : changed.tenantId());
         });
         events.subscribe(PagesInvalidated.class, invalidated -> web.invalidatePages(invalidated.tenantId()));
+    }
+
+    /**
+     * Sessions ended and accounts changed here are published; those of other nodes, and tenant changes anywhere (a
+     * tenant's admin list), drop what this node keeps of the signed-in users concerned.
+     */
+    void accounts(AccountChanges changes, SignedInUsers users, TenantModule tenants) {
+        changes.onChange(change -> events.publish(change.kind() == AccountChanges.Kind.SESSIONS_ENDED
+                ? new SessionsRevoked(change.tenantId(), change.accountId(), change.sessionId())
+                : new AccountChanged(change.tenantId(), change.accountId())));
+        events.subscribe(SessionsRevoked.class, ended -> users.forget(ended.tenantId(), ended.accountId(),
+                ended.sessionId()));
+        events.subscribe(AccountChanged.class, changed -> users.forget(changed.tenantId(), changed.accountId(),
+                null));
+        tenants.onChange(tenantId -> users.forget(tenantId, null, null));
+        events.subscribe(TenantChanged.class, changed -> users.forget(changed.tenantId(), null, null));
     }
 
     /** Drops the pages kept for a tenant's visitors ({@code null}: every tenant's) here and on every node. */

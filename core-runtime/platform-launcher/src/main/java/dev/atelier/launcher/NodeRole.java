@@ -50,6 +50,7 @@ public enum NodeRole {
 
     /** The servlet filters in front of Jersey for this role. */
     Filter[] filters(TenantWeb web) {
-        return servesSites ? new Filter[] {web.cachedPages()} : new Filter[] {new HealthOnlyFilter()};
+        return servesSites ? new Filter[] {web.cachedPages(), web.signedInPages()}
+                : new Filter[] {new HealthOnlyFilter()};
     }
 }

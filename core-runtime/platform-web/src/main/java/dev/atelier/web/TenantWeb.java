@@ -12,6 +12,7 @@ import dev.atelier.web.auth.AccountMail;
 import dev.atelier.web.auth.AccountServices;
 import dev.atelier.web.auth.AuthPages;
 import dev.atelier.web.auth.AuthenticationFilter;
+import dev.atelier.web.auth.SignedInPageFilter;
 import dev.atelier.web.auth.CsrfTokens;
 import dev.atelier.web.auth.InvalidAccountInputMapper;
 import dev.atelier.web.auth.Links;
@@ -64,6 +65,8 @@ public final class TenantWeb {
     private DeployedPlugins plugins;
     private PageRenderer pages;
     private CsrfTokens csrf;
+    private AccountServices accounts;
+    private volatile Visitors visitors;
 
     /** Sites whose mailed links go where the {@code local} profile sends them: {@code <slug>.localhost:<port>}. */
     public TenantWeb(SiteSetup setup) {
@@ -126,6 +129,17 @@ public final class TenantWeb {
         pageCache.invalidate(tenantId);
     }
 
+    /**
+     * Tells that {@code tenantId} published a legal version here: the legal banners kept for its signed-in users are
+     * read again on their next page. A no-op before {@link #registerIn}.
+     */
+    public void legalPublished(String tenantId) {
+        Visitors current = visitors;
+        if (current != null) {
+            current.legalPublished(tenantId);
+        }
+    }
+
     /** The template errors recorded for a tenant, newest first (what its admin area lists). */
     public List<TemplateError> templateErrors(String tenantId) {
         return errors.of(tenantId);
@@ -137,6 +151,14 @@ public final class TenantWeb {
      */
     public Filter cachedPages() {
         return new CachedPageFilter(setup.tenants(), pageCache, registered(plugins));
+    }
+
+    /**
+     * The servlet filter that answers signed-in users' pages shared by users like them before Jersey; install it in
+     * front of the Jersey servlet. Call after {@link #registerIn}.
+     */
+    public Filter signedInPages() {
+        return new SignedInPageFilter(setup.tenants(), registered(accounts).signedInUsers(), registered(pages));
     }
 
     /**
@@ -162,9 +184,11 @@ public final class TenantWeb {
     public void registerIn(ResourceConfig config, DeployedPlugins plugins, AccountServices accounts,
             NewAccounts newAccounts, LegalRecords legal) {
         this.plugins = plugins;
+        this.accounts = accounts;
         csrf = new CsrfTokens(accounts.secrets());
+        visitors = new Visitors(csrf, legal.acceptances());
         pages = new PageRenderer(engine, new PageModels(themes, staticFiles, brandAssets, plugins.models()),
-                pageCache, new Visitors(csrf, legal.acceptances()));
+                pageCache, visitors);
         AuthPages authPages = new AuthPages(pages);
         Throttle throttle = new Throttle(accounts.rateLimiter());
         config.register(TenantResolutionFilter.class);

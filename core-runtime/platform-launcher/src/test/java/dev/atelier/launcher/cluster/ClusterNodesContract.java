@@ -44,6 +44,7 @@ abstract class ClusterNodesContract {
     static final String SLUG = "clusterstudio";
     /** Generous: the events arrive within milliseconds; a slow CI machine must not fail the test. */
     static final Duration SOON = Duration.ofSeconds(10);
+    static final String SIGNED_IN = "href=\"/account\"";
 
     /** The object store every node of the running subclass keeps the studio's files in; stopped after it. */
     static TestS3 store;
@@ -89,17 +90,41 @@ abstract class ClusterNodesContract {
         await().atMost(SOON).until(() -> landingPage(secondWeb).contains(name));
     }
 
+    /**
+     * Both nodes keep the signed-in user in memory by the time of the sign-out (the API and a shared page were
+     * answered there): the node that signed out refuses the session at once, the other as soon as the event arrives.
+     */
     @Test
     void aSessionSignedOutOnOneNodeIsRefusedOnTheOther() throws Exception {
         User user = platform().user(SLUG, 0);
         User elsewhere = user.onNode(secondWeb);
-        assertThat(User.send(elsewhere.browser("/api/v1/account").GET()).statusCode()).isEqualTo(200);
+        for (int i = 0; i < 3; i++) {
+            assertThat(User.send(elsewhere.browser("/api/v1/account").GET()).statusCode()).isEqualTo(200);
+            assertThat(elsewhere.get("/").body()).contains(SIGNED_IN);
+            assertThat(user.get("/").body()).contains(SIGNED_IN);
+        }
 
         HttpResponse<String> signOut = User.send(user.browser("/api/v1/auth/signout")
                 .header("X-CSRF-Token", user.csrf()).POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(signOut.statusCode()).isEqualTo(204);
 
-        assertThat(User.send(elsewhere.browser("/api/v1/account").GET()).statusCode()).isEqualTo(401);
+        assertThat(User.send(user.browser("/api/v1/account").GET()).statusCode()).isEqualTo(401);
+        assertThat(user.get("/").body()).doesNotContain(SIGNED_IN);
+        await().atMost(SOON).until(() -> User.send(elsewhere.browser("/api/v1/account").GET()).statusCode() == 401);
+        assertThat(elsewhere.get("/").body()).doesNotContain(SIGNED_IN);
+    }
+
+    @Test
+    void aNameChangedOnOneNodeShowsOnTheOther() throws Exception {
+        User user = platform().user(SLUG, 0);
+        User elsewhere = user.onNode(secondWeb);
+        assertThat(User.parse(User.send(elsewhere.browser("/api/v1/account").GET())).get("display_name").asText())
+                .isEqualTo("Maker");
+
+        platform().atelier().accounts().accounts().updateDisplayName(user.tenantId(), user.accountId(), "Renamed");
+
+        await().atMost(SOON).until(() -> User.parse(User.send(elsewhere.browser("/api/v1/account").GET()))
+                .get("display_name").asText().equals("Renamed"));
     }
 
     @Test

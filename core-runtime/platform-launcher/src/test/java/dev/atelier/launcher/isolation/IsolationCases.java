@@ -53,7 +53,9 @@ final class IsolationCases {
             new IsolationCase("brand logos", BrandLogoCase::create,
                     List.of("GET /brand/{file}")),
             new IsolationCase("cached pages", CachedPageCase::create,
-                    List.of("filter CachedPageFilter")));
+                    List.of("filter CachedPageFilter")),
+            new IsolationCase("shared signed-in pages", SignedInPageCase::create,
+                    List.of("filter SignedInPageFilter")));
 
     private IsolationCases() {}
 }

@@ -8,6 +8,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +35,7 @@ public final class Acceptances {
     private final Consents consents;
     private final JdbcTransactions transactions;
     private final Clock clock;
+    private final List<BiConsumer<String, String>> listeners = new CopyOnWriteArrayList<>();
 
     public Acceptances(LegalVersions versions, Consents consents, DataSource dataSource, Clock clock) {
         this.versions = versions;
@@ -54,6 +57,7 @@ public final class Acceptances {
         boolean recorded = consents.record(tenantId, accountId, document, Integer.toString(number), ip);
         if (recorded) {
             LOG.info("Tenant {}: account {} accepted {} version {}", tenantId, accountId, document, number);
+            changed(tenantId, accountId);
         }
         return recorded;
     }
@@ -69,6 +73,19 @@ public final class Acceptances {
                     .orElse(unpublishedVersion);
             consents.record(tenantId, accountId, document, version, ip);
         }
+        changed(tenantId, accountId);
+    }
+
+    /**
+     * Calls {@code listener} with the tenant and account of every acceptance and dismissal from now on, after it is
+     * recorded, on the thread that recorded it: what an account is told ({@link #announcements}) may have changed.
+     */
+    public void onChange(BiConsumer<String, String> listener) {
+        listeners.add(listener);
+    }
+
+    private void changed(String tenantId, String accountId) {
+        listeners.forEach(listener -> listener.accept(tenantId, accountId));
     }
 
     /** The current versions the account must accept before generating or buying; empty when it may go on. */
@@ -143,5 +160,6 @@ public final class Acceptances {
                 return insert.executeUpdate();
             }
         });
+        changed(tenantId, accountId);
     }
 }

@@ -1,5 +1,6 @@
 package dev.atelier.web.auth;
 
+import dev.atelier.accounts.AccountChanges;
 import dev.atelier.accounts.Accounts;
 import dev.atelier.accounts.ApiTokens;
 import dev.atelier.accounts.Consents;
@@ -23,6 +24,7 @@ import java.util.Objects;
  * @param google finds the OpenID provider behind "Sign in with Google"
  * @param secrets keys CSRF tokens and seals the pending-sign-in cookie
  * @param cookies whether cookies are {@code Secure}
+ * @param changes what the account services tell of changes a signed-in request must see at once (for the other nodes)
  */
 public record AccountServices(
         Accounts accounts,
@@ -39,7 +41,8 @@ public record AccountServices(
         FailedSignIns failedSignIns,
         SecretBox secrets,
         GoogleProvider google,
-        Cookies cookies) {
+        Cookies cookies,
+        AccountChanges changes) {
 
     public AccountServices {
         Objects.requireNonNull(accounts, "accounts");
@@ -57,5 +60,6 @@ public record AccountServices(
         Objects.requireNonNull(secrets, "secrets");
         Objects.requireNonNull(google, "google");
         Objects.requireNonNull(cookies, "cookies");
+        Objects.requireNonNull(changes, "changes");
     }
 }

@@ -1,10 +1,13 @@
 package dev.atelier.web.auth;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.atelier.core.secrets.SecretBox;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.web.tenant.RequestTenant;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -27,6 +30,16 @@ public final class CsrfTokens {
 
     private final SecretBox keys;
     private final SecureRandom random = new SecureRandom();
+    /**
+     * The tokens of sessions seen lately: every page of a signed-in user carries one, and two keyed hashes per page
+     * cost more than the rest of a page kept for them. A token never changes while the secrets key stays.
+     */
+    private final Cache<SessionKey, String> sessionTokens = Caffeine.newBuilder()
+            .maximumSize(50_000)
+            .expireAfterAccess(Duration.ofMinutes(10))
+            .build();
+
+    private record SessionKey(String tenantId, String sessionId) {}
 
     public CsrfTokens(SecretBox keys) {
         this.keys = keys;
@@ -34,7 +47,7 @@ public final class CsrfTokens {
 
     /** The token of a signed-in session of the tenant {@code tenantId}. */
     public String forSession(String tenantId, String sessionId) {
-        return token("session", tenantId, sessionId);
+        return sessionTokens.get(new SessionKey(tenantId, sessionId), key -> token("session", tenantId, sessionId));
     }
 
     /** The token bound to a signed-out visitor's {@link Cookies#CSRF} value on the tenant {@code tenantId}. */
@@ -73,7 +86,8 @@ public final class CsrfTokens {
      * signed-out visitor the {@link Cookies#CSRF} cookie. Empty for a request with an API token.
      */
     public Optional<String> expected(HttpServletRequest request) {
-        return binding(request).map(bound -> token(bound.kind(), bound.tenantId(), bound.value()));
+        return binding(request).map(bound -> "session".equals(bound.kind())
+                ? forSession(bound.tenantId(), bound.value()) : token(bound.kind(), bound.tenantId(), bound.value()));
     }
 
     /**

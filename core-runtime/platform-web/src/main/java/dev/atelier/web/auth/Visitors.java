@@ -27,11 +27,16 @@ public final class Visitors implements VisitorModel {
     private static final Logger LOG = LoggerFactory.getLogger(Visitors.class);
 
     private final CsrfTokens csrf;
-    private final Acceptances acceptances;
+    private final LegalNotices notices;
 
     public Visitors(CsrfTokens csrf, Acceptances acceptances) {
         this.csrf = csrf;
-        this.acceptances = acceptances;
+        this.notices = new LegalNotices(acceptances);
+    }
+
+    /** Tells that {@code tenantId} published a legal version: banners kept for its accounts are read again. */
+    public void legalPublished(String tenantId) {
+        notices.published(tenantId);
     }
 
     @Override
@@ -54,7 +59,7 @@ public final class Visitors implements VisitorModel {
             return List.of();
         }
         try {
-            return acceptances.announcements(tenant.get().id(), viewer.account().id()).stream()
+            return notices.of(tenant.get().id(), viewer.account().id()).stream()
                     .map(Visitors::notice).toList();
         } catch (DatabaseAccessException e) {
             // A banner is not worth failing the page (an error page among them) over.

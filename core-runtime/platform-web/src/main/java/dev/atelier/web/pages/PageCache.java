@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.web.theme.TemplateFailure;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Recently rendered pages for visitors who are not signed in, so a busy landing page is rendered a few times a
@@ -36,6 +37,12 @@ public final class PageCache {
         return new Key(tenant.id(), tenant.updatedAt() == null ? 0 : tenant.updatedAt().toEpochMilli(), path, models);
     }
 
+    /**
+     * What a page shared by signed-in users depends on: the page, and the viewer's data but for the texts spliced in
+     * ({@link ViewerTexts#shape()}).
+     */
+    record SplicedKey(Key page, Map<String, Object> shape) {}
+
     /** Renders a page; a failure is not cached. */
     @FunctionalInterface
     interface Renderer {
@@ -54,12 +61,46 @@ public final class PageCache {
             .expireAfterWrite(TTL)
             .build();
 
+    /** Pages shared by signed-in users, split where each user's texts go; same lifetime as {@link #entries}. */
+    private final Cache<SplicedKey, SplicedPage> spliced = Caffeine.newBuilder()
+            .maximumSize(MAX_ENTRIES)
+            .expireAfterWrite(TTL)
+            .build();
+
     /** Drops the pages of {@code tenantId}, or of every tenant when it is {@code null}. */
     public void invalidate(String tenantId) {
         if (tenantId == null) {
             entries.invalidateAll();
+            spliced.invalidateAll();
         } else {
             entries.asMap().keySet().removeIf(key -> key.tenantId().equals(tenantId));
+            spliced.asMap().keySet().removeIf(key -> key.page().tenantId().equals(tenantId));
+        }
+    }
+
+    /** The kept page shared by signed-in users for {@code key}, or {@code null}. */
+    SplicedPage findSpliced(SplicedKey key) {
+        return spliced.getIfPresent(key);
+    }
+
+    /** Makes a page shared by signed-in users; a failure is not cached. */
+    @FunctionalInterface
+    interface Splicer {
+        SplicedPage splice() throws TemplateFailure;
+    }
+
+    /** The shared page for {@code key}, making (and caching) it with {@code splice} when missing or expired. */
+    SplicedPage spliced(SplicedKey key, Splicer splice) throws TemplateFailure {
+        try {
+            return spliced.get(key, missing -> {
+                try {
+                    return splice.splice();
+                } catch (TemplateFailure failure) {
+                    throw new RenderFailed(failure);
+                }
+            });
+        } catch (RenderFailed failed) {
+            throw (TemplateFailure) failed.getCause();
         }
     }
 

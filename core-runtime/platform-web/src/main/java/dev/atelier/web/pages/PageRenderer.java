@@ -6,7 +6,9 @@ import dev.atelier.web.theme.ThemeEngine;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -58,12 +60,14 @@ public record PageRenderer(ThemeEngine engine, PageModels models, PageCache cach
     }
 
     /**
-     * A page as a visitor who is not signed in sees it. Such pages depend only on the tenant, the page and the
-     * deployed models, so recent renderings are reused (see {@link PageCache}).
+     * A page that shows everyone the same but for the visitor's part of its data. A signed-out visitor's depends only
+     * on the tenant, the page and the deployed models, so recent renderings are reused (see {@link PageCache}). A
+     * signed-in user's is shared the same way by users alike but for their texts (see {@link ViewerTexts}), which are
+     * spliced into each user's copy; a page whose template transforms those texts is rendered for each user whole.
      */
     public Response page(HttpServletRequest request, Tenant tenant, String template, String path, String title) {
         if (visitors.signedIn(request)) {
-            return renderPrivate(tenant, template, model(request, tenant, path, title), 200);
+            return personal(request, tenant, template, path, title);
         }
         PageCache.Key key = PageCache.key(tenant, path, models.modelSnapshot());
         try {
@@ -76,6 +80,59 @@ public record PageRenderer(ThemeEngine engine, PageModels models, PageCache cach
         }
     }
 
+    /**
+     * The page at {@code path} for the signed-in user of {@code request} if a rendering shared by users like them is
+     * kept (made by {@link #page} moments ago), else null: what a filter in front of Jersey can answer by itself.
+     * The request must carry its tenant and viewer as the authentication filters leave them.
+     */
+    public byte[] keptPersonal(HttpServletRequest request, Tenant tenant, String path) {
+        Map<String, Object> visitor = new HashMap<>();
+        visitors.addTo(request, visitor);
+        ViewerTexts texts = ViewerTexts.of(visitor);
+        if (texts == null) {
+            return null;
+        }
+        SplicedPage page = cache.findSpliced(new PageCache.SplicedKey(
+                PageCache.key(tenant, path, models.modelSnapshot()), texts.shape()));
+        return page == null || !page.spliceable() ? null : page.with(texts.values());
+    }
+
+    private Response personal(HttpServletRequest request, Tenant tenant, String template, String path,
+            String title) {
+        Map<String, Object> visitor = new HashMap<>();
+        visitors.addTo(request, visitor);
+        ViewerTexts texts = ViewerTexts.of(visitor);
+        SplicedPage page = SplicedPage.UNSPLICEABLE;
+        if (texts != null) {
+            PageCache.SplicedKey key = new PageCache.SplicedKey(PageCache.key(tenant, path, models.modelSnapshot()),
+                    texts.shape());
+            try {
+                page = cache.spliced(key, () -> splice(tenant, template, path, title, visitor));
+            } catch (TemplateFailure e) {
+                return error(tenant, path, 500, "Something went wrong",
+                        "This page could not be shown. Please try again in a moment.");
+            }
+        }
+        if (!page.spliceable()) {
+            Map<String, Object> model = models.of(tenant, path, title);
+            model.putAll(visitor);
+            return renderPrivate(tenant, template, model, 200);
+        }
+        return Response.ok(page.with(texts.values()), HTML).header("Cache-Control", "private, no-store").build();
+    }
+
+    // Rendered twice, with two sets of markers, to find out whether the template leaves the texts as they are.
+    private SplicedPage splice(Tenant tenant, String template, String path, String title, Map<String, Object> visitor)
+            throws TemplateFailure {
+        List<List<String>> markers = ViewerTexts.markers();
+        String[] renderings = new String[2];
+        for (int i = 0; i < 2; i++) {
+            Map<String, Object> model = models.of(tenant, path, title);
+            model.putAll(ViewerTexts.marked(visitor, markers.get(i)));
+            renderings[i] = engine.render(tenant, template, model);
+        }
+        return SplicedPage.of(renderings[0], markers.get(0), renderings[1], markers.get(1));
+    }
 
     /** {@code error/<status>.ftlh} of the tenant's theme, or {@code error/500.ftlh} when there is none. */
     public Response error(Tenant tenant, String path, int status, String title, String detail) {

@@ -12,6 +12,14 @@ public final class RequestTenant {
 
     private RequestTenant() {}
 
+    /**
+     * Records the request's tenant, for a filter in front of Jersey that answers a request by itself; it must have
+     * chosen the tenant as {@link TenantResolutionFilter} does, by the {@code Host} header.
+     */
+    public static void set(HttpServletRequest request, Tenant tenant) {
+        request.setAttribute(ATTRIBUTE, tenant);
+    }
+
     public static Optional<Tenant> of(HttpServletRequest request) {
         return request.getAttribute(ATTRIBUTE) instanceof Tenant tenant ? Optional.of(tenant) : Optional.empty();
     }
