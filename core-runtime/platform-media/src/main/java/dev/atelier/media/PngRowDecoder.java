@@ -22,6 +22,9 @@ final class PngRowDecoder {
     private final int height;
     private final int bytesPerPixel;
     private final boolean alpha;
+    // 1 / (pixels averaged) per thumbnail column, for bands of reciprocalRows source rows.
+    private double[] reciprocals;
+    private int reciprocalRows;
 
     private PngRowDecoder(byte[] data, PngStructure.PngFile png) {
         this.data = data;
@@ -223,9 +226,17 @@ final class PngRowDecoder {
     }
 
     /** Writes one thumbnail row, the averages of its band of source rows, and clears the sums. */
-    private static void emit(long[] sums, int[] columnPixels, int rows, byte[] out, int offset) {
+    private void emit(long[] sums, int[] columnPixels, int rows, byte[] out, int offset) {
+        if (rows != reciprocalRows) {
+            // Bands differ by one row at most, so this runs a few times per image, not per row.
+            reciprocals = new double[columnPixels.length];
+            for (int x = 0; x < columnPixels.length; x++) {
+                reciprocals[x] = 1.0 / ((long) columnPixels[x] * rows);
+            }
+            reciprocalRows = rows;
+        }
         for (int x = 0; x < columnPixels.length; x++) {
-            double perPixel = 1.0 / ((long) columnPixels[x] * rows);
+            double perPixel = reciprocals[x];
             int s = x * 3;
             int o = offset + s;
             out[o] = (byte) (sums[s + 2] * perPixel + 0.5);
