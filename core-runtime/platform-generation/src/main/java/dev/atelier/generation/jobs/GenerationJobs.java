@@ -90,6 +90,11 @@ public final class GenerationJobs {
     private final Clock clock;
     private final UuidV7 ids;
     private final LowBalanceWatch lowBalance;
+    private final LedgerStatements ledgerSql;
+    // The trains' texts, built once: they depend on nothing but the ledger's statements.
+    private final String submitSql;
+    private final String succeedSql;
+    private final String succeedAndCommitSql;
 
     public GenerationJobs(DataSource dataSource, CreditLedger ledger, Clock clock) {
         this(dataSource, ledger, clock, LowBalanceWatch.OFF);
@@ -102,6 +107,10 @@ public final class GenerationJobs {
         this.clock = clock;
         this.ids = new UuidV7(clock, new SecureRandom());
         this.lowBalance = lowBalance;
+        this.ledgerSql = ledger.statements();
+        this.submitSql = SubmitSql.text(ledgerSql);
+        this.succeedSql = SettleSql.succeed(ledgerSql, false);
+        this.succeedAndCommitSql = SettleSql.succeed(ledgerSql, true);
     }
 
     // ---------------------------------------------------------------- user side
@@ -146,10 +155,9 @@ public final class GenerationJobs {
      */
     private Job submitted(Connection connection, String tenantId, String accountId, NewJob job, String idempotencyKey,
             String digest, int maxConcurrentPerUser, int maxConcurrentPerTenant) throws SQLException {
-        LedgerStatements ledgerSql = ledger.statements();
         String id = "gen_" + ids.next().toString().replace("-", "");
         OffsetDateTime now = utc(clock.instant());
-        try (PreparedStatement train = connection.prepareStatement(SubmitSql.text(ledgerSql))) {
+        try (PreparedStatement train = connection.prepareStatement(submitSql)) {
             int at = 1;
             train.setString(at++, "generation_job.submit:" + tenantId);
             at = ledgerSql.bindLock(train, at, tenantId, accountId);
@@ -457,10 +465,10 @@ public final class GenerationJobs {
     public boolean succeed(String tenantId, String jobId, String workerId, List<Output> outputs) {
         List<Output> produced = outputs == null ? List.of() : List.copyOf(outputs);
         boolean commitInTrain = tenantId != null && !lowBalance.watches(tenantId);
-        LedgerStatements ledgerSql = ledger.statements();
         return transactions.run("recording a finished generation", connection -> {
             String captureId = ledgerSql.newEntryId();
-            try (PreparedStatement train = connection.prepareStatement(SettleSql.succeed(ledgerSql, commitInTrain))) {
+            try (PreparedStatement train = connection.prepareStatement(
+                    commitInTrain ? succeedAndCommitSql : succeedSql)) {
                 // The update checks that this worker still owns the job, so no locking read is needed before it.
                 train.setString(1, json(produced));
                 train.setObject(2, utc(clock.instant()));
