@@ -5,7 +5,7 @@
 # directly in a loop with as many threads, in the same run. Ratio = platform jobs/s ÷ direct jobs/s.
 # Usage: bench/generation-throughput.sh [JOBS] [SIZE] [IN_FLIGHT]   (defaults 400, 256, 8)
 source "$(dirname "$0")/lib.sh"
-jobs=${1:-400}; size=${2:-256}; in_flight=${3:-8}; port=18189; host=bench.localhost
+jobs=${1:-400}; size=${2:-256}; in_flight=${3:-8}; port=${BENCH_PORT:-18189}; host=bench.localhost
 work=$(mktemp -d)
 trap '[ -n "${ATELIER_PID:-}" ] && stop_pid $ATELIER_PID; rm -rf "$work"' EXIT
 base="http://127.0.0.1:$port"

@@ -19,12 +19,16 @@ import java.util.concurrent.Executors;
  * The platform side of the generation benchmark: submits {@code jobs} generations through the JSON API with an API
  * token, keeping {@code inFlight} submitted-but-unfinished at all times (so the queue never runs dry), and waits for
  * every one to end. Prints jobs per second (first submit to last finish) and the queue latency (created → started,
- * from the jobs' own timestamps) p50/p99, plus how many did not succeed.
+ * from the jobs' own timestamps) p50/p99, plus how many did not succeed. Submits go out as one write each
+ * ({@link OneWritePost}); event streams through the JDK's HttpClient (a GET is one write already).
  * Usage: GenerationLoad BASE_URL HOST TOKEN MODEL SIZE JOBS IN_FLIGHT
  */
 public final class GenerationLoad {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static URI baseUri;
+    // Each client thread submits on its own kept-alive connection, each request in one write (see OneWritePost).
+    private static final ThreadLocal<OneWritePost> POSTS = ThreadLocal.withInitial(() -> new OneWritePost(baseUri));
 
     public static void main(String[] args) throws Exception {
         String base = args[0];
@@ -34,6 +38,7 @@ public final class GenerationLoad {
         int size = Integer.parseInt(args[4]);
         int jobs = Integer.parseInt(args[5]);
         int inFlight = Integer.parseInt(args[6]);
+        baseUri = URI.create(base);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         String body = "{\"model\":\"" + model + "\",\"prompt\":\"benchmark\",\"parameters\":{\"width\":" + size
                 + ",\"height\":" + size + "}}";
@@ -70,12 +75,9 @@ public final class GenerationLoad {
     // Submits one generation and follows its events until it ends; returns the final job.
     private static JsonNode runOne(HttpClient http, String base, String host, String token, String body)
             throws Exception {
-        HttpResponse<String> submitted = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/generations"))
-                .header("Host", host).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (submitted.statusCode() != 202) {
-            throw new IllegalStateException("submit answered " + submitted.statusCode() + ": " + submitted.body());
+        OneWritePost.Answer submitted = POSTS.get().post("/api/v1/generations", host, "Bearer " + token, body);
+        if (submitted.status() != 202) {
+            throw new IllegalStateException("submit answered " + submitted.status() + ": " + submitted.body());
         }
         String id = JSON.readTree(submitted.body()).path("id").asText();
         HttpResponse<java.util.stream.Stream<String>> events = http.send(HttpRequest.newBuilder(

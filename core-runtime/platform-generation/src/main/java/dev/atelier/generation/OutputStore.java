@@ -3,6 +3,7 @@ package dev.atelier.generation;
 import dev.atelier.generation.jobs.Job;
 import dev.atelier.generation.jobs.Output;
 import dev.atelier.core.tenants.Tenant;
+import dev.atelier.media.CheckedImage;
 import dev.atelier.media.InspectedMedia;
 import dev.atelier.media.MediaBusyException;
 import dev.atelier.media.MediaInspector;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Copies a model's outputs into the tenant's storage before the job may succeed (provider URLs and temp files do not
  * last), each checked like an upload (recognised by its bytes, decoded, within size limits, metadata dropped) and
- * with a thumbnail (images) or poster frame (videos). All or nothing: if one output fails, those stored are deleted.
+ * with a thumbnail (images, from the decode that checked them) or poster frame (videos). All or nothing: if one output fails, those stored are deleted.
  *
  * @param storage the tenant's storage plugin the outputs are copied into
  * @param inspector recognises and decodes each output
@@ -82,6 +83,44 @@ record OutputStore(TenantStorage storage, MediaInspector inspector, PosterFrames
 
     private Output storeOne(Tenant tenant, Job job, int index, GeneratedMedia media, List<Output> stored)
             throws RejectedOutputException, StorageUnavailableException, BusyException {
+        try {
+            return media.kind() == MediaKind.IMAGE ? storeImage(tenant, job, index, media)
+                    : storeVideo(tenant, job, index, media);
+        } catch (MediaRejectedException e) {
+            throw new RejectedOutputException(e.getMessage());
+        } catch (MediaBusyException e) {
+            throw new BusyException(e.getMessage());
+        } catch (StorageException e) {
+            throw new StorageUnavailableException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new RejectedOutputException("unreadable output: " + e.getMessage());
+        }
+    }
+
+    // An image is checked in memory, and its thumbnail comes from the decode that checked it: no temporary files, no
+    // second decode.
+    private Output storeImage(Tenant tenant, Job job, int index, GeneratedMedia media)
+            throws IOException, RejectedOutputException, MediaRejectedException, MediaBusyException,
+            StorageException {
+        CheckedImage checked = inspector.inspectGeneratedImage(read(media), DECODE_WAIT, THUMBNAIL_SIDE);
+        String key = TenantStorage.outputKey(tenant, job.id(), index, Uploads.extension(checked.mediaType()));
+        storage.put(tenant, key, new ByteArrayInputStream(checked.bytes()), checked.bytes().length,
+                checked.mediaType());
+        String thumbnailKey = TenantStorage.thumbnailKey(tenant, job.id(), index);
+        try {
+            storage.put(tenant, thumbnailKey, new ByteArrayInputStream(checked.thumbnail()),
+                    checked.thumbnail().length, Thumbnails.thumbnailMediaType());
+        } catch (StorageException | RuntimeException e) {
+            deleteKey(tenant, key); // not yet in `stored`: nobody else would remove it
+            throw e;
+        }
+        return new Output(key, checked.mediaType(), checked.bytes().length, checked.width(), checked.height(), null,
+                thumbnailKey);
+    }
+
+    private Output storeVideo(Tenant tenant, Job job, int index, GeneratedMedia media)
+            throws IOException, RejectedOutputException, MediaRejectedException, MediaBusyException,
+            StorageException {
         Path raw = null;
         InspectedMedia checked = null;
         try {
@@ -104,14 +143,6 @@ record OutputStore(TenantStorage storage, MediaInspector inspector, PosterFrames
             }
             return new Output(key, checked.mediaType(), checked.size(), checked.width(), checked.height(),
                     checked.durationMillis(), thumbnailKey);
-        } catch (MediaRejectedException e) {
-            throw new RejectedOutputException(e.getMessage());
-        } catch (MediaBusyException e) {
-            throw new BusyException(e.getMessage());
-        } catch (StorageException e) {
-            throw new StorageUnavailableException(e.getMessage(), e);
-        } catch (IOException e) {
-            throw new RejectedOutputException("unreadable output: " + e.getMessage());
         } finally {
             deleteTemp(raw);
             deleteTemp(checked == null ? null : checked.sanitizedFile());
@@ -121,9 +152,7 @@ record OutputStore(TenantStorage storage, MediaInspector inspector, PosterFrames
     // A video's poster frame that cannot be decoded within its bounds is an IOException: the output is refused.
     private String thumbnail(Tenant tenant, Job job, int index, InspectedMedia media)
             throws IOException, StorageException, MediaBusyException {
-        Optional<byte[]> bytes = media.kind() == dev.atelier.media.MediaKind.IMAGE
-                ? Optional.of(Thumbnails.ofImage(media.sanitizedFile(), THUMBNAIL_SIDE))
-                : posters.of(media.sanitizedFile(), THUMBNAIL_SIDE, DECODE_WAIT);
+        Optional<byte[]> bytes = posters.of(media.sanitizedFile(), THUMBNAIL_SIDE, DECODE_WAIT);
         if (bytes.isEmpty()) {
             return null;
         }
@@ -131,6 +160,20 @@ record OutputStore(TenantStorage storage, MediaInspector inspector, PosterFrames
         storage.put(tenant, key, new ByteArrayInputStream(bytes.get()), bytes.get().length,
                 Thumbnails.thumbnailMediaType());
         return key;
+    }
+
+    // Bounded read: a model that returns gigabytes is refused without filling the heap.
+    private byte[] read(GeneratedMedia media) throws IOException, RejectedOutputException {
+        if (media.size() > maxBytes) {
+            throw new RejectedOutputException("output of " + media.size() + " bytes exceeds " + maxBytes);
+        }
+        try (InputStream in = media.open()) {
+            byte[] bytes = in.readNBytes((int) Math.min(maxBytes, Integer.MAX_VALUE - 8) + 1);
+            if (bytes.length > maxBytes) {
+                throw new RejectedOutputException("output larger than " + maxBytes + " bytes");
+            }
+            return bytes;
+        }
     }
 
     // Bounded copy: a model that returns gigabytes is refused without filling the disk.

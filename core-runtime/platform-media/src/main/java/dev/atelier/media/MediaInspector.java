@@ -3,6 +3,7 @@ package dev.atelier.media;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBuffer;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -21,6 +22,7 @@ import javax.imageio.stream.FileImageOutputStream;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Decides whether an uploaded file may be kept, and produces the copy to keep. Safe to share between threads.
@@ -98,6 +100,80 @@ public final class MediaInspector {
     private InspectedMedia inspectImage(UploadFormat format, Path upload, Duration maxWait)
             throws MediaRejectedException, MediaBusyException, IOException {
         byte[] data = Files.readAllBytes(upload);
+        ImageHeader header = checkImage(format, data);
+        // The estimate comes from the header, so a file whose pixels would not fit is refused or kept waiting
+        // before a single pixel is allocated.
+        try (DecodeBudget.Reservation reserved = budget.reserve(DecodeCost.ofImage(format, header, data.length),
+                "image", maxWait)) {
+            BufferedImage image = decode(format, data, header);
+            return reencode(format, image, header.orientation());
+        }
+    }
+
+    /**
+     * Checks an image a generation model made, as {@link #inspect} checks an upload (recognised by its bytes, within
+     * the byte and pixel limits before anything is decoded, decoded whole within the {@link DecodeBudget}, metadata
+     * dropped), and makes its thumbnail from that same decode. A PNG is not written again: its ancillary chunks are
+     * dropped and the rest copied byte for byte ({@link PngChunkFilter}), unless it carries an ICC profile, whose
+     * colours are converted to sRGB first. JPEG and WebP are written again as {@link #inspect} writes them.
+     *
+     * @param data         the image; it is only read
+     * @param maxWait      how long to wait for the decode budget
+     * @param thumbnailSide the longest side of the thumbnail
+     * @throws MediaRejectedException as {@link #inspect}, and 415 for a video
+     * @throws MediaBusyException     when other decodes hold the budget for longer than {@code maxWait}
+     * @throws IOException            when the image cannot be written again
+     */
+    public CheckedImage inspectGeneratedImage(byte[] data, Duration maxWait, int thumbnailSide)
+            throws MediaRejectedException, MediaBusyException, IOException {
+        Objects.requireNonNull(data, "data");
+        if (thumbnailSide <= 0) {
+            throw new IllegalArgumentException("thumbnailSide must be positive, not " + thumbnailSide);
+        }
+        UploadFormat format = UploadFormat.detect(data, data.length);
+        if (format.kind != MediaKind.IMAGE) {
+            throw MediaRejectedException.unsupported(format.typeName);
+        }
+        ImageHeader header = checkImage(format, data);
+        try (DecodeBudget.Reservation reserved = budget.reserve(DecodeCost.ofImage(format, header, data.length),
+                "image", maxWait)) {
+            if (format == UploadFormat.PNG) {
+                PngStructure.PngFile png = PngStructure.read(data);
+                if (!png.has("iCCP")) {
+                    return filteredPng(data, png, thumbnailSide);
+                }
+            }
+            BufferedImage decoded = decode(format, data, header);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(data.length);
+            String mediaType;
+            BufferedImage written;
+            try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+                mediaType = "image/" + outputFormat(format);
+                written = writeClean(format, decoded, header.orientation(), out);
+            }
+            return new CheckedImage(mediaType, bytes.toByteArray(), written.getWidth(), written.getHeight(),
+                    Thumbnails.of(written, thumbnailSide));
+        }
+    }
+
+    // The pixels are decoded (checking them whole) only to make the thumbnail; what is kept is the file's own chunks.
+    private static CheckedImage filteredPng(byte[] data, PngStructure.PngFile png, int thumbnailSide)
+            throws MediaRejectedException, IOException {
+        BufferedImage thumbnail = PngRowDecoder.supports(png)
+                ? PngRowDecoder.thumbnail(data, png, thumbnailSide)
+                : Thumbnails.scaleDown(ImageCodecs.opaqueRgb(decode(UploadFormat.PNG, data, png.header())),
+                        thumbnailSide);
+        byte[] kept = PngChunkFilter.filter(data, png);
+        // What was deep inside the file may now be near its start, where PDF readers look.
+        if (Bytes.contains(kept, PDF_HEADER_WINDOW, PDF_HEADER)) {
+            throw MediaRejectedException.extraData(UploadFormat.PNG.typeName);
+        }
+        return new CheckedImage("image/png", kept, png.header().width(), png.header().height(),
+                Thumbnails.jpeg(thumbnail));
+    }
+
+    /** The checks made before any pixel is decoded: bytes, structure, hidden PDF, pixels; returns the header. */
+    private ImageHeader checkImage(UploadFormat format, byte[] data) throws MediaRejectedException {
         if (data.length > limits.maxImageBytes()) {
             throw MediaRejectedException.tooManyBytes("image", data.length, limits.maxImageBytes());
         }
@@ -115,13 +191,7 @@ public final class MediaInspector {
         if (header.pixels() > pixelLimit) {
             throw MediaRejectedException.tooManyPixels(header.width(), header.height(), pixelLimit);
         }
-        // The estimate comes from the header, so a file whose pixels would not fit is refused or kept waiting
-        // before a single pixel is allocated.
-        try (DecodeBudget.Reservation reserved = budget.reserve(DecodeCost.ofImage(format, header, data.length),
-                "image", maxWait)) {
-            BufferedImage image = decode(format, data, header);
-            return reencode(format, image, header.orientation());
-        }
+        return header;
     }
 
     private static BufferedImage decode(UploadFormat format, byte[] data, ImageHeader header)
@@ -165,26 +235,13 @@ public final class MediaInspector {
 
     private static InspectedMedia reencode(UploadFormat format, BufferedImage decoded, int orientation)
             throws IOException {
-        String outputFormat = switch (format) {
-            case JPEG -> "jpeg";
-            case WEBP -> ImageCodecs.writer("webp").isPresent() ? "webp" : "png";
-            default -> "png";
-        };
-        BufferedImage image;
-        if (outputFormat.equals("jpeg")) {
-            image = ExifOrientation.apply(ImageCodecs.opaqueRgb(decoded), orientation, BufferedImage.TYPE_INT_RGB);
-        } else {
-            image = ImageCodecs.srgb(decoded);
-        }
+        String outputFormat = outputFormat(format);
         Path out = Files.createTempFile("upload-", "." + (outputFormat.equals("jpeg") ? "jpg" : outputFormat));
         boolean done = false;
         try {
+            BufferedImage image;
             try (ImageOutputStream stream = new FileImageOutputStream(out.toFile())) {
-                if (outputFormat.equals("jpeg")) {
-                    ImageCodecs.writeJpeg(image, JPEG_QUALITY, stream);
-                } else {
-                    ImageCodecs.write(image, outputFormat, stream);
-                }
+                image = writeClean(format, decoded, orientation, stream);
             }
             InspectedMedia media = new InspectedMedia(MediaKind.IMAGE, "image/" + outputFormat, out,
                     Files.size(out), image.getWidth(), image.getHeight(), null);
@@ -195,6 +252,30 @@ public final class MediaInspector {
                 Files.deleteIfExists(out);
             }
         }
+    }
+
+    /** PNG as PNG, JPEG as JPEG, WebP as PNG (or as WebP where a WebP writer is installed). */
+    private static String outputFormat(UploadFormat format) {
+        return switch (format) {
+            case JPEG -> "jpeg";
+            case WEBP -> ImageCodecs.writer("webp").isPresent() ? "webp" : "png";
+            default -> "png";
+        };
+    }
+
+    /** Writes the decoded image with no metadata (upright, if a JPEG); returns the image as written. */
+    private static BufferedImage writeClean(UploadFormat format, BufferedImage decoded, int orientation,
+            ImageOutputStream stream) throws IOException {
+        String outputFormat = outputFormat(format);
+        if (outputFormat.equals("jpeg")) {
+            BufferedImage image = ExifOrientation.apply(ImageCodecs.opaqueRgb(decoded), orientation,
+                    BufferedImage.TYPE_INT_RGB);
+            ImageCodecs.writeJpeg(image, JPEG_QUALITY, stream);
+            return image;
+        }
+        BufferedImage image = ImageCodecs.srgb(decoded);
+        ImageCodecs.write(image, outputFormat, stream);
+        return image;
     }
 
     private InspectedMedia inspectVideo(UploadFormat format, Path upload, Duration maxWait)

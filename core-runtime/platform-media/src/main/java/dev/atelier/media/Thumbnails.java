@@ -62,6 +62,12 @@ public final class Thumbnails {
         return jpeg(scaleDown(upright, maxSide));
     }
 
+    /** A JPEG thumbnail of an image already decoded and upright, as {@link #ofImage} makes it. */
+    static byte[] of(BufferedImage image, int maxSide) throws IOException {
+        requirePositive(maxSide);
+        return jpeg(scaleDown(ImageCodecs.opaqueRgb(image), maxSide));
+    }
+
     /** The mediaType of what ofImage and {@link PosterFrames#of} return: {@code image/jpeg}. */
     public static String thumbnailMediaType() {
         return "image/jpeg";

@@ -87,6 +87,11 @@ public final class CreditLedger {
         this.ids = new UuidV7(clock, new SecureRandom());
     }
 
+    /** The ledger's holds and settlements as parts of the job queue's own statements. */
+    public LedgerStatements statements() {
+        return new LedgerStatements(clock, this::newEntryId);
+    }
+
     /**
      * Credits the account can spend now: unexpired grant remainders minus active holds. 0 for an account with no
      * entries, including another tenant's account.
@@ -602,9 +607,14 @@ public final class CreditLedger {
     }
 
     private static LedgerEntry entry(ResultSet row) throws SQLException {
-        return new LedgerEntry(row.getString(1), row.getString(2), row.getString(3),
-                LedgerEntry.Kind.valueOf(row.getString(4)), row.getLong(5), row.getString(6), row.getString(7),
-                instant(row, 8), instant(row, 9));
+        return entry(row, 1);
+    }
+
+    /** The entry whose {@link LedgerSql#COLUMNS} start at {@code first}. */
+    static LedgerEntry entry(ResultSet row, int first) throws SQLException {
+        return new LedgerEntry(row.getString(first), row.getString(first + 1), row.getString(first + 2),
+                LedgerEntry.Kind.valueOf(row.getString(first + 3)), row.getLong(first + 4), row.getString(first + 5),
+                row.getString(first + 6), instant(row, first + 7), instant(row, first + 8));
     }
 
     // A cursor is the last seq of a page behind a prefix, base64url-encoded: clients only hand back what they got.

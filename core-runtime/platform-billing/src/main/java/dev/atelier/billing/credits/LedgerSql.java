@@ -50,20 +50,26 @@ final class LedgerSql {
                 ON CONFLICT (tenant_id, account_id) DO NOTHING;
             SELECT held, shortfall FROM credit_account WHERE tenant_id = ? AND account_id = ? FOR UPDATE""";
 
-    // A HOLD, checked against the spendable credits and added to the account's held total. The first statement locks
-    // the account (an account without its row has no grants, so nothing to hold); the second, sent in the same round
-    // trip, reads with a snapshot taken after the lock, so the totals it checks are current. Returns the spendable
-    // credits before the hold as the last column, and the entry's columns when it was written (null when the job
-    // already had its hold).
-    static final String HOLD = GENERIC_PLANS + """
-            SELECT 1 FROM credit_account WHERE tenant_id = ? AND account_id = ? FOR UPDATE;
-            WITH spendable AS (
+    // Locks the account's row (parameters: tenant, account). An account without its row has no grants, so nothing
+    // to hold; the statements sent after it in the same round trip read with snapshots taken after the lock.
+    static final String LOCK_ACCOUNT = "SELECT 1 FROM credit_account WHERE tenant_id = ? AND account_id = ? FOR UPDATE";
+
+    // The CTE spendable(credits): what the account may hold now (parameters: tenant, account, now, tenant, account).
+    static final String SPENDABLE = """
+            spendable AS (
                 SELECT COALESCE((SELECT SUM(remaining) FROM credit_grant_remainder
                                   WHERE tenant_id = ? AND account_id = ? AND remaining > 0
                                     AND (expires_at IS NULL OR expires_at > ?)), 0)
                      -- Credits owed after a refund are settled by the next grants; until then they are not spendable.
                      - COALESCE((SELECT held + shortfall FROM credit_account
-                                  WHERE tenant_id = ? AND account_id = ?), 0) AS credits),
+                                  WHERE tenant_id = ? AND account_id = ?), 0) AS credits)""";
+
+    // A HOLD, checked against the spendable credits and added to the account's held total. The first statement locks
+    // the account; the second, sent in the same round trip, reads with a snapshot taken after the lock, so the totals
+    // it checks are current. Returns the spendable credits before the hold as the last column, and the entry's columns
+    // when it was written (null when the job already had its hold).
+    static final String HOLD = GENERIC_PLANS + LOCK_ACCOUNT + ";\nWITH " + SPENDABLE + """
+            ,
             written AS (
                 INSERT INTO credit_entry (id, tenant_id, account_id, kind, amount, reason, job_id, idempotency_key,
                                           created_at, expires_at)
@@ -75,6 +81,20 @@ final class LedgerSql {
                 UPDATE credit_account SET held = held + ?
                  WHERE tenant_id = ? AND account_id = ? AND EXISTS (SELECT 1 FROM written))
             SELECT w.*, s.credits FROM spendable s LEFT JOIN written w ON true""";
+
+    // The CTEs held and raised: a HOLD of the job of each row of the CTE %s (columns id, tenant_id, account_id), added to
+    // the account's held total (parameters: entry id, amount, now, amount). See HoldInStatement.
+    static final String HOLD_OF_ROWS = """
+            held AS (
+                INSERT INTO credit_entry (id, tenant_id, account_id, kind, amount, reason, job_id, idempotency_key,
+                                          created_at, expires_at)
+                SELECT ?, r.tenant_id, r.account_id, 'HOLD', ?, NULL, r.id, 'hold:' || r.id, ?, NULL
+                  FROM %s r WHERE ?::bigint > 0
+                ON CONFLICT (tenant_id, idempotency_key) DO NOTHING
+                RETURNING tenant_id, account_id, amount),
+            raised AS (
+                UPDATE credit_account a SET held = a.held + h.amount FROM held h
+                 WHERE a.tenant_id = h.tenant_id AND a.account_id = h.account_id)""";
 
     // A CAPTURE or RELEASE of the job's hold and the account's held total lowered by as much, in one statement; see
     // settle(). Returns the entry written, or nothing.
@@ -92,6 +112,24 @@ final class LedgerSql {
                 UPDATE credit_account a SET held = a.held - w.amount FROM written w
                  WHERE a.tenant_id = w.tenant_id AND a.account_id = w.account_id)
             SELECT * FROM written""";
+
+    // The CTEs hold, written and lowered: the CAPTURE or RELEASE of the hold of the job of each row of the CTE %s
+    // (columns id, tenant_id), as SETTLE writes it (parameters: entry id, kind, idempotency key, now). See
+    // LedgerStatements.
+    static final String SETTLE_OF_ROWS = """
+            hold AS (
+                SELECT h.tenant_id, h.account_id, h.amount, h.job_id FROM %s d
+                  JOIN credit_entry h ON h.tenant_id = d.tenant_id AND h.idempotency_key = 'hold:' || d.id),
+            written AS (
+                INSERT INTO credit_entry (id, tenant_id, account_id, kind, amount, reason, job_id, idempotency_key,
+                                          created_at, expires_at)
+                SELECT ?, tenant_id, account_id, ?, amount, NULL, job_id, ?, ?, NULL FROM hold
+                ON CONFLICT (tenant_id, job_id) WHERE kind IN ('CAPTURE', 'RELEASE') DO NOTHING
+                RETURNING\s""" + COLUMNS + """
+            ),
+            lowered AS (
+                UPDATE credit_account a SET held = a.held - w.amount FROM written w
+                 WHERE a.tenant_id = w.tenant_id AND a.account_id = w.account_id)""";
 
     // The grant and its running remainder (see V11) in one statement, sent after LOCK in the same round trip.
     static final String INSERT_GRANT = """

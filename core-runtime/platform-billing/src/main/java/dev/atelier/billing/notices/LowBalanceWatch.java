@@ -40,19 +40,31 @@ public final class LowBalanceWatch {
     }
 
     /**
+     * Whether spends of this tenant are judged: a settlement of a tenant without a threshold may commit before
+     * {@link #spent} (which does nothing for it), in the same round trip as its capture.
+     */
+    public boolean watches(String tenantId) {
+        return threshold(tenantId) > 0;
+    }
+
+    private long threshold(String tenantId) {
+        if (tenants == null) {
+            return 0;
+        }
+        return tenants.byId(tenantId).map(Tenant::settings).map(TenantSettings::credits)
+                .map(TenantSettings.Credits::lowBalanceThreshold).orElse(0L);
+    }
+
+    /**
      * Called with the capture a settlement just wrote, on its transaction (the capture locked the account). Queues
      * the low-balance notice when this spend crossed the threshold.
      */
     public void spent(Connection connection, LedgerEntry capture) throws SQLException {
-        if (tenants == null) {
-            return;
-        }
-        Optional<Tenant> tenant = tenants.byId(capture.tenantId());
-        long threshold = tenant.map(Tenant::settings).map(TenantSettings::credits)
-                .map(TenantSettings.Credits::lowBalanceThreshold).orElse(0L);
+        long threshold = threshold(capture.tenantId());
         if (threshold <= 0) {
             return;
         }
+        Optional<Tenant> tenant = tenants.byId(capture.tenantId());
         long balance = ledger.balance(connection, capture.tenantId(), capture.accountId());
         if (balance >= threshold) {
             return;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.atelier.billing.credits.CreditLedger;
 import dev.atelier.billing.credits.InsufficientCreditsException;
 import dev.atelier.billing.credits.LedgerEntry;
+import dev.atelier.billing.credits.LedgerStatements;
 import dev.atelier.billing.notices.LowBalanceWatch;
 import dev.atelier.core.db.JdbcTransactions;
 import dev.atelier.core.ids.UuidV7;
@@ -74,7 +75,7 @@ public final class GenerationJobs {
     /** Claim transactions one call may run before it answers "nothing now" (each a few milliseconds). */
     private static final int MAX_CLAIM_ROUNDS = 32;
 
-    private static final String COLUMNS = "id, tenant_id, account_id, model_id, prompt, negative_prompt,"
+    static final String COLUMNS = "id, tenant_id, account_id, model_id, prompt, negative_prompt,"
             + " parameters::text, input_ids::text, status, progress, stage, error, price, attempts, cancel_requested,"
             + " created_at, started_at, finished_at, outputs::text, run_deadline_ms";
 
@@ -89,6 +90,11 @@ public final class GenerationJobs {
     private final Clock clock;
     private final UuidV7 ids;
     private final LowBalanceWatch lowBalance;
+    private final LedgerStatements ledgerSql;
+    // The trains' texts, built once: they depend on nothing but the ledger's statements.
+    private final String submitSql;
+    private final String succeedSql;
+    private final String succeedAndCommitSql;
 
     public GenerationJobs(DataSource dataSource, CreditLedger ledger, Clock clock) {
         this(dataSource, ledger, clock, LowBalanceWatch.OFF);
@@ -101,6 +107,10 @@ public final class GenerationJobs {
         this.clock = clock;
         this.ids = new UuidV7(clock, new SecureRandom());
         this.lowBalance = lowBalance;
+        this.ledgerSql = ledger.statements();
+        this.submitSql = SubmitSql.text(ledgerSql);
+        this.succeedSql = SettleSql.succeed(ledgerSql, false);
+        this.succeedAndCommitSql = SettleSql.succeed(ledgerSql, true);
     }
 
     // ---------------------------------------------------------------- user side
@@ -129,58 +139,91 @@ public final class GenerationJobs {
             throw new IllegalArgumentException("idempotencyKey must be 1 to " + MAX_KEY_LENGTH + " characters");
         }
         String digest = digest(job);
-        Job submitted = transactions.run("submitting a generation", connection -> {
-            try (PreparedStatement lock = connection.prepareStatement(
-                    "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
-                lock.setString(1, "generation_job.submit:" + tenantId);
-                lock.executeQuery().close();
-            }
-            if (idempotencyKey != null) {
-                Optional<Job> earlier = byKey(connection, tenantId, accountId, idempotencyKey, digest);
-                if (earlier.isPresent()) {
-                    return earlier.get();
-                }
-            }
-            checkLimits(connection, tenantId, accountId, maxConcurrentPerUser, maxConcurrentPerTenant);
-            String id = "gen_" + ids.next().toString().replace("-", "");
-            OffsetDateTime now = utc(clock.instant());
-            Job inserted;
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO generation_job (id, tenant_id, account_id, model_id, prompt, negative_prompt,
-                                                parameters, input_ids, status, price, max_attempts, run_deadline_ms,
-                                                idempotency_key, request_digest, created_at, queued_at, priority)
-                    VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, 'QUEUED', ?, ?, ?, ?, ?, ?, ?, ?)
-                    RETURNING\s""" + COLUMNS)) {
-                insert.setString(1, id);
-                insert.setString(2, tenantId);
-                insert.setString(3, accountId);
-                insert.setString(4, job.modelId());
-                insert.setString(5, job.prompt());
-                insert.setString(6, job.negativePrompt());
-                insert.setString(7, json(job.parameters()));
-                insert.setString(8, json(job.inputIds()));
-                insert.setLong(9, job.price());
-                insert.setInt(10, job.maxAttempts());
-                insert.setObject(11, job.runDeadline() == null ? null : job.runDeadline().toMillis());
-                insert.setString(12, idempotencyKey);
-                insert.setString(13, idempotencyKey == null ? null : digest);
-                insert.setObject(14, now);
-                insert.setObject(15, now);
-                insert.setInt(16, job.priority());
-                try (ResultSet row = insert.executeQuery()) {
-                    row.next();
-                    inserted = job(row);
-                }
-            }
-            if (job.price() > 0) {
-                // Throws InsufficientCreditsException; the rollback then removes the job row too.
-                ledger.hold(connection, tenantId, accountId, id, job.price());
-            }
-            return inserted;
-        });
+        Job submitted = transactions.run("submitting a generation",
+                connection -> submitted(connection, tenantId, accountId, job, idempotencyKey, digest,
+                        maxConcurrentPerUser, maxConcurrentPerTenant));
         LOG.info("Generation {} of tenant {} account {}: {} (model {}, price {})", submitted.id(), tenantId,
                 accountId, submitted.status(), submitted.modelId(), submitted.price());
         return submitted;
+    }
+
+    /**
+     * The submit as one train of statements committed in one round trip: the tenant's submit lock, the account's
+     * ledger lock, then one statement that checks the idempotency key, the limits and the balance and writes the job
+     * row and its hold only if all of them allow it (see {@link SubmitSql}), then the commit. Which check refused is
+     * read from the same answer; a refused submit committed nothing.
+     */
+    private Job submitted(Connection connection, String tenantId, String accountId, NewJob job, String idempotencyKey,
+            String digest, int maxConcurrentPerUser, int maxConcurrentPerTenant) throws SQLException {
+        String id = "gen_" + ids.next().toString().replace("-", "");
+        OffsetDateTime now = utc(clock.instant());
+        try (PreparedStatement train = connection.prepareStatement(submitSql)) {
+            int at = 1;
+            train.setString(at++, "generation_job.submit:" + tenantId);
+            at = ledgerSql.bindLock(train, at, tenantId, accountId);
+            train.setString(at++, tenantId);
+            train.setString(at++, accountId);
+            train.setString(at++, idempotencyKey);
+            train.setString(at++, accountId);
+            train.setString(at++, tenantId);
+            at = ledgerSql.bindSpendable(train, at, tenantId, accountId);
+            train.setInt(at++, maxConcurrentPerUser);
+            train.setInt(at++, maxConcurrentPerTenant);
+            train.setLong(at++, job.price());
+            train.setLong(at++, job.price());
+            train.setString(at++, id);
+            train.setString(at++, tenantId);
+            train.setString(at++, accountId);
+            train.setString(at++, job.modelId());
+            train.setString(at++, job.prompt());
+            train.setString(at++, job.negativePrompt());
+            train.setString(at++, json(job.parameters()));
+            train.setString(at++, json(job.inputIds()));
+            train.setLong(at++, job.price());
+            train.setInt(at++, job.maxAttempts());
+            train.setObject(at++, job.runDeadline() == null ? null : job.runDeadline().toMillis());
+            train.setString(at++, idempotencyKey);
+            train.setString(at++, idempotencyKey == null ? null : digest);
+            train.setObject(at++, now);
+            train.setObject(at++, now);
+            train.setInt(at++, job.priority());
+            ledgerSql.bindHold(train, at, job.price());
+            train.execute();
+            return decided(connection, SubmitSql.answer(train), tenantId, accountId, job.price(), digest,
+                    maxConcurrentPerUser, maxConcurrentPerTenant);
+        }
+    }
+
+    /** The job the submit wrote, or the earlier one of its key, or the refusal of the first check that refused. */
+    private static Job decided(Connection connection, ResultSet row, String tenantId, String accountId, long price,
+            String digest, int perUser, int perTenant) throws SQLException {
+        try (row) {
+            row.next();
+            if (row.getString(1) != null) {
+                return job(row);
+            }
+            int at = SubmitSql.FIRST_CHECK_COLUMN;
+            String earlier = row.getString(at);
+            if (earlier != null) {
+                if (!digest.equals(row.getString(at + 1))) {
+                    throw new IdempotencyConflictException("This Idempotency-Key was already used for a different "
+                            + "generation request; use a new key for a new request.");
+                }
+                return select(connection, "id = ?", earlier).orElseThrow();
+            }
+            if (row.getLong(at + 2) >= perUser) {
+                throw new ConcurrencyLimitException(perUser, true);
+            }
+            if (row.getLong(at + 3) >= perTenant) {
+                throw new ConcurrencyLimitException(perTenant, false);
+            }
+            long spendable = row.getLong(at + 4);
+            if (price > 0 && spendable < price) {
+                throw new InsufficientCreditsException(Math.max(0, spendable), price);
+            }
+            throw new SQLException("generation_job of tenant " + tenantId + " account " + accountId
+                    + " was allowed but not written");
+        }
     }
 
     /** The job if it belongs to this account of this tenant; empty for anyone else's job. */
@@ -409,34 +452,56 @@ public final class GenerationJobs {
      *     stored)
      */
     public boolean succeed(String jobId, String workerId, List<Output> outputs) {
+        return succeed(null, jobId, workerId, outputs);
+    }
+
+    /**
+     * {@link #succeed(String, String, List)} of a job of {@code tenantId}: where that tenant's spends are not watched
+     * for low balances, the settlement (the job's final state, its capture and the capture's spend from the grants)
+     * commits in the one round trip that writes it.
+     *
+     * @param tenantId the job's tenant, or {@code null} if the caller does not know it
+     */
+    public boolean succeed(String tenantId, String jobId, String workerId, List<Output> outputs) {
         List<Output> produced = outputs == null ? List.of() : List.copyOf(outputs);
+        boolean commitInTrain = tenantId != null && !lowBalance.watches(tenantId);
         return transactions.run("recording a finished generation", connection -> {
-            // The update checks that this worker still owns the job, so no locking read is needed before it.
-            String tenantId;
-            try (PreparedStatement update = connection.prepareStatement("""
-                    UPDATE generation_job
-                       SET status = 'SUCCEEDED', progress = 100, outputs = ?::jsonb, error = NULL, finished_at = ?,
-                           worker_id = NULL, lease_expires_at = NULL
-                     WHERE id = ? AND worker_id = ? AND status = 'RUNNING'
-                    RETURNING tenant_id""")) {
-                update.setString(1, json(produced));
-                update.setObject(2, utc(clock.instant()));
-                update.setString(3, jobId);
-                update.setString(4, workerId);
-                try (ResultSet row = update.executeQuery()) {
+            String captureId = ledgerSql.newEntryId();
+            try (PreparedStatement train = connection.prepareStatement(
+                    commitInTrain ? succeedAndCommitSql : succeedSql)) {
+                // The update checks that this worker still owns the job, so no locking read is needed before it.
+                train.setString(1, json(produced));
+                train.setObject(2, utc(clock.instant()));
+                train.setString(3, jobId);
+                train.setString(4, workerId);
+                int at = ledgerSql.bindSettle(train, 5, captureId, LedgerEntry.Kind.CAPTURE, jobId);
+                ledgerSql.bindSpend(train, at, captureId);
+                train.execute();
+                String settledTenant;
+                Optional<LedgerEntry> spent;
+                try (ResultSet row = SettleSql.nextRows(train)) {
                     if (!row.next()) {
                         return false;
                     }
-                    tenantId = row.getString(1);
+                    settledTenant = row.getString(1);
+                    spent = ledgerSql.entry(row, 2);
                 }
+                long left = spent.map(LedgerEntry::amount).orElse(0L)
+                        - ledgerSql.spent(SettleSql.followingRows(train));
+                if (left > 0) {
+                    // Cannot happen while every hold is checked against the balance under the account lock; say so
+                    // loudly rather than fail the user's finished generation.
+                    LOG.error("Capture of job {} (tenant {}) found {} credits fewer in grants than it held", jobId,
+                            settledTenant, left);
+                }
+                if (spent.isPresent() && !commitInTrain) {
+                    // The only place credits are spent: the low-balance email is judged here, beside the capture.
+                    lowBalance.spent(connection, spent.get());
+                }
+                LOG.info("Generation {} of tenant {} succeeded with {} outputs", jobId, settledTenant,
+                        produced.size());
+                return true;
             }
-            Optional<LedgerEntry> spent = ledger.capture(connection, tenantId, jobId);
-            if (spent.isPresent()) {
-                // The only place credits are spent: the low-balance email is judged here, beside the capture.
-                lowBalance.spent(connection, spent.get());
-            }
-            LOG.info("Generation {} of tenant {} succeeded with {} outputs", jobId, tenantId, produced.size());
-            return true;
         });
     }
 
@@ -636,46 +701,6 @@ public final class GenerationJobs {
             try (ResultSet row = select.executeQuery()) {
                 row.next();
                 return row.getInt(1);
-            }
-        }
-    }
-
-    private static Optional<Job> byKey(Connection connection, String tenantId, String accountId, String key,
-            String digest) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT request_digest, id FROM generation_job"
-                + " WHERE tenant_id = ? AND account_id = ? AND idempotency_key = ?")) {
-            select.setString(1, tenantId);
-            select.setString(2, accountId);
-            select.setString(3, key);
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                if (!digest.equals(row.getString(1))) {
-                    throw new IdempotencyConflictException("This Idempotency-Key was already used for a different "
-                            + "generation request; use a new key for a new request.");
-                }
-                return select(connection, "id = ?", row.getString(2));
-            }
-        }
-    }
-
-    private static void checkLimits(Connection connection, String tenantId, String accountId, int perUser,
-            int perTenant) throws SQLException {
-        try (PreparedStatement count = connection.prepareStatement("""
-                SELECT count(*) FILTER (WHERE account_id = ?), count(*)
-                  FROM generation_job
-                 WHERE tenant_id = ? AND status IN ('QUEUED', 'RUNNING')""")) {
-            count.setString(1, accountId);
-            count.setString(2, tenantId);
-            try (ResultSet row = count.executeQuery()) {
-                row.next();
-                if (row.getLong(1) >= perUser) {
-                    throw new ConcurrencyLimitException(perUser, true);
-                }
-                if (row.getLong(2) >= perTenant) {
-                    throw new ConcurrencyLimitException(perTenant, false);
-                }
             }
         }
     }
