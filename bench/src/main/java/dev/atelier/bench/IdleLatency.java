@@ -39,6 +39,9 @@ public final class IdleLatency {
         List<Long> totals = new ArrayList<>();
         List<Long> runs = new ArrayList<>();
         List<Long> rest = new ArrayList<>();
+        List<Long> submits = new ArrayList<>();
+        List<Long> queued = new ArrayList<>();
+        List<Long> delivered = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             long sent = System.nanoTime();
             HttpResponse<String> submitted = http.send(HttpRequest.newBuilder(URI.create(base
@@ -49,14 +52,19 @@ public final class IdleLatency {
                 throw new IllegalStateException("submit answered " + submitted.statusCode() + ": "
                         + submitted.body());
             }
+            submits.add((System.nanoTime() - sent) / 1000);
             String id = JSON.readTree(submitted.body()).path("id").asText();
             JsonNode job = follow(http, base, host, token, id);
             long total = (System.nanoTime() - sent) / 1000;
+            Instant arrived = Instant.now();
             if (!"SUCCEEDED".equals(job.path("status").asText())) {
                 throw new IllegalStateException("job " + id + " ended " + job.path("status").asText());
             }
             long run = Duration.between(Instant.parse(job.path("started_at").asText()),
                     Instant.parse(job.path("finished_at").asText())).toNanos() / 1000;
+            queued.add(micros(job.path("created_at"), job.path("started_at")));
+            delivered.add(Duration.between(Instant.parse(job.path("finished_at").asText()), arrived).toNanos()
+                    / 1000);
             totals.add(total);
             runs.add(run);
             rest.add(total - run);
@@ -65,6 +73,8 @@ public final class IdleLatency {
         System.out.printf("n=%d size=%d submit->done ms: p50=%.1f p99=%.1f | run (started->finished) ms: p50=%.1f"
                 + " p99=%.1f | submit->done minus run ms: p50=%.1f p99=%.1f%n", n, size, p(totals, 50),
                 p(totals, 99), p(runs, 50), p(runs, 99), p(rest, 50), p(rest, 99));
+        System.out.printf("  of which, p50 ms: submit answered %.1f, created->started %.1f, finished->done event"
+                + " %.1f%n", p(submits, 50), p(queued, 50), p(delivered, 50));
     }
 
     private static JsonNode follow(HttpClient http, String base, String host, String token, String id)
@@ -85,6 +95,10 @@ public final class IdleLatency {
             }
         }
         throw new IllegalStateException("the stream of " + id + " ended without done");
+    }
+
+    private static long micros(JsonNode from, JsonNode to) {
+        return Duration.between(Instant.parse(from.asText()), Instant.parse(to.asText())).toNanos() / 1000;
     }
 
     private static double p(List<Long> values, int percentile) {
