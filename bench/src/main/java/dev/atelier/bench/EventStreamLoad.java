@@ -34,8 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class EventStreamLoad {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    // Streams opened at once before waiting for their answers: the accept queue takes a burst of this size.
-    private static final int OPENING_BATCH = 500;
+    // Streams being opened at once: as a crowd of browsers arrives, not all in the same millisecond.
+    private static final int OPENING_BATCH = 50;
     // Between two cancels: each job's fan-out is measured on its own rather than queued behind the previous one.
     private static final long CANCEL_GAP_MILLIS = 20;
 
@@ -55,23 +55,35 @@ public final class EventStreamLoad {
         System.out.println("idle: " + procStatus(pid));
         int total = jobs * perJob;
         CountDownLatch done = new CountDownLatch(total);
-        ConcurrentLinkedQueue<Long> latencyMicros = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<long[]> arrivals = new ConcurrentLinkedQueue<>();
         AtomicInteger refused = new AtomicInteger();
-        List<CompletableFuture<HttpResponse<Void>>> opening = new ArrayList<>();
+        java.util.concurrent.ConcurrentMap<Integer, Integer> statuses = new java.util.concurrent.ConcurrentHashMap<>();
+        List<CompletableFuture<Integer>> opening = new ArrayList<>();
         long openStarted = System.nanoTime();
         for (int s = 0; s < total; s++) {
             String id = ids.get(s % jobs);
             HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/generations/" + id + "/events"))
                     .header("Host", host).header("Authorization", "Bearer " + token)
                     .header("Accept", "text/event-stream").GET().build();
-            opening.add(http.sendAsync(request, info -> {
+            CompletableFuture<Integer> answered = new CompletableFuture<>();
+            opening.add(answered);
+            http.sendAsync(request, info -> {
+                answered.complete(info.statusCode());
                 if (info.statusCode() != 200) {
+                    statuses.merge(info.statusCode(), 1, Integer::sum);
                     refused.incrementAndGet();
                     done.countDown();
                     return HttpResponse.BodySubscribers.discarding();
                 }
-                return HttpResponse.BodySubscribers.fromLineSubscriber(new DoneWatcher(latencyMicros, done));
-            }));
+                return HttpResponse.BodySubscribers.fromLineSubscriber(new DoneWatcher(arrivals, done));
+            }).whenComplete((response, failure) -> {
+                // A failure before the headers never reached a line subscriber, which counts its own end.
+                if (failure != null && answered.complete(-1)) {
+                    System.err.println("stream failed: " + failure);
+                    refused.incrementAndGet();
+                    done.countDown();
+                }
+            });
             if (opening.size() == OPENING_BATCH) {
                 awaitHeaders(opening);
             }
@@ -80,10 +92,12 @@ public final class EventStreamLoad {
         double openSeconds = (System.nanoTime() - openStarted) / 1e9;
         // The last answers' headers are out; let the opening comments and first reads settle before reading memory.
         Thread.sleep(3000);
-        System.out.printf("open: %d streams (%d refused) in %.1f s; %s%n", total - refused.get(), refused.get(),
-                openSeconds, procStatus(pid));
+        System.out.printf("open: %d streams (%d refused%s) in %.1f s; %s%n", total - refused.get(), refused.get(),
+                statuses.isEmpty() ? "" : ", answered " + statuses, openSeconds, procStatus(pid));
         long cancelStarted = System.nanoTime();
+        List<Long> cancelMicros = new ArrayList<>();
         for (String id : ids) {
+            long sent = System.nanoTime();
             HttpResponse<String> canceled = http.send(HttpRequest.newBuilder(
                     URI.create(base + "/api/v1/generations/" + id + "/cancel")).header("Host", host)
                     .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
@@ -91,25 +105,42 @@ public final class EventStreamLoad {
             if (canceled.statusCode() != 200) {
                 throw new IllegalStateException("cancel answered " + canceled.statusCode() + ": " + canceled.body());
             }
+            cancelMicros.add((System.nanoTime() - sent) / 1000);
             Thread.sleep(CANCEL_GAP_MILLIS);
         }
         boolean all = done.await(120, TimeUnit.SECONDS);
         double endSeconds = (System.nanoTime() - cancelStarted) / 1e9;
-        List<Long> sorted = new ArrayList<>(latencyMicros);
+        List<Long> sorted = new ArrayList<>();
+        java.util.Map<Long, long[]> spreads = new java.util.HashMap<>();
+        for (long[] arrival : arrivals) {
+            sorted.add(arrival[1] - arrival[0]);
+            // Per job (keyed by its finished_at): first and last arrival among its watchers.
+            spreads.merge(arrival[0], new long[] {arrival[1], arrival[1]}, (a, b) -> new long[] {
+                Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+        }
         Collections.sort(sorted);
+        List<Long> spread = new ArrayList<>();
+        spreads.values().forEach(firstLast -> spread.add(firstLast[1] - firstLast[0]));
+        Collections.sort(spread);
+        Collections.sort(cancelMicros);
         System.out.printf("done: %d of %d streams got done%s (cancels over %.1f s); finished_at -> done event ms:"
                 + " p50=%.1f p99=%.1f max=%.1f%n", sorted.size(), total, all ? "" : " (timed out waiting)",
                 endSeconds, percentile(sorted, 50) / 1000.0, percentile(sorted, 99) / 1000.0,
                 sorted.isEmpty() ? -1 : sorted.get(sorted.size() - 1) / 1000.0);
+        System.out.printf("      a job's first to last watcher ms: p50=%.1f max=%.1f; a cancel request took ms:"
+                + " p50=%.1f max=%.1f%n", percentile(spread, 50) / 1000.0,
+                spread.isEmpty() ? -1 : spread.get(spread.size() - 1) / 1000.0, percentile(cancelMicros, 50) / 1000.0,
+                cancelMicros.get(cancelMicros.size() - 1) / 1000.0);
         Thread.sleep(2000);
         System.out.println("after: " + procStatus(pid));
         io.shutdownNow();
         System.exit(0);
     }
 
-    private static void awaitHeaders(List<CompletableFuture<HttpResponse<Void>>> opening) {
-        // sendAsync completes when the headers arrived (the body is still streaming to its subscriber).
-        for (CompletableFuture<HttpResponse<Void>> future : opening) {
+    private static void awaitHeaders(List<CompletableFuture<Integer>> opening) {
+        // Completed by the body handler, which the client calls when the headers arrived (sendAsync's own future
+        // completes only when the body ends).
+        for (CompletableFuture<Integer> future : opening) {
             future.join();
         }
         opening.clear();
@@ -141,6 +172,10 @@ public final class EventStreamLoad {
         return "rss=" + rss + " threads=" + threads;
     }
 
+    private static long micros(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000 + instant.getNano() / 1000;
+    }
+
     private static long percentile(List<Long> sorted, int p) {
         if (sorted.isEmpty()) {
             return -1;
@@ -151,13 +186,13 @@ public final class EventStreamLoad {
     /** Reads one stream's lines; at its {@code done} event, records how long after the job's end it arrived. */
     private static final class DoneWatcher implements Flow.Subscriber<String> {
 
-        private final ConcurrentLinkedQueue<Long> latencyMicros;
+        private final ConcurrentLinkedQueue<long[]> arrivals;
         private final CountDownLatch done;
         private boolean doneNext;
         private boolean counted;
 
-        DoneWatcher(ConcurrentLinkedQueue<Long> latencyMicros, CountDownLatch done) {
-            this.latencyMicros = latencyMicros;
+        DoneWatcher(ConcurrentLinkedQueue<long[]> arrivals, CountDownLatch done) {
+            this.arrivals = arrivals;
             this.done = done;
         }
 
@@ -175,7 +210,7 @@ public final class EventStreamLoad {
                 try {
                     JsonNode job = JSON.readTree(line.substring(6));
                     Instant finished = Instant.parse(job.path("finished_at").asText());
-                    latencyMicros.add(Duration.between(finished, arrived).toNanos() / 1000);
+                    arrivals.add(new long[] {micros(finished), micros(arrived)});
                 } catch (Exception e) {
                     System.err.println("unreadable done event: " + line);
                 }

@@ -36,6 +36,7 @@ final class EventStream implements WriteListener, AsyncListener {
     private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
     private boolean unflushed;
     private boolean ending;
+    private boolean completing;
     private boolean finished;
     private String lastProgress;
     private volatile long lastWriteNanos;
@@ -94,8 +95,11 @@ final class EventStream implements WriteListener, AsyncListener {
         return openedNanos - nanos < 0;
     }
 
-    /** Sends {@code last} (if not null), then ends the stream; later events are dropped. */
-    synchronized void end(byte[] last) {
+    /**
+     * Sends {@code last} (if not null) as the stream's last event: later events are dropped, and the stream ends once
+     * it is written and {@link #complete()} was called.
+     */
+    synchronized void last(byte[] last) {
         if (ending || finished) {
             return;
         }
@@ -103,6 +107,16 @@ final class EventStream implements WriteListener, AsyncListener {
             queue.add(last);
         }
         ending = true;
+        drain();
+    }
+
+    /**
+     * Ends the stream after its {@linkplain #last last} event is written. Apart from {@link #last} because ending a
+     * request costs the container more than a write: a job's end is written to all its streams first, then they end.
+     */
+    synchronized void complete() {
+        completing = true;
+        last(null);
         drain();
     }
 
@@ -135,7 +149,7 @@ final class EventStream implements WriteListener, AsyncListener {
                     unflushed = false;
                     out.flush();
                 } else {
-                    if (ending) {
+                    if (ending && completing) {
                         finished = true;
                         async.complete();
                     }

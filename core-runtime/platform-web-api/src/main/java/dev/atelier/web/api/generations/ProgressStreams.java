@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -159,18 +160,28 @@ public final class ProgressStreams implements AutoCloseable {
             return;
         }
         if (found.isEmpty()) {
-            watch.streams().forEach(s -> s.end(ProgressEvents.GONE));
+            endAll(watch, ProgressEvents.GONE);
             return;
         }
         Job job = found.get();
         if (job.status().isFinal()) {
             byte[] done = ProgressEvents.done(tenant, job, generation.links());
-            watch.streams().forEach(s -> s.end(done));
+            endAll(watch, done);
             return;
         }
         String data = ProgressEvents.progress(job);
         byte[] event = ProgressEvents.event("progress", data);
         watch.streams().forEach(s -> s.progress(data, event));
+    }
+
+    private static void endAll(JobWatch watch, byte[] last) {
+        List<EventStream> streams = List.copyOf(watch.streams());
+        long started = System.nanoTime();
+        streams.forEach(s -> s.last(last));
+        long written = System.nanoTime();
+        streams.forEach(EventStream::complete);
+        LOG.debug("Job {}: its last event written to {} streams in {} µs, the streams ended in {} µs more",
+                watch.jobId(), streams.size(), (written - started) / 1000, (System.nanoTime() - written) / 1000);
     }
 
     private void tick() {
@@ -181,7 +192,7 @@ public final class ProgressStreams implements AutoCloseable {
             for (JobWatch watch : watched.values()) {
                 for (EventStream stream : watch.streams()) {
                     if (stream.openedBefore(openedBefore)) {
-                        stream.end(null); // the browser reconnects
+                        stream.complete(); // the browser reconnects
                     } else {
                         stream.keepAlive(keepAlive);
                     }
@@ -202,7 +213,7 @@ public final class ProgressStreams implements AutoCloseable {
     public void close() {
         timer.shutdownNow();
         readers.shutdownNow();
-        watched.values().forEach(w -> w.streams().forEach(s -> s.end(null)));
+        watched.values().forEach(w -> w.streams().forEach(EventStream::complete));
     }
 
     private static ThreadFactory daemons(String name) {
