@@ -94,11 +94,13 @@ public final class EventStreamLoad {
         Thread.sleep(3000);
         System.out.printf("open: %d streams (%d refused%s) in %.1f s; %s%n", total - refused.get(), refused.get(),
                 statuses.isEmpty() ? "" : ", answered " + statuses, openSeconds, procStatus(pid));
+        // A client of its own: the submits' pooled connections were closed by the server's idle timeout meanwhile.
+        HttpClient control = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
         long cancelStarted = System.nanoTime();
         List<Long> cancelMicros = new ArrayList<>();
         for (String id : ids) {
             long sent = System.nanoTime();
-            HttpResponse<String> canceled = http.send(HttpRequest.newBuilder(
+            HttpResponse<String> canceled = control.send(HttpRequest.newBuilder(
                     URI.create(base + "/api/v1/generations/" + id + "/cancel")).header("Host", host)
                     .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.ofString());

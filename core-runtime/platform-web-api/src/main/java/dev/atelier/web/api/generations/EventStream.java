@@ -25,6 +25,7 @@ final class EventStream implements WriteListener, AsyncListener {
 
     // A client this far behind is not reading; holding more for it would only grow the heap.
     private static final int MAX_QUEUED = 32;
+    private static final int STREAM_BUFFER_BYTES = 2048;
     private static final Logger LOG = LoggerFactory.getLogger(EventStream.class);
 
     private final String jobId;
@@ -63,6 +64,9 @@ final class EventStream implements WriteListener, AsyncListener {
         response.setContentType("text/event-stream");
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("X-Accel-Buffering", "no"); // tells nginx not to hold events back
+        // Events are small and flushed one by one; the container's default 32 KB buffer per response would be held by
+        // every open stream for nothing.
+        response.setBufferSize(STREAM_BUFFER_BYTES);
         EventStream stream = new EventStream(jobId, async, response.getOutputStream(), onEnd);
         async.addListener(stream);
         synchronized (stream) {
