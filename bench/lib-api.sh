@@ -23,7 +23,7 @@ api_token() {
   local base=$1 host=$2 data=$3 jar=$4 email=$5 verify_path= csrf
   sign_up "$base" "$host" "$jar" "$email"
   # Quoted-printable mail: soft line breaks and =3D undone.
-  for _ in $(seq 1 300); do
+  for _ in $(seq 1 1200); do
     verify_path=$(cat "$data/mail/"*.eml 2>/dev/null | tr -d '\r' | sed -e ':a' -e '/=$/{N;s/=\n//;ba' -e '}' \
       | sed 's/=3D/=/g' | grep -o '/verify?token=[A-Za-z0-9_-]*' | head -1 || true)
     [ -n "$verify_path" ] && break
