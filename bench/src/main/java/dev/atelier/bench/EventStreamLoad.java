@@ -39,7 +39,18 @@ public final class EventStreamLoad {
     // Between two cancels: each job's fan-out is measured on its own rather than queued behind the previous one.
     private static final long CANCEL_GAP_MILLIS = 20;
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+            System.exit(0);
+        } catch (Exception e) {
+            // Exits even so: the client's threads would otherwise keep the process, and the script, waiting.
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         String base = args[0];
         String host = args[1];
         String token = args[2];
@@ -136,7 +147,6 @@ public final class EventStreamLoad {
         Thread.sleep(2000);
         System.out.println("after: " + procStatus(pid));
         io.shutdownNow();
-        System.exit(0);
     }
 
     private static void awaitHeaders(List<CompletableFuture<Integer>> opening) {
