@@ -1,4 +1,4 @@
-# Helpers for benchmarks that drive the JSON API as one user with an API token. Source after lib.sh.
+# Shared functions of the benchmarks that drive the JSON API as one user with an API token. Source after lib.sh.
 
 # write_bench_tenant DIR: a tenant "bench" (host bench.localhost) whose users start with plenty of credits and may
 # queue many jobs at once, in DIR/bench/tenant.yaml (point ATELIER_TENANT_CONFIGS_DIR at DIR).
