@@ -205,17 +205,22 @@ public final class Keys {
             "Take client address and scheme from Forwarded / X-Forwarded-* headers. Only behind a proxy that sets them.");
 
     public static final ConfigKey<Integer> EVENT_STREAMS_PER_USER = ConfigKey.of(
-            "atelier.http.event-streams.per-user", "8", ValueParser.integer(1, 1000),
+            "atelier.http.event-streams.per-user", "8", ValueParser.integer(1, 100_000),
             "Progress event streams one account may hold open at once; more are answered 429.");
 
     public static final ConfigKey<Integer> EVENT_STREAMS_PER_IP = ConfigKey.of(
-            "atelier.http.event-streams.per-ip", "32", ValueParser.integer(1, 10000),
+            "atelier.http.event-streams.per-ip", "32", ValueParser.integer(1, 100_000),
             "Progress event streams one client address may hold open at once; more are answered 429.");
 
     public static final ConfigKey<Duration> EVENT_STREAMS_MAX_LIFETIME = ConfigKey.of(
             "atelier.http.event-streams.max-lifetime", "5m",
             ValueParser.duration(Duration.ofSeconds(5), Duration.ofHours(1)),
             "Longest time one progress event stream stays open; browsers reconnect after it ends.");
+
+    public static final ConfigKey<Duration> EVENT_STREAMS_KEEP_ALIVE = ConfigKey.of(
+            "atelier.http.event-streams.keep-alive", "15s",
+            ValueParser.duration(Duration.ofMillis(100), Duration.ofMinutes(5)),
+            "Longest silence on a progress event stream before a comment line keeps it open and finds gone clients.");
 
     public static final ConfigKey<String> PUBLIC_BASE_URL = ConfigKey.of(
             "atelier.http.public-base-url", "", ValueParser.httpUrlOrEmpty(),
@@ -317,7 +322,7 @@ public final class Keys {
             DEPLOY_DIR, SYSTEM_BUNDLES_DIR, POLL_INTERVAL, CLUSTER_BUNDLES_INTERVAL, DRAIN_TIMEOUT, CALL_TIMEOUT,
             PLUGINS_ALLOW_PRIVATE_ADDRESSES,
             SECURE_COOKIES, TRUST_FORWARDED_HEADERS, EVENT_STREAMS_PER_USER, EVENT_STREAMS_PER_IP,
-            EVENT_STREAMS_MAX_LIFETIME, PUBLIC_BASE_URL,
+            EVENT_STREAMS_MAX_LIFETIME, EVENT_STREAMS_KEEP_ALIVE, PUBLIC_BASE_URL,
             ARGON2_MEMORY_KIB, ARGON2_ITERATIONS, ARGON2_PARALLELISM, SESSION_IDLE_TIMEOUT, SESSION_ABSOLUTE_LIFETIME,
             SESSION_CACHE_MAX_AGE,
             API_TOKEN_RECENT_SIGN_IN, GOOGLE_ISSUER,

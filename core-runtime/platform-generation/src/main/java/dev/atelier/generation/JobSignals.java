@@ -1,19 +1,25 @@
 package dev.atelier.generation;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
- * Wakes whoever follows a job on this node (event streams) when its worker here reports progress or settles it, so
- * followers need not read the job's row over and over. Changes made here are also handed to the relay (the cluster
- * events), and changes the other nodes relay arrive through {@link #changedElsewhere}; without either, followers
- * notice a job run elsewhere by their own periodic read ({@link #await} returns after at most {@code max}).
+ * Wakes whoever follows a job on this node when its worker here reports progress or settles it, so followers need not
+ * read the job's row over and over. Changes made here are also handed to the relay (the cluster events), and changes
+ * the other nodes relay arrive through {@link #changedElsewhere}. A follower either waits on a thread
+ * ({@link #await}, which returns after at most {@code max}) or {@linkplain #listen listens}, holding no thread: the
+ * progress event streams listen, since thousands may follow at once.
  */
 public final class JobSignals {
 
     private final ConcurrentMap<String, Object> monitors = new ConcurrentHashMap<>();
-    private volatile java.util.function.Consumer<String> relay = jobId -> { };
+    private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+    private volatile Consumer<String> relay = jobId -> { };
 
     /** Something about {@code jobId} changed on this node: wakes its followers here and tells the relay. */
     public void changed(String jobId) {
@@ -27,11 +33,22 @@ public final class JobSignals {
     }
 
     /** Hands every change made on this node to {@code relay} as well (replacing any earlier relay). */
-    public void relayTo(java.util.function.Consumer<String> relay) {
-        this.relay = java.util.Objects.requireNonNull(relay, "relay");
+    public void relayTo(Consumer<String> relay) {
+        this.relay = Objects.requireNonNull(relay, "relay");
+    }
+
+    /**
+     * Calls {@code listener} with the id of every job that changes, here or elsewhere, on the thread that reports the
+     * change (a worker, or the cluster events' receiver): the listener must return at once and do its work elsewhere.
+     */
+    public void listen(Consumer<String> listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     private void wake(String jobId) {
+        for (Consumer<String> listener : listeners) {
+            listener.accept(jobId);
+        }
         Object monitor = monitors.get(jobId);
         if (monitor != null) {
             synchronized (monitor) {

@@ -41,6 +41,7 @@ import java.time.Clock;
 import dev.atelier.web.health.LivenessChecks;
 import dev.atelier.web.health.ReadinessChecks;
 import dev.atelier.web.api.generations.EventStreams;
+import dev.atelier.web.api.generations.ProgressStreams;
 import dev.atelier.plugins.TenantPluginDescriptions;
 import dev.atelier.billing.payments.PaymentReconciler;
 import dev.atelier.billing.payments.Payments;
@@ -90,6 +91,7 @@ public final class Atelier implements AutoCloseable {
     private ClusterBundles bundles;
     private TenantModule tenants;
     private WebServer web;
+    private ProgressStreams progressStreams;
     private AccountServices accounts;
     private GenerationModule generation;
     private LegalRecords legal;
@@ -192,16 +194,19 @@ public final class Atelier implements AutoCloseable {
                 PaymentReconciler.Limits.defaults())));
         legalDocuments = LegalWiring.documents(plugins, LegalWiring.platformServices(config),
                 tenant -> LegalWiring.templates(tenants.templates(), tenant));
+        progressStreams = ProgressStreams.start(generation, new ProgressStreams.Settings(
+                new EventStreams.Limits(config.get(Keys.EVENT_STREAMS_PER_USER), config.get(Keys.EVENT_STREAMS_PER_IP),
+                        config.get(Keys.EVENT_STREAMS_MAX_LIFETIME)), config.get(Keys.EVENT_STREAMS_KEEP_ALIVE)));
         WebApplication application = new WebApplication(plugins, bundles, history, readiness, liveness, accounts,
                 generation, payments,
                 legal, new NewAccounts(List.of(new SignupBonus(generation.ledger())::grant)),
-                new EventStreams.Limits(config.get(Keys.EVENT_STREAMS_PER_USER), config.get(Keys.EVENT_STREAMS_PER_IP),
-                        config.get(Keys.EVENT_STREAMS_MAX_LIFETIME)),
-                legalDocuments);
+                progressStreams, legalDocuments);
         ResourceConfig jersey = step("web application", () -> application.build(tenantWeb));
         web = new WebServer(new WebServer.Settings(config.get(Keys.HTTP_HOST), config.get(Keys.HTTP_PORT),
                 config.get(Keys.TRUST_FORWARDED_HEADERS)), jersey, tenantWeb.errorPages(), role.filters(tenantWeb));
         running.push(web);
+        // Closed before the web server: open streams end (browsers reconnect elsewhere) instead of holding its stop.
+        running.push(progressStreams);
         step("web server", this::startWeb);
         step("generation workers", () -> {
             generation.start(role.runsJobs());
@@ -365,6 +370,11 @@ public final class Atelier implements AutoCloseable {
 
     public GenerationModule generation() {
         return generation;
+    }
+
+    /** This node's open progress event streams. */
+    public ProgressStreams progressStreams() {
+        return progressStreams;
     }
 
     /** The account services the sites use (tests make accounts and admins through them). */

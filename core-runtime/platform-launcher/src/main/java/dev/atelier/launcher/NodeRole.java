@@ -1,6 +1,7 @@
 package dev.atelier.launcher;
 
 import dev.atelier.web.TenantWeb;
+import dev.atelier.web.api.generations.StreamHandOff;
 import jakarta.servlet.Filter;
 import java.util.Locale;
 
@@ -50,7 +51,7 @@ public enum NodeRole {
 
     /** The servlet filters in front of Jersey for this role. */
     Filter[] filters(TenantWeb web) {
-        return servesSites ? new Filter[] {web.cachedPages(), web.signedInPages()}
+        return servesSites ? new Filter[] {web.cachedPages(), web.signedInPages(), new StreamHandOff()}
                 : new Filter[] {new HealthOnlyFilter()};
     }
 }

@@ -12,7 +12,7 @@ import dev.atelier.plugins.PluginHost;
 import dev.atelier.web.TenantWeb;
 import dev.atelier.web.WebServer;
 import dev.atelier.web.api.ApiFeature;
-import dev.atelier.web.api.generations.EventStreams;
+import dev.atelier.web.api.generations.ProgressStreams;
 import dev.atelier.web.auth.AccountServices;
 import dev.atelier.web.auth.NewAccounts;
 import dev.atelier.web.health.HealthResource;
@@ -31,14 +31,14 @@ import org.glassfish.jersey.server.ResourceConfig;
  *
  * @param bundles this node's deploy folder kept in step with the cluster's bundle repository
  * @param liveness what {@code /healthz} requires (a restart is due when one fails)
- * @param streams caps on open progress event streams
+ * @param streams this node's open progress event streams
  * @param legalRecords the tenants' published legal versions and their acceptances
  * @param legal the tenants' legal documents, rendered from their templates and live setup
  */
 record WebApplication(PluginHost plugins, ClusterBundles bundles, DeploymentHistory history,
         ReadinessChecks readiness, LivenessChecks liveness, AccountServices accounts, GenerationModule generation,
         Payments payments, LegalRecords legalRecords,
-        NewAccounts newAccounts, EventStreams.Limits streams, LegalDocuments legal) {
+        NewAccounts newAccounts, ProgressStreams streams, LegalDocuments legal) {
 
     ResourceConfig build(TenantWeb web) {
         ResourceConfig config = WebServer.base();

@@ -60,6 +60,7 @@ public final class WebServer implements AutoCloseable {
     private final ServerConnector connector;
     private final ServletContainer jersey;
     private final ServletContextHandler context;
+    private final QueuedThreadPool threads;
 
     /**
      * A server for a given Jersey application (tests assemble smaller ones), with servlet filters in front of it.
@@ -73,7 +74,7 @@ public final class WebServer implements AutoCloseable {
      * the errors Jetty answers itself.
      */
     public WebServer(Settings settings, ResourceConfig application, ErrorPages errorPages, Filter... filters) {
-        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        this.threads = new QueuedThreadPool(200, 8);
         threads.setName("atelier-http");
         this.server = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
@@ -100,17 +101,26 @@ public final class WebServer implements AutoCloseable {
         BodyLimits limits = BodyLimits.defaults();
         holder.getRegistration().setMultipartConfig(
                 new MultipartConfigElement("", limits.upload(), limits.upload(), 64 * 1024));
+        // Asynchronous requests (progress streams, which hold no thread while they wait) need every filter and the
+        // servlet on their way to allow them.
+        holder.setAsyncSupported(true);
         context.addServlet(holder, "/*");
         // Before every other filter: nothing may decide on a path that routing would read differently.
-        context.addFilter(new FilterHolder(new LongUriFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
-        context.addFilter(new FilterHolder(new AmbiguousPathFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
-        context.addFilter(new FilterHolder(new BodySizeFilter(limits)), "/*", EnumSet.of(DispatcherType.REQUEST));
+        addFilter(new LongUriFilter());
+        addFilter(new AmbiguousPathFilter());
+        addFilter(new BodySizeFilter(limits));
         for (Filter filter : filters) {
-            context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
+            addFilter(filter);
         }
         // In front of everything, so every answer carries them, cached pages and errors included.
         server.setHandler(new SecurityHeaders(context));
         server.setStopTimeout(5_000);
+    }
+
+    private void addFilter(Filter filter) {
+        FilterHolder holder = new FilterHolder(filter);
+        holder.setAsyncSupported(true);
+        context.addFilter(holder, "/*", EnumSet.of(DispatcherType.REQUEST));
     }
 
     /** Serialization, request ids and problem mappers every application of ours has. */
@@ -144,6 +154,14 @@ public final class WebServer implements AutoCloseable {
      */
     public ServletHandler servlets() {
         return context.getServletHandler();
+    }
+
+    /**
+     * Threads of the server's pool busy now, its own selector and acceptor loops included (tests check that waiting
+     * requests, such as progress streams, hold none).
+     */
+    public int busyThreads() {
+        return threads.getBusyThreads();
     }
 
     /** The port actually listened on. */

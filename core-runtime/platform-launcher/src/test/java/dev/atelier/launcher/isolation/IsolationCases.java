@@ -14,7 +14,9 @@ final class IsolationCases {
                             "GET /api/v1/generations/{id}/events", "POST /api/v1/generations/{id}/cancel",
                             "DELETE /api/v1/generations/{id}", "GET /create", "POST /create", "GET /gallery",
                             "GET /gallery/{id}", "POST /gallery/{id}/cancel", "POST /gallery/{id}/delete",
-                            "POST /hooks/generations/{job}/{attempt}/{signature}")),
+                            "POST /hooks/generations/{job}/{attempt}/{signature}",
+                            // Hands the events route's checked streams from Jersey to the asynchronous writer.
+                            "filter StreamHandOff")),
             new IsolationCase("media links", MediaLinkCase::create,
                     List.of("GET /media/{key}")),
             new IsolationCase("uploads", UploadCase::create,

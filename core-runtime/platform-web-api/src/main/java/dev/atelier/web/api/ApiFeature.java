@@ -5,7 +5,8 @@ import dev.atelier.web.api.accounts.AuthApiResource;
 import dev.atelier.web.api.billing.BillingResource;
 import dev.atelier.web.api.billing.PaymentWebhookResource;
 import dev.atelier.web.api.generations.CreditsResource;
-import dev.atelier.web.api.generations.EventStreams;
+import dev.atelier.web.api.generations.ProgressStreams;
+import dev.atelier.web.api.generations.StreamHandOff;
 import dev.atelier.web.api.generations.GenerationCallbacksResource;
 import dev.atelier.web.api.generations.GenerationsResource;
 import dev.atelier.web.api.generations.MediaResource;
@@ -26,8 +27,11 @@ public final class ApiFeature {
     private ApiFeature() {
     }
 
-    /** @param streams caps on open progress event streams (per account, per client address, lifetime) */
-    public static void registerIn(ResourceConfig config, EventStreams.Limits streams) {
+    /**
+     * @param streams this node's open progress event streams; their requests must pass {@link StreamHandOff} (a
+     *     servlet filter in front of Jersey)
+     */
+    public static void registerIn(ResourceConfig config, ProgressStreams streams) {
         config.register(AuthApiResource.class);
         config.register(AccountApiResource.class);
         config.register(ModelsResource.class);
@@ -41,7 +45,7 @@ public final class ApiFeature {
         config.register(new AbstractBinder() {
             @Override
             protected void configure() {
-                bind(new EventStreams(streams)).to(EventStreams.class);
+                bind(streams).to(ProgressStreams.class);
                 bind(new ModelListCache(JsonMapperProvider.create())).to(ModelListCache.class);
             }
         });

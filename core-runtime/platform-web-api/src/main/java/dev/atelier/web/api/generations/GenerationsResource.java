@@ -1,6 +1,5 @@
 package dev.atelier.web.api.generations;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atelier.generation.jobs.Job;
 import dev.atelier.generation.jobs.JobPage;
 import dev.atelier.core.tenants.Tenant;
@@ -12,7 +11,6 @@ import dev.atelier.web.auth.AuthPages;
 import dev.atelier.web.auth.RequestAuth;
 import dev.atelier.web.legal.RequiresAcceptance;
 import dev.atelier.web.auth.Viewer;
-import dev.atelier.web.http.JsonMapperProvider;
 import dev.atelier.web.problem.Problem;
 import dev.atelier.web.problem.ProblemException;
 import dev.atelier.web.problem.Problems;
@@ -30,20 +28,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code /api/v1/generations}: submit (202, {@code Idempotency-Key} honoured), read, follow progress as Server-Sent
@@ -59,24 +48,15 @@ public final class GenerationsResource {
 
     public record JobList(List<JobView> items, String nextCursor) {}
 
-    /** Longest wait between reads of the job's row (jobs run by another node wake nobody here). */
-    static final Duration EVENT_POLL = Duration.ofSeconds(1);
     // A stream refused for the cap: most streams end within a job's run, so a short wait usually finds a free slot.
     private static final String STREAMS_RETRY_AFTER_SECONDS = "10";
-    private static final byte[] KEEP_ALIVE = ":\n\n".getBytes(StandardCharsets.UTF_8);
-    // Jersey holds back the first 8 KB of a response to work out its length, and a flush does not send them: an
-    // opening comment longer than that sends the headers and everything after it as it is written.
-    private static final byte[] OPENING = (":" + " ".repeat(8 * 1024) + "\n\n").getBytes(StandardCharsets.UTF_8);
     private static final int MAX_KEY_LENGTH = 200;
-    // Shared: Jersey makes a resource per request, and a new mapper would build its serializers again every time.
-    private static final ObjectMapper JSON = JsonMapperProvider.create();
-    private static final Logger LOG = LoggerFactory.getLogger(GenerationsResource.class);
 
     private final GenerationModule generation;
-    private final EventStreams streams;
+    private final ProgressStreams streams;
 
     @Inject
-    public GenerationsResource(GenerationModule generation, EventStreams streams) {
+    public GenerationsResource(GenerationModule generation, ProgressStreams streams) {
         this.generation = generation;
         this.streams = streams;
     }
@@ -161,15 +141,15 @@ public final class GenerationsResource {
 
     /**
      * Server-Sent Events: {@code progress} events ({@code {"status","progress","stage"}}) whenever they change, then
-     * one {@code done} event with the whole job when it ends, and the stream closes. Reads the job's row whenever this
-     * node's worker reports a change (and at least once a second), so it works whichever node runs the job. Each
-     * stream holds a server thread: an account and a client address may hold only so many open (429 beyond), and a
-     * stream ends after {@link EventStreams.Limits#maxLifetime()} (the browser reconnects).
+     * one {@code done} event with the whole job when it ends (or {@code gone} if it was deleted), and the stream
+     * closes. The request leaves Jersey's thread once checked: {@link ProgressStreams} writes the events as the job
+     * changes, on whichever node it runs. An account and a client address may hold only so many open (429 beyond),
+     * and a stream ends after {@link EventStreams.Limits#maxLifetime()} (the browser reconnects).
      */
     @GET
     @Path("{id}/events")
     @Produces("text/event-stream")
-    public Response events(@PathParam("id") String id, @Context HttpServletRequest request) {
+    public Response events(@PathParam("id") String id, @Context HttpServletRequest request) throws IOException {
         Viewer viewer = RequestAuth.requireViewer(request);
         Tenant tenant = AuthPages.tenant(request);
         owned(request, id);
@@ -177,7 +157,9 @@ public final class GenerationsResource {
             // No body will be written, so no stream would ever give a slot back.
             return Response.ok().type("text/event-stream").header("Cache-Control", "no-store").build();
         }
-        Optional<EventStreams.Slot> slot = streams.open(tenant.id() + ":" + viewer.account().id(),
+        StreamHandOff.Parts parts = StreamHandOff.of(request).orElseThrow(() -> new IllegalStateException(
+                "progress streams need the StreamHandOff filter in front of Jersey"));
+        Optional<EventStreams.Slot> slot = streams.caps().open(tenant.id() + ":" + viewer.account().id(),
                 request.getRemoteAddr());
         if (slot.isEmpty()) {
             Response refused = Problems.response(429, "Too Many Requests", "Too many progress streams are open."
@@ -185,57 +167,15 @@ public final class GenerationsResource {
             refused.getHeaders().putSingle("Retry-After", STREAMS_RETRY_AFTER_SECONDS);
             return refused;
         }
-        StreamingOutput stream = out -> {
-            try (EventStreams.Slot held = slot.get()) {
-                follow(tenant, viewer.account().id(), id, out);
-            } catch (EOFException e) {
-                // The page was closed or left: nobody is listening, and that is how most streams end.
-                LOG.debug("Event stream of {} ended: the client went away", id);
-            }
-        };
-        return Response.ok(stream, "text/event-stream").header("Cache-Control", "no-store")
-                .header("X-Accel-Buffering", "no").build();
-    }
-
-    private void follow(Tenant tenant, String accountId, String id, OutputStream out) throws IOException {
-        Instant giveUp = Instant.now().plus(streams.limits().maxLifetime());
-        out.write(OPENING);
-        out.flush();
-        String last = null;
-        while (Instant.now().isBefore(giveUp)) {
-            Optional<Job> found = generation.jobs().find(tenant.id(), accountId, id);
-            if (found.isEmpty()) {
-                send(out, "gone", "{}");
-                return;
-            }
-            Job job = found.get();
-            if (job.status().isFinal()) {
-                send(out, "done", JSON.writeValueAsString(JobView.of(tenant, job, generation.links())));
-                return;
-            }
-            String progress = JSON.writeValueAsString(Map.of("status", job.status().name(), "progress",
-                    job.progress(), "stage", Objects.toString(job.stage(), "")));
-            if (!progress.equals(last)) {
-                send(out, "progress", progress);
-                last = progress;
-            } else {
-                // A comment line: browsers ignore it, but writing it finds a client that has gone, whose slot
-                // would otherwise stay taken until the stream's lifetime ends.
-                out.write(KEEP_ALIVE);
-                out.flush();
-            }
-            try {
-                generation.signals().await(id, EVENT_POLL);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        try {
+            streams.follow(parts.request(), parts.response().detach(), tenant, viewer.account().id(), id,
+                    slot.get());
+        } catch (IOException | RuntimeException e) {
+            slot.get().close();
+            throw e;
         }
-    }
-
-    private static void send(OutputStream out, String event, String data) throws IOException {
-        out.write(("event: " + event + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
-        out.flush();
+        // Jersey writes this into the detached response, where it goes nowhere; the stream has the real one.
+        return Response.ok().build();
     }
 
     private Job owned(HttpServletRequest request, String id) {
