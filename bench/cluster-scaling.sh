@@ -14,6 +14,7 @@
 #   see docs/BENCHMARKS.md, and 48 keeps the workers busy)
 #   (PostgreSQL on 127.0.0.1:5432, trust auth, as on CI; a fresh database per run)
 source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/lib-api.sh"
 jobs=${1:-400}; small=${2:-64}; default_jobs=${3:-40}; duration=${4:-10s}; in_flight=${5:-16}
 host=bench.localhost; page_host=auratuner.localhost
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
@@ -34,17 +35,7 @@ secrets_key=$(head -c 32 /dev/urandom | base64 -w0)
 # The demo tenants for the pages, and a bench tenant for the jobs whose users start with plenty of credits and may
 # queue many jobs at once.
 mkdir -p "$work/tenants/bench"; cp -r "$REPO"/tenant-configs/*/ "$work/tenants"/
-cat > "$work/tenants/bench/tenant.yaml" <<YAML
-slug: bench
-name: Bench
-status: active
-support_email: help@bench.example
-hosts: [bench.example]
-models:
-  - {id: procedural, credits: 1}
-storage: {plugin: local, config: {}}
-credits: {signup_bonus: 100000, max_concurrent_jobs_per_user: 1000, max_concurrent_jobs_per_tenant: 1000}
-YAML
+write_bench_tenant "$work/tenants"
 
 # start_node ROLE PORT: a node of the cluster with its own data folder; every node has the same database and secrets
 # key. Profile local: the demo tenants' offline overlay (sandbox payments, no bot protection), mail written to disk.
