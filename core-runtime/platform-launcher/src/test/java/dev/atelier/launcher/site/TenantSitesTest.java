@@ -63,6 +63,22 @@ class TenantSitesTest {
     }
 
     @Test
+    void aPageThatIsNotThereKeepsTheSignedInPersonsHeader() throws Exception {
+        var accounts = platform.atelier().accounts();
+        String tenantId = platform.tenantId("auratuner");
+        var user = accounts.accounts().signUp(tenantId, "lost@example.com", "a long user passphrase", "Lou");
+        String session = accounts.sessions().start(tenantId, user.account().id(), "test", "127.0.0.1").cookieValue();
+
+        var signedIn = platform.get("auratuner.localhost", "/no-such-page", session);
+        var visitor = platform.get("auratuner.localhost", "/no-such-page");
+
+        assertThat(signedIn.statusCode()).isEqualTo(404);
+        assertThat(signedIn.body()).contains("href=\"/account\"").doesNotContain("href=\"/signin");
+        assertThat(visitor.statusCode()).isEqualTo(404);
+        assertThat(visitor.body()).contains("href=\"/signin").doesNotContain("href=\"/account\"");
+    }
+
+    @Test
     void anAdminWhoseEmailIsNotConfirmedIsToldToConfirmIt() throws Exception {
         var accounts = platform.atelier().accounts();
         String tenantId = platform.tenantId("auratuner");

@@ -28,7 +28,8 @@ public final class SiteClientErrorMapper extends SiteOrProblemMapper<ClientError
         int status = exception.getResponse().getStatus();
         ErrorTexts texts = status == 404 ? new ErrorTexts("Page not found", "There is nothing at this address.")
                 : ErrorTexts.of(status);
-        return withAllow(pages().error(tenant, path, status, texts.title(), texts.detail()), exception);
+        // With the visitor's own header: a signed-in person is not offered "Sign in" on a page that is not there.
+        return withAllow(pages().error(request, tenant, status, texts.title(), texts.detail()), exception);
     }
 
     @Override
