@@ -77,6 +77,8 @@ class GenerationPricingTest {
 
         assertThat(refused.statusCode()).isEqualTo(402);
         assertThat(refused.body()).contains("This costs 4 credits and you have 3 credits.");
+        // One banner says so, not two.
+        assertThat(refused.body().split("Not enough credits", -1)).hasSize(2);
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(303);
         assertThat(platform.balance(user)).isEqualTo(1);
     }

@@ -132,7 +132,8 @@ public final class GenerationPagesResource {
                         : f.field().equals("inputs") || f.field().equals("file") ? "input" : f.field();
                 errors.putIfAbsent(field, f.message());
             }
-            if (errors.isEmpty()) {
+            // Not enough credits has its own banner, with the price, the balance and a way to get more.
+            if (errors.isEmpty() && e.status() != 402) {
                 errors.put("form", e.getMessage());
             }
             Map<String, Object> insufficient = e.status() == 402 ? Map.of("balance", e.balance(), "price", e.price())
