@@ -172,6 +172,13 @@ final class JobRunner {
                     + " please try again.", true);
             return;
         } catch (OutputStore.StorageUnavailableException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                // This node is stopping and cut the write short: nothing was refused. Back to the queue at once, its
+                // attempt not counted, as for a model call cut short.
+                LOG.info("Job {}: storing its outputs was cut short by this node stopping; handed back", job.id());
+                handBack(job, workerId);
+                return;
+            }
             LOG.error("Job {}: storing outputs failed: {}", job.id(), e.getMessage());
             fail(job, workerId, "The result could not be saved. Please try again.", true);
             return;
