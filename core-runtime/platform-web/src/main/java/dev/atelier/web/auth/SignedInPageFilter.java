@@ -38,7 +38,14 @@ public record SignedInPageFilter(TenantDirectory tenants, SignedInUsers users, P
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
             throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
-        byte[] html = kept(request);
+        byte[] html;
+        try {
+            html = kept(request);
+        } catch (RuntimeException e) {
+            // The database is away (or anything else failed): Jersey decides and answers as it always does, with the
+            // themed "temporarily unavailable" page for an outage, rather than the container's bare 500 from here.
+            html = null;
+        }
         if (html == null) {
             chain.doFilter(req, res);
             return;
