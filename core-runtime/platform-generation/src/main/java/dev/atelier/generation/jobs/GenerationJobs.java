@@ -20,6 +20,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -391,6 +392,7 @@ public final class GenerationJobs {
         String id = locked.get().id();
         Instant now = clock.instant();
         Instant leaseEnd = now.plus(lease);
+        commitWithoutWaitingForTheDisk(connection);
         Job job;
         try (PreparedStatement update = connection.prepareStatement("""
                 UPDATE generation_job
@@ -414,6 +416,19 @@ public final class GenerationJobs {
         return new ClaimRound(new ClaimedJob(job, workerId, leaseEnd), null, false);
     }
 
+    /**
+     * Lets this transaction's commit return before its record is flushed to disk. Only for a claim or a heartbeat:
+     * losing one in a database crash is the same as a worker that stopped (its lease runs out and the job is queued
+     * again, or the later settlement finds the job no longer its own), and nothing they write moves credits. The
+     * settlement's own commit waits for the disk, and with it for every record before it. What it saves is one flush
+     * (milliseconds on a virtual disk) on the path from submit to result, and one per progress report.
+     */
+    private static void commitWithoutWaitingForTheDisk(Connection connection) throws SQLException {
+        try (Statement set = connection.createStatement()) {
+            set.execute("SET LOCAL synchronous_commit = off");
+        }
+    }
+
     /** One claim transaction's outcome: a job, or a model found full, or nothing at all queued that may start. */
     private record ClaimRound(ClaimedJob claimed, String fullModel, boolean queueEmpty) {
     }
@@ -429,6 +444,7 @@ public final class GenerationJobs {
     public Heartbeat heartbeat(String jobId, String workerId, Duration lease, int progress, String stage) {
         requirePositive(lease);
         return transactions.run("recording a generation's progress", connection -> {
+            commitWithoutWaitingForTheDisk(connection);
             try (PreparedStatement update = connection.prepareStatement("""
                     UPDATE generation_job SET lease_expires_at = ?, progress = ?, stage = ?
                      WHERE id = ? AND worker_id = ? AND status = 'RUNNING'
