@@ -87,7 +87,8 @@ public final class ExampleModel implements GenerationModel {
         try {
             return DESCRIPTION.settings().read(context.tenant().pluginConfig());
         } catch (InvalidSettingsException e) {
-            // The message reaches the end user: say what happened, not which key (that is for the operator's log).
+            // The message reaches the end user: say what happened, not which key. Admins see the key where they set
+            // it: the tenant folder's check when it is applied, and /admin/plugins.
             throw new GenerationException(GenerationException.Kind.FAILED,
                     "This model is not set up for this site yet.");
         }
