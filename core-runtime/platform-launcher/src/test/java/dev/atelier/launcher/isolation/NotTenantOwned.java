@@ -29,6 +29,8 @@ final class NotTenantOwned {
             entry("GET /readyz", "process readiness (database, plugin host): no tenant data"),
             entry("GET /static/{theme}/{hash}/{path}", "theme files shared by every tenant using the theme, public"),
             entry("GET /brand/style.css", "the host's own tenant's colours, public; addresses no other tenant"),
+            entry("GET /api/v1/openapi.json", "the OpenAPI document of the JSON API: describes routes, no tenant's"
+                    + " data, the same on every host"),
             entry("GET /api/v1/models", "the models deployed on the platform, the same list on every host"),
             entry("GET /api/v1/models/{id}", "one deployed model, platform-wide, the same on every host"),
             entry("GET /", PUBLIC_PAGE),
