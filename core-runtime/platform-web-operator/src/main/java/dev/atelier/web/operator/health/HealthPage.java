@@ -13,8 +13,28 @@ import java.util.List;
  * @param outbox the mail outbox
  * @param failures the latest failed generations, newest first
  */
-public record HealthPage(List<ReadinessCheck.Result> checks, NodeWorkers node, List<WorkerNode> workers,
+public record HealthPage(List<Check> checks, NodeWorkers node, List<WorkerNode> workers,
         List<QueueDepth> queue, OutboxDepth outbox, List<FailedJob> failures) {
+
+    /**
+     * One readiness check's outcome, as the page shows it.
+     *
+     * @param name what was checked ({@code database}...)
+     * @param ok whether it passed
+     * @param detail what it found, or an empty string
+     */
+    public record Check(String name, boolean ok, String detail) {
+
+        static Check of(ReadinessCheck.Result result) {
+            return new Check(result.name(), result.ready(), result.detail() == null ? "" : result.detail());
+        }
+    }
+
+    /** The page of these readiness results and figures. */
+    static HealthPage of(List<ReadinessCheck.Result> results, NodeWorkers node, HealthFigures figures) {
+        return new HealthPage(results.stream().map(Check::of).toList(), node, figures.workers(), figures.queue(),
+                figures.outbox(), figures.recentFailures());
+    }
 
     public HealthPage {
         checks = List.copyOf(checks);
@@ -25,6 +45,6 @@ public record HealthPage(List<ReadinessCheck.Result> checks, NodeWorkers node, L
 
     /** Whether every readiness check passed. */
     public boolean ready() {
-        return checks.stream().allMatch(ReadinessCheck.Result::ready);
+        return checks.stream().allMatch(Check::ok);
     }
 }

@@ -40,8 +40,6 @@ public final class HealthPageResource {
         if (!RequestAuth.isOperator(request)) {
             return Response.seeOther(URI.create("/operator/signin")).header("Cache-Control", "no-store").build();
         }
-        HealthPage view = new HealthPage(readiness.run(), node, figures.workers(), figures.queue(), figures.outbox(),
-                figures.recentFailures());
-        return pages.render("health.ftlh", view, 200, "private, no-store");
+        return pages.render("health.ftlh", HealthPage.of(readiness.run(), node, figures), 200, "private, no-store");
     }
 }
