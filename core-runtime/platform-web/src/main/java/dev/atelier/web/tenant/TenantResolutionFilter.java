@@ -20,7 +20,7 @@ import java.util.Optional;
  * model list and vendors' webhooks ({@code /hooks/}) answer on every host, the operator API on every host but tenants'; the operator host
  * serves the console, with {@code /} as its start page, and the default theme's files it links ({@code /static/});
  * anything else needs a tenant's host: unknown hosts get a 404 page naming no tenant, suspended tenants a 503 page in
- * their branding.
+ * their branding (problem+json under {@code /api}).
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 500)
@@ -78,10 +78,12 @@ public final class TenantResolutionFilter implements ContainerRequestFilter {
         if (path.equals("/operator") || path.startsWith("/operator/")) {
             context.abortWith(pages.error(tenant, path, 404, "Page not found", "There is nothing at this address."));
         } else if (!tenant.isActive() && !isStaticFile(path)) {
-            Response page = pages.error(tenant, path, 503, "Temporarily unavailable",
-                    tenant.displayName() + " is temporarily unavailable. Please come back later.");
-            page.getHeaders().putSingle("Retry-After", RETRY_AFTER_SECONDS);
-            context.abortWith(page);
+            String detail = tenant.displayName() + " is temporarily unavailable. Please come back later.";
+            Response refused = RoutePath.isApi(path)
+                    ? Problems.response(503, "Service Unavailable", detail)
+                    : pages.error(tenant, path, 503, "Temporarily unavailable", detail);
+            refused.getHeaders().putSingle("Retry-After", RETRY_AFTER_SECONDS);
+            context.abortWith(refused);
         }
     }
 
