@@ -76,6 +76,8 @@ public final class GenerationPagesResource {
     @POST
     @Path("create")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    // JSON for the page's script, which shows the queued jobs beside the form; HTML (a redirect or the form) otherwise.
+    @Produces({"text/html; charset=utf-8", MediaType.APPLICATION_JSON})
     @RequiresAcceptance
     public Response submit(@Context HttpServletRequest request) throws IOException {
         // Who posts, and from where, is known before the body is read: a visitor's or another site's upload of up
