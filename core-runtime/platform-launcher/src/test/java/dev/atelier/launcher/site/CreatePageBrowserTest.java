@@ -264,6 +264,8 @@ class CreatePageBrowserTest {
                 await().atMost(Duration.ofMillis((long) FINISH_MS))
                         .until(() -> page.locator(".result[data-status=SUCCEEDED]").count() == 2);
                 shot(page, slug + "-create-mobile");
+                page.locator("[data-results]").screenshot(new Locator.ScreenshotOptions()
+                        .setPath(SHOTS.resolve(slug + "-create-results-mobile.png")));
             }
         }
     }
@@ -340,6 +342,8 @@ class CreatePageBrowserTest {
     }
 
     private static void shot(Page page, String name) {
+        // From the top, so the sticky header is not drawn over the middle of the full-page picture.
+        page.evaluate("window.scrollTo(0, 0)");
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
     }
 
