@@ -181,7 +181,10 @@ public final class GenerationJobs {
                 NewJob job = batch.get(i);
                 String key = idempotencyKey == null || i == 0 ? idempotencyKey : idempotencyKey + "#" + (i + 1);
                 try {
-                    made.add(submitted(connection, submitInBatchSql, tenantId, accountId, job, key, digest(job),
+                    // The batch's size is part of each job's request: the same key asking for more or fewer
+                    // variations is another request (409), not a replay that would add or drop some.
+                    String digest = Sha256.hex(digest(job) + "/" + batch.size());
+                    made.add(submitted(connection, submitInBatchSql, tenantId, accountId, job, key, digest,
                             maxConcurrentPerUser, maxConcurrentPerTenant));
                 } catch (InsufficientCreditsException e) {
                     // Said for the whole batch: what the user had before it and what all of it costs.
