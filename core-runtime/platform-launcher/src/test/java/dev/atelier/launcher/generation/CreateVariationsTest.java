@@ -80,6 +80,21 @@ class CreateVariationsTest {
     }
 
     @Test
+    void theModelsApiListsEachModelsAspectPresetsWithTheParametersToSend() throws Exception {
+        User user = platform.user(SLUG, 1);
+
+        JsonNode model = user.json("/api/v1/models/procedural");
+
+        JsonNode wide = null;
+        for (JsonNode preset : model.get("aspect_ratios")) {
+            wide = preset.get("ratio").asText().equals("16:9") ? preset : wide;
+        }
+        assertThat(wide).as("the 16:9 preset in %s", model).isNotNull();
+        assertThat(wide.get("width").asInt()).isEqualTo(1024);
+        assertThat(wide.get("parameters").get("height").asInt()).isEqualTo(576);
+    }
+
+    @Test
     void theScriptsSubmitAnswersTheQueuedJobsInsteadOfARedirect() throws Exception {
         User user = platform.user(SLUG, 10);
         User.Multipart body = form(user, "two moons", Map.of("variations", "2"));
