@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Canaries of plugin bundles across the cluster: a new jar of a bundle runs beside its current version on every node
- * (as {@code <symbolic-name>.canary.jar} in the deploy folder) and serves the calls its plan routes to it — one tenant,
+ * (as {@code <symbolic-name>~canary.jar} in the deploy folder) and serves the calls its plan routes to it — one tenant,
  * a share of the jobs, or both. It ends by promotion (its jar becomes the bundle's newest revision everywhere), by an
  * operator's rollback, or automatically when its error rate on a node passes the threshold.
  *
@@ -103,14 +103,16 @@ public final class BundleCanaries implements AutoCloseable {
     }
 
     /**
-     * Starts a canary of the bundle the jar belongs to, on every node.
+     * Starts a canary of the bundle {@code symbolicName}, on every node.
      *
-     * @param jar the canary's jar, already bounded in size by the caller
+     * @param jar the canary's jar, a build of that bundle, already bounded in size by the caller
      * @param tenantId the tenant whose calls all go to it, or null
      * @param percent the share (0 to 100) of other jobs that go to it
-     * @throws CanaryException when it is not a bundle jar, its bundle is not deployed, or it already has a canary
+     * @throws CanaryException when it is not a jar of that bundle, the bundle is not deployed, or it already has a
+     *     canary
      */
-    public Canary start(byte[] jar, String tenantId, int percent, String startedBy) throws CanaryException {
+    public Canary start(String symbolicName, byte[] jar, String tenantId, int percent, String startedBy)
+            throws CanaryException {
         if (tenantId == null && percent <= 0) {
             throw new CanaryException("Say whom the canary serves: a tenant, a percentage of jobs, or both.", true);
         }
@@ -131,6 +133,9 @@ public final class BundleCanaries implements AutoCloseable {
             throw new UncheckedIOException("Could not stage the canary jar: " + e.getMessage(), e);
         }
         String name = facts.symbolicName();
+        if (!name.equals(symbolicName)) {
+            throw new CanaryException("That jar is bundle '" + name + "', not '" + symbolicName + "'.", true);
+        }
         if (host.bundles().stream().noneMatch(b -> name.equals(b.symbolicName())
                 && !CanaryFiles.isCanary(b.fileName()))) {
             throw new CanaryException("No bundle '" + name + "' is deployed; deploy it first, a canary is compared"

@@ -1,14 +1,15 @@
 package dev.atelier.plugins;
 
 /**
- * How a canary jar sits in the deploy folder: beside the bundle's current jar under {@code <symbolic-name>.canary.jar},
+ * How a canary jar sits in the deploy folder: beside the bundle's current jar under {@code <symbolic-name>~canary.jar},
  * so the plugin host installs it as a second bundle of the same symbolic name, while the cluster's bundle repository
- * and uploads leave it alone (it is not the bundle's current jar).
+ * and uploads leave it alone (it is not the bundle's current jar). A {@code ~} never appears in a symbolic name, so no
+ * bundle's own jar ({@code <symbolic-name>.jar}) can be taken for a canary's.
  */
 public final class CanaryFiles {
 
     /** The end of every canary jar's file name. */
-    public static final String SUFFIX = ".canary.jar";
+    public static final String SUFFIX = "~canary.jar";
 
     private CanaryFiles() {}
 

@@ -77,7 +77,7 @@ class CanaryTest extends RunningHost {
     }
 
     private void startCanary(String tenantId, int percent) throws Exception {
-        canaries.start(TestBundle.echo("acme.echo", "2.0.0").toBytes(), tenantId, percent, "test");
+        canaries.start("acme.echo", TestBundle.echo("acme.echo", "2.0.0").toBytes(), tenantId, percent, "test");
         await().atMost(WAIT).until(() -> status(CANARY_FILE)
                 .filter(s -> s.state().equals(BundleStatus.ACTIVE) && !s.services().isEmpty()).isPresent());
     }
@@ -168,7 +168,7 @@ class CanaryTest extends RunningHost {
     void aBundleHasOneCanaryAtATime() throws Exception {
         startCanary("tnt_canary", 0);
 
-        assertThatThrownBy(() -> canaries.start(TestBundle.echo("acme.echo", "3.0.0").toBytes(), null, 10, "test"))
+        assertThatThrownBy(() -> canaries.start("acme.echo", TestBundle.echo("acme.echo", "3.0.0").toBytes(), null, 10, "test"))
                 .isInstanceOf(BundleCanaries.CanaryException.class)
                 .hasMessage("'acme.echo' already has a canary; promote it or roll it back first.");
     }

@@ -7,7 +7,6 @@ import dev.atelier.plugins.ClusterBundles;
 import dev.atelier.plugins.InvalidBundleException;
 import dev.atelier.plugins.PluginHost;
 import dev.atelier.web.auth.RequestAuth;
-import dev.atelier.web.http.Origins;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,7 +33,7 @@ import java.util.Map;
  * The console's bundles page ({@code operator/bundles.ftlh}): every bundle with its health, calls, retained versions
  * and canary, and the forms that deploy, update, roll back, uninstall and run canaries. Operators only. Like the
  * sign-in form, every form is accepted only from the operator host's own {@code Origin}, checked (with the operator
- * cookie) before the body is read; that is what keeps other sites from posting them.
+ * cookie) before the body is read ({@link ConsoleForm}); that is what keeps other sites from posting them.
  */
 @Path("/operator/bundles")
 @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
@@ -76,9 +75,10 @@ public final class BundlesPageResource {
 
     /** Deploys the jar of the form's {@code jar} field: a new bundle, or an update of the one with its name. */
     @POST
+    @ConsoleForm
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response upload(@Context HttpServletRequest request) {
-        return guarded(request, () -> {
+        return guarded(() -> {
             Part jar = part(request, "jar");
             if (jar == null || jar.getSize() == 0) {
                 return render("", "Choose a bundle jar to upload.", 422);
@@ -95,23 +95,30 @@ public final class BundlesPageResource {
 
     /** Goes back to the retained jar of the form's {@code version}, on every node. */
     @POST
+    @ConsoleForm
     @Path("{name}/rollback")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response rollBack(@PathParam("name") String name, @FormParam("version") String version,
-            @Context HttpServletRequest request) {
-        return guarded(request, () -> cluster.rollBackTo(name, version == null ? "" : version.strip(), BY)
-                .map(revision -> done("rolled-back"))
-                .orElseGet(() -> render("", "The cluster keeps no jar of " + name + " at version " + version + ".",
-                        422)));
+    public Response rollBack(@PathParam("name") String name, @FormParam("version") String field) {
+        return guarded(() -> {
+            String version = field == null ? "" : field.strip();
+            return cluster.rollBackTo(name, version, BY)
+                    .map(revision -> {
+                        // Shown on the next page load: wait (bounded) until this node runs it.
+                        InstalledVersion.await(host, name, revision.version(), WAIT);
+                        return done("rolled-back");
+                    })
+                    .orElseGet(() -> render("", "The cluster keeps no jar of " + name + " at version " + version
+                            + ".", 422));
+        });
     }
 
     /** Removes the bundle from every node, once the form's {@code confirm} box says the operator means it. */
     @POST
+    @ConsoleForm
     @Path("{name}/uninstall")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response uninstall(@PathParam("name") String name, @FormParam("confirm") String confirm,
-            @Context HttpServletRequest request) {
-        return guarded(request, () -> {
+    public Response uninstall(@PathParam("name") String name, @FormParam("confirm") String confirm) {
+        return guarded(() -> {
             if (!"yes".equals(confirm)) {
                 return render("", "Tick the box to confirm that " + name + " should stop serving on every node.",
                         422);
@@ -125,12 +132,13 @@ public final class BundlesPageResource {
         });
     }
 
-    /** Starts a canary of the form's {@code jar}, serving its {@code tenant} and/or {@code percent} of jobs. */
+    /** Starts a canary of the form's {@code jar} of the bundle, serving its {@code tenant} and/or {@code percent} of jobs. */
     @POST
-    @Path("canary")
+    @ConsoleForm
+    @Path("{name}/canary")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response startCanary(@Context HttpServletRequest request) {
-        return guarded(request, () -> {
+    public Response startCanary(@PathParam("name") String name, @Context HttpServletRequest request) {
+        return guarded(() -> {
             Part jar = part(request, "jar");
             if (jar == null || jar.getSize() == 0) {
                 return render("", "Choose the canary's bundle jar.", 422);
@@ -147,7 +155,7 @@ public final class BundlesPageResource {
                 return render("", "The share of jobs must be a whole number from 0 to 100.", 422);
             }
             try (InputStream in = jar.getInputStream()) {
-                canaries.start(in.readAllBytes(), tenantId, percent, BY);
+                canaries.start(name, in.readAllBytes(), tenantId, percent, BY);
             } catch (CanaryException e) {
                 return render("", e.getMessage(), e.invalid() ? 422 : 409);
             }
@@ -156,25 +164,21 @@ public final class BundlesPageResource {
     }
 
     @POST
+    @ConsoleForm
     @Path("{name}/canary/promote")
-    public Response promote(@PathParam("name") String name, @Context HttpServletRequest request) {
-        return guarded(request, () -> canaryAction(() -> canaries.promote(name, BY), "promoted"));
+    public Response promote(@PathParam("name") String name) {
+        return guarded(() -> canaryAction(() -> canaries.promote(name, BY), "promoted"));
     }
 
     @POST
+    @ConsoleForm
     @Path("{name}/canary/rollback")
-    public Response rollBackCanary(@PathParam("name") String name, @Context HttpServletRequest request) {
-        return guarded(request, () -> canaryAction(() -> canaries.rollBack(name, BY), "canary-rolled-back"));
+    public Response rollBackCanary(@PathParam("name") String name) {
+        return guarded(() -> canaryAction(() -> canaries.rollBack(name, BY), "canary-rolled-back"));
     }
 
-    /** Signed-in operators from the console's own origin only; checked before anything reads the body. */
-    private Response guarded(HttpServletRequest request, Action action) {
-        if (!RequestAuth.isOperator(request)) {
-            return toSignIn();
-        }
-        if (!Origins.sameOrigin(request.getHeader("Origin"), request.getHeader("Host"))) {
-            return render("", "This form must be sent from the operator console itself.", 403);
-        }
+    /** Runs a form's action; who may post and from where was checked before (see {@link ConsoleForm}). */
+    private Response guarded(Action action) {
         try {
             return action.run();
         } catch (IOException | ServletException | IllegalStateException e) {

@@ -29,7 +29,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code /api/v1/operator/bundles}: list, upload, roll back and remove plugin bundles while the platform serves. An
@@ -143,20 +142,10 @@ public final class OperatorBundlesResource {
     }
 
     /** This node's status of the bundle once it runs {@code back}, or PENDING after the wait. */
-    BundleStatus awaitInstalled(BundleStatus current, Revision back) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<BundleStatus> installed = host.bundles().stream()
-                    .filter(b -> current.symbolicName().equals(b.symbolicName())
-                            && !CanaryFiles.isCanary(b.fileName()) && back.version().equals(b.version()) && !BundleStatus.PENDING.equals(b.state()))
-                    .findFirst();
-            if (installed.isPresent()) {
-                return installed.get();
-            }
-            pause();
-        }
-        return new BundleStatus(current.fileName(), current.symbolicName(), back.version(), BundleStatus.PENDING,
-                List.of(), null, Instant.now(), PluginMetrics.NONE);
+    private BundleStatus awaitInstalled(BundleStatus current, Revision back) {
+        return InstalledVersion.await(host, current.symbolicName(), back.version(), WAIT)
+                .orElseGet(() -> new BundleStatus(current.fileName(), current.symbolicName(), back.version(),
+                        BundleStatus.PENDING, List.of(), null, Instant.now(), PluginMetrics.NONE));
     }
 
     /**
@@ -183,15 +172,6 @@ public final class OperatorBundlesResource {
         /** Newest first under the ascending order the pagination cuts by. */
         String sortKey() {
             return String.format("%019d", Long.MAX_VALUE - revision);
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProblemException(503, "Service unavailable", "The rollback was interrupted; try again.");
         }
     }
 }

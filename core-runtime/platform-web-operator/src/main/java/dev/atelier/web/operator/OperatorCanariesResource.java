@@ -23,11 +23,10 @@ import java.net.URI;
 import java.util.List;
 
 /**
- * {@code /api/v1/operator/canaries} and {@code /api/v1/operator/bundles/{name}/canary}: start a canary of a bundle
- * (its jar as the body, whom it serves as query parameters), watch it beside the current version, promote it or roll
- * it back. See {@link BundleCanaries}.
+ * {@code /api/v1/operator/bundles/{name}/canary}: start a canary of a bundle (its jar as the body, whom it serves as
+ * query parameters), watch it beside the current version, promote it or roll it back. See {@link BundleCanaries}.
  */
-@Path("/api/v1/operator")
+@Path("/api/v1/operator/bundles/{name}/canary")
 @Produces(MediaType.APPLICATION_JSON)
 @OperatorOnly
 public final class OperatorCanariesResource {
@@ -48,10 +47,9 @@ public final class OperatorCanariesResource {
      * @param percent the share of other jobs that go to it, 0 to 100 (optional, default 0)
      */
     @POST
-    @Path("canaries")
     @Consumes({"application/java-archive", MediaType.APPLICATION_OCTET_STREAM, "application/zip"})
-    public Response start(@QueryParam("tenant") String tenant, @QueryParam("percent") String percent,
-            InputStream body) throws IOException {
+    public Response start(@PathParam("name") String name, @QueryParam("tenant") String tenant,
+            @QueryParam("percent") String percent, InputStream body) throws IOException {
         String tenantId = tenantId(tenant);
         int share = percent(percent);
         byte[] jar;
@@ -62,8 +60,8 @@ public final class OperatorCanariesResource {
                     + OperatorBundlesResource.MAX_UPLOAD_BYTES / (1024 * 1024) + " MB are refused.");
         }
         try {
-            Canary canary = canaries.start(jar, tenantId, share, "operator API");
-            return Response.created(URI.create("/api/v1/operator/bundles/" + canary.symbolicName() + "/canary"))
+            Canary canary = canaries.start(name, jar, tenantId, share, "operator API");
+            return Response.created(URI.create("/api/v1/operator/bundles/" + name + "/canary"))
                     .entity(CanaryView.of(canary, canaries.comparison(canary.symbolicName()), tenants)).build();
         } catch (CanaryException e) {
             throw problem(e);
@@ -72,7 +70,6 @@ public final class OperatorCanariesResource {
 
     /** The bundle's running canary beside its current version, or its last ended canary and how it ended. */
     @GET
-    @Path("bundles/{name}/canary")
     public CanaryView get(@PathParam("name") String name) {
         Canary canary = canaries.latest(name)
                 .orElseThrow(() -> ProblemException.notFound("'" + name + "' never had a canary."));
@@ -81,7 +78,7 @@ public final class OperatorCanariesResource {
 
     /** Makes the running canary the bundle's current version on every node. */
     @POST
-    @Path("bundles/{name}/canary/promote")
+    @Path("promote")
     public CanaryView promote(@PathParam("name") String name) {
         try {
             canaries.promote(name, "operator API");
@@ -93,7 +90,7 @@ public final class OperatorCanariesResource {
 
     /** Ends the running canary; the current version serves everyone again. */
     @POST
-    @Path("bundles/{name}/canary/rollback")
+    @Path("rollback")
     public CanaryView rollBack(@PathParam("name") String name) {
         try {
             canaries.rollBack(name, "operator API");

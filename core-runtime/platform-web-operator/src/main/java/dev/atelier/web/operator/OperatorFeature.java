@@ -20,6 +20,7 @@ public final class OperatorFeature {
      */
     public static void registerIn(ResourceConfig config) {
         config.register(OperatorOnlyFilter.class);
+        config.register(ConsoleFormFilter.class);
         config.register(OperatorConsoleResource.class);
         config.register(StartPageResource.class);
         config.register(OperatorBundlesResource.class);

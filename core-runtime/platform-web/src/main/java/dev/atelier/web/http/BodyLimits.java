@@ -17,6 +17,10 @@ import java.util.Locale;
  */
 public record BodyLimits(long form, long json, long multipart, long upload, long bundle, long other) {
 
+    private static final java.util.regex.Pattern CANARY_API =
+            java.util.regex.Pattern.compile("/api/v1/operator/bundles/[^/]+/canary");
+    private static final java.util.regex.Pattern CANARY_FORM =
+            java.util.regex.Pattern.compile("/operator/bundles/[^/]+/canary");
     private static final long KB = 1024;
     private static final long MB = 1024 * KB;
 
@@ -28,12 +32,12 @@ public record BodyLimits(long form, long json, long multipart, long upload, long
     /** The largest body {@code path} (a routed path, see {@link RoutePath}) takes with {@code contentType}. */
     public long of(String path, String contentType) {
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
-        if (path.equals("/api/v1/operator/bundles") || path.equals("/api/v1/operator/canaries")) {
+        if (path.equals("/api/v1/operator/bundles") || CANARY_API.matcher(path).matches()) {
             return bundle;
         }
         if (type.startsWith("multipart/")) {
             return path.equals("/api/v1/uploads") || path.equals("/create") || path.equals("/operator/bundles")
-                    || path.equals("/operator/bundles/canary") ? upload : multipart;
+                    || CANARY_FORM.matcher(path).matches() ? upload : multipart;
         }
         if (type.startsWith("application/x-www-form-urlencoded")) {
             return path.equals("/admin/legal") ? 4 * form : form;
