@@ -136,10 +136,10 @@ public final class BundleCanaries implements AutoCloseable {
         if (!name.equals(symbolicName)) {
             throw new CanaryException("That jar is bundle '" + name + "', not '" + symbolicName + "'.", true);
         }
-        if (host.bundles().stream().noneMatch(b -> name.equals(b.symbolicName())
-                && !CanaryFiles.isCanary(b.fileName()))) {
-            throw new CanaryException("No bundle '" + name + "' is deployed; deploy it first, a canary is compared"
-                    + " with the version that runs.", true);
+        // Only model calls are routed per tenant and job; a canary of another kind would never be called.
+        if (host.models().list().stream().noneMatch(model -> name.equals(model.bundleSymbolicName()))) {
+            throw new CanaryException("No model bundle '" + name + "' is serving; deploy it first, a canary is"
+                    + " compared with the version that runs.", true);
         }
         Canary canary = store.start(name, facts.version(), sha, jar, tenantId, percent, startedBy)
                 .orElseThrow(() -> new CanaryException("'" + name + "' already has a canary; promote it or roll it"

@@ -22,6 +22,7 @@ public record BundlesPage(List<BundleCard> bundles, List<TenantOption> tenants, 
      * One bundle.
      *
      * @param name its symbolic name, or its file name when it has none
+     * @param model whether it serves generation models (only those can run a canary)
      * @param health "Healthy", "Failing calls", "Not serving"...; {@code healthy} says which colour
      * @param errorRate errors per call on this node since start, as text ("0 %", "12.5 %"), or "–" without calls
      * @param lastError the last failed call or deploy problem, with its time when known, or an empty string
@@ -29,7 +30,8 @@ public record BundlesPage(List<BundleCard> bundles, List<TenantOption> tenants, 
      * @param canary its running canary, or null
      * @param lastCanary how its last canary ended, or an empty string
      */
-    public record BundleCard(String name, String version, String state, List<String> services, String health,
+    public record BundleCard(String name, String version, String state, List<String> services, boolean model,
+            String health,
             boolean healthy, long calls, String errorRate, String lastError, List<VersionRow> versions,
             CanaryCard canary, String lastCanary) {
 

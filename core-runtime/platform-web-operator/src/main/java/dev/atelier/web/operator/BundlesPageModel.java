@@ -80,7 +80,8 @@ final class BundlesPageModel {
         String lastCanary = latest.filter(c -> !c.running())
                 .map(c -> "Canary " + c.version() + " " + c.outcome() + " (" + TIME.format(c.endedAt()) + ")")
                 .orElse("");
-        return new BundleCard(name, text(jar.version()), jar.state(), jar.services(), health,
+        boolean model = host.models().list().stream().anyMatch(m -> name.equals(m.bundleSymbolicName()));
+        return new BundleCard(name, text(jar.version()), jar.state(), jar.services(), model, health,
                 "Healthy".equals(health), count, count == 0 ? "–" : percent(errors * 100.0 / count), lastError,
                 versions, canary, lastCanary);
     }
