@@ -164,6 +164,15 @@ public final class BundleCanaries implements AutoCloseable {
         return canary;
     }
 
+    /** Ends the bundle's canary if one runs, for example because the bundle itself is being removed. */
+    public void endIfRunning(String symbolicName, String by) {
+        store.running().stream().filter(c -> c.symbolicName().equals(symbolicName)).findFirst().ifPresent(canary -> {
+            if (store.end(canary.id(), "rolled back by " + by + " (bundle removed)")) {
+                syncNow();
+            }
+        });
+    }
+
     /** Ends the running canary of {@code symbolicName}; the current version serves everyone again. */
     public Canary rollBack(String symbolicName, String by) throws CanaryException {
         Canary canary = running(symbolicName);
@@ -199,6 +208,7 @@ public final class BundleCanaries implements AutoCloseable {
             plans.put(canary.symbolicName(), new CanaryPlan(canary.symbolicName(), canary.version(),
                     canary.sha256(), canary.tenantId(), canary.percent()));
         }
+        counted.retainAll(running.stream().map(Canary::id).toList());
         // Routes change before files: a canary being removed takes no new call before its jar goes.
         host.canaryRoutes().set(plans);
         try {

@@ -19,6 +19,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -63,7 +64,7 @@ public final class PluginHost implements AutoCloseable {
     private DeclaredKinds declared;
     private PluginCalls calls;
     private final CanaryRoutes canaryRoutes = new CanaryRoutes();
-    private final PluginCallStats callStats = new PluginCallStats(java.time.Clock.systemUTC());
+    private final PluginCallStats callStats = new PluginCallStats(Clock.systemUTC());
     private volatile ModelRegistry models;
     private volatile StorageRegistry storage;
     private volatile boolean started;

@@ -123,7 +123,7 @@ public final class BundlesPageResource {
                 return render("", "Tick the box to confirm that " + name + " should stop serving on every node.",
                         422);
             }
-            canaries.latest(name).filter(c -> c.running()).ifPresent(c -> quietly(() -> canaries.rollBack(name, BY)));
+            canaries.endIfRunning(name, BY);
             if (!host.undeploy(name, WAIT)) {
                 return render("", "No bundle " + name + " is deployed.", 404);
             }
@@ -163,6 +163,7 @@ public final class BundlesPageResource {
         });
     }
 
+    /** Makes the bundle's running canary its current version on every node. */
     @POST
     @ConsoleForm
     @Path("{name}/canary/promote")
@@ -170,6 +171,7 @@ public final class BundlesPageResource {
         return guarded(() -> canaryAction(() -> canaries.promote(name, BY), "promoted"));
     }
 
+    /** Ends the bundle's running canary; the current version serves everyone again. */
     @POST
     @ConsoleForm
     @Path("{name}/canary/rollback")
@@ -219,14 +221,6 @@ public final class BundlesPageResource {
         try (InputStream in = part.getInputStream()) {
             // Form fields are short; a field past this is not one of ours.
             return new String(in.readNBytes(200), StandardCharsets.UTF_8).strip();
-        }
-    }
-
-    private static void quietly(CanaryStep step) {
-        try {
-            step.run();
-        } catch (CanaryException ended) {
-            // It ended meanwhile: nothing left to roll back.
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.atelier.web.operator;
 
 import dev.atelier.core.deployments.BundleRepository.Revision;
+import dev.atelier.plugins.BundleCanaries;
 import dev.atelier.plugins.BundleStatus;
 import dev.atelier.plugins.CanaryFiles;
 import dev.atelier.plugins.ClusterBundles;
@@ -49,11 +50,13 @@ public final class OperatorBundlesResource {
 
     private final PluginHost host;
     private final ClusterBundles cluster;
+    private final BundleCanaries canaries;
 
     @Inject
-    public OperatorBundlesResource(PluginHost host, ClusterBundles cluster) {
+    public OperatorBundlesResource(PluginHost host, ClusterBundles cluster, BundleCanaries canaries) {
         this.host = host;
         this.cluster = cluster;
+        this.canaries = canaries;
     }
 
     @GET
@@ -95,6 +98,8 @@ public final class OperatorBundlesResource {
     @DELETE
     @Path("{name}")
     public Response delete(@PathParam("name") String name) {
+        // A canary of a removed bundle would serve its tenant alone; it goes first.
+        canaries.endIfRunning(name, "operator API");
         if (!host.undeploy(name, WAIT)) {
             throw ProblemException.notFound("No bundle '" + name + "' is deployed.");
         }
