@@ -7,8 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a form post of the operator console: accepted only from a signed-in operator (the console's cookie) and from
- * the operator host's own {@code Origin}, both checked by {@link ConsoleFormFilter} before the body is read.
+ * Marks a form post of the operator console: {@link ConsoleFormGuard} checks the operator's cookie and the request's
+ * same origin before the body is read.
  */
 @NameBinding
 @Retention(RetentionPolicy.RUNTIME)
