@@ -206,15 +206,11 @@ public final class Atelier implements AutoCloseable {
         progressStreams = ProgressStreams.start(generation, new ProgressStreams.Settings(
                 new EventStreams.Limits(config.get(Keys.EVENT_STREAMS_PER_USER), config.get(Keys.EVENT_STREAMS_PER_IP),
                         config.get(Keys.EVENT_STREAMS_MAX_LIFETIME)), config.get(Keys.EVENT_STREAMS_KEEP_ALIVE)));
-<<<<<<< HEAD
-        WebApplication application = new WebApplication(plugins, bundles, canaries, history, readiness, liveness, accounts,
-=======
         operatorSetup = OperatorSetup.of(tenants, config.profile(), System.getenv(), database.dataSource(), links,
                 tenantWeb.themes(), new NodeWorkers(role.name().toLowerCase(java.util.Locale.ROOT),
                         role.runsJobs() ? config.get(Keys.GENERATION_WORKERS) : 0), plugins);
-        WebApplication application = new WebApplication(plugins, bundles, history, readiness, liveness, accounts,
->>>>>>> main
-                generation, payments,
+        WebApplication application = new WebApplication(plugins, bundles, canaries, history, readiness, liveness,
+                accounts, generation, payments,
                 legal, new NewAccounts(List.of(new SignupBonus(generation.ledger())::grant)),
                 progressStreams, legalDocuments, operatorSetup);
         ResourceConfig jersey = step("web application", () -> application.build(tenantWeb));
