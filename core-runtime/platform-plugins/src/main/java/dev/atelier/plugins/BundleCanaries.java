@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -266,7 +267,7 @@ public final class BundleCanaries implements AutoCloseable {
             if (!thresholds.exceededBy(totals)) {
                 return true;
             }
-            String outcome = String.format(java.util.Locale.ROOT,
+            String outcome = String.format(Locale.ROOT,
                     "rolled back automatically: %d of %d calls failed (%.0f %%, above %d %%)", totals.errors(),
                     totals.calls(), totals.errorPercent(), thresholds.maxErrorPercent());
             if (store.end(canary.id(), outcome)) {

@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -139,7 +140,7 @@ public final class ClusterBundles implements AutoCloseable {
     }
 
     /** The jars the cluster keeps for {@code symbolicName}, newest first; empty for a bundle it never knew. */
-    public java.util.List<BundleRepository.RetainedVersion> versions(String symbolicName) {
+    public List<BundleRepository.RetainedVersion> versions(String symbolicName) {
         return repository.versions(symbolicName);
     }
 

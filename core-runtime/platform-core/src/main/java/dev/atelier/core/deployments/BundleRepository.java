@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,7 +41,7 @@ public final class BundleRepository {
      * @param revision the newest revision that holds this content
      * @param current whether it is what the cluster runs now
      */
-    public record RetainedVersion(long revision, String version, String sha256, java.time.Instant changedAt,
+    public record RetainedVersion(long revision, String version, String sha256, Instant changedAt,
             String changedBy, boolean current) {}
 
     /** Jars kept per bundle when none is configured: the current one and four before it. */

@@ -1,6 +1,7 @@
 package dev.atelier.web.operator;
 
 import dev.atelier.core.deployments.BundleRepository.Revision;
+import dev.atelier.core.deployments.BundleRepository.RetainedVersion;
 import dev.atelier.plugins.BundleCanaries;
 import dev.atelier.plugins.BundleStatus;
 import dev.atelier.plugins.CanaryFiles;
@@ -169,7 +170,7 @@ public final class OperatorBundlesResource {
     public record RetainedVersionView(long revision, String version, String sha256, Instant changedAt,
             String changedBy, boolean current) {
 
-        static RetainedVersionView of(dev.atelier.core.deployments.BundleRepository.RetainedVersion v) {
+        static RetainedVersionView of(RetainedVersion v) {
             return new RetainedVersionView(v.revision(), v.version(), v.sha256(), v.changedAt(), v.changedBy(),
                     v.current());
         }
