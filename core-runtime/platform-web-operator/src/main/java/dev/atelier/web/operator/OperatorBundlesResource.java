@@ -1,7 +1,7 @@
 package dev.atelier.web.operator;
 
-import dev.atelier.core.deployments.BundleRepository.Revision;
 import dev.atelier.core.deployments.BundleRepository.RetainedVersion;
+import dev.atelier.core.deployments.BundleRepository.Revision;
 import dev.atelier.plugins.BundleCanaries;
 import dev.atelier.plugins.BundleStatus;
 import dev.atelier.plugins.CanaryFiles;
