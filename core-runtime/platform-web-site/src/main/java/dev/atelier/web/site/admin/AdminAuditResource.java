@@ -49,7 +49,7 @@ public final class AdminAuditResource {
             @QueryParam("cursor") String cursor, @QueryParam("format") String format,
             @Context HttpServletRequest request) {
         return admin.page(request, tenant -> {
-            String act = AuditActions.ALL.contains(action) ? action : "";
+            String act = action != null && AuditActions.ALL.contains(action) ? action : "";
             String who = trimmed(actor);
             try {
                 if ("csv".equals(format) || "json".equals(format)) {
