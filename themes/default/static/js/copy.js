@@ -2,10 +2,8 @@
 // The buttons stay hidden without script: the text itself is selectable with one click (user-select: all).
 (function () {
   var box = document.querySelector("[data-focus-on-load]");
-  if (box) {
-    box.scrollIntoView({ block: "start" });
-    box.focus({ preventScroll: true });
-  }
+  // Focusing scrolls only when the box is out of view, and then clear of the sticky header (scroll-margin-top).
+  if (box) box.focus();
   if (!navigator.clipboard) return;
   document.querySelectorAll("button[data-copy]").forEach(function (button) {
     var source = document.getElementById(button.getAttribute("data-copy"));

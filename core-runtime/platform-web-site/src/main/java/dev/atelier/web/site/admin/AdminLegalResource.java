@@ -100,9 +100,11 @@ public final class AdminLegalResource {
             return noSuchDocument(request, tenant);
         }
         try {
+            // A resent form publishes nothing and answers the earlier number: logged once, like it is published.
+            int newest = versions.current(tenant.id(), form.document()).map(v -> v.info().number()).orElse(0);
             LegalEditor.Outcome outcome = form.publish() ? editor.publish(tenant, form, publisher(request))
                     : editor.preview(tenant, form);
-            if (outcome.published() > 0) {
+            if (outcome.published() > newest) {
                 trail.record(request, tenant, AuditActions.LEGAL_PUBLISH, form.document(), Map.of("version",
                         outcome.published(), "effective_date", form.effectiveDate(), "mode", form.mode()));
                 return AuthPages.redirect("/admin/legal?published=" + form.document() + "&version="

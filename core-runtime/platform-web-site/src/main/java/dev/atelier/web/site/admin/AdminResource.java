@@ -101,6 +101,7 @@ public final class AdminResource {
             return refused;
         }
         Map<String, String> form = forms.currentValues(tenant);
+        Map<String, String> before = Map.copyOf(form);
         Map<String, byte[]> images = new java.util.HashMap<>();
         Map<String, String> pending = new java.util.HashMap<>();
         String token = null;
@@ -143,7 +144,7 @@ public final class AdminResource {
         }
         forms.save(tenant, checked.update());
         trail.record(request, tenant, dev.atelier.accounts.audit.AuditActions.BRANDING_UPDATE, tenant.id(),
-                changes(form, checked.update()));
+                changes(before, form, checked.update()));
         return Response.seeOther(URI.create("/admin/branding?saved=1")).header("Cache-Control", "no-store").build();
     }
 
@@ -170,21 +171,26 @@ public final class AdminResource {
         }
     }
 
-    // What the audit log keeps of a branding save: the fields, and for images only their type and size.
-    private static Map<String, Object> changes(Map<String, String> form, BrandingUpdate update) {
+    // What the audit log keeps of a branding save: the fields that changed, and of new images their type and size.
+    private static Map<String, Object> changes(Map<String, String> before, Map<String, String> form,
+            BrandingUpdate update) {
         Map<String, Object> details = new LinkedHashMap<>();
         form.forEach((key, value) -> {
-            if (!key.startsWith("pending_")) {
-                details.put(key, value);
+            if (before.containsKey(key) && !value.strip().equals(before.get(key).strip())) {
+                details.put(key, value.strip());
             }
         });
-        details.put("logo", describe(update.logo()));
-        details.put("favicon", describe(update.favicon()));
+        if (update.logo() != null) {
+            details.put("logo", describe(update.logo()));
+        }
+        if (update.favicon() != null) {
+            details.put("favicon", describe(update.favicon()));
+        }
         return details;
     }
 
     private static String describe(BrandingUpdate.Logo image) {
-        return image == null ? "unchanged" : "new " + image.contentType() + ", " + image.bytes().length + " bytes";
+        return "new " + image.contentType() + ", " + image.bytes().length + " bytes";
     }
 
     private static byte[] decodePending(String base64) {
