@@ -36,7 +36,7 @@ import java.util.Optional;
  * creations, active sessions (each can be ended), suspend and resume, and the grant form of {@code /admin/users}.
  * Another tenant's account, or an unknown id, is 404.
  */
-@Path("/admin/users/{id: acc_[0-9a-f]{32}}")
+@Path("/admin/users/{id: acc_[0-9a-f]+}")
 @Produces("text/html; charset=utf-8")
 public final class AdminUserResource {
 
