@@ -104,9 +104,11 @@ public final class AdminLegalResource {
             int newest = versions.current(tenant.id(), form.document()).map(v -> v.info().number()).orElse(0);
             LegalEditor.Outcome outcome = form.publish() ? editor.publish(tenant, form, publisher(request))
                     : editor.preview(tenant, form);
-            if (outcome.published() > newest) {
-                trail.record(request, tenant, AuditActions.LEGAL_PUBLISH, form.document(), Map.of("version",
-                        outcome.published(), "effective_date", form.effectiveDate(), "mode", form.mode()));
+            if (outcome.published() > 0) {
+                if (outcome.published() > newest) {
+                    trail.record(request, tenant, AuditActions.LEGAL_PUBLISH, form.document(), Map.of("version",
+                            outcome.published(), "effective_date", form.effectiveDate(), "mode", form.mode()));
+                }
                 return AuthPages.redirect("/admin/legal?published=" + form.document() + "&version="
                         + outcome.published());
             }
