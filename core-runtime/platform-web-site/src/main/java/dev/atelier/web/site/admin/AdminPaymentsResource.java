@@ -1,9 +1,7 @@
 package dev.atelier.web.site.admin;
 
-import java.time.temporal.ChronoUnit;
-import java.time.Instant;
-import dev.atelier.accounts.audit.AuditActions;
 import dev.atelier.accounts.Account;
+import dev.atelier.accounts.audit.AuditActions;
 import dev.atelier.billing.payments.InvalidRefundException;
 import dev.atelier.billing.payments.Payments;
 import dev.atelier.billing.payments.PaymentsUnavailableException;
@@ -32,6 +30,8 @@ import jakarta.ws.rs.core.Response;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,15 +1,16 @@
 package dev.atelier.web.site.admin;
 
+import dev.atelier.accounts.audit.AuditActions;
 import dev.atelier.core.tenants.Branding;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.legal.drift.LegalDrift;
-import dev.atelier.web.legal.DocumentTitles;
+import dev.atelier.web.assets.LogoShape;
 import dev.atelier.web.auth.AuthPages;
 import dev.atelier.web.auth.CsrfTokens;
-import dev.atelier.web.assets.LogoShape;
+import dev.atelier.web.legal.DocumentTitles;
 import dev.atelier.web.pages.PageModels;
-import dev.atelier.web.tenant.BrandingUpdate;
 import dev.atelier.web.pages.PageRenderer;
+import dev.atelier.web.tenant.BrandingUpdate;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,8 +29,10 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -43,7 +46,7 @@ public final class AdminResource {
     private static final int MAX_TEXT_FIELD_BYTES = 4096;
     // A chosen image travels back from the preview as base64 in a hidden field: 4 characters per 3 bytes.
     private static final int MAX_PENDING_CHARS = (LogoFormat.MAX_BYTES + 2) / 3 * 4 + 1;
-    private static final java.util.List<String> IMAGES = java.util.List.of("logo", "favicon");
+    private static final List<String> IMAGES = List.of("logo", "favicon");
 
     private final PageRenderer pages;
     private final BrandingForms forms;
@@ -102,8 +105,8 @@ public final class AdminResource {
         }
         Map<String, String> form = forms.currentValues(tenant);
         Map<String, String> before = Map.copyOf(form);
-        Map<String, byte[]> images = new java.util.HashMap<>();
-        Map<String, String> pending = new java.util.HashMap<>();
+        Map<String, byte[]> images = new HashMap<>();
+        Map<String, String> pending = new HashMap<>();
         String token = null;
         Collection<Part> parts;
         try {
@@ -143,7 +146,7 @@ public final class AdminResource {
             return form(request, tenant, form, Map.of(), true, false, previewBrand(tenant, checked, request), 200);
         }
         forms.save(tenant, checked.update());
-        trail.record(request, tenant, dev.atelier.accounts.audit.AuditActions.BRANDING_UPDATE, tenant.id(),
+        trail.record(request, tenant, AuditActions.BRANDING_UPDATE, tenant.id(),
                 changes(before, form, checked.update()));
         return Response.seeOther(URI.create("/admin/branding?saved=1")).header("Cache-Control", "no-store").build();
     }

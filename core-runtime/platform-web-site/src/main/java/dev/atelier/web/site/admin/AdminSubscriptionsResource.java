@@ -1,6 +1,5 @@
 package dev.atelier.web.site.admin;
 
-import java.util.Map;
 import dev.atelier.accounts.audit.AuditActions;
 import dev.atelier.billing.payments.Payments;
 import dev.atelier.billing.payments.PaymentsUnavailableException;
@@ -19,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
