@@ -1,4 +1,4 @@
-// Copy buttons (data-copy="<id of the element whose text to copy>") and a box to show first (data-focus-on-load).
+// Copy buttons (data-copy="<selector of the element whose text to copy>") and a box to show first (data-focus-on-load).
 // The buttons stay hidden without script: the text itself is selectable with one click (user-select: all).
 (function () {
   var box = document.querySelector("[data-focus-on-load]");
@@ -6,7 +6,7 @@
   if (box) box.focus();
   if (!navigator.clipboard) return;
   document.querySelectorAll("button[data-copy]").forEach(function (button) {
-    var source = document.getElementById(button.getAttribute("data-copy"));
+    var source = document.querySelector(button.getAttribute("data-copy"));
     if (!source) return;
     var label = button.textContent;
     button.hidden = false;

@@ -105,7 +105,7 @@ class AdminPagesInChromiumTest {
                 await().atMost(Duration.ofSeconds(5)).until(() -> "Copied".equals(
                         page.locator("button[data-copy]").textContent()));
                 assertThat(page.evaluate("navigator.clipboard.readText()"))
-                        .isEqualTo(page.locator("#new-token-value").textContent().trim());
+                        .isEqualTo(page.locator("#new-token .token-value").textContent().trim());
                 page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(slug + "-account-new-token.png")));
             }
         }
