@@ -128,6 +128,8 @@ public final class Journey {
     }
 
     private void screenshot(Page page, String file) {
+        // From the top: a page scrolled to a field would show its sticky header half-way down the full-page shot.
+        page.evaluate("window.scrollTo(0, 0)");
         page.screenshot(new Page.ScreenshotOptions().setPath(folder.resolve(file)).setFullPage(true));
     }
 
