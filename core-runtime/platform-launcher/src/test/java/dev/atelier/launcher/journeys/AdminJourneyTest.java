@@ -188,6 +188,7 @@ class AdminJourneyTest {
         Locator row = admin.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(userEmail()));
         row.first().waitFor();
         admin.getByText(Pattern.compile("^Refund this payment")).first().click();
+        admin.getByLabel(Pattern.compile("^Reason")).first().fill("The top-up was bought by mistake");
         journey.step(admin, "refund-form");
         click(admin, Pattern.compile("^Refund all that is left"));
         admin.waitForURL(Pattern.compile("refund="));
