@@ -3,6 +3,7 @@ package dev.atelier.launcher.journeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.atelier.launcher.platform.Mail;
@@ -71,7 +72,7 @@ final class BrandRules {
             problems.add("the title \"" + page.title() + "\" does not name " + name);
         }
         if (page.getByRole(AriaRole.BANNER).getByRole(AriaRole.IMG,
-                new com.microsoft.playwright.Locator.GetByRoleOptions().setName(name).setExact(true)).count() == 0) {
+                new Locator.GetByRoleOptions().setName(name).setExact(true)).count() == 0) {
             problems.add("the header shows no logo named " + name);
         }
         return problems;
@@ -89,7 +90,8 @@ final class BrandRules {
         return problems;
     }
 
-    private List<String> foreignIn(String text, String where) {
+    /** The other tenant's words and colours found in {@code text}, which is {@code where}. */
+    List<String> foreignIn(String text, String where) {
         List<String> found = new ArrayList<>();
         String lower = text.toLowerCase(Locale.ROOT);
         for (String word : foreignWords) {

@@ -34,8 +34,8 @@ class BrandRulesTest {
 
     @Test
     void anEmailThatDoesNotNameItsTenantIsReported() {
-        assertThat(marginalia.problemsOf(mail("Welcome", "Hello", "")))
-                .containsExactly("the email \"Welcome\" does not name Marginalia");
+        Mail unsigned = new Mail("", "letters@marginalia.example", "reader@example.com", "Welcome", "Hello", "");
+        assertThat(marginalia.problemsOf(unsigned)).containsExactly("the email \"Welcome\" does not name Marginalia");
     }
 
     private static Mail mail(String subject, String text, String html) {
