@@ -53,7 +53,7 @@ public final class Journey {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions()
                 .setViewportSize(WIDTH, HEIGHT).setAcceptDownloads(true));
         contexts.add(context);
-        WatchedPage watched = new WatchedPage(context.newPage(), this::audit);
+        WatchedPage watched = new WatchedPage(context.newPage(), this::auditLoaded);
         pages.add(watched);
         return watched.page();
     }
@@ -78,7 +78,8 @@ public final class Journey {
     public void step(Page page, String name) {
         page.waitForLoadState();
         WatchedPage watched = watched(page);
-        if (!watched.checked()) {
+        for (int tries = 0; !watched.checked() && tries < 3; tries++) {
+            page.waitForLoadState();
             audit(watched);
         }
         steps++;
@@ -102,24 +103,36 @@ public final class Journey {
         return List.copyOf(audited);
     }
 
+    // Each load of a page is checked as soon as it has loaded; a step checks its page again if that did not finish.
+    private void auditLoaded(WatchedPage watched) {
+        try {
+            audit(watched);
+        } catch (PlaywrightException e) {
+            // The page went on to another before the check finished; that one is checked when it has loaded.
+        }
+    }
+
     private void audit(WatchedPage watched) {
         Page page = watched.page();
         String url = page.url();
-        try {
-            List<AxeAudit.Violation> violations = AxeAudit.run(page);
-            if (!violations.isEmpty()) {
-                problems.add("Accessibility of " + url + ":\n"
-                        + String.join("\n", violations.stream().map(AxeAudit.Violation::describe).toList()));
-            }
-            for (Function<Page, List<String>> check : pageChecks) {
-                check.apply(page).forEach(p -> problems.add(url + ": " + p));
-            }
-            audited.add(url);
-            watched.markChecked();
-        } catch (PlaywrightException e) {
-            // The page went on to another before the check finished; that one is checked when it has loaded.
-            watched.markUnchecked();
+        int navigations = watched.navigations();
+        List<String> found = new ArrayList<>();
+        List<AxeAudit.Violation> violations = AxeAudit.run(page);
+        if (!violations.isEmpty()) {
+            found.add("Accessibility of " + url + ":\n"
+                    + String.join("\n", violations.stream().map(AxeAudit.Violation::describe).toList()));
         }
+        for (Function<Page, List<String>> check : pageChecks) {
+            check.apply(page).forEach(p -> found.add(url + ": " + p));
+        }
+        if (watched.navigations() != navigations) {
+            // The page went on to another while it was checked (a finished creation's page reloads itself): what was
+            // seen may mix two documents, so the next one is checked when it has loaded.
+            return;
+        }
+        problems.addAll(found);
+        audited.add(url);
+        watched.markChecked();
     }
 
     private WatchedPage watched(Page page) {

@@ -16,12 +16,14 @@ final class WatchedPage {
     private final List<String> errors = new ArrayList<>();
     private final List<String> troubles = new ArrayList<>();
     private boolean checked;
+    private int navigations;
 
     WatchedPage(Page page, Consumer<WatchedPage> onLoad) {
         this.page = page;
         page.onFrameNavigated(frame -> {
             if (frame == page.mainFrame()) {
                 checked = false;
+                navigations++;
             }
         });
         page.onLoad(p -> onLoad.accept(this));
@@ -48,16 +50,17 @@ final class WatchedPage {
         return page;
     }
 
+    /** How many times the page has moved to another document: a check that saw this change saw two documents. */
+    int navigations() {
+        return navigations;
+    }
+
     boolean checked() {
         return checked;
     }
 
     void markChecked() {
         checked = true;
-    }
-
-    void markUnchecked() {
-        checked = false;
     }
 
     /** Console errors, script errors and server errors in this page so far. */
