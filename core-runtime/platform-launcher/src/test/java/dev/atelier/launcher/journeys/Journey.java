@@ -98,11 +98,6 @@ public final class Journey {
         return file;
     }
 
-    /** Every page address that was checked, in order. */
-    public List<String> checkedPages() {
-        return List.copyOf(audited);
-    }
-
     // Each load of a page is checked as soon as it has loaded; a step checks its page again if that did not finish.
     private void auditLoaded(WatchedPage watched) {
         try {
@@ -171,8 +166,8 @@ public final class Journey {
 
     /**
      * At the end of a journey that passed: fails if a browser logged a console error, met a script error or was
-     * answered with a server error along the way, and writes everything that went wrong in them to
-     * {@code browsers.txt}.
+     * answered with a server error along the way; writes everything that went wrong in them to {@code browsers.txt}
+     * and every page address it checked, in order, to {@code checked-pages.txt}.
      */
     void finish() {
         StringBuilder log = new StringBuilder();
@@ -183,6 +178,7 @@ public final class Journey {
         }
         try {
             Files.writeString(folder.resolve("browsers.txt"), log, StandardCharsets.UTF_8);
+            Files.write(folder.resolve("checked-pages.txt"), audited, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
