@@ -33,8 +33,10 @@
     }
     if (button && r) {
       var n = priceOf(r);
-      var shown = n.toLocaleString("en-US") + (n === 1 ? " credit" : " credits");
-      button.textContent = "Create \u00b7 " + shown;
+      // Words come from the page (the tenant's wording), with the default theme's as a fallback.
+      var shown = n.toLocaleString("en-US") + " " + (n === 1 ? button.getAttribute("data-credit") || "credit"
+          : button.getAttribute("data-credits") || "credits");
+      button.textContent = (button.getAttribute("data-label") || "Create") + " \u00b7 " + shown;
       var meta = r.parentNode.querySelector("[data-offer-price]");
       if (meta && r.hasAttribute("data-price-steps")) meta.textContent = shown;
     }
@@ -79,7 +81,7 @@
   form.addEventListener("submit", function (event) {
     if (sending) { event.preventDefault(); return; }
     sending = true;
-    if (button) { button.setAttribute("aria-disabled", "true"); button.textContent = "Sending\u2026"; }
+    if (button) { button.setAttribute("aria-disabled", "true"); button.textContent = button.getAttribute("data-sending") || "Sending\u2026"; }
   });
   window.addEventListener("pageshow", function () {
     sending = false;
