@@ -183,7 +183,8 @@ final class JobRunner {
             fail(job, workerId, "The result could not be saved. Please try again.", true);
             return;
         }
-        if (!settling(job, () -> jobs.succeed(job.tenantId(), job.id(), workerId, stored))) {
+        if (!settling(job, () -> jobs.succeed(job.tenantId(), job.id(), workerId, stored,
+                context.stage()))) {
             LOG.warn("Job {}: lease lost before it could be settled; removing its stored outputs", job.id());
             outputs.deleteQuietly(tenant, stored);
         }

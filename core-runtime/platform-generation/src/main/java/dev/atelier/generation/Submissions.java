@@ -30,6 +30,8 @@ public final class Submissions {
     public static final int MAX_PROMPT_LENGTH = 4000;
     /** Most inputs one generation may use. */
     public static final int MAX_INPUTS = 4;
+    /** Most variations one submit may ask for. */
+    public static final int MAX_VARIATIONS = 4;
 
     private final GenerationJobs jobs;
     private final Offers offers;
@@ -64,8 +66,25 @@ public final class Submissions {
      *     limit cannot be counted and fails closed
      */
     public Job submit(Tenant tenant, String accountId, SubmitRequest request, String idempotencyKey) {
+        return submitAll(tenant, accountId, request, 1, idempotencyKey).get(0);
+    }
+
+    /**
+     * Queues {@code variations} generations of one request, each its own job with its own hold, all or none: when the
+     * balance or the limits do not cover all of them, none is queued. The n-th variation (from 0) uses the request's
+     * {@code seed} plus n when the model has a seed, so variations differ and the same request gives the same ones.
+     *
+     * @param variations 1 to {@value #MAX_VARIATIONS}
+     * @param idempotencyKey as for {@link #submit}; it answers all the variations again
+     * @throws InvalidGenerationException as {@link #submit}; a 402 names the balance and the price of all of them
+     */
+    public List<Job> submitAll(Tenant tenant, String accountId, SubmitRequest request, int variations,
+            String idempotencyKey) {
         rate.check(tenant, RateLimits.GENERATION_SUBMIT, accountId, "You are starting generations faster than this"
                 + " site allows. Please wait a moment and try again.");
+        if (variations < 1 || variations > MAX_VARIATIONS) {
+            throw InvalidGenerationException.field("variations", "Ask for 1 to " + MAX_VARIATIONS + " variations.");
+        }
         Offers.Offer offer = offer(tenant, request.model());
         ModelDescriptor model = offer.model().descriptor();
         String prompt = prompt(request.prompt());
@@ -77,24 +96,32 @@ public final class Submissions {
         int perUser = limits == null ? 2 : limits.maxConcurrentJobsPerUser();
         int perTenant = limits == null ? 20 : limits.maxConcurrentJobsPerTenant();
         int priority = priorities.of(tenant, accountId);
-        Job job;
+        List<NewJob> batch = new ArrayList<>();
+        for (Map<String, Object> values : Variations.of(model, parameters, variations)) {
+            batch.add(new NewJob(model.id(), prompt, negative, values, inputs, offer.pricing().of(values),
+                    settings.maxAttempts(), model.timeLimit().orElse(settings.runDeadline()), priority));
+        }
+        List<Job> queued;
         try {
-            job = jobs.submit(tenant.id(), accountId, new NewJob(model.id(), prompt, negative, parameters, inputs,
-                    offer.pricing().of(parameters), settings.maxAttempts(),
-                    model.timeLimit().orElse(settings.runDeadline()), priority), idempotencyKey, perUser, perTenant);
+            queued = variations == 1
+                    ? List.of(jobs.submit(tenant.id(), accountId, batch.get(0), idempotencyKey, perUser, perTenant))
+                    : jobs.submitAll(tenant.id(), accountId, batch, idempotencyKey, perUser, perTenant);
         } catch (InsufficientCreditsException e) {
             throw InvalidGenerationException.insufficientCredits(e.balance(), e.price());
         } catch (IdempotencyConflictException e) {
             throw new InvalidGenerationException(409, "Conflict", "This Idempotency-Key was already used for a"
                     + " different request. Use a new key for a new generation.", List.of());
         } catch (ConcurrencyLimitException e) {
-            throw new InvalidGenerationException(429, "Too Many Requests", e.perUser()
-                    ? "You already have " + e.limit() + " generations in progress. Wait for one to finish."
-                    : "This site is very busy right now. Please try again in a minute.", List.of());
+            throw new InvalidGenerationException(429, "Too Many Requests", !e.perUser()
+                    ? "This site is very busy right now. Please try again in a minute."
+                    : variations == 1 ? "You already have " + e.limit() + " generations in progress. Wait for one"
+                            + " to finish."
+                    : "You can have " + e.limit() + " generations in progress at once. Ask for fewer variations or"
+                            + " wait for one to finish.", List.of());
         }
         uploads.markUsed(tenant.id(), inputs);
         wakeWorkers.run();
-        return job;
+        return queued;
     }
 
     private Offers.Offer offer(Tenant tenant, String modelId) {

@@ -22,6 +22,9 @@ import dev.atelier.plugins.ClusterBundles;
 import dev.atelier.plugins.PluginHost;
 import dev.atelier.plugins.PluginHostSettings;
 import dev.atelier.web.WebServer;
+import dev.atelier.web.operator.OperatorSetup;
+import dev.atelier.web.operator.health.NodeWorkers;
+import dev.atelier.web.operator.metrics.AtelierMetrics;
 import dev.atelier.web.bots.FailedSignIns;
 import dev.atelier.billing.credits.CreditHistory;
 import dev.atelier.generation.GenerationModule;
@@ -90,6 +93,7 @@ public final class Atelier implements AutoCloseable {
     private PluginHost plugins;
     private ClusterBundles bundles;
     private TenantModule tenants;
+    private OperatorSetup operatorSetup;
     private WebServer web;
     private ProgressStreams progressStreams;
     private AccountServices accounts;
@@ -197,10 +201,13 @@ public final class Atelier implements AutoCloseable {
         progressStreams = ProgressStreams.start(generation, new ProgressStreams.Settings(
                 new EventStreams.Limits(config.get(Keys.EVENT_STREAMS_PER_USER), config.get(Keys.EVENT_STREAMS_PER_IP),
                         config.get(Keys.EVENT_STREAMS_MAX_LIFETIME)), config.get(Keys.EVENT_STREAMS_KEEP_ALIVE)));
+        operatorSetup = OperatorSetup.of(tenants, config.profile(), System.getenv(), database.dataSource(), links,
+                tenantWeb.themes(), new NodeWorkers(role.name().toLowerCase(java.util.Locale.ROOT),
+                        role.runsJobs() ? config.get(Keys.GENERATION_WORKERS) : 0), plugins);
         WebApplication application = new WebApplication(plugins, bundles, history, readiness, liveness, accounts,
                 generation, payments,
                 legal, new NewAccounts(List.of(new SignupBonus(generation.ledger())::grant)),
-                progressStreams, legalDocuments);
+                progressStreams, legalDocuments, operatorSetup);
         ResourceConfig jersey = step("web application", () -> application.build(tenantWeb));
         web = new WebServer(new WebServer.Settings(config.get(Keys.HTTP_HOST), config.get(Keys.HTTP_PORT),
                 config.get(Keys.TRUST_FORWARDED_HEADERS)), jersey, tenantWeb.errorPages(), role.filters(tenantWeb));
@@ -319,6 +326,14 @@ public final class Atelier implements AutoCloseable {
     /** The port the web server listens on. */
     public int port() {
         return web.port();
+    }
+
+    /**
+     * This node's metrics registry ({@code GET /metrics} on the operator host): bind further meter sources to it.
+     * Null before the web application is built.
+     */
+    public AtelierMetrics metrics() {
+        return operatorSetup == null ? null : operatorSetup.metrics();
     }
 
     /** What this node does ({@code atelier.node.role}). */

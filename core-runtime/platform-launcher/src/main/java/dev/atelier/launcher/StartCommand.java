@@ -58,6 +58,7 @@ final class StartCommand extends InstallationCommand {
         }
         out.println(atelier.banner());
         out.flush();
+        ClassArchiveMark.started();
         awaitShutdown(atelier);
         return 0;
     }

@@ -19,6 +19,7 @@ import dev.atelier.web.health.HealthResource;
 import dev.atelier.web.health.LivenessChecks;
 import dev.atelier.web.health.ReadinessChecks;
 import dev.atelier.web.operator.OperatorFeature;
+import dev.atelier.web.operator.OperatorSetup;
 import dev.atelier.web.site.SiteFeature;
 import dev.atelier.web.site.legal.LegalPages;
 import dev.atelier.web.tenant.DeployedPlugins;
@@ -34,11 +35,12 @@ import org.glassfish.jersey.server.ResourceConfig;
  * @param streams this node's open progress event streams
  * @param legalRecords the tenants' published legal versions and their acceptances
  * @param legal the tenants' legal documents, rendered from their templates and live setup
+ * @param operator what the operator console's tenants, health and metrics use
  */
 record WebApplication(PluginHost plugins, ClusterBundles bundles, DeploymentHistory history,
         ReadinessChecks readiness, LivenessChecks liveness, AccountServices accounts, GenerationModule generation,
         Payments payments, LegalRecords legalRecords,
-        NewAccounts newAccounts, ProgressStreams streams, LegalDocuments legal) {
+        NewAccounts newAccounts, ProgressStreams streams, LegalDocuments legal, OperatorSetup operator) {
 
     ResourceConfig build(TenantWeb web) {
         ResourceConfig config = WebServer.base();
@@ -47,7 +49,7 @@ record WebApplication(PluginHost plugins, ClusterBundles bundles, DeploymentHist
         web.registerIn(config, deployed, accounts, newAccounts, legalRecords);
         ApiFeature.registerIn(config, streams);
         SiteFeature.registerIn(config, web, deployed);
-        OperatorFeature.registerIn(config);
+        OperatorFeature.registerIn(config, operator);
         config.register(new AbstractBinder() {
             @Override
             protected void configure() {

@@ -12,6 +12,7 @@ import java.util.Set;
  *
  * <p>The rules, in order:
  * <ol>
+ *   <li>A suspended tenant's lanes wait until it is resumed (its queued jobs expire as usual meanwhile).
  *   <li>A model at its cluster-wide limit ({@link ModelLimits}) is skipped: its lanes wait, every other lane moves.
  *   <li>Fair share between tenants: the job whose tenant would then run the fewest jobs goes first. A tenant's
  *       n-th waiting job counts as its running jobs plus n, so tenants take turns whatever the size of their queue.
@@ -71,7 +72,9 @@ final class Lanes {
                 SELECT unnest(?::text[])
             ),
             open_lanes AS (
-                SELECT tenant_id, model_id FROM lanes WHERE model_id NOT IN (SELECT model_id FROM full_models)
+                SELECT tenant_id, model_id FROM lanes
+                 WHERE model_id NOT IN (SELECT model_id FROM full_models)
+                   AND tenant_id IN (SELECT id FROM tenant WHERE status = 'ACTIVE')
             ),
             candidates AS (
                 SELECT c.id, c.tenant_id, c.created_at, c.seq,

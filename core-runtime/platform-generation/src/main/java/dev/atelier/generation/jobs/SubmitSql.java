@@ -25,6 +25,14 @@ final class SubmitSql {
     }
 
     static String text(LedgerStatements ledger) {
+        return text(ledger, true);
+    }
+
+    /**
+     * @param commit false for a submit that is one of several in the caller's transaction (variations): the caller
+     *     commits them together, or rolls all of them back when one is refused
+     */
+    static String text(LedgerStatements ledger, boolean commit) {
         return LedgerStatements.GENERIC_PLANS
                 + "SELECT pg_advisory_xact_lock(hashtextextended(?, 0));\n"
                 + LedgerStatements.LOCK_ACCOUNT + ";\n"
@@ -53,8 +61,8 @@ final class SubmitSql {
                 + ledger.holdOf("job") + """
 
                 SELECT j.*, e.id, e.request_digest, a.mine, a.total, s.credits
-                  FROM active a CROSS JOIN spendable s LEFT JOIN earlier e ON true LEFT JOIN job j ON true;
-                COMMIT""";
+                  FROM active a CROSS JOIN spendable s LEFT JOIN earlier e ON true LEFT JOIN job j ON true
+                """ + (commit ? ";\nCOMMIT" : "");
     }
 
     /** The answer row of an executed train. */

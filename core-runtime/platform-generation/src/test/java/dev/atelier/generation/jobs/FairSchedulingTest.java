@@ -113,6 +113,29 @@ class FairSchedulingTest {
     }
 
     @Test
+    void aSuspendedTenantsJobsWaitWhileOtherTenantsMoveOnAndStartOnceItIsResumed() throws Exception {
+        Job alpha = submit(ALPHA, ADA, IMAGE, 0);
+        fixture.clock.advance(Duration.ofSeconds(1));
+        Job beta = submit(BETA, BOB, IMAGE, 0);
+        setStatus(ALPHA, "SUSPENDED");
+
+        assertThat(claim(ModelLimits.NONE).id()).isEqualTo(beta.id());
+        assertThat(jobs.claim("worker-1", LEASE, ModelLimits.NONE)).as("the suspended tenant's job waits").isEmpty();
+
+        setStatus(ALPHA, "ACTIVE");
+        assertThat(claim(ModelLimits.NONE).id()).isEqualTo(alpha.id());
+    }
+
+    private void setStatus(String tenantId, String status) throws Exception {
+        try (Connection connection = fixture.database.dataSource().getConnection();
+                PreparedStatement update = connection.prepareStatement("UPDATE tenant SET status = ? WHERE id = ?")) {
+            update.setString(1, status);
+            update.setString(2, tenantId);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aModelAtItsLimitWaitsWhileTheTenantsOtherModelsAndOtherTenantsMoveOn() {
         ModelLimits limits = new ModelLimits(Map.of(VIDEO, 2));
         submitMany(10, ALPHA, ADA, VIDEO);

@@ -28,6 +28,35 @@ final class Routes {
         return all(web).stream().filter(route -> CHANGING.contains(route.method())).toList();
     }
 
+    /**
+     * Every route our resources declare as "METHOD /path/{param}", path parameters named as declared, without their
+     * regular expressions; not the OPTIONS methods Jersey adds to every resource by itself.
+     */
+    static List<String> templates(WebServer web) {
+        List<String> templates = new ArrayList<>();
+        for (Resource resource : web.resources().getRootResources()) {
+            collectTemplates(resource, "", templates);
+        }
+        return templates;
+    }
+
+    private static void collectTemplates(Resource resource, String prefix, List<String> templates) {
+        String path = join(prefix, resource.getPath());
+        for (ResourceMethod method : resource.getResourceMethods()) {
+            if (isAddedByJersey(method)) {
+                continue;
+            }
+            templates.add(method.getHttpMethod() + " " + path.replaceAll("\\{\\s*(\\w+)\\s*:[^}]*}", "{$1}"));
+        }
+        for (Resource child : resource.getChildResources()) {
+            collectTemplates(child, path, templates);
+        }
+    }
+
+    private static boolean isAddedByJersey(ResourceMethod method) {
+        return method.getInvocable().getHandler().getHandlerClass().getName().startsWith("org.glassfish.jersey.");
+    }
+
     static List<Route> all(WebServer web) {
         List<Route> routes = new ArrayList<>();
         for (Resource resource : web.resources().getRootResources()) {

@@ -23,12 +23,16 @@ final class NotTenantOwned {
     private static final String OWN_ACCEPTANCE = "acts on the signed-in requester's own acceptances of the host's"
             + " own tenant's documents; it addresses no one else's (legal.LegalConsentTest)";
     private static final String CONSOLE = "the operator console, on the operator host only: no tenant's things";
+    private static final String TENANTS = "the operator's tenants: platform-wide, for the operator token (pages: its"
+            + " cookie and the console's own origin) only, on the operator host only (operators.OperatorTenantsTest)";
 
     static final Map<String, String> REASONS = Map.ofEntries(
             entry("GET /healthz", "process liveness: no tenant data"),
             entry("GET /readyz", "process readiness (database, plugin host): no tenant data"),
             entry("GET /static/{theme}/{hash}/{path}", "theme files shared by every tenant using the theme, public"),
             entry("GET /brand/style.css", "the host's own tenant's colours, public; addresses no other tenant"),
+            entry("GET /api/v1/openapi.json", "the OpenAPI document of the JSON API: describes routes, no tenant's"
+                    + " data, the same on every host"),
             entry("GET /api/v1/models", "the models deployed on the platform, the same list on every host"),
             entry("GET /api/v1/models/{id}", "one deployed model, platform-wide, the same on every host"),
             entry("GET /", PUBLIC_PAGE),
@@ -61,6 +65,20 @@ final class NotTenantOwned {
             entry("GET /operator/signin", CONSOLE),
             entry("POST /operator/signin", CONSOLE),
             entry("POST /operator/signout", CONSOLE),
+            entry("GET /operator/tenants", TENANTS),
+            entry("POST /operator/tenants", TENANTS),
+            entry("POST /operator/tenants/upload", TENANTS),
+            entry("POST /operator/tenants/{slug}/suspend", TENANTS),
+            entry("POST /operator/tenants/{slug}/resume", TENANTS),
+            entry("GET /operator/health", CONSOLE),
+            entry("GET /metrics", "platform-wide figures for Prometheus, for the operator token only, on the operator"
+                    + " host only; tenants are named by slug, nothing of their users (operators"
+                    + ".OperatorHealthAndMetricsTest)"),
+            entry("GET /api/v1/operator/tenants", TENANTS),
+            entry("POST /api/v1/operator/tenants", TENANTS),
+            entry("GET /api/v1/operator/tenants/{slug}", TENANTS),
+            entry("POST /api/v1/operator/tenants/{slug}/suspend", TENANTS),
+            entry("POST /api/v1/operator/tenants/{slug}/resume", TENANTS),
             entry("GET /api/v1/operator/bundles", OPERATOR),
             entry("POST /api/v1/operator/bundles", OPERATOR),
             entry("GET /api/v1/operator/bundles/{name}", OPERATOR),

@@ -58,6 +58,11 @@ public final class User {
         this.apiToken = apiToken;
     }
 
+    /** The value of this user's session cookie, for a real browser to carry. */
+    public String session() {
+        return session;
+    }
+
     public String host() {
         return host;
     }

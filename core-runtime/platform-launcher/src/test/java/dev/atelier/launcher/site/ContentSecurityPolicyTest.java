@@ -228,8 +228,13 @@ class ContentSecurityPolicyTest {
         shoot(page, slug + "-create");
         page.fill("#prompt", "A paper boat drifting on a calm lake");
         page.click("[data-create-button]");
+        // The page sends the form in the background and shows the video beside it once its event stream says done.
+        page.waitForSelector(".result[data-status='SUCCEEDED'] video", new Page.WaitForSelectorOptions()
+                .setState(WaitForSelectorState.ATTACHED).setTimeout(120_000));
+        assertThat(page.url()).endsWith("/create");
+        shoot(page, slug + "-create-result");
+        page.click(".result [data-result-open]");
         page.waitForURL(url -> url.matches(".*/gallery/[^/]+$"));
-        // Running: the page follows the event stream and reloads itself once the video is done.
         page.waitForSelector(".item-output video", new Page.WaitForSelectorOptions()
                 .setState(WaitForSelectorState.ATTACHED).setTimeout(120_000));
         shoot(page, slug + "-creation");

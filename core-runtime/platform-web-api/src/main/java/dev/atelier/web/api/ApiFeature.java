@@ -13,14 +13,17 @@ import dev.atelier.web.api.generations.MediaResource;
 import dev.atelier.web.api.generations.UploadsResource;
 import dev.atelier.web.api.models.ModelListCache;
 import dev.atelier.web.api.models.ModelsResource;
+import dev.atelier.web.api.openapi.OpenApiDocument;
+import dev.atelier.web.api.openapi.OpenApiResource;
 import dev.atelier.web.http.JsonMapperProvider;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
 import org.glassfish.jersey.server.ResourceConfig;
 
 /**
  * The JSON API under {@code /api/v1} that a tenant's users and their scripts call: sign-in and account, purchases,
- * models, generations with their progress streams, uploads, credits, media links, and the webhooks of payment
- * providers and models. Needs {@code TenantWeb} registered in the same application.
+ * models, generations with their progress streams, uploads, credits, media links, the webhooks of payment
+ * providers and models, and the OpenAPI document that describes it. Needs {@code TenantWeb} registered in the same
+ * application.
  */
 public final class ApiFeature {
 
@@ -42,11 +45,13 @@ public final class ApiFeature {
         config.register(GenerationCallbacksResource.class);
         config.register(BillingResource.class);
         config.register(PaymentWebhookResource.class);
+        config.register(OpenApiResource.class);
         config.register(new AbstractBinder() {
             @Override
             protected void configure() {
                 bind(streams).to(ProgressStreams.class);
                 bind(new ModelListCache(JsonMapperProvider.create())).to(ModelListCache.class);
+                bind(OpenApiDocument.load()).to(OpenApiDocument.class);
             }
         });
     }

@@ -5,10 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /** Fails with {@link TooLargeException} once more than a limit has been read, so uploads cannot fill the disk. */
-final class SizeLimitedInputStream extends FilterInputStream {
+public final class SizeLimitedInputStream extends FilterInputStream {
 
     /** The stream passed its limit. */
-    static final class TooLargeException extends IOException {
+    public static final class TooLargeException extends IOException {
         private static final long serialVersionUID = 1L;
 
         TooLargeException() {
@@ -19,7 +19,7 @@ final class SizeLimitedInputStream extends FilterInputStream {
     private final long limit;
     private long count;
 
-    SizeLimitedInputStream(InputStream in, long limit) {
+    public SizeLimitedInputStream(InputStream in, long limit) {
         super(in);
         this.limit = limit;
     }

@@ -69,6 +69,40 @@ class OperatorPagesTest {
                 "That operator token is unknown or revoked.", "aria-invalid=\"true\"");
     }
 
+    @Test
+    void theTenantsPageEscapesWhatTenantsAndOperatorsTypedAndMarksItsPlaceInTheNavigation() {
+        var tenant = new dev.atelier.web.operator.tenants.TenantView("acme", HOSTILE, "suspended",
+                List.of("acme.localhost"), new dev.atelier.web.operator.tenants.TenantUsage(3, 1, 7, 42),
+                "http://acme.localhost:8080/admin");
+        var view = new dev.atelier.web.operator.tenants.TenantsPage(List.of(tenant), "next",
+                new dev.atelier.web.operator.tenants.NewTenant("acme", HOSTILE, "", "", "default"),
+                List.of("default", "marginalia"), List.of("acme/tenant.json:support_email: " + HOSTILE), null);
+
+        String html = (String) pages.render("tenants.ftlh", view, 422, "private, no-store").getEntity();
+
+        assertThat(html).contains("<a href=\"/operator/tenants\" aria-current=\"page\">Tenants</a>",
+                        "href=\"/operator/bundles\"", "action=\"/operator/tenants/acme/resume\"", ">42<",
+                        "role=\"alert\"", "&lt;img src=x", "cursor=next", "<option value=\"marginalia\">")
+                .doesNotContain(HOSTILE, "style=\"");
+    }
+
+    @Test
+    void theHealthPageShowsFailingChecksAndFailuresEscaped() {
+        var view = new dev.atelier.web.operator.health.HealthPage(
+                List.of(new dev.atelier.web.operator.health.HealthPage.Check("database", false, "Unreachable")),
+                new dev.atelier.web.operator.health.NodeWorkers("web", 0), List.of(),
+                List.of(new dev.atelier.web.operator.health.QueueDepth("painter", 4, 1, 90)),
+                new dev.atelier.web.operator.health.OutboxDepth(2, 1, 0),
+                List.of(new dev.atelier.web.operator.health.FailedJob("job_1", "acme", "painter", HOSTILE, 2,
+                        java.time.Instant.parse("2026-12-07T08:15:02Z"))));
+
+        String html = (String) pages.render("health.ftlh", view, 200, "private, no-store").getEntity();
+
+        assertThat(html).contains("NOT READY", "FAILING", "Unreachable", "runs no generations (role web)",
+                        "<code>painter</code>", "90 s", "2026-12-07 08:15:02", "&lt;img src=x")
+                .doesNotContain(HOSTILE);
+    }
+
     private static OperatorPages pages() {
         Themes themes = new Themes(Path.of("../../themes").toAbsolutePath().normalize());
         return new OperatorPages(new ThemeEngine(themes, new NoTenants(), new TemplateErrors()),

@@ -16,17 +16,20 @@ import java.net.URI;
 import java.util.Optional;
 
 /**
- * Chooses the request's tenant from the {@code Host} header, before routing. Health, the model list and vendors'
- * webhooks ({@code /hooks/}) answer on every host, the operator API on every host but tenants'; the operator host
+ * Chooses the request's tenant from the {@code Host} header, before routing. Health, the API's OpenAPI document, the
+ * model list and vendors' webhooks ({@code /hooks/}) answer on every host, the operator API on every host but tenants'; the operator host
  * serves the console, with {@code /} as its start page, and the default theme's files it links ({@code /static/});
  * anything else needs a tenant's host: unknown hosts get a 404 page naming no tenant, suspended tenants a 503 page in
- * their branding.
+ * their branding (problem+json under {@code /api}).
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 500)
 public final class TenantResolutionFilter implements ContainerRequestFilter {
 
     static final String RETRY_AFTER_SECONDS = "3600";
+
+    // Describes the API, the same for every host: clients read it before they know which site they talk to.
+    private static final String OPENAPI_DOCUMENT = "/api/v1/openapi.json";
 
     private final SiteSetup setup;
     private final PageRenderer pages;
@@ -75,15 +78,18 @@ public final class TenantResolutionFilter implements ContainerRequestFilter {
         if (path.equals("/operator") || path.startsWith("/operator/")) {
             context.abortWith(pages.error(tenant, path, 404, "Page not found", "There is nothing at this address."));
         } else if (!tenant.isActive() && !isStaticFile(path)) {
-            Response page = pages.error(tenant, path, 503, "Temporarily unavailable",
-                    tenant.displayName() + " is temporarily unavailable. Please come back later.");
-            page.getHeaders().putSingle("Retry-After", RETRY_AFTER_SECONDS);
-            context.abortWith(page);
+            String detail = tenant.displayName() + " is temporarily unavailable. Please come back later.";
+            Response refused = RoutePath.isApi(path)
+                    ? Problems.response(503, "Service Unavailable", detail)
+                    : pages.error(tenant, path, 503, "Temporarily unavailable", detail);
+            refused.getHeaders().putSingle("Retry-After", RETRY_AFTER_SECONDS);
+            context.abortWith(refused);
         }
     }
 
     private static boolean isHostIndependent(String path) {
-        return path.equals("/healthz") || path.equals("/readyz") || path.startsWith("/hooks/");
+        return path.equals("/healthz") || path.equals("/readyz") || path.equals(OPENAPI_DOCUMENT)
+                || path.startsWith("/hooks/");
     }
 
     // On a tenant's site the models are that tenant's offers, so the tenant is resolved as for any other route.

@@ -1,6 +1,7 @@
 package dev.atelier.web.api.models;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.atelier.generation.AspectRatios;
 import dev.atelier.generation.Offers;
 import dev.atelier.generation.Pricing;
 import dev.atelier.plugins.ModelInfo;
@@ -8,6 +9,7 @@ import dev.atelier.spi.model.InputKind;
 import dev.atelier.spi.model.ModelDescriptor;
 import dev.atelier.spi.model.ParameterSpec;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A generation model as the API shows it; on a tenant's site with the tenant's {@code price} for it (absent from the
@@ -22,6 +24,7 @@ public record ModelView(
         String mediaKind,
         List<String> acceptedInputs,
         List<ParameterView> parameters,
+        List<AspectRatioView> aspectRatios,
         int defaultCreditCost,
         BundleRef bundle,
         Price price) {
@@ -42,6 +45,17 @@ public record ModelView(
         private static Number bound(ParameterSpec spec, Double value) {
             boolean whole = spec.type() == ParameterSpec.Type.INTEGER || spec.type() == ParameterSpec.Type.STRING;
             return value == null ? null : whole ? (Number) value.longValue() : value;
+        }
+    }
+
+    /**
+     * An aspect-ratio preset the model supports: the {@code parameters} to send for it (its {@code width} and
+     * {@code height}, or its {@code size} choice), giving {@code width} × {@code height} pixels.
+     */
+    public record AspectRatioView(String ratio, int width, int height, Map<String, Object> parameters) {
+
+        static AspectRatioView of(AspectRatios.Preset preset) {
+            return new AspectRatioView(preset.ratio(), preset.width(), preset.height(), preset.parameters());
         }
     }
 
@@ -72,7 +86,8 @@ public record ModelView(
         ModelDescriptor d = info.descriptor();
         List<String> inputs = d.inputs().stream().sorted().map(InputKind::name).toList();
         return new ModelView(d.id(), d.name(), d.description(), d.version(), d.output().name(), inputs,
-                d.parameters().stream().map(ParameterView::of).toList(), d.defaultCreditCost(),
+                d.parameters().stream().map(ParameterView::of).toList(),
+                AspectRatios.of(d).stream().map(AspectRatioView::of).toList(), d.defaultCreditCost(),
                 new BundleRef(info.bundleSymbolicName(), info.bundleVersion()), price);
     }
 }

@@ -5,9 +5,11 @@ import dev.atelier.generation.jobs.JobStatus;
 import dev.atelier.generation.jobs.Output;
 import dev.atelier.core.tenants.PriceStep;
 import dev.atelier.core.tenants.Tenant;
+import dev.atelier.generation.AspectRatios;
 import dev.atelier.generation.GenerationModule;
 import dev.atelier.generation.Offers;
 import dev.atelier.generation.Pricing;
+import dev.atelier.generation.Submissions;
 import dev.atelier.spi.model.InputKind;
 import dev.atelier.spi.model.ModelDescriptor;
 import dev.atelier.spi.model.ParameterSpec;
@@ -39,6 +41,7 @@ final class GenerationPages {
         create.put("form", form);
         create.put("errors", errors);
         create.put("insufficient", insufficient);
+        create.put("maxVariations", Submissions.MAX_VARIATIONS);
         return create;
     }
 
@@ -59,6 +62,24 @@ final class GenerationPages {
         map.put("acceptsImage", d.inputs().contains(InputKind.IMAGE));
         map.put("acceptsVideo", d.inputs().contains(InputKind.VIDEO));
         map.put("parameters", d.parameters().stream().map(GenerationPages::parameter).toList());
+        List<AspectRatios.Preset> presets = AspectRatios.of(d);
+        map.put("aspects", presets.stream().map(GenerationPages::aspect).toList());
+        // The preset the model's default size already is, chosen until the user picks another.
+        map.put("aspectDefault", presets.stream().filter(p -> p.parameters().entrySet().stream().allMatch(e ->
+                d.parameters().stream().anyMatch(spec -> spec.name().equals(e.getKey()) && spec.defaultValue() != null
+                        && String.valueOf(spec.defaultValue()).equals(String.valueOf(e.getValue())))))
+                .map(AspectRatios.Preset::ratio).findFirst().orElse(""));
+        return map;
+    }
+
+    private static Map<String, Object> aspect(AspectRatios.Preset preset) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("ratio", preset.ratio());
+        map.put("width", preset.width());
+        map.put("height", preset.height());
+        // "name=value name=value": what the page's script puts into the model's fields when the preset is chosen.
+        map.put("fields", String.join(" ", preset.parameters().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey()).map(e -> e.getKey() + "=" + e.getValue()).toList()));
         return map;
     }
 
@@ -134,10 +155,43 @@ final class GenerationPages {
                 outputs.add(out);
             }
             item.put("outputs", outputs);
+            item.put("parameters", parameters(tenant, job));
+            item.put("inputs", inputs(tenant, job));
             item.put("eventsUrl", "/api/v1/generations/" + job.id() + "/events");
             item.put("refreshSeconds", job.status().isFinal() ? 0 : 3);
         }
         return item;
+    }
+
+    // Every parameter the job ran with, labelled as its model labels it (by name when the model is gone).
+    private List<Map<String, Object>> parameters(Tenant tenant, Job job) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        generation.offers().find(tenant, job.modelId()).ifPresent(offer -> offer.model().descriptor().parameters()
+                .forEach(p -> labels.put(p.name(), p.label() == null ? p.name() : p.label())));
+        List<Map<String, Object>> shown = new ArrayList<>();
+        job.parameters().forEach((name, value) -> {
+            if (value != null) {
+                shown.add(Map.of("name", name, "label", labels.getOrDefault(name, name), "value",
+                        String.valueOf(value)));
+            }
+        });
+        return shown;
+    }
+
+    // The job's inputs that are still stored, each with a time-limited link.
+    private List<Map<String, Object>> inputs(Tenant tenant, Job job) {
+        List<Map<String, Object>> shown = new ArrayList<>();
+        for (String id : job.inputIds()) {
+            generation.uploads().find(tenant.id(), job.accountId(), id).ifPresent(upload -> {
+                Map<String, Object> input = new LinkedHashMap<>();
+                input.put("url", generation.links().url(tenant, upload.storageKey()));
+                input.put("kind", upload.kind().name());
+                input.put("width", upload.width());
+                input.put("height", upload.height());
+                shown.add(input);
+            });
+        }
+        return shown;
     }
 
     private String modelName(Tenant tenant, String modelId) {

@@ -76,6 +76,8 @@ public final class GenerationPagesResource {
     @POST
     @Path("create")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    // JSON for the page's script, which shows the queued jobs beside the form; HTML (a redirect or the form) otherwise.
+    @Produces({"text/html; charset=utf-8", MediaType.APPLICATION_JSON})
     @RequiresAcceptance
     public Response submit(@Context HttpServletRequest request) throws IOException {
         // Who posts, and from where, is known before the body is read: a visitor's or another site's upload of up
@@ -122,9 +124,15 @@ public final class GenerationPagesResource {
                 }
                 inputs.add(upload.id());
             }
-            Job job = generation.submissions().submit(tenant, viewer.account().id(), new SubmitRequest(model,
-                    form.get("prompt"), form.get("negative_prompt"), parameters(form, model), inputs), null);
-            return AuthPages.redirect("/gallery/" + job.id());
+            List<Job> jobs = generation.submissions().submitAll(tenant, viewer.account().id(), new SubmitRequest(model,
+                    form.get("prompt"), form.get("negative_prompt"), CreateForm.parameters(tenant, generation, form,
+                    model), inputs), CreateForm.variations(form), null);
+            if (CreateForm.wantsJson(request)) {
+                // The page's script shows the results beside the form as they finish, without leaving it.
+                return Response.status(202).type(MediaType.APPLICATION_JSON_TYPE)
+                        .entity(Map.of("jobs", jobs.stream().map(CreateForm::queued).toList())).build();
+            }
+            return AuthPages.redirect(jobs.size() == 1 ? "/gallery/" + jobs.get(0).id() : "/gallery");
         } catch (InvalidGenerationException e) {
             Map<String, String> errors = new LinkedHashMap<>();
             for (InvalidGenerationException.FieldError f : e.errors()) {
@@ -148,18 +156,6 @@ public final class GenerationPagesResource {
         } catch (IOException e) {
             throw new IllegalStateException("Reading the uploaded file failed", e);
         }
-    }
-
-    // Only the chosen model's fields count: the form carries every model's fieldset when scripts are off.
-    private static Map<String, Object> parameters(Map<String, String> form, String model) {
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        String prefix = "p." + model + ".";
-        form.forEach((name, value) -> {
-            if (name.startsWith(prefix) && !value.isBlank()) {
-                parameters.put(name.substring(prefix.length()), value);
-            }
-        });
-        return parameters;
     }
 
     // The page shows the chosen model's settings under their plain names ("p.<name>").
