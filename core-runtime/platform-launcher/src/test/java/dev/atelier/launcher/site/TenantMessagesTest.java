@@ -7,6 +7,7 @@ import dev.atelier.core.tenants.InvalidTenantConfigException;
 import dev.atelier.launcher.platform.Browser;
 import dev.atelier.launcher.platform.Mail;
 import dev.atelier.launcher.platform.TestPlatform;
+import dev.atelier.launcher.platform.TestPlatformBuilder;
 import dev.atelier.launcher.platform.User;
 import java.io.IOException;
 import java.io.Reader;
@@ -64,10 +65,40 @@ class TenantMessagesTest {
             "/account/billing", "Credits in your ledger",
             "/no-such-page", "This leaf is missing");
 
+    // Copies of the shipped Marginalia folder, not demoTenants(): that links the repository's tenant-configs/ in,
+    // and this test writes tenant folders of its own.
     @RegisterExtension
-    static final TestPlatform platform = TestPlatform.builder().defaultBundles().demoTenants().mail()
+    static final TestPlatform platform = withShippedFolder(TestPlatform.builder().defaultBundles().mail(), "marginalia")
             .tenant("press", PRESS)
+            .tenant("plain", """
+                    slug: plain
+                    name: Plain Pictures
+                    support_email: help@plain.test
+                    storage: {plugin: local, config: {}}
+                    models: [{id: procedural, credits: 2}]
+                    plans: [{id: pro, name: Pro, price: {amount: 900, currency: USD}, interval: month, credits: 300}]
+                    """)
             .build();
+
+    /** The repository's tenant folder {@code slug}, every file copied into the test installation. */
+    private static TestPlatformBuilder withShippedFolder(TestPlatformBuilder builder, String slug) {
+        Path folder = Path.of("../../tenant-configs", slug).toAbsolutePath().normalize();
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.filter(Files::isRegularFile).forEach(file -> builder.tenantFile(slug,
+                    folder.relativize(file).toString().replace('\\', '/'), bytes(file)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return builder;
+    }
+
+    private static byte[] bytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     @Test
     void everyMessageKeyATemplateUsesIsInTheDefaultBundle() throws IOException {
@@ -148,17 +179,17 @@ class TenantMessagesTest {
     void cachedPagesKeepEachTenantsWording() throws Exception {
         String marginalia = "A subscription for every shelf";
         String press = "Our rates, &lt;em&gt;plainly&lt;/em&gt;";
-        String auratuner = "Pay for what you create";
+        String plain = "Pay for what you create";
         for (int round = 0; round < 2; round++) {
             assertThat(platform.get(TestPlatform.hostOf("marginalia"), "/pricing").body()).contains(marginalia)
-                    .doesNotContain(press, auratuner);
+                    .doesNotContain(press, plain);
             assertThat(platform.get(TestPlatform.hostOf("press"), "/pricing").body()).contains(press)
-                    .doesNotContain(marginalia, auratuner);
-            assertThat(platform.get(TestPlatform.hostOf("auratuner"), "/pricing").body()).contains(auratuner)
+                    .doesNotContain(marginalia, plain);
+            assertThat(platform.get(TestPlatform.hostOf("plain"), "/pricing").body()).contains(plain)
                     .doesNotContain(marginalia, press);
         }
         Browser signedIn = platform.browser("marginalia").signedIn(platform.accounts().signedInUser("marginalia"));
-        assertThat(signedIn.get("/pricing").body()).contains(marginalia).doesNotContain(auratuner);
+        assertThat(signedIn.get("/pricing").body()).contains(marginalia).doesNotContain(plain);
     }
 
     private static Set<String> keys(Path bundle) {
