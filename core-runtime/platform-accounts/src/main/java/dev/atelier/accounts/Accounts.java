@@ -127,6 +127,8 @@ public final class Accounts {
     /**
      * The account if {@code password} is its password; empty for an unknown email, an account without a password or
      * a wrong password, after the same hashing work in each case. A hash made with old parameters is replaced.
+     *
+     * @throws AccountSuspendedException if the password is right but an admin suspended the account
      */
     public Optional<Account> signIn(String tenantId, String email, String password) {
         if (password == null || password.length() > 2 * PasswordPolicy.MAX_LENGTH) {
@@ -140,6 +142,9 @@ public final class Accounts {
         AccountEntity row = found.get();
         if (!hasher.verify(password, row.passwordHash())) {
             return Optional.empty();
+        }
+        if (row.suspendedAt() != null) {
+            throw new AccountSuspendedException(row.id());
         }
         if (hasher.needsRehash(row.passwordHash())) {
             String rehashed = hasher.hash(password);

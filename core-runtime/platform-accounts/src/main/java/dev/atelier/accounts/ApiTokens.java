@@ -115,10 +115,10 @@ public final class ApiTokens {
     }
 
     /**
-     * The id of the account {@code token} acts as, if it is an unrevoked token of this tenant and the account's email
-     * is confirmed; empty otherwise (malformed tokens included). A token of an unconfirmed account can only come from
-     * before tokens required a confirmed email; it stays refused until the owner proves the address, which revokes
-     * it. The use is written down at most once per {@link Sessions#TOUCH_INTERVAL}.
+     * The id of the account {@code token} acts as, if it is an unrevoked token of this tenant, the account's email
+     * is confirmed and the account is not suspended; empty otherwise (malformed tokens included). A token of an
+     * unconfirmed account can only come from before tokens required a confirmed email; it stays refused until the
+     * owner proves the address, which revokes it. The use is written down at most once per {@link Sessions#TOUCH_INTERVAL}.
      */
     public Optional<String> authenticate(String tenantId, String token) {
         if (token == null || !token.startsWith(PREFIX) || !Secrets.wellFormed(token.substring(PREFIX.length()))) {
@@ -128,7 +128,7 @@ public final class ApiTokens {
         Instant now = clock.instant();
         Optional<ApiTokenEntity> found = scope.read(tenantId, em -> em.createQuery(
                         "SELECT t FROM ApiTokenEntity t, AccountEntity a WHERE t.tokenHash = :hash"
-                                + " AND a.id = t.accountId AND a.emailVerifiedAt IS NOT NULL", ApiTokenEntity.class)
+                                + " AND a.id = t.accountId AND a.emailVerifiedAt IS NOT NULL AND a.suspendedAt IS NULL", ApiTokenEntity.class)
                 .setParameter("hash", hash).getResultStream().findFirst().filter(t -> t.revokedAt() == null));
         if (found.isEmpty()) {
             return Optional.empty();

@@ -128,7 +128,7 @@ public final class SignedInUsers {
         Optional<Found> found = scope.read(tenantId, em -> {
             // One round trip for both rows; the tenant filter applies to each entity.
             List<Object[]> rows = em.createQuery("SELECT s, a FROM SessionEntity s, AccountEntity a"
-                    + " WHERE s.id = :id AND a.id = s.accountId", Object[].class).setParameter("id", id).getResultList();
+                    + " WHERE s.id = :id AND a.id = s.accountId AND a.suspendedAt IS NULL", Object[].class).setParameter("id", id).getResultList();
             if (rows.isEmpty() || !((SessionEntity) rows.get(0)[0]).activeAt(now)) {
                 return Optional.empty();
             }

@@ -98,6 +98,18 @@ public final class Keys {
             ValueParser.duration(Duration.ofMillis(100), Duration.ofMinutes(10)),
             "How often the deploy folder and the cluster's bundle repository are brought in step.");
 
+    public static final ConfigKey<Integer> RETAINED_BUNDLE_VERSIONS = ConfigKey.of(
+            "atelier.plugins.retained-versions", "5", ValueParser.integer(1, 100),
+            "How many distinct jars of each bundle the cluster keeps for one-click rollback, the current one included.");
+
+    public static final ConfigKey<Integer> CANARY_MIN_CALLS = ConfigKey.of(
+            "atelier.plugins.canary.min-calls", "10", ValueParser.integer(1, 1_000_000),
+            "Calls a canary must have served before its error rate can roll it back automatically.");
+
+    public static final ConfigKey<Integer> CANARY_MAX_ERROR_PERCENT = ConfigKey.of(
+            "atelier.plugins.canary.max-error-percent", "20", ValueParser.integer(0, 100),
+            "A canary whose error rate rises above this percentage (after min-calls) is rolled back automatically.");
+
     public static final ConfigKey<Duration> DRAIN_TIMEOUT = ConfigKey.of(
             "atelier.plugins.drain-timeout", "30s", ValueParser.duration(Duration.ZERO, Duration.ofHours(1)),
             "How long an updated or removed bundle may finish its running calls before it is stopped.");
@@ -319,7 +331,8 @@ public final class Keys {
             SECRETS_PREVIOUS_KEYS,
             DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, DB_EMBEDDED_PORT, DB_LIVENESS_GRACE, REDIS_URL, RATE_LIMITS,
             RATE_LIMITS_FAIL_CLOSED, NODE_ROLE, CLUSTER_CATCH_UP_INTERVAL, CLUSTER_CHANGE_RETENTION,
-            DEPLOY_DIR, SYSTEM_BUNDLES_DIR, POLL_INTERVAL, CLUSTER_BUNDLES_INTERVAL, DRAIN_TIMEOUT, CALL_TIMEOUT,
+            DEPLOY_DIR, SYSTEM_BUNDLES_DIR, POLL_INTERVAL, CLUSTER_BUNDLES_INTERVAL, RETAINED_BUNDLE_VERSIONS,
+            CANARY_MIN_CALLS, CANARY_MAX_ERROR_PERCENT, DRAIN_TIMEOUT, CALL_TIMEOUT,
             PLUGINS_ALLOW_PRIVATE_ADDRESSES,
             SECURE_COOKIES, TRUST_FORWARDED_HEADERS, EVENT_STREAMS_PER_USER, EVENT_STREAMS_PER_IP,
             EVENT_STREAMS_MAX_LIFETIME, EVENT_STREAMS_KEEP_ALIVE, PUBLIC_BASE_URL,

@@ -3,7 +3,9 @@ package dev.atelier.launcher;
 import dev.atelier.config.AtelierConfig;
 import dev.atelier.config.Keys;
 import dev.atelier.accounts.AccountChanges;
+import dev.atelier.accounts.AccountSuspensions;
 import dev.atelier.accounts.Accounts;
+import dev.atelier.accounts.audit.AdminAudit;
 import dev.atelier.accounts.ApiTokens;
 import dev.atelier.accounts.Consents;
 import dev.atelier.accounts.ExternalSignIns;
@@ -39,6 +41,7 @@ final class AccountsWiring {
         Clock clock = Clock.systemUTC();
         TenantScope scope = tenants.scope();
         AccountChanges changes = new AccountChanges();
+        AdminAudit audit = new AdminAudit(scope, clock);
         Accounts accounts = new Accounts(scope, PasswordPolicy.withShippedList(), PasswordHasher.fromConfig(config),
                 clock, changes);
         Sessions sessions = Sessions.fromConfig(scope, clock, config, changes);
@@ -55,6 +58,7 @@ final class AccountsWiring {
                 new OperatorTokens(database.entityManagerFactory(), clock), new MailOutbox(database.dataSource()),
                 limiter, failedSignIns, secrets,
                 new GoogleProvider(URI.create(config.get(Keys.GOOGLE_ISSUER))),
-                new Cookies(config.get(Keys.SECURE_COOKIES)), changes);
+                new Cookies(config.get(Keys.SECURE_COOKIES)), changes,
+                new AccountSuspensions(scope, clock, audit, changes), audit);
     }
 }

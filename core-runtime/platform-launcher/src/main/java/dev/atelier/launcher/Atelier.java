@@ -4,6 +4,7 @@ import dev.atelier.config.AtelierConfig;
 import dev.atelier.config.Keys;
 import dev.atelier.core.db.Database;
 import dev.atelier.core.db.DatabaseSettings;
+import dev.atelier.core.deployments.BundleCanaryStore;
 import dev.atelier.core.deployments.BundleRepository;
 import dev.atelier.core.ratelimit.RateLimiter;
 import dev.atelier.core.ratelimit.RateLimits;
@@ -18,6 +19,7 @@ import dev.atelier.core.tenants.Tenant;
 import dev.atelier.core.tenants.TenantFolders;
 import dev.atelier.core.tenants.PluginUrls;
 import dev.atelier.core.tenants.TenantModule;
+import dev.atelier.plugins.BundleCanaries;
 import dev.atelier.plugins.ClusterBundles;
 import dev.atelier.plugins.PluginHost;
 import dev.atelier.plugins.PluginHostSettings;
@@ -92,6 +94,7 @@ public final class Atelier implements AutoCloseable {
     private RateLimiter rateLimiter;
     private PluginHost plugins;
     private ClusterBundles bundles;
+    private BundleCanaries canaries;
     private TenantModule tenants;
     private OperatorSetup operatorSetup;
     private WebServer web;
@@ -150,6 +153,8 @@ public final class Atelier implements AutoCloseable {
         });
         bundles.start(config.get(Keys.CLUSTER_BUNDLES_INTERVAL));
         running.push(bundles);
+        canaries = step("bundle canaries", this::startCanaries);
+        running.push(canaries);
         SecretBox secrets = step("secrets", () -> SecretBox.fromConfig(config));
         tenants = step("tenants", () -> startTenants(secrets));
         TenantSites sites = new TenantSites(tenants);
@@ -204,8 +209,8 @@ public final class Atelier implements AutoCloseable {
         operatorSetup = OperatorSetup.of(tenants, config.profile(), System.getenv(), database.dataSource(), links,
                 tenantWeb.themes(), new NodeWorkers(role.name().toLowerCase(java.util.Locale.ROOT),
                         role.runsJobs() ? config.get(Keys.GENERATION_WORKERS) : 0), plugins);
-        WebApplication application = new WebApplication(plugins, bundles, history, readiness, liveness, accounts,
-                generation, payments,
+        WebApplication application = new WebApplication(plugins, bundles, canaries, history, readiness, liveness,
+                accounts, generation, payments,
                 legal, new NewAccounts(List.of(new SignupBonus(generation.ledger())::grant)),
                 progressStreams, legalDocuments, operatorSetup);
         ResourceConfig jersey = step("web application", () -> application.build(tenantWeb));
@@ -248,11 +253,22 @@ public final class Atelier implements AutoCloseable {
     /** Brings the deploy folder in step with the cluster's bundle repository once. */
     private ClusterBundles syncBundles() throws java.io.IOException {
         Path deployDir = java.nio.file.Files.createDirectories(config.path(Keys.DEPLOY_DIR));
-        ClusterBundles synced = new ClusterBundles(new BundleRepository(database.dataSource(), Clock.systemUTC()),
+        ClusterBundles synced = new ClusterBundles(new BundleRepository(database.dataSource(), Clock.systemUTC(),
+                config.get(Keys.RETAINED_BUNDLE_VERSIONS)),
                 deployDir, config.path(Keys.DATA_DIR).resolve("bundle-sync.properties"),
                 java.lang.management.ManagementFactory.getRuntimeMXBean().getName());
         synced.syncNow();
         return synced;
+    }
+
+    /** Installs the cluster's running canaries on this node and keeps following them (and their error rates). */
+    private BundleCanaries startCanaries() {
+        BundleCanaries started = new BundleCanaries(new BundleCanaryStore(database.dataSource(), Clock.systemUTC()),
+                bundles, plugins, config.path(Keys.DEPLOY_DIR), new BundleCanaries.Thresholds(
+                        config.get(Keys.CANARY_MIN_CALLS), config.get(Keys.CANARY_MAX_ERROR_PERCENT)));
+        started.syncNow();
+        started.start(config.get(Keys.CLUSTER_BUNDLES_INTERVAL));
+        return started;
     }
 
     /** Delivers queued mail in the background: by SMTP when a host is configured, else as .eml files. */

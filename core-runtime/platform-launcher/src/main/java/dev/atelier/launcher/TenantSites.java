@@ -63,10 +63,12 @@ final class TenantSites implements TenantSiteData, BrandingStore, ModelOffersSto
     @Override
     public void save(String tenantId, dev.atelier.web.tenant.BrandingUpdate update) {
         Tenant tenant = byId(tenantId);
-        LogoUpload logo = update.logo() == null ? null
-                : new LogoUpload(update.logo().bytes(), update.logo().contentType());
         tenants.admin().updateBranding(tenant.slug(), new BrandingUpdate(update.name(), update.tagline(),
-                update.theme(), update.colors(), update.fonts()), logo);
+                update.theme(), update.colors(), update.fonts()), upload(update.logo()), upload(update.favicon()));
+    }
+
+    private static LogoUpload upload(dev.atelier.web.tenant.BrandingUpdate.Logo image) {
+        return image == null ? null : new LogoUpload(image.bytes(), image.contentType());
     }
 
     @Override

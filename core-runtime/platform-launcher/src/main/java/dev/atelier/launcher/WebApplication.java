@@ -2,10 +2,12 @@ package dev.atelier.launcher;
 
 import dev.atelier.billing.payments.Payments;
 import dev.atelier.core.deployments.DeploymentHistory;
+import dev.atelier.core.tenants.TenantDirectory;
 import dev.atelier.generation.GenerationModule;
 import dev.atelier.legal.documents.LegalDocuments;
 import dev.atelier.legal.drift.LegalDrift;
 import dev.atelier.legal.versions.LegalRecords;
+import dev.atelier.plugins.BundleCanaries;
 import dev.atelier.plugins.ClusterBundles;
 import dev.atelier.plugins.ModelRegistry;
 import dev.atelier.plugins.PluginHost;
@@ -31,13 +33,14 @@ import org.glassfish.jersey.server.ResourceConfig;
  * it (JSON API, tenant sites, operator console), with the platform services their resources are injected with.
  *
  * @param bundles this node's deploy folder kept in step with the cluster's bundle repository
+ * @param canaries the cluster's bundle canaries, as this node runs them
  * @param liveness what {@code /healthz} requires (a restart is due when one fails)
  * @param streams this node's open progress event streams
  * @param legalRecords the tenants' published legal versions and their acceptances
  * @param legal the tenants' legal documents, rendered from their templates and live setup
  * @param operator what the operator console's tenants, health and metrics use
  */
-record WebApplication(PluginHost plugins, ClusterBundles bundles, DeploymentHistory history,
+record WebApplication(PluginHost plugins, ClusterBundles bundles, BundleCanaries canaries, DeploymentHistory history,
         ReadinessChecks readiness, LivenessChecks liveness, AccountServices accounts, GenerationModule generation,
         Payments payments, LegalRecords legalRecords,
         NewAccounts newAccounts, ProgressStreams streams, LegalDocuments legal, OperatorSetup operator) {
@@ -55,6 +58,8 @@ record WebApplication(PluginHost plugins, ClusterBundles bundles, DeploymentHist
             protected void configure() {
                 bind(plugins).to(PluginHost.class);
                 bind(bundles).to(ClusterBundles.class);
+                bind(canaries).to(BundleCanaries.class);
+                bind(web.setup().tenants()).to(TenantDirectory.class);
                 bind(plugins.models()).to(ModelRegistry.class);
                 bind(generation).to(GenerationModule.class);
                 bind(payments).to(Payments.class);

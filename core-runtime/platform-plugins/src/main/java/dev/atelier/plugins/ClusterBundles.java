@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -116,6 +117,31 @@ public final class ClusterBundles implements AutoCloseable {
         Optional<Revision> back = repository.rollBack(symbolicName, operator);
         back.ifPresent(revision -> syncNow());
         return back;
+    }
+
+    /**
+     * Makes the newest retained jar of {@code version} the cluster's newest revision, and this node's at once.
+     *
+     * @return the revision the bundle runs afterwards; empty when no jar of that version is retained
+     */
+    public Optional<Revision> rollBackTo(String symbolicName, String version, String operator) {
+        Optional<Revision> back = repository.rollBackTo(symbolicName, version, operator);
+        back.ifPresent(revision -> syncNow());
+        return back;
+    }
+
+    /**
+     * Makes {@code jar} the bundle's newest revision on every node (as a deploy on this node would), and this node's at
+     * once; used to promote a canary.
+     */
+    public void publish(String symbolicName, String version, String sha256, byte[] jar, String by) {
+        repository.put(symbolicName, version, sha256, jar, by);
+        syncNow();
+    }
+
+    /** The jars the cluster keeps for {@code symbolicName}, newest first; empty for a bundle it never knew. */
+    public List<BundleRepository.RetainedVersion> versions(String symbolicName) {
+        return repository.versions(symbolicName);
     }
 
     @Override
@@ -243,9 +269,11 @@ public final class ClusterBundles implements AutoCloseable {
         }
     }
 
+    /** A bundle's current jar: canary jars are kept in step by {@link BundleCanaries}, not published as revisions. */
     private static boolean isJar(Path file) {
         String name = file.getFileName().toString();
-        return name.endsWith(".jar") && !name.startsWith(".") && Files.isRegularFile(file);
+        return name.endsWith(".jar") && !name.startsWith(".") && !CanaryFiles.isCanary(name)
+                && Files.isRegularFile(file);
     }
 
     private static String entry(String symbolicName, String sha256) {

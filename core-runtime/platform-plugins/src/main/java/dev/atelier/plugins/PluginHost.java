@@ -19,6 +19,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -62,6 +63,8 @@ public final class PluginHost implements AutoCloseable {
     private StatusView status;
     private DeclaredKinds declared;
     private PluginCalls calls;
+    private final CanaryRoutes canaryRoutes = new CanaryRoutes();
+    private final PluginCallStats callStats = new PluginCallStats(Clock.systemUTC());
     private volatile ModelRegistry models;
     private volatile StorageRegistry storage;
     private volatile boolean started;
@@ -99,7 +102,7 @@ public final class PluginHost implements AutoCloseable {
             framework = new Felix(FelixConfiguration.build(settings, kinds));
             framework.init();
             runner = new PluginCallRunner();
-            calls = new PluginCalls(runner, settings.callTimeout());
+            calls = new PluginCalls(runner, settings.callTimeout(), canaryRoutes, callStats);
             BundleActivities activities = new BundleActivities();
             declared = new DeclaredKinds(kinds, framework.getBundleContext(), runner, activities,
                     settings.callTimeout());
@@ -193,6 +196,16 @@ public final class PluginHost implements AutoCloseable {
         return String.join(", ", kinds.stream().map(k -> registry(k).list().size() + " " + k.label()).toList());
     }
 
+    /** Every call this host made into plugins, by bundle, version, kind and role; counted from the host's start. */
+    public PluginCallStats callStats() {
+        return callStats;
+    }
+
+    /** The canaries this host routes calls to; set by whoever keeps canaries in step with the cluster. */
+    public CanaryRoutes canaryRoutes() {
+        return canaryRoutes;
+    }
+
     /** Every jar of the deploy folder the host has acted on, sorted by file name. */
     public List<BundleStatus> bundles() {
         requireStarted();
@@ -215,7 +228,8 @@ public final class PluginHost implements AutoCloseable {
         JarUpload.Placed placed;
         try {
             placed = JarUpload.place(jar, settings.deployDir(),
-                    name -> deployer.fileNamesOf(name).stream().sorted().findFirst());
+                    name -> deployer.fileNamesOf(name).stream().filter(f -> !CanaryFiles.isCanary(f)).sorted()
+                            .findFirst());
         } catch (InvalidJarException e) {
             throw new InvalidBundleException("Not a deployable bundle: " + e.getMessage() + ".", e);
         }

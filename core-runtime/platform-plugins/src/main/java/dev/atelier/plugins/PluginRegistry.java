@@ -44,6 +44,15 @@ public interface PluginRegistry<S, D> {
     <R> R call(String id, Instant deadline, PluginCall<S, R> call) throws PluginCallException;
 
     /**
+     * {@link #call} for work done for {@code subject}: when a canary bundle serves {@code id} and its
+     * {@link CanaryPlan} routes the subject to it, the call goes to the canary; otherwise as {@link #call}.
+     */
+    default <R> R callFor(CallSubject subject, String id, Instant deadline, PluginCall<S, R> call)
+            throws PluginCallException {
+        return call(id, deadline, call);
+    }
+
+    /**
      * The plugin of this kind a tenant bound (or the kind's default plugin when it bound none), with its settings for
      * it; empty when there is neither. The plugin need not be deployed: {@link BoundPlugin#available()} says.
      */

@@ -145,6 +145,61 @@ class ClusterBundlesTest {
     }
 
     @Test
+    void theClusterKeepsTheLastJarsOfABundleNewestFirstAndDropsOlderOnes(Database database) throws IOException {
+        repository = new BundleRepository(database.dataSource(), Clock.systemUTC(), 3);
+        ClusterBundles a = node("a");
+        for (String version : new String[] {"1.0.0", "2.0.0", "3.0.0", "4.0.0"}) {
+            TestBundle.echo("test.echo", version).copyTo(folderA, "echo.jar");
+            a.syncNow();
+        }
+
+        assertThat(a.versions("test.echo")).extracting(BundleRepository.RetainedVersion::version)
+                .containsExactly("4.0.0", "3.0.0", "2.0.0");
+        assertThat(a.versions("test.echo")).extracting(BundleRepository.RetainedVersion::current)
+                .containsExactly(true, false, false);
+        assertThat(a.rollBackTo("test.echo", "1.0.0", "operator")).isEmpty();
+        assertThat(a.versions("test.absent")).isEmpty();
+    }
+
+    @Test
+    void aRollbackToANamedVersionReachesEveryNodeAndKeepsTheNewerJars() throws IOException {
+        ClusterBundles a = node("a");
+        ClusterBundles b = node("b");
+        TestBundle.echo("test.echo", "1.0.0").copyTo(folderA, "echo.jar");
+        a.syncNow();
+        String first = sha(folderA, "echo.jar");
+        for (String version : new String[] {"2.0.0", "3.0.0"}) {
+            TestBundle.echo("test.echo", version).copyTo(folderA, "echo.jar");
+            a.syncNow();
+        }
+        b.syncNow();
+
+        assertThat(a.rollBackTo("test.echo", "1.0.0", "operator")).hasValueSatisfying(r ->
+                assertThat(r.version()).isEqualTo("1.0.0"));
+        b.syncNow();
+
+        assertThat(sha(folderA, "echo.jar")).isEqualTo(first);
+        assertThat(sha(folderB, "test.echo.jar")).isEqualTo(first);
+        assertThat(a.versions("test.echo")).extracting(BundleRepository.RetainedVersion::version)
+                .containsExactly("1.0.0", "3.0.0", "2.0.0");
+        assertThat(a.rollBackTo("test.echo", "3.0.0", "operator")).hasValueSatisfying(r ->
+                assertThat(r.version()).isEqualTo("3.0.0"));
+    }
+
+    @Test
+    void aCanaryJarInTheFolderIsNeverPublishedAsTheBundle() throws IOException {
+        ClusterBundles a = node("a");
+        TestBundle.echo("test.echo", "1.0.0").copyTo(folderA, "echo.jar");
+        a.syncNow();
+
+        TestBundle.echo("test.echo", "2.0.0").copyTo(folderA, CanaryFiles.fileName("test.echo"));
+        a.syncNow();
+
+        assertThat(repository.latest()).singleElement().satisfies(r -> assertThat(r.version()).isEqualTo("1.0.0"));
+        assertThat(jars(folderA)).contains(CanaryFiles.fileName("test.echo"));
+    }
+
+    @Test
     void aNodeRestartedWithItsRecordKeepsTheClustersJarsAndPublishesNothingStale() throws IOException {
         TestBundle.echo("test.echo", "1.0.0").copyTo(folderA, "echo.jar");
         node("a").syncNow();

@@ -48,12 +48,40 @@ public final class TestPostgres {
 
     /** Creates a new empty database on the test server; close it to drop it. */
     public static TestDatabase create() {
+        return create("");
+    }
+
+    /**
+     * Creates a new database on the test server as a copy of {@code template} (a database of this server, for example
+     * one made by {@link #create()} and migrated once per JVM, so that each test does not run every migration again);
+     * close it to drop it. The template must have no open connection while it is copied.
+     */
+    public static TestDatabase copyOf(TestDatabase template) {
+        return create(" TEMPLATE " + template.name());
+    }
+
+    /**
+     * Closes {@code database} to new connections, so that it can serve as a {@link #copyOf} template: no connection
+     * may be open to a template while it is copied, not even autovacuum's, which skips a database that allows none.
+     * Close every connection of your own first.
+     */
+    public static void closeToConnections(TestDatabase database) {
+        Server server = Shared.SERVER;
+        try (Connection admin = server.connect(); Statement statement = admin.createStatement()) {
+            statement.execute("ALTER DATABASE " + database.name() + " WITH ALLOW_CONNECTIONS false");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot close test database " + database.name() + " to connections: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static TestDatabase create(String options) {
         Server server = Shared.SERVER;
         byte[] suffix = new byte[8];
         RANDOM.nextBytes(suffix);
         String name = "atelier_test_" + HexFormat.of().formatHex(suffix);
         try (Connection admin = server.connect(); Statement statement = admin.createStatement()) {
-            statement.execute("CREATE DATABASE " + name);
+            statement.execute("CREATE DATABASE " + name + options);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create test database " + name + " on " + server.description()
                     + ": " + e.getMessage(), e);

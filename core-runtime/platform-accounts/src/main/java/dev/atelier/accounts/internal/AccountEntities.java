@@ -11,6 +11,6 @@ public final class AccountEntities implements EntityClasses {
     public List<Class<?>> entityClasses() {
         return List.of(AccountEntity.class, AccountTokenEntity.class, SessionEntity.class, ApiTokenEntity.class,
                 AccountIdentityEntity.class, AccountConsentEntity.class, TenantAdminEntity.class,
-                OperatorTokenEntity.class, HashedTokenEntity.class);
+                OperatorTokenEntity.class, HashedTokenEntity.class, AdminAuditEntity.class);
     }
 }

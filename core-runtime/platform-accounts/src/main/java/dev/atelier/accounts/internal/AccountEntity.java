@@ -36,6 +36,9 @@ public class AccountEntity {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "suspended_at")
+    private Instant suspendedAt;
+
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -94,5 +97,24 @@ public class AccountEntity {
     public void changePasswordHash(String hash, Instant now) {
         passwordHash = hash;
         updatedAt = now;
+    }
+
+    public Instant suspendedAt() {
+        return suspendedAt;
+    }
+
+    /** Suspends the account from {@code now}; an account already suspended keeps its first time. */
+    public void suspend(Instant now) {
+        if (suspendedAt == null) {
+            suspendedAt = now;
+            updatedAt = now;
+        }
+    }
+
+    public void resume(Instant now) {
+        if (suspendedAt != null) {
+            suspendedAt = null;
+            updatedAt = now;
+        }
     }
 }

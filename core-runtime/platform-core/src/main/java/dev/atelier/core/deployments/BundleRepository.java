@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +35,18 @@ public final class BundleRepository {
         }
     }
 
+    /**
+     * One retained jar of a bundle: a distinct content the bundle ran, newest first, that a rollback can go back to.
+     *
+     * @param revision the newest revision that holds this content
+     * @param current whether it is what the cluster runs now
+     */
+    public record RetainedVersion(long revision, String version, String sha256, Instant changedAt,
+            String changedBy, boolean current) {}
+
+    /** Jars kept per bundle when none is configured: the current one and four before it. */
+    public static final int DEFAULT_RETAINED = 5;
+
     private static final String LATEST = """
             SELECT DISTINCT ON (symbolic_name) revision, symbolic_name, version, sha256, changed_by
               FROM bundle_revision ORDER BY symbolic_name, revision DESC""";
@@ -41,9 +54,70 @@ public final class BundleRepository {
     private final JdbcTransactions transactions;
     private final Clock clock;
 
+    private final int retained;
+
     public BundleRepository(DataSource dataSource, Clock clock) {
+        this(dataSource, clock, DEFAULT_RETAINED);
+    }
+
+    /** @param retained how many distinct jars to keep per bundle (at least 1); older ones are deleted on each change */
+    public BundleRepository(DataSource dataSource, Clock clock, int retained) {
         this.transactions = new JdbcTransactions(dataSource);
         this.clock = clock;
+        this.retained = Math.max(1, retained);
+    }
+
+    /**
+     * The distinct jars kept for {@code symbolicName}, newest first (the first is current unless the bundle was
+     * removed); empty when the repository never knew the bundle.
+     */
+    public List<RetainedVersion> versions(String symbolicName) {
+        return transactions.run("reading a bundle's versions", connection -> {
+            Optional<Revision> current = latest(connection, symbolicName);
+            List<RetainedVersion> versions = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(RETAINED)) {
+                select.setString(1, symbolicName);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        String sha = rows.getString(3);
+                        versions.add(new RetainedVersion(rows.getLong(1), rows.getString(2), sha,
+                                rows.getTimestamp(4).toInstant(), rows.getString(5),
+                                current.map(c -> sha.equals(c.sha256())).orElse(false)));
+                    }
+                }
+            }
+            return versions;
+        });
+    }
+
+    /**
+     * Writes the newest retained jar of {@code version} as the bundle's newest revision, so every node goes to it.
+     *
+     * @return the new latest revision (the current one unchanged if it already is that jar); empty when no jar of
+     *     that version is retained
+     */
+    public Optional<Revision> rollBackTo(String symbolicName, String version, String node) {
+        return transactions.run("rolling a bundle back in the repository", connection -> {
+            lock(connection);
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT sha256, content FROM bundle_revision
+                     WHERE symbolic_name = ? AND version = ? AND content IS NOT NULL
+                     ORDER BY revision DESC LIMIT 1""")) {
+                select.setString(1, symbolicName);
+                select.setString(2, version);
+                try (ResultSet row = select.executeQuery()) {
+                    if (!row.next()) {
+                        return Optional.empty();
+                    }
+                    Optional<Revision> current = latest(connection, symbolicName);
+                    if (current.isPresent() && row.getString(1).equals(current.get().sha256())) {
+                        return current;
+                    }
+                    return Optional.of(insert(connection, symbolicName, version, row.getString(1), row.getBytes(2),
+                            node));
+                }
+            }
+        });
     }
 
     /** The highest revision written, 0 when none: a cheap check for "did anything change since". */
@@ -145,6 +219,34 @@ public final class BundleRepository {
         });
     }
 
+    /** The newest revision of each distinct content of one bundle, newest first. */
+    private static final String RETAINED = """
+            SELECT revision, version, sha256, changed_at, changed_by FROM (
+                SELECT DISTINCT ON (sha256) revision, version, sha256, changed_at, changed_by FROM bundle_revision
+                 WHERE symbolic_name = ? AND content IS NOT NULL ORDER BY sha256, revision DESC) kept
+             ORDER BY revision DESC""";
+
+    /**
+     * Deletes the jars of the bundle beyond the newest {@code retained} distinct contents. Only older revisions go,
+     * never the latest: nodes read the latest revision of each bundle, so history before it is not needed to agree.
+     */
+    private void prune(Connection connection, String symbolicName) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("""
+                DELETE FROM bundle_revision
+                 WHERE symbolic_name = ? AND content IS NOT NULL
+                   AND revision < (SELECT MAX(revision) FROM bundle_revision WHERE symbolic_name = ?)
+                   AND sha256 NOT IN (SELECT sha256 FROM (
+                       SELECT sha256, MAX(revision) AS newest FROM bundle_revision
+                        WHERE symbolic_name = ? AND content IS NOT NULL GROUP BY sha256
+                        ORDER BY newest DESC LIMIT ?) kept)""")) {
+            delete.setString(1, symbolicName);
+            delete.setString(2, symbolicName);
+            delete.setString(3, symbolicName);
+            delete.setInt(4, retained);
+            delete.executeUpdate();
+        }
+    }
+
     private static void lock(Connection connection) throws SQLException {
         try (PreparedStatement lock = connection.prepareStatement(
                 "SELECT pg_advisory_xact_lock(hashtextextended('bundle_revision', 0))")) {
@@ -172,10 +274,13 @@ public final class BundleRepository {
             insert.setBytes(4, jar);
             insert.setTimestamp(5, Timestamp.from(clock.instant()));
             insert.setString(6, node);
+            Revision written;
             try (ResultSet row = insert.executeQuery()) {
                 row.next();
-                return new Revision(row.getLong(1), symbolicName, version, sha256, node);
+                written = new Revision(row.getLong(1), symbolicName, version, sha256, node);
             }
+            prune(connection, symbolicName);
+            return written;
         }
     }
 

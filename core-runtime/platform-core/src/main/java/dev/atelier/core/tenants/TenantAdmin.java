@@ -16,7 +16,21 @@ public interface TenantAdmin {
      *     {@code branding.logo}); nothing is stored
      * @throws TenantNotFoundException if there is no such tenant
      */
-    Tenant updateBranding(String slug, BrandingUpdate update, LogoUpload logo);
+    default Tenant updateBranding(String slug, BrandingUpdate update, LogoUpload logo) {
+        return updateBranding(slug, update, logo, null);
+    }
+
+    /**
+     * Stores new branding with, when not {@code null}, a new logo and a new favicon (same formats and limit). A new
+     * logo without a new favicon becomes the favicon too, so the browser tab shows the brand the pages show. Either
+     * upload makes the tenant changed even when its bytes keep the stored file's name, so pages pick up the new
+     * file's content-hashed address at once.
+     *
+     * @throws InvalidTenantConfigException as {@link #updateBranding(String, BrandingUpdate, LogoUpload)}, and
+     *     {@code branding.favicon} for a bad favicon; nothing is stored
+     * @throws TenantNotFoundException if there is no such tenant
+     */
+    Tenant updateBranding(String slug, BrandingUpdate update, LogoUpload logo, LogoUpload favicon);
 
     /**
      * Replaces the models the tenant offers, with their prices, and the limits on generations running at once.

@@ -42,6 +42,8 @@ final class AdminCase {
                 + admin.get("/legal/terms.txt").body().contains("Intruder terms"))
                 .probe(Probe.get("/admin").ownOnly(), intruders)
                 .probe(Probe.get("/admin/users").ownOnly(), intruders)
+                .probe(Probe.get("/admin/audit").ownOnly(), intruders)
+                .probe(Probe.get("/admin/audit?format=csv").ownOnly(), intruders)
                 .probe(Probe.get("/admin/branding").ownOnly(), intruders)
                 .probe(Probe.get("/admin/models").ownOnly(), intruders)
                 .probe(Probe.get("/admin/plugins").ownOnly(), intruders)

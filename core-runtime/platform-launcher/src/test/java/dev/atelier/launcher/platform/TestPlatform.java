@@ -12,7 +12,6 @@ import dev.atelier.core.tenants.TenantFolders;
 import dev.atelier.core.tenants.TenantSettings;
 import dev.atelier.launcher.Atelier;
 import dev.atelier.testkit.TestDatabase;
-import dev.atelier.testkit.TestPostgres;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -173,7 +172,7 @@ public final class TestPlatform
     private void install() throws Exception {
         try {
             outside = OutsideServers.start(spec);
-            database = spec.embeddedDatabase ? null : TestPostgres.create();
+            database = spec.embeddedDatabase ? null : MigratedDatabases.create();
             installation = Installation.create(spec.themeFiles);
             if (spec.demoTenants) {
                 installation.linkDemoTenants();

@@ -24,6 +24,8 @@ class AdminBrandingTest {
 
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13};
     private static final Pattern LOGO = Pattern.compile("src=\"(/brand/[0-9a-f]{64}\\.(png|svg))\"");
+    private static final Pattern FAVICON = Pattern.compile("<link rel=\"icon\" href=\"(/brand/[0-9a-f]{64}\\.(png|svg))\"");
+    private static final Pattern PENDING_LOGO = Pattern.compile("name=\"pending_logo\" value=\"([^\"]+)\"");
     private static final Pattern BRAND_STYLE = Pattern.compile("href=\"(/brand/style\\.css\\?scope=page[^\"]*)\"");
 
     @RegisterExtension
@@ -184,6 +186,62 @@ class AdminBrandingTest {
 
         assertThat(form("save").logo(svg).submit(admin).statusCode()).isEqualTo(303);
         assertThat(find(LOGO, platform.get("alpha.localhost", "/").body())).endsWith(".svg");
+    }
+
+    @Test
+    void saveAfterPreviewKeepsTheLogoChosenForThePreview() throws Exception {
+        byte[] svg = svg(64, 64, "#ff6600");
+        HttpResponse<String> preview = form("preview").logo(svg).submit(admin);
+        assertThat(preview.statusCode()).isEqualTo(200);
+        String pending = find(PENDING_LOGO, preview.body());
+
+        // The browser sends the form again without a file: the file input is empty after any page load.
+        HttpResponse<String> saved = form("save").set("pending_logo", pending).submit(admin);
+
+        assertThat(saved.statusCode()).isEqualTo(303);
+        String logo = find(LOGO, platform.get("alpha.localhost", "/").body());
+        assertThat(platform.getBytes("alpha.localhost", logo).body()).isEqualTo(svg);
+    }
+
+    @Test
+    void aPendingLogoThatIsNoImageIsRefusedLikeAnUpload() throws Exception {
+        HttpResponse<String> saved = form("save").set("pending_logo", "bm90IGFuIGltYWdl").submit(admin);
+
+        assertThat(saved.statusCode()).isEqualTo(422);
+        assertThat(saved.body()).contains("id=\"logo-error\">The logo must be an SVG or PNG image.");
+        assertThat(platform.tenant("alpha")).isEqualTo(alpha);
+    }
+
+    @Test
+    void anIconLogoKeepsTheSiteNameInTheHeaderAndAWordmarkStandsForIt() throws Exception {
+        assertThat(form("save").logo(svg(64, 64, "#112233")).submit(admin).statusCode()).isEqualTo(303);
+        String icon = platform.get("alpha.localhost", "/").body();
+        assertThat(icon).contains("class=\"brand-logo brand-icon\"", "alt=\"\"><span class=\"wordmark wordmark-beside\">Alpha Reborn</span>");
+
+        assertThat(form("save").logo(svg(400, 100, "#112233")).submit(admin).statusCode()).isEqualTo(303);
+        String wordmark = platform.get("alpha.localhost", "/").body();
+        assertThat(wordmark).contains("class=\"brand-logo\" src=\"" + find(LOGO, wordmark) + "\" alt=\"Alpha Reborn\"")
+                .doesNotContain("wordmark-beside");
+    }
+
+    @Test
+    void theFaviconFollowsANewLogoAndAChosenFaviconReplacesIt() throws Exception {
+        assertThat(form("save").logo(svg(64, 64, "#00ccff")).submit(admin).statusCode()).isEqualTo(303);
+        String page = platform.get("alpha.localhost", "/").body();
+        assertThat(find(FAVICON, page)).isEqualTo(find(LOGO, page));
+
+        byte[] png = Arrays.copyOf(PNG, 64);
+        assertThat(form("save").favicon(png).submit(admin).statusCode()).isEqualTo(303);
+        String after = platform.get("alpha.localhost", "/").body();
+
+        String favicon = find(FAVICON, after);
+        assertThat(favicon).endsWith(".png").isNotEqualTo(find(LOGO, after));
+        assertThat(platform.getBytes("alpha.localhost", favicon).body()).isEqualTo(png);
+    }
+
+    private static byte[] svg(int width, int height, String fill) {
+        return ("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + width + " " + height + "\"><rect width=\""
+                + width + "\" height=\"" + height + "\" fill=\"" + fill + "\"/></svg>").getBytes(StandardCharsets.UTF_8);
     }
 
     // The page writes the address as HTML: the stylesheet is fetched from the address a browser reads there.

@@ -18,6 +18,7 @@ final class BrandingForm {
 
     private final Map<String, String> fields = new LinkedHashMap<>();
     private byte[] logo;
+    private byte[] favicon;
 
     /** A form that saves {@code name}, no tagline, the default theme, {@code colour} for every colour. */
     static BrandingForm saving(String name, String colour) {
@@ -39,11 +40,20 @@ final class BrandingForm {
         return this;
     }
 
+    /** Sends {@code bytes} as the uploaded favicon (whatever they hold). */
+    BrandingForm favicon(byte[] bytes) {
+        favicon = bytes.clone();
+        return this;
+    }
+
     /** Posts the form to {@code /admin/branding} with the browser's cookies (and no CSRF token unless one was set). */
     HttpResponse<String> post(Browser admin) throws IOException, InterruptedException {
         User.Multipart form = new User.Multipart().fields(fields);
         if (logo != null) {
             form.file("logo", "logo.bin", "application/octet-stream", logo);
+        }
+        if (favicon != null) {
+            form.file("favicon", "favicon.bin", "application/octet-stream", favicon);
         }
         return admin.post("/admin/branding", form.contentType(), form.body(), Map.of());
     }

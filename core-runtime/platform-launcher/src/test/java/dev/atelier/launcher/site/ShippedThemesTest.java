@@ -87,7 +87,9 @@ class ShippedThemesTest {
             Browser admin = platform.browser(slug).signedIn(platform.accounts().signedInAdmin(slug, "admin@" + slug
                     + ".test"));
             for (String path : new String[] {"/", "/pricing", "/create", "/gallery", "/account", "/account/billing",
-                "/legal/privacy", "/legal/terms", "/admin/branding", "/admin/payments", "/admin/plans", "/admin"}) {
+                "/legal/privacy", "/legal/terms", "/admin/branding", "/admin/payments", "/admin/plans", "/admin",
+                "/admin/users", "/admin/audit", "/admin/users/" + platform.accounts().byEmail(slug, "admin@" + slug
+                        + ".test").orElseThrow().id()}) {
                 HttpResponse<String> page = admin.get(path);
                 assertThat(page.statusCode()).as("signed in " + host + path).isEqualTo(200);
                 assertThat(page.body()).as("signed in " + host + path).contains(name, "/account");

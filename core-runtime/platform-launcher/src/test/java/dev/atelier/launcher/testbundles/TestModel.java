@@ -36,9 +36,16 @@ public final class TestModel implements GenerationModel {
     public static final String VIDEO_FILE_PROPERTY = "atelier.test.video-file";
 
     private final String id;
+    private final String behaviour;
 
     public TestModel(String id) {
+        this(id, id);
+    }
+
+    /** A model served as {@code id} that behaves as the model {@code behaviour} (a canary build gone wrong). */
+    public TestModel(String id, String behaviour) {
         this.id = id;
+        this.behaviour = behaviour;
     }
 
     @Override
@@ -51,7 +58,7 @@ public final class TestModel implements GenerationModel {
     public GenerationResult generate(GenerationRequest request, GenerationContext context)
             throws GenerationException {
         context.progress(10, "starting");
-        switch (id) {
+        switch (behaviour) {
             case "test-throws" -> throw new IllegalStateException("the vendor library crashed");
             case "test-hangs", "test-vanishes" -> sleep(600_000);
             case "test-garbage" -> {

@@ -1,6 +1,7 @@
 package dev.atelier.plugins.internal;
 
 import dev.atelier.plugins.BoundPlugin;
+import dev.atelier.plugins.CallSubject;
 import dev.atelier.plugins.PluginBindings;
 import dev.atelier.plugins.PluginCall;
 import dev.atelier.plugins.PluginCallException;
@@ -39,7 +40,13 @@ public final class KindRegistry<S, D> implements PluginRegistry<S, D> {
 
     @Override
     public <R> R call(String id, Instant deadline, PluginCall<S, R> call) throws PluginCallException {
-        return calls.call(tracker, id, deadline, call);
+        return calls.call(tracker, id, deadline, null, call);
+    }
+
+    @Override
+    public <R> R callFor(CallSubject subject, String id, Instant deadline, PluginCall<S, R> call)
+            throws PluginCallException {
+        return calls.call(tracker, id, deadline, subject, call);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.atelier.plugins.internal;
 
 import dev.atelier.plugins.AppearingService;
+import dev.atelier.plugins.CanaryFiles;
 import dev.atelier.plugins.PluginKind;
 import dev.atelier.plugins.RejectedServiceException;
 import dev.atelier.plugins.ServedPlugin;
@@ -126,7 +127,8 @@ public final class KindTracker<S, D> implements ServiceListener {
             ServedPlugin<D> served = new ServedPlugin<>(identity.id(), identity.description(),
                     bundle.getSymbolicName(), bundle.getVersion().toString(), describe(service, bundle, loader));
             TrackedService<S, D> entry = new TrackedService<>(reference, service, served, bundle.getBundleId(),
-                    ranking(reference), loader, activities.of(bundle.getBundleId()));
+                    ranking(reference), loader, activities.of(bundle.getBundleId()),
+                    CanaryFiles.isCanaryLocation(bundle.getLocation()));
             synchronized (this) {
                 // The service may have gone while it was read; then it must not come back.
                 if (reference.getBundle() != null) {

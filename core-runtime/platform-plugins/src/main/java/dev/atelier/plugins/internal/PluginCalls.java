@@ -1,9 +1,12 @@
 package dev.atelier.plugins.internal;
 
+import dev.atelier.plugins.CallSubject;
+import dev.atelier.plugins.CanaryRoutes;
 import dev.atelier.plugins.Correlation;
 import dev.atelier.plugins.PluginCall;
 import dev.atelier.plugins.PluginCallException;
 import dev.atelier.plugins.PluginCallException.Reason;
+import dev.atelier.plugins.PluginCallStats;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ExecutionException;
@@ -13,7 +16,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * The one way into plugin code for every kind: enters the chosen service's bundle (so it is not uninstalled under the
  * call), sets the bundle's class loader as context class loader and the caller's correlation id, bounds the call by
- * its deadline when it has one, and records the outcome on the bundle.
+ * its deadline when it has one, and records the outcome on the bundle and in the {@link PluginCallStats}. A call made
+ * for a {@link CallSubject} goes to the id's canary when the canary's plan routes that subject to it.
  */
 public final class PluginCalls {
 
@@ -22,35 +26,43 @@ public final class PluginCalls {
 
     private final PluginCallRunner runner;
     private final Duration callTimeout;
+    private final CanaryRoutes routes;
+    private final PluginCallStats stats;
 
-    public PluginCalls(PluginCallRunner runner, Duration callTimeout) {
+    public PluginCalls(PluginCallRunner runner, Duration callTimeout, CanaryRoutes routes, PluginCallStats stats) {
         this.runner = runner;
         this.callTimeout = callTimeout;
+        this.routes = routes;
+        this.stats = stats;
     }
 
-    <S, R> R call(KindTracker<S, ?> tracker, String id, Instant deadline, PluginCall<S, R> call)
+    <S, R> R call(KindTracker<S, ?> tracker, String id, Instant deadline, CallSubject subject, PluginCall<S, R> call)
             throws PluginCallException {
-        TrackedService<S, ?> entry = enter(tracker, id);
+        TrackedService<S, ?> entry = enter(tracker, id, subject);
         String correlation = Correlation.current();
         long started = System.nanoTime();
-        boolean failed = true;
+        String error = "failed";
         try {
             R result = deadline == null
                     ? onCallersThread(entry, correlation, call)
                     : onWorker(entry, correlation, deadline, call);
-            failed = false;
+            error = null;
             return result;
         } catch (PluginCallException e) {
-            failed = !(e.reason() == Reason.THREW && tracker.kind().isAnswer(e.getCause()));
+            error = e.reason() == Reason.THREW && tracker.kind().isAnswer(e.getCause()) ? null : e.getMessage();
             throw e;
         } finally {
-            entry.activity().record(System.nanoTime() - started, failed);
+            long nanos = System.nanoTime() - started;
+            entry.activity().record(nanos, error != null);
+            stats.record(new PluginCallStats.Key(entry.served().bundleSymbolicName(), entry.served().bundleVersion(),
+                    tracker.kind().key(), entry.canary()), nanos, error);
         }
     }
 
-    private static <S> TrackedService<S, ?> enter(KindTracker<S, ?> tracker, String id) throws PluginCallException {
+    private <S> TrackedService<S, ?> enter(KindTracker<S, ?> tracker, String id, CallSubject subject)
+            throws PluginCallException {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            TrackedService<S, ?> entry = tracker.choice().chosen(id);
+            TrackedService<S, ?> entry = choose(tracker.choice(), id, subject);
             if (entry == null) {
                 break;
             }
@@ -61,6 +73,15 @@ public final class PluginCalls {
         }
         throw new PluginCallException(Reason.NOT_DEPLOYED,
                 tracker.kind().label() + " '" + id + "' is not deployed right now", null, null);
+    }
+
+    /** The id's canary when one serves it and its plan routes the subject there; otherwise the id's chosen service. */
+    private <S> TrackedService<S, ?> choose(ServiceChoice<S, ?> choice, String id, CallSubject subject) {
+        TrackedService<S, ?> canary = subject == null ? null : choice.canary(id);
+        if (canary != null && routes.routes(canary.served().bundleSymbolicName(), subject)) {
+            return canary;
+        }
+        return choice.chosen(id);
     }
 
     private static <S, R> R onCallersThread(TrackedService<S, ?> entry, String correlation, PluginCall<S, R> call)

@@ -1,5 +1,6 @@
 package dev.atelier.plugins.internal;
 
+import dev.atelier.plugins.CallSubject;
 import dev.atelier.plugins.ModelInfo;
 import dev.atelier.plugins.ModelRegistry;
 import dev.atelier.plugins.ModelUnavailableException;
@@ -53,7 +54,10 @@ public final class TrackedModelRegistry implements ModelRegistry {
     public GenerationResult generate(String modelId, GenerationRequest request, GenerationContext context)
             throws ModelUnavailableException, GenerationException {
         try {
-            return models.call(modelId, context.deadline(), model -> model.generate(request, context));
+            // The tenant and job pick between a canary of the model's bundle and its current version.
+            CallSubject subject = new CallSubject(
+                    context.tenant() == null ? null : context.tenant().tenantId(), context.jobId());
+            return models.callFor(subject, modelId, context.deadline(), model -> model.generate(request, context));
         } catch (PluginCallException e) {
             throw translate(modelId, context, e);
         }

@@ -42,6 +42,8 @@ public final class OperatorFeature {
         config.register(OperatorConsoleResource.class);
         config.register(StartPageResource.class);
         config.register(OperatorBundlesResource.class);
+        config.register(OperatorCanariesResource.class);
+        config.register(BundlesPageResource.class);
         config.register(OperatorDeploymentsResource.class);
         config.register(OperatorRateLimitsResource.class);
         config.register(ModelPreviewResource.class);

@@ -57,6 +57,29 @@ class OperatorPagesTest {
     }
 
     @Test
+    void theBundlesPageShowsHealthVersionsAndTheCanaryEscaped() {
+        BundlesPage view = new BundlesPage(List.of(new BundlesPage.BundleCard("dev.example.painter", "1.2.0",
+                "ACTIVE", List.of("GenerationModel painter"), true, "Failing calls", false, 8, "25 %",
+                "failed: " + HOSTILE, List.of(new BundlesPage.VersionRow("1.2.0", "2026-12-07 08:00:00 UTC", "node-a",
+                        "0123456789ab", true), new BundlesPage.VersionRow("1.1.0", "2026-12-06 08:00:00 UTC",
+                        "operator API", "ba9876543210", false)),
+                new BundlesPage.CanaryCard("1.3.0", "tenant auratuner", "2026-12-07 08:10:00 UTC",
+                        new BundlesPage.Side(6, "0 %", "40 ms"), new BundlesPage.Side(2, "50 %", "55 ms")), "")),
+                List.of(new BundlesPage.TenantOption("auratuner", "AuraTuner")), "", HOSTILE);
+
+        Response response = pages.render("bundles.ftlh", view, 422, "private, no-store");
+        String html = (String) response.getEntity();
+
+        assertThat(response.getStatus()).isEqualTo(422);
+        assertThat(html).contains("<h1>Bundles</h1>", "Failing calls", "25 %", "failed: &lt;img",
+                        "action=\"/operator/bundles/dev.example.painter/rollback\"", "value=\"1.1.0\"",
+                        "Roll back to this", "Canary <strong>1.3.0</strong> serves tenant auratuner",
+                        "/operator/bundles/dev.example.painter/canary/promote", "enctype=\"multipart/form-data\"",
+                        "<label for=\"bundle-dev-example-painter-confirm\">", "role=\"alert\"")
+                .doesNotContain(HOSTILE, "<style", "style=\"");
+    }
+
+    @Test
     void theSignInFormShowsWhyTheLastAttemptWasRefused() {
         String fresh = (String) pages.render("signin.ftlh", SignInPage.fresh(), 200, "no-store").getEntity();
         Response refused = pages.render("signin.ftlh", new SignInPage("That operator token is unknown or revoked."),

@@ -17,6 +17,9 @@ import dev.atelier.web.site.admin.AdminPlansResource;
 import dev.atelier.web.site.admin.AdminPluginsResource;
 import dev.atelier.web.site.admin.AdminResource;
 import dev.atelier.web.site.admin.AdminSubscriptionsResource;
+import dev.atelier.web.site.admin.AdminAuditResource;
+import dev.atelier.web.site.admin.AdminAuditTrail;
+import dev.atelier.web.site.admin.AdminUserResource;
 import dev.atelier.web.site.admin.AdminUsersResource;
 import dev.atelier.web.site.admin.BrandingForms;
 import dev.atelier.web.site.admin.ModelForms;
@@ -68,6 +71,8 @@ public final class SiteFeature {
         config.register(BrandStyleResource.class);
         config.register(AdminResource.class);
         config.register(AdminUsersResource.class);
+        config.register(AdminUserResource.class);
+        config.register(AdminAuditResource.class);
         config.register(AdminPaymentsResource.class);
         config.register(AdminSubscriptionsResource.class);
         config.register(AdminPluginsResource.class);
@@ -82,6 +87,7 @@ public final class SiteFeature {
             @Override
             protected void configure() {
                 bindAsContract(BillingPages.class).in(Singleton.class);
+                bindAsContract(AdminAuditTrail.class).in(Singleton.class);
                 if (web.setup().models() != null) {
                     bind(new ModelForms(plugins.models(), web.setup().models())).to(ModelForms.class);
                 }

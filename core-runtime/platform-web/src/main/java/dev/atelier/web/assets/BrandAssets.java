@@ -41,6 +41,12 @@ public final class BrandAssets {
         return Optional.ofNullable(snapshot(tenant).logo()).map(BrandAssets::url);
     }
 
+    /** Whether the tenant's logo is a wordmark that shows the name itself; false without a logo. */
+    public boolean logoIsWordmark(Tenant tenant) {
+        TenantAsset logo = snapshot(tenant).logo();
+        return logo != null && LogoShape.isWordmark(logo.contentType(), logo.bytes());
+    }
+
     public Optional<String> faviconUrl(Tenant tenant) {
         return Optional.ofNullable(snapshot(tenant).favicon()).map(BrandAssets::url);
     }

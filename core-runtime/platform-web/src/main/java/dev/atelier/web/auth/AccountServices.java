@@ -1,7 +1,9 @@
 package dev.atelier.web.auth;
 
 import dev.atelier.accounts.AccountChanges;
+import dev.atelier.accounts.AccountSuspensions;
 import dev.atelier.accounts.Accounts;
+import dev.atelier.accounts.audit.AdminAudit;
 import dev.atelier.accounts.ApiTokens;
 import dev.atelier.accounts.Consents;
 import dev.atelier.accounts.ExternalSignIns;
@@ -24,6 +26,8 @@ import java.util.Objects;
  * @param google finds the OpenID provider behind "Sign in with Google"
  * @param secrets keys CSRF tokens and seals the pending-sign-in cookie
  * @param cookies whether cookies are {@code Secure}
+ * @param suspensions suspends and resumes accounts, for tenant admins
+ * @param audit the audit log of tenant admins' changes
  * @param changes what the account services tell of changes a signed-in request must see at once (for the other nodes)
  */
 public record AccountServices(
@@ -42,7 +46,9 @@ public record AccountServices(
         SecretBox secrets,
         GoogleProvider google,
         Cookies cookies,
-        AccountChanges changes) {
+        AccountChanges changes,
+        AccountSuspensions suspensions,
+        AdminAudit audit) {
 
     public AccountServices {
         Objects.requireNonNull(accounts, "accounts");
@@ -61,5 +67,7 @@ public record AccountServices(
         Objects.requireNonNull(google, "google");
         Objects.requireNonNull(cookies, "cookies");
         Objects.requireNonNull(changes, "changes");
+        Objects.requireNonNull(suspensions, "suspensions");
+        Objects.requireNonNull(audit, "audit");
     }
 }

@@ -42,8 +42,10 @@ public record PageModels(Themes themes, StaticFiles files, BrandAssets brandAsse
         TenantSettings settings = tenant.settings();
         Map<String, Object> model = new HashMap<>();
         model.put("tenant", tenant(tenant));
-        model.put("brand", brand(theme, branding, brandAssets.logoUrl(tenant).orElse(null),
-                brandAssets.faviconUrl(tenant).orElse(null)));
+        Map<String, Object> brand = brand(theme, branding, brandAssets.logoUrl(tenant).orElse(null),
+                brandAssets.faviconUrl(tenant).orElse(null));
+        brand.put("logoWordmark", brandAssets.logoIsWordmark(tenant));
+        model.put("brand", brand);
         model.put("plans", settings == null ? List.of() : settings.plans().stream()
                 .filter(plan -> !plan.archived()).map(PageModels::plan).toList());
         model.put("models", settings == null ? List.of() : settings.models().stream().map(this::model).toList());

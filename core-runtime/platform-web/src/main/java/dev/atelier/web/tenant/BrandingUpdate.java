@@ -11,9 +11,18 @@ import dev.atelier.core.tenants.Branding;
  * @param colors every colour in {@code #rrggbb} form
  * @param fonts CSS font-family stacks
  * @param logo a new logo, or {@code null} to keep the current one
+ * @param favicon a new favicon, or {@code null}: then a new logo becomes the favicon too, and without a new logo the
+ *     current favicon stays
  */
 public record BrandingUpdate(
-        String name, String tagline, String theme, Branding.Colors colors, Branding.Fonts fonts, Logo logo) {
+        String name, String tagline, String theme, Branding.Colors colors, Branding.Fonts fonts, Logo logo,
+        Logo favicon) {
+
+    /** An update without a new favicon. */
+    public BrandingUpdate(String name, String tagline, String theme, Branding.Colors colors, Branding.Fonts fonts,
+            Logo logo) {
+        this(name, tagline, theme, colors, fonts, logo, null);
+    }
 
     /**
      * An uploaded logo, recognized by its content.

@@ -45,6 +45,13 @@ class RequestPathsTest {
         assertThat(limits.of("/api/v1/uploads", "multipart/form-data; boundary=x")).isEqualTo(110L * 1024 * 1024);
         assertThat(limits.of("/api/v1/operator/bundles", "application/java-archive"))
                 .isEqualTo(256L * 1024 * 1024);
+        assertThat(limits.of("/api/v1/operator/bundles/acme.model/canary", "application/java-archive"))
+                .isEqualTo(256L * 1024 * 1024);
+        assertThat(limits.of("/operator/bundles", "multipart/form-data; boundary=x")).isEqualTo(110L * 1024 * 1024);
+        assertThat(limits.of("/operator/bundles/acme.model/canary", "multipart/form-data; boundary=x"))
+                .isEqualTo(110L * 1024 * 1024);
+        assertThat(limits.of("/api/v1/operator/bundles/acme.model/rollback", "application/json"))
+                .isEqualTo(1024 * 1024);
         assertThat(limits.of("/anything", null)).isEqualTo(1024 * 1024);
     }
 }

@@ -64,8 +64,9 @@ public final class StoredTenantAdmin implements TenantAdmin {
     }
 
     @Override
-    public Tenant updateBranding(String slug, BrandingUpdate update, LogoUpload logo) {
+    public Tenant updateBranding(String slug, BrandingUpdate update, LogoUpload logo, LogoUpload favicon) {
         List<ConfigProblem> problems = check(update, logo);
+        checkImage(favicon, "branding.favicon", problems);
         if (!problems.isEmpty()) {
             throw new InvalidTenantConfigException(problems);
         }
@@ -86,17 +87,29 @@ public final class StoredTenantAdmin implements TenantAdmin {
             fonts.put("heading", update.fonts().heading());
             fonts.put("body", update.fonts().body());
             if (logo != null) {
-                String path = "assets/logo." + logoExtension(logo.contentType());
-                byte[] bytes = logo.bytes();
-                TenantAssetEntity existing = em.find(TenantAssetEntity.class, path);
-                if (existing != null) {
-                    em.remove(existing);
-                    em.flush();
-                }
-                em.persist(new TenantAssetEntity(path, Sha256.hex(bytes), logo.contentType(), bytes));
+                String path = storeImage(em, "assets/logo.", logo);
                 branding.put("logo", path);
+                if (favicon == null) {
+                    branding.put("favicon", path);
+                }
             }
-        });
+            if (favicon != null) {
+                branding.put("favicon", storeImage(em, "assets/favicon.", favicon));
+            }
+        }, em -> logo != null || favicon != null);
+    }
+
+    // A file replaced under the same name keeps its asset id, so the caller marks the tenant changed itself.
+    private static String storeImage(EntityManager em, String base, LogoUpload image) {
+        String path = base + logoExtension(image.contentType());
+        byte[] bytes = image.bytes();
+        TenantAssetEntity existing = em.find(TenantAssetEntity.class, path);
+        if (existing != null) {
+            em.remove(existing);
+            em.flush();
+        }
+        em.persist(new TenantAssetEntity(path, Sha256.hex(bytes), image.contentType(), bytes));
+        return path;
     }
 
     @Override
@@ -237,7 +250,8 @@ public final class StoredTenantAdmin implements TenantAdmin {
             boolean same = before.displayName().equals(stored.displayName()) && before.status().equals(stored.status())
                     && Documents.fromJson(before.document()).equals(doc)
                     && TenantMapping.sealed(before.secrets()).equals(secrets)
-                    && java.util.Objects.equals(before.logoAssetId(), stored.logoAssetId());
+                    && java.util.Objects.equals(before.logoAssetId(), stored.logoAssetId())
+                    && java.util.Objects.equals(before.faviconAssetId(), stored.faviconAssetId());
             if (!same || rowsChanged) {
                 row.update(stored, Instant.now().truncatedTo(ChronoUnit.MICROS));
             }
@@ -351,16 +365,20 @@ public final class StoredTenantAdmin implements TenantAdmin {
         if (update.fonts() == null || update.fonts().body() == null || update.fonts().body().isBlank()) {
             add.accept(new String[] {"branding.fonts.body", "is required"});
         }
-        if (logo != null) {
-            if (logoExtension(logo.contentType()) == null) {
-                add.accept(new String[] {"branding.logo", "must be an SVG or PNG image"});
-            } else if (logo.bytes().length > LogoUpload.MAX_BYTES) {
-                add.accept(new String[] {"branding.logo", "must be at most 1 MB"});
-            } else if (logo.bytes().length == 0) {
-                add.accept(new String[] {"branding.logo", "is empty"});
-            }
-        }
+        checkImage(logo, "branding.logo", problems);
         return problems;
+    }
+
+    private static void checkImage(LogoUpload image, String at, List<ConfigProblem> problems) {
+        if (image == null) {
+            return;
+        }
+        String problem = logoExtension(image.contentType()) == null ? "must be an SVG or PNG image"
+                : image.bytes().length > LogoUpload.MAX_BYTES ? "must be at most 1 MB"
+                : image.bytes().length == 0 ? "is empty" : null;
+        if (problem != null) {
+            problems.add(new ConfigProblem(null, at, problem));
+        }
     }
 
     /** Logos are SVG or PNG; {@code null} for any other type. */

@@ -5,6 +5,7 @@ import dev.atelier.web.auth.AuthPages;
 import dev.atelier.web.auth.RateLimitedException;
 
 import dev.atelier.accounts.Account;
+import dev.atelier.accounts.AccountSuspendedException;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.web.problem.Problems;
 import dev.atelier.web.bots.BotChallenges;
@@ -68,8 +69,14 @@ public final class AuthApiResource {
             BotTokens.require(bots.check(tenant, request, BotChallenges.SIGNIN,
                     credentials == null ? null : credentials.botToken()));
         }
-        Optional<Account> account = flows.services().accounts().signIn(tenant.id(), email,
-                credentials == null ? null : credentials.password());
+        Optional<Account> account;
+        try {
+            account = flows.services().accounts().signIn(tenant.id(), email,
+                    credentials == null ? null : credentials.password());
+        } catch (AccountSuspendedException e) {
+            return Problems.response(403, "Account suspended",
+                    "This account is suspended by the site's admins. Write to " + tenant.supportEmail() + ".");
+        }
         if (account.isEmpty()) {
             if (protectedTenant) {
                 failures.failed(tenant.id(), request.getRemoteAddr(), email);

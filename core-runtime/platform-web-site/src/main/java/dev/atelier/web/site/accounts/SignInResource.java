@@ -12,6 +12,7 @@ import dev.atelier.web.auth.RequestAuth;
 import dev.atelier.web.auth.Viewer;
 
 import dev.atelier.accounts.Account;
+import dev.atelier.accounts.AccountSuspendedException;
 import dev.atelier.core.tenants.Tenant;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,6 +36,7 @@ import java.util.function.Function;
 @Produces("text/html; charset=utf-8")
 public final class SignInResource {
 
+    private static final String SUSPENDED = "This account is suspended by the site's admins. Write to %s to ask why.";
     private static final String WRONG = "That email and password don't match an account. Check both and try again.";
 
     private final AccountFlows flows;
@@ -74,7 +76,13 @@ public final class SignInResource {
                     return page(request, values, Map.of("form", challenge.message()), next, challenge.status());
                 }
             }
-            Optional<Account> account = flows.services().accounts().signIn(tenant.id(), email, password);
+            Optional<Account> account;
+            try {
+                account = flows.services().accounts().signIn(tenant.id(), email, password);
+            } catch (AccountSuspendedException e) {
+                failures.succeeded(tenant.id(), email);
+                return page(request, values, Map.of("form", SUSPENDED.formatted(tenant.supportEmail())), next, 403);
+            }
             if (account.isEmpty()) {
                 if (bots.protects(tenant)) {
                     failures.failed(tenant.id(), request.getRemoteAddr(), email);

@@ -1,5 +1,6 @@
 package dev.atelier.web.site.admin;
 
+import dev.atelier.accounts.audit.AuditActions;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.legal.documents.LegalDocumentException;
 import dev.atelier.legal.documents.LegalDocuments;
@@ -49,11 +50,13 @@ public final class AdminLegalResource {
     private final LegalDocuments documents;
     private final LegalAdminView view;
     private final LegalEditor editor;
+    private final AdminAuditTrail trail;
 
     @Inject
     public AdminLegalResource(AdminPages admin, LegalVersions versions, LegalDocuments documents, LegalDrift drift,
-            SiteSetup setup) {
+            SiteSetup setup, AdminAuditTrail trail) {
         this.admin = admin;
+        this.trail = trail;
         this.versions = versions;
         this.documents = documents;
         this.view = new LegalAdminView(versions, documents, drift);
@@ -97,9 +100,15 @@ public final class AdminLegalResource {
             return noSuchDocument(request, tenant);
         }
         try {
+            // A resent form publishes nothing and answers the earlier number: logged once, like it is published.
+            int newest = versions.current(tenant.id(), form.document()).map(v -> v.info().number()).orElse(0);
             LegalEditor.Outcome outcome = form.publish() ? editor.publish(tenant, form, publisher(request))
                     : editor.preview(tenant, form);
             if (outcome.published() > 0) {
+                if (outcome.published() > newest) {
+                    trail.record(request, tenant, AuditActions.LEGAL_PUBLISH, form.document(), Map.of("version",
+                            outcome.published(), "effective_date", form.effectiveDate(), "mode", form.mode()));
+                }
                 return AuthPages.redirect("/admin/legal?published=" + form.document() + "&version="
                         + outcome.published());
             }

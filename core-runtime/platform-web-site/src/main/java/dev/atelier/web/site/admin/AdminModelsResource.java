@@ -1,5 +1,6 @@
 package dev.atelier.web.site.admin;
 
+import dev.atelier.accounts.audit.AuditActions;
 import dev.atelier.core.tenants.ConfigProblem;
 import dev.atelier.core.tenants.InvalidTenantConfigException;
 import dev.atelier.core.tenants.Tenant;
@@ -29,11 +30,13 @@ public final class AdminModelsResource {
 
     private final AdminPages admin;
     private final ModelForms forms;
+    private final AdminAuditTrail trail;
 
     @Inject
-    public AdminModelsResource(AdminPages admin, ModelForms forms) {
+    public AdminModelsResource(AdminPages admin, ModelForms forms, AdminAuditTrail trail) {
         this.admin = admin;
         this.forms = forms;
+        this.trail = trail;
     }
 
     @GET
@@ -53,6 +56,7 @@ public final class AdminModelsResource {
         if (checked.errors().isEmpty()) {
             try {
                 forms.save(tenant, checked);
+                trail.record(request, tenant, AuditActions.MODELS_UPDATE, tenant.id(), AdminAuditTrail.fields(posted));
                 return AuthPages.redirect("/admin/models?saved=1");
             } catch (InvalidTenantConfigException e) {
                 Map<String, String> errors = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package dev.atelier.web.site.admin;
 
 import dev.atelier.accounts.Account;
+import dev.atelier.accounts.audit.AuditActions;
 import dev.atelier.billing.payments.InvalidRefundException;
 import dev.atelier.billing.payments.Payments;
 import dev.atelier.billing.payments.PaymentsUnavailableException;
@@ -29,6 +30,8 @@ import jakarta.ws.rs.core.Response;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -61,11 +64,14 @@ public final class AdminPaymentsResource {
     private final AdminPages admin;
     private final Payments payments;
     private final AccountServices accounts;
+    private final AdminAuditTrail trail;
     private final SecureRandom random = new SecureRandom();
 
     @Inject
-    public AdminPaymentsResource(AdminPages admin, Payments payments, AccountServices accounts) {
+    public AdminPaymentsResource(AdminPages admin, Payments payments, AccountServices accounts,
+            AdminAuditTrail trail) {
         this.admin = admin;
+        this.trail = trail;
         this.payments = payments;
         this.accounts = accounts;
     }
@@ -124,10 +130,18 @@ public final class AdminPaymentsResource {
         boolean unavailable = false;
         if (errors.isEmpty()) {
             try {
+                Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
                 RefundRecord refund = payments.refund(tenant, payment.get().payment().id(), minor, why,
                         RequestAuth.viewer(request).map(v -> v.account().id()).orElse(null), nonce);
                 LOG.info("Refund {} of payment {} of tenant {} asked for: {}", refund.id(), refund.paymentId(),
                         tenant.slug(), refund.status());
+                // A resent form gets the first refund back (older than this request): it is logged once.
+                if (!refund.createdAt().isBefore(before)) {
+                    trail.record(request, tenant, AuditActions.PAYMENT_REFUND, refund.paymentId(), Map.of(
+                            "refund", refund.id(), "amount", Prices.format(refund.amountMinor(), currency),
+                            "status", refund.status().name().toLowerCase(java.util.Locale.ROOT),
+                            "credits_taken_back", refund.creditsReversed(), "reason", why));
+                }
                 return AuthPages.redirect("/admin/payments?refund=" + refund.id() + query(q, kind(kind)));
             } catch (InvalidRefundException e) {
                 // The page shows no form for a payment with nothing left, so that message goes above the list.

@@ -1,5 +1,6 @@
 package dev.atelier.web.site.admin;
 
+import dev.atelier.accounts.audit.AuditActions;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.core.tenants.TenantSettings.Plan;
 import dev.atelier.web.auth.AuthPages;
@@ -35,11 +36,13 @@ public final class AdminPlansResource {
 
     private final AdminPages admin;
     private final PlanForms forms;
+    private final AdminAuditTrail trail;
 
     @Inject
-    public AdminPlansResource(AdminPages admin, PlanForms forms) {
+    public AdminPlansResource(AdminPages admin, PlanForms forms, AdminAuditTrail trail) {
         this.admin = admin;
         this.forms = forms;
+        this.trail = trail;
     }
 
     @GET
@@ -74,6 +77,7 @@ public final class AdminPlansResource {
         PlanForms.Checked checked = forms.check(tenant, posted);
         Map<String, String> errors = checked.errors().isEmpty() ? forms.save(tenant, checked) : checked.errors();
         if (errors.isEmpty()) {
+            trail.record(request, tenant, AuditActions.PLAN_SAVE, checked.plan().id(), AdminAuditTrail.fields(posted));
             return AuthPages.redirect("/admin/plans?saved=" + encode(checked.plan().id()));
         }
         return render(request, tenant, PlanForms.submitted(posted), errors, null, 422);
@@ -84,8 +88,11 @@ public final class AdminPlansResource {
         if (id == null || PlanForms.find(tenant, id).isEmpty()) {
             return notFound(request, tenant);
         }
-        Map<String, String> errors = forms.archive(tenant, id, !"0".equals(posted.getFirst("archived")));
+        boolean archived = !"0".equals(posted.getFirst("archived"));
+        Map<String, String> errors = forms.archive(tenant, id, archived);
         if (errors.isEmpty()) {
+            trail.record(request, tenant, archived ? AuditActions.PLAN_ARCHIVE : AuditActions.PLAN_UNARCHIVE, id,
+                    Map.of());
             return AuthPages.redirect("/admin/plans?saved=" + encode(id));
         }
         return render(request, tenant, PlanForms.blank(), errors, null, 422);

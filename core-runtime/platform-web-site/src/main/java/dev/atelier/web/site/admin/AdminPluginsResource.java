@@ -1,5 +1,6 @@
 package dev.atelier.web.site.admin;
 
+import dev.atelier.accounts.audit.AuditActions;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.plugins.DescribedPlugin;
 import dev.atelier.web.auth.AuthPages;
@@ -29,11 +30,13 @@ public final class AdminPluginsResource {
 
     private final AdminPages admin;
     private final PluginForms forms;
+    private final AdminAuditTrail trail;
 
     @Inject
-    public AdminPluginsResource(AdminPages admin, PluginForms forms) {
+    public AdminPluginsResource(AdminPages admin, PluginForms forms, AdminAuditTrail trail) {
         this.admin = admin;
         this.forms = forms;
+        this.trail = trail;
     }
 
     @GET
@@ -58,6 +61,9 @@ public final class AdminPluginsResource {
         }
         Optional<PluginForms.Refused> problems = forms.save(tenant, plugin.get(), posted);
         if (problems.isEmpty()) {
+            // Setting names only: the values may be secrets, which never leave the encrypted settings.
+            trail.record(request, tenant, AuditActions.PLUGIN_SETTINGS, section + ":" + pluginId,
+                    Map.of("settings", String.join(", ", AdminAuditTrail.fields(posted).keySet())));
             return AuthPages.redirect("/admin/plugins?saved=1");
         }
         return render(request, tenant, problems.get(), false, 422);

@@ -1,13 +1,16 @@
 package dev.atelier.web.site.admin;
 
+import dev.atelier.accounts.audit.AuditActions;
 import dev.atelier.core.tenants.Branding;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.legal.drift.LegalDrift;
-import dev.atelier.web.legal.DocumentTitles;
+import dev.atelier.web.assets.LogoShape;
 import dev.atelier.web.auth.AuthPages;
 import dev.atelier.web.auth.CsrfTokens;
+import dev.atelier.web.legal.DocumentTitles;
 import dev.atelier.web.pages.PageModels;
 import dev.atelier.web.pages.PageRenderer;
+import dev.atelier.web.tenant.BrandingUpdate;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,8 +29,10 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,6 +44,9 @@ import java.util.Map;
 public final class AdminResource {
 
     private static final int MAX_TEXT_FIELD_BYTES = 4096;
+    // A chosen image travels back from the preview as base64 in a hidden field: 4 characters per 3 bytes.
+    private static final int MAX_PENDING_CHARS = (LogoFormat.MAX_BYTES + 2) / 3 * 4 + 1;
+    private static final List<String> IMAGES = List.of("logo", "favicon");
 
     private final PageRenderer pages;
     private final BrandingForms forms;
@@ -46,11 +54,13 @@ public final class AdminResource {
     private final CsrfTokens csrf;
     private final AuthPages auth;
     private final LegalDrift drift;
+    private final AdminAuditTrail trail;
 
     @Inject
     public AdminResource(PageRenderer pages, BrandingForms forms, PluginForms plugins, CsrfTokens csrf,
-            AuthPages auth, LegalDrift drift) {
+            AuthPages auth, LegalDrift drift, AdminAuditTrail trail) {
         this.auth = auth;
+        this.trail = trail;
         this.drift = drift;
         this.pages = pages;
         this.forms = forms;
@@ -94,7 +104,9 @@ public final class AdminResource {
             return refused;
         }
         Map<String, String> form = forms.currentValues(tenant);
-        byte[] logo = null;
+        Map<String, String> before = Map.copyOf(form);
+        Map<String, byte[]> images = new HashMap<>();
+        Map<String, String> pending = new HashMap<>();
         String token = null;
         Collection<Part> parts;
         try {
@@ -105,8 +117,12 @@ public final class AdminResource {
         for (Part part : parts) {
             if (part.getName().equals(CsrfTokens.FIELD)) {
                 token = readText(part);
-            } else if (part.getName().equals("logo")) {
-                logo = part.getSize() > 0 ? readLogo(part) : null;
+            } else if (IMAGES.contains(part.getName())) {
+                if (part.getSize() > 0) {
+                    images.put(part.getName(), readLogo(part));
+                }
+            } else if (part.getName().startsWith("pending_") && IMAGES.contains(part.getName().substring(8))) {
+                pending.put(part.getName().substring(8), readText(part, MAX_PENDING_CHARS));
             } else if (form.containsKey(part.getName()) || part.getName().equals("action")) {
                 form.put(part.getName(), readText(part));
             }
@@ -115,7 +131,14 @@ public final class AdminResource {
             return AdminAccess.expired(pages, request);
         }
         boolean preview = "preview".equals(form.remove("action"));
-        BrandingForms.Checked checked = forms.check(form, logo);
+        // A file chosen before a preview comes back as the pending one; a file chosen now replaces it.
+        for (String image : IMAGES) {
+            if (!images.containsKey(image) && pending.containsKey(image)) {
+                images.put(image, decodePending(pending.get(image)));
+            }
+        }
+        BrandingForms.Checked checked = forms.check(form, images.get("logo"), images.get("favicon"));
+        keepPending(form, checked);
         if (!checked.errors().isEmpty()) {
             return form(request, tenant, form, checked.errors(), preview, false, null, 422);
         }
@@ -123,6 +146,8 @@ public final class AdminResource {
             return form(request, tenant, form, Map.of(), true, false, previewBrand(tenant, checked, request), 200);
         }
         forms.save(tenant, checked.update());
+        trail.record(request, tenant, AuditActions.BRANDING_UPDATE, tenant.id(),
+                changes(before, form, checked.update()));
         return Response.seeOther(URI.create("/admin/branding?saved=1")).header("Cache-Control", "no-store").build();
     }
 
@@ -137,6 +162,49 @@ public final class AdminResource {
         return pages.renderPrivate(tenant, "admin/branding.ftlh", model, status);
     }
 
+    // Valid chosen images ride along as hidden fields, so Save after Preview stores what the preview showed.
+    private static void keepPending(Map<String, String> form, BrandingForms.Checked checked) {
+        var update = checked.update();
+        for (String image : IMAGES) {
+            BrandingUpdate.Logo chosen = update == null ? null
+                    : image.equals("logo") ? update.logo() : update.favicon();
+            if (chosen != null) {
+                form.put("pending_" + image, Base64.getEncoder().encodeToString(chosen.bytes()));
+            }
+        }
+    }
+
+    // What the audit log keeps of a branding save: the fields that changed, and of new images their type and size.
+    private static Map<String, Object> changes(Map<String, String> before, Map<String, String> form,
+            BrandingUpdate update) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        form.forEach((key, value) -> {
+            if (before.containsKey(key) && !value.strip().equals(before.get(key).strip())) {
+                details.put(key, value.strip());
+            }
+        });
+        if (update.logo() != null) {
+            details.put("logo", describe(update.logo()));
+        }
+        if (update.favicon() != null) {
+            details.put("favicon", describe(update.favicon()));
+        }
+        return details;
+    }
+
+    private static String describe(BrandingUpdate.Logo image) {
+        return "new " + image.contentType() + ", " + image.bytes().length + " bytes";
+    }
+
+    private static byte[] decodePending(String base64) {
+        try {
+            return Base64.getDecoder().decode(base64.strip());
+        } catch (IllegalArgumentException e) {
+            // Not what the preview wrote: checked like an upload that is no image, so the admin is asked again.
+            return new byte[] {0};
+        }
+    }
+
     // The brand as it would look once saved; an uploaded logo is shown inline because nothing was stored.
     private Map<String, Object> previewBrand(Tenant tenant, BrandingForms.Checked checked, HttpServletRequest request) {
         @SuppressWarnings("unchecked")
@@ -148,6 +216,8 @@ public final class AdminResource {
         Branding branding = new Branding(update.theme(), update.tagline(), update.colors(), update.fonts(), null, null);
         Map<String, Object> brand = new LinkedHashMap<>(
                 PageModels.brand(update.theme(), branding, logoUrl, (String) current.get("faviconUrl")));
+        brand.put("logoWordmark", update.logo() == null ? current.get("logoWordmark")
+                : LogoShape.isWordmark(update.logo().contentType(), update.logo().bytes()));
         brand.put("name", update.name());
         brand.put("tagline", update.tagline());
         return brand;
@@ -162,8 +232,12 @@ public final class AdminResource {
     }
 
     private static String readText(Part part) throws IOException {
+        return readText(part, MAX_TEXT_FIELD_BYTES);
+    }
+
+    private static String readText(Part part, int max) throws IOException {
         try (InputStream in = part.getInputStream()) {
-            return new String(in.readNBytes(MAX_TEXT_FIELD_BYTES), StandardCharsets.UTF_8);
+            return new String(in.readNBytes(max), StandardCharsets.UTF_8);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.atelier.web.site.admin;
 
+import dev.atelier.accounts.audit.AuditActions;
 import dev.atelier.billing.payments.Payments;
 import dev.atelier.billing.payments.PaymentsUnavailableException;
 import dev.atelier.core.tenants.Tenant;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,10 +37,12 @@ public final class AdminSubscriptionsResource {
 
     private final AdminPages admin;
     private final Payments payments;
+    private final AdminAuditTrail trail;
 
     @Inject
-    public AdminSubscriptionsResource(AdminPages admin, Payments payments) {
+    public AdminSubscriptionsResource(AdminPages admin, Payments payments, AdminAuditTrail trail) {
         this.admin = admin;
+        this.trail = trail;
         this.payments = payments;
     }
 
@@ -66,6 +70,8 @@ public final class AdminSubscriptionsResource {
                     "The test renewal could not be made. Please try again in a moment.");
         }
         LOG.info("Test renewal of subscription {} of tenant {} ({})", subscriptionId, tenant.slug(), outcome);
+        trail.record(request, tenant, AuditActions.SUBSCRIPTION_CHANGE, subscriptionId,
+                Map.of("test_renewal", "fail".equals(outcome) ? "fails" : "paid"));
         return AuthPages.redirect("/admin/payments#subscriptions");
     }
 }

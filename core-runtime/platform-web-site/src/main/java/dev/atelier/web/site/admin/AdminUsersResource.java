@@ -2,6 +2,8 @@ package dev.atelier.web.site.admin;
 
 import dev.atelier.accounts.Account;
 import dev.atelier.accounts.Consent;
+import dev.atelier.accounts.audit.AuditActions;
+import dev.atelier.billing.credits.LedgerEntry;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.generation.GenerationModule;
 import dev.atelier.web.auth.AccountServices;
@@ -23,6 +25,8 @@ import jakarta.ws.rs.core.Response;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -55,11 +59,14 @@ public final class AdminUsersResource {
     private final AdminPages admin;
     private final AccountServices accounts;
     private final GenerationModule generation;
+    private final AdminAuditTrail trail;
     private final SecureRandom random = new SecureRandom();
 
     @Inject
-    public AdminUsersResource(AdminPages admin, AccountServices accounts, GenerationModule generation) {
+    public AdminUsersResource(AdminPages admin, AccountServices accounts, GenerationModule generation,
+            AdminAuditTrail trail) {
         this.admin = admin;
+        this.trail = trail;
         this.accounts = accounts;
         this.generation = generation;
     }
@@ -79,7 +86,8 @@ public final class AdminUsersResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response grant(@FormParam("account") String accountId, @FormParam("amount") String amount,
             @FormParam("reason") String reason, @FormParam("nonce") String nonce, @FormParam("q") String query,
-            @FormParam(CsrfTokens.FIELD) String token, @Context HttpServletRequest request) {
+            @FormParam("from") String from, @FormParam(CsrfTokens.FIELD) String token,
+            @Context HttpServletRequest request) {
         Response refused = admin.refuseForm(request, token);
         if (refused != null) {
             return refused;
@@ -110,12 +118,27 @@ public final class AdminUsersResource {
         if (nonce == null || !NONCE.matcher(nonce).matches()) {
             errors.put("form", "This form is incomplete. Reload the page and try again.");
         }
+        boolean fromDetail = "detail".equals(from);
         if (!errors.isEmpty()) {
+            if (fromDetail) {
+                return admin.error(request, tenant, 422, "The credits were not granted",
+                        String.join(" ", errors.values()) + " Go back, correct the form and send it again.");
+            }
             return render(request, q, false, account.get().id(), nonce, values, errors, 422);
         }
-        generation.ledger().grant(tenant.id(), account.get().id(), credits, why, null, "admin:" + nonce);
+        String key = "admin:" + nonce;
+        Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        LedgerEntry grant = generation.ledger().grant(tenant.id(), account.get().id(), credits, why, null, key);
+        // A resent form gets the first grant back (older than this request): it is logged once, like it is granted.
+        if (!grant.createdAt().isBefore(before)) {
+            trail.record(request, tenant, AuditActions.CREDITS_GRANT, account.get().id(),
+                    Map.of("email", account.get().email(), "credits", credits, "reason", why));
+        }
         LOG.info("Admin {} of tenant {} granted credits to account {}", viewerId(request), tenant.id(),
                 account.get().id());
+        if (fromDetail) {
+            return AuthPages.redirect("/admin/users/" + account.get().id() + "?done=granted");
+        }
         return AuthPages.redirect("/admin/users?granted=1"
                 + (q.isEmpty() ? "" : "&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)));
     }

@@ -50,6 +50,11 @@ public record BrandingForms(Themes themes, TemplateErrors templateErrors, Brandi
     }
 
     Checked check(Map<String, String> form, byte[] logo) {
+        return check(form, logo, null);
+    }
+
+    /** {@link #check(Map, byte[])} with a favicon ({@code null}: none chosen), under the logo's rules. */
+    Checked check(Map<String, String> form, byte[] logo, byte[] favicon) {
         Map<String, String> errors = new LinkedHashMap<>();
         String name = form.getOrDefault("name", "").strip();
         if (name.isEmpty()) {
@@ -81,17 +86,8 @@ public record BrandingForms(Themes themes, TemplateErrors templateErrors, Brandi
                         + "spaces, commas, quotes and hyphens only).");
             }
         }
-        BrandingUpdate.Logo newLogo = null;
-        if (logo != null && logo.length > 0) {
-            Optional<String> type = LogoFormat.contentType(logo);
-            if (logo.length > LogoFormat.MAX_BYTES) {
-                errors.put("logo", "The logo must be at most 1 MB.");
-            } else if (type.isEmpty()) {
-                errors.put("logo", "The logo must be an SVG or PNG image.");
-            } else {
-                newLogo = new BrandingUpdate.Logo(type.get(), logo);
-            }
-        }
+        BrandingUpdate.Logo newLogo = image("logo", "The logo", logo, errors);
+        BrandingUpdate.Logo newFavicon = image("favicon", "The favicon", favicon, errors);
         if (!errors.isEmpty()) {
             return new Checked(errors, null);
         }
@@ -99,7 +95,23 @@ public record BrandingForms(Themes themes, TemplateErrors templateErrors, Brandi
                 value(form, "color_accent"), value(form, "color_background"), value(form, "color_surface"),
                 value(form, "color_text"), value(form, "color_muted"));
         Branding.Fonts fonts = new Branding.Fonts(value(form, "font_heading"), value(form, "font_body"));
-        return new Checked(Map.of(), new BrandingUpdate(name, tagline, theme, colors, fonts, newLogo));
+        return new Checked(Map.of(), new BrandingUpdate(name, tagline, theme, colors, fonts, newLogo, newFavicon));
+    }
+
+    // Recognized by content, never by the name or type the browser sent.
+    private static BrandingUpdate.Logo image(String field, String what, byte[] bytes, Map<String, String> errors) {
+        if (bytes == null || bytes.length == 0) {
+            return null;
+        }
+        Optional<String> type = LogoFormat.contentType(bytes);
+        if (bytes.length > LogoFormat.MAX_BYTES) {
+            errors.put(field, what + " must be at most 1 MB.");
+        } else if (type.isEmpty()) {
+            errors.put(field, what + " must be an SVG or PNG image.");
+        } else {
+            return new BrandingUpdate.Logo(type.get(), bytes);
+        }
+        return null;
     }
 
     void save(Tenant tenant, BrandingUpdate update) {

@@ -128,7 +128,7 @@ public final class BillingViews {
      * out: a hold is shown as credits set aside while its creation runs, and a release gives it back as if it had
      * never been.
      */
-    static HistoryView history(LedgerPage page, Instant now, String olderHref) {
+    public static HistoryView history(LedgerPage page, Instant now, String olderHref) {
         List<MovementView> movements = page.items().stream().filter(e -> e.kind() == LedgerEntry.Kind.GRANT
                 || e.kind() == LedgerEntry.Kind.CAPTURE || e.kind() == LedgerEntry.Kind.REVERSAL)
                 .map(e -> movement(e, now)).toList();
