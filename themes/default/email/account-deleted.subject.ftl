@@ -1,1 +1,1 @@
-Your ${(tenant.name)!""} account was deleted
+${msg("email.account-deleted.subject", (tenant.name)!"")}

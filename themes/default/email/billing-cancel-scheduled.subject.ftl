@@ -1,1 +1,1 @@
-Your ${(tenant.name)!""} <#if plan?has_content>${plan}<#else>plan</#if> is canceled<#if endsOn?has_content> and ends on ${endsOn}</#if>
+<#if endsOn?has_content>${msg("email.billing-cancel-scheduled.subject.ends", (tenant.name)!"", (plan?? && plan?has_content)?then(plan, msg("email.billing.plan_word")), endsOn)}<#else>${msg("email.billing-cancel-scheduled.subject", (tenant.name)!"", (plan?? && plan?has_content)?then(plan, msg("email.billing.plan_word")))}</#if>

@@ -1,12 +1,10 @@
 <#-- Plain text: nothing is escaped. Keep lines under 72 characters; links stand on their own line. -->
-Hello<#if (user.displayName)?has_content> ${user.displayName}</#if>,
+<#if (user.displayName)?has_content>${msg("email.greeting.named", user.displayName)}<#else>${msg("email.greeting")}</#if>
 
-Your <#if plan?has_content>${plan}<#else>plan</#if> at ${(tenant.name)!""} is canceled.
-It stays active until <#if endsOn?has_content>${endsOn}, </#if>the end of the period you paid
-for, and you will not be charged again.
+${msg("email.billing-cancel-scheduled.canceled", (plan?? && plan?has_content)?then(plan, msg("email.billing.plan_word")), (tenant.name)!"")}
+<#if endsOn?has_content>${msg("email.billing-cancel-scheduled.text.until.date", endsOn)}<#else>${msg("email.billing-cancel-scheduled.text.until")}</#if>
 
-Its credits stay yours to use until then. Changed your mind? You can
-keep the plan from your account's billing page before it ends:
+${msg("email.billing-cancel-scheduled.text.keep")}
 <#if link?has_content>
 
 ${link}
@@ -15,5 +13,5 @@ ${link}
 --
 ${(tenant.name)!""}
 <#if (tenant.supportEmail)?has_content>
-Questions? Write to ${tenant.supportEmail}
+${msg("email.questions")} ${tenant.supportEmail}
 </#if>

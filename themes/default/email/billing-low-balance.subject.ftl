@@ -1,1 +1,1 @@
-You have <#if balance?has_content>${balance}<#else>few</#if> ${(tenant.name)!""} credits left
+${msg("email.billing-low-balance.subject", balance?has_content?then(balance, msg("email.billing-low-balance.few")), (tenant.name)!"")}

@@ -1,12 +1,10 @@
 <#-- Plain text: nothing is escaped. Keep lines under 72 characters; links stand on their own line. -->
-Hello<#if (user.displayName)?has_content> ${user.displayName}</#if>,
+<#if (user.displayName)?has_content>${msg("email.greeting.named", user.displayName)}<#else>${msg("email.greeting")}</#if>
 
-You have <#if balance?has_content>${balance}<#else>few</#if> credits left at ${(tenant.name)!""}<#if threshold?has_content>, below ${threshold}</#if>.
-When they run out, new generations wait until you add more.
+${msg("email.billing-low-balance.text.have", balance?has_content?then(balance, msg("email.billing-low-balance.few")), (tenant.name)!"")}<#if threshold?has_content>, ${msg("email.billing-low-balance.below", threshold)}</#if>.
+${msg("email.billing-low-balance.run_out")}
 
-A top-up or a plan adds credits at once. We tell you this once; you
-hear from us again only if your balance drops this low again after
-you add credits.
+${msg("email.billing-low-balance.text.once")}
 <#if link?has_content>
 
 ${link}
@@ -15,5 +13,5 @@ ${link}
 --
 ${(tenant.name)!""}
 <#if (tenant.supportEmail)?has_content>
-Questions? Write to ${tenant.supportEmail}
+${msg("email.questions")} ${tenant.supportEmail}
 </#if>

@@ -1,1 +1,1 @@
-<#if renewal?? && renewal>Your ${(tenant.name)!""} plan could not be renewed<#else>Your payment to ${(tenant.name)!""} did not go through</#if>
+<#if renewal?? && renewal>${msg("email.billing-payment-failed.subject.renewal", (tenant.name)!"")}<#else>${msg("email.billing-payment-failed.subject", (tenant.name)!"")}</#if>

@@ -1,19 +1,14 @@
 <#-- Plain text: nothing is escaped. Keep lines under 72 characters; links stand on their own line. -->
-Hello<#if (user.displayName)?has_content> ${user.displayName}</#if>,
+<#if (user.displayName)?has_content>${msg("email.greeting.named", user.displayName)}<#else>${msg("email.greeting")}</#if>
 
 <#if renewal?? && renewal>
-We could not take the payment for the next period of your
-<#if description?has_content>${description}<#else>plan</#if> at ${(tenant.name)!""}. Nothing was charged.
+${msg("email.billing-payment-failed.renewal", description?has_content?then(description, msg("email.billing.plan_word")), (tenant.name)!"")}
 
-Your plan stays active while the payment is tried again. To keep it,
-check your card or choose another one on your account's billing
-page, where the link to manage your payment details is:
+${msg("email.billing-payment-failed.text.renewal.keep")}
 <#else>
-Your payment<#if description?has_content> for ${description}</#if> at ${(tenant.name)!""} did not go
-through. Nothing was charged.
+<#if description?has_content>${msg("email.billing-payment-failed.failed.for", description, (tenant.name)!"")}<#else>${msg("email.billing-payment-failed.failed", (tenant.name)!"")}</#if>
 
-You can try again with the same or another card from your account's
-billing page, where the link to manage your payment details is:
+${msg("email.billing-payment-failed.text.again")}
 </#if>
 <#if link?has_content>
 
@@ -23,5 +18,5 @@ ${link}
 --
 ${(tenant.name)!""}
 <#if (tenant.supportEmail)?has_content>
-Questions? Write to ${tenant.supportEmail}
+${msg("email.questions")} ${tenant.supportEmail}
 </#if>

@@ -1,16 +1,15 @@
 <#-- Plain text: nothing is escaped. Keep lines under 72 characters; links stand on their own line. -->
-Hello<#if (user.displayName)?has_content> ${user.displayName}</#if>,
+<#if (user.displayName)?has_content>${msg("email.greeting.named", user.displayName)}<#else>${msg("email.greeting")}</#if>
 
-Thank you for your purchase. Your payment to ${(tenant.name)!""} went
-through.
+${msg("email.billing-receipt.text.paid", (tenant.name)!"")}
 
-<#if description?has_content>Bought:  ${description}
-</#if><#if amount?has_content>Amount:  ${amount}
-</#if><#if credits?has_content && credits gt 0>Credits: ${credits}
-</#if><#if nextRenewal?has_content>Renews on: ${nextRenewal}
+<#if description?has_content>${msg("email.billing-receipt.text.bought", description)}
+</#if><#if amount?has_content>${msg("email.billing-receipt.text.amount", amount)}
+</#if><#if credits?has_content && credits gt 0>${msg("email.billing-receipt.text.credits", credits)}
+</#if><#if nextRenewal?has_content>${msg("email.billing-receipt.text.renews_on", nextRenewal)}
 </#if>
 <#if link?has_content>
-Your receipt, to view or print:
+${msg("email.billing.receipt_link")}
 
 ${link}
 </#if>
@@ -18,5 +17,5 @@ ${link}
 --
 ${(tenant.name)!""}
 <#if (tenant.supportEmail)?has_content>
-Questions? Write to ${tenant.supportEmail}
+${msg("email.questions")} ${tenant.supportEmail}
 </#if>

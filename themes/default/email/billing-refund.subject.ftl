@@ -1,1 +1,1 @@
-${(tenant.name)!""} refunded <#if amount?has_content>${amount}<#else>your payment</#if>
+${msg("email.billing-refund.subject", (tenant.name)!"", (amount?? && amount?has_content)?then(amount, msg("email.billing-refund.your_payment")))}

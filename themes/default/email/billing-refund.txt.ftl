@@ -1,20 +1,18 @@
 <#-- Plain text: nothing is escaped. Keep lines under 72 characters; links stand on their own line. -->
-Hello<#if (user.displayName)?has_content> ${user.displayName}</#if>,
+<#if (user.displayName)?has_content>${msg("email.greeting.named", user.displayName)}<#else>${msg("email.greeting")}</#if>
 
-${(tenant.name)!""} refunded <#if amount?has_content>${amount}<#else>your payment</#if><#if description?has_content> for ${description}</#if>.
-It usually reaches your card within 5 to 10 business days.
+${msg("email.billing-refund.subject", (tenant.name)!"", (amount?? && amount?has_content)?then(amount, msg("email.billing-refund.your_payment")))}<#if description?has_content> ${msg("email.billing-refund.for", description)}</#if>.
+${msg("email.billing-refund.days")}
 
-<#if amount?has_content>Refunded:           ${amount}
-</#if><#if creditsTakenBack?has_content && creditsTakenBack gt 0>Credits taken back: ${creditsTakenBack}
+<#if amount?has_content>${msg("email.billing-refund.text.refunded", amount)}
+</#if><#if creditsTakenBack?has_content && creditsTakenBack gt 0>${msg("email.billing-refund.text.taken_back", creditsTakenBack)}
 </#if>
 <#if owed?has_content && owed gt 0>
-You had already spent ${owed} of those credits. They are owed: the
-next credits you get (a top-up or your plan's next period) settle
-them first, and new generations wait until they are settled.
+${msg("email.billing-refund.text.owed", owed)}
 
 </#if>
 <#if link?has_content>
-Your billing:
+${msg("email.billing.your_billing")}
 
 ${link}
 </#if>
@@ -22,5 +20,5 @@ ${link}
 --
 ${(tenant.name)!""}
 <#if (tenant.supportEmail)?has_content>
-Questions? Write to ${tenant.supportEmail}
+${msg("email.questions")} ${tenant.supportEmail}
 </#if>

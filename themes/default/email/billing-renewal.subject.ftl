@@ -1,1 +1,1 @@
-Your ${(tenant.name)!""} plan renewed<#if credits?has_content && credits gt 0>: ${credits} new credits</#if>
+<#if credits?has_content && credits gt 0>${msg("email.billing-renewal.subject.credits", (tenant.name)!"", credits)}<#else>${msg("email.billing-renewal.subject", (tenant.name)!"")}</#if>

@@ -1,18 +1,16 @@
 <#-- Plain text: nothing is escaped. Keep lines under 72 characters; links stand on their own line. -->
-Hello<#if (user.displayName)?has_content> ${user.displayName}</#if>,
+<#if (user.displayName)?has_content>${msg("email.greeting.named", user.displayName)}<#else>${msg("email.greeting")}</#if>
 
-Your <#if description?has_content>${description}<#else>plan</#if> at ${(tenant.name)!""} renewed for another
-period.
+${msg("email.billing-renewal.renewed", (description?? && description?has_content)?then(description, msg("email.billing.plan_word")), (tenant.name)!"")}
 
-<#if amount?has_content>Amount:       ${amount}
-</#if><#if credits?has_content && credits gt 0>New credits:  ${credits}
-</#if><#if nextRenewal?has_content>Next renewal: ${nextRenewal}
+<#if amount?has_content>${msg("email.billing-renewal.text.amount", amount)}
+</#if><#if credits?has_content && credits gt 0>${msg("email.billing-renewal.text.new_credits", credits)}
+</#if><#if nextRenewal?has_content>${msg("email.billing-renewal.text.next_renewal", nextRenewal)}
 </#if>
-You can change or cancel your plan at any time from your account's
-billing page.
+${msg("email.billing-renewal.text.change")}
 <#if link?has_content>
 
-Your receipt, to view or print:
+${msg("email.billing.receipt_link")}
 
 ${link}
 </#if>
@@ -20,5 +18,5 @@ ${link}
 --
 ${(tenant.name)!""}
 <#if (tenant.supportEmail)?has_content>
-Questions? Write to ${tenant.supportEmail}
+${msg("email.questions")} ${tenant.supportEmail}
 </#if>

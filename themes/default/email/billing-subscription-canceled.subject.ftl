@@ -1,1 +1,1 @@
-Your ${(tenant.name)!""} <#if plan?has_content>${plan}<#else>plan</#if> has ended
+${msg("email.billing-subscription-canceled.subject", (tenant.name)!"", (plan?? && plan?has_content)?then(plan, msg("email.billing.plan_word")))}

@@ -1,15 +1,14 @@
 <#-- Plain text: nothing is escaped. Keep lines under 72 characters; links stand on their own line. -->
-Hello<#if (user.displayName)?has_content> ${user.displayName}</#if>,
+<#if (user.displayName)?has_content>${msg("email.greeting.named", user.displayName)}<#else>${msg("email.greeting")}</#if>
 
-Your <#if plan?has_content>${plan}<#else>plan</#if> at ${(tenant.name)!""} ended<#if endedOn?has_content> on ${endedOn}</#if>.
-You will not be charged again.
+<#if endedOn?has_content>${msg("email.billing-subscription-canceled.ended.on", (plan?? && plan?has_content)?then(plan, msg("email.billing.plan_word")), (tenant.name)!"", endedOn)}<#else>${msg("email.billing-subscription-canceled.ended", (plan?? && plan?has_content)?then(plan, msg("email.billing.plan_word")), (tenant.name)!"")}</#if>
+${msg("email.billing-subscription-canceled.no_charge")}
 <#if creditsUntil?has_content>
 
-The credits of its last period stay yours to use until ${creditsUntil}.
+${msg("email.billing-subscription-canceled.until", creditsUntil)}
 </#if>
 
-Your account, gallery and any credits you bought as top-ups stay as
-they are. You can start a plan again at any time:
+${msg("email.billing-subscription-canceled.text.stay")}
 <#if link?has_content>
 
 ${link}
@@ -18,5 +17,5 @@ ${link}
 --
 ${(tenant.name)!""}
 <#if (tenant.supportEmail)?has_content>
-Questions? Write to ${tenant.supportEmail}
+${msg("email.questions")} ${tenant.supportEmail}
 </#if>

@@ -1,1 +1,1 @@
-Your ${(tenant.name)!""} email address was changed
+${msg("email.email-changed.subject", (tenant.name)!"")}

@@ -1,21 +1,20 @@
 <#-- Plain text: nothing is escaped. Keep lines under 72 characters; links stand on their own line. -->
-Hello<#if (user.displayName)?has_content> ${user.displayName}</#if>,
+<#if (user.displayName)?has_content>${msg("email.greeting.named", user.displayName)}<#else>${msg("email.greeting")}</#if>
 
-The email address of your account was changed.
-If you made this change, there is nothing to do.
+${msg("email.email-changed.text.1")}
 <#if link?has_content>
 
 ${link}
 </#if>
 <#if expiresInHours?has_content>
 
-The link expires in ${expiresInHours} hours.
+${msg("email.expiry", expiresInHours)}
 </#if>
 
-If you did not, please contact us right away.
+${msg("email.email-changed.text.2")}
 
 --
 ${(tenant.name)!""}
 <#if (tenant.supportEmail)?has_content>
-Questions? Write to ${tenant.supportEmail}
+${msg("email.questions")} ${tenant.supportEmail}
 </#if>

@@ -1,1 +1,1 @@
-<#if mustAccept!false>Please review and accept our updated ${(document!"terms")?lower_case}<#else>We have updated our ${(document!"terms")?lower_case}</#if>
+<#if mustAccept!false>${msg("email.legal-notice.subject.accept", (document!msg("email.legal-notice.terms"))?lower_case)}<#else>${msg("email.legal-notice.subject", (document!msg("email.legal-notice.terms"))?lower_case)}</#if>

@@ -1,16 +1,13 @@
 <#-- Plain text: nothing is escaped. Keep lines under 72 characters; links stand on their own line. -->
-Hello<#if (user.displayName)?has_content> ${user.displayName}</#if>,
+<#if (user.displayName)?has_content>${msg("email.greeting.named", user.displayName)}<#else>${msg("email.greeting")}</#if>
 
-${(tenant.name)!""} has published version ${version!""} of its ${(document!"terms")?lower_case}<#if effectiveDate?has_content>,
-effective ${effectiveDate}</#if>.
+${msg("email.legal-notice.published", (tenant.name)!"", version!"", (document!msg("email.legal-notice.terms"))?lower_case)}<#if effectiveDate?has_content>,
+${msg("email.legal-notice.effective", effectiveDate)}</#if>.
 
 <#if mustAccept!false>
-Please read it and accept it the next time you sign in: until you
-do, you can still view your creations, but not start new ones or
-make purchases.
+${msg("email.legal-notice.text.accept")}
 <#else>
-There is nothing you need to do. You will see a short notice on the
-site until you close it.
+${msg("email.legal-notice.text.notify")}
 </#if>
 <#if link?has_content>
 
@@ -20,5 +17,5 @@ ${link}
 --
 ${(tenant.name)!""}
 <#if (tenant.supportEmail)?has_content>
-Questions? Write to ${tenant.supportEmail}
+${msg("email.questions")} ${tenant.supportEmail}
 </#if>

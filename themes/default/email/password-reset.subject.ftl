@@ -1,1 +1,1 @@
-Reset your ${(tenant.name)!""} password
+${msg("email.password-reset.subject", (tenant.name)!"")}

@@ -1,22 +1,20 @@
 <#-- Plain text: nothing is escaped. Keep lines under 72 characters; links stand on their own line. -->
-Hello<#if (user.displayName)?has_content> ${user.displayName}</#if>,
+<#if (user.displayName)?has_content>${msg("email.greeting.named", user.displayName)}<#else>${msg("email.greeting")}</#if>
 
-Someone asked to reset the password of your account.
-Open this link to choose a new one:
+${msg("email.password-reset.text.1")}
 <#if link?has_content>
 
 ${link}
 </#if>
 <#if expiresInHours?has_content>
 
-The link expires in ${expiresInHours} hours.
+${msg("email.expiry", expiresInHours)}
 </#if>
 
-If it was not you, ignore this email: your password
-stays the same.
+${msg("email.password-reset.text.2")}
 
 --
 ${(tenant.name)!""}
 <#if (tenant.supportEmail)?has_content>
-Questions? Write to ${tenant.supportEmail}
+${msg("email.questions")} ${tenant.supportEmail}
 </#if>

@@ -1,1 +1,1 @@
-Confirm your email address for ${(tenant.name)!""}
+${msg("email.verify-email.subject", (tenant.name)!"")}

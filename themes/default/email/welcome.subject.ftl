@@ -1,1 +1,1 @@
-Welcome to ${(tenant.name)!""}
+${msg("email.welcome.subject", (tenant.name)!"")}

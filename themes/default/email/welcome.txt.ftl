@@ -1,15 +1,14 @@
 <#-- Plain text: nothing is escaped. Keep lines under 72 characters; links stand on their own line. -->
-Hello<#if (user.displayName)?has_content> ${user.displayName}</#if>,
+<#if (user.displayName)?has_content>${msg("email.greeting.named", user.displayName)}<#else>${msg("email.greeting")}</#if>
 
-Your account at ${(tenant.name)!""} is ready.
-We are glad to have you.
+${msg("email.welcome.text.1", (tenant.name)!"")}
 <#if link?has_content>
 
 ${link}
 </#if>
 <#if expiresInHours?has_content>
 
-The link expires in ${expiresInHours} hours.
+${msg("email.expiry", expiresInHours)}
 </#if>
 
 
@@ -17,5 +16,5 @@ The link expires in ${expiresInHours} hours.
 --
 ${(tenant.name)!""}
 <#if (tenant.supportEmail)?has_content>
-Questions? Write to ${tenant.supportEmail}
+${msg("email.questions")} ${tenant.supportEmail}
 </#if>

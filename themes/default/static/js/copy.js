@@ -12,10 +12,11 @@
     button.hidden = false;
     button.addEventListener("click", function () {
       navigator.clipboard.writeText(source.textContent.trim()).then(function () {
-        button.textContent = "Copied";
+        // The page passes the tenant's words; English is the fallback.
+        button.textContent = button.getAttribute("data-text-copied") || "Copied";
         setTimeout(function () { button.textContent = label; }, 2000);
       }, function () {
-        button.textContent = "Select and copy";
+        button.textContent = button.getAttribute("data-text-failed") || "Select and copy";
       });
     });
   });

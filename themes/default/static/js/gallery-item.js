@@ -15,7 +15,9 @@
   function stayPut() { if (timer) { clearTimeout(timer); timer = null; } }
   if (!window.EventSource) { reloadLater(); return; }
   reloadLater();
-  var labels = { QUEUED: "Waiting in the queue", RUNNING: "Creating" };
+  // The page passes the tenant's wording; the default theme's is the fallback.
+  var labels = { QUEUED: box.getAttribute("data-label-queued") || "Waiting in the queue",
+    RUNNING: box.getAttribute("data-label-running") || "Creating" };
   var finals = { SUCCEEDED: 1, FAILED: 1, CANCELED: 1, EXPIRED: 1 };
   var source = new EventSource(box.getAttribute("data-events-url"));
   var finished = false;

@@ -283,7 +283,8 @@ public final class Atelier implements AutoCloseable {
     private TenantModule startTenants(SecretBox secrets) {
         // Folders are checked against the plugins deployed now; the plugin host started first for that reason.
         TenantModule module = new TenantModule(database, secrets, config.get(Keys.BASE_DOMAIN),
-                PluginUrls.fromConfig(config), new TenantPluginDescriptions(plugins.kinds(), plugins.descriptions()));
+                PluginUrls.fromConfig(config), new TenantPluginDescriptions(plugins.kinds(), plugins.descriptions()),
+                ThemeMessageKeys.of(config));
         List<Path> folders = TenantFolders.discover(config.path(Keys.TENANT_CONFIGS_DIR));
         try {
             ApplyReport report = module.folders().applyChanged(folders, config.profile());

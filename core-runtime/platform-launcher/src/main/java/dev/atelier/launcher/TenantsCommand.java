@@ -5,6 +5,7 @@ import dev.atelier.config.Keys;
 import dev.atelier.core.db.Database;
 import dev.atelier.core.secrets.SecretBox;
 import dev.atelier.core.secrets.SecretKeyException;
+import dev.atelier.core.tenants.PluginSchemas;
 import dev.atelier.core.tenants.PluginUrls;
 import dev.atelier.core.tenants.TenantModule;
 import picocli.CommandLine.Command;
@@ -48,7 +49,7 @@ final class TenantsCommand extends CommandGroup {
             }
             return command.withDatabase(config, database -> {
                 TenantModule tenants = new TenantModule(database, secrets, config.get(Keys.BASE_DOMAIN),
-                        PluginUrls.fromConfig(config));
+                        PluginUrls.fromConfig(config), PluginSchemas.NONE, ThemeMessageKeys.of(config));
                 // Running nodes learn of what this command changes, as they would of a change made on one of them.
                 try (ClusterWiring.Publisher events = ClusterWiring.publisher(config, database)) {
                     events.tenants(tenants);

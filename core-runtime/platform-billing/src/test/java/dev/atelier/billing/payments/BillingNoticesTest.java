@@ -68,7 +68,7 @@ class BillingNoticesTest {
                 List.of("alpha.test"), null, new TenantSettings(List.of(), List.of(
                         new TenantSettings.Plan("creator", "Creator", 1900, "USD", "month", 800, List.of(), true),
                         new TenantSettings.Plan("topup-200", "200 credits", 700, "USD", null, 200, List.of(), false)),
-                        null, null, null, null, null, null, null), now);
+                        (TenantSettings.PluginChoice) null, null, null, null, null, null, null), now);
         transactions.run("test customer", connection -> {
             try (var insert = connection.prepareStatement("INSERT INTO billing_customer (tenant_id, provider,"
                     + " account_id, provider_customer_id, created_at) VALUES (?, ?, ?, ?, ?)")) {

@@ -34,6 +34,7 @@ public final class TenantModule {
     private final String baseDomain;
     private final PluginUrls pluginUrls;
     private final PluginSchemas pluginSchemas;
+    private final MessageKeys messageKeys;
     private final TenantScope scope;
     private final SnapshotDirectory directory;
     private final ScopedAssets assets;
@@ -70,6 +71,21 @@ public final class TenantModule {
      */
     public TenantModule(Database database, SecretBox secrets, String baseDomain, PluginUrls pluginUrls,
             PluginSchemas pluginSchemas) {
+        this(database, secrets, baseDomain, pluginUrls, pluginSchemas, MessageKeys.ANY);
+    }
+
+    /**
+     * @param database the platform database (schema migrated)
+     * @param secrets encrypts tenant secrets at rest
+     * @param baseDomain every tenant is also served on {@code <slug>.<baseDomain>} ({@code atelier.base-domain})
+     * @param pluginUrls what URLs in plugin settings may point at ({@link PluginUrls#fromConfig})
+     * @param pluginSchemas the settings schemas of the plugins deployed right now; tenant folders are checked against
+     *     them when applied
+     * @param messageKeys the message keys the themes define; a folder's {@code messages} may override only these
+     */
+    public TenantModule(Database database, SecretBox secrets, String baseDomain, PluginUrls pluginUrls,
+            PluginSchemas pluginSchemas, MessageKeys messageKeys) {
+        this.messageKeys = messageKeys;
         this.database = database;
         this.secrets = secrets;
         this.baseDomain = baseDomain;
@@ -115,7 +131,7 @@ public final class TenantModule {
     /** Apply and export, resolving {@code ${NAME}} secrets from {@code environment}. */
     public TenantFolders folders(Map<String, String> environment) {
         return new FolderApplier(database.dataSource(), secrets, baseDomain, environment, directory, exporter,
-                pluginUrls, pluginSchemas);
+                pluginUrls, pluginSchemas, messageKeys);
     }
 
     /**

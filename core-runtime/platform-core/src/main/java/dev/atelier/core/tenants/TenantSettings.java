@@ -24,6 +24,8 @@ import java.util.Map;
  *     {@link Credits#DEFAULTS}, so a tenant.yaml without a {@code credits} section gets them
  * @param rateLimits the tenant's own rate limits by bucket kind ({@code rate_limits} in tenant.yaml), over the
  *     platform's; never null, usually empty
+ * @param messages the tenant's own wording of its pages and emails ({@code messages} in tenant.yaml): text by
+ *     message key, over its theme's and the default theme's; never null, usually empty
  */
 public record TenantSettings(
         List<ModelOffer> models,
@@ -33,7 +35,8 @@ public record TenantSettings(
         LegalFacts legal,
         List<String> admins,
         Credits credits,
-        Map<String, RateLimits.Limit> rateLimits) {
+        Map<String, RateLimits.Limit> rateLimits,
+        Map<String, String> messages) {
 
     /** Key of the payment plugin's binding. */
     public static final String PAYMENT = "payment";
@@ -49,12 +52,19 @@ public record TenantSettings(
         admins = admins == null ? List.of() : List.copyOf(admins);
         credits = credits == null ? Credits.DEFAULTS : credits;
         rateLimits = rateLimits == null ? Map.of() : Map.copyOf(rateLimits);
+        messages = messages == null ? Map.of() : Map.copyOf(messages);
+    }
+
+    /** Settings with the themes' wording. */
+    public TenantSettings(List<ModelOffer> models, List<Plan> plans, Map<String, PluginChoice> plugins, SignIn signIn,
+            LegalFacts legal, List<String> admins, Credits credits, Map<String, RateLimits.Limit> rateLimits) {
+        this(models, plans, plugins, signIn, legal, admins, credits, rateLimits, Map.of());
     }
 
     /** Settings with the platform's rate limits. */
     public TenantSettings(List<ModelOffer> models, List<Plan> plans, Map<String, PluginChoice> plugins, SignIn signIn,
             LegalFacts legal, List<String> admins, Credits credits) {
-        this(models, plans, plugins, signIn, legal, admins, credits, Map.of());
+        this(models, plans, plugins, signIn, legal, admins, credits, Map.of(), Map.of());
     }
 
     /** Settings with the payment, storage and bot-protection bindings given one by one ({@code null}: none). */

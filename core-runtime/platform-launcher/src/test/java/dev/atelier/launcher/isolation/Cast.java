@@ -40,6 +40,9 @@ record Cast(Party owner, Party neighbour, Party stranger, Party neighbourScript,
         /** The name of the tenant served on {@code host}, as the subjects of its mail name it. */
         String tenantName(String host);
 
+        /** The subject of the mail that confirms an address on {@code host}'s site, in that site's wording. */
+        String confirmSubject(String host);
+
         /**
          * Waits for the {@code nth} mail (from 1) to {@code address} with the subject {@code subject}, and returns the
          * path and query of its link, as a browser on the site would follow it.

@@ -30,7 +30,7 @@ record Party(Browser browser, String email, String password, String id, boolean 
     /** Signs {@code email} up on {@code host}, confirms it from the mailed link; returns the signed-in user. */
     static Party signUp(Cast.Stage stage, String host, String email, String displayName) throws Exception {
         Party party = signUpUnconfirmed(stage.visitor(host), email, displayName);
-        expect(party.get(stage.mailedLink(email, confirmSubject(stage.tenantName(host)), 1)), 200,
+        expect(party.get(stage.mailedLink(email, stage.confirmSubject(host), 1)), 200,
                 "confirming " + email);
         return party;
     }

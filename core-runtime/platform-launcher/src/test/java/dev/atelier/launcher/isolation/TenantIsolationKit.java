@@ -4,6 +4,8 @@ import dev.atelier.core.tenants.TenantSettings;
 import dev.atelier.launcher.isolation.RouteCatalog.Route;
 import dev.atelier.launcher.platform.Browser;
 import dev.atelier.launcher.platform.TestPlatform;
+import dev.atelier.web.theme.ThemeMessages;
+import dev.atelier.web.theme.Themes;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -172,6 +174,14 @@ public final class TenantIsolationKit implements Cast.Stage, AutoCloseable {
     @Override
     public String tenantName(String host) {
         return platform.tenant(slug(host)).displayName();
+    }
+
+    @Override
+    public String confirmSubject(String host) {
+        var tenant = platform.tenant(slug(host));
+        Themes themes = new Themes(TestPlatform.repositoryThemes());
+        return new ThemeMessages(themes).forTenant(themes.effective(tenant.branding().theme()),
+                tenant.settings().messages()).text("email.verify-email.subject", List.of(tenant.displayName()));
     }
 
     @Override

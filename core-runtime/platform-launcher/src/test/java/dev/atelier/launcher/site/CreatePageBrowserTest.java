@@ -70,9 +70,10 @@ class CreatePageBrowserTest {
                 page.locator("input[name=variations][value='2']").check();
                 long each = unitPrice(page);
                 assertThat(page.locator("[data-create-button]").textContent())
-                        .isEqualTo("Create · " + 2 * each + " credits");
+                        .isEqualTo(words(slug, "Create", "Commission the plate") + " · " + 2 * each + " credits");
                 assertThat(page.locator("[data-price-breakdown]").textContent())
-                        .isEqualTo("2 variations × " + each + (each == 1 ? " credit" : " credits") + " each");
+                        .isEqualTo("2 " + words(slug, "variations", "versions") + " × " + each
+                                + (each == 1 ? " credit" : " credits") + " each");
 
                 page.locator("[data-create-button]").click();
                 Locator done = page.locator(".result[data-status=SUCCEEDED]");
@@ -184,8 +185,10 @@ class CreatePageBrowserTest {
 
                 Locator banner = page.locator(".notice-error[role=alert]");
                 banner.first().waitFor();
-                assertThat(banner.first().textContent()).contains("This costs " + 4 * each + " credits for 4 variations",
-                        "you have 2 credits", "Nothing was started");
+                assertThat(banner.first().textContent()).contains(words(slug, "This costs " + 4 * each
+                        + " credits for 4 variations", "These 4 plates cost " + 4 * each + " credits"),
+                        words(slug, "you have 2 credits", "your ledger holds 2 credits"),
+                        words(slug, "Nothing was started", "Nothing was begun"));
                 assertThat(jobsOf(user)).isEmpty();
                 assertThat(platform.balance(user)).isEqualTo(2);
                 shot(page, slug + "-create-not-enough");
@@ -239,7 +242,8 @@ class CreatePageBrowserTest {
 
                     assertThat(page.evaluate("window.stillTheSamePage === true")).as("shown without a reload")
                             .isEqualTo(true);
-                    assertThat(page.locator(".page-head h1").textContent()).isEqualTo("Your creation");
+                    assertThat(page.locator(".page-head h1").textContent()).isEqualTo(words(slug, "Your creation",
+                            "Your plate"));
                     assertThat(page.locator(".item-input img").count()).isEqualTo(1);
                     assertThat(page.locator(".item-params").textContent()).contains("Seed", "Input image weight");
                     page.locator(".item-input img").evaluate("i => i.decode()");
@@ -279,6 +283,11 @@ class CreatePageBrowserTest {
     private static double percent(Locator crop, String side) {
         String value = (String) crop.evaluate("(c, side) => c.style[side]", side);
         return value == null || value.isEmpty() ? -1 : Double.parseDouble(value.replace("%", ""));
+    }
+
+    /** A text of the page in {@code slug}'s words: Marginalia's theme words the create page its own way. */
+    private static String words(String slug, String auratuner, String marginalia) {
+        return slug.equals("auratuner") ? auratuner : marginalia;
     }
 
     private static List<String> tenants() {

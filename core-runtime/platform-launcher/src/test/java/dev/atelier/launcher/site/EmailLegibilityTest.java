@@ -124,12 +124,13 @@ class EmailLegibilityTest {
         Tenant tenant = platform.atelier().tenants().directory().bySlug(platform.secondDemoTenant()).orElseThrow();
         BillingMail.Rendering refund = BillingMail.render(NOTICES.get(5));
         MailMessage mail = composer.compose(tenant, refund.template(), TO, refund.model());
-        assertThat(mail.subject()).isEqualTo(tenant.displayName() + " refunded $18");
+        // The second demo tenant words its emails its own way (Marginalia: "... has refunded $18"); the facts stay.
+        assertThat(mail.subject()).startsWith(tenant.displayName()).endsWith(" refunded $18");
         assertThat(mail.text()).contains("Credits taken back: 600", "already spent 150 of those credits");
         assertThat(mail.html()).contains("$18", "600", "already spent 150 of those credits");
         BillingMail.Rendering ended = BillingMail.render(NOTICES.get(4));
         assertThat(composer.compose(tenant, ended.template(), TO, ended.model()).text())
-                .contains("Creator plan", "ended on March 5, 2026", "until March 14, 2026");
+                .contains("Creator plan", "on March 5, 2026", "until March 14, 2026");
     }
 
     @Test

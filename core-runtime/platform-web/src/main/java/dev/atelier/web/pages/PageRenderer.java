@@ -38,6 +38,11 @@ public record PageRenderer(ThemeEngine engine, PageModels models, PageCache cach
         return model;
     }
 
+    /** The text of message {@code key} in {@code tenant}'s wording (its theme's, overridden by its own). */
+    public String message(Tenant tenant, String key) {
+        return engine.messages(tenant).text(key, List.of());
+    }
+
     /** Whether the request comes from a signed-in user (whose pages must not be shared). */
     public boolean signedIn(HttpServletRequest request) {
         return visitors.signedIn(request);

@@ -26,8 +26,9 @@ public final class SiteClientErrorMapper extends SiteOrProblemMapper<ClientError
     @Override
     protected Response page(ClientErrorException exception, HttpServletRequest request, Tenant tenant, String path) {
         int status = exception.getResponse().getStatus();
-        ErrorTexts texts = status == 404 ? new ErrorTexts("Page not found", "There is nothing at this address.")
-                : ErrorTexts.of(status);
+        // A missing page speaks in the tenant's own words; other statuses keep the platform's plain ones.
+        ErrorTexts texts = status == 404 ? new ErrorTexts(pages().message(tenant, "error.404.title"),
+                pages().message(tenant, "error.404.unknown_path")) : ErrorTexts.of(status);
         // With the visitor's own header: a signed-in person is not offered "Sign in" on a page that is not there.
         return withAllow(pages().error(request, tenant, status, texts.title(), texts.detail()), exception);
     }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,13 +27,19 @@ public final class ThemeEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(ThemeEngine.class);
 
-    private record TenantChain(long version, String theme, TenantTemplateLoader overrides, Configuration cfg) {}
+    private record TenantChain(long version, String theme, TenantTemplateLoader overrides, Configuration cfg,
+            MessageMethod msg) {}
+
+    /** The name templates call the tenant's messages by: {@code ${msg("nav.pricing")}}. */
+    public static final String MESSAGES = "msg";
 
     private final Themes themes;
     private final TenantSiteData data;
     private final TemplateErrors errors;
     private final ThemeConfigurations configurations;
+    private final ThemeMessages messages;
     private final Configuration defaults;
+    private final MessageMethod defaultMessages;
     private final Map<String, Configuration> sharedByTheme = new ConcurrentHashMap<>();
     private final Map<String, TenantChain> byTenant = new ConcurrentHashMap<>();
 
@@ -42,6 +49,8 @@ public final class ThemeEngine {
         this.errors = errors;
         this.configurations = new ThemeConfigurations(themes);
         this.defaults = configurations.create(null, Themes.DEFAULT);
+        this.messages = new ThemeMessages(themes);
+        this.defaultMessages = new MessageMethod(messages.forTenant(Themes.DEFAULT, Map.of()));
     }
 
     /**
@@ -62,6 +71,7 @@ public final class ThemeEngine {
     public List<String> renderAll(Tenant tenant, List<String> names, Map<String, Object> model)
             throws TemplateFailure {
         TenantChain chain = chain(tenant);
+        model = withMessages(model, chain.msg());
         String name = names.get(0);
         try {
             List<String> out = new ArrayList<>(names.size());
@@ -91,7 +101,7 @@ public final class ThemeEngine {
     /** Renders {@code name} from {@code themes/default} only. */
     public String renderDefault(String name, Map<String, Object> model) throws TemplateFailure {
         try {
-            return process(defaults, name, model);
+            return process(defaults, name, withMessages(model, defaultMessages));
         } catch (IOException | TemplateException e) {
             TemplateError error = describe(e, null, name);
             LOG.warn("Default theme template failed: {}:{}: {}", error.file(), error.line(), error.message());
@@ -115,6 +125,21 @@ public final class ThemeEngine {
         errors.clear(tenantId);
     }
 
+    /** The wording {@code tenant}'s pages are rendered with (its theme's, overridden by its own). */
+    public Messages messages(Tenant tenant) {
+        return chain(tenant).msg().messages();
+    }
+
+    // The caller's model keeps its own msg (a test's, a preview's); the copy is shallow, so it costs one small map.
+    private static Map<String, Object> withMessages(Map<String, Object> model, MessageMethod msg) {
+        if (model.containsKey(MESSAGES)) {
+            return model;
+        }
+        Map<String, Object> with = new HashMap<>(model);
+        with.put(MESSAGES, msg);
+        return with;
+    }
+
     private TenantChain chain(Tenant tenant) {
         long version = tenant.updatedAt() == null ? 0 : tenant.updatedAt().toEpochMilli();
         String theme = themes.effective(tenant.branding() == null ? null : tenant.branding().theme());
@@ -126,12 +151,14 @@ public final class ThemeEngine {
             errors.clear(tenant.id()); // the tenant changed: old errors may be fixed
         }
         TenantChain fresh;
+        MessageMethod msg = new MessageMethod(messages.forTenant(theme, tenant.settings() == null ? Map.of()
+                : tenant.settings().messages()));
         if (data.hasTemplates(tenant.id())) {
             TenantTemplateLoader overrides = new TenantTemplateLoader(tenant.id(), version, data);
-            fresh = new TenantChain(version, theme, overrides, configurations.create(overrides, theme));
+            fresh = new TenantChain(version, theme, overrides, configurations.create(overrides, theme), msg);
         } else {
             fresh = new TenantChain(version, theme, null,
-                    sharedByTheme.computeIfAbsent(theme, t -> configurations.create(null, t)));
+                    sharedByTheme.computeIfAbsent(theme, t -> configurations.create(null, t)), msg);
         }
         byTenant.put(tenant.id(), fresh);
         return fresh;

@@ -7,6 +7,7 @@ import dev.atelier.core.secrets.SecretKeyException;
 import dev.atelier.core.tenants.ApplyReport;
 import dev.atelier.core.tenants.ConfigProblem;
 import dev.atelier.core.tenants.InvalidTenantConfigException;
+import dev.atelier.core.tenants.MessageKeys;
 import dev.atelier.core.tenants.PluginSchemas;
 import dev.atelier.core.tenants.PluginUrls;
 import dev.atelier.core.tenants.TenantFolders;
@@ -52,10 +53,12 @@ public final class FolderApplier implements TenantFolders {
     private final FolderExporter exporter;
     private final PluginUrls pluginUrls;
     private final PluginSchemas pluginSchemas;
+    private final MessageKeys messageKeys;
     private final UuidV7 ids = new UuidV7();
 
     public FolderApplier(DataSource dataSource, SecretBox secrets, String baseDomain, Map<String, String> environment,
-            SnapshotDirectory directory, FolderExporter exporter, PluginUrls pluginUrls, PluginSchemas pluginSchemas) {
+            SnapshotDirectory directory, FolderExporter exporter, PluginUrls pluginUrls, PluginSchemas pluginSchemas,
+            MessageKeys messageKeys) {
         this.dataSource = dataSource;
         this.secrets = secrets;
         this.baseDomain = baseDomain;
@@ -64,6 +67,7 @@ public final class FolderApplier implements TenantFolders {
         this.exporter = exporter;
         this.pluginUrls = pluginUrls;
         this.pluginSchemas = pluginSchemas;
+        this.messageKeys = messageKeys;
     }
 
     @Override
@@ -78,7 +82,8 @@ public final class FolderApplier implements TenantFolders {
 
     private ApplyReport apply(List<Path> folders, String profile, boolean skipUnchangedFolders) {
         List<ConfigProblem> problems = new ArrayList<>();
-        FolderReader reader = new FolderReader(baseDomain, environment, pluginUrls.forProfile(profile), pluginSchemas);
+        FolderReader reader = new FolderReader(baseDomain, environment, pluginUrls.forProfile(profile), pluginSchemas,
+                messageKeys);
         List<ReadFolder> read = new ArrayList<>();
         Set<String> slugs = new HashSet<>();
         for (Path folder : folders) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atelier.core.tenants.ConfigProblem;
+import dev.atelier.core.tenants.MessageKeys;
 import dev.atelier.core.tenants.PluginSchemas;
 import dev.atelier.core.tenants.PluginUrls;
 import java.io.IOException;
@@ -32,9 +33,11 @@ final class FolderReader {
     private final String baseDomain;
     private final Map<String, String> environment;
     private final PluginSettingsCheck settingsCheck;
+    private final MessageKeys messageKeys;
 
     FolderReader(String baseDomain, Map<String, String> environment, PluginUrls pluginUrls,
-            PluginSchemas pluginSchemas) {
+            PluginSchemas pluginSchemas, MessageKeys messageKeys) {
+        this.messageKeys = messageKeys;
         this.baseDomain = baseDomain;
         this.environment = environment;
         this.settingsCheck = new PluginSettingsCheck(pluginUrls, pluginSchemas);
@@ -67,6 +70,13 @@ final class FolderReader {
             settingsCheck.check(config, (at, problem) -> problems.add(new ConfigProblem(fileOf.apply(at), at,
                     problem)));
         }
+        merged.path("messages").fieldNames().forEachRemaining(key -> {
+            if (!messageKeys.known(key)) {
+                String at = "messages." + key;
+                problems.add(new ConfigProblem(fileOf.apply(at), at, "unknown message key; the keys a tenant may"
+                        + " override are those of themes/default/messages.properties"));
+            }
+        });
         Map<String, String> hosts = hosts(baseDomain, slug, merged);
         JsonNode canonical = merged.get("canonical_host");
         if (canonical != null && canonical.isTextual()

@@ -132,6 +132,28 @@ abstract class Shape {
         };
     }
 
+    /** A map of texts whose keys match {@code key}; which keys exist is checked where they are known. */
+    static Shape textMap(java.util.regex.Pattern key, String expected) {
+        Shape value = anyText();
+        return new Shape() {
+            @Override
+            void check(JsonNode node, String path, Problems problems) {
+                if (!node.isObject()) {
+                    problems.add(path, "must be a map of texts, not " + describe(node));
+                    return;
+                }
+                node.fields().forEachRemaining(field -> {
+                    String at = child(path, field.getKey());
+                    if (!key.matcher(field.getKey()).matches()) {
+                        problems.add(at, "must be " + expected + ", was \"" + field.getKey() + "\"");
+                    } else {
+                        value.check(field.getValue(), at, problems);
+                    }
+                });
+            }
+        };
+    }
+
     /** Builder of a map with known keys; any other key is an error. */
     static Fields fields() {
         return new Fields();

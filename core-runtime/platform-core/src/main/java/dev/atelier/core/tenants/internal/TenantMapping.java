@@ -134,7 +134,7 @@ final class TenantMapping {
             }
         });
         return new TenantSettings(models, plans, plugins(doc), signIn, facts, admins, credits(doc.path("credits")),
-                rateLimits(doc.path("rate_limits")));
+                rateLimits(doc.path("rate_limits")), strings(doc.path("messages")));
     }
 
     /** The tenant's own limits by bucket kind; the schema has checked every kind and limit already. */

@@ -21,6 +21,7 @@ final class TenantSchema {
     static final Pattern SECTION = Pattern.compile("[a-z][a-z0-9_]{0,63}");
     static final Pattern THEME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
     static final Pattern SECRET = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+    static final Pattern MESSAGE_KEY = Pattern.compile("[a-z][a-z0-9_-]*(\\.[a-z0-9_-]+)*");
     static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     static final String[] COLOUR_KEYS = {"primary", "on_primary", "accent", "background", "surface", "text", "muted"};
 
@@ -122,7 +123,8 @@ final class TenantSchema {
                         .optional("max_concurrent_jobs_per_user", Shape.integer(0, Integer.MAX_VALUE))
                         .optional("max_concurrent_jobs_per_tenant", Shape.integer(0, Integer.MAX_VALUE))
                         .optional("low_balance_threshold", Shape.integer(0, Integer.MAX_VALUE)))
-                .optional("rate_limits", rateLimits());
+                .optional("rate_limits", rateLimits())
+                .optional("messages", Shape.textMap(MESSAGE_KEY, "a message key such as create.prompt.label"));
     }
 
     /** Limits by bucket kind, each written attempts/period ({@code 20/10m}); only the platform's kinds. */
