@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Every open progress stream of this node, grouped by the job they follow, fed without a thread per stream. A change
  * of a job (reported by this node's worker, or by another node through the cluster events, both through
- * {@code JobSignals}) reads the job's row once and hands the result to all its streams at once. One timer keeps the
+ * {@code JobSignals}) reads the job's row once and hands the result to all its streams at once; a finished job's
+ * requests are ended on a thread of their own once its last event is written to all of them. One timer keeps the
  * streams alive with comment lines, ends those past their lifetime, and re-reads each followed job now and then in
  * case a change was lost on its way.
  */
@@ -61,6 +62,9 @@ public final class ProgressStreams implements AutoCloseable {
     private final ConcurrentMap<String, JobWatch> watched = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Long> lastRead = new ConcurrentHashMap<>();
     private final ExecutorService readers = Executors.newFixedThreadPool(READERS, daemons("atelier-streams-read"));
+    // Ends the requests of finished jobs' streams, apart from the readers: ending a hundred requests keeps a thread
+    // busy for a while, and the next job's event should not wait behind it.
+    private final ExecutorService enders = Executors.newSingleThreadExecutor(daemons("atelier-streams-end"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             daemons("atelier-streams-timer"));
 
@@ -136,6 +140,7 @@ public final class ProgressStreams implements AutoCloseable {
     private void changed(String jobId) {
         JobWatch watch = watched.get(jobId);
         if (watch != null) {
+            watch.signalled().set(System.nanoTime());
             refresh(watch);
         }
     }
@@ -160,13 +165,14 @@ public final class ProgressStreams implements AutoCloseable {
             return;
         }
         if (found.isEmpty()) {
-            endAll(watch, ProgressEvents.GONE);
+            endAll(watch, ProgressEvents.GONE, null);
             return;
         }
         Job job = found.get();
         if (job.status().isFinal()) {
+            FanOutTiming timing = FanOutTiming.start(watch.jobId(), job.finishedAt(), watch.signalled().get());
             byte[] done = ProgressEvents.done(tenant, job, generation.links());
-            endAll(watch, done);
+            endAll(watch, done, timing);
             return;
         }
         String data = ProgressEvents.progress(job);
@@ -174,14 +180,28 @@ public final class ProgressStreams implements AutoCloseable {
         watch.streams().forEach(s -> s.progress(data, event));
     }
 
-    private static void endAll(JobWatch watch, byte[] last) {
+    // Writes the last event to every stream first, then ends their requests on the enders' thread.
+    private void endAll(JobWatch watch, byte[] last, FanOutTiming timing) {
         List<EventStream> streams = List.copyOf(watch.streams());
-        long started = System.nanoTime();
-        streams.forEach(s -> s.last(last));
-        long written = System.nanoTime();
+        for (EventStream stream : streams) {
+            boolean onConnection = stream.last(last);
+            if (timing != null) {
+                timing.written(onConnection);
+            }
+        }
+        try {
+            enders.execute(() -> complete(streams, timing));
+        } catch (RejectedExecutionException e) {
+            // Stopping: close() ends every stream.
+            LOG.debug("Job {} ended while the streams stop", watch.jobId());
+        }
+    }
+
+    private static void complete(List<EventStream> streams, FanOutTiming timing) {
         streams.forEach(EventStream::complete);
-        LOG.debug("Job {}: its last event written to {} streams in {} µs, the streams ended in {} µs more",
-                watch.jobId(), streams.size(), (written - started) / 1000, (System.nanoTime() - written) / 1000);
+        if (timing != null) {
+            timing.ended();
+        }
     }
 
     private void tick() {
@@ -213,6 +233,7 @@ public final class ProgressStreams implements AutoCloseable {
     public void close() {
         timer.shutdownNow();
         readers.shutdownNow();
+        enders.shutdownNow();
         watched.values().forEach(w -> w.streams().forEach(EventStream::complete));
     }
 
