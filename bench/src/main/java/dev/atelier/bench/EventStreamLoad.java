@@ -66,6 +66,11 @@ public final class EventStreamLoad {
         RawStreams streams = new RawStreams(new InetSocketAddress(base.getHost(), base.getPort()), host, token, paths);
         Thread reader = new Thread(streams, "event-streams-selector");
         reader.setDaemon(true);
+        reader.setUncaughtExceptionHandler((thread, failure) -> {
+            // Without its reader the run would wait for its streams forever.
+            failure.printStackTrace();
+            System.exit(1);
+        });
         long openStarted = System.nanoTime();
         reader.start();
         streams.awaitOpened();
