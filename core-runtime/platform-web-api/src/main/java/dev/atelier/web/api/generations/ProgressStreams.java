@@ -25,8 +25,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Every open progress stream of this node, grouped by the job they follow, fed without a thread per stream. A change
  * of a job (reported by this node's worker, or by another node through the cluster events, both through
- * {@code JobSignals}) reads the job's row once and hands the result to all its streams at once; a finished job's
- * requests are ended on a thread of their own once its last event is written to all of them. One timer keeps the
+ * {@code JobSignals}) reads the job's row once and hands the result to all its streams at once. One timer keeps the
  * streams alive with comment lines, ends those past their lifetime, and re-reads each followed job now and then in
  * case a change was lost on its way.
  */
@@ -62,9 +61,6 @@ public final class ProgressStreams implements AutoCloseable {
     private final ConcurrentMap<String, JobWatch> watched = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Long> lastRead = new ConcurrentHashMap<>();
     private final ExecutorService readers = Executors.newFixedThreadPool(READERS, daemons("atelier-streams-read"));
-    // Ends the requests of finished jobs' streams, apart from the readers: ending a hundred requests keeps a thread
-    // busy for a while, and the next job's event should not wait behind it.
-    private final ExecutorService enders = Executors.newSingleThreadExecutor(daemons("atelier-streams-end"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             daemons("atelier-streams-timer"));
 
@@ -180,8 +176,9 @@ public final class ProgressStreams implements AutoCloseable {
         watch.streams().forEach(s -> s.progress(data, event));
     }
 
-    // Writes the last event to every stream first, then ends their requests on the enders' thread.
-    private void endAll(JobWatch watch, byte[] last, FanOutTiming timing) {
+    // Writes the last event to every stream first, then ends their requests: ending one costs more than a write, and
+    // the next job's events go through another reader meanwhile.
+    private static void endAll(JobWatch watch, byte[] last, FanOutTiming timing) {
         List<EventStream> streams = List.copyOf(watch.streams());
         for (EventStream stream : streams) {
             boolean onConnection = stream.last(last);
@@ -189,15 +186,6 @@ public final class ProgressStreams implements AutoCloseable {
                 timing.written(onConnection);
             }
         }
-        try {
-            enders.execute(() -> complete(streams, timing));
-        } catch (RejectedExecutionException e) {
-            // Stopping: close() ends every stream.
-            LOG.debug("Job {} ended while the streams stop", watch.jobId());
-        }
-    }
-
-    private static void complete(List<EventStream> streams, FanOutTiming timing) {
         streams.forEach(EventStream::complete);
         if (timing != null) {
             timing.ended();
@@ -233,7 +221,6 @@ public final class ProgressStreams implements AutoCloseable {
     public void close() {
         timer.shutdownNow();
         readers.shutdownNow();
-        enders.shutdownNow();
         watched.values().forEach(w -> w.streams().forEach(EventStream::complete));
     }
 
