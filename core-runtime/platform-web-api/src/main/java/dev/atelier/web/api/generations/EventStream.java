@@ -102,16 +102,20 @@ final class EventStream implements WriteListener, AsyncListener {
     /**
      * Sends {@code last} (if not null) as the stream's last event: later events are dropped, and the stream ends once
      * it is written and {@link #complete()} was called.
+     *
+     * @return whether {@code last} went to the connection before this returned (false when it waits for the client to
+     *     read, or the stream had ended or was ending already)
      */
-    synchronized void last(byte[] last) {
+    synchronized boolean last(byte[] last) {
         if (ending || finished) {
-            return;
+            return false;
         }
         if (last != null) {
             queue.add(last);
         }
         ending = true;
         drain();
+        return queue.isEmpty() && !unflushed && !finished;
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The streams following one job on this node, and the one read of the job's row they share: however many changes
@@ -12,12 +13,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * @param tenant the job's tenant, as the first stream's request found it
  * @param accountId the job's owner: only the owner's streams follow it, so one read serves them all
+ * @param signalled when ({@link System#nanoTime()}) the last change signal for the job arrived, 0 before any: the
+ *     fan-out's timing starts there
  */
 record JobWatch(Tenant tenant, String accountId, String jobId, Set<EventStream> streams, AtomicBoolean dirty,
-        AtomicBoolean scheduled) {
+        AtomicBoolean scheduled, AtomicLong signalled) {
 
     JobWatch(Tenant tenant, String accountId, String jobId) {
-        this(tenant, accountId, jobId, ConcurrentHashMap.newKeySet(), new AtomicBoolean(), new AtomicBoolean());
+        this(tenant, accountId, jobId, ConcurrentHashMap.newKeySet(), new AtomicBoolean(), new AtomicBoolean(),
+                new AtomicLong());
     }
 
     /** Asks for a read of the job on {@code readers}; {@code read} runs once more for any number of asks meanwhile. */
