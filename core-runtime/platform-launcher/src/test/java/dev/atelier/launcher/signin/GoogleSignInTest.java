@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import dev.atelier.accounts.Account;
+import dev.atelier.accounts.audit.AuditActor;
 import dev.atelier.launcher.HeadlessChromium;
 import dev.atelier.launcher.PolicyViolations;
 import dev.atelier.launcher.platform.Browser;
@@ -152,6 +154,21 @@ class GoogleSignInTest {
         assertThat(platform.browser(GOOGLE_SITE).signIn("linus@lumen-users.example", Browser.PASSWORD)
                 .statusCode()).as("the squatter's password").isEqualTo(401);
         assertThat(owner.get("/account").body()).contains("You sign in with Google.");
+    }
+
+    @Test
+    void aSuspendedAccountIsToldSoInsteadOfLandingSignedOut() throws Exception {
+        Account account = platform.accounts().confirmed(GOOGLE_SITE, "mary@lumen-users.example");
+        platform.atelier().accounts().suspensions().suspend(account.tenantId(), account.id(),
+                new AuditActor("acc_admin", "admin@lumen-users.example", "req_test"), "test");
+        Browser browser = platform.browser(GOOGLE_SITE);
+        googleSays("sub-mary", Map.of("email", "mary@lumen-users.example", "email_verified", true));
+
+        HttpResponse<String> refused = browser.get(callbackOf(authorize(browser, "/gallery")));
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("This account is suspended");
+        assertSignedOut(browser, refused);
     }
 
     @Test

@@ -116,6 +116,10 @@ public final class GoogleSignInResource {
         } catch (ExternalSignInRefusedException e) {
             return failed(request, e.getMessage(), 403);
         }
+        if (flows.services().suspensions().suspendedAt(tenant.id(), result.account().id()).isPresent()) {
+            // Said as at a password sign-in: a session would be refused at once and the person see only "signed out".
+            return failed(request, SignInResource.SUSPENDED.formatted(tenant.supportEmail()), 403);
+        }
         String next = pending.get().path("next").asText("/create");
         if (result.outcome() == ExternalSignIn.Outcome.CREATED) {
             flows.welcome(tenant, result.account(), request);

@@ -36,7 +36,7 @@ import java.util.function.Function;
 @Produces("text/html; charset=utf-8")
 public final class SignInResource {
 
-    private static final String SUSPENDED = "This account is suspended by the site's admins. Write to %s to ask why.";
+    static final String SUSPENDED = "This account is suspended by the site's admins. Write to %s to ask why.";
     private static final String WRONG = "That email and password don't match an account. Check both and try again.";
 
     private final AccountFlows flows;
