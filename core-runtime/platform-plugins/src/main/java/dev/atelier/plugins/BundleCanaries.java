@@ -6,6 +6,7 @@ import dev.atelier.plugins.internal.DeployFolderWatcher;
 import dev.atelier.plugins.internal.InvalidJarException;
 import dev.atelier.plugins.internal.JarFacts;
 import dev.atelier.plugins.internal.JarInspector;
+import dev.atelier.plugins.internal.RepeatingPass;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,9 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,7 +90,8 @@ public final class BundleCanaries implements AutoCloseable {
     private final Path deployDir;
     private final Thresholds thresholds;
     private final Set<Long> counted = new HashSet<>();
-    private ScheduledExecutorService timer;
+    private final RepeatingPass passes = new RepeatingPass("atelier-bundle-canaries", this::syncNow,
+            "The canaries could not be brought in step with the cluster this time");
 
     public BundleCanaries(BundleCanaryStore store, ClusterBundles cluster, PluginHost host, Path deployDir,
             Thresholds thresholds) {
@@ -223,33 +222,13 @@ public final class BundleCanaries implements AutoCloseable {
     }
 
     /** Passes every {@code interval} on a daemon thread until closed; a failed pass is logged and tried again. */
-    public synchronized void start(Duration interval) {
-        if (timer != null) {
-            return;
-        }
-        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "atelier-bundle-canaries");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.scheduleWithFixedDelay(this::passQuietly, interval.toMillis(), interval.toMillis(),
-                TimeUnit.MILLISECONDS);
+    public void start(Duration interval) {
+        passes.start(interval);
     }
 
     @Override
-    public synchronized void close() {
-        if (timer != null) {
-            timer.shutdownNow();
-            timer = null;
-        }
-    }
-
-    private void passQuietly() {
-        try {
-            syncNow();
-        } catch (RuntimeException e) {
-            LOG.warn("The canaries could not be brought in step with the cluster this time: {}", e.getMessage());
-        }
+    public void close() {
+        passes.close();
     }
 
     private Canary running(String symbolicName) throws CanaryException {

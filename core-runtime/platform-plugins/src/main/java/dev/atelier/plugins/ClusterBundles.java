@@ -6,6 +6,7 @@ import dev.atelier.plugins.internal.DeployFolderWatcher;
 import dev.atelier.plugins.internal.InvalidJarException;
 import dev.atelier.plugins.internal.JarFacts;
 import dev.atelier.plugins.internal.JarInspector;
+import dev.atelier.plugins.internal.RepeatingPass;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,9 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +47,8 @@ public final class ClusterBundles implements AutoCloseable {
     private final SyncState state;
     private final String node;
     private final Map<String, LocalJar> inspected = new HashMap<>();
-    private ScheduledExecutorService timer;
+    private final RepeatingPass passes = new RepeatingPass("atelier-cluster-bundles", this::syncNow,
+            "The deploy folder could not be brought in step with the cluster this time");
 
     /**
      * @param stateFile where this node keeps the record of its last pass (in its data folder)
@@ -95,17 +94,8 @@ public final class ClusterBundles implements AutoCloseable {
     }
 
     /** Passes every {@code interval} on a daemon thread until closed; a failed pass is logged and tried again. */
-    public synchronized void start(Duration interval) {
-        if (timer != null) {
-            return;
-        }
-        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "atelier-cluster-bundles");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.scheduleWithFixedDelay(this::passQuietly, interval.toMillis(), interval.toMillis(),
-                TimeUnit.MILLISECONDS);
+    public void start(Duration interval) {
+        passes.start(interval);
     }
 
     /**
@@ -145,19 +135,8 @@ public final class ClusterBundles implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        if (timer != null) {
-            timer.shutdownNow();
-            timer = null;
-        }
-    }
-
-    private void passQuietly() {
-        try {
-            syncNow();
-        } catch (RuntimeException e) {
-            LOG.warn("The deploy folder could not be brought in step with the cluster this time: {}", e.getMessage());
-        }
+    public void close() {
+        passes.close();
     }
 
     /**

@@ -43,6 +43,7 @@ final class NewUserFlow {
     private final BrandRules brand;
     private final String email;
     private final Page page;
+    private final Words words;
 
     NewUserFlow(TestPlatform platform, Journey journey, String slug, BrandRules brand) {
         this.platform = platform;
@@ -51,6 +52,7 @@ final class NewUserFlow {
         this.brand = brand;
         this.email = "newcomer-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         this.page = journey.page();
+        this.words = Words.of(slug);
         journey.checkEveryPage(brand::problemsOf);
     }
 
@@ -77,63 +79,63 @@ final class NewUserFlow {
     }
 
     private void signUp() {
-        page.getByRole(AriaRole.BANNER).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Sign up"))
+        page.getByRole(AriaRole.BANNER).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(words.text("nav.signup")))
                 .click();
-        page.getByLabel("Your name").fill("Nora Newcomer");
-        page.getByLabel("Email").fill(email);
-        page.getByLabel("Password").fill(PASSWORD);
-        page.getByLabel("I agree to the terms").check();
+        page.getByLabel(words.text("signup.name")).fill("Nora Newcomer");
+        page.getByLabel(words.text("forms.email")).fill(email);
+        page.getByLabel(words.text("forms.password")).fill(PASSWORD);
+        page.getByLabel(words.text("signup.terms.agree")).check();
         journey.step("sign-up");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(words.text("signup.submit"))).click();
         page.waitForURL(Pattern.compile("/signup"));
         journey.step("check-your-inbox");
         assertThat(page.getByText(email)).isVisible();
     }
 
     private void confirmEmail() {
-        Mail confirm = platform.mail().awaitOne(email, "Confirm your email address for " + brand.name());
+        Mail confirm = platform.mail().awaitOne(email, words.text("email.verify-email.subject", brand.name()));
         page.navigate(origin() + confirm.linkPath());
         journey.step("email-confirmed");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
-                .containsText("confirmed");
+                .containsText(words.text("verify.heading"));
     }
 
     private void readTheAcceptedTerms() {
         page.getByRole(AriaRole.CONTENTINFO).getByRole(AriaRole.LINK,
-                new Locator.GetByRoleOptions().setName(Pattern.compile("terms", Pattern.CASE_INSENSITIVE))).first()
+                new Locator.GetByRoleOptions().setName(words.text("footer.terms"))).first()
                 .click();
         page.waitForURL(Pattern.compile("/legal/terms"));
         journey.step("terms");
     }
 
     private void buyATopUp() {
-        nav("Pricing");
+        nav(words.text("nav.pricing"));
         journey.step("pricing");
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Add credits")).first().click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(words.text("plan.add_credits"))).first().click();
         journey.step("checkout");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue to payment")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(words.text("checkout.continue"))).click();
         page.waitForURL(Pattern.compile("/billing/sandbox/checkout/"));
         journey.step("sandbox-checkout");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^Pay "))).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(startsWith(words.start("sandbox.checkout.pay")))).click();
         page.waitForURL(Pattern.compile("/account/billing"));
         journey.step("paid");
-        assertThat(page.getByText("Payment received")).isVisible();
+        assertThat(page.getByText(words.text("billing.paid.title"))).isVisible();
     }
 
     /** Creates from {@code prompt} with the model named {@code model}, starting from {@code upload} if given. */
     private void create(String prompt, String model, Path upload, String name) {
-        nav("Create");
+        nav(words.text("nav.create"));
         page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName(model)).check();
-        page.getByLabel("Prompt", new Page.GetByLabelOptions().setExact(true)).fill(prompt);
+        page.getByLabel(words.text("create.prompt.label"), new Page.GetByLabelOptions().setExact(true)).fill(prompt);
         if (upload != null) {
-            page.getByLabel("Start from a file").setInputFiles(upload);
+            page.getByLabel(words.text("create.input.label")).setInputFiles(upload);
         }
         Locator length = page.getByLabel("Length (seconds)");
         if (model.contains("Motion") && length.count() > 0) {
             length.fill(length.getAttribute("min"));
         }
         journey.step(name + "-form");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^Create"))).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(startsWith(words.text("create.submit")))).click();
         watchTheBarReachTheEnd(prompt);
         journey.step(name + "-done");
     }
@@ -155,7 +157,7 @@ final class NewUserFlow {
     }
 
     private void findAllThreeInTheGallery() {
-        nav("Gallery");
+        nav(words.text("nav.gallery"));
         journey.step("gallery");
         for (String prompt : List.of(IMAGE_PROMPT, UPLOAD_PROMPT, VIDEO_PROMPT)) {
             assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(prompt))).isVisible();
@@ -164,9 +166,9 @@ final class NewUserFlow {
 
     private void deleteTheOneFromTheUpload() {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(UPLOAD_PROMPT)).click();
-        page.getByText("Delete…").click();
+        page.getByText(words.text("item.delete")).click();
         journey.step("delete-creation");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete for good")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(words.text("item.delete.submit"))).click();
         page.waitForURL(Pattern.compile("/gallery"));
         journey.step("gallery-after-delete");
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(UPLOAD_PROMPT))).hasCount(0);
@@ -174,11 +176,11 @@ final class NewUserFlow {
     }
 
     private void exportTheData() throws IOException {
-        page.getByRole(AriaRole.BANNER).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Account"))
+        page.getByRole(AriaRole.BANNER).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(words.text("nav.account")))
                 .click();
         journey.step("account");
         Path export = journey.download(page, () -> page.getByRole(AriaRole.LINK,
-                new Page.GetByRoleOptions().setName("Download my data")).click());
+                new Page.GetByRoleOptions().setName(words.text("account.data.download"))).click());
         JsonNode data = JSON.readTree(export.toFile());
         String text = data.toString();
         assertThat(text).contains(email, IMAGE_PROMPT, VIDEO_PROMPT).doesNotContain(UPLOAD_PROMPT);
@@ -187,28 +189,28 @@ final class NewUserFlow {
     }
 
     private void deleteTheAccount() {
-        Locator deletion = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Delete account"));
-        deletion.getByLabel("Current password").fill(PASSWORD);
-        deletion.getByLabel("Type DELETE to confirm").fill("DELETE");
+        Locator deletion = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName(words.text("account.delete")));
+        deletion.getByLabel(words.text("account.current_password")).fill(PASSWORD);
+        deletion.getByLabel(words.text("account.delete.confirm")).fill("DELETE");
         journey.step("delete-account");
-        deletion.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete my account")).click();
+        deletion.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(words.text("account.delete.submit"))).click();
         // Signed out: the header offers to sign in again.
         assertThat(page.getByRole(AriaRole.BANNER).getByRole(AriaRole.LINK,
-                new Locator.GetByRoleOptions().setName("Sign in"))).isVisible();
+                new Locator.GetByRoleOptions().setName(words.text("nav.signin")))).isVisible();
         journey.step("account-deleted");
     }
 
     private void everyEmailWearsTheBrand() {
-        platform.mail().awaitOne(email, "Your " + brand.name() + " account was deleted");
+        platform.mail().awaitOne(email, words.text("email.account-deleted.subject", brand.name()));
         List<Mail> mails = platform.mail().to(email);
-        assertThat(mails).extracting(Mail::subject).contains("Welcome to " + brand.name());
+        assertThat(mails).extracting(Mail::subject).contains(words.text("email.welcome.subject", brand.name()));
         for (Mail mail : mails) {
             assertThat(brand.problemsOf(mail)).as("the email \"%s\"", mail.subject()).isEmpty();
         }
     }
 
     private void nav(String name) {
-        page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"))
+        page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName(words.text("nav.main.label")))
                 .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(name)).click();
         page.waitForLoadState();
     }
@@ -232,5 +234,13 @@ final class NewUserFlow {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A name that begins with {@code words}. Playwright hands a pattern to the browser as a JavaScript regular
+     * expression, which has no {@code \Q…\E} quoting: every character but letters and digits is escaped one by one.
+     */
+    private static Pattern startsWith(String words) {
+        return Pattern.compile("^" + words.replaceAll("[^\\p{Alnum}]", "\\\\$0"));
     }
 }
