@@ -62,6 +62,8 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -106,6 +108,8 @@ public final class Atelier implements AutoCloseable {
     private long startMillis;
     /** How long each part of the start took, for the log line that says the platform started. */
     private final Map<String, Long> stepMillis = new LinkedHashMap<>();
+    /** Records bundle deployments; set once the database is there, before any bundle is installed. */
+    private volatile DeploymentRecorder deploymentRecorder;
     private volatile boolean stopping;
 
     private Atelier(AtelierConfig config) {
@@ -129,6 +133,19 @@ public final class Atelier implements AutoCloseable {
 
     private void startParts() throws AtelierStartException {
         Path dataDir = config.path(Keys.DATA_DIR);
+        // Felix and its system bundles need nothing of the rest, so they start beside the database (whose embedded
+        // server, migrations check and persistence unit take as long); the deploy folder is read later, after the
+        // cluster's bundles are in it. Events come only once jars are installed, by then the recorder is set.
+        plugins = new PluginHost(pluginSettings(dataDir), event -> {
+            deploymentRecorder.onEvent(event);
+            cluster.bundle(event);
+        });
+        FutureTask<Long> framework = new FutureTask<>(() -> {
+            long started = System.nanoTime();
+            plugins.startFramework();
+            return Duration.ofNanos(System.nanoTime() - started).toMillis();
+        });
+        new Thread(framework, "atelier-start-plugin-framework").start();
         database = step("database", () -> Database.start(databaseSettings(dataDir)));
         running.push(database);
         redis = openRedis();
@@ -141,13 +158,10 @@ public final class Atelier implements AutoCloseable {
         DeploymentHistory history = new DeploymentHistory(database.entityManagerFactory());
         // Before the plugin host first reads the deploy folder, so it installs the cluster's jars, not stale ones.
         bundles = step("bundle repository", this::syncBundles);
-        DeploymentRecorder recorder = new DeploymentRecorder(history);
-        plugins = new PluginHost(pluginSettings(dataDir), event -> {
-            recorder.onEvent(event);
-            cluster.bundle(event);
-        });
+        deploymentRecorder = new DeploymentRecorder(history);
         running.push(plugins);
         step("plugin host", () -> {
+            stepMillis.put("plugin framework (beside the database)", awaitFramework(framework));
             plugins.start();
             return plugins;
         });
@@ -480,10 +494,25 @@ public final class Atelier implements AutoCloseable {
                 LOG.warn("Stopping {} failed: {}", part.getClass().getSimpleName(), e.toString());
             }
         }
+        if (plugins != null) {
+            // Its framework starts beside the database, before it joins the parts above (where it stops before the
+            // parts it needs): a start that failed in between must not leave the framework running. A second close
+            // does nothing.
+            plugins.close();
+        }
     }
 
     private interface Step<T> {
         T run() throws Exception;
+    }
+
+    /** The plugin framework's own start, in ms, once it ended; its failure as the plugin host's. */
+    private static long awaitFramework(FutureTask<Long> framework) throws Exception {
+        try {
+            return framework.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
     }
 
     private <T> T step(String part, Step<T> step) throws AtelierStartException {

@@ -62,6 +62,7 @@ public final class PluginHost implements AutoCloseable {
     private BundleDeployer deployer;
     private StatusView status;
     private DeclaredKinds declared;
+    private BundleActivities activities;
     private PluginCalls calls;
     private final CanaryRoutes canaryRoutes = new CanaryRoutes();
     private final PluginCallStats callStats = new PluginCallStats(Clock.systemUTC());
@@ -86,8 +87,33 @@ public final class PluginHost implements AutoCloseable {
     }
 
     /**
-     * Starts Felix and the system bundles, installs the jars already in the deploy folder (they are serving when this
-     * returns) and starts watching the folder.
+     * Starts Felix and the system bundles only, with no plugin yet: the part of a start that needs nothing else of the
+     * platform, so that it can run on another thread while the platform starts its database. {@link #start()} then
+     * installs the deploy folder's jars. Calling it is optional: {@code start()} does this first when it was not done.
+     *
+     * @throws PluginHostException when the framework or a system bundle cannot start; nothing is left running
+     */
+    public synchronized void startFramework() throws PluginHostException {
+        if (used) {
+            throw new IllegalStateException("A plugin host starts once; create a new one");
+        }
+        if (framework != null) {
+            return;
+        }
+        boolean booted = false;
+        try {
+            bootFramework();
+            booted = true;
+        } finally {
+            if (!booted) {
+                shutDown();
+            }
+        }
+    }
+
+    /**
+     * Starts Felix and the system bundles unless {@link #startFramework()} did, installs the jars already in the
+     * deploy folder (they are serving when this returns) and starts watching the folder.
      *
      * @throws PluginHostException when the framework or a system bundle cannot start; nothing is left running
      */
@@ -97,18 +123,9 @@ public final class PluginHost implements AutoCloseable {
         }
         used = true;
         try {
-            Files.createDirectories(settings.deployDir());
-            Files.createDirectories(settings.cacheDir());
-            framework = new Felix(FelixConfiguration.build(settings, kinds));
-            framework.init();
-            runner = new PluginCallRunner();
-            calls = new PluginCalls(runner, settings.callTimeout(), canaryRoutes, callStats);
-            BundleActivities activities = new BundleActivities();
-            declared = new DeclaredKinds(kinds, framework.getBundleContext(), runner, activities,
-                    settings.callTimeout());
-            declared.open();
-            framework.start();
-            SystemBundles.installAndStart(framework.getBundleContext(), settings.systemBundlesDir());
+            if (framework == null) {
+                bootFramework();
+            }
             deployer = new BundleDeployer(
                     framework.getBundleContext(), declared, activities, settings.drainTimeout(), listener);
             status = new StatusView(deployer, declared, activities);
@@ -117,7 +134,7 @@ public final class PluginHost implements AutoCloseable {
             watcher.startPolling(settings.pollInterval());
             started = true;
             LOG.info("Plugin host started: {} from {}", served(), settings.deployDir());
-        } catch (IOException | BundleException | RuntimeException e) {
+        } catch (RuntimeException e) {
             throw new PluginHostException("The plugin host could not start: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -127,6 +144,25 @@ public final class PluginHost implements AutoCloseable {
             if (!started) {
                 shutDown();
             }
+        }
+    }
+
+    private void bootFramework() throws PluginHostException {
+        try {
+            Files.createDirectories(settings.deployDir());
+            Files.createDirectories(settings.cacheDir());
+            framework = new Felix(FelixConfiguration.build(settings, kinds));
+            framework.init();
+            runner = new PluginCallRunner();
+            calls = new PluginCalls(runner, settings.callTimeout(), canaryRoutes, callStats);
+            activities = new BundleActivities();
+            declared = new DeclaredKinds(kinds, framework.getBundleContext(), runner, activities,
+                    settings.callTimeout());
+            declared.open();
+            framework.start();
+            SystemBundles.installAndStart(framework.getBundleContext(), settings.systemBundlesDir());
+        } catch (IOException | BundleException | RuntimeException e) {
+            throw new PluginHostException("The plugin host could not start: " + e.getMessage(), e);
         }
     }
 
