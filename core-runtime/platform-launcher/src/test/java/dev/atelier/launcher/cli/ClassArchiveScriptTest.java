@@ -106,6 +106,16 @@ class ClassArchiveScriptTest {
     }
 
     @Test
+    void aStartWithAnAgentOrARecordingGoesWithoutTheArchive() throws Exception {
+        start("start");
+        start("start");
+
+        assertThat(start(List.of("JAVA_OPTS=-javaagent:/opt/apm.jar"), "start")).doesNotContain("XX:");
+        assertThat(start(List.of("JAVA_OPTS=-XX:StartFlightRecording=filename=x.jfr"), "start"))
+                .doesNotContain("SharedArchiveFile").doesNotContain("ArchiveClassesAtExit");
+    }
+
+    @Test
     void otherCommandsAndTurningItOffStartWithoutAnArchive() throws Exception {
         assertThat(start("tenants", "list")).doesNotContain("XX:");
         assertThat(start(List.of("ATELIER_CDS=off"), "start")).doesNotContain("XX:");
