@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
+import java.util.zip.CRC32C;
 
 /**
  * Keyset pagination over a list sorted by a unique string key: {@code ?limit=} (default 20, at most 100) and an opaque
@@ -75,16 +76,35 @@ public final class Pagination {
         return cursor == null || cursor.isEmpty() ? null : decode(cursor);
     }
 
+    // A cursor is the key and a check of it, so that one the API did not hand out (typed, cut short, another list's)
+    // is told apart from a real position and refused. Not a secret: the lists it pages are the caller's to read.
+    private static final char CHECK_SEPARATOR = '.';
+
     private static String encode(String key) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8))
+                + CHECK_SEPARATOR + check(key);
+    }
+
+    private static String check(String key) {
+        CRC32C crc = new CRC32C();
+        crc.update(("atelier cursor " + key).getBytes(StandardCharsets.UTF_8));
+        return Long.toString(crc.getValue(), 36);
     }
 
     private static String decode(String cursor) {
+        int separator = cursor.lastIndexOf(CHECK_SEPARATOR);
         try {
-            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (separator > 0 && cursor.length() <= 1024) {
+                String key = new String(Base64.getUrlDecoder().decode(cursor.substring(0, separator)),
+                        StandardCharsets.UTF_8);
+                if (check(key).equals(cursor.substring(separator + 1))) {
+                    return key;
+                }
+            }
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(400, "Bad request",
-                    "The cursor is not one this API handed out; start again without it.");
+            // Not base64: refused below like any other cursor that was not handed out.
         }
+        throw new ProblemException(400, "Bad request",
+                "The cursor is not one this API handed out; start again without it.");
     }
 }

@@ -43,8 +43,18 @@ class PaginationTest {
 
     @Test
     void forgedCursorIsABadRequest() {
-        assertThatThrownBy(() -> Pagination.page(letters, Function.identity(), 2, "***"))
-                .isInstanceOfSatisfying(ProblemException.class,
-                        e -> assertThat(e.problem().status()).isEqualTo(400));
+        String handedOut = Pagination.page(letters, Function.identity(), 2, null).nextCursor();
+        String otherKey = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("zz".getBytes());
+        for (String forged : List.of("***", "zzz", otherKey, otherKey + handedOut.substring(handedOut.indexOf('.')),
+                handedOut.substring(0, handedOut.length() - 1), newestFirstCursor() + "x")) {
+            assertThatThrownBy(() -> Pagination.page(letters, Function.identity(), 2, forged)).as(forged)
+                    .isInstanceOfSatisfying(ProblemException.class,
+                            e -> assertThat(e.problem().status()).isEqualTo(400));
+        }
+        assertThat(Pagination.before(newestFirstCursor())).isEqualTo("b");
+    }
+
+    private static String newestFirstCursor() {
+        return Pagination.newestFirst(List.of("c", "b", "a"), Function.identity(), 2).nextCursor();
     }
 }
