@@ -182,8 +182,14 @@ abstract class ClusterNodesContract {
             assertThat(file.statusCode()).as(link).isEqualTo(200);
             assertThat(ImageIO.read(new ByteArrayInputStream(file.body()))).as(link).isNotNull();
         }
-        assertThat(URI.create(output.get("url").asText()).getPort()).isNotIn(platform().port(), secondWeb.port());
+        URI stored = URI.create(output.get("url").asText());
+        assertThat(stored.getPort()).isNotIn(platform().port(), secondWeb.port());
         assertThat(store.objectCount()).as("objects in the shared bucket").isPositive();
+        // The create page shows each result as it finishes, from the same store: its policy lets it.
+        HttpResponse<String> create = user.get("/create");
+        assertThat(create.statusCode()).isEqualTo(200);
+        assertThat(create.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy ->
+                assertThat(policy).contains(stored.getScheme() + "://" + stored.getHost() + ":" + stored.getPort()));
     }
 
     @Test

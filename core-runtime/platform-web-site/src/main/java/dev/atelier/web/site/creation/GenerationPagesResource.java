@@ -237,7 +237,11 @@ public final class GenerationPagesResource {
         Tenant tenant = AuthPages.tenant(request);
         Map<String, Object> data = pages.model(request, tenant, "/create", "Create");
         data.put("create", models.create(tenant, viewer.account().id(), model, form, errors, insufficient));
-        return pages.renderPrivate(tenant, "create.ftlh", data, status);
+        // Results appear on this page as they finish: it may show media from wherever this tenant's storage serves
+        // them (a storage plugin may hand out its own links, S3's presigned ones), as the gallery's pages may. A link
+        // to a key that need not exist tells where; local storage's are the platform's own and widen nothing.
+        String sample = generation.links().url(tenant, tenant.id() + "/outputs/where-media-is-served.png");
+        return MediaOrigins.allow(pages.renderPrivate(tenant, "create.ftlh", data, status), Map.of("url", sample));
     }
 
     private Optional<Job> owned(HttpServletRequest request, Viewer viewer, String id) {
