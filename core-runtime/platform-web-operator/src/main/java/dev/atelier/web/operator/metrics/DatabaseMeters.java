@@ -89,6 +89,8 @@ public final class DatabaseMeters implements MeterBinder, ScrapeRefresh {
         }
         for (Map.Entry<List<String>, Long> finished : figures.finished(countedUpTo, upTo).entrySet()) {
             List<String> key = finished.getKey();
+            // A job can be queued, run and finished between two scrapes: its model still gets its queue gauges (0).
+            modelsSeen.add(key.get(1));
             Counter.builder("atelier.jobs").description("Generation jobs finished, by outcome")
                     .tags("tenant", key.get(0), "model", key.get(1), "outcome", key.get(2).toLowerCase(Locale.ROOT))
                     .register(registry).increment(finished.getValue());
