@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 
 /**
  * Tells whoever keeps signed-in users in memory (see {@link SignedInUsers}) that a request must see an account
- * afresh: its sessions ended, or something its pages show changed (name, email, verification, admin grant, legal
+ * afresh: its sessions ended or its API tokens were revoked, or something its pages show changed (name, email, verification, admin grant, legal
  * acceptances). The account services call it on the thread that made the change, after the change is committed, so a
  * listener that drops what it kept has done so before the call that made the change returns.
  */
@@ -15,7 +15,10 @@ public final class AccountChanges {
 
     /** What changed. */
     public enum Kind {
-        /** One session ({@link Change#sessionId()}) or several of the account ended before their time. */
+        /**
+         * One session ({@link Change#sessionId()}) or several of the account ended before their time, or one or more
+         * of its API tokens were revoked.
+         */
         SESSIONS_ENDED,
         /** What the account's pages show changed; its sessions still hold. */
         DETAILS_CHANGED

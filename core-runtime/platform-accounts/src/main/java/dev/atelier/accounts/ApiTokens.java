@@ -39,28 +39,35 @@ public final class ApiTokens {
     private final Duration recentSignIn;
     private final UuidV7 ids;
     private final Secrets secrets = new Secrets();
+    private final AccountChanges changes;
+
+    /** One use of a token: whose it is, and when its use was last written down. */
+    record Use(String tokenHash, String accountId, Instant lastUsedAt) {}
 
     /** Tokens that sessions signed in within {@link #DEFAULT_RECENT_SIGN_IN} may create. */
     public ApiTokens(TenantScope scope, Clock clock) {
-        this(scope, clock, DEFAULT_RECENT_SIGN_IN);
+        this(scope, clock, DEFAULT_RECENT_SIGN_IN, new AccountChanges());
     }
 
     /**
      * @param recentSignIn how long after its sign-in a session may still create tokens ({@link #createInSession})
+     * @param changes told of every revocation, so that whoever keeps signed-in users in memory drops the token's
+     *     account before {@link #revoke} returns
      */
-    public ApiTokens(TenantScope scope, Clock clock, Duration recentSignIn) {
+    public ApiTokens(TenantScope scope, Clock clock, Duration recentSignIn, AccountChanges changes) {
         if (recentSignIn.isNegative() || recentSignIn.isZero()) {
             throw new IllegalArgumentException("The recent sign-in window must be positive");
         }
         this.scope = scope;
         this.clock = clock;
         this.recentSignIn = recentSignIn;
+        this.changes = changes;
         this.ids = new UuidV7(clock, new SecureRandom());
     }
 
     /** Tokens with {@code atelier.accounts.api-token.recent-sign-in} of {@code config}. */
-    public static ApiTokens fromConfig(TenantScope scope, Clock clock, AtelierConfig config) {
-        return new ApiTokens(scope, clock, config.get(Keys.API_TOKEN_RECENT_SIGN_IN));
+    public static ApiTokens fromConfig(TenantScope scope, Clock clock, AtelierConfig config, AccountChanges changes) {
+        return new ApiTokens(scope, clock, config.get(Keys.API_TOKEN_RECENT_SIGN_IN), changes);
     }
 
     /**
@@ -121,6 +128,11 @@ public final class ApiTokens {
      * owner proves the address, which revokes it. The use is written down at most once per {@link Sessions#TOUCH_INTERVAL}.
      */
     public Optional<String> authenticate(String tenantId, String token) {
+        return use(tenantId, token).map(Use::accountId);
+    }
+
+    /** {@link #authenticate}, telling also the token's hash and its last use as now written down. */
+    Optional<Use> use(String tenantId, String token) {
         if (token == null || !token.startsWith(PREFIX) || !Secrets.wellFormed(token.substring(PREFIX.length()))) {
             return Optional.empty();
         }
@@ -134,7 +146,8 @@ public final class ApiTokens {
             return Optional.empty();
         }
         ApiTokenEntity row = found.get();
-        if (row.lastUsedAt() == null || !row.lastUsedAt().plus(Sessions.TOUCH_INTERVAL).isAfter(now)) {
+        Instant lastUsed = row.lastUsedAt();
+        if (lastUsed == null || !lastUsed.plus(Sessions.TOUCH_INTERVAL).isAfter(now)) {
             // Conditional on the token still being unrevoked, so a revocation between the read and this write wins.
             int touched = scope.write(tenantId, em -> em.createQuery("UPDATE ApiTokenEntity t SET t.lastUsedAt = :now"
                             + " WHERE t.id = :id AND t.revokedAt IS NULL")
@@ -142,8 +155,9 @@ public final class ApiTokens {
             if (touched == 0) {
                 return Optional.empty();
             }
+            lastUsed = now;
         }
-        return Optional.of(row.accountId());
+        return Optional.of(new Use(hash, row.accountId(), lastUsed));
     }
 
     /** The unrevoked tokens of an account, newest first. */
@@ -172,6 +186,7 @@ public final class ApiTokens {
             return true;
         });
         if (revoked) {
+            changes.sessionsEnded(tenantId, accountId, null);
             LOG.info("API token {} of account {} in tenant {} revoked", tokenId, accountId, tenantId);
         }
         return revoked;

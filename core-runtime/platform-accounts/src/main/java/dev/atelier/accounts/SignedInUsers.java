@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Who a session cookie belongs to, as every signed-in request needs it: the session, its account and whether that
+ * Who a session cookie or a personal API token belongs to, as every signed-in request needs it: the session, its account and whether that
  * account is an admin of the tenant, read through one EntityManager (one connection, no transaction) instead of three.
  * The session's last use is written down through {@link Sessions#resolve} at most once a minute, as there.
  *
@@ -23,15 +23,23 @@ import java.util.concurrent.atomic.AtomicLong;
  * user's requests cost no database work. Kept users are dropped at once by every change the account services tell of
  * ({@link AccountChanges}: sessions ended, name, email, verification, admin grant) and, for other nodes' changes, by
  * {@link #forget}; so a revoked session is refused on the very next request. A kept session is read again when its
- * once-a-minute touch is due or its kept expiry passed.
+ * once-a-minute touch is due or its kept expiry passed. API tokens are kept the same way ({@link #resolveToken}):
+ * a revocation ({@link ApiTokens#revoke}, an email proof, a suspension) drops the token's account at once.
  */
 public final class SignedInUsers {
 
     /** The most signed-in users kept; beyond it the least used are read again when they come back. */
     public static final int MAX_KEPT = 50_000;
 
-    /** A signed-in user of a request. */
+    /**
+     * A signed-in user of a request.
+     *
+     * @param session the session of a cookie; null for an API token
+     */
     public record SignedInUser(SessionInfo session, Account account, boolean admin) {}
+
+    /** What is kept of a user: the user, and until when it may be used without reading it again. */
+    private record Kept(SignedInUser user, Instant touchDue) {}
 
     private record Found(SessionEntity session, Account account, boolean admin) {}
 
@@ -39,9 +47,10 @@ public final class SignedInUsers {
 
     private final TenantScope scope;
     private final Sessions sessions;
+    private final ApiTokens tokens;
     private final TenantAdmins admins;
     private final Clock clock;
-    private final Cache<Key, SignedInUser> kept;
+    private final Cache<Key, Kept> kept;
     /** Counts the forgets, so a read that raced one is not kept (see {@link #keep}). */
     private final AtomicLong forgets = new AtomicLong();
 
@@ -57,8 +66,20 @@ public final class SignedInUsers {
      */
     public SignedInUsers(TenantScope scope, Sessions sessions, TenantAdmins admins, Clock clock, Duration maxAge,
             AccountChanges changes) {
+        this(scope, sessions, new ApiTokens(scope, clock, ApiTokens.DEFAULT_RECENT_SIGN_IN, changes), admins, clock,
+                maxAge, changes);
+    }
+
+    /**
+     * @param maxAge how long a user read is reused ({@code atelier.accounts.session.cache-max-age}); zero keeps none
+     * @param changes the changes of the account services that built {@code sessions}, {@code tokens} and
+     *     {@code admins}: each drops what is kept of the accounts it names
+     */
+    public SignedInUsers(TenantScope scope, Sessions sessions, ApiTokens tokens, TenantAdmins admins, Clock clock,
+            Duration maxAge, AccountChanges changes) {
         this.scope = scope;
         this.sessions = sessions;
+        this.tokens = tokens;
         this.admins = admins;
         this.clock = clock;
         this.kept = Caffeine.newBuilder().maximumSize(maxAge.isZero() ? 0 : MAX_KEPT).expireAfterWrite(maxAge)
@@ -73,13 +94,49 @@ public final class SignedInUsers {
         }
         Key key = new Key(tenantId, Secrets.sha256(cookieValue));
         Instant now = clock.instant();
-        SignedInUser known = kept.getIfPresent(key);
-        if (known != null && current(known.session(), now)) {
-            return Optional.of(known);
+        Kept known = kept.getIfPresent(key);
+        if (known != null && current(known, now)) {
+            return Optional.of(known.user());
         }
         long forgetsBefore = forgets.get();
         Optional<SignedInUser> read = read(tenantId, cookieValue, key.sessionId(), now);
-        read.ifPresentOrElse(user -> keep(key, user, forgetsBefore), () -> kept.invalidate(key));
+        read.ifPresentOrElse(user -> keep(key, new Kept(user, touchDue(user.session())), forgetsBefore),
+                () -> kept.invalidate(key));
+        return read;
+    }
+
+    /**
+     * The user a personal API token acts for in this tenant ({@link ApiTokens#authenticate}: unrevoked, confirmed
+     * email, not suspended), with no session; empty for a malformed, unknown, revoked or foreign token. Kept like a
+     * session: read again when its once-a-minute use is due to be written down.
+     */
+    public Optional<SignedInUser> resolveToken(String tenantId, String token) {
+        if (token == null || !token.startsWith(ApiTokens.PREFIX)
+                || !Secrets.wellFormed(token.substring(ApiTokens.PREFIX.length()))) {
+            return Optional.empty();
+        }
+        // Hashes of cookies and of tokens never meet: a token's hash covers its prefix, which no cookie has.
+        Key key = new Key(tenantId, Secrets.sha256(token));
+        Instant now = clock.instant();
+        Kept known = kept.getIfPresent(key);
+        if (known != null && known.touchDue().isAfter(now)) {
+            return Optional.of(known.user());
+        }
+        long forgetsBefore = forgets.get();
+        Optional<ApiTokens.Use> use = tokens.use(tenantId, token);
+        Optional<SignedInUser> read = use.flatMap(found -> scope.read(tenantId, em -> {
+            AccountEntity row = em.find(AccountEntity.class, found.accountId());
+            if (row == null) {
+                return Optional.<SignedInUser>empty();
+            }
+            Account account = AccountRows.dto(tenantId, row);
+            return Optional.of(new SignedInUser(null, account, admins.isAdmin(em, account)));
+        }));
+        if (read.isPresent()) {
+            keep(key, new Kept(read.get(), use.get().lastUsedAt().plus(Sessions.TOUCH_INTERVAL)), forgetsBefore);
+        } else {
+            kept.invalidate(key);
+        }
         return read;
     }
 
@@ -106,18 +163,23 @@ public final class SignedInUsers {
             }
         }
         kept.asMap().entrySet().removeIf(entry -> entry.getKey().tenantId().equals(tenantId)
-                && (accountId == null || entry.getValue().account().id().equals(accountId)));
+                && (accountId == null || entry.getValue().user().account().id().equals(accountId)));
     }
 
     // A kept session is still good unless its touch is due (read again, which writes it down) or its end has come.
-    private static boolean current(SessionInfo session, Instant now) {
-        return session.lastSeenAt().plus(Sessions.TOUCH_INTERVAL).isAfter(now)
-                && session.idleExpiresAt().isAfter(now) && session.absoluteExpiresAt().isAfter(now);
+    private static boolean current(Kept known, Instant now) {
+        SessionInfo session = known.user().session();
+        return known.touchDue().isAfter(now) && session.idleExpiresAt().isAfter(now)
+                && session.absoluteExpiresAt().isAfter(now);
+    }
+
+    private static Instant touchDue(SessionInfo session) {
+        return session.lastSeenAt().plus(Sessions.TOUCH_INTERVAL);
     }
 
     // The read may have seen the database before a change whose forget ran while it was under way: then it is not
     // kept. A forget that comes after the put finds the entry and drops it itself.
-    private void keep(Key key, SignedInUser user, long forgetsBefore) {
+    private void keep(Key key, Kept user, long forgetsBefore) {
         kept.put(key, user);
         if (forgets.get() != forgetsBefore) {
             kept.invalidate(key);

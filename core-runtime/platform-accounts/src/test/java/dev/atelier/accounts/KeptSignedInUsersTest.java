@@ -4,6 +4,8 @@ import static dev.atelier.accounts.AccountsFixture.ALPHA;
 import static dev.atelier.accounts.AccountsFixture.BETA;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atelier.accounts.audit.AdminAudit;
+import dev.atelier.accounts.audit.AuditActor;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Signed-in users kept in memory between requests: reused without the database, yet a session that ended or an
- * account that changed through the account services is seen on the very next request.
+ * Signed-in users kept in memory between requests: reused without the database, yet a session that ended, an API token
+ * that was revoked or an account that changed through the account services is seen on the very next request.
  */
 @ExtendWith(AccountsFixture.Extension.class)
 class KeptSignedInUsersTest {
@@ -24,6 +26,7 @@ class KeptSignedInUsersTest {
     private Accounts accounts;
     private Sessions sessions;
     private TenantAdmins admins;
+    private ApiTokens tokens;
     private SignedInUsers users;
 
     @BeforeEach
@@ -34,7 +37,9 @@ class KeptSignedInUsersTest {
                 changes);
         sessions = new Sessions(fixture.scope, fixture.clock, Duration.ofHours(1), Duration.ofHours(24), changes);
         admins = new TenantAdmins(fixture.scope, fixture.tenants(), fixture.clock, changes);
-        users = new SignedInUsers(fixture.scope, sessions, admins, fixture.clock, Duration.ofMinutes(1), changes);
+        tokens = new ApiTokens(fixture.scope, fixture.clock, ApiTokens.DEFAULT_RECENT_SIGN_IN, changes);
+        users = new SignedInUsers(fixture.scope, sessions, tokens, admins, fixture.clock, Duration.ofMinutes(1),
+                changes);
     }
 
     @Test
@@ -162,6 +167,58 @@ class KeptSignedInUsersTest {
         fixture.clock.advance(Duration.ofMinutes(61));
 
         assertThat(users.resolve(ALPHA, cookie)).isEmpty();
+    }
+
+    @Test
+    void aKeptApiTokenIsReusedWithoutReadingTheDatabaseAndRefusedOnceRevoked() {
+        SignUp ada = verified("ada@example.com");
+        NewApiToken token = tokens.create(ALPHA, ada.account().id(), "script");
+        assertThat(users.resolveToken(ALPHA, token.token()).orElseThrow().account().id())
+                .isEqualTo(ada.account().id());
+        assertThat(users.resolveToken(ALPHA, token.token()).orElseThrow().session()).isNull();
+
+        // Behind the services' back: only a kept token still works.
+        fixture.sql.execute("UPDATE account SET display_name = 'Changed' WHERE id = ?", ada.account().id());
+        assertThat(users.resolveToken(ALPHA, token.token()).orElseThrow().account().displayName()).isEqualTo("Ada");
+
+        assertThat(tokens.revoke(ALPHA, ada.account().id(), token.info().id())).isTrue();
+        assertThat(users.resolveToken(ALPHA, token.token())).isEmpty();
+    }
+
+    @Test
+    void everyWayOfEndingTokensIsSeenOnTheNextRequest() {
+        SignUp ada = verified("ada@example.com");
+        NewApiToken beforeReset = tokens.create(ALPHA, ada.account().id(), "before reset");
+        assertThat(users.resolveToken(ALPHA, beforeReset.token())).isPresent();
+        String reset = accounts.requestPasswordReset(ALPHA, "ada@example.com").orElseThrow();
+        accounts.resetPassword(ALPHA, reset, "copper meadow signal");
+        assertThat(users.resolveToken(ALPHA, beforeReset.token())).isEmpty();
+
+        NewApiToken beforeSuspension = tokens.create(ALPHA, ada.account().id(), "before suspension");
+        assertThat(users.resolveToken(ALPHA, beforeSuspension.token())).isPresent();
+        new AccountSuspensions(fixture.scope, fixture.clock, new AdminAudit(fixture.scope, fixture.clock), changes)
+                .suspend(ALPHA, ada.account().id(), new AuditActor("acc_admin", "admin@example.com", "req_1"), "abuse");
+        assertThat(users.resolveToken(ALPHA, beforeSuspension.token())).isEmpty();
+    }
+
+    @Test
+    void aKeptTokenBelongsToItsTenantAndIsReadAgainWhenItsUseIsDue() {
+        SignUp ada = verified("ada@example.com");
+        NewApiToken token = tokens.create(ALPHA, ada.account().id(), "script");
+        assertThat(users.resolveToken(ALPHA, token.token())).isPresent();
+        assertThat(users.resolveToken(BETA, token.token())).isEmpty();
+        assertThat(users.resolveToken(ALPHA, "atl_" + "x".repeat(43))).isEmpty();
+
+        // Past the once-a-minute touch, the kept token is read again and its use written down.
+        fixture.clock.advance(Duration.ofMinutes(2));
+        assertThat(users.resolveToken(ALPHA, token.token())).isPresent();
+        assertThat(tokens.list(ALPHA, ada.account().id()).get(0).lastUsedAt()).isEqualTo(fixture.clock.instant());
+    }
+
+    private SignUp verified(String email) {
+        SignUp signUp = accounts.signUp(ALPHA, email, PASSWORD, "Ada");
+        accounts.verifyEmail(ALPHA, signUp.verificationToken());
+        return signUp;
     }
 
     private String signIn(SignUp signUp) {

@@ -45,13 +45,13 @@ final class AccountsWiring {
         Accounts accounts = new Accounts(scope, PasswordPolicy.withShippedList(), PasswordHasher.fromConfig(config),
                 clock, changes);
         Sessions sessions = Sessions.fromConfig(scope, clock, config, changes);
-        ApiTokens apiTokens = ApiTokens.fromConfig(scope, clock, config);
+        ApiTokens apiTokens = ApiTokens.fromConfig(scope, clock, config, changes);
         ExternalSignIns external = new ExternalSignIns(scope, clock, changes);
         Consents consents = new Consents(scope, clock);
         PersonalData personalData = new PersonalData(scope, accounts, external, sessions, apiTokens, consents,
                 participants);
         TenantAdmins admins = new TenantAdmins(scope, tenants.directory(), clock, changes);
-        SignedInUsers signedIn = new SignedInUsers(scope, sessions, admins, clock,
+        SignedInUsers signedIn = new SignedInUsers(scope, sessions, apiTokens, admins, clock,
                 config.get(Keys.SESSION_CACHE_MAX_AGE), changes);
         return new AccountServices(accounts, sessions, signedIn, apiTokens,
                 external, admins, consents, personalData,

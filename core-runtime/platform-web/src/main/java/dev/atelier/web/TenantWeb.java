@@ -25,6 +25,7 @@ import dev.atelier.web.auth.Visitors;
 import dev.atelier.web.bots.BotChallenges;
 import dev.atelier.web.http.ErrorPages;
 import dev.atelier.web.legal.AcceptanceGate;
+import dev.atelier.web.legal.LegalStandings;
 import dev.atelier.web.mail.MailComposer;
 import dev.atelier.web.pages.CachedPageFilter;
 import dev.atelier.web.pages.PageCache;
@@ -66,7 +67,7 @@ public final class TenantWeb {
     private PageRenderer pages;
     private CsrfTokens csrf;
     private AccountServices accounts;
-    private volatile Visitors visitors;
+    private volatile LegalStandings standings;
 
     /** Sites whose mailed links go where the {@code local} profile sends them: {@code <slug>.localhost:<port>}. */
     public TenantWeb(SiteSetup setup) {
@@ -130,13 +131,13 @@ public final class TenantWeb {
     }
 
     /**
-     * Tells that {@code tenantId} published a legal version here: the legal banners kept for its signed-in users are
-     * read again on their next page. A no-op before {@link #registerIn}.
+     * Tells that {@code tenantId} published a legal version here: where its signed-in users stand (their banners, and
+     * whether they must accept before generating or buying) is read again on their next request. A no-op before {@link #registerIn}.
      */
     public void legalPublished(String tenantId) {
-        Visitors current = visitors;
+        LegalStandings current = standings;
         if (current != null) {
-            current.legalPublished(tenantId);
+            current.published(tenantId);
         }
     }
 
@@ -186,9 +187,10 @@ public final class TenantWeb {
         this.plugins = plugins;
         this.accounts = accounts;
         csrf = new CsrfTokens(accounts.secrets());
-        visitors = new Visitors(csrf, legal.acceptances());
+        LegalStandings kept = new LegalStandings(legal.acceptances());
+        standings = kept;
         pages = new PageRenderer(engine, new PageModels(themes, staticFiles, brandAssets, plugins.models()),
-                pageCache, visitors);
+                pageCache, new Visitors(csrf, kept));
         AuthPages authPages = new AuthPages(pages);
         Throttle throttle = new Throttle(accounts.rateLimiter());
         config.register(TenantResolutionFilter.class);
@@ -213,6 +215,7 @@ public final class TenantWeb {
                         newAccounts, legal.acceptances())).to(AccountFlows.class);
                 bind(legal.versions()).to(LegalVersions.class);
                 bind(legal.acceptances()).to(Acceptances.class);
+                bind(kept).to(LegalStandings.class);
                 bind(engine).to(ThemeEngine.class);
                 bind(links).to(Links.class);
                 bind(staticFiles).to(StaticFiles.class);

@@ -1,7 +1,6 @@
 package dev.atelier.web.auth;
 
-import dev.atelier.accounts.Account;
-import dev.atelier.accounts.ApiTokens;
+import dev.atelier.accounts.SignedInUsers.SignedInUser;
 import dev.atelier.accounts.operators.OperatorTokens;
 import dev.atelier.core.tenants.Tenant;
 import dev.atelier.web.http.RoutePath;
@@ -93,15 +92,12 @@ public final class AuthenticationFilter implements ContainerRequestFilter, Conta
     }
 
     private void apiToken(ContainerRequestContext context, Tenant tenant, String token) {
-        Optional<Account> account = token.startsWith(ApiTokens.PREFIX)
-                ? services.apiTokens().authenticate(tenant.id(), token)
-                        .flatMap(accountId -> services.accounts().find(tenant.id(), accountId))
-                : Optional.empty();
-        if (account.isEmpty()) {
+        Optional<SignedInUser> user = services.signedInUsers().resolveToken(tenant.id(), token);
+        if (user.isEmpty()) {
             context.abortWith(unauthorized("The API token is unknown, revoked, or belongs to another site."));
             return;
         }
-        RequestAuth.setViewer(request, new Viewer(account.get(), null, null, services.admins().isAdmin(account.get())));
+        RequestAuth.setViewer(request, new Viewer(user.get().account(), null, null, user.get().admin()));
     }
 
     private void operator(ContainerRequestContext context, String bearer) {

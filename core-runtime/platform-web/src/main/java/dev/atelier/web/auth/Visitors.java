@@ -3,9 +3,9 @@ package dev.atelier.web.auth;
 import dev.atelier.accounts.Account;
 import dev.atelier.core.db.DatabaseAccessException;
 import dev.atelier.core.tenants.Tenant;
-import dev.atelier.legal.versions.Acceptances;
 import dev.atelier.legal.versions.LegalVersionInfo;
 import dev.atelier.web.legal.DocumentTitles;
+import dev.atelier.web.legal.LegalStandings;
 import dev.atelier.web.tenant.RequestTenant;
 import dev.atelier.web.pages.VisitorModel;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,16 +27,11 @@ public final class Visitors implements VisitorModel {
     private static final Logger LOG = LoggerFactory.getLogger(Visitors.class);
 
     private final CsrfTokens csrf;
-    private final LegalNotices notices;
+    private final LegalStandings standings;
 
-    public Visitors(CsrfTokens csrf, Acceptances acceptances) {
+    public Visitors(CsrfTokens csrf, LegalStandings standings) {
         this.csrf = csrf;
-        this.notices = new LegalNotices(acceptances);
-    }
-
-    /** Tells that {@code tenantId} published a legal version: banners kept for its accounts are read again. */
-    public void legalPublished(String tenantId) {
-        notices.published(tenantId);
+        this.standings = standings;
     }
 
     @Override
@@ -59,7 +54,7 @@ public final class Visitors implements VisitorModel {
             return List.of();
         }
         try {
-            return notices.of(tenant.get().id(), viewer.account().id()).stream()
+            return standings.announcements(tenant.get().id(), viewer.account().id()).stream()
                     .map(Visitors::notice).toList();
         } catch (DatabaseAccessException e) {
             // A banner is not worth failing the page (an error page among them) over.

@@ -1,7 +1,6 @@
 package dev.atelier.web.legal;
 
 import dev.atelier.core.tenants.Tenant;
-import dev.atelier.legal.versions.Acceptances;
 import dev.atelier.legal.versions.LegalVersionInfo;
 import dev.atelier.web.auth.Links;
 import dev.atelier.web.auth.RequestAuth;
@@ -44,7 +43,7 @@ public final class AcceptanceGate implements ContainerRequestFilter {
     private ResourceInfo resource;
 
     @Inject
-    private Acceptances acceptances;
+    private LegalStandings standings;
 
     @Inject
     private Links links;
@@ -56,7 +55,7 @@ public final class AcceptanceGate implements ContainerRequestFilter {
             return;
         }
         Tenant tenant = RequestTenant.required(request);
-        List<LegalVersionInfo> pending = acceptances.mustAccept(tenant.id(), viewer.account().id());
+        List<LegalVersionInfo> pending = standings.mustAccept(tenant.id(), viewer.account().id());
         if (pending.isEmpty()) {
             return;
         }
