@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 
 /**
  * Tells whoever keeps signed-in users in memory (see {@link SignedInUsers}) that a request must see an account
- * afresh: its sessions ended or its API tokens were revoked, or something its pages show changed (name, email, verification, admin grant, legal
+ * afresh: its sessions ended, its API tokens were revoked, or something its pages show changed (name, email, verification, admin grant, legal
  * acceptances). The account services call it on the thread that made the change, after the change is committed, so a
  * listener that drops what it kept has done so before the call that made the change returns.
  */
@@ -15,11 +15,10 @@ public final class AccountChanges {
 
     /** What changed. */
     public enum Kind {
-        /**
-         * One session ({@link Change#sessionId()}) or several of the account ended before their time, or one or more
-         * of its API tokens were revoked.
-         */
+        /** One session ({@link Change#sessionId()}) or several of the account ended before their time. */
         SESSIONS_ENDED,
+        /** One or more of the account's API tokens were revoked. */
+        TOKENS_REVOKED,
         /** What the account's pages show changed; its sessions still hold. */
         DETAILS_CHANGED
     }
@@ -50,6 +49,10 @@ public final class AccountChanges {
 
     void sessionsEnded(String tenantId, String accountId, String sessionId) {
         tell(new Change(Kind.SESSIONS_ENDED, tenantId, accountId, sessionId));
+    }
+
+    void tokensRevoked(String tenantId, String accountId) {
+        tell(new Change(Kind.TOKENS_REVOKED, tenantId, accountId, null));
     }
 
     void detailsChanged(String tenantId, String accountId) {

@@ -186,7 +186,7 @@ public final class ApiTokens {
             return true;
         });
         if (revoked) {
-            changes.sessionsEnded(tenantId, accountId, null);
+            changes.tokensRevoked(tenantId, accountId);
             LOG.info("API token {} of account {} in tenant {} revoked", tokenId, accountId, tenantId);
         }
         return revoked;

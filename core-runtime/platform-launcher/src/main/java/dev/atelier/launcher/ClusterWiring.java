@@ -3,6 +3,7 @@ package dev.atelier.launcher;
 import dev.atelier.accounts.AccountChanges;
 import dev.atelier.accounts.SignedInUsers;
 import dev.atelier.cluster.AccountChanged;
+import dev.atelier.cluster.ApiTokensRevoked;
 import dev.atelier.cluster.BundleChanged;
 import dev.atelier.cluster.ClusterEvents;
 import dev.atelier.cluster.CallbackReceived;
@@ -112,15 +113,19 @@ final class ClusterWiring {
     }
 
     /**
-     * Sessions ended and accounts changed here are published; those of other nodes, and tenant changes anywhere (a
+     * Sessions ended, API tokens revoked and accounts changed here are published; those of other nodes, and tenant changes anywhere (a
      * tenant's admin list), drop what this node keeps of the signed-in users concerned.
      */
     void accounts(AccountChanges changes, SignedInUsers users, TenantModule tenants) {
-        changes.onChange(change -> events.publish(change.kind() == AccountChanges.Kind.SESSIONS_ENDED
-                ? new SessionsRevoked(change.tenantId(), change.accountId(), change.sessionId())
-                : new AccountChanged(change.tenantId(), change.accountId())));
+        changes.onChange(change -> events.publish(switch (change.kind()) {
+            case SESSIONS_ENDED -> new SessionsRevoked(change.tenantId(), change.accountId(), change.sessionId());
+            case TOKENS_REVOKED -> new ApiTokensRevoked(change.tenantId(), change.accountId(), null);
+            case DETAILS_CHANGED -> new AccountChanged(change.tenantId(), change.accountId());
+        }));
         events.subscribe(SessionsRevoked.class, ended -> users.forget(ended.tenantId(), ended.accountId(),
                 ended.sessionId()));
+        events.subscribe(ApiTokensRevoked.class, revoked -> users.forget(revoked.tenantId(), revoked.accountId(),
+                null));
         events.subscribe(AccountChanged.class, changed -> users.forget(changed.tenantId(), changed.accountId(),
                 null));
         tenants.onChange(tenantId -> users.forget(tenantId, null, null));

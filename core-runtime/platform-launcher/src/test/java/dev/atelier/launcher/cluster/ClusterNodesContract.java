@@ -127,16 +127,24 @@ abstract class ClusterNodesContract {
                 .get("display_name").asText().equals("Renamed"));
     }
 
+    /**
+     * Both nodes keep the token's user in memory by the time of the revocation: the node that revoked it refuses the
+     * token at once, the other as soon as the event arrives.
+     */
     @Test
     void anApiTokenRevokedOnOneNodeIsRefusedOnTheOther() throws Exception {
         User user = platform().user(SLUG, 0);
         User elsewhere = user.onNode(secondWeb);
-        assertThat(elsewhere.scriptGet("/api/v1/account").statusCode()).isEqualTo(200);
+        for (int i = 0; i < 3; i++) {
+            assertThat(elsewhere.scriptGet("/api/v1/account").statusCode()).isEqualTo(200);
+            assertThat(user.scriptGet("/api/v1/account").statusCode()).isEqualTo(200);
+        }
         String tokenId = user.json("/api/v1/account/tokens").get("items").get(0).get("id").asText();
 
         assertThat(user.delete("/api/v1/account/tokens/" + tokenId).statusCode()).isEqualTo(204);
 
-        assertThat(elsewhere.scriptGet("/api/v1/account").statusCode()).isEqualTo(401);
+        assertThat(user.scriptGet("/api/v1/account").statusCode()).isEqualTo(401);
+        await().atMost(SOON).until(() -> elsewhere.scriptGet("/api/v1/account").statusCode() == 401);
     }
 
     @Test
