@@ -19,6 +19,7 @@ import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,14 @@ class ClusterEventsTest {
         await().atMost(SOON).untilAsserted(() -> assertThat(two.heard).containsExactly(new TenantChanged("tnt_a"),
                 new JobChanged("job_1"), new JobsQueued(), new CallbackReceived("job_2"),
                 new BundleChanged("dev.atelier.model.procedural", "1.2.0", BundleChanged.Action.ROLLED_BACK)));
+        // A burst leaves in batches, one round trip each, and arrives whole and in order.
+        List<ClusterEvent> burst = IntStream.range(0, 250).<ClusterEvent>mapToObj(i -> new JobChanged("job_b" + i))
+                .toList();
+        burst.forEach(one.events::publish);
+        await().atMost(SOON).untilAsserted(() -> {
+            List<ClusterEvent> heard = List.copyOf(two.heard);
+            assertThat(heard.subList(5, heard.size())).containsExactlyElementsOf(burst);
+        });
         // The publisher applied its own change already; a marker published afterwards shows nothing else came.
         two.events.publish(new PagesInvalidated("marker"));
         await().atMost(SOON).until(() -> one.heard.contains(new PagesInvalidated("marker")));

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -113,12 +114,14 @@ public final class PostgresTransport implements Transport {
         }
     }
 
+    /** All in one statement, so one round trip; the function scan calls pg_notify in the array's order. */
     @Override
-    public void send(String message) {
+    public void send(List<String> messages) {
         try (Connection connection = sending.getConnection();
-                PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
+                PreparedStatement notify = connection.prepareStatement(
+                        "SELECT pg_notify(?, message) FROM unnest(?::text[]) AS message")) {
             notify.setString(1, channel);
-            notify.setString(2, message);
+            notify.setArray(2, connection.createArrayOf("text", messages.toArray()));
             notify.execute();
         } catch (SQLException e) {
             throw new IllegalStateException("pg_notify failed: " + e.getMessage(), e);

@@ -1,8 +1,13 @@
 package dev.atelier.cluster.internal;
 
 import dev.atelier.redis.Redis;
+import io.lettuce.core.LettuceFutures;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +23,7 @@ public final class RedisTransport implements Transport {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisTransport.class);
     private static final long RETRY_SECONDS = 1;
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(5);
 
     private final Redis redis;
     private final String channel;
@@ -70,8 +76,18 @@ public final class RedisTransport implements Transport {
     }
 
     @Override
-    public void send(String message) {
-        redis.connection().sync().publish(channel, message);
+    public void send(List<String> messages) {
+        if (messages.size() == 1) {
+            redis.connection().sync().publish(channel, messages.get(0));
+            return;
+        }
+        // Sent one after the other on the one connection without waiting between them (Lettuce pipelines them).
+        RedisAsyncCommands<String, String> commands = redis.connection().async();
+        List<RedisFuture<Long>> sent = messages.stream().map(message -> commands.publish(channel, message)).toList();
+        if (!LettuceFutures.awaitAll(SEND_TIMEOUT, sent.toArray(RedisFuture[]::new))) {
+            throw new IllegalStateException("Redis did not take " + messages.size() + " messages within "
+                    + SEND_TIMEOUT);
+        }
     }
 
     @Override

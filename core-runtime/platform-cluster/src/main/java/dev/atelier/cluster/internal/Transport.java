@@ -1,5 +1,7 @@
 package dev.atelier.cluster.internal;
 
+import java.util.List;
+
 /** Carries messages between the nodes of one cluster; reconnects by itself. */
 public interface Transport extends AutoCloseable {
 
@@ -17,11 +19,11 @@ public interface Transport extends AutoCloseable {
     void start(Inbox inbox);
 
     /**
-     * Sends {@code message} to every node listening.
+     * Sends {@code messages}, in their order, to every node listening.
      *
-     * @throws RuntimeException if it could not be sent now (the service is down)
+     * @throws RuntimeException if they could not be sent now (the service is down); some may have been
      */
-    void send(String message);
+    void send(List<String> messages);
 
     /** Whether messages sent now reach this node. */
     boolean listening();

@@ -58,6 +58,22 @@ public final class JdbcTransactions {
         }
     }
 
+    /**
+     * Runs {@code work} of one statement that only reads, without a transaction of its own: PostgreSQL runs a single
+     * statement on one snapshot anyway, and leaving out the transaction saves the round trip of its {@code COMMIT}.
+     * Work of more than one statement needs {@link #run}, or its statements may see different moments.
+     *
+     * @param what names the work for the error message, such as {@code "reading a generation"}
+     * @throws DatabaseAccessException if the database fails
+     */
+    public <T> T readOne(String what, Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new DatabaseAccessException("The database failed while " + what, e);
+        }
+    }
+
     private static boolean isRaceLost(SQLException e) {
         // 40P01 deadlock_detected, 40001 serialization_failure
         return "40P01".equals(e.getSQLState()) || "40001".equals(e.getSQLState());

@@ -292,7 +292,7 @@ public final class GenerationJobs {
         if (jobId == null) {
             return Optional.empty();
         }
-        return transactions.run("reading a generation", connection -> select(connection,
+        return transactions.readOne("reading a generation", connection -> select(connection,
                 "id = ? AND tenant_id = ? AND account_id = ?", jobId, tenantId, accountId));
     }
 
@@ -701,7 +701,7 @@ public final class GenerationJobs {
         if (jobId == null) {
             return Optional.empty();
         }
-        return transactions.run("reading a generation", connection -> select(connection, "id = ?", jobId));
+        return transactions.readOne("reading a generation", connection -> select(connection, "id = ?", jobId));
     }
 
     // ---------------------------------------------------------------- internals
