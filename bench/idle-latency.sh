@@ -4,10 +4,12 @@
 # the job's own run (started_at -> finished_at: the worker's claim to its settlement, which holds the model's call and
 # storing its output); the remainder is the platform's path around the run (submit, wake-up and claim, notification,
 # the stream's read and write). Also the model called directly in a loop (its own time, with no platform around it).
-# Usage: bench/idle-latency.sh [N] [SIZE]   (defaults 50, 64)
+# Before measuring, IDLE_WARM_UP jobs (default 10) run back to back; a platform that has been up a while has its code
+# compiled, which 10 jobs do not give it (IDLE_WARM_UP=300 does).
+# Usage: [IDLE_WARM_UP=J] bench/idle-latency.sh [N] [SIZE]   (defaults 50, 64)
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/lib-api.sh"
-n=${1:-50}; size=${2:-64}; port=18192; host=bench.localhost
+n=${1:-50}; size=${2:-64}; warm_up=${IDLE_WARM_UP:-10}; port=18192; host=bench.localhost
 work=$(mktemp -d)
 trap '[ -n "${ATELIER_PID:-}" ] && stop_pid $ATELIER_PID; rm -rf "$work"' EXIT
 base="http://127.0.0.1:$port"
@@ -19,10 +21,9 @@ ATELIER_TENANT_CONFIGS_DIR="$work/tenants" start_atelier $port "$work/data"
 wait_for "$base/readyz" 300
 token=$(api_token "$base" "$host" "$work/data" "$work/jar" bench@example.com)
 
-run() { java -Djdk.httpclient.allowRestrictedHeaders=host -cp "$cp_" dev.atelier.bench.IdleLatency \
-  "$base" "$host" "$token" "$1" "$size"; }
-run 10 >/dev/null || { echo "warm-up failed" >&2; exit 1; }
-echo "procedural ${size}x${size}, one job at a time, idle platform"
+run() { java -cp "$cp_" dev.atelier.bench.IdleLatency "$base" "$host" "$token" "$1" "$size" "${2:-200}"; }
+run "$warm_up" 0 >/dev/null || { echo "warm-up failed" >&2; exit 1; }
+echo "procedural ${size}x${size}, one job at a time, idle platform, after $warm_up jobs of warm-up"
 echo "  platform: $(run "$n")"
 stop_pid $ATELIER_PID; ATELIER_PID=
 direct=$(java -cp "$cp_" dev.atelier.bench.DirectModelLoop 200 1 "$size" | sed 's/jobs_per_second=//')

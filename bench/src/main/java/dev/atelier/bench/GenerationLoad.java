@@ -3,9 +3,6 @@ package dev.atelier.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +17,7 @@ import java.util.concurrent.Executors;
  * token, keeping {@code inFlight} submitted-but-unfinished at all times (so the queue never runs dry), and waits for
  * every one to end. Prints jobs per second (first submit to last finish) and the queue latency (created → started,
  * from the jobs' own timestamps) p50/p99, plus how many did not succeed. Submits go out as one write each
- * ({@link OneWritePost}); event streams through the JDK's HttpClient (a GET is one write already).
+ * ({@link OneWritePost}), and each job's event stream is read on the same kept-alive connection.
  * Usage: GenerationLoad BASE_URL HOST TOKEN MODEL SIZE JOBS IN_FLIGHT
  */
 public final class GenerationLoad {
@@ -39,7 +36,6 @@ public final class GenerationLoad {
         int jobs = Integer.parseInt(args[5]);
         int inFlight = Integer.parseInt(args[6]);
         baseUri = URI.create(base);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         String body = "{\"model\":\"" + model + "\",\"prompt\":\"benchmark\",\"parameters\":{\"width\":" + size
                 + ",\"height\":" + size + "}}";
         ConcurrentLinkedQueue<JsonNode> finished = new ConcurrentLinkedQueue<>();
@@ -48,7 +44,7 @@ public final class GenerationLoad {
         List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
         for (int i = 0; i < jobs; i++) {
             futures.add(clients.submit(() -> {
-                finished.add(runOne(http, base, host, token, body));
+                finished.add(runOne(host, token, body));
                 return null;
             }));
         }
@@ -73,22 +69,22 @@ public final class GenerationLoad {
     }
 
     // Submits one generation and follows its events until it ends; returns the final job.
-    private static JsonNode runOne(HttpClient http, String base, String host, String token, String body)
+    private static JsonNode runOne(String host, String token, String body)
             throws Exception {
-        OneWritePost.Answer submitted = POSTS.get().post("/api/v1/generations", host, "Bearer " + token, body);
+        OneWritePost connection = POSTS.get();
+        OneWritePost.Answer submitted = connection.post("/api/v1/generations", host, "Bearer " + token, body);
         if (submitted.status() != 202) {
             throw new IllegalStateException("submit answered " + submitted.status() + ": " + submitted.body());
         }
         String id = JSON.readTree(submitted.body()).path("id").asText();
-        HttpResponse<java.util.stream.Stream<String>> events = http.send(HttpRequest.newBuilder(
-                URI.create(base + "/api/v1/generations/" + id + "/events")).header("Host", host)
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofLines());
-        if (events.statusCode() != 200) {
-            events.body().close();
-            throw new IllegalStateException("events of " + id + " answered " + events.statusCode());
+        OneWritePost.Answer events = connection.get("/api/v1/generations/" + id + "/events", host,
+                "Bearer " + token, "text/event-stream");
+        if (events.status() != 200) {
+            throw new IllegalStateException("events of " + id + " answered " + events.status());
         }
+        // The stream ends with the job: its last data line is the done event's whole job.
         String last = null;
-        for (String line : (Iterable<String>) events.body()::iterator) {
+        for (String line : events.body().split("\n")) {
             if (line.startsWith("data: ")) {
                 last = line.substring(6);
             }

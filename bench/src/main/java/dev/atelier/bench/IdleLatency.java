@@ -2,16 +2,13 @@ package dev.atelier.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The client side of the idle-latency benchmark: on an otherwise idle platform, submits one small generation at a time
@@ -21,11 +18,14 @@ import java.util.stream.Stream;
  * output and its thumbnail); what remains is the platform's path around the run: the submit's request and
  * transaction, waking a worker and its claim, the settlement's notification and the stream's read and write.
  * Prints p50/p99 of the total, of the run and of the remainder.
- * Usage: IdleLatency BASE_URL HOST TOKEN N SIZE
+ * Usage: IdleLatency BASE_URL HOST TOKEN N SIZE [PAUSE_MS]   (PAUSE_MS between jobs, default 200; a warm-up runs
+ * with 0)
  */
 public final class IdleLatency {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    // A done event is whole once its data line ended: "event: done\ndata: {...}\n".
+    private static final String DONE_DATA = "event: done\ndata: ";
 
     public static void main(String[] args) throws Exception {
         String base = args[0];
@@ -33,7 +33,10 @@ public final class IdleLatency {
         String token = args[2];
         int n = Integer.parseInt(args[3]);
         int size = Integer.parseInt(args[4]);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        long pauseMillis = args.length > 5 ? Long.parseLong(args[5]) : 200;
+        // One kept-alive connection, each request in one write and each answer read through a buffer (OneWritePost):
+        // what is measured is the platform, not the JDK client's way of writing a POST in two packets.
+        OneWritePost http = new OneWritePost(URI.create(base));
         String body = "{\"model\":\"procedural\",\"prompt\":\"idle latency\",\"parameters\":{\"width\":" + size
                 + ",\"height\":" + size + "}}";
         List<Long> totals = new ArrayList<>();
@@ -44,19 +47,22 @@ public final class IdleLatency {
         List<Long> delivered = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             long sent = System.nanoTime();
-            HttpResponse<String> submitted = http.send(HttpRequest.newBuilder(URI.create(base
-                    + "/api/v1/generations")).header("Host", host).header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            if (submitted.statusCode() != 202) {
-                throw new IllegalStateException("submit answered " + submitted.statusCode() + ": "
-                        + submitted.body());
+            OneWritePost.Answer submitted = http.post("/api/v1/generations", host, "Bearer " + token, body);
+            if (submitted.status() != 202) {
+                throw new IllegalStateException("submit answered " + submitted.status() + ": " + submitted.body());
             }
             submits.add((System.nanoTime() - sent) / 1000);
             String id = JSON.readTree(submitted.body()).path("id").asText();
-            JsonNode job = follow(http, base, host, token, id);
-            long total = (System.nanoTime() - sent) / 1000;
-            Instant arrived = Instant.now();
+            OneWritePost.Answer events = http.get("/api/v1/generations/" + id + "/events", host, "Bearer " + token,
+                    "text/event-stream", DONE_DATA);
+            if (events.status() != 200 || events.markedAt() < 0) {
+                throw new IllegalStateException("events of " + id + " answered " + events.status()
+                        + (events.markedAt() < 0 ? " without a done event" : ""));
+            }
+            long total = (events.markedAt() - sent) / 1000;
+            // The wall-clock moment done arrived: now, less the time since it was read.
+            Instant arrived = Instant.now().minusNanos(System.nanoTime() - events.markedAt());
+            JsonNode job = done(events.body());
             if (!"SUCCEEDED".equals(job.path("status").asText())) {
                 throw new IllegalStateException("job " + id + " ended " + job.path("status").asText());
             }
@@ -68,7 +74,7 @@ public final class IdleLatency {
             totals.add(total);
             runs.add(run);
             rest.add(total - run);
-            Thread.sleep(200); // idle between jobs: each one meets a platform with nothing to do
+            Thread.sleep(pauseMillis); // idle between jobs: each one meets a platform with nothing to do
         }
         System.out.printf("n=%d size=%d submit->done ms: p50=%.1f p99=%.1f | run (started->finished) ms: p50=%.1f"
                 + " p99=%.1f | submit->done minus run ms: p50=%.1f p99=%.1f%n", n, size, p(totals, 50),
@@ -77,24 +83,15 @@ public final class IdleLatency {
                 + " %.1f%n", p(submits, 50), p(queued, 50), p(delivered, 50));
     }
 
-    private static JsonNode follow(HttpClient http, String base, String host, String token, String id)
-            throws Exception {
-        HttpResponse<Stream<String>> events = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/generations/"
-                + id + "/events")).header("Host", host).header("Authorization", "Bearer " + token)
-                .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines());
-        if (events.statusCode() != 200) {
-            throw new IllegalStateException("events of " + id + " answered " + events.statusCode());
-        }
-        boolean doneNext = false;
-        for (String line : (Iterable<String>) events.body()::iterator) {
-            if (line.equals("event: done")) {
-                doneNext = true;
-            } else if (doneNext && line.startsWith("data: ")) {
-                events.body().close();
-                return JSON.readTree(line.substring(6));
+    // The done event's data: the whole job.
+    private static JsonNode done(String stream) throws IOException {
+        String[] lines = stream.split("\n");
+        for (int i = 0; i + 1 < lines.length; i++) {
+            if (lines[i].equals("event: done") && lines[i + 1].startsWith("data: ")) {
+                return JSON.readTree(lines[i + 1].substring(6));
             }
         }
-        throw new IllegalStateException("the stream of " + id + " ended without done");
+        throw new IllegalStateException("the stream ended without done");
     }
 
     private static long micros(JsonNode from, JsonNode to) {

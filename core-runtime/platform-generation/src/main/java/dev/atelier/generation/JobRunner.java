@@ -98,7 +98,7 @@ final class JobRunner {
         ScheduledFuture<?> beat = heartbeats.scheduleWithFixedDelay(() -> beat(job, workerId, context, owned),
                 PROGRESS_INTERVAL_MILLIS, PROGRESS_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
         try {
-            signals.changed(job.id()); // now RUNNING
+            signals.changed(job); // now RUNNING, as the claim left it
             settle(tenant.get(), job, workerId, context, owned);
         } catch (RuntimeException e) {
             if (DatabaseOutage.isCause(e)) {

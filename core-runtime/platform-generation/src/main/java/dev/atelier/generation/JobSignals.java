@@ -1,11 +1,13 @@
 package dev.atelier.generation;
 
+import dev.atelier.generation.jobs.Job;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Consumer;
 
 /**
@@ -17,19 +19,46 @@ import java.util.function.Consumer;
  */
 public final class JobSignals {
 
+    /** Enough that jobs followed at the same time rarely share a stripe; sharing one only costs a read. */
+    private static final int STAMP_STRIPES = 4096;
+
     private final ConcurrentMap<String, Object> monitors = new ConcurrentHashMap<>();
-    private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicLongArray stamps = new AtomicLongArray(STAMP_STRIPES);
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private volatile Consumer<String> relay = jobId -> { };
+
+    /** What a listener is told of each change. */
+    @FunctionalInterface
+    public interface Listener {
+
+        /**
+         * @param jobId the job that changed
+         * @param now the job as this change left it, when the code that made the change here had it at hand; null
+         *     otherwise (read the job)
+         * @param stamp the job's {@link #stamp} as this change left it: {@code now} is still current while the
+         *     stamp has not moved on
+         */
+        void changed(String jobId, Job now, long stamp);
+    }
 
     /** Something about {@code jobId} changed on this node: wakes its followers here and tells the relay. */
     public void changed(String jobId) {
-        wake(jobId);
+        wake(jobId, null);
         relay.accept(jobId);
+    }
+
+    /**
+     * {@link #changed(String)}, with the job as the change left it: followers here may show it without reading the
+     * job again.
+     */
+    public void changed(Job now) {
+        wake(now.id(), now);
+        relay.accept(now.id());
     }
 
     /** Something about {@code jobId} changed on another node: wakes its followers here only. */
     public void changedElsewhere(String jobId) {
-        wake(jobId);
+        wake(jobId, null);
     }
 
     /** Hands every change made on this node to {@code relay} as well (replacing any earlier relay). */
@@ -38,16 +67,30 @@ public final class JobSignals {
     }
 
     /**
-     * Calls {@code listener} with the id of every job that changes, here or elsewhere, on the thread that reports the
-     * change (a worker, or the cluster events' receiver): the listener must return at once and do its work elsewhere.
+     * Calls {@code listener} with every job that changes, here or elsewhere, on the thread that reports the change (a
+     * worker, or the cluster events' receiver): the listener must return at once and do its work elsewhere.
      */
-    public void listen(Consumer<String> listener) {
+    public void listen(Listener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
-    private void wake(String jobId) {
-        for (Consumer<String> listener : listeners) {
-            listener.accept(jobId);
+    /**
+     * A number that changes whenever {@code jobId} changes (here or elsewhere) and may change for other jobs too: a
+     * reader who took it before reading the job and finds it unchanged afterwards knows no change came in between.
+     */
+    public long stamp(String jobId) {
+        return stamps.get(stripe(jobId));
+    }
+
+    private static int stripe(String jobId) {
+        return (jobId.hashCode() & Integer.MAX_VALUE) % STAMP_STRIPES;
+    }
+
+    private void wake(String jobId, Job now) {
+        // Before the listeners run: one that compares stamps must see this change's.
+        long stamp = stamps.incrementAndGet(stripe(jobId));
+        for (Listener listener : listeners) {
+            listener.changed(jobId, now, stamp);
         }
         Object monitor = monitors.get(jobId);
         if (monitor != null) {

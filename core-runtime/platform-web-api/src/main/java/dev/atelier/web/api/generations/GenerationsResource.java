@@ -152,7 +152,8 @@ public final class GenerationsResource {
     public Response events(@PathParam("id") String id, @Context HttpServletRequest request) throws IOException {
         Viewer viewer = RequestAuth.requireViewer(request);
         Tenant tenant = AuthPages.tenant(request);
-        owned(request, id);
+        long stamp = generation.signals().stamp(id);
+        Job job = owned(request, id);
         if ("HEAD".equals(request.getMethod())) {
             // No body will be written, so no stream would ever give a slot back.
             return Response.ok().type("text/event-stream").header("Cache-Control", "no-store").build();
@@ -168,8 +169,8 @@ public final class GenerationsResource {
             return refused;
         }
         try {
-            streams.follow(parts.request(), parts.response().detach(), tenant, viewer.account().id(), id,
-                    slot.get());
+            streams.follow(parts.request(), parts.response().detach(), tenant, viewer.account().id(),
+                    new JobWatch.Known(job, stamp), slot.get());
         } catch (IOException | RuntimeException e) {
             slot.get().close();
             throw e;

@@ -1,11 +1,13 @@
 package dev.atelier.web.api.generations;
 
 import dev.atelier.core.tenants.Tenant;
+import dev.atelier.generation.jobs.Job;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The streams following one job on this node, and the one read of the job's row they share: however many changes
@@ -15,13 +17,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * @param accountId the job's owner: only the owner's streams follow it, so one read serves them all
  * @param signalled when ({@link System#nanoTime()}) the last change signal for the job arrived, 0 before any: the
  *     fan-out's timing starts there
+ * @param known the job as a joining stream's request read it, with the job's signal stamp from before that read: the
+ *     next read uses it instead of the database if no change came since
  */
 record JobWatch(Tenant tenant, String accountId, String jobId, Set<EventStream> streams, AtomicBoolean dirty,
-        AtomicBoolean scheduled, AtomicLong signalled) {
+        AtomicBoolean scheduled, AtomicLong signalled, AtomicReference<Known> known) {
+
+    /** A job as read, and the signal stamp ({@code JobSignals.stamp}) taken before reading it. */
+    record Known(Job job, long stamp) {}
 
     JobWatch(Tenant tenant, String accountId, String jobId) {
         this(tenant, accountId, jobId, ConcurrentHashMap.newKeySet(), new AtomicBoolean(), new AtomicBoolean(),
-                new AtomicLong());
+                new AtomicLong(), new AtomicReference<>());
     }
 
     /** Asks for a read of the job on {@code readers}; {@code read} runs once more for any number of asks meanwhile. */

@@ -96,11 +96,14 @@ public final class ProgressStreams implements AutoCloseable {
     }
 
     /**
-     * Takes the request out of its thread and follows {@code jobId} for its owner until the job ends, the stream's
-     * lifetime ends or the client goes; {@code slot} is given back then.
+     * Takes the request out of its thread and follows the job for its owner until the job ends, the stream's lifetime
+     * ends or the client goes; {@code slot} is given back then.
+     *
+     * @param seen the job as the request read it, with the job's signal stamp taken before that read
      */
     void follow(HttpServletRequest request, HttpServletResponse response, Tenant tenant, String accountId,
-            String jobId, EventStreams.Slot slot) throws IOException {
+            JobWatch.Known seen, EventStreams.Slot slot) throws IOException {
+        String jobId = seen.job().id();
         AtomicBoolean ended = new AtomicBoolean();
         EventStream[] self = new EventStream[1];
         EventStream stream = EventStream.open(request, response, jobId, () -> {
@@ -119,7 +122,9 @@ public final class ProgressStreams implements AutoCloseable {
             unwatch(jobId, stream); // the client left before it was watched
             return;
         }
-        // Read after joining, so no change between the caller's read and this one can pass unseen.
+        // Read after joining, so no change between the caller's read and this one can pass unseen; that read is the
+        // caller's own unless a change came since (see read).
+        watch.known().set(seen);
         refresh(watch);
     }
 
@@ -133,10 +138,13 @@ public final class ProgressStreams implements AutoCloseable {
         });
     }
 
-    private void changed(String jobId) {
+    private void changed(String jobId, Job now, long stamp) {
         JobWatch watch = watched.get(jobId);
         if (watch != null) {
             watch.signalled().set(System.nanoTime());
+            if (now != null) {
+                watch.known().set(new JobWatch.Known(now, stamp));
+            }
             refresh(watch);
         }
     }
@@ -152,9 +160,12 @@ public final class ProgressStreams implements AutoCloseable {
     private void read(JobWatch watch) {
         lastRead.put(watch.jobId(), System.nanoTime());
         Tenant tenant = watch.tenant();
+        JobWatch.Known known = watch.known().getAndSet(null);
         Optional<Job> found;
         try {
-            found = generation.jobs().find(tenant.id(), watch.accountId(), watch.jobId());
+            found = known != null && generation.signals().stamp(watch.jobId()) == known.stamp()
+                    ? Optional.of(known.job())
+                    : generation.jobs().find(tenant.id(), watch.accountId(), watch.jobId());
         } catch (RuntimeException e) {
             // The database may be briefly unreachable: the streams stay open and the next recheck reads again.
             LOG.warn("Job {}: its progress streams could not read it: {}", watch.jobId(), e.toString());
