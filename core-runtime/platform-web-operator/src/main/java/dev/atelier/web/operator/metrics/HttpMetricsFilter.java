@@ -11,6 +11,9 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Times every request Jersey answers, refused ones included:
@@ -26,6 +29,8 @@ public final class HttpMetricsFilter implements ContainerRequestFilter, Containe
     private static final String STARTED = "atelier.metrics.started";
 
     private final MeterRegistry registry;
+    /** The few timers there are (kinds × status classes), kept: building a meter's id on every request costs more. */
+    private final ConcurrentMap<String, Timer> timers = new ConcurrentHashMap<>();
 
     @Inject
     public HttpMetricsFilter(AtelierMetrics metrics) {
@@ -42,9 +47,11 @@ public final class HttpMetricsFilter implements ContainerRequestFilter, Containe
         if (!(request.getProperty(STARTED) instanceof Long started)) {
             return;
         }
-        Timer.builder("atelier.http.requests").description("HTTP requests answered")
-                .tags("kind", kind(RoutePath.of(request.getUriInfo())), "status", response.getStatus() / 100 + "xx")
-                .register(registry).record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        String kind = kind(RoutePath.of(request.getUriInfo()));
+        String status = response.getStatus() / 100 + "xx";
+        timers.computeIfAbsent(kind + ' ' + status, key -> Timer.builder("atelier.http.requests")
+                        .description("HTTP requests answered").tags("kind", kind, "status", status).register(registry))
+                .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     }
 
     static String kind(String path) {
