@@ -7,9 +7,10 @@ import java.util.function.Consumer;
 
 /**
  * Tells whoever keeps signed-in users in memory (see {@link SignedInUsers}) that a request must see an account
- * afresh: its sessions ended, its API tokens were revoked, or something its pages show changed (name, email, verification, admin grant, legal
- * acceptances). The account services call it on the thread that made the change, after the change is committed, so a
- * listener that drops what it kept has done so before the call that made the change returns.
+ * afresh: its sessions ended, its API tokens were revoked, or something its pages show changed (name, email,
+ * verification, admin grant, legal acceptances). The account services call it on the thread that made the change,
+ * after the change is committed, so a listener that drops what it kept has done so before the call that made the
+ * change returns.
  */
 public final class AccountChanges {
 

@@ -15,8 +15,9 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Who a session cookie or a personal API token belongs to, as every signed-in request needs it: the session, its account and whether that
- * account is an admin of the tenant, read through one EntityManager (one connection, no transaction) instead of three.
+ * Who a session cookie or a personal API token belongs to, as every signed-in request needs it: the session, its
+ * account and whether that account is an admin of the tenant, read through one EntityManager (one connection, no
+ * transaction) instead of three.
  * The session's last use is written down through {@link Sessions#resolve} at most once a minute, as there.
  *
  * <p>What was read is kept for up to {@code maxAge}, keyed by tenant and session id (the cookie's hash), so a busy

@@ -169,8 +169,8 @@ public final class Keys {
     public static final ConfigKey<Duration> SESSION_CACHE_MAX_AGE = ConfigKey.of(
             "atelier.accounts.session.cache-max-age", "30s",
             ValueParser.duration(Duration.ZERO, Duration.ofMinutes(5)),
-            "How long a node reuses a signed-in user it read (session, account, admin flag) before reading it again;"
-                    + " 0s reads it on every request.");
+            "How long a node reuses a signed-in user it read (session or API token, account, admin flag) before"
+                    + " reading it again; 0s reads it on every request.");
 
     public static final ConfigKey<Duration> API_TOKEN_RECENT_SIGN_IN = ConfigKey.of(
             "atelier.accounts.api-token.recent-sign-in", "1h",
