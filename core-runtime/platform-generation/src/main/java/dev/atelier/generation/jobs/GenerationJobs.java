@@ -79,6 +79,15 @@ public final class GenerationJobs {
     static final String COLUMNS = "id, tenant_id, account_id, model_id, prompt, negative_prompt,"
             + " parameters::text, input_ids::text, status, progress, stage, error, price, attempts, cancel_requested,"
             + " created_at, started_at, finished_at, outputs::text, run_deadline_ms";
+    private static final String CLAIM_AND_COMMIT_SQL = """
+            SET LOCAL synchronous_commit = off;
+            UPDATE generation_job
+               SET status = 'RUNNING', attempts = attempts + 1, started_at = ?, worker_id = ?,
+                   lease_expires_at = ?, progress = 0, stage = NULL
+             WHERE id = ? AND status = 'QUEUED'
+            RETURNING\s""" + COLUMNS + """
+            ;
+            COMMIT""";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
@@ -452,19 +461,16 @@ public final class GenerationJobs {
         String id = locked.get().id();
         Instant now = clock.instant();
         Instant leaseEnd = now.plus(lease);
-        commitWithoutWaitingForTheDisk(connection);
         Job job;
-        try (PreparedStatement update = connection.prepareStatement("""
-                UPDATE generation_job
-                   SET status = 'RUNNING', attempts = attempts + 1, started_at = ?, worker_id = ?,
-                       lease_expires_at = ?, progress = 0, stage = NULL
-                 WHERE id = ? AND status = 'QUEUED'
-                RETURNING\s""" + COLUMNS)) {
+        // One round trip: the commit that needs no disk flush (see commitWithoutWaitingForTheDisk), the update, and
+        // the commit itself, which leaves the caller's commit nothing to do.
+        try (PreparedStatement update = connection.prepareStatement(CLAIM_AND_COMMIT_SQL)) {
             update.setObject(1, utc(now));
             update.setString(2, workerId);
             update.setObject(3, utc(leaseEnd));
             update.setString(4, id);
-            try (ResultSet row = update.executeQuery()) {
+            update.execute();
+            try (ResultSet row = SettleSql.nextRows(update)) {
                 if (!row.next()) {
                     throw new SQLException("generation_job " + id + " was locked as QUEUED but not updated");
                 }
