@@ -23,6 +23,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,11 +96,12 @@ final class JobRunner {
                 clock.instant().plus(job.runDeadline() != null ? job.runDeadline() : settings.runDeadline()));
         context.offer(callbacks.open(job.id(), job.attempts(), context));
         AtomicBoolean owned = new AtomicBoolean(true);
+        AtomicReference<Job> settled = new AtomicReference<>();
         ScheduledFuture<?> beat = heartbeats.scheduleWithFixedDelay(() -> beat(job, workerId, context, owned),
                 PROGRESS_INTERVAL_MILLIS, PROGRESS_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
         try {
             signals.changed(job); // now RUNNING, as the claim left it
-            settle(tenant.get(), job, workerId, context, owned);
+            settle(tenant.get(), job, workerId, context, owned, settled);
         } catch (RuntimeException e) {
             if (DatabaseOutage.isCause(e)) {
                 // Settling waited for the database long enough; the job's lease ends and the sweeper settles it.
@@ -111,7 +113,13 @@ final class JobRunner {
                     false);
         } finally {
             beat.cancel(false);
-            signals.changed(job.id());
+            // A success's followers here are shown the job as its settlement left it, without reading it again.
+            Job now = settled.get();
+            if (now != null) {
+                signals.changed(now);
+            } else {
+                signals.changed(job.id());
+            }
             if (context.callbacks().isPresent()) {
                 discardCallbacks(job);
             }
@@ -143,7 +151,9 @@ final class JobRunner {
                 .map(dev.atelier.core.tenants.TenantSettings.ModelOffer::config).orElse(java.util.Map.of());
     }
 
-    private void settle(Tenant tenant, Job job, String workerId, HostedContext context, AtomicBoolean owned) {
+    /** @param settled set to the finished job when the job succeeds */
+    private void settle(Tenant tenant, Job job, String workerId, HostedContext context, AtomicBoolean owned,
+            AtomicReference<Job> settled) {
         GenerationResult result;
         try {
             result = models.generate(job.modelId(), request(tenant, job), context);
@@ -183,8 +193,10 @@ final class JobRunner {
             fail(job, workerId, "The result could not be saved. Please try again.", true);
             return;
         }
-        if (!settling(job, () -> jobs.succeed(job.tenantId(), job.id(), workerId, stored,
-                context.stage()))) {
+        Optional<Job> finished = settling(job, () -> jobs.succeeded(job.tenantId(), job.id(), workerId, stored,
+                context.stage()));
+        finished.ifPresent(settled::set);
+        if (finished.isEmpty()) {
             LOG.warn("Job {}: lease lost before it could be settled; removing its stored outputs", job.id());
             outputs.deleteQuietly(tenant, stored);
         }

@@ -79,6 +79,8 @@ public final class GenerationJobs {
     static final String COLUMNS = "id, tenant_id, account_id, model_id, prompt, negative_prompt,"
             + " parameters::text, input_ids::text, status, progress, stage, error, price, attempts, cancel_requested,"
             + " created_at, started_at, finished_at, outputs::text, run_deadline_ms";
+    /** How many columns {@link #COLUMNS} names, in the order {@link #job} reads them. */
+    private static final int COLUMN_COUNT = 20;
     private static final String CLAIM_AND_COMMIT_SQL = """
             SET LOCAL synchronous_commit = off;
             UPDATE generation_job
@@ -547,6 +549,17 @@ public final class GenerationJobs {
      *     whatever the last heartbeat wrote; {@code null} when the model reported none
      */
     public boolean succeed(String tenantId, String jobId, String workerId, List<Output> outputs, String finalStage) {
+        return succeeded(tenantId, jobId, workerId, outputs, finalStage).isPresent();
+    }
+
+    /**
+     * {@link #succeed(String, String, String, List, String)}, answering the job as its settlement left it (read in the
+     * same statement), so that whoever follows it here needs no read of its own.
+     *
+     * @return the finished job, or empty if the worker no longer owns it (nothing is changed)
+     */
+    public Optional<Job> succeeded(String tenantId, String jobId, String workerId, List<Output> outputs,
+            String finalStage) {
         List<Output> produced = outputs == null ? List.of() : List.copyOf(outputs);
         boolean commitInTrain = tenantId != null && !lowBalance.watches(tenantId);
         return transactions.run("recording a finished generation", connection -> {
@@ -562,15 +575,16 @@ public final class GenerationJobs {
                 int at = ledgerSql.bindSettle(train, 6, captureId, LedgerEntry.Kind.CAPTURE, jobId);
                 ledgerSql.bindSpend(train, at, captureId);
                 train.execute();
-                String settledTenant;
+                Job finished;
                 Optional<LedgerEntry> spent;
                 try (ResultSet row = SettleSql.nextRows(train)) {
                     if (!row.next()) {
-                        return false;
+                        return Optional.<Job>empty();
                     }
-                    settledTenant = row.getString(1);
-                    spent = ledgerSql.entry(row, 2);
+                    finished = job(row);
+                    spent = ledgerSql.entry(row, COLUMN_COUNT + 1);
                 }
+                String settledTenant = finished.tenantId();
                 long left = spent.map(LedgerEntry::amount).orElse(0L)
                         - ledgerSql.spent(SettleSql.followingRows(train));
                 if (left > 0) {
@@ -585,7 +599,7 @@ public final class GenerationJobs {
                 }
                 LOG.info("Generation {} of tenant {} succeeded with {} outputs", jobId, settledTenant,
                         produced.size());
-                return true;
+                return Optional.of(finished);
             }
         });
     }

@@ -7,10 +7,11 @@ import java.sql.SQLException;
 
 /**
  * A successful job's settlement as one train of statements: the ledger's plan setting; one statement that moves the
- * job to SUCCEEDED (with the model's final stage, never the last heartbeat's) if the worker still owns it and writes the capture of its hold (lowering the account's held credits,
- * which takes the account's lock), answering the job's tenant and the capture; the spend of the capture from the
- * account's grants; and, where nothing else has to happen in the transaction, {@code COMMIT}, so that the settlement
- * commits in the round trip that writes it.
+ * job to SUCCEEDED (with the model's final stage, never the last heartbeat's) if the worker still owns it and writes
+ * the capture of its hold (lowering the account's held credits, which takes the account's lock), answering the
+ * finished job (its {@code GenerationJobs.COLUMNS}) and the capture; the spend of the capture from the account's
+ * grants; and, where nothing else has to happen in the transaction, {@code COMMIT}, so that the settlement commits in
+ * the round trip that writes it.
  */
 final class SettleSql {
 
@@ -24,10 +25,11 @@ final class SettleSql {
                        SET status = 'SUCCEEDED', progress = 100, stage = ?, outputs = ?::jsonb, error = NULL, finished_at = ?,
                            worker_id = NULL, lease_expires_at = NULL
                      WHERE id = ? AND worker_id = ? AND status = 'RUNNING'
-                    RETURNING id, tenant_id),
+                    RETURNING\s""" + GenerationJobs.COLUMNS + """
+                ),
                 """ + ledger.settleOf("done") + """
 
-                SELECT d.tenant_id, w.* FROM done d LEFT JOIN written w ON true;
+                SELECT d.*, w.* FROM done d LEFT JOIN written w ON true;
                 """ + ledger.spendOfCapture() + (commit ? ";\nCOMMIT" : "");
     }
 

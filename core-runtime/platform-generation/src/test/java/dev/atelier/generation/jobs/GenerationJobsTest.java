@@ -122,11 +122,14 @@ class GenerationJobsTest {
         assertThat(claimed.leaseExpiresAt()).isEqualTo(fixture.clock.instant().plus(LEASE));
 
         Output image = new Output("t/alpha/gen/1.png", "image/png", 1234, 512, 512, null, "t/alpha/gen/1-thumb.png");
-        assertThat(jobs.succeed(job.id(), "w1", List.of(image))).isTrue();
+        Job settled = jobs.succeeded(ALPHA, job.id(), "w1", List.of(image), "done").orElseThrow();
         assertThat(jobs.succeed(job.id(), "w1", List.of(image))).isFalse();
         assertThat(jobs.fail(job.id(), "w1", "late", false)).isFalse();
 
         Job done = jobs.find(ALPHA, ADA, job.id()).orElseThrow();
+        // What the settlement answers is the job as a read afterwards finds it.
+        assertThat(settled).isEqualTo(done);
+        assertThat(done.stage()).isEqualTo("done");
         assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(done.progress()).isEqualTo(100);
         assertThat(done.outputs()).containsExactly(image);
