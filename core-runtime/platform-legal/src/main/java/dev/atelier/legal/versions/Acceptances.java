@@ -90,14 +90,22 @@ public final class Acceptances {
 
     /** The current versions the account must accept before generating or buying; empty when it may go on. */
     public List<LegalVersionInfo> mustAccept(String tenantId, String accountId) {
-        return standings(tenantId, accountId).stream().filter(DocumentStanding::mustAccept)
-                .map(DocumentStanding::current).toList();
+        return toAccept(standings(tenantId, accountId));
     }
 
     /** The current versions to announce to the account with a banner. */
     public List<LegalVersionInfo> announcements(String tenantId, String accountId) {
-        return standings(tenantId, accountId).stream().filter(DocumentStanding::announce)
-                .map(DocumentStanding::current).toList();
+        return toAnnounce(standings(tenantId, accountId));
+    }
+
+    /** Of an account's {@link #standings}, the current versions it must accept: {@link #mustAccept}. */
+    public static List<LegalVersionInfo> toAccept(List<DocumentStanding> standings) {
+        return standings.stream().filter(DocumentStanding::mustAccept).map(DocumentStanding::current).toList();
+    }
+
+    /** Of an account's {@link #standings}, the current versions to announce: {@link #announcements}. */
+    public static List<LegalVersionInfo> toAnnounce(List<DocumentStanding> standings) {
+        return standings.stream().filter(DocumentStanding::announce).map(DocumentStanding::current).toList();
     }
 
     /** Where the account stands with each document the tenant has published, by document name. */

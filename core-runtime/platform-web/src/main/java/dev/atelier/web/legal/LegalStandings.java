@@ -41,14 +41,12 @@ public final class LegalStandings {
 
     /** The versions to announce to the account with a banner, as {@link Acceptances#announcements} tells. */
     public List<LegalVersionInfo> announcements(String tenantId, String accountId) {
-        return standings(tenantId, accountId).stream().filter(DocumentStanding::announce)
-                .map(DocumentStanding::current).toList();
+        return Acceptances.toAnnounce(standings(tenantId, accountId));
     }
 
     /** The versions the account must accept before generating or buying, as {@link Acceptances#mustAccept} tells. */
     public List<LegalVersionInfo> mustAccept(String tenantId, String accountId) {
-        return standings(tenantId, accountId).stream().filter(DocumentStanding::mustAccept)
-                .map(DocumentStanding::current).toList();
+        return Acceptances.toAccept(standings(tenantId, accountId));
     }
 
     private List<DocumentStanding> standings(String tenantId, String accountId) {
