@@ -128,7 +128,8 @@ public final class Database implements AutoCloseable {
                 description = "embedded PostgreSQL in " + settings.embeddedDataDir().toAbsolutePath().normalize()
                         + " on port " + running.get().port() + ", run by the platform process using it";
             } else if (settings.embedded()) {
-                embedded = EmbeddedServer.start(settings.embeddedDataDir(), settings.embeddedPort());
+                embedded = EmbeddedServer.start(settings.embeddedDataDir(), settings.embeddedPort(),
+                        settings.embeddedBinariesDir());
                 url = embedded.jdbcUrl();
                 user = embedded.user();
                 password = embedded.password();
@@ -271,12 +272,12 @@ public final class Database implements AutoCloseable {
         old.close();
         EmbeddedServer fresh;
         try {
-            fresh = EmbeddedServer.start(old.dataDir(), old.port());
+            fresh = EmbeddedServer.start(old.dataDir(), old.port(), old.binariesDir());
         } catch (DatabaseStartException e) {
             if (!e.getMessage().contains("is in use")) {
                 throw e;
             }
-            fresh = EmbeddedServer.start(old.dataDir(), 0);
+            fresh = EmbeddedServer.start(old.dataDir(), 0, old.binariesDir());
         }
         direct.setURL(fresh.jdbcUrl());
         embedded = fresh;
