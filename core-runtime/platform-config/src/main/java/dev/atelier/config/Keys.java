@@ -44,6 +44,11 @@ public final class Keys {
             "atelier.db.embedded-port", "0", ValueParser.integer(0, 65535),
             "Port of the embedded PostgreSQL; 0 picks a free port at each start.");
 
+    public static final ConfigKey<String> DB_EMBEDDED_BINARIES_DIR = ConfigKey.of(
+            "atelier.db.embedded-binaries-dir", "", ValueParser.text(),
+            "Where the embedded PostgreSQL's binaries are unpacked, relative to the home folder. Empty: beside the"
+                    + " cluster in the data folder. bin/atelier sets it to the installation's postgres-binaries folder.");
+
     public static final ConfigKey<Duration> DB_LIVENESS_GRACE = ConfigKey.of(
             "atelier.db.liveness-grace", "1m", ValueParser.duration(Duration.ofSeconds(1), Duration.ofHours(1)),
             "How long the database may stay unreachable before /healthz reports this node as not alive.");
@@ -329,7 +334,7 @@ public final class Keys {
     public static final List<ConfigKey<?>> ALL = List.of(
             PROFILE, DATA_DIR, HTTP_HOST, HTTP_PORT, OPERATOR_HOST, BASE_DOMAIN, TENANT_CONFIGS_DIR, SECRETS_KEY,
             SECRETS_PREVIOUS_KEYS,
-            DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, DB_EMBEDDED_PORT, DB_LIVENESS_GRACE, REDIS_URL, RATE_LIMITS,
+            DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, DB_EMBEDDED_PORT, DB_EMBEDDED_BINARIES_DIR, DB_LIVENESS_GRACE, REDIS_URL, RATE_LIMITS,
             RATE_LIMITS_FAIL_CLOSED, NODE_ROLE, CLUSTER_CATCH_UP_INTERVAL, CLUSTER_CHANGE_RETENTION,
             DEPLOY_DIR, SYSTEM_BUNDLES_DIR, POLL_INTERVAL, CLUSTER_BUNDLES_INTERVAL, RETAINED_BUNDLE_VERSIONS,
             CANARY_MIN_CALLS, CANARY_MAX_ERROR_PERCENT, DRAIN_TIMEOUT, CALL_TIMEOUT,

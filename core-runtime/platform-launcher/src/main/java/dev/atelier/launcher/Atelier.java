@@ -3,7 +3,6 @@ package dev.atelier.launcher;
 import dev.atelier.config.AtelierConfig;
 import dev.atelier.config.Keys;
 import dev.atelier.core.db.Database;
-import dev.atelier.core.db.DatabaseSettings;
 import dev.atelier.core.deployments.BundleCanaryStore;
 import dev.atelier.core.deployments.BundleRepository;
 import dev.atelier.core.ratelimit.RateLimiter;
@@ -146,7 +145,7 @@ public final class Atelier implements AutoCloseable {
             return Duration.ofNanos(System.nanoTime() - started).toMillis();
         });
         new Thread(framework, "atelier-start-plugin-framework").start();
-        database = step("database", () -> Database.start(databaseSettings(dataDir)));
+        database = step("database", () -> Database.start(ConfiguredDatabase.settings(config)));
         running.push(database);
         redis = openRedis();
         redis.ifPresent(running::push);
@@ -311,13 +310,6 @@ public final class Atelier implements AutoCloseable {
                     + " are invalid. " + e.getMessage(), e);
         }
         return module;
-    }
-
-    private DatabaseSettings databaseSettings(Path dataDir) {
-        String url = config.get(Keys.DB_URL);
-        return new DatabaseSettings(url.isEmpty() ? null : url, config.get(Keys.DB_USER),
-                config.get(Keys.DB_PASSWORD), config.get(Keys.DB_POOL_SIZE), dataDir.resolve("postgres"),
-                config.get(Keys.DB_EMBEDDED_PORT));
     }
 
     private PluginHostSettings pluginSettings(Path dataDir) {

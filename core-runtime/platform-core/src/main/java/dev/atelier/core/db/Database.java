@@ -7,7 +7,7 @@ import dev.atelier.core.db.internal.Availability;
 import dev.atelier.core.db.internal.DatabaseWatch;
 import dev.atelier.core.db.internal.EmbeddedServer;
 import dev.atelier.core.db.internal.GuardedDataSource;
-import dev.atelier.core.db.internal.PersistenceUnit;
+import dev.atelier.core.db.internal.PersistenceUnitDeployment;
 import dev.atelier.core.db.internal.RunningServer;
 import dev.atelier.core.db.internal.SchemaMigrations;
 import dev.atelier.core.db.internal.StartFailures;
@@ -128,7 +128,8 @@ public final class Database implements AutoCloseable {
                 description = "embedded PostgreSQL in " + settings.embeddedDataDir().toAbsolutePath().normalize()
                         + " on port " + running.get().port() + ", run by the platform process using it";
             } else if (settings.embedded()) {
-                embedded = EmbeddedServer.start(settings.embeddedDataDir(), settings.embeddedPort());
+                embedded = EmbeddedServer.start(settings.embeddedDataDir(), settings.embeddedPort(),
+                        settings.embeddedBinariesDir());
                 url = embedded.jdbcUrl();
                 user = embedded.user();
                 password = embedded.password();
@@ -149,8 +150,15 @@ public final class Database implements AutoCloseable {
             pool = openPool(direct, settings.poolSize(), description);
             Availability availability = new Availability(Clock.systemUTC());
             DataSource guarded = new GuardedDataSource(pool, availability);
-            SchemaMigrations migrations = migrate(guarded, description);
-            emf = openPersistenceUnit(guarded);
+            PersistenceUnitDeployment unit = PersistenceUnitDeployment.begin(guarded);
+            SchemaMigrations migrations;
+            try {
+                migrations = migrate(guarded, description);
+            } catch (RuntimeException e) {
+                unit.discard();
+                throw e;
+            }
+            emf = unit.await();
             LOG.info("Database ready: {}, schema version {}", description, migrations.latestVersion());
             Database database = new Database(embedded, direct, pool, availability, guarded, migrations, emf,
                     description);
@@ -271,12 +279,12 @@ public final class Database implements AutoCloseable {
         old.close();
         EmbeddedServer fresh;
         try {
-            fresh = EmbeddedServer.start(old.dataDir(), old.port());
+            fresh = EmbeddedServer.start(old.dataDir(), old.port(), old.binariesDir());
         } catch (DatabaseStartException e) {
             if (!e.getMessage().contains("is in use")) {
                 throw e;
             }
-            fresh = EmbeddedServer.start(old.dataDir(), 0);
+            fresh = EmbeddedServer.start(old.dataDir(), 0, old.binariesDir());
         }
         direct.setURL(fresh.jdbcUrl());
         embedded = fresh;
@@ -334,19 +342,6 @@ public final class Database implements AutoCloseable {
         } catch (FlywayException e) {
             throw new DatabaseStartException("Migrating the database schema of " + description + " failed: "
                     + e.getMessage().strip() + " -- Fix the database or the migration, then start again.", e);
-        }
-    }
-
-    private static EntityManagerFactory openPersistenceUnit(DataSource pool) {
-        EntityManagerFactory emf = PersistenceUnit.open(pool);
-        try {
-            // EclipseLink deploys lazily; do it now so a mapping error stops start-up rather than the first request.
-            emf.createEntityManager().close();
-            return emf;
-        } catch (RuntimeException e) {
-            emf.close();
-            throw new DatabaseStartException("Cannot open the JPA persistence unit " + PersistenceUnit.NAME + ": "
-                    + e.getMessage(), e);
         }
     }
 

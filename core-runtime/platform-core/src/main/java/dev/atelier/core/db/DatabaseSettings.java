@@ -13,9 +13,17 @@ import java.nio.file.Path;
  * @param embeddedDataDir where the embedded server keeps its data, kept across restarts; required when {@code url}
  *     is null
  * @param embeddedPort port of the embedded server; 0 picks a free port at each start
+ * @param embeddedBinariesDir where the embedded server's binaries are unpacked; {@code null}: beside
+ *     {@code embeddedDataDir}. One folder shared by the data folders of an installation unpacks them once.
  */
 public record DatabaseSettings(String url, String user, String password, int poolSize, Path embeddedDataDir,
-        int embeddedPort) {
+        int embeddedPort, Path embeddedBinariesDir) {
+
+    /** Settings whose embedded server unpacks its binaries beside its data folder. */
+    public DatabaseSettings(String url, String user, String password, int poolSize, Path embeddedDataDir,
+            int embeddedPort) {
+        this(url, user, password, poolSize, embeddedDataDir, embeddedPort, null);
+    }
 
     public DatabaseSettings {
         if (url != null && url.isBlank()) {

@@ -38,14 +38,16 @@ public final class EmbeddedServer implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final Path dataDir;
+    private final Path binariesDir;
     private final ServerPassword password;
     private final boolean firstStart;
     private final int majorVersion;
 
-    private EmbeddedServer(EmbeddedPostgres postgres, Path dataDir, ServerPassword password, boolean firstStart,
-            int majorVersion) {
+    private EmbeddedServer(EmbeddedPostgres postgres, Path dataDir, Path binariesDir, ServerPassword password,
+            boolean firstStart, int majorVersion) {
         this.postgres = postgres;
         this.dataDir = dataDir;
+        this.binariesDir = binariesDir;
         this.password = password;
         this.firstStart = firstStart;
         this.majorVersion = majorVersion;
@@ -53,12 +55,23 @@ public final class EmbeddedServer implements AutoCloseable {
 
     /** Starts the server on {@code dataDir}, creating the cluster there if it holds none yet. */
     public static EmbeddedServer start(Path dataDir, int port) {
+        return start(dataDir, port, null);
+    }
+
+    /**
+     * Like {@link #start(Path, int)}, with the binaries unpacked into {@code binariesDir} ({@code null}: beside
+     * {@code dataDir}). Unpacking them (xz, in Java) takes seconds; a folder shared by an installation's data folders
+     * does it once, and a later first start only checks the binaries are there.
+     */
+    public static EmbeddedServer start(Path dataDir, int port, Path binariesDir) {
         Path dir = dataDir.toAbsolutePath().normalize();
         boolean firstStart = prepare(dir);
         if (port != 0) {
             requireFreePort(port);
         }
-        BinariesDirectory binaries = BinariesDirectory.prepare(dir.resolveSibling(dir.getFileName() + "-binaries"));
+        Path binariesRoot = binariesDir != null ? binariesDir.toAbsolutePath().normalize()
+                : dir.resolveSibling(dir.getFileName() + "-binaries");
+        BinariesDirectory binaries = BinariesDirectory.prepare(binariesRoot);
         ServerPassword password = password(dir, firstStart);
         long started = System.nanoTime();
         EmbeddedPostgres postgres;
@@ -92,7 +105,7 @@ public final class EmbeddedServer implements AutoCloseable {
             int major = createDatabaseIfMissing(postgres, dir);
             LOG.info("Embedded PostgreSQL {} {} in {} on {}:{} in {} ms", major, firstStart ? "created" : "started",
                     dir, LOOPBACK, postgres.getPort(), Duration.ofNanos(System.nanoTime() - started).toMillis());
-            return new EmbeddedServer(postgres, dir, password, firstStart, major);
+            return new EmbeddedServer(postgres, dir, binariesRoot, password, firstStart, major);
         } catch (RuntimeException e) {
             closeQuietly(postgres);
             throw e;
@@ -128,6 +141,11 @@ public final class EmbeddedServer implements AutoCloseable {
 
     public Path dataDir() {
         return dataDir;
+    }
+
+    /** The owner-only folder the binaries were unpacked into. */
+    public Path binariesDir() {
+        return binariesDir;
     }
 
     /** Whether this start created the cluster (initdb) rather than reopening an existing one. */
