@@ -39,16 +39,17 @@ public final class JdbcTransactions {
         for (int attempt = 1; ; attempt++) {
             try (Connection connection = dataSource.getConnection()) {
                 connection.setAutoCommit(false);
+                T result;
                 try {
-                    T result = work.run(connection);
+                    result = work.run(connection);
                     connection.commit();
-                    return result;
                 } catch (SQLException | RuntimeException | Error e) {
                     rollback(connection, e);
+                    restoreAutoCommit(connection, e);
                     throw e;
-                } finally {
-                    connection.setAutoCommit(true);
                 }
+                connection.setAutoCommit(true);
+                return result;
             } catch (SQLException e) {
                 if (attempt < ATTEMPTS && isRaceLost(e)) {
                     continue;
@@ -77,6 +78,16 @@ public final class JdbcTransactions {
     private static boolean isRaceLost(SQLException e) {
         // 40P01 deadlock_detected, 40001 serialization_failure
         return "40P01".equals(e.getSQLState()) || "40001".equals(e.getSQLState());
+    }
+
+    // A connection the failure broke refuses this too ("Connection is closed"); the failure itself is what the caller
+    // must see (an outage is answered 503, not 500), so this one only goes along with it.
+    private static void restoreAutoCommit(Connection connection, Throwable cause) {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
     }
 
     private static void rollback(Connection connection, Throwable cause) {
