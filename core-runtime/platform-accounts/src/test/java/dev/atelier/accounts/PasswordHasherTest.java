@@ -64,6 +64,17 @@ class PasswordHasherTest {
     }
 
     @Test
+    void theStandInForAMissingHashCostsOneHashWithTheseParametersAndMatchesNothing() {
+        PasswordHasher hasher = new PasswordHasher(1024, 2, 1);
+
+        assertThat(hasher.dummyHash()).startsWith("$argon2id$v=19$m=1024,t=2,p=1$");
+        assertThat(hasher.needsRehash(hasher.dummyHash())).isFalse();
+        assertThat(hasher.verify("violet lantern orbit", hasher.dummyHash())).isFalse();
+        assertThat(hasher.verify("", hasher.dummyHash())).isFalse();
+        hasher.verifyNothing("violet lantern orbit");
+    }
+
+    @Test
     void treatsCompatibilityFormsOfTheSamePasswordAlike() {
         PasswordHasher hasher = new PasswordHasher(1024, 1, 1);
         String hash = hasher.hash("ﬁne violet lantern"); // starts with the U+FB01 ligature
