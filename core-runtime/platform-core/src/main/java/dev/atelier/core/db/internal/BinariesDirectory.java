@@ -12,7 +12,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where the PostgreSQL binaries are unpacked: an owner-only folder in the data folder, so no other user can plant
@@ -23,6 +29,11 @@ final class BinariesDirectory {
 
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
     private static final String WORKING_DIRECTORY = "unpacked";
+    // Which unpacked build the last start ran, and for which archive on the class path.
+    private static final String KNOWN_FILE = "known-binaries.properties";
+    private static final String ARCHIVE = "archive";
+    private static final String BIN = "bin";
+    private static final String USER_NAMESPACE = "user-namespace";
 
     private final Path root;
 
@@ -73,6 +84,57 @@ final class BinariesDirectory {
             Files.setPosixFilePermissions(workingDirectory(), OWNER_ONLY);
         } catch (IOException e) {
             throw new DatabaseStartException("Cannot make " + workingDirectory() + " owner-only: " + e, e);
+        }
+    }
+
+    /**
+     * The build a zonky start unpacked here and ran, when the archive on the class path is still the one it came from;
+     * empty otherwise (never started, another build since, or anything unreadable), and zonky finds it again.
+     */
+    Optional<KnownBinaries> known() {
+        Path file = root.resolve(KNOWN_FILE);
+        Optional<String> archive = BinariesArchive.identity();
+        if (archive.isEmpty() || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        Properties known = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            known.load(reader);
+        } catch (IOException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (!archive.get().equals(known.getProperty(ARCHIVE)) || known.getProperty(BIN) == null) {
+            return Optional.empty();
+        }
+        Path bin = Path.of(known.getProperty(BIN)).normalize();
+        boolean runnable = bin.startsWith(workingDirectory()) && Files.isExecutable(bin.resolve("pg_ctl"))
+                && Files.isExecutable(bin.resolve("postgres"));
+        return runnable ? Optional.of(new KnownBinaries(bin, Boolean.parseBoolean(known.getProperty(USER_NAMESPACE))))
+                : Optional.empty();
+    }
+
+    /**
+     * Notes the build zonky just started (the server's own executable, {@code .../bin/postgres}) for {@link #known}.
+     * A note that cannot be written only means the next start goes through zonky again.
+     */
+    void remember(Path serverExecutable, boolean inUserNamespace) {
+        Optional<String> archive = BinariesArchive.identity();
+        if (archive.isEmpty()) {
+            return;
+        }
+        Properties known = new Properties();
+        known.setProperty(ARCHIVE, archive.get());
+        known.setProperty(BIN, serverExecutable.getParent().toString());
+        known.setProperty(USER_NAMESPACE, Boolean.toString(inUserNamespace));
+        Path file = root.resolve(KNOWN_FILE);
+        try {
+            Path written = Files.createTempFile(root, KNOWN_FILE, ".tmp");
+            try (Writer writer = Files.newBufferedWriter(written)) {
+                known.store(writer, "The PostgreSQL build the embedded server last ran; rewritten as needed");
+            }
+            Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            LoggerFactory.getLogger(BinariesDirectory.class).debug("Cannot note the binaries in {}", file, e);
         }
     }
 

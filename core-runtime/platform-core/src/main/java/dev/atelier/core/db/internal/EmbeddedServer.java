@@ -2,6 +2,7 @@ package dev.atelier.core.db.internal;
 
 import dev.atelier.core.db.DatabaseStartException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.util.LinuxUtils;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -13,7 +14,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,16 +41,27 @@ public final class EmbeddedServer implements AutoCloseable {
     // Crash recovery after a kill can take a while; give it more than zonky's 10 s default.
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
 
-    private final EmbeddedPostgres postgres;
+    // Settings of every start, whichever way: zonky's defaults tune for throwaway test databases (fsync and
+    // synchronous commit off); this data must last.
+    private static final Map<String, String> SERVER_CONFIG = Map.of(
+            "fsync", "on",
+            "synchronous_commit", "on",
+            "max_connections", "300",
+            "timezone", "UTC",
+            "listen_addresses", LOOPBACK,
+            // The default socket in /tmp would be one more way in, and nothing here uses it.
+            "unix_socket_directories", "''");
+
+    private final Server server;
     private final Path dataDir;
     private final Path binariesDir;
     private final ServerPassword password;
     private final boolean firstStart;
     private final int majorVersion;
 
-    private EmbeddedServer(EmbeddedPostgres postgres, Path dataDir, Path binariesDir, ServerPassword password,
+    private EmbeddedServer(Server server, Path dataDir, Path binariesDir, ServerPassword password,
             boolean firstStart, int majorVersion) {
-        this.postgres = postgres;
+        this.server = server;
         this.dataDir = dataDir;
         this.binariesDir = binariesDir;
         this.password = password;
@@ -61,7 +77,8 @@ public final class EmbeddedServer implements AutoCloseable {
     /**
      * Like {@link #start(Path, int)}, with the binaries unpacked into {@code binariesDir} ({@code null}: beside
      * {@code dataDir}). Unpacking them (xz, in Java) takes seconds; a folder shared by an installation's data folders
-     * does it once, and a later first start only checks the binaries are there.
+     * does it once, and a later first start only checks the binaries are there. A restart of an existing cluster runs
+     * the build zonky unpacked and started before directly ({@link Postmaster}), without zonky's per-start checks.
      */
     public static EmbeddedServer start(Path dataDir, int port, Path binariesDir) {
         Path dir = dataDir.toAbsolutePath().normalize();
@@ -74,47 +91,64 @@ public final class EmbeddedServer implements AutoCloseable {
         BinariesDirectory binaries = BinariesDirectory.prepare(binariesRoot);
         ServerPassword password = password(dir, firstStart);
         long started = System.nanoTime();
-        EmbeddedPostgres postgres;
+        Optional<KnownBinaries> known = firstStart ? Optional.empty() : binaries.known();
+        Server server = known.flatMap(build -> startKnown(build, dir, port))
+                .orElseGet(() -> startWithZonky(dir, port, binaries, password, firstStart));
+        try {
+            DataSource postgresDatabase = postgresDatabase(server.port(), password);
+            new PasswordUpgrade(new HostBasedAuthentication(dir), password, SUPERUSER).applyIfNeeded(postgresDatabase);
+            int major = createDatabaseIfMissing(postgresDatabase, server.port(), dir);
+            LOG.info("Embedded PostgreSQL {} {} in {} on {}:{} in {} ms", major, firstStart ? "created" : "started",
+                    dir, LOOPBACK, server.port(), Duration.ofNanos(System.nanoTime() - started).toMillis());
+            return new EmbeddedServer(server, dir, binariesRoot, password, firstStart, major);
+        } catch (RuntimeException e) {
+            server.stop();
+            throw e;
+        }
+    }
+
+    private static Optional<Server> startKnown(KnownBinaries build, Path dir, int port) {
+        try {
+            Postmaster postmaster = Postmaster.start(build, dir, port, SERVER_CONFIG, STARTUP_WAIT);
+            return Optional.of(new Server(postmaster.port(), postmaster::close));
+        } catch (DatabaseStartException e) {
+            // Whatever went wrong (a build removed by hand, a system that changed), zonky's start tells it better.
+            LOG.warn("Starting the embedded PostgreSQL from {} failed; starting it the long way. {}", build.bin(),
+                    e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static Server startWithZonky(Path dir, int port, BinariesDirectory binaries, ServerPassword password,
+            boolean firstStart) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(dir)
                     .setCleanDataDirectory(false).setPort(port).setPGStartupWait(STARTUP_WAIT)
                     .setOverrideWorkingDirectory(binaries.workingDirectory().toFile())
                     .setPgBinaryResolver(binaries.resolver())
-                    // Zonky tunes for throwaway test databases (fsync and synchronous commit off); this data must last.
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("listen_addresses", LOOPBACK)
-                    // The default socket in /tmp would be one more way in, and nothing here uses it.
-                    .setServerConfig("unix_socket_directories", "''")
                     .setConnectConfig("password", password.value());
+            SERVER_CONFIG.forEach(builder::setServerConfig);
             if (firstStart) {
                 // Zonky runs initdb with "-A trust"; these later options override it (zonky passes its locale
                 // settings to initdb as --key=value).
                 builder.setLocaleConfig("auth", "scram-sha-256").setLocaleConfig("pwfile", password.file().toString());
             }
-            postgres = builder.start();
+            EmbeddedPostgres postgres = builder.start();
             binaries.closeToOthers();
+            StalePostmaster.command(dir).ifPresent(
+                    executable -> binaries.remember(executable, LinuxUtils.isUnshareAvailable()));
+            return new Server(postgres.getPort(), () -> closeQuietly(postgres));
         } catch (IOException | RuntimeException e) {
             StalePostmaster.stopIfRunning(dir);
             throw new DatabaseStartException("Cannot start the embedded PostgreSQL in " + dir + ": " + e.getMessage()
                     + ". See the log above for PostgreSQL's own message; set atelier.db.url to use an external server.",
                     e);
         }
-        try {
-            new PasswordUpgrade(new HostBasedAuthentication(dir), password, SUPERUSER).applyIfNeeded(postgres);
-            int major = createDatabaseIfMissing(postgres, dir);
-            LOG.info("Embedded PostgreSQL {} {} in {} on {}:{} in {} ms", major, firstStart ? "created" : "started",
-                    dir, LOOPBACK, postgres.getPort(), Duration.ofNanos(System.nanoTime() - started).toMillis());
-            return new EmbeddedServer(postgres, dir, binariesRoot, password, firstStart, major);
-        } catch (RuntimeException e) {
-            closeQuietly(postgres);
-            throw e;
-        }
     }
 
     /** JDBC URL of the platform database, without credentials. */
     public String jdbcUrl() {
-        return jdbcUrl(postgres.getPort());
+        return jdbcUrl(server.port());
     }
 
     static String jdbcUrl(int port) {
@@ -136,7 +170,7 @@ public final class EmbeddedServer implements AutoCloseable {
     }
 
     public int port() {
-        return postgres.getPort();
+        return server.port();
     }
 
     public Path dataDir() {
@@ -166,7 +200,7 @@ public final class EmbeddedServer implements AutoCloseable {
     public void close() {
         // A dead server's pid file would make the stop wait for a process that is gone (or a zombie).
         StalePostmaster.forgetIfDead(dataDir);
-        closeQuietly(postgres);
+        server.stop();
     }
 
     /** Returns whether the directory holds no cluster yet. */
@@ -219,13 +253,13 @@ public final class EmbeddedServer implements AutoCloseable {
         }
     }
 
-    private static int createDatabaseIfMissing(EmbeddedPostgres postgres, Path dir) {
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+    private static int createDatabaseIfMissing(DataSource postgresDatabase, int port, Path dir) {
+        try (Connection connection = postgresDatabase.getConnection();
                 Statement statement = connection.createStatement()) {
             try (ResultSet served = statement.executeQuery("SHOW data_directory")) {
                 served.next();
                 if (!Path.of(served.getString(1)).toRealPath().equals(dir.toRealPath())) {
-                    throw new DatabaseStartException("The server on port " + postgres.getPort() + " serves "
+                    throw new DatabaseStartException("The server on port " + port + " serves "
                             + served.getString(1) + ", not " + dir + ". Set atelier.db.embedded-port to a free port.");
                 }
             }
@@ -239,6 +273,24 @@ public final class EmbeddedServer implements AutoCloseable {
         } catch (SQLException | IOException e) {
             throw new DatabaseStartException("The embedded PostgreSQL in " + dir + " started but cannot be used: "
                     + e.getMessage(), e);
+        }
+    }
+
+    /** The superuser's connections to the {@code postgres} database of the server on {@code port}. */
+    private static DataSource postgresDatabase(int port, ServerPassword password) {
+        PGSimpleDataSource source = new PGSimpleDataSource();
+        source.setServerNames(new String[] {LOOPBACK});
+        source.setPortNumbers(new int[] {port});
+        source.setDatabaseName(SUPERUSER);
+        source.setUser(SUPERUSER);
+        source.setPassword(password.value());
+        return source;
+    }
+
+    /** A started server: its port, and how to stop it. */
+    private record Server(int port, Runnable stopper) {
+        void stop() {
+            stopper.run();
         }
     }
 

@@ -1,10 +1,10 @@
 package dev.atelier.core.db.internal;
 
 import dev.atelier.core.db.DatabaseStartException;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,13 +29,13 @@ final class PasswordUpgrade {
         this.superuser = superuser;
     }
 
-    void applyIfNeeded(EmbeddedPostgres postgres) {
+    void applyIfNeeded(DataSource postgresDatabase) {
         if (!rules.trustsAnyone()) {
             return;
         }
         // Still trusted here, so this connection needs no password; the verifier is computed on this side, so the
         // password itself never reaches the server or its log.
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        try (Connection connection = postgresDatabase.getConnection();
                 Statement statement = connection.createStatement()) {
             connection.unwrap(PGConnection.class).alterUserPassword(superuser, password.value().toCharArray(), SCRAM);
             rules.requirePasswords();

@@ -66,6 +66,12 @@ final class StalePostmaster {
                 .ifPresent(server -> stop(server, dataDir));
     }
 
+    /** The executable of the running server named by the directory's {@code postmaster.pid}. */
+    static Optional<Path> command(Path dataDir) {
+        return readPid(dataDir.resolve(PID_FILE)).flatMap(ProcessHandle::of)
+                .flatMap(server -> server.info().command()).map(Path::of);
+    }
+
     /** Whether the server named by the directory's {@code postmaster.pid} is running (a zombie is not). */
     static boolean isRunning(Path dataDir) {
         return readPid(dataDir.resolve(PID_FILE)).flatMap(ProcessHandle::of).filter(StalePostmaster::running)

