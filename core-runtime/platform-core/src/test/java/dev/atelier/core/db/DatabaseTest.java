@@ -45,6 +45,27 @@ class DatabaseTest {
     }
 
     @Test
+    void aStartWithTheMigrationsFlywayLastRanHereSkipsFlywayAndAnyOtherStartRunsIt() throws SQLException {
+        Database.start(settings()).close();
+        String recorded = historyComment();
+        assertThat(recorded).matches("atelier migrations sha256:[0-9a-f]{64}");
+        // Flyway's validation would refuse this history (checksum mismatch); a start that skips Flyway never sees it.
+        execute("UPDATE flyway_schema_history SET checksum = checksum + 1 WHERE version = '1'");
+
+        try (Database database = Database.start(settings())) {
+            assertThat(database.check(TIMEOUT).healthy()).isTrue();
+        }
+
+        execute("COMMENT ON TABLE flyway_schema_history IS 'atelier migrations sha256:" + "0".repeat(64) + "'");
+        assertThatThrownBy(() -> Database.start(settings()))
+                .isInstanceOf(DatabaseStartException.class)
+                .hasMessageContaining("checksum mismatch");
+        execute("UPDATE flyway_schema_history SET checksum = checksum - 1 WHERE version = '1'");
+        Database.start(settings()).close();
+        assertThat(historyComment()).as("Flyway ran and the fingerprint was noted again").isEqualTo(recorded);
+    }
+
+    @Test
     void aConnectionOutsideThePoolReachesTheSameDatabase() throws SQLException {
         try (Database database = Database.start(settings());
                 Connection unpooled = database.openUnpooled();
@@ -151,6 +172,15 @@ class DatabaseTest {
 
     private DatabaseSettings settings() {
         return DatabaseSettings.external(testDatabase.url(), testDatabase.user(), testDatabase.password(), 4);
+    }
+
+    private String historyComment() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SELECT obj_description('flyway_schema_history'::regclass, 'pg_class')")) {
+            rows.next();
+            return rows.getString(1);
+        }
     }
 
     private boolean tableExists(String table) throws SQLException {
