@@ -50,7 +50,7 @@ public final class EmbeddedServer implements AutoCloseable {
             "timezone", "UTC",
             "listen_addresses", LOOPBACK,
             // The default socket in /tmp would be one more way in, and nothing here uses it.
-            "unix_socket_directories", "''");
+            "unix_socket_directories", "");
 
     private final Server server;
     private final Path dataDir;
@@ -127,7 +127,8 @@ public final class EmbeddedServer implements AutoCloseable {
                     .setOverrideWorkingDirectory(binaries.workingDirectory().toFile())
                     .setPgBinaryResolver(binaries.resolver())
                     .setConnectConfig("password", password.value());
-            SERVER_CONFIG.forEach(builder::setServerConfig);
+            // Zonky hands its settings to a shell (pg_ctl -o), where an empty value must be quoted.
+            SERVER_CONFIG.forEach((key, value) -> builder.setServerConfig(key, value.isEmpty() ? "''" : value));
             if (firstStart) {
                 // Zonky runs initdb with "-A trust"; these later options override it (zonky passes its locale
                 // settings to initdb as --key=value).

@@ -2,6 +2,7 @@ package dev.atelier.core.db.internal;
 
 import dev.atelier.core.db.DatabaseStartException;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
@@ -18,16 +19,16 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An existing cluster's server started with {@code pg_ctl} from binaries unpacked before: a restart without zonky's
- * per-start work (probing the system with a script, hashing the 15 MB binaries archive to find where it was unpacked,
- * and polling for readiness in 100 ms steps twice over), which was most of a warm start's database time.
+ * An existing cluster's server started from binaries unpacked before: a restart without zonky's per-start work
+ * (probing the system with a script, hashing the 15 MB binaries archive to find where it was unpacked, and polling
+ * for readiness in 100 ms steps twice over), which was most of a warm start's database time. The server is stopped
+ * with its {@code pg_ctl}, as zonky stops it.
  *
  * <p>It behaves as zonky does where others can see it: the directory's {@code epg-lock} is held while the server runs
  * (so {@link StalePostmaster} and {@link RunningServer} read it alike), and {@code pg_ctl} runs in a user namespace
@@ -41,13 +42,13 @@ final class Postmaster implements AutoCloseable {
     private static final Logger SERVER_LOG = LoggerFactory.getLogger("dev.atelier.core.db.postgres");
     private static final String LOCK_FILE = "epg-lock";
     private static final String PID_FILE = "postmaster.pid";
-    private static final int PID_LINE = 0;
     private static final int STATUS_LINE = 7;
     private static final long POLL_MILLIS = 5;
     private static final int STOP_WAIT_SECONDS = 30;
     private static final int OUTPUT_LINES_KEPT = 20;
 
     private final Path pgCtl;
+    private final Path postgres;
     private final boolean inUserNamespace;
     private final Path dataDir;
     private final int port;
@@ -58,6 +59,7 @@ final class Postmaster implements AutoCloseable {
     private Postmaster(Path pgCtl, boolean inUserNamespace, Path dataDir, int port, FileChannel lockChannel,
             FileLock lock) {
         this.pgCtl = pgCtl;
+        this.postgres = pgCtl.resolveSibling("postgres");
         this.inUserNamespace = inUserNamespace;
         this.dataDir = dataDir;
         this.port = port;
@@ -130,38 +132,38 @@ final class Postmaster implements AutoCloseable {
     }
 
     private void launch(Map<String, String> config, Duration wait) throws IOException {
-        List<String> options = new ArrayList<>(List.of("-p", Integer.toString(port)));
-        config.forEach((key, value) -> options.add("-c " + key + "=" + value));
-        // -W: pg_ctl returns once the server is launched; readiness is polled here, in steps of a few milliseconds.
-        Process pgCtlStart = new ProcessBuilder(command("-D", dataDir.toString(), "-W", "-o",
-                String.join(" ", options), "start")).redirectErrorStream(true).start();
-        OutputLog output = OutputLog.follow(pgCtlStart, () -> stopping);
+        // The server itself is the child, not pg_ctl: its output stays readable for as long as it runs (the JDK closes
+        // a child's pipe once that child exits, and pg_ctl exits at once), and its death is seen at once. setsid keeps
+        // it out of the terminal's process group, so a Ctrl+C reaches the platform, which then stops it in order.
+        List<String> command = new ArrayList<>(List.of("setsid"));
+        command.addAll(inUserNamespace ? List.of("unshare", "-U") : List.of());
+        command.addAll(List.of(postgres.toString(), "-D", dataDir.toString(), "-p", Integer.toString(port)));
+        config.forEach((key, value) -> command.addAll(List.of("-c", key + "=" + value)));
+        Process server = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        OutputLog output = OutputLog.follow(server, () -> stopping);
         try {
-            if (pgCtlStart.waitFor() != 0) {
-                throw failed("pg_ctl start exited with " + pgCtlStart.exitValue(), output);
-            }
-            awaitReady(wait, output);
+            awaitReady(server, wait, output);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            server.destroy();
             throw failed("interrupted while it started", output);
         } catch (DatabaseStartException e) {
-            StalePostmaster.stopIfRunning(dataDir);
+            server.destroy();
             throw e;
         }
     }
 
-    private void awaitReady(Duration wait, OutputLog output) throws InterruptedException {
+    private void awaitReady(Process server, Duration wait, OutputLog output) throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
         while (System.nanoTime() < deadline) {
             List<String> lines = pidFileLines();
             if (lines.size() > STATUS_LINE && lines.get(STATUS_LINE).strip().equals("ready")) {
                 return;
             }
-            if (!lines.isEmpty() && serverGone(lines.get(PID_LINE))) {
-                throw failed("the server exited while it started", output);
-            }
-            if (lines.isEmpty() && output.ended()) {
-                throw failed("the server exited before it wrote " + PID_FILE, output);
+            if (!server.isAlive()) {
+                output.awaitEnd();
+                throw failed("the server exited with " + server.exitValue() + " while it started", output);
             }
             Thread.sleep(POLL_MILLIS);
         }
@@ -173,15 +175,6 @@ final class Postmaster implements AutoCloseable {
             return Files.readAllLines(dataDir.resolve(PID_FILE));
         } catch (IOException e) {
             return List.of();
-        }
-    }
-
-    private static boolean serverGone(String pidLine) {
-        try {
-            Optional<ProcessHandle> server = ProcessHandle.of(Long.parseLong(pidLine.strip()));
-            return server.isEmpty() || !server.get().isAlive();
-        } catch (NumberFormatException e) {
-            return false;
         }
     }
 
@@ -217,15 +210,15 @@ final class Postmaster implements AutoCloseable {
     }
 
     /**
-     * The server's output, logged line by line. The server inherits pg_ctl's output, so this reads until the server
-     * itself exits; the last lines are kept to explain a start that failed.
+     * The server's output, logged line by line until it exits; the last lines are kept to explain a start that
+     * failed.
      */
     private static final class OutputLog implements Runnable {
 
         private final Process process;
         private final BooleanSupplier stopping;
         private final Deque<String> recent = new ArrayDeque<>();
-        private volatile boolean ended;
+        private boolean ended;
 
         private OutputLog(Process process, BooleanSupplier stopping) {
             this.process = process;
@@ -255,12 +248,19 @@ final class Postmaster implements AutoCloseable {
             } catch (IOException e) {
                 LOG.debug("Reading the embedded PostgreSQL's output ended", e);
             } finally {
-                ended = true;
+                synchronized (this) {
+                    ended = true;
+                    notifyAll();
+                }
             }
         }
 
-        boolean ended() {
-            return ended;
+        /** Waits briefly for the last lines of a server that exited, so that its reason is among them. */
+        synchronized void awaitEnd() throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+            while (!ended && System.nanoTime() < deadline) {
+                wait(50);
+            }
         }
 
         synchronized String recent() {

