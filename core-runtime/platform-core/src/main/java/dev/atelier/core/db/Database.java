@@ -7,6 +7,7 @@ import dev.atelier.core.db.internal.Availability;
 import dev.atelier.core.db.internal.DatabaseWatch;
 import dev.atelier.core.db.internal.EmbeddedServer;
 import dev.atelier.core.db.internal.GuardedDataSource;
+import dev.atelier.core.db.internal.PendingDataSource;
 import dev.atelier.core.db.internal.PersistenceUnitDeployment;
 import dev.atelier.core.db.internal.RunningServer;
 import dev.atelier.core.db.internal.SchemaMigrations;
@@ -113,9 +114,12 @@ public final class Database implements AutoCloseable {
     }
 
     private static Database start(DatabaseSettings settings, Optional<RunningServer> running) {
+        long started = System.nanoTime();
         EmbeddedServer embedded = null;
         HikariDataSource pool = null;
-        EntityManagerFactory emf = null;
+        // The persistence unit reads its mappings while the server starts; its log-in waits for the pool.
+        PendingDataSource pending = new PendingDataSource();
+        PersistenceUnitDeployment unit = PersistenceUnitDeployment.begin(pending);
         try {
             String url;
             String user;
@@ -145,27 +149,31 @@ public final class Database implements AutoCloseable {
                             + "jdbc:postgresql://db:5432/atelier, was " + description + ".");
                 }
             }
+            long serverReady = System.nanoTime();
             PGSimpleDataSource direct = directConnections(url, user, password);
             firstConnection(url, user, password, description);
             pool = openPool(direct, settings.poolSize(), description);
             Availability availability = new Availability(Clock.systemUTC());
             DataSource guarded = new GuardedDataSource(pool, availability);
-            PersistenceUnitDeployment unit = PersistenceUnitDeployment.begin(guarded);
-            SchemaMigrations migrations;
-            try {
-                migrations = migrate(guarded, description);
-            } catch (RuntimeException e) {
-                unit.discard();
-                throw e;
-            }
-            emf = unit.await();
-            LOG.info("Database ready: {}, schema version {}", description, migrations.latestVersion());
+            pending.bind(guarded);
+            long connected = System.nanoTime();
+            SchemaMigrations migrations = migrate(guarded, description);
+            long migrated = System.nanoTime();
+            EntityManagerFactory emf = unit.await();
+            // Where a slow start went: the server, the first connections, migrations, then what the persistence unit
+            // (deployed beside them all) took beyond them.
+            LOG.info("Database ready: {}, schema version {} (server {} ms, connections {} ms, migrations {} ms,"
+                    + " persistence unit {} ms more)", description, migrations.latestVersion(),
+                    millis(started, serverReady), millis(serverReady, connected), millis(connected, migrated),
+                    millis(migrated, System.nanoTime()));
             Database database = new Database(embedded, direct, pool, availability, guarded, migrations, emf,
                     description);
             database.watch.start();
             return database;
         } catch (RuntimeException e) {
-            closeAll(emf, pool, embedded);
+            pending.fail(e);
+            unit.discard();
+            closeAll(null, pool, embedded);
             throw e instanceof DatabaseStartException ? e
                     : new DatabaseStartException("Cannot start the database: " + e.getMessage(), e);
         }
@@ -319,6 +327,10 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw StartFailures.cannotConnect(description, e);
         }
+    }
+
+    private static long millis(long fromNanos, long toNanos) {
+        return Duration.ofNanos(toNanos - fromNanos).toMillis();
     }
 
     private static HikariDataSource openPool(DataSource direct, int size, String description) {

@@ -7,9 +7,9 @@ import java.util.concurrent.FutureTask;
 import javax.sql.DataSource;
 
 /**
- * The persistence unit, deployed on a thread of its own while the caller migrates the schema. EclipseLink's deployment
- * (reading the mappings of every entity, logging in) needs no table, and on two cores it takes about as long as
- * Flyway's check of the migrations; side by side, a start waits for the longer of the two rather than both.
+ * The persistence unit, deployed on a thread of its own while the caller starts the server and migrates the schema.
+ * EclipseLink's deployment (reading the mappings of every entity, then logging in) needs no table, and its longer
+ * part needs no connection either; side by side, a start waits for the longer of the two rather than both.
  */
 public final class PersistenceUnitDeployment {
 
@@ -19,7 +19,7 @@ public final class PersistenceUnitDeployment {
         this.deployment = deployment;
     }
 
-    /** Starts deploying the unit on {@code pool}. */
+    /** Starts deploying the unit on {@code pool}, which may make the log-in wait (a {@link PendingDataSource}). */
     public static PersistenceUnitDeployment begin(DataSource pool) {
         FutureTask<EntityManagerFactory> task = new FutureTask<>(() -> deploy(pool));
         Thread thread = new Thread(task, "atelier-start-persistence-unit");
