@@ -151,7 +151,10 @@ public final class Database implements AutoCloseable {
             }
             long serverReady = System.nanoTime();
             PGSimpleDataSource direct = directConnections(url, user, password);
-            firstConnection(url, user, password, description);
+            if (embedded == null) {
+                // An embedded server was just connected to, with the driver now loaded: it needs no patient first.
+                firstConnection(url, user, password, description);
+            }
             pool = openPool(direct, settings.poolSize(), description);
             Availability availability = new Availability(Clock.systemUTC());
             DataSource guarded = new GuardedDataSource(pool, availability);

@@ -39,13 +39,13 @@ public final class SnapshotDirectory implements TenantDirectory {
         EntityManager em = entityManagerFactory.createEntityManager();
         try {
             Map<String, List<String>> hosts = new HashMap<>();
-            em.createQuery("SELECT h FROM TenantHostEntity h ORDER BY h.host", TenantHostEntity.class)
+            em.createNamedQuery(TenantHostEntity.ALL, TenantHostEntity.class)
                     .getResultStream()
                     .forEach(h -> hosts.computeIfAbsent(h.tenantId(), id -> new ArrayList<>()).add(h.host()));
             Map<String, Tenant> byHost = new HashMap<>();
             Map<String, Tenant> bySlug = new TreeMap<>();
             Map<String, Tenant> byId = new HashMap<>();
-            for (TenantEntity row : em.createQuery("SELECT t FROM TenantEntity t ORDER BY t.slug", TenantEntity.class)
+            for (TenantEntity row : em.createNamedQuery(TenantEntity.ALL, TenantEntity.class)
                     .getResultList()) {
                 Tenant tenant = TenantMapping.toTenant(row, hosts.getOrDefault(row.id(), List.of()), secrets);
                 bySlug.put(tenant.slug(), tenant);

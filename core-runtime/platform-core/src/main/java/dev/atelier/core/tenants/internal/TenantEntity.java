@@ -3,13 +3,23 @@ package dev.atelier.core.tenants.internal;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A row of {@code tenant}. Platform-wide: the tenant itself is not tenant-scoped. */
+/**
+ * A row of {@code tenant}. Platform-wide: the tenant itself is not tenant-scoped.
+ *
+ * <p>The query every start runs is named, so EclipseLink parses it while the persistence unit deploys, beside the
+ * server's start, instead of on the start's own thread later (a first JPQL query sets up the whole parser).
+ */
 @Entity
 @Table(name = "tenant")
+@NamedQuery(name = TenantEntity.ALL, query = "SELECT t FROM TenantEntity t ORDER BY t.slug")
 public class TenantEntity {
+
+    /** Every tenant, by slug. */
+    static final String ALL = "TenantEntity.all";
 
     @Id
     @Column(name = "id")
