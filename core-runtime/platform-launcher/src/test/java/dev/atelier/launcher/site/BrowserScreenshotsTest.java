@@ -17,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -33,6 +35,21 @@ class BrowserScreenshotsTest {
     static final TestPlatform platform = TestPlatform.demo().build();
     @RegisterExtension
     static final ChromiumExtension chromium = new ChromiumExtension();
+
+    /** The signed-out visitor of every tenant; its cookies are dropped before each of its shots. */
+    private static BrowserContext visitor;
+
+    @BeforeAll
+    static void openTheVisitorsBrowser() {
+        visitor = chromium.browser().newContext();
+    }
+
+    @AfterAll
+    static void closeTheVisitorsBrowser() {
+        if (visitor != null) {
+            visitor.close();
+        }
+    }
 
     @Test
     void auratunerLandingPageShowsItsBrand() {
@@ -189,22 +206,27 @@ class BrowserScreenshotsTest {
         }
     }
 
+    /** Opens {@code path} as a visitor without cookies, in a window of the given size, and saves a screenshot. */
     private String shoot(String slug, String path, String name, int width, int height) {
-        try (BrowserContext visitor = chromium.browser().newContext(
-                new Browser.NewContextOptions().setViewportSize(width, height))) {
-            return shoot(visitor, slug, path, name);
-        }
+        visitor.clearCookies();
+        page(visitor).setViewportSize(width, height);
+        return shoot(visitor, slug, path, name);
     }
 
     /** Opens {@code path} in {@code context} (with whatever cookies it holds) and saves a full-page screenshot. */
     private String shoot(BrowserContext context, String slug, String path, String name) {
-        try (Page page = context.newPage()) {
-            var response = page.navigate(origin(slug) + path);
-            assertThat(response.status()).as("status of %s%s", slug, path).isEqualTo(200);
-            assertThat(page.url()).as("%s%s was not redirected", slug, path).isEqualTo(origin(slug) + path);
-            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
-            return page.title();
-        }
+        Page page = page(context);
+        var response = page.navigate(origin(slug) + path);
+        assertThat(response.status()).as("status of %s%s", slug, path).isEqualTo(200);
+        assertThat(page.url()).as("%s%s was not redirected", slug, path).isEqualTo(origin(slug) + path);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
+        return page.title();
+    }
+
+    // One page per context, navigated from shot to shot: each new page or context starts another renderer process,
+    // which on a two-core machine costs about as much as the shot itself.
+    private static Page page(BrowserContext context) {
+        return context.pages().isEmpty() ? context.newPage() : context.pages().get(0);
     }
 
     /** Submits the Replicate form with a bad model name, as an admin would, and shoots the refused form. */
