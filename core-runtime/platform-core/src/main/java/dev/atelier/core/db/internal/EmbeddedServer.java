@@ -94,12 +94,16 @@ public final class EmbeddedServer implements AutoCloseable {
         Optional<KnownBinaries> known = firstStart ? Optional.empty() : binaries.known();
         Server server = known.flatMap(build -> startKnown(build, dir, port))
                 .orElseGet(() -> startWithZonky(dir, port, binaries, password, firstStart));
+        long serverUp = System.nanoTime();
         try {
             DataSource postgresDatabase = postgresDatabase(server.port(), password);
             new PasswordUpgrade(new HostBasedAuthentication(dir), password, SUPERUSER).applyIfNeeded(postgresDatabase);
             int major = createDatabaseIfMissing(postgresDatabase, server.port(), dir);
-            LOG.info("Embedded PostgreSQL {} {} in {} on {}:{} in {} ms", major, firstStart ? "created" : "started",
-                    dir, LOOPBACK, server.port(), Duration.ofNanos(System.nanoTime() - started).toMillis());
+            LOG.info("Embedded PostgreSQL {} {} in {} on {}:{} in {} ms ({} {} ms, first connection {} ms)", major,
+                    firstStart ? "created" : "started", dir, LOOPBACK, server.port(),
+                    Duration.ofNanos(System.nanoTime() - started).toMillis(), server.how(),
+                    Duration.ofNanos(serverUp - started).toMillis(),
+                    Duration.ofNanos(System.nanoTime() - serverUp).toMillis());
             return new EmbeddedServer(server, dir, binariesRoot, password, firstStart, major);
         } catch (RuntimeException e) {
             server.stop();
@@ -110,7 +114,7 @@ public final class EmbeddedServer implements AutoCloseable {
     private static Optional<Server> startKnown(KnownBinaries build, Path dir, int port) {
         try {
             Postmaster postmaster = Postmaster.start(build, dir, port, SERVER_CONFIG, STARTUP_WAIT);
-            return Optional.of(new Server(postmaster.port(), postmaster::close));
+            return Optional.of(new Server(postmaster.port(), "started directly", postmaster::close));
         } catch (DatabaseStartException e) {
             // Whatever went wrong (a build removed by hand, a system that changed), zonky's start tells it better.
             LOG.warn("Starting the embedded PostgreSQL from {} failed; starting it the long way. {}", build.bin(),
@@ -138,7 +142,8 @@ public final class EmbeddedServer implements AutoCloseable {
             binaries.closeToOthers();
             StalePostmaster.command(dir).ifPresent(
                     executable -> binaries.remember(executable, LinuxUtils.isUnshareAvailable()));
-            return new Server(postgres.getPort(), () -> closeQuietly(postgres));
+            return new Server(postgres.getPort(), firstStart ? "initdb and start by zonky" : "started by zonky",
+                    () -> closeQuietly(postgres));
         } catch (IOException | RuntimeException e) {
             StalePostmaster.stopIfRunning(dir);
             throw new DatabaseStartException("Cannot start the embedded PostgreSQL in " + dir + ": " + e.getMessage()
@@ -288,8 +293,8 @@ public final class EmbeddedServer implements AutoCloseable {
         return source;
     }
 
-    /** A started server: its port, and how to stop it. */
-    private record Server(int port, Runnable stopper) {
+    /** A started server: its port, how it was started (for the log), and how to stop it. */
+    private record Server(int port, String how, Runnable stopper) {
         void stop() {
             stopper.run();
         }
