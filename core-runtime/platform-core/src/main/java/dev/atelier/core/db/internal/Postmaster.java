@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * with its {@code pg_ctl}, as zonky stops it.
  *
  * <p>It behaves as zonky does where others can see it: the directory's {@code epg-lock} is held while the server runs
- * (so {@link StalePostmaster} and {@link RunningServer} read it alike), and {@code pg_ctl} runs in a user namespace
- * where zonky found it has to (PostgreSQL refuses to run as root). The server's output goes to the log: its
+ * (so {@link StalePostmaster} and {@link RunningServer} read it alike), and the server and {@code pg_ctl} run in a
+ * user namespace where zonky found they have to (PostgreSQL refuses to run as root). The server's output goes to the log: its
  * {@code FATAL} and {@code PANIC} lines (a failed login, a crash) as warnings, the rest at debug level, since every
  * statement that fails (a duplicate key the platform expects and handles) is an {@code ERROR} line.
  */
@@ -70,7 +70,7 @@ final class Postmaster implements AutoCloseable {
     /**
      * Starts the server of the cluster in {@code dataDir} and returns once it accepts connections.
      *
-     * @param binaries the unpacked build's {@code bin} folder
+     * @param binaries the unpacked build to run, and whether its programs run in a user namespace
      * @param port the port to listen on; 0 picks a free one
      * @param config server settings, passed as {@code -c key=value}
      * @throws DatabaseStartException when the directory is in use or the server does not come up in {@code wait}
