@@ -127,14 +127,27 @@ final class BinariesDirectory {
         known.setProperty(BIN, serverExecutable.getParent().toString());
         known.setProperty(USER_NAMESPACE, Boolean.toString(inUserNamespace));
         Path file = root.resolve(KNOWN_FILE);
+        Path written = null;
         try {
-            Path written = Files.createTempFile(root, KNOWN_FILE, ".tmp");
+            written = Files.createTempFile(root, KNOWN_FILE, ".tmp");
             try (Writer writer = Files.newBufferedWriter(written)) {
                 known.store(writer, "The PostgreSQL build the embedded server last ran; rewritten as needed");
             }
             Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             LoggerFactory.getLogger(BinariesDirectory.class).debug("Cannot note the binaries in {}", file, e);
+            deleteQuietly(written);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LoggerFactory.getLogger(BinariesDirectory.class).debug("Cannot remove {}", file, e);
         }
     }
 

@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * same again for its report) was a large part of a restart. So after Flyway has run, the history table's comment
  * records a fingerprint of the migrations it ran with; a start that finds the same fingerprint there, for the same
  * migrations on its class path, and every one of them applied in the history, knows Flyway would find nothing to do
- * and skips it. Any other start (new or changed
- * migrations, another build, a restored database, a history table Flyway made anew) runs Flyway as before.
+ * and skips it. Any other start (new or changed migrations, another build, a restored database, a history table
+ * Flyway made anew) runs Flyway as before.
  */
 public final class SchemaMigrations {
 
