@@ -98,7 +98,7 @@ record OutputStore(TenantStorage storage, MediaInspector inspector, PosterFrames
     }
 
     // An image is checked in memory, and its thumbnail comes from the decode that checked it: no temporary files, no
-    // second decode.
+    // second decode. A small image is its own thumbnail (CheckedImage#thumbnail), and only one file is written.
     private Output storeImage(Tenant tenant, Job job, int index, GeneratedMedia media)
             throws IOException, RejectedOutputException, MediaRejectedException, MediaBusyException,
             StorageException {
@@ -106,13 +106,15 @@ record OutputStore(TenantStorage storage, MediaInspector inspector, PosterFrames
         String key = TenantStorage.outputKey(tenant, job.id(), index, Uploads.extension(checked.mediaType()));
         storage.put(tenant, key, new ByteArrayInputStream(checked.bytes()), checked.bytes().length,
                 checked.mediaType());
-        String thumbnailKey = TenantStorage.thumbnailKey(tenant, job.id(), index);
-        try {
-            storage.put(tenant, thumbnailKey, new ByteArrayInputStream(checked.thumbnail()),
-                    checked.thumbnail().length, Thumbnails.thumbnailMediaType());
-        } catch (StorageException | RuntimeException e) {
-            deleteKey(tenant, key); // not yet in `stored`: nobody else would remove it
-            throw e;
+        String thumbnailKey = checked.thumbnail() == null ? key : TenantStorage.thumbnailKey(tenant, job.id(), index);
+        if (checked.thumbnail() != null) {
+            try {
+                storage.put(tenant, thumbnailKey, new ByteArrayInputStream(checked.thumbnail()),
+                        checked.thumbnail().length, Thumbnails.thumbnailMediaType());
+            } catch (StorageException | RuntimeException e) {
+                deleteKey(tenant, key); // not yet in `stored`: nobody else would remove it
+                throw e;
+            }
         }
         return new Output(key, checked.mediaType(), checked.bytes().length, checked.width(), checked.height(), null,
                 thumbnailKey);
@@ -202,7 +204,7 @@ record OutputStore(TenantStorage storage, MediaInspector inspector, PosterFrames
     void deleteQuietly(Tenant tenant, List<Output> outputs) {
         for (Output output : outputs) {
             deleteKey(tenant, output.key());
-            if (output.thumbnailKey() != null) {
+            if (output.thumbnailKey() != null && !output.thumbnailKey().equals(output.key())) {
                 deleteKey(tenant, output.thumbnailKey());
             }
         }

@@ -10,13 +10,13 @@ import java.util.Objects;
  * @param bytes     the image without metadata
  * @param width     width in pixels
  * @param height    height in pixels
- * @param thumbnail a JPEG ({@link Thumbnails#thumbnailMediaType()}) whose longer side is at most the side asked for
+ * @param thumbnail a JPEG ({@link Thumbnails#thumbnailMediaType()}) whose longer side is at most the side asked for,
+ *                  or null when the image is its own thumbnail (see {@link MediaInspector#inspectGeneratedImage})
  */
 public record CheckedImage(String mediaType, byte[] bytes, int width, int height, byte[] thumbnail) {
 
     public CheckedImage {
         Objects.requireNonNull(mediaType, "mediaType");
         Objects.requireNonNull(bytes, "bytes");
-        Objects.requireNonNull(thumbnail, "thumbnail");
     }
 }

@@ -34,6 +34,11 @@ public final class MediaInspector {
     private static final int PDF_HEADER_WINDOW = 1024;
     private static final byte[] PDF_HEADER = "%PDF-".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] FREE = "free".getBytes(StandardCharsets.US_ASCII);
+    /**
+     * The most bytes a generated PNG may have to be its own thumbnail (when it also fits the thumbnail's side and is
+     * opaque): a JPEG of the same pixels would save the gallery little, and writing it costs every job a second file.
+     */
+    public static final int SELF_THUMBNAIL_MAX_BYTES = 64 * 1024;
 
     private final MediaLimits limits;
     private final DecodeBudget budget;
@@ -115,7 +120,9 @@ public final class MediaInspector {
      * the byte and pixel limits before anything is decoded, decoded whole within the {@link DecodeBudget}, metadata
      * dropped), and makes its thumbnail from that same decode. A PNG is not written again: its ancillary chunks are
      * dropped and the rest copied byte for byte ({@link PngChunkFilter}), unless it carries an ICC profile, whose
-     * colours are converted to sRGB first. JPEG and WebP are written again as {@link #inspect} writes them.
+     * colours are converted to sRGB first. JPEG and WebP are written again as {@link #inspect} writes them. A PNG
+     * that fits within {@code thumbnailSide}, is opaque and has at most {@link #SELF_THUMBNAIL_MAX_BYTES} bytes is
+     * its own thumbnail: its pixels are still decoded whole, but no JPEG is made.
      *
      * @param data         the image; it is only read
      * @param maxWait      how long to wait for the decode budget
@@ -168,8 +175,16 @@ public final class MediaInspector {
         if (Bytes.contains(kept, PDF_HEADER_WINDOW, PDF_HEADER)) {
             throw MediaRejectedException.extraData(UploadFormat.PNG.typeName);
         }
+        boolean ownThumbnail = thumbnail.getWidth() == png.header().width()
+                && thumbnail.getHeight() == png.header().height() && opaque(png)
+                && kept.length <= SELF_THUMBNAIL_MAX_BYTES;
         return new CheckedImage("image/png", kept, png.header().width(), png.header().height(),
-                Thumbnails.jpeg(thumbnail));
+                ownThumbnail ? null : Thumbnails.jpeg(thumbnail));
+    }
+
+    // Grey or RGB without a transparent colour: shown as it is, the PNG looks like its JPEG thumbnail would.
+    private static boolean opaque(PngStructure.PngFile png) {
+        return (png.colourType() == 0 || png.colourType() == 2) && !png.has("tRNS");
     }
 
     /** The checks made before any pixel is decoded: bytes, structure, hidden PDF, pixels; returns the header. */

@@ -88,6 +88,34 @@ class GeneratedImageCheckTest {
     }
 
     @Test
+    void letsASmallOpaquePngBeItsOwnThumbnail() throws Exception {
+        byte[] small = Fixtures.encode(Fixtures.picture(256, 200, false), "png");
+
+        CheckedImage checked = inspector.inspectGeneratedImage(small, WAIT, SIDE);
+
+        assertThat(checked.thumbnail()).isNull();
+        assertThat(checked.width()).isEqualTo(256);
+    }
+
+    @Test
+    void makesAJpegThumbnailForASmallPngThatIsHeavyOrLargerThanTheThumbnail() throws Exception {
+        BufferedImage noise = new BufferedImage(300, 300, BufferedImage.TYPE_INT_RGB);
+        java.util.Random random = new java.util.Random(7);
+        for (int y = 0; y < 300; y++) {
+            for (int x = 0; x < 300; x++) {
+                noise.setRGB(x, y, random.nextInt(0x1000000));
+            }
+        }
+        byte[] heavy = Fixtures.encode(noise, "png");
+        assertThat(heavy.length).isGreaterThan(MediaInspector.SELF_THUMBNAIL_MAX_BYTES);
+        byte[] wide = Fixtures.encode(Fixtures.picture(SIDE + 1, 10, false), "png");
+
+        assertThat(inspector.inspectGeneratedImage(heavy, WAIT, SIDE).thumbnail()).isNotNull();
+        assertThat(Fixtures.decode(inspector.inspectGeneratedImage(wide, WAIT, SIDE).thumbnail()).getWidth())
+                .isEqualTo(SIDE);
+    }
+
+    @Test
     void makesThumbnailsOfGreyAndPalettePngsToo() throws Exception {
         for (int type : new int[] {BufferedImage.TYPE_BYTE_GRAY, BufferedImage.TYPE_BYTE_INDEXED,
                 BufferedImage.TYPE_USHORT_GRAY}) {

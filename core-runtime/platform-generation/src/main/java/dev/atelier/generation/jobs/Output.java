@@ -9,7 +9,8 @@ package dev.atelier.generation.jobs;
  * @param width pixels
  * @param height pixels
  * @param durationMillis length of a video, {@code null} for an image
- * @param thumbnailKey storage key of a preview image, or {@code null}
+ * @param thumbnailKey storage key of a preview image ({@code key} itself for an image small enough to be its own),
+ *     or {@code null}
  */
 public record Output(
         String key, String mediaType, long size, int width, int height, Long durationMillis, String thumbnailKey) {}

@@ -93,7 +93,7 @@ class GenerationFlowTest {
     void deletingAGenerationRemovesItsFilesAndItsLinks() throws Exception {
         User user = platform.user(SLUG, 5);
         String id = Jobs.accepted(user.submit("""
-                {"model":"procedural","prompt":"a red kite","parameters":{"width":128,"height":128}}"""));
+                {"model":"procedural","prompt":"a red kite","parameters":{"width":512,"height":384}}"""));
         JsonNode job = Jobs.awaitFinal(user, id);
         assertThat(job.get("status").asText()).isEqualTo("SUCCEEDED");
         String url = Jobs.path(job.get("outputs").get(0).get("url").asText());
