@@ -20,6 +20,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.Lock;
 import org.osgi.framework.BundleContext;
@@ -28,7 +29,8 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * Keeps objects as files: {@code <storage folder>/<tenantId>/<key>}, the content type beside each in
- * {@code <file>~type}. The storage folder is the framework property {@value #STORAGE_DIR_PROPERTY} set by the host.
+ * {@code <file>~type} unless the key's extension names it ({@link #NAMED_TYPES}: {@code .png} and {@code image/png}).
+ * The storage folder is the framework property {@value #STORAGE_DIR_PROPERTY} set by the host.
  *
  * <p>A put writes a temporary file in the object's folder and moves it over the object atomically, so readers see the
  * old object or the new one, never part of one, and a failed put leaves nothing behind. {@link #readUrl} is always
@@ -45,6 +47,12 @@ public final class LocalStorageBackend implements StorageBackend {
     private static final System.Logger LOG = System.getLogger(LocalStorageBackend.class.getName());
     private static final String FALLBACK_TYPE = "application/octet-stream";
     private static final int BUFFER_SIZE = 64 * 1024;
+    /**
+     * The media types the platform's own keys end in, by extension: an object of one of these needs no type file. A
+     * fixed table, so that what an object is served as never changes with the JDK's own guesses.
+     */
+    static final Map<String, String> NAMED_TYPES = Map.of("png", "image/png", "jpg", "image/jpeg", "jpeg",
+            "image/jpeg", "webp", "image/webp", "gif", "image/gif", "mp4", "video/mp4", "webm", "video/webm");
 
     private final ObjectPaths paths;
     private final KeyLocks locks = new KeyLocks();
@@ -89,13 +97,21 @@ public final class LocalStorageBackend implements StorageBackend {
             if (length >= 0 && written != length) {
                 throw new StorageException("Expected " + length + " bytes for " + key + " but the stream had " + written);
             }
-            typeTemp = Files.createTempFile(folder, prefix, ".type.part");
-            Files.writeString(typeTemp, contentType, StandardCharsets.UTF_8);
+            // A type the object's name already implies is not written down: one file fewer to write per put.
+            boolean typeFromName = contentType.equals(namedType(file));
+            if (!typeFromName) {
+                typeTemp = Files.createTempFile(folder, prefix, ".type.part");
+                Files.writeString(typeTemp, contentType, StandardCharsets.UTF_8);
+            }
             Lock lock = locks.of(file).writeLock();
             lock.lock();
             try {
-                Files.move(typeTemp, ObjectPaths.typeFile(file), StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
+                if (typeFromName) {
+                    Files.deleteIfExists(ObjectPaths.typeFile(file)); // an earlier put's other type
+                } else {
+                    Files.move(typeTemp, ObjectPaths.typeFile(file), StandardCopyOption.ATOMIC_MOVE,
+                            StandardCopyOption.REPLACE_EXISTING);
+                }
                 Files.move(contentTemp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 return new StoredObject(key, written, contentType, Files.getLastModifiedTime(file).toInstant());
             } finally {
@@ -196,10 +212,24 @@ public final class LocalStorageBackend implements StorageBackend {
                 return recorded;
             }
         } catch (NoSuchFileException e) {
-            // Not written by put: guess below.
+            // Put wrote none (the name says the type), or the file was placed by hand.
+        }
+        return guessedType(file);
+    }
+
+    private static String guessedType(Path file) {
+        String named = namedType(file);
+        if (named != null) {
+            return named;
         }
         String guessed = URLConnection.guessContentTypeFromName(file.getFileName().toString());
         return guessed != null ? guessed : FALLBACK_TYPE;
+    }
+
+    private static String namedType(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? null : NAMED_TYPES.get(name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT));
     }
 
     private static void deleteQuietly(Path temp) {

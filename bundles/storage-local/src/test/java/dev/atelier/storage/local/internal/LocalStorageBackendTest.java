@@ -43,7 +43,23 @@ class LocalStorageBackendTest extends StorageBackendContract {
 
         Path file = root().resolve("tnt_test").resolve("outputs").resolve("gen_1.png");
         assertThat(file).hasContent("picture");
-        assertThat(ObjectPaths.typeFile(file)).hasContent("image/png");
+        assertThat(ObjectPaths.typeFile(file)).as("the name says the type").doesNotExist();
+    }
+
+    @Test
+    void writesTheTypeDownWhenTheNameDoesNotSayIt() throws Exception {
+        backend.put("outputs/gen_1.png", stream("picture"), 7, "image/png", tenant());
+        backend.put("outputs/gen_1.png", stream("not a png"), 9, "text/plain", tenant());
+        Path file = root().resolve("tnt_test").resolve("outputs").resolve("gen_1.png");
+        assertThat(ObjectPaths.typeFile(file)).hasContent("text/plain");
+        assertThat(backend.stat("outputs/gen_1.png", tenant()))
+                .hasValueSatisfying(o -> assertThat(o.contentType()).isEqualTo("text/plain"));
+
+        backend.put("outputs/gen_1.png", stream("picture"), 7, "image/png", tenant());
+
+        assertThat(ObjectPaths.typeFile(file)).as("the other type is gone with its object").doesNotExist();
+        assertThat(backend.stat("outputs/gen_1.png", tenant()))
+                .hasValueSatisfying(o -> assertThat(o.contentType()).isEqualTo("image/png"));
     }
 
     @ParameterizedTest
@@ -98,8 +114,7 @@ class LocalStorageBackendTest extends StorageBackendContract {
                 .isInstanceOf(StorageException.class)
                 .hasMessageContaining("Expected 1000 bytes");
 
-        assertThat(filesUnder(root())).containsExactlyInAnyOrder(
-                root().resolve("tnt_test/a/ok.png"), root().resolve("tnt_test/a/ok.png~type"));
+        assertThat(filesUnder(root())).containsExactly(root().resolve("tnt_test/a/ok.png"));
     }
 
     @Test
