@@ -13,6 +13,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -28,8 +29,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Polls the deploy folder and reports jars that appeared, changed (by content hash) or disappeared. A jar is only
- * read once its size, time and file identity stayed the same across two polls, so a half-copied jar is never read; it
- * counts as removed once it was missing in two polls.
+ * read once its size, time and file identity stayed the same across two polls, so a half-copied jar is never read (at
+ * start, a jar already that old is read at once, see {@link #scanNow}); it counts as removed once it was missing in two
+ * polls.
  * Files whose names start with a dot are ignored: that is where uploads are staged.
  */
 public final class DeployFolderWatcher implements AutoCloseable {
@@ -60,11 +62,17 @@ public final class DeployFolderWatcher implements AutoCloseable {
         this.handler = handler;
     }
 
-    /** Polls twice, {@code interval} apart, so jars already in the folder are acted on before this returns. */
+    /**
+     * Acts on the jars already in the folder before this returns. A jar nobody wrote to for at least {@code interval}
+     * is read at once: a copy still under way would have changed its time within that, which is all two polls that far
+     * apart could see. Only when a jar is younger than that does a second poll follow, {@code interval} later.
+     */
     public void scanNow(Duration interval) throws InterruptedException {
-        poll();
-        TimeUnit.NANOSECONDS.sleep(interval.toNanos());
-        poll();
+        poll(Instant.now().minus(interval));
+        if (!allActedOn()) {
+            TimeUnit.NANOSECONDS.sleep(interval.toNanos());
+            poll();
+        }
     }
 
     /** Keeps polling every {@code interval} on a daemon thread until closed. */
@@ -104,6 +112,11 @@ public final class DeployFolderWatcher implements AutoCloseable {
 
     /** One pass over the folder. Not thread-safe: called from start() and then only from the timer thread. */
     synchronized void poll() {
+        poll(null);
+    }
+
+    /** @param quietSince a jar last written before this counts as settled without a second look; null: none does */
+    private synchronized void poll(Instant quietSince) {
         Map<String, Observation> now = observe();
         missingOnce.retainAll(hashes.keySet());
         missingOnce.removeAll(now.keySet());
@@ -118,12 +131,17 @@ public final class DeployFolderWatcher implements AutoCloseable {
             }
         }
         now.forEach((name, observation) -> {
-            boolean stable = observation.equals(lastSeen.get(name));
+            boolean stable = observation.equals(lastSeen.get(name))
+                    || quietSince != null && observation.modified().toInstant().isBefore(quietSince);
             if (stable && !observation.equals(actedOn.get(name))) {
                 examine(name, observation);
             }
         });
         lastSeen = now;
+    }
+
+    private synchronized boolean allActedOn() {
+        return lastSeen.entrySet().stream().allMatch(seen -> seen.getValue().equals(actedOn.get(seen.getKey())));
     }
 
     private void examine(String name, Observation observation) {
