@@ -1,6 +1,8 @@
 package dev.atelier.launcher;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,14 +12,26 @@ import picocli.CommandLine.Command;
         name = "atelier",
         mixinStandardHelpOptions = true,
         versionProvider = AtelierVersion.class,
-        description = "White-label AI image and video creation platform.",
-        subcommands = {StartCommand.class, TenantsCommand.class, OperatorsCommand.class, CreditsCommand.class,
-                SecretsCommand.class, LegalCommand.class,
-                CommandLine.HelpCommand.class})
+        description = "White-label AI image and video creation platform.")
 public final class Main implements Runnable {
+
+    /** The subcommands by name, in the order help lists them; each name is its class's {@code @Command} name. */
+    static final Map<String, Class<?>> COMMANDS = commands();
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
+
+    private static Map<String, Class<?>> commands() {
+        Map<String, Class<?>> commands = new LinkedHashMap<>();
+        commands.put("start", StartCommand.class);
+        commands.put("tenants", TenantsCommand.class);
+        commands.put("operators", OperatorsCommand.class);
+        commands.put("credits", CreditsCommand.class);
+        commands.put("secrets", SecretsCommand.class);
+        commands.put("legal", LegalCommand.class);
+        commands.put("help", CommandLine.HelpCommand.class);
+        return java.util.Collections.unmodifiableMap(commands);
+    }
 
     public static void main(String[] args) {
         System.exit(run(args, System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
@@ -29,10 +43,29 @@ public final class Main implements Runnable {
      * @param environment the process environment: configuration variables and the secrets tenant folders reference
      */
     public static int run(String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Main(), new EnvironmentFactory(environment));
+        EnvironmentFactory factory = new EnvironmentFactory(environment);
+        CommandLine cli = new CommandLine(new Main(), factory);
+        for (Class<?> command : commandsFor(args)) {
+            try {
+                cli.addSubcommand(factory.create(command));
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot create the command " + command.getName(), e);
+            }
+        }
         cli.setOut(out);
         cli.setErr(err);
         return cli.execute(args);
+    }
+
+    /**
+     * The subcommands to set up for {@code args}: only the one named first when there is one, else all (for help, which
+     * lists or describes the others, and for picocli's suggestions on a mistyped name). Picocli reads every command class it is given, which costs the
+     * start of the platform a fifth of a second when all are given.
+     */
+    static List<Class<?>> commandsFor(String[] args) {
+        Class<?> named = args.length == 0 ? null : COMMANDS.get(args[0]);
+        return named != null && named != CommandLine.HelpCommand.class ? List.of(named)
+                : List.copyOf(COMMANDS.values());
     }
 
     @Override
