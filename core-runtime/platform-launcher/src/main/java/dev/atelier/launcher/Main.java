@@ -1,6 +1,7 @@
 package dev.atelier.launcher;
 
 import java.io.PrintWriter;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ public final class Main implements Runnable {
         commands.put("secrets", SecretsCommand.class);
         commands.put("legal", LegalCommand.class);
         commands.put("help", CommandLine.HelpCommand.class);
-        return java.util.Collections.unmodifiableMap(commands);
+        return Collections.unmodifiableMap(commands);
     }
 
     public static void main(String[] args) {
@@ -59,8 +60,8 @@ public final class Main implements Runnable {
 
     /**
      * The subcommands to set up for {@code args}: only the one named first when there is one, else all (for help, which
-     * lists or describes the others, and for picocli's suggestions on a mistyped name). Picocli reads every command class it is given, which costs the
-     * start of the platform a fifth of a second when all are given.
+     * lists or describes the others, and for picocli's suggestions on a mistyped name). Picocli reads every command
+     * class it is given, with its subcommands, before it runs one; the platform's start need not wait for the others.
      */
     static List<Class<?>> commandsFor(String[] args) {
         Class<?> named = args.length == 0 ? null : COMMANDS.get(args[0]);
