@@ -7,6 +7,7 @@ import java.text.Normalizer;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -20,20 +21,25 @@ public final class PasswordPolicy {
     public static final int MIN_LENGTH = 10;
     public static final int MAX_LENGTH = 256;
 
-    private final Set<String> common;
+    private final Supplier<Set<String>> common;
 
     /** A policy rejecting the passwords of {@code commonPasswords}, compared without regard to case. */
     public PasswordPolicy(Collection<String> commonPasswords) {
-        this.common = commonPasswords.stream().map(PasswordPolicy::folded).collect(Collectors.toUnmodifiableSet());
+        Set<String> folded = foldedAll(commonPasswords);
+        this.common = () -> folded;
     }
 
-    /** The policy with zxcvbn's shipped list of common passwords; load it once and share the instance. */
+    private PasswordPolicy(Supplier<Set<String>> common) {
+        this.common = common;
+    }
+
+    /**
+     * The policy with zxcvbn's shipped list of common passwords; share the instance. The list is read at the first
+     * check, not here: reading it takes about a tenth of a second of a fresh JVM, which a platform's start need not
+     * spend on something only a sign-up or a new password asks for.
+     */
     public static PasswordPolicy withShippedList() {
-        try {
-            return new PasswordPolicy(StandardDictionaries.PASSWORDS_LOADER.load().getFrequencies());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the common-password list shipped with zxcvbn", e);
-        }
+        return new PasswordPolicy(new ShippedList());
     }
 
     /**
@@ -54,7 +60,7 @@ public final class PasswordPolicy {
             throw new InvalidAccountInputException(field, "Use at least " + MIN_LENGTH + " characters.");
         }
         String folded = folded(password);
-        if (common.contains(folded)) {
+        if (common.get().contains(folded)) {
             throw new InvalidAccountInputException(field, "This password is too common; choose another.");
         }
         if (email != null && !email.isEmpty()) {
@@ -62,6 +68,38 @@ public final class PasswordPolicy {
             String localPart = at < 0 ? email : email.substring(0, at);
             if (folded.equals(folded(email)) || folded.equals(folded(localPart))) {
                 throw new InvalidAccountInputException(field, "Do not use your email address as your password.");
+            }
+        }
+    }
+
+    private static Set<String> foldedAll(Collection<String> passwords) {
+        return passwords.stream().map(PasswordPolicy::folded).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Zxcvbn's list, read once, by the first check that needs it. */
+    private static final class ShippedList implements Supplier<Set<String>> {
+        private volatile Set<String> read;
+
+        @Override
+        public Set<String> get() {
+            Set<String> list = read;
+            if (list == null) {
+                synchronized (this) {
+                    list = read;
+                    if (list == null) {
+                        list = foldedAll(load());
+                        read = list;
+                    }
+                }
+            }
+            return list;
+        }
+
+        private static Collection<String> load() {
+            try {
+                return StandardDictionaries.PASSWORDS_LOADER.load().getFrequencies();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the common-password list shipped with zxcvbn", e);
             }
         }
     }
