@@ -59,6 +59,19 @@ class EmbeddedDatabaseSecurityTest {
     }
 
     @Test
+    void keepsTheRandomPasswordsVerifierAtFewRoundsWithAFreshSalt() throws Exception {
+        // initdb wrote it with 4,096 rounds; the first start rewrote it (QuickLogIn). A wrong password is still
+        // refused (above).
+        try (Connection connection = connect(Files.readString(passwordFile()).strip());
+                Statement statement = connection.createStatement();
+                ResultSet verifier = statement.executeQuery(
+                        "SELECT rolpassword FROM pg_authid WHERE rolname = 'postgres'")) {
+            verifier.next();
+            assertThat(verifier.getString(1)).matches("SCRAM-SHA-256\\$16:[A-Za-z0-9+/=]{24}\\$.+:.+");
+        }
+    }
+
+    @Test
     void keepsThePasswordInAnOwnerOnlyFileInTheDataFolder() throws IOException {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile())))
                 .isEqualTo("rw-------");

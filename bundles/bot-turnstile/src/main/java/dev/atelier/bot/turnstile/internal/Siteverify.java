@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -19,9 +20,10 @@ import java.util.stream.Collectors;
  */
 final class Siteverify {
 
-    private final HttpClient http;
+    private final Supplier<HttpClient> http;
 
-    Siteverify(HttpClient http) {
+    /** With the client to ask through, got at each question (the supplier may build it at the first). */
+    Siteverify(Supplier<HttpClient> http) {
         this.http = http;
     }
 
@@ -48,9 +50,9 @@ final class Siteverify {
                 .build();
         HttpResponse<String> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            response = http.get().send(request, HttpResponse.BodyHandlers.ofString());
         } catch (ConnectException e) {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            response = http.get().send(request, HttpResponse.BodyHandlers.ofString());
         }
         if (response.statusCode() != 200) {
             throw new IOException("siteverify answered HTTP " + response.statusCode());

@@ -98,7 +98,7 @@ public final class EmbeddedServer implements AutoCloseable {
         try {
             DataSource postgresDatabase = postgresDatabase(server.port(), password);
             new PasswordUpgrade(new HostBasedAuthentication(dir), password, SUPERUSER).applyIfNeeded(postgresDatabase);
-            int major = createDatabaseIfMissing(postgresDatabase, server.port(), dir);
+            int major = createDatabaseIfMissing(postgresDatabase, server.port(), dir, password);
             LOG.info("Embedded PostgreSQL {} {} in {} on {}:{} in {} ms ({} {} ms, first connection {} ms)", major,
                     firstStart ? "created" : "started", dir, LOOPBACK, server.port(),
                     Duration.ofNanos(System.nanoTime() - started).toMillis(), server.how(),
@@ -259,7 +259,8 @@ public final class EmbeddedServer implements AutoCloseable {
         }
     }
 
-    private static int createDatabaseIfMissing(DataSource postgresDatabase, int port, Path dir) {
+    private static int createDatabaseIfMissing(DataSource postgresDatabase, int port, Path dir,
+            ServerPassword password) {
         try (Connection connection = postgresDatabase.getConnection();
                 Statement statement = connection.createStatement()) {
             try (ResultSet served = statement.executeQuery("SHOW data_directory")) {
@@ -269,6 +270,7 @@ public final class EmbeddedServer implements AutoCloseable {
                             + served.getString(1) + ", not " + dir + ". Set atelier.db.embedded-port to a free port.");
                 }
             }
+            QuickLogIn.applyIfNeeded(connection, SUPERUSER, password.value());
             try (ResultSet exists = statement.executeQuery(
                     "SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
                 if (!exists.next()) {
