@@ -20,8 +20,13 @@ public final class PasswordHasher {
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
 
-    private final Argon2Function function;
+    private final int memoryKib;
+    private final int iterations;
+    private final int parallelism;
     private final String dummyHash;
+    // Made at the first hash or check: an Argon2Function allocates its whole memory (19 MiB by default) and a thread
+    // pool when built, which a start has no use for.
+    private volatile Argon2Function function;
 
     /**
      * @param memoryKib memory per hash in KiB, at least 8 per lane
@@ -33,12 +38,28 @@ public final class PasswordHasher {
             throw new IllegalArgumentException("Argon2id needs iterations >= 1, parallelism >= 1 and memory >= 8 KiB"
                     + " per lane; got m=" + memoryKib + ", t=" + iterations + ", p=" + parallelism);
         }
-        this.function = Argon2Function.getInstance(memoryKib, iterations, parallelism, HASH_BYTES, Argon2.ID);
+        this.memoryKib = memoryKib;
+        this.iterations = iterations;
+        this.parallelism = parallelism;
         // Verified against when there is no real hash, so an unknown email costs as much time as a known one. Random
         // bytes in place of a computed hash match no password just as well, and spare every start one cold Argon2
         // computation (with the JIT work it sets off, a large share of a start on two cores).
-        this.dummyHash = "$argon2id$v=" + function.getVersion() + "$m=" + memoryKib + ",t=" + iterations + ",p="
-                + parallelism + "$" + randomBase64(SALT_BYTES) + "$" + randomBase64(HASH_BYTES);
+        this.dummyHash = "$argon2id$v=" + Argon2Function.ARGON2_VERSION_13 + "$m=" + memoryKib + ",t=" + iterations
+                + ",p=" + parallelism + "$" + randomBase64(SALT_BYTES) + "$" + randomBase64(HASH_BYTES);
+    }
+
+    private Argon2Function function() {
+        Argon2Function made = function;
+        if (made == null) {
+            synchronized (this) {
+                made = function;
+                if (made == null) {
+                    made = Argon2Function.getInstance(memoryKib, iterations, parallelism, HASH_BYTES, Argon2.ID);
+                    function = made;
+                }
+            }
+        }
+        return made;
     }
 
     private static String randomBase64(int bytes) {
@@ -55,7 +76,7 @@ public final class PasswordHasher {
 
     /** A new hash of {@code password} with a random salt. */
     public String hash(String password) {
-        return Password.hash(normalized(password)).addRandomSalt(SALT_BYTES).with(function).getResult();
+        return Password.hash(normalized(password)).addRandomSalt(SALT_BYTES).with(function()).getResult();
     }
 
     /**
@@ -65,7 +86,7 @@ public final class PasswordHasher {
     public boolean verify(String password, String hash) {
         Argon2Function stored = parameters(hash);
         if (stored == null) {
-            Password.check(normalized(password), dummyHash).with(function);
+            Password.check(normalized(password), dummyHash).with(function());
             return false;
         }
         return Password.check(normalized(password), hash).with(stored);
@@ -73,7 +94,7 @@ public final class PasswordHasher {
 
     /** Spends the time of one {@link #verify} without anything to match: for sign-ins of unknown emails. */
     public void verifyNothing(String password) {
-        Password.check(normalized(password), dummyHash).with(function);
+        Password.check(normalized(password), dummyHash).with(function());
     }
 
     /** The stand-in verified against when there is no real hash; for tests. */
@@ -84,11 +105,9 @@ public final class PasswordHasher {
     /** Whether {@code hash} was made with other parameters (or another algorithm) than this hasher uses. */
     public boolean needsRehash(String hash) {
         Argon2Function stored = parameters(hash);
-        return stored == null || stored.getVariant() != Argon2.ID || stored.getMemory() != function.getMemory()
-                || stored.getIterations() != function.getIterations()
-                || stored.getParallelism() != function.getParallelism()
-                || stored.getOutputLength() != function.getOutputLength()
-                || stored.getVersion() != function.getVersion();
+        return stored == null || stored.getVariant() != Argon2.ID || stored.getMemory() != memoryKib
+                || stored.getIterations() != iterations || stored.getParallelism() != parallelism
+                || stored.getOutputLength() != HASH_BYTES || stored.getVersion() != Argon2Function.ARGON2_VERSION_13;
     }
 
     private static Argon2Function parameters(String hash) {
