@@ -23,6 +23,29 @@ final class ConfigOptions {
             description = "Sets any configuration key (see docs/configuration.md); repeatable.")
     private Map<String, String> settings = new HashMap<>();
 
+    /** Empty, for picocli to fill in. */
+    ConfigOptions() {
+    }
+
+    /** As read from a command line without picocli ({@link StartArguments}). */
+    ConfigOptions(Path home, String dataDir, Map<String, String> settings) {
+        this.home = home;
+        this.dataDir = dataDir;
+        this.settings = new HashMap<>(settings);
+    }
+
+    Path home() {
+        return home;
+    }
+
+    String dataDir() {
+        return dataDir;
+    }
+
+    Map<String, String> settings() {
+        return Map.copyOf(settings);
+    }
+
     /**
      * Reads the configuration as {@code start} does: defaults, {@code conf/atelier.properties}, the environment, then
      * these options and {@code extraFlags}.

@@ -36,6 +36,15 @@ abstract class InstallationCommand implements Callable<Integer> {
         this.environment = environment;
     }
 
+    /** Uses {@code options} instead of what picocli read (a command line read without it). */
+    void useConfigOptions(ConfigOptions options) {
+        this.configOptions = options;
+    }
+
+    ConfigOptions configOptions() {
+        return configOptions;
+    }
+
     /** What a command does with the loaded configuration; returns the exit code. */
     interface ConfiguredWork {
         int run(AtelierConfig config);

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -35,6 +36,9 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && "start".equals(args[0])) {
+            EarlyLogging.begin();
+        }
         System.exit(run(args, System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
@@ -44,6 +48,10 @@ public final class Main implements Runnable {
      * @param environment the process environment: configuration variables and the secrets tenant folders reference
      */
     public static int run(String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err) {
+        Optional<StartArguments> plainStart = StartArguments.plain(args);
+        if (plainStart.isPresent()) {
+            return StartCommand.of(plainStart.get(), environment).run(out, err);
+        }
         EnvironmentFactory factory = new EnvironmentFactory(environment);
         CommandLine cli = new CommandLine(new Main(), factory);
         for (Class<?> command : commandsFor(args)) {

@@ -30,10 +30,31 @@ final class StartCommand extends InstallationCommand {
         super(environment);
     }
 
+    /** A start with the options {@code arguments} read, without picocli. */
+    static StartCommand of(StartArguments arguments, Map<String, String> environment) {
+        StartCommand command = new StartCommand(environment);
+        command.port = arguments.port();
+        command.role = arguments.role();
+        command.useConfigOptions(arguments.configOptions());
+        return command;
+    }
+
+    String port() {
+        return port;
+    }
+
+    String role() {
+        return role;
+    }
+
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        return run(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** Starts the platform, writing its banner or what went wrong; returns the exit code once it stopped. */
+    int run(PrintWriter out, PrintWriter err) {
+        EarlyLogging.awaitReady();
         AtelierConfig config;
         try {
             Map<String, String> flags = new java.util.HashMap<>();
