@@ -43,14 +43,15 @@ public final class Main implements Runnable {
     }
 
     /**
-     * Runs a command line and returns the exit code; start keeps running until the process is asked to stop.
+     * Runs a command line and returns the exit code; start keeps running until the process is asked to stop. A plain
+     * {@code start} ({@link StartArguments}) is run without picocli; everything else goes through it.
      *
      * @param environment the process environment: configuration variables and the secrets tenant folders reference
      */
     public static int run(String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err) {
         Optional<StartArguments> plainStart = StartArguments.plain(args);
         if (plainStart.isPresent()) {
-            return StartCommand.of(plainStart.get(), environment).run(out, err);
+            return runPlainStart(plainStart.get(), environment, out, err);
         }
         EnvironmentFactory factory = new EnvironmentFactory(environment);
         CommandLine cli = new CommandLine(new Main(), factory);
@@ -64,6 +65,18 @@ public final class Main implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         return cli.execute(args);
+    }
+
+    /** A start read by {@link StartArguments}; what it did not expect ends as picocli would end it: trace, exit 1. */
+    private static int runPlainStart(StartArguments arguments, Map<String, String> environment, PrintWriter out,
+            PrintWriter err) {
+        try {
+            return StartCommand.of(arguments, environment).run(out, err);
+        } catch (RuntimeException e) {
+            e.printStackTrace(err);
+            err.flush();
+            return CommandLine.ExitCode.SOFTWARE;
+        }
     }
 
     /**
