@@ -110,16 +110,26 @@ class ClassArchiveScriptTest {
         start("start");
         start("start");
 
-        assertThat(start(List.of("JAVA_OPTS=-javaagent:/opt/apm.jar"), "start")).doesNotContain("XX:");
+        assertThat(start(List.of("JAVA_OPTS=-javaagent:/opt/apm.jar"), "start"))
+                .doesNotContain("SharedArchiveFile").doesNotContain("ArchiveClassesAtExit");
         assertThat(start(List.of("JAVA_OPTS=-XX:StartFlightRecording=filename=x.jfr"), "start"))
                 .doesNotContain("SharedArchiveFile").doesNotContain("ArchiveClassesAtExit");
     }
 
     @Test
     void otherCommandsAndTurningItOffStartWithoutAnArchive() throws Exception {
-        assertThat(start("tenants", "list")).doesNotContain("XX:");
-        assertThat(start(List.of("ATELIER_CDS=off"), "start")).doesNotContain("XX:");
+        assertThat(start("tenants", "list")).doesNotContain("SharedArchiveFile").doesNotContain("ArchiveClassesAtExit");
+        assertThat(start(List.of("ATELIER_CDS=off"), "start")).doesNotContain("SharedArchiveFile")
+                .doesNotContain("ArchiveClassesAtExit");
         assertThat(home.resolve("cds")).doesNotExist();
+    }
+
+    @Test
+    void setsTheCompilersCountsWhereJavaOptsCanSetThemBack() throws Exception {
+        String line = start(List.of("JAVA_OPTS=-XX:Tier4InvocationThreshold=5000"), "tenants", "list");
+
+        assertThat(line).contains("-XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000"
+                + " -XX:Tier4CompileThreshold=150000 -XX:Tier4InvocationThreshold=5000 ");
     }
 
     private String start(String... args) throws Exception {
