@@ -9,41 +9,60 @@ import java.io.UncheckedIOException;
 
 /**
  * The OpenAPI 3.1 document of the JSON API: written by hand as YAML beside this class ({@code openapi.yaml}), so a
- * person can read and review it, and served as JSON. Read once; the document does not change while the platform runs.
+ * person can read and review it, and served as JSON. Read once, when first asked for: the document does not change
+ * while the platform runs, and parsing it (YAML, in a fresh JVM) took about 40 ms of every start for a document most
+ * starts never serve.
  */
 public final class OpenApiDocument {
 
     /** Where the YAML lies on the class path. */
     public static final String RESOURCE = "/dev/atelier/web/api/openapi/openapi.yaml";
 
-    private final JsonNode tree;
-    private final byte[] json;
+    private volatile Parsed parsed;
 
-    private OpenApiDocument(JsonNode tree, byte[] json) {
-        this.tree = tree;
-        this.json = json;
+    private OpenApiDocument() {
     }
 
-    /** Reads the document from the class path. */
+    /** The document on the class path; it is read at the first {@link #tree} or {@link #json}. */
     public static OpenApiDocument load() {
+        return new OpenApiDocument();
+    }
+
+    /** The document as a tree, for instance to list its paths. */
+    public JsonNode tree() {
+        return parsed().tree().deepCopy();
+    }
+
+    /** The document as JSON. */
+    public byte[] json() {
+        return parsed().json().clone();
+    }
+
+    private Parsed parsed() {
+        Parsed read = parsed;
+        if (read == null) {
+            synchronized (this) {
+                read = parsed;
+                if (read == null) {
+                    read = read();
+                    parsed = read;
+                }
+            }
+        }
+        return read;
+    }
+
+    private static Parsed read() {
         try (InputStream in = OpenApiDocument.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the class path");
             }
             JsonNode tree = new ObjectMapper(new YAMLFactory()).readTree(in);
-            return new OpenApiDocument(tree, new ObjectMapper().writeValueAsBytes(tree));
+            return new Parsed(tree, new ObjectMapper().writeValueAsBytes(tree));
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + RESOURCE, e);
         }
     }
 
-    /** The document as a tree, for instance to list its paths. */
-    public JsonNode tree() {
-        return tree.deepCopy();
-    }
-
-    /** The document as JSON. */
-    public byte[] json() {
-        return json.clone();
-    }
+    private record Parsed(JsonNode tree, byte[] json) {}
 }
