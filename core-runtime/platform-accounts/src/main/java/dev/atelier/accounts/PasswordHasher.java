@@ -5,6 +5,7 @@ import com.password4j.Password;
 import com.password4j.types.Argon2;
 import dev.atelier.config.AtelierConfig;
 import dev.atelier.config.Keys;
+import dev.atelier.core.lazy.Lazy;
 import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.util.Base64;
@@ -26,7 +27,7 @@ public final class PasswordHasher {
     private final String dummyHash;
     // Made at the first hash or check: an Argon2Function allocates its whole memory (19 MiB by default) and a thread
     // pool when built, which a start has no use for.
-    private volatile Argon2Function function;
+    private final Lazy<Argon2Function> function;
 
     /**
      * @param memoryKib memory per hash in KiB, at least 8 per lane
@@ -41,25 +42,13 @@ public final class PasswordHasher {
         this.memoryKib = memoryKib;
         this.iterations = iterations;
         this.parallelism = parallelism;
+        this.function = Lazy.of(
+                () -> Argon2Function.getInstance(memoryKib, iterations, parallelism, HASH_BYTES, Argon2.ID));
         // Verified against when there is no real hash, so an unknown email costs as much time as a known one. Random
         // bytes in place of a computed hash match no password just as well, and spare every start one cold Argon2
         // computation (with the JIT work it sets off, a large share of a start on two cores).
         this.dummyHash = "$argon2id$v=" + Argon2Function.ARGON2_VERSION_13 + "$m=" + memoryKib + ",t=" + iterations
                 + ",p=" + parallelism + "$" + randomBase64(SALT_BYTES) + "$" + randomBase64(HASH_BYTES);
-    }
-
-    private Argon2Function function() {
-        Argon2Function made = function;
-        if (made == null) {
-            synchronized (this) {
-                made = function;
-                if (made == null) {
-                    made = Argon2Function.getInstance(memoryKib, iterations, parallelism, HASH_BYTES, Argon2.ID);
-                    function = made;
-                }
-            }
-        }
-        return made;
     }
 
     private static String randomBase64(int bytes) {
@@ -76,7 +65,7 @@ public final class PasswordHasher {
 
     /** A new hash of {@code password} with a random salt. */
     public String hash(String password) {
-        return Password.hash(normalized(password)).addRandomSalt(SALT_BYTES).with(function()).getResult();
+        return Password.hash(normalized(password)).addRandomSalt(SALT_BYTES).with(function.get()).getResult();
     }
 
     /**
@@ -86,7 +75,7 @@ public final class PasswordHasher {
     public boolean verify(String password, String hash) {
         Argon2Function stored = parameters(hash);
         if (stored == null) {
-            Password.check(normalized(password), dummyHash).with(function());
+            Password.check(normalized(password), dummyHash).with(function.get());
             return false;
         }
         return Password.check(normalized(password), hash).with(stored);
@@ -94,7 +83,7 @@ public final class PasswordHasher {
 
     /** Spends the time of one {@link #verify} without anything to match: for sign-ins of unknown emails. */
     public void verifyNothing(String password) {
-        Password.check(normalized(password), dummyHash).with(function());
+        Password.check(normalized(password), dummyHash).with(function.get());
     }
 
     /** The stand-in verified against when there is no real hash; for tests. */

@@ -1,6 +1,7 @@
 package dev.atelier.accounts;
 
 import com.nulabinc.zxcvbn.StandardDictionaries;
+import dev.atelier.core.lazy.Lazy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
@@ -39,7 +40,7 @@ public final class PasswordPolicy {
      * spend on something only a sign-up or a new password asks for.
      */
     public static PasswordPolicy withShippedList() {
-        return new PasswordPolicy(new ShippedList());
+        return new PasswordPolicy(Lazy.of(() -> foldedAll(shippedList())));
     }
 
     /**
@@ -76,31 +77,12 @@ public final class PasswordPolicy {
         return passwords.stream().map(PasswordPolicy::folded).collect(Collectors.toUnmodifiableSet());
     }
 
-    /** Zxcvbn's list, read once, by the first check that needs it. */
-    private static final class ShippedList implements Supplier<Set<String>> {
-        private volatile Set<String> read;
-
-        @Override
-        public Set<String> get() {
-            Set<String> list = read;
-            if (list == null) {
-                synchronized (this) {
-                    list = read;
-                    if (list == null) {
-                        list = foldedAll(load());
-                        read = list;
-                    }
-                }
-            }
-            return list;
-        }
-
-        private static Collection<String> load() {
-            try {
-                return StandardDictionaries.PASSWORDS_LOADER.load().getFrequencies();
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read the common-password list shipped with zxcvbn", e);
-            }
+    /** Zxcvbn's list; read once, by the first check that needs it ({@link #withShippedList}). */
+    private static Collection<String> shippedList() {
+        try {
+            return StandardDictionaries.PASSWORDS_LOADER.load().getFrequencies();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the common-password list shipped with zxcvbn", e);
         }
     }
 

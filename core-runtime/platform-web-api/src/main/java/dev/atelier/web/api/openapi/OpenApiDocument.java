@@ -3,6 +3,7 @@ package dev.atelier.web.api.openapi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.atelier.core.lazy.Lazy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,7 +19,7 @@ public final class OpenApiDocument {
     /** Where the YAML lies on the class path. */
     public static final String RESOURCE = "/dev/atelier/web/api/openapi/openapi.yaml";
 
-    private volatile Parsed parsed;
+    private final Lazy<Parsed> parsed = Lazy.of(OpenApiDocument::read);
 
     private OpenApiDocument() {
     }
@@ -30,26 +31,12 @@ public final class OpenApiDocument {
 
     /** The document as a tree, for instance to list its paths. */
     public JsonNode tree() {
-        return parsed().tree().deepCopy();
+        return parsed.get().tree().deepCopy();
     }
 
     /** The document as JSON. */
     public byte[] json() {
-        return parsed().json().clone();
-    }
-
-    private Parsed parsed() {
-        Parsed read = parsed;
-        if (read == null) {
-            synchronized (this) {
-                read = parsed;
-                if (read == null) {
-                    read = read();
-                    parsed = read;
-                }
-            }
-        }
-        return read;
+        return parsed.get().json().clone();
     }
 
     private static Parsed read() {
