@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
  * Tells {@code bin/atelier} that the class-data-sharing archive this JVM writes when it stops comes from a complete
  * start. The script asks for the archive ({@code -XX:ArchiveClassesAtExit}) and names it in {@value #PROPERTY};
  * it only takes an archive into use when this mark is beside it. An archive of a start that failed, or of
- * {@code start --help}, holds too few classes to be worth keeping for good.
+ * {@code start --help}, holds too few classes to be worth keeping for good. The first start of an installation also
+ * loads what only later starts use, so that the archive holds those classes too.
  */
 final class ClassArchiveMark {
 
@@ -28,6 +29,7 @@ final class ClassArchiveMark {
         if (archive.isBlank()) {
             return;
         }
+        dev.atelier.core.db.Database.loadClassesOfLaterStarts();
         try {
             Files.writeString(Path.of(archive + ".started"), "");
         } catch (IOException | InvalidPathException e) {

@@ -25,15 +25,15 @@ class StartCommandTest {
 
         assertThat(code).isZero();
         assertThat(out.toString()).contains("Usage: atelier").contains("start");
-        Main.COMMANDS.keySet().forEach(name -> assertThat(out.toString()).contains(name));
+        PicocliCommandLine.COMMANDS.keySet().forEach(name -> assertThat(out.toString()).contains(name));
     }
 
     @Test
     void setsUpOnlyTheCommandNamedAndAllOtherwise() {
-        assertThat(Main.commandsFor(new String[] {"start", "--port", "9090"})).containsExactly(StartCommand.class);
-        assertThat(Main.commandsFor(new String[] {"strat"})).containsExactlyElementsOf(Main.COMMANDS.values());
-        assertThat(Main.commandsFor(new String[0])).containsExactlyElementsOf(Main.COMMANDS.values());
-        Main.COMMANDS.forEach((name, type) -> assertThat(type.getAnnotation(picocli.CommandLine.Command.class).name())
+        assertThat(PicocliCommandLine.commandsFor(new String[] {"start", "--port", "9090"})).containsExactly(StartCommand.class);
+        assertThat(PicocliCommandLine.commandsFor(new String[] {"strat"})).containsExactlyElementsOf(PicocliCommandLine.COMMANDS.values());
+        assertThat(PicocliCommandLine.commandsFor(new String[0])).containsExactlyElementsOf(PicocliCommandLine.COMMANDS.values());
+        PicocliCommandLine.COMMANDS.forEach((name, type) -> assertThat(type.getAnnotation(picocli.CommandLine.Command.class).name())
                 .as("the @Command name of %s", type.getSimpleName()).isEqualTo(name));
     }
 

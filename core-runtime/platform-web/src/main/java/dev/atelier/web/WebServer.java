@@ -56,6 +56,11 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
+    /** System property that has Jersey check the resource model at each start (tests set it). */
+    public static final String VALIDATE_RESOURCES = "atelier.web.validate-resources";
+
+    private static final String REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
+
     private final Server server;
     private final ServerConnector connector;
     private final ServletContainer jersey;
@@ -74,6 +79,7 @@ public final class WebServer implements AutoCloseable {
      * the errors Jetty answers itself.
      */
     public WebServer(Settings settings, ResourceConfig application, ErrorPages errorPages, Filter... filters) {
+        tellJettyReferencesPerCacheLine();
         this.threads = new QueuedThreadPool(200, 8);
         threads.setName("atelier-http");
         this.server = new Server(threads);
@@ -117,6 +123,23 @@ public final class WebServer implements AutoCloseable {
         server.setStopTimeout(5_000);
     }
 
+    /**
+     * Jetty pads its thread pool's queue by how many object references fill a CPU cache line, which depends on whether
+     * the JVM compresses references. Unless told, it asks the JVM through the platform MBean server, whose creation
+     * (every platform MXBean registered) took about 30 ms of each start; the diagnostic MXBean alone answers the
+     * same question without it. A value set on the command line is left as it is.
+     */
+    private static void tellJettyReferencesPerCacheLine() {
+        if (System.getProperty(REFERENCES_PER_CACHE_LINE) != null) {
+            return;
+        }
+        int cacheLineBytes = Integer.getInteger("org.eclipse.jetty.util.cacheLineBytes", 64);
+        boolean compressed = Boolean.parseBoolean(java.lang.management.ManagementFactory
+                .getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+                .getVMOption("UseCompressedOops").getValue());
+        System.setProperty(REFERENCES_PER_CACHE_LINE, String.valueOf(cacheLineBytes / (compressed ? 4 : 8)));
+    }
+
     private void addFilter(Filter filter) {
         FilterHolder holder = new FilterHolder(filter);
         holder.setAsyncSupported(true);
@@ -128,6 +151,10 @@ public final class WebServer implements AutoCloseable {
         ResourceConfig config = new ResourceConfig();
         config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         config.property(ServerProperties.BV_FEATURE_DISABLE, true);
+        // Jersey checks every resource method's annotations and parameters when an application starts (about 50 ms of
+        // the platform's start). Which resources there are is fixed when the platform is built, so the build's tests
+        // check them (the build sets this property for every test) and a start does not.
+        config.property(ServerProperties.RESOURCE_VALIDATION_DISABLE, !Boolean.getBoolean(VALIDATE_RESOURCES));
         config.register(JacksonFeature.withoutExceptionMappers());
         config.register(JsonMapperProvider.class);
         config.register(RequestIdFilter.class);

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.atelier.config.Keys;
 import dev.atelier.core.db.internal.Availability;
+import dev.atelier.core.db.internal.ClientWarmUp;
 import dev.atelier.core.db.internal.DatabaseWatch;
 import dev.atelier.core.db.internal.EmbeddedServer;
 import dev.atelier.core.db.internal.GuardedDataSource;
@@ -113,8 +114,19 @@ public final class Database implements AutoCloseable {
         return start(settings, settings.embedded() ? RunningServer.in(settings.embeddedDataDir()) : Optional.empty());
     }
 
+    /**
+     * Loads the classes a later start of the same data folder uses and a first start does not: the embedded server's
+     * direct restart. For a JVM that writes a class-data-sharing archive when it stops (the first start of an
+     * installation), so that the archive holds them; a class loaded from the jars instead has the JVM open them one
+     * by one along the class path, in the middle of the start.
+     */
+    public static void loadClassesOfLaterStarts() {
+        EmbeddedServer.loadClassesOfLaterStarts();
+    }
+
     private static Database start(DatabaseSettings settings, Optional<RunningServer> running) {
         long started = System.nanoTime();
+        ClientWarmUp.begin();
         EmbeddedServer embedded = null;
         HikariDataSource pool = null;
         // The persistence unit reads its mappings while the server starts; its log-in waits for the pool.

@@ -69,6 +69,11 @@ public final class EmbeddedServer implements AutoCloseable {
         this.majorVersion = majorVersion;
     }
 
+    /** See {@link dev.atelier.core.db.Database#loadClassesOfLaterStarts}. */
+    public static void loadClassesOfLaterStarts() {
+        Postmaster.loadClasses();
+    }
+
     /** Starts the server on {@code dataDir}, creating the cluster there if it holds none yet. */
     public static EmbeddedServer start(Path dataDir, int port) {
         return start(dataDir, port, null);

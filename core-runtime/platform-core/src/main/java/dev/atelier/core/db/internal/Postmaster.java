@@ -67,6 +67,11 @@ final class Postmaster implements AutoCloseable {
         this.lock = lock;
     }
 
+    /** Loads this class and those it runs, for a class-data-sharing archive written by a start that did not use them. */
+    static List<Class<?>> loadClasses() {
+        return List.of(Postmaster.class, OutputLog.class);
+    }
+
     /**
      * Starts the server of the cluster in {@code dataDir} and returns once it accepts connections.
      *
