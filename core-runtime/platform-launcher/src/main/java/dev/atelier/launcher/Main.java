@@ -20,6 +20,7 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         if (args.length > 0 && "start".equals(args[0])) {
             EarlyLogging.begin();
+            CompilerThreads.lowerPriorityBeside();
         }
         System.exit(run(args, System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
