@@ -2,7 +2,7 @@ package dev.atelier.plugins;
 
 import dev.atelier.core.deployments.BundleRepository;
 import dev.atelier.core.deployments.BundleRepository.Revision;
-import dev.atelier.plugins.internal.DeployFolderWatcher;
+import dev.atelier.plugins.internal.JarDigests;
 import dev.atelier.plugins.internal.InvalidJarException;
 import dev.atelier.plugins.internal.JarFacts;
 import dev.atelier.plugins.internal.JarInspector;
@@ -59,6 +59,8 @@ public final class ClusterBundles implements AutoCloseable {
         this.deployDir = deployDir;
         this.state = new SyncState(stateFile);
         this.node = node;
+        // Beside the sync record: the jars' hashes by file identity, so a restart need not read them all again.
+        JarDigests.keepIn(stateFile.resolveSibling("deploy-digests.properties"));
     }
 
     /** Brings the folder and the repository in step once; call before the plugin host first reads the folder. */
@@ -239,7 +241,7 @@ public final class ClusterBundles implements AutoCloseable {
             return Optional.of(known);
         }
         try {
-            LocalJar jar = new LocalJar(fileName, DeployFolderWatcher.sha256(file), JarInspector.inspect(file),
+            LocalJar jar = new LocalJar(fileName, JarDigests.sha256(file), JarInspector.inspect(file),
                     modified);
             inspected.put(fileName, jar);
             return Optional.of(jar);

@@ -148,7 +148,7 @@ public final class DeployFolderWatcher implements AutoCloseable {
         Path jar = folder.resolve(name);
         String hash;
         try {
-            hash = sha256(jar);
+            hash = JarDigests.sha256(jar);
         } catch (NoSuchFileException e) {
             return;
         } catch (IOException e) {
