@@ -66,44 +66,47 @@ public final class JarDigests {
     /** The SHA-256 of {@code file}'s content, as lower-case hex; read again unless the file is known unchanged. */
     public static String sha256(Path file) throws IOException {
         Path key = file.toAbsolutePath().normalize();
-        Optional<String> before = stamp(key);
+        Optional<Identity> before = identity(key);
         if (before.isPresent()) {
             Known known = KNOWN.get(key);
-            if (known != null && known.stamp().equals(before.get())) {
+            if (known != null && known.stamp().equals(before.get().stamp())) {
                 return known.sha256();
             }
         }
         String hash = DeployFolderWatcher.sha256(key);
-        if (before.isPresent() && settled(key) && before.equals(stamp(key))) {
-            KNOWN.put(key, new Known(before.get(), hash));
+        if (before.isPresent() && before.get().settled() && before.equals(identity(key))) {
+            KNOWN.put(key, new Known(before.get().stamp(), hash));
             save();
         }
         return hash;
     }
 
-    /** The file's identity: inode, size, change and modification times; empty where they cannot be read. */
-    static Optional<String> stamp(Path file) throws IOException {
-        Map<String, Object> attributes;
-        try {
-            attributes = Files.readAttributes(file, ATTRIBUTES);
-        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+    /**
+     * A file's identity: inode, size, change and modification times as one stamp, and when it last changed.
+     *
+     * @param changed the change time, which says whether the file has been left alone long enough to be remembered
+     */
+    private record Identity(String stamp, Instant changed) {
+
+        boolean settled() {
+            return changed.isBefore(Instant.now().minus(SETTLED));
+        }
+    }
+
+    /** Empty where the file system keeps no inode or change time (no "unix" attribute view). */
+    private static Optional<Identity> identity(Path file) throws IOException {
+        if (!file.getFileSystem().supportedFileAttributeViews().contains("unix")) {
             return Optional.empty();
         }
-        return Optional.of(attributes.get("ino") + ":" + attributes.get("size") + ":"
-                + nanos(attributes.get("ctime")) + ":" + nanos(attributes.get("lastModifiedTime")));
+        Map<String, Object> attributes = Files.readAttributes(file, ATTRIBUTES);
+        Instant changed = ((FileTime) attributes.get("ctime")).toInstant();
+        Instant modified = ((FileTime) attributes.get("lastModifiedTime")).toInstant();
+        return Optional.of(new Identity(attributes.get("ino") + ":" + attributes.get("size") + ":" + nanos(changed)
+                + ":" + nanos(modified), changed));
     }
 
-    private static boolean settled(Path file) throws IOException {
-        Object changed = Files.readAttributes(file, "unix:ctime").get("ctime");
-        return changed instanceof FileTime time && time.toInstant().isBefore(Instant.now().minus(SETTLED));
-    }
-
-    private static String nanos(Object time) {
-        if (time instanceof FileTime fileTime) {
-            Instant instant = fileTime.toInstant();
-            return instant.getEpochSecond() + "." + instant.getNano();
-        }
-        return String.valueOf(time);
+    private static String nanos(Instant time) {
+        return time.getEpochSecond() + "." + time.getNano();
     }
 
     /** Writes the hashes of the files still there; a failure only costs hashing them again at the next start. */
