@@ -22,10 +22,13 @@ wait_for "$base/readyz" 300
 
 token=$(api_token "$base" "$host" "$work/data" "$work/jar" bench@example.com)
 
-java -Djdk.httpclient.allowRestrictedHeaders=host -cp "$cp_" dev.atelier.bench.GenerationLoad "$base" "$host" "$token" procedural "$size" 40 "$in_flight" >/dev/null || { echo "warm-up failed" >&2; exit 1; }
-platform=$(java -Djdk.httpclient.allowRestrictedHeaders=host -cp "$cp_" dev.atelier.bench.GenerationLoad "$base" "$host" "$token" procedural "$size" "$jobs" "$in_flight")
+# Both sides get the same untimed warm-up, in the same JVM as their measured run: the load driver's own start and
+# compilation stay out of the platform's measured run, on the cores they share.
+warm_up=40
+platform=$(java -Djdk.httpclient.allowRestrictedHeaders=host -cp "$cp_" dev.atelier.bench.GenerationLoad "$base" "$host" "$token" procedural "$size" "$jobs" "$in_flight" "$warm_up") \
+  || { echo "the platform's run failed" >&2; exit 1; }
 stop_pid $ATELIER_PID; ATELIER_PID=
-direct=$(java -cp "$cp_" dev.atelier.bench.DirectModelLoop "$jobs" 2 "$size")
+direct=$(java -cp "$cp_" dev.atelier.bench.DirectModelLoop "$jobs" 2 "$size" "$warm_up")
 
 p=$(echo "$platform" | sed 's/.*jobs_per_second=\([0-9.]*\).*/\1/'); d=$(echo "$direct" | sed 's/jobs_per_second=//')
 echo "procedural ${size}x${size}, $jobs jobs, $in_flight in flight, 2 workers"

@@ -14,8 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The baseline of the generation benchmark: the procedural model called directly, in {@code threads} threads (as many
- * as the platform's workers), {@code jobs} times at {@code size}², no platform around it.
- * Usage: DirectModelLoop JOBS THREADS SIZE → prints "jobs_per_second=<x>".
+ * as the platform's workers), {@code jobs} times at {@code size}², no platform around it, after {@code WARM_UP} untimed
+ * calls (as many as the platform's run gets; 20 by default).
+ * Usage: DirectModelLoop JOBS THREADS SIZE [WARM_UP] → prints "jobs_per_second=<x>".
  */
 public final class DirectModelLoop {
 
@@ -23,8 +24,9 @@ public final class DirectModelLoop {
         int jobs = Integer.parseInt(args[0]);
         int threads = Integer.parseInt(args[1]);
         int size = Integer.parseInt(args[2]);
+        int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 20;
         GenerationModel model = procedural();
-        run(model, Math.max(threads * 4, 20), threads, size); // warm-up, as the platform gets one
+        run(model, warmUp, threads, size);
         long started = System.nanoTime();
         run(model, jobs, threads, size);
         double seconds = (System.nanoTime() - started) / 1e9;

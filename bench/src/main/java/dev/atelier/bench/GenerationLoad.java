@@ -18,7 +18,10 @@ import java.util.concurrent.Executors;
  * every one to end. Prints jobs per second (first submit to last finish) and the queue latency (created → started,
  * from the jobs' own timestamps) p50/p99, plus how many did not succeed. Submits go out as one write each
  * ({@link OneWritePost}), and each job's event stream is read on the same kept-alive connection.
- * Usage: GenerationLoad BASE_URL HOST TOKEN MODEL SIZE JOBS IN_FLIGHT
+ *
+ * <p>{@code WARM_UP} jobs (default none) run first, untimed, on the same threads and connections: the driver shares
+ * the machine with the platform, and its own start and compilation would otherwise fall into the measured run.
+ * Usage: GenerationLoad BASE_URL HOST TOKEN MODEL SIZE JOBS IN_FLIGHT [WARM_UP]
  */
 public final class GenerationLoad {
 
@@ -35,24 +38,16 @@ public final class GenerationLoad {
         int size = Integer.parseInt(args[4]);
         int jobs = Integer.parseInt(args[5]);
         int inFlight = Integer.parseInt(args[6]);
+        int warmUp = args.length > 7 ? Integer.parseInt(args[7]) : 0;
         baseUri = URI.create(base);
         String body = "{\"model\":\"" + model + "\",\"prompt\":\"benchmark\",\"parameters\":{\"width\":" + size
                 + ",\"height\":" + size + "}}";
-        ConcurrentLinkedQueue<JsonNode> finished = new ConcurrentLinkedQueue<>();
         ExecutorService clients = Executors.newFixedThreadPool(inFlight);
+        run(clients, host, token, body, warmUp);
         long started = System.nanoTime();
-        List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
-        for (int i = 0; i < jobs; i++) {
-            futures.add(clients.submit(() -> {
-                finished.add(runOne(host, token, body));
-                return null;
-            }));
-        }
-        clients.shutdown();
-        for (java.util.concurrent.Future<?> future : futures) {
-            future.get(); // a refused submit stops the run with its reason
-        }
+        ConcurrentLinkedQueue<JsonNode> finished = run(clients, host, token, body, jobs);
         double seconds = (System.nanoTime() - started) / 1e9;
+        clients.shutdown();
         List<Long> queueMillis = new ArrayList<>();
         int failed = 0;
         for (JsonNode job : finished) {
@@ -66,6 +61,23 @@ public final class GenerationLoad {
         Collections.sort(queueMillis);
         System.out.printf("jobs_per_second=%.2f queue_p50_ms=%d queue_p99_ms=%d not_succeeded=%d%n",
                 jobs / seconds, percentile(queueMillis, 50), percentile(queueMillis, 99), failed);
+    }
+
+    /** Runs {@code jobs} generations on the clients' threads, as many at once as there are threads. */
+    private static ConcurrentLinkedQueue<JsonNode> run(ExecutorService clients, String host, String token, String body,
+            int jobs) throws Exception {
+        ConcurrentLinkedQueue<JsonNode> finished = new ConcurrentLinkedQueue<>();
+        List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < jobs; i++) {
+            futures.add(clients.submit(() -> {
+                finished.add(runOne(host, token, body));
+                return null;
+            }));
+        }
+        for (java.util.concurrent.Future<?> future : futures) {
+            future.get(); // a refused submit stops the run with its reason
+        }
+        return finished;
     }
 
     // Submits one generation and follows its events until it ends; returns the final job.

@@ -10,6 +10,9 @@ import org.slf4j.LoggerFactory;
  */
 final class EarlyLogging {
 
+    /** SLF4J's property naming its binding, which spares it looking for one in every jar. */
+    static final String PROVIDER_PROPERTY = "slf4j.provider";
+
     private static volatile Thread setup;
 
     private EarlyLogging() {
@@ -17,6 +20,9 @@ final class EarlyLogging {
 
     /** Starts setting up logging beside the caller. */
     static void begin() {
+        if (System.getProperty(PROVIDER_PROPERTY) == null) {
+            System.setProperty(PROVIDER_PROPERTY, ConsoleLoggingProvider.class.getName());
+        }
         Thread thread = new Thread(LoggerFactory::getILoggerFactory, "atelier-start-logging");
         thread.setDaemon(true);
         setup = thread;
