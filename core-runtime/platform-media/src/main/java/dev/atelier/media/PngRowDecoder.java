@@ -2,7 +2,9 @@ package dev.atelier.media;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
@@ -22,9 +24,9 @@ final class PngRowDecoder {
     private final int height;
     private final int bytesPerPixel;
     private final boolean alpha;
-    // 1 / (pixels averaged) per thumbnail column, for bands of reciprocalRows source rows.
-    private double[] reciprocals;
-    private int reciprocalRows;
+    // 1 / (pixels averaged) per thumbnail column, by the number of source rows in a band. Scaling down by a factor
+    // that is not whole makes bands of two heights, one row apart, that alternate: both are kept.
+    private final Map<Integer, double[]> reciprocals = new HashMap<>(4);
 
     private PngRowDecoder(byte[] data, PngStructure.PngFile png) {
         this.data = data;
@@ -227,16 +229,9 @@ final class PngRowDecoder {
 
     /** Writes one thumbnail row, the averages of its band of source rows, and clears the sums. */
     private void emit(long[] sums, int[] columnPixels, int rows, byte[] out, int offset) {
-        if (rows != reciprocalRows) {
-            // Bands differ by one row at most, so this runs a few times per image, not per row.
-            reciprocals = new double[columnPixels.length];
-            for (int x = 0; x < columnPixels.length; x++) {
-                reciprocals[x] = 1.0 / ((long) columnPixels[x] * rows);
-            }
-            reciprocalRows = rows;
-        }
+        double[] perBand = reciprocals.computeIfAbsent(rows, r -> reciprocalsOf(columnPixels, r));
         for (int x = 0; x < columnPixels.length; x++) {
-            double perPixel = reciprocals[x];
+            double perPixel = perBand[x];
             int s = x * 3;
             int o = offset + s;
             out[o] = (byte) (sums[s + 2] * perPixel + 0.5);
@@ -246,6 +241,14 @@ final class PngRowDecoder {
             sums[s + 1] = 0;
             sums[s + 2] = 0;
         }
+    }
+
+    private static double[] reciprocalsOf(int[] columnPixels, int rows) {
+        double[] reciprocals = new double[columnPixels.length];
+        for (int x = 0; x < columnPixels.length; x++) {
+            reciprocals[x] = 1.0 / ((long) columnPixels[x] * rows);
+        }
+        return reciprocals;
     }
 
     private static MediaRejectedException unreadable() {
