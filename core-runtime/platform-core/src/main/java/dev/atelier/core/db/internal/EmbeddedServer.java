@@ -131,8 +131,13 @@ public final class EmbeddedServer implements AutoCloseable {
     private static Server startWithZonky(Path dir, int port, BinariesDirectory binaries, ServerPassword password,
             boolean firstStart) {
         try {
+            // No shutdown hook of zonky's: it stopped the server at the JVM's exit beside the platform's own orderly
+            // stop, so the jobs and cluster events still finishing lost their database (a first start's stop logged
+            // "terminating connection due to administrator command"). The platform closes the server last, as it
+            // closes one it started directly.
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(dir)
-                    .setCleanDataDirectory(false).setPort(port).setPGStartupWait(STARTUP_WAIT)
+                    .setCleanDataDirectory(false).setRegisterShutdownHook(false).setPort(port)
+                    .setPGStartupWait(STARTUP_WAIT)
                     .setOverrideWorkingDirectory(binaries.workingDirectory().toFile())
                     .setPgBinaryResolver(binaries.resolver())
                     .setConnectConfig("password", password.value());
