@@ -5,6 +5,7 @@ import ch.qos.logback.classic.util.ContextInitializer;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.CoreConstants;
 import ch.qos.logback.core.joran.spi.JoranException;
+import ch.qos.logback.core.util.StatusListenerConfigHelper;
 import ch.qos.logback.core.util.StatusPrinter;
 import ch.qos.logback.core.status.StatusUtil;
 import org.slf4j.ILoggerFactory;
@@ -36,6 +37,8 @@ public final class ConsoleLoggingProvider implements SLF4JServiceProvider {
         context.setName(CoreConstants.DEFAULT_CONTEXT_NAME);
         context.setMDCAdapter(mdc);
         if (System.getProperty("logback.configurationFile") == null) {
+            // As Logback's own set-up does first: a status listener named in -Dlogback.statusListenerClass.
+            StatusListenerConfigHelper.installIfAsked(context);
             ConsoleLogging.apply(context);
         } else {
             configureFromFile();

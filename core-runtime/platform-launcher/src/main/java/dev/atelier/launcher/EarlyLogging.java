@@ -12,6 +12,8 @@ final class EarlyLogging {
 
     /** SLF4J's property naming its binding, which spares it looking for one in every jar. */
     static final String PROVIDER_PROPERTY = "slf4j.provider";
+    /** How much SLF4J reports of its own set-up on standard error. */
+    private static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
 
     private static volatile Thread setup;
 
@@ -22,6 +24,11 @@ final class EarlyLogging {
     static void begin() {
         if (System.getProperty(PROVIDER_PROPERTY) == null) {
             System.setProperty(PROVIDER_PROPERTY, ConsoleLoggingProvider.class.getName());
+            // SLF4J says at info level that it loads a provider so named: a line of its own before every start's log.
+            // Its warnings and errors still show.
+            if (System.getProperty(SLF4J_VERBOSITY) == null) {
+                System.setProperty(SLF4J_VERBOSITY, "WARN");
+            }
         }
         Thread thread = new Thread(LoggerFactory::getILoggerFactory, "atelier-start-logging");
         thread.setDaemon(true);
