@@ -5,9 +5,9 @@ import ch.qos.logback.classic.util.ContextInitializer;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.CoreConstants;
 import ch.qos.logback.core.joran.spi.JoranException;
+import ch.qos.logback.core.status.StatusUtil;
 import ch.qos.logback.core.util.StatusListenerConfigHelper;
 import ch.qos.logback.core.util.StatusPrinter;
-import ch.qos.logback.core.status.StatusUtil;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.IMarkerFactory;
 import org.slf4j.helpers.BasicMarkerFactory;
@@ -16,10 +16,9 @@ import org.slf4j.spi.SLF4JServiceProvider;
 
 /**
  * SLF4J's binding to Logback for {@code atelier start}, set up as {@link ConsoleLogging} directly. SLF4J finds its
- * binding, and Logback its configurators, through {@code ServiceLoader}, and each look-up opens every jar on the class
- * path: about 130 of them, whose classes the start otherwise maps from the class-data-sharing archive without opening
- * one. {@link EarlyLogging} names this class in SLF4J's {@code slf4j.provider} property, which skips the first look-up,
- * and this skips the second.
+ * binding, and Logback its configurators, through {@code ServiceLoader}, and each look-up goes through every jar on
+ * the class path (about 130). {@link EarlyLogging} names this class in SLF4J's {@code slf4j.provider} property, which
+ * skips the first look-up, and this skips the second.
  *
  * <p>With {@code -Dlogback.configurationFile=...} Logback configures itself as usual, from that file.
  */

@@ -14,8 +14,9 @@ class PngRowDecoderTest {
     void averagesEachThumbnailPixelOverExactlyItsBoxOfSourcePixels() throws Exception {
         // Sizes whose scale is not whole, so boxes are two and three pixels wide and high, in both directions.
         BufferedImage noise = noise(1000, 700, new Random(42));
+        byte[] png = png(noise);
 
-        BufferedImage thumbnail = PngRowDecoder.thumbnail(png(noise), PngStructure.read(png(noise)), 384);
+        BufferedImage thumbnail = PngRowDecoder.thumbnail(png, PngStructure.read(png), 384);
 
         assertThat(thumbnail.getWidth()).isEqualTo(384);
         assertThat(thumbnail.getHeight()).isEqualTo(269);
