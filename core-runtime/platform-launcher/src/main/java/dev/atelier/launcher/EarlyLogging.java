@@ -13,7 +13,7 @@ final class EarlyLogging {
     /** SLF4J's property naming its binding, which spares it looking for one in every jar. */
     static final String PROVIDER_PROPERTY = "slf4j.provider";
     /** How much SLF4J reports of its own set-up on standard error. */
-    private static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
+    static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
 
     private static volatile Thread setup;
 

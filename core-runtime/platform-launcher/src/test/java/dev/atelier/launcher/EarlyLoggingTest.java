@@ -8,22 +8,20 @@ import org.junit.jupiter.api.Test;
 
 class EarlyLoggingTest {
 
-    private static final String VERBOSITY = "slf4j.internal.verbosity";
-
     private String provider;
     private String verbosity;
 
     @BeforeEach
     void keepProperties() {
         provider = System.clearProperty(EarlyLogging.PROVIDER_PROPERTY);
-        verbosity = System.clearProperty(VERBOSITY);
+        verbosity = System.clearProperty(EarlyLogging.SLF4J_VERBOSITY);
     }
 
     @AfterEach
     void restoreProperties() {
         EarlyLogging.awaitReady();
         restore(EarlyLogging.PROVIDER_PROPERTY, provider);
-        restore(VERBOSITY, verbosity);
+        restore(EarlyLogging.SLF4J_VERBOSITY, verbosity);
     }
 
     @Test
@@ -32,7 +30,7 @@ class EarlyLoggingTest {
 
         assertThat(System.getProperty(EarlyLogging.PROVIDER_PROPERTY))
                 .isEqualTo(ConsoleLoggingProvider.class.getName());
-        assertThat(System.getProperty(VERBOSITY)).isEqualTo("WARN");
+        assertThat(System.getProperty(EarlyLogging.SLF4J_VERBOSITY)).isEqualTo("WARN");
     }
 
     @Test
@@ -43,7 +41,7 @@ class EarlyLoggingTest {
 
         assertThat(System.getProperty(EarlyLogging.PROVIDER_PROPERTY))
                 .isEqualTo("ch.qos.logback.classic.spi.LogbackServiceProvider");
-        assertThat(System.getProperty(VERBOSITY)).isNull();
+        assertThat(System.getProperty(EarlyLogging.SLF4J_VERBOSITY)).isNull();
     }
 
     private static void restore(String key, String value) {

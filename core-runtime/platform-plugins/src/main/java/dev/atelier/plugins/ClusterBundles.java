@@ -2,8 +2,8 @@ package dev.atelier.plugins;
 
 import dev.atelier.core.deployments.BundleRepository;
 import dev.atelier.core.deployments.BundleRepository.Revision;
-import dev.atelier.plugins.internal.JarDigests;
 import dev.atelier.plugins.internal.InvalidJarException;
+import dev.atelier.plugins.internal.JarDigests;
 import dev.atelier.plugins.internal.JarFacts;
 import dev.atelier.plugins.internal.JarInspector;
 import dev.atelier.plugins.internal.RepeatingPass;
